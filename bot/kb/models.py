@@ -1,0 +1,311 @@
+"""The schema of the knowledge files in `knowledge/`.
+
+Every entry names its `source` (a chapter of the strategy or a public source), so staff can check
+each fact. Unknown keys are errors: a typo in a key must not silently drop a fact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+ActionFieldId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)$")]
+SubGoalId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)\.[1-9][0-9]?$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- action_fields.yaml ---------------------------------------------------------------------
+
+
+class SubGoal(Entry):
+    id: SubGoalId
+    title: Text
+    title_en: Text
+    keywords: list[Text] = Field(min_length=1)
+    """Words and phrases a sponsor might use for this sub-goal (lower or mixed case)."""
+
+
+class ActionField(Entry):
+    """A Handlungsschwerpunkt of chapter 4."""
+
+    id: ActionFieldId
+    title: Text
+    title_en: Text
+    source: Source
+    sub_goals: list[SubGoal] = Field(min_length=1)
+    keywords: list[Text] = []
+    """Vocabulary for the field as a whole, beyond its sub-goals."""
+    target_groups: list[Id] = []
+    """Target groups typical for this field (ids from target_groups.yaml)."""
+
+
+class ActionFieldsFile(Entry):
+    action_fields: list[ActionField] = Field(min_length=1)
+
+
+# --- target_groups.yaml ---------------------------------------------------------------------
+
+
+class TargetGroup(Entry):
+    id: Id
+    label: Text
+    label_en: Text
+    synonyms: list[Text] = []
+    source: Source
+    offered: bool = True
+    """Offered as a choice in the dialog (others are only recognised in free text)."""
+
+
+class TargetGroupsFile(Entry):
+    target_groups: list[TargetGroup] = Field(min_length=1)
+
+
+# --- regions.yaml ---------------------------------------------------------------------------
+
+
+class Municipality(Entry):
+    name: Text
+    aliases: list[Text] = []
+
+
+class District(Entry):
+    """A Landkreis or the Region Hannover."""
+
+    id: Id
+    name: Text
+    subregion: Id
+    aliases: list[Text] = []
+    seat: Text | None = None
+    source: Source
+    municipalities: list[Municipality] = Field(min_length=1)
+    municipalities_source: Source
+    municipalities_to_verify: bool = True
+    """Written from general knowledge of the official directory; staff confirm it."""
+
+
+class SubRegion(Entry):
+    """One of the three Teilräume, each with its local alliance."""
+
+    id: Id
+    name: Text
+    name_en: Text
+    aliases: list[Text] = []
+    alliance: Id
+    source: Source
+
+
+class LocalAlliance(Entry):
+    """A lokale Fachkräfteallianz: the first address for every project idea."""
+
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    subregion: Id
+    members: list[Text] = []
+    advisory_members: list[Text] = []
+    note: Text | None = None
+    source: Source
+
+
+class CoordinationOffice(Entry):
+    name: Text
+    institution: Text
+    tasks: list[Text] = []
+    source: Source
+
+
+class RegionsFile(Entry):
+    alliance_name: Text
+    subregions: list[SubRegion] = Field(min_length=1)
+    districts: list[District] = Field(min_length=1)
+    local_alliances: list[LocalAlliance] = Field(min_length=1)
+    coordination_office: CoordinationOffice
+
+
+# --- alliances.yaml -------------------------------------------------------------------------
+
+
+class RegionalAlliance(Entry):
+    """One of the other regional Fachkräftebündnisse of Lower Saxony, for referrals."""
+
+    id: Id
+    name: Text
+    districts: list[Text] = Field(min_length=1)
+    """Landkreise and cities, as display names."""
+    places: list[Text] = []
+    """Further towns that should resolve to this alliance."""
+    note: Text | None = None
+    source: Source
+
+
+class OutsidePlace(Entry):
+    """A place outside Lower Saxony that sponsors might type (states, large cities, namesakes)."""
+
+    name: Text
+    aliases: list[Text] = []
+    state: Text
+    source: Source
+
+
+class AlliancesFile(Entry):
+    regional_alliances: list[RegionalAlliance] = Field(min_length=1)
+    outside_places: list[OutsidePlace] = []
+
+
+# --- projects.yaml --------------------------------------------------------------------------
+
+
+class ProjectState(StrEnum):
+    RUNNING = "running"
+    FINISHED = "finished"
+    UNKNOWN = "unknown"
+
+
+class Funding(StrEnum):
+    ALLIANCE = "alliance"
+    """Named as a project of the Fachkräftebündnis in the strategy."""
+    OTHER_PROGRAMME = "other_programme"
+    UNKNOWN = "unknown"
+
+
+class Period(Entry):
+    start_year: int | None = Field(default=None, ge=2000, le=2040)
+    end_year: int | None = Field(default=None, ge=2000, le=2040)
+
+
+class Project(Entry):
+    """A project or initiative the strategy describes."""
+
+    id: Id
+    title: Text
+    districts: list[Id] = Field(min_length=1)
+    target_groups: list[Id] = []
+    action_fields: list[ActionFieldId] = Field(min_length=1)
+    sub_goals: list[SubGoalId] = []
+    description: Text
+    keywords: list[Text] = []
+    period: Period | None = None
+    state: ProjectState = ProjectState.UNKNOWN
+    funding: Funding = Funding.UNKNOWN
+    funding_note: Text | None = None
+    source: Source
+
+
+class ProjectsFile(Entry):
+    projects: list[Project] = Field(min_length=1)
+
+
+# --- rules.yaml -----------------------------------------------------------------------------
+
+
+class Limits(Entry):
+    cost_cap_eur: int = Field(gt=0)
+    max_duration_months: int = Field(gt=0)
+    latest_end: date
+    report_due_months_after_end: int = Field(ge=0)
+    implausible_costs_eur: int = Field(gt=0)
+    """Amounts above this are questioned, not accepted."""
+    source: Source
+
+
+class ProcedureStep(Entry):
+    id: Id
+    title: Text
+    title_en: Text
+    description: Text
+    description_en: Text
+    source: Source
+
+
+class Criterion(Entry):
+    id: Id
+    title: Text
+    title_en: Text
+    source: Source
+
+
+class FocusTheme(Entry):
+    id: Id
+    title: Text
+    title_en: Text
+    keywords: list[Text] = Field(min_length=1)
+    source: Source
+
+
+class ProjectType(Entry):
+    """A strand of the funding programme (a hint, not a rule of the alliance)."""
+
+    id: Id
+    title: Text
+    title_en: Text
+    description: Text
+    description_en: Text
+    min_costs_eur: int | None = None
+    max_costs_eur: int | None = None
+    normal_duration_months: int | None = None
+    needs_alliance_statement: bool = True
+    keywords: list[Text] = []
+    source: Source
+
+
+class ReportingDuty(Entry):
+    id: Id
+    title: Text
+    title_en: Text
+    source: Source
+
+
+class FundingFacts(Entry):
+    max_rate_percent: int = Field(ge=0, le=100)
+    note: Text
+    note_en: Text
+    source: Source
+
+
+class SteeringGroupMeeting(Entry):
+    date: date
+    note: Text | None = None
+    source: Source
+
+
+class RulesFile(Entry):
+    limits: Limits
+    procedure: list[ProcedureStep] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
+    focus_themes: list[FocusTheme] = []
+    project_types: list[ProjectType] = []
+    reporting_duties: list[ReportingDuty] = []
+    funding: FundingFacts
+    steering_group: SteeringGroupFacts
+    steering_group_meetings: list[SteeringGroupMeeting] = []
+    """Dates of the next meetings: deployment data kept current by staff."""
+
+
+class SteeringGroupFacts(Entry):
+    members: int = Field(gt=0)
+    meetings_per_year_min: int = Field(gt=0)
+    circulation_possible: bool
+    source: Source
+
+
+RulesFile.model_rebuild()
+
+KNOWLEDGE_FILES: dict[str, type[Entry]] = {
+    "action_fields.yaml": ActionFieldsFile,
+    "target_groups.yaml": TargetGroupsFile,
+    "regions.yaml": RegionsFile,
+    "alliances.yaml": AlliancesFile,
+    "projects.yaml": ProjectsFile,
+    "rules.yaml": RulesFile,
+}
+"""The complete set: every file must be present, no other YAML file is read."""
+
