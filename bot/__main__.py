@@ -1,12 +1,73 @@
-"""Command line: `python -m bot [chat|telegram|advise|kb ...]`."""
+"""Command line: `python -m bot [chat | telegram | advise --jsonl | kb check [DIR]]`.
+
+Without a command the bot decides: Telegram when a token is configured, else the terminal chat.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
+from pathlib import Path
+
+from bot.settings import ConfigurationError, Settings, load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("chat", help="the sponsor dialog in the terminal")
+    commands.add_parser("telegram", help="run the Telegram bot (long polling or webhook)")
+    advise = commands.add_parser("advise", help="advice for JSON Lines on stdin")
+    advise.add_argument("--jsonl", action="store_true", required=True)
+    advise.add_argument("--today", type=date.fromisoformat, help="fix the date (YYYY-MM-DD)")
+    advise.add_argument("--lang", choices=("de", "en"), default="de")
+    kb = commands.add_parser("kb", help="check or apply knowledge files")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_commands.add_parser("check", help="validate a knowledge directory")
+    check.add_argument("directory", nargs="?", type=Path)
+    check.add_argument("--lang", choices=("de", "en"), default="de")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    return 0
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as error:
+        print(error, file=sys.stderr)
+        return 2
+    command = args.command or ("telegram" if settings.telegram_bot_token else "chat")
+    if command == "advise":
+        return _advise(args, settings)
+    if command == "kb":
+        return _kb(args, settings)
+    if command == "telegram":
+        from bot.adapters.telegram.app import run as run_telegram
+
+        return run_telegram(settings)
+    from bot.adapters.terminal import run as run_terminal
+
+    return run_terminal(settings)
+
+
+def _advise(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters import advise_cli
+    from bot.advice.advise import Advisor
+    from bot.clock import SystemClock
+    from bot.kb.live import load_live
+
+    advisor = Advisor(load_live(settings.data_dir))
+    today = args.today or SystemClock().today()
+    return advise_cli.run(advisor, sys.stdin, sys.stdout, today, args.lang)
+
+
+def _kb(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.adapters import kb_cli
+    from bot.kb.shipped import shipped_knowledge_dir
+
+    directory = args.directory or shipped_knowledge_dir()
+    return kb_cli.check(directory, sys.stdout, args.lang)
 
 
 if __name__ == "__main__":

@@ -308,4 +308,3 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "rules.yaml": RulesFile,
 }
 """The complete set: every file must be present, no other YAML file is read."""
-

@@ -7,11 +7,11 @@ of one language are merged; a key defined twice is an error, so modules can own 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, runtime_checkable
 
 import yaml
 
@@ -19,7 +19,23 @@ Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 TEXTS_DIR = Path(__file__).resolve().parent
 
-Param = str | int | float
+
+Escape = Callable[[str], str]
+"""Applied to every text that does not come from a catalogue template (HTML escaping)."""
+
+
+def verbatim(text: str) -> str:
+    return text
+
+
+@runtime_checkable
+class Localized(Protocol):
+    """A value whose written form depends on the language (amounts, dates, nested texts)."""
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str: ...
+
+
+Param = str | int | float | Localized
 
 
 @dataclass(frozen=True)
@@ -27,7 +43,10 @@ class Msg:
     """A text to be rendered later, in whatever language the reader has chosen."""
 
     key: str
-    params: Mapping[str, Param | Msg] = field(default_factory=dict)
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return render(self, language, escape)
 
 
 def _flatten(prefix: str, node: object, into: dict[str, str], origin: Path) -> None:
@@ -54,11 +73,20 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def render(msg: Msg, language: Language) -> str:
-    """The text of `msg` in `language`; nested `Msg` parameters are rendered first."""
+def render(msg: Msg, language: Language, escape: Escape = verbatim) -> str:
+    """The text of `msg` in `language`.
+
+    Templates are trusted (they may carry markup); every parameter is escaped, so text that
+    sponsors typed can never break or inject formatting.
+    """
     template = load_catalogue(language)[msg.key]
-    params = {
-        name: render(value, language) if isinstance(value, Msg) else value
-        for name, value in msg.params.items()
-    }
+    params = {name: _param(value, language, escape) for name, value in msg.params.items()}
     return template.format_map(params)
+
+
+def _param(value: Param, language: Language, escape: Escape) -> str | int | float:
+    if isinstance(value, Localized):
+        return value.localize(language, escape)
+    if isinstance(value, str):
+        return escape(value)
+    return value

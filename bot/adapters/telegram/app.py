@@ -1,0 +1,161 @@
+"""Wiring the python-telegram-bot `Application`: handlers, command menus, errors, polling or
+webhook. The API base URL is configuration, so the same code talks to a local Bot API server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
+from bot.adapters.telegram.sponsor import SponsorHandlers
+from bot.dialogs.commands import COMMANDS, SPONSOR_MENU
+from bot.runtime import Runtime, build_runtime
+from bot.settings import Settings
+from bot.storage.db import DatabaseError
+from bot.texts.catalog import LANGUAGES, Msg, render
+from bot.texts.markup import to_html
+
+log = logging.getLogger(__name__)
+
+RUNTIME_KEY = "runtime"
+
+
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(runtime: Runtime, *, poll_timeout: float | None = None) -> BotApplication:
+    settings = runtime.settings
+    token = settings.telegram_bot_token
+    if token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_file_url)
+        .concurrent_updates(ChatOrderedUpdateProcessor(8))
+    )
+    if poll_timeout is not None:
+        builder = builder.get_updates_read_timeout(poll_timeout + 5)
+    if settings.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    application = builder.build()
+    application.bot_data[RUNTIME_KEY] = runtime
+
+    sponsor = SponsorHandlers(runtime.conversations)
+    private = filters.ChatType.PRIVATE
+    application.add_handler(
+        CommandHandler(
+            sorted(name for name in COMMANDS if name.isascii()), sponsor.on_command, filters=private
+        )
+    )
+    application.add_handler(CallbackQueryHandler(sponsor.on_callback))
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.UpdateType.EDITED, sponsor.on_text)
+    )
+    application.add_handler(
+        MessageHandler(private & ~filters.TEXT & ~filters.UpdateType.EDITED, sponsor.on_other)
+    )
+    application.add_error_handler(on_error)
+    return application
+
+
+async def set_command_menus(application: BotApplication) -> None:
+    """The menu next to the input field, in German (default) and English."""
+    for language in LANGUAGES:
+        commands = [
+            BotCommand(name, render(Msg(f"telegram.command.{name}"), language))
+            for name in SPONSOR_MENU
+        ]
+        await application.bot.set_my_commands(
+            commands, language_code=None if language == "de" else language
+        )
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log with context; the sponsor gets a short apology and how to go on, no internals."""
+    user_id = chat_id = None
+    if isinstance(update, Update):
+        user_id = update.effective_user.id if update.effective_user else None
+        chat_id = update.effective_chat.id if update.effective_chat else None
+    log.error(
+        "error while handling update %s (user %s)",
+        getattr(update, "update_id", None),
+        user_id,
+        exc_info=context.error,
+    )
+    if chat_id is None:
+        return
+    runtime: Runtime = context.application.bot_data[RUNTIME_KEY]
+    try:
+        language = await runtime.conversations.language_of(user_id or chat_id)
+        await context.bot.send_message(
+            chat_id, to_html(Msg("telegram.error"), language), parse_mode=ParseMode.HTML
+        )
+    except Exception:
+        log.warning("could not send the apology to chat %s", chat_id, exc_info=True)
+
+
+async def serve(settings: Settings) -> int:
+    """Run until SIGTERM or SIGINT; the update in hand is finished before shutting down."""
+    try:
+        runtime = await build_runtime(settings)
+    except DatabaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    application = build_application(runtime)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+    try:
+        async with application:
+            await set_command_menus(application)
+            await application.start()
+            updater = application.updater
+            assert updater is not None
+            if settings.webhook_url:
+                secret = settings.webhook_secret
+                await updater.start_webhook(
+                    listen="0.0.0.0",
+                    port=settings.webhook_port,
+                    webhook_url=settings.webhook_url,
+                    secret_token=secret.get_secret_value() if secret else None,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            else:
+                await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            log.info("bot running (%s)", "webhook" if settings.webhook_url else "long polling")
+            await stop.wait()
+            log.info("stopping: finishing the updates in hand")
+            await updater.stop()
+            await application.stop()
+    finally:
+        await runtime.close()
+    return 0
+
+
+def run(settings: Settings) -> int:
+    """`python -m bot telegram`: long polling, or a webhook when BOT_WEBHOOK_URL is set."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    return asyncio.run(serve(settings))

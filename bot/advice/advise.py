@@ -1,0 +1,202 @@
+"""One advice for one project idea, and its JSON form (the `advise --jsonl` contract)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.advice.eligibility import Eligibility, check
+from bot.advice.facts import ProjectFacts
+from bot.advice.matching import FieldMatch, Matcher, Matches, ProjectMatch
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import District, LocalAlliance, RegionalAlliance, SubRegion
+from bot.texts.catalog import Language, Msg, render
+from bot.texts.formats import Choice
+from bot.understanding.money import parse_money
+from bot.understanding.periods import parse_duration, parse_start
+from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
+from bot.understanding.result import Unclear, Understood
+
+ANSWER_KEYS = ("region", "target_group", "description", "costs", "duration", "start")
+
+
+@dataclass(frozen=True)
+class Advice:
+    facts: ProjectFacts
+    district: District | None
+    subregion: SubRegion | None
+    alliance: LocalAlliance | None
+    referral: RegionalAlliance | None
+    matches: Matches
+    eligibility: Eligibility
+
+
+class Advisor:
+    """The knowledge base with everything derived from it, built once per version."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.places = PlaceResolver(kb)
+        self.matcher = Matcher(kb)
+
+    def facts_from_text(self, answers: Mapping[str, str], today: date) -> ProjectFacts:
+        """Parse answers as a sponsor typed them; what cannot be used is kept as a problem."""
+        problems: dict[str, Msg] = {}
+        place = None
+        if region := answers.get("region", "").strip():
+            resolved = self.places.resolve(region)
+            if isinstance(resolved, Understood):
+                place = resolved.value
+            else:
+                problems["region"] = resolved.reason
+        costs = None
+        if text := answers.get("costs", "").strip():
+            money = parse_money(text)
+            if isinstance(money, Understood):
+                costs = money.value
+            else:
+                problems["costs"] = money.reason
+        start = None
+        if text := answers.get("start", "").strip():
+            parsed_start = parse_start(text, today)
+            if isinstance(parsed_start, Understood):
+                start = parsed_start.value
+            else:
+                problems["start"] = parsed_start.reason
+        months = None
+        if text := answers.get("duration", "").strip():
+            duration = parse_duration(text, start)
+            if isinstance(duration, Unclear):
+                problems["duration"] = duration.reason
+            else:
+                months = duration.value.months
+                if duration.value.start is not None:
+                    start = duration.value.start
+                    problems.pop("start", None)
+        return ProjectFacts(
+            place=place,
+            target_group_text=answers.get("target_group", "").strip(),
+            description=answers.get("description", "").strip(),
+            costs_eur=costs,
+            start=start,
+            duration_months=months,
+            problems=problems,
+        )
+
+    def advise(self, facts: ProjectFacts, today: date) -> Advice:
+        kb = self.kb
+        place = facts.place
+        district = subregion = alliance = referral = None
+        if isinstance(place, InRegion):
+            subregion = kb.subregion(place.subregion_id)
+            district = kb.district(place.district_id) if place.district_id else None
+            alliance = kb.alliance_for_subregion(subregion.id)
+        elif isinstance(place, Elsewhere) and place.alliance_id:
+            referral = kb.regional_alliance(place.alliance_id)
+        matches = self.matcher.match(
+            facts.description,
+            facts.target_group_text,
+            facts.target_groups,
+            district.id if district else None,
+        )
+        eligibility = check(
+            facts,
+            kb,
+            today,
+            further_training_like=matches.further_training_like,
+            focus_themes=matches.focus_themes,
+        )
+        return Advice(facts, district, subregion, alliance, referral, matches, eligibility)
+
+
+def field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
+    why: list[Msg] = []
+    for goal_id in match.sub_goals[:1]:
+        goal = kb.sub_goal(goal_id)
+        why.append(
+            Msg(
+                "advice.why.sub_goal", {"goal": goal_id, "title": Choice(goal.title, goal.title_en)}
+            )
+        )
+    if match.words:
+        why.append(Msg("advice.why.words", {"words": ", ".join(match.words)}))
+    if match.target_groups:
+        why.append(
+            Msg("advice.why.target_groups", {"groups": _group_labels(match.target_groups, kb)})
+        )
+    if match.projects:
+        titles = ", ".join(kb.project(p).title for p in match.projects)
+        why.append(Msg("advice.why.similar_projects", {"projects": titles}))
+    return tuple(why) or (Msg("advice.why.none"),)
+
+
+def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
+    why: list[Msg] = []
+    if match.shared_words:
+        why.append(Msg("advice.why.shared_words", {"words": ", ".join(match.shared_words[:5])}))
+    if match.shared_sub_goals:
+        why.append(Msg("advice.why.shared_goals", {"goals": ", ".join(match.shared_sub_goals)}))
+    if match.shared_target_groups:
+        why.append(
+            Msg(
+                "advice.why.shared_groups",
+                {"groups": _group_labels(match.shared_target_groups, kb)},
+            )
+        )
+    if match.same_district:
+        why.append(Msg("advice.why.same_district"))
+    return tuple(why) or (Msg("advice.why.none"),)
+
+
+def _group_labels(ids: tuple[str, ...], kb: KnowledgeBase) -> Choice:
+    groups = [kb.target_group(g) for g in ids]
+    return Choice(", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups))
+
+
+def join(messages: tuple[Msg, ...], language: Language) -> str:
+    return "; ".join(render(message, language) for message in messages)
+
+
+def advice_json(advice: Advice, kb: KnowledgeBase, language: Language = "de") -> dict[str, Any]:
+    """The object `advise --jsonl` writes; other tools depend on these keys exactly."""
+    facts = advice.facts
+    return {
+        "district": advice.district.name if advice.district else None,
+        "subregion": advice.subregion.name if advice.subregion else None,
+        "alliance": {"id": advice.alliance.id, "name": advice.alliance.name}
+        if advice.alliance
+        else None,
+        "referral": {"id": advice.referral.id, "name": advice.referral.name}
+        if advice.referral
+        else None,
+        "costs_eur": facts.costs_eur,
+        "duration_months": facts.duration_months,
+        "start": facts.start.iso() if facts.start else None,
+        "end": advice.eligibility.end.iso() if advice.eligibility.end else None,
+        "action_fields": [
+            {
+                "id": match.id,
+                "title": kb.action_field(match.id).title,
+                "score": match.score,
+                "why": join(field_why(match, kb), language),
+            }
+            for match in advice.matches.action_fields
+        ],
+        "similar_projects": [
+            {
+                "id": match.id,
+                "title": kb.project(match.id).title,
+                "score": match.score,
+                "why": join(project_why(match, kb), language),
+                "same_district": match.same_district,
+            }
+            for match in advice.matches.projects
+        ],
+        "eligibility": {
+            "status": advice.eligibility.status.value,
+            "reasons": [render(reason, language) for reason in advice.eligibility.reasons],
+            "hints": [render(hint, language) for hint in advice.eligibility.hints],
+        },
+    }

@@ -1,0 +1,214 @@
+"""The pre-check against the rules of chapter 5: a status, every reason with its fix, and hints.
+
+The status is a pre-check, never the steering group's vote or NBank's decision; the hints say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.advice.facts import ProjectFacts
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import SteeringGroupMeeting
+from bot.texts.catalog import Msg
+from bot.texts.formats import Choice, Day, Eur, Month
+from bot.understanding.places import Elsewhere
+from bot.understanding.yearmonth import YearMonth
+
+
+class Status(StrEnum):
+    ELIGIBLE = "eligible"
+    NEEDS_JUSTIFICATION = "needs_justification"
+    INCOMPLETE = "incomplete"
+    NOT_ELIGIBLE = "not_eligible"
+    OUT_OF_REGION = "out_of_region"
+
+
+PRECEDENCE = (
+    Status.OUT_OF_REGION,
+    Status.NOT_ELIGIBLE,
+    Status.INCOMPLETE,
+    Status.NEEDS_JUSTIFICATION,
+)
+"""When several apply, the first in this order is the status; all are listed as reasons."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    status: Status
+    reason: Msg
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    status: Status
+    reasons: tuple[Msg, ...]
+    hints: tuple[Msg, ...]
+    end: YearMonth | None
+    report_due: YearMonth | None
+    next_meeting: SteeringGroupMeeting | None
+
+
+def check(
+    facts: ProjectFacts,
+    kb: KnowledgeBase,
+    today: date,
+    *,
+    further_training_like: bool = False,
+    focus_themes: tuple[str, ...] = (),
+) -> Eligibility:
+    """Apply the rules; `further_training_like` and `focus_themes` come from matching."""
+    limits = kb.rules.limits
+    findings: list[Finding] = []
+
+    if isinstance(facts.place, Elsewhere):
+        findings.append(Finding(Status.OUT_OF_REGION, _referral(facts.place, kb)))
+
+    latest_end = YearMonth.of(limits.latest_end)
+    max_months = limits.max_duration_months
+    if facts.duration_months is not None and facts.duration_months > max_months:
+        findings.append(
+            Finding(
+                Status.NOT_ELIGIBLE,
+                Msg(
+                    "advice.reason.too_long",
+                    {
+                        "months": facts.duration_months,
+                        "max": max_months,
+                    },
+                ),
+            )
+        )
+    end = facts.end
+    if facts.start is not None and facts.start > latest_end:
+        findings.append(
+            Finding(
+                Status.NOT_ELIGIBLE,
+                Msg(
+                    "advice.reason.starts_too_late",
+                    {
+                        "start": Month(facts.start),
+                        "latest": Day(limits.latest_end),
+                    },
+                ),
+            )
+        )
+    elif end is not None and facts.start is not None and end > latest_end:
+        allowed = min(facts.start.months_until(latest_end), max_months)
+        latest_start = latest_end.plus_months(-(facts.duration_months or 1) + 1)
+        findings.append(
+            Finding(
+                Status.NOT_ELIGIBLE,
+                Msg(
+                    "advice.reason.ends_too_late",
+                    {
+                        "start": Month(facts.start),
+                        "end": Month(end),
+                        "latest": Day(limits.latest_end),
+                        "allowed": allowed,
+                        "months": facts.duration_months or 0,
+                        "latest_start": Month(latest_start),
+                    },
+                ),
+            )
+        )
+
+    for name in facts.missing():
+        problem = facts.problems.get(name)
+        reason = (
+            Msg("advice.reason.unclear", {"field": Msg(f"advice.field.{name}"), "why": problem})
+            if problem
+            else Msg("advice.reason.missing", {"field": Msg(f"advice.field.{name}")})
+        )
+        findings.append(Finding(Status.INCOMPLETE, reason))
+
+    if facts.costs_eur is not None and facts.costs_eur > limits.cost_cap_eur:
+        findings.append(
+            Finding(
+                Status.NEEDS_JUSTIFICATION,
+                Msg(
+                    "advice.reason.over_cap",
+                    {
+                        "costs": Eur(facts.costs_eur),
+                        "cap": Eur(limits.cost_cap_eur),
+                    },
+                ),
+            )
+        )
+
+    statuses = {finding.status for finding in findings}
+    status = next((s for s in PRECEDENCE if s in statuses), Status.ELIGIBLE)
+    ordered = sorted(findings, key=lambda f: PRECEDENCE.index(f.status))
+    next_meeting = _next_meeting(kb, today)
+    report_due = end.plus_months(limits.report_due_months_after_end) if end else None
+    hints = _hints(facts, kb, today, status, next_meeting, further_training_like, focus_themes)
+    return Eligibility(
+        status=status,
+        reasons=tuple(finding.reason for finding in ordered),
+        hints=hints,
+        end=end,
+        report_due=report_due,
+        next_meeting=next_meeting,
+    )
+
+
+def _referral(place: Elsewhere, kb: KnowledgeBase) -> Msg:
+    if place.alliance_id is None:
+        return Msg("advice.reason.outside_lower_saxony", {"place": place.name})
+    alliance = kb.regional_alliance(place.alliance_id)
+    return Msg("advice.reason.other_alliance", {"place": place.name, "alliance": alliance.name})
+
+
+def _next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
+    upcoming = [m for m in kb.rules.steering_group_meetings if m.date >= today]
+    return min(upcoming, key=lambda m: m.date, default=None)
+
+
+def _hints(
+    facts: ProjectFacts,
+    kb: KnowledgeBase,
+    today: date,
+    status: Status,
+    next_meeting: SteeringGroupMeeting | None,
+    further_training_like: bool,
+    focus_themes: tuple[str, ...],
+) -> tuple[Msg, ...]:
+    hints: list[Msg] = [Msg("advice.hint.pre_check_only")]
+    if status is Status.OUT_OF_REGION:
+        return tuple(hints)
+    if facts.start is not None and facts.start < YearMonth.of(today):
+        hints.append(Msg("advice.hint.start_in_past", {"start": Month(facts.start)}))
+    if further_training_like:
+        strand = next((t for t in kb.rules.project_types if t.id == "further_training"), None)
+        if strand is not None:
+            hints.append(
+                Msg(
+                    "advice.hint.further_training",
+                    {
+                        "min": Eur(strand.min_costs_eur or 0),
+                        "max": Eur(strand.max_costs_eur or 0),
+                        "months": strand.normal_duration_months or 0,
+                    },
+                )
+            )
+    themes = {theme.id: theme for theme in kb.rules.focus_themes}
+    if focus_themes:
+        names = [Choice(themes[t].title, themes[t].title_en) for t in focus_themes if t in themes]
+        for name in names:
+            hints.append(Msg("advice.hint.focus_theme_met", {"theme": name}))
+    elif themes:
+        hints.append(Msg("advice.hint.focus_themes"))
+    if next_meeting is not None:
+        hints.append(Msg("advice.hint.next_meeting", {"date": Day(next_meeting.date)}))
+    else:
+        hints.append(
+            Msg(
+                "advice.hint.meetings_unknown",
+                {
+                    "per_year": kb.rules.steering_group.meetings_per_year_min,
+                },
+            )
+        )
+    return tuple(hints)

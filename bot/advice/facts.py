@@ -1,0 +1,44 @@
+"""What is known about one project idea: parsed values, or why a value is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.texts.catalog import Msg
+from bot.understanding.places import Place
+from bot.understanding.yearmonth import YearMonth
+
+REQUIRED = ("region", "description", "costs", "start", "duration")
+"""Without these the pre-check cannot be complete; the target group sharpens matching only."""
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    place: Place | None = None
+    target_groups: tuple[str, ...] = ()
+    """Target group ids recognised or chosen."""
+    target_group_text: str = ""
+    description: str = ""
+    title: str = ""
+    costs_eur: int | None = None
+    start: YearMonth | None = None
+    duration_months: int | None = None
+    problems: Mapping[str, Msg] = field(default_factory=dict)
+    """Why a given answer could not be used, by field name (region, costs, ...)."""
+
+    @property
+    def end(self) -> YearMonth | None:
+        if self.start is None or self.duration_months is None:
+            return None
+        return self.start.end_month(self.duration_months)
+
+    def missing(self) -> list[str]:
+        values = {
+            "region": self.place,
+            "description": self.description.strip() or None,
+            "costs": self.costs_eur,
+            "start": self.start,
+            "duration": self.duration_months,
+        }
+        return [name for name in REQUIRED if values[name] is None]

@@ -1,0 +1,52 @@
+"""Slash commands as sponsors type them, in German and English, on every transport."""
+
+from __future__ import annotations
+
+from bot.dialogs.model import Command, CommandName
+
+COMMANDS: dict[str, CommandName] = {
+    "start": "start",
+    "zurueck": "back",
+    "zurück": "back",
+    "back": "back",
+    "ueberspringen": "skip",
+    "überspringen": "skip",
+    "skip": "skip",
+    "abbrechen": "cancel",
+    "cancel": "cancel",
+    "hilfe": "help",
+    "help": "help",
+    "entwuerfe": "drafts",
+    "entwürfe": "drafts",
+    "drafts": "drafts",
+    "neu": "new",
+    "new": "new",
+    "sprache": "language",
+    "language": "language",
+    "datenschutz": "privacy",
+    "privacy": "privacy",
+    "zusammenfassung": "summary",
+    "summary": "summary",
+}
+
+SPONSOR_MENU: tuple[str, ...] = (
+    "start",
+    "hilfe",
+    "neu",
+    "entwuerfe",
+    "zurueck",
+    "ueberspringen",
+    "abbrechen",
+    "sprache",
+    "datenschutz",
+)
+"""The commands shown in Telegram's menu for sponsors (descriptions in the catalogue)."""
+
+
+def parse_command(text: str) -> Command | None:
+    """`/zurueck`, `/start payload`, `/hilfe@botname` -> Command; other text -> None."""
+    if not text.startswith("/"):
+        return None
+    word, _, argument = text[1:].partition(" ")
+    name = COMMANDS.get(word.split("@", 1)[0].casefold())
+    return Command(name, argument.strip()) if name else None

@@ -1,0 +1,422 @@
+"""The dialog engine: pure `(state, event) -> (state, outputs)` over a declared `Dialog`.
+
+It stores nothing and sends nothing; the caller persists the new state before delivering the
+outputs, so every answer is committed before the sponsor sees the reply.
+"""
+
+from __future__ import annotations
+
+from bot.advice.advise import Advisor
+from bot.clock import Clock
+from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.model import (
+    Accepted,
+    Acknowledge,
+    Answer,
+    Button,
+    Command,
+    Dialog,
+    DialogState,
+    Event,
+    Offered,
+    Output,
+    ParseOutcome,
+    Press,
+    Rejected,
+    Reply,
+    Step,
+    StepContext,
+    Text,
+)
+from bot.dialogs.sponsor import accept_thin_idea, target_groups_from_choices
+from bot.dialogs.summary import edit_menu, summary_reply
+from bot.texts.catalog import Language, Msg
+
+SUMMARY = "summary"
+EDIT_MENU = "edit"
+PAUSED = "paused"
+"""Not a step a state rests in: the step id of the reply offered while a draft is paused."""
+SPECIAL_STEPS = (SUMMARY, EDIT_MENU)
+
+Result = tuple[DialogState, list[Output]]
+
+
+class DialogEngine:
+    def __init__(self, dialog: Dialog, advisor: Advisor, clock: Clock) -> None:
+        self.dialog = dialog
+        self.advisor = advisor
+        self.clock = clock
+
+    # --- entry points ----------------------------------------------------------------------
+
+    def start(self, language: Language = "de") -> Result:
+        """A new draft: the welcome with the privacy note, then the first question."""
+        state = DialogState(step=self.dialog.steps[0].id, language=language)
+        state, prompt = self._prompt(state)
+        welcome = Reply(parts=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")))
+        return state, [welcome, prompt]
+
+    def resume(self, state: DialogState) -> Result:
+        """Where the sponsor left off, e.g. after /start or a restart of the bot."""
+        state = state.model_copy(update={"paused": False})
+        state, prompt = self._prompt(state, intro=Msg("sponsor.resumed"))
+        return state, [prompt]
+
+    def handle(self, state: DialogState, event: Event) -> Result:
+        if isinstance(event, Command):
+            return self._command(state, event)
+        if isinstance(event, Press):
+            return self._press(state, event)
+        return self._text(state, event)
+
+    def with_language(self, state: DialogState, language: Language) -> Result:
+        state = state.model_copy(update={"language": language})
+        state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
+        return state, [prompt]
+
+    # --- events ----------------------------------------------------------------------------
+
+    def _command(self, state: DialogState, command: Command) -> Result:
+        if command.name == "start":
+            return self.resume(state)
+        if command.name == "help":
+            return state, [self._help(state)]
+        if command.name == "summary":
+            return self._to_summary(state)
+        if command.name == "language":
+            language: Language = "en" if state.language == "de" else "de"
+            if command.argument in ("de", "en"):
+                language = "en" if command.argument == "en" else "de"
+            return self.with_language(state, language)
+        if state.paused:
+            return self._paused(state)
+        if command.name == "back":
+            return self._back(state)
+        if command.name == "skip":
+            return self._skip(state)
+        return self._cancel(state)
+
+    def _press(self, state: DialogState, press: Press) -> Result:
+        action = press.action
+        if action == "resume":
+            return self.resume(state)
+        if state.paused:
+            return self._paused(state)
+        if press.step != state.step:
+            state, prompt = self._prompt(state, intro=Msg("sponsor.error.stale"))
+            return state, [prompt]
+        if action == "back":
+            return self._back(state)
+        if action == "skip":
+            return self._skip(state)
+        if action == "cancel":
+            return self._cancel(state)
+        if action == "help":
+            return state, [self._help(state)]
+        if action.startswith("edit:"):
+            return self._edit(state, action.removeprefix("edit:"))
+        if action == "summary:edit":
+            return state.model_copy(update={"step": EDIT_MENU}), [self._edit_menu(state)]
+        if action == "summary:complete":
+            return self._complete_sketch(state)
+        if action == "summary:show":
+            return self._to_summary(state)
+        if state.step in SPECIAL_STEPS:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        step = self.dialog.step(state.step)
+        if action == "done" and step.several:
+            return self._done(state, step)
+        if action.startswith("pick:"):
+            return self._pick(state, step, action.removeprefix("pick:"))
+        return self._reprompt(state, Msg("sponsor.error.stale"))
+
+    def _text(self, state: DialogState, event: Text) -> Result:
+        if state.paused:
+            return self._paused(state)
+        if state.step in (SUMMARY, EDIT_MENU):
+            return self._reprompt(state, Msg("sponsor.summary.use_buttons"))
+        step = self.dialog.step(state.step)
+        if not step.free_text:
+            return self._reprompt(state, Msg("sponsor.error.use_buttons"))
+        text = event.text
+        if state.partial:
+            text = f"{state.partial}\n{text}"
+        outcome = step.parse(text, self._context(state))
+        if isinstance(outcome, Rejected) and outcome.keep_partial is not None and state.partial:
+            outcome = accept_thin_idea(text)
+        return self._outcome(state, step, outcome)
+
+    # --- answering -------------------------------------------------------------------------
+
+    def _pick(self, state: DialogState, step: Step, index_text: str) -> Result:
+        offered = state.offered
+        if not index_text.isdigit() or int(index_text) >= len(offered):
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        choice = offered[int(index_text)]
+        if step.several:
+            ticked = list(state.ticked)
+            if choice.value in ticked:
+                ticked.remove(choice.value)
+            else:
+                ticked.append(choice.value)
+            state = state.model_copy(update={"ticked": ticked})
+            state, prompt = self._prompt(state, keep_offered=True)
+            return state, [Reply(prompt.parts, prompt.buttons, prompt.step, replaces_pressed=True)]
+        outcome = step.parse(choice.label, self._context(state))
+        if isinstance(outcome, Accepted) and step.choices is not None:
+            outcome = Accepted(
+                Answer(text=self._label(choice, state.language), value=choice.value),
+                outcome.note,
+                outcome.also,
+            )
+        state, outputs = self._outcome(state, step, outcome)
+        return state, [Acknowledge(self._label(choice, state.language)), *outputs]
+
+    def _done(self, state: DialogState, step: Step) -> Result:
+        if not state.ticked:
+            return self._reprompt(state, Msg("sponsor.target_group.none_ticked"))
+        answer = target_groups_from_choices(list(state.ticked), self._context(state))
+        state, outputs = self._outcome(state, step, Accepted(answer))
+        return state, [Acknowledge(answer.text), *outputs]
+
+    def _outcome(self, state: DialogState, step: Step, outcome: ParseOutcome) -> Result:
+        if isinstance(outcome, Rejected):
+            offered = [Offered(value=s, label=s) for s in outcome.suggestions]
+            update: dict[str, object] = {"partial": outcome.keep_partial or ""}
+            state = state.model_copy(update=update)
+            state, prompt = self._prompt(
+                state, intro=outcome.reason, suggestions=offered or None, repeat_question=False
+            )
+            return state, [prompt]
+        answers = dict(state.answers)
+        answers[step.id] = outcome.answer
+        answers.update(outcome.also)
+        state = state.model_copy(
+            update={"answers": answers, "offered": [], "ticked": [], "partial": ""}
+        )
+        notes = [outcome.note] if outcome.note else []
+        if step.id == "region":
+            notes += self._region_notes(state)
+        return self._advance(state, step, notes)
+
+    def _region_notes(self, state: DialogState) -> list[Msg]:
+        facts = facts_from_answers(state.answers)
+        advice = self.advisor.advise(facts, self.clock.today())
+        if advice.referral is not None or advice.alliance is None:
+            return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
+        return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
+
+    def _advance(self, state: DialogState, answered: Step, notes: list[Msg]) -> Result:
+        history = [*state.history, answered.id]
+        state = state.model_copy(update={"history": history})
+        following = self._next_step(state, answered.id)
+        if following is None:
+            return self._to_summary(state, notes)
+        state = state.model_copy(update={"step": following})
+        state, prompt = self._prompt(state, notes=notes)
+        return state, [prompt]
+
+    def _next_step(self, state: DialogState, after: str) -> str | None:
+        ctx = self._context(state)
+        steps = self.dialog.steps
+        if state.editing:
+            # Back to the summary, unless the change made a conditional question necessary.
+            for step in steps:
+                if step.when and step.when(state.answers, ctx) and step.id not in state.answers:
+                    return step.id
+            return None
+        sequence = steps if after in {s.id for s in steps} else self.dialog.extra_steps
+        ids = [s.id for s in sequence]
+        for step in sequence[ids.index(after) + 1 :]:
+            if step.when is None or step.when(state.answers, ctx):
+                return step.id
+        return None
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def _back(self, state: DialogState) -> Result:
+        if state.editing or state.step == EDIT_MENU:
+            return self._to_summary(state.model_copy(update={"editing": False}))
+        history = list(state.history)
+        if not history:
+            return self._reprompt(state, Msg("sponsor.error.first_step"))
+        previous = history.pop()
+        state = state.model_copy(
+            update={"step": previous, "history": history, "ticked": [], "partial": ""}
+        )
+        state, prompt = self._prompt(state)
+        return state, [prompt]
+
+    def _skip(self, state: DialogState) -> Result:
+        if state.step in SPECIAL_STEPS:
+            return self._reprompt(state, Msg("sponsor.error.nothing_to_skip"))
+        step = self.dialog.step(state.step)
+        if not step.optional:
+            return self._reprompt(state, Msg("sponsor.error.not_optional"))
+        answers = {k: v for k, v in state.answers.items() if k != step.id}
+        state = state.model_copy(update={"answers": answers, "ticked": [], "partial": ""})
+        return self._advance(state, step, [])
+
+    def _cancel(self, state: DialogState) -> Result:
+        if state.editing or state.step == EDIT_MENU:
+            return self._to_summary(state.model_copy(update={"editing": False}))
+        state = state.model_copy(update={"paused": True, "ticked": [], "partial": ""})
+        return state, [self._paused_reply(Msg("sponsor.cancelled"))]
+
+    def _paused(self, state: DialogState) -> Result:
+        return state, [self._paused_reply(Msg("sponsor.paused"))]
+
+    def _paused_reply(self, message: Msg) -> Reply:
+        return Reply(
+            parts=(message,),
+            buttons=(
+                (Button(Msg("sponsor.button.resume"), "resume"),),
+                (
+                    Button(Msg("sponsor.button.new"), "session:new"),
+                    Button(Msg("sponsor.button.drafts"), "session:drafts"),
+                ),
+            ),
+            step=PAUSED,
+        )
+
+    def _edit(self, state: DialogState, step_id: str) -> Result:
+        try:
+            self.dialog.step(step_id)
+        except KeyError:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        state = state.model_copy(
+            update={"step": step_id, "editing": True, "ticked": [], "partial": ""}
+        )
+        if step_id == "target_group":
+            ticked = list(facts_from_answers(state.answers).target_groups)
+            state = state.model_copy(update={"ticked": ticked})
+        state, prompt = self._prompt(state)
+        return state, [prompt]
+
+    def _complete_sketch(self, state: DialogState) -> Result:
+        extras = self.dialog.extra_steps
+        first = next((s for s in extras if s.id not in state.answers), extras[0])
+        state = state.model_copy(update={"step": first.id, "editing": False})
+        state, prompt = self._prompt(state, intro=Msg("sponsor.sketch.intro"))
+        return state, [prompt]
+
+    def _to_summary(self, state: DialogState, notes: list[Msg] | None = None) -> Result:
+        missing = [
+            s.id
+            for s in self.dialog.steps
+            if not s.optional
+            and s.id not in state.answers
+            and (s.when is None or s.when(state.answers, self._context(state)))
+        ]
+        if missing and not state.editing and state.step not in SPECIAL_STEPS:
+            # A summary of half a draft helps nobody: ask for what is still open first.
+            state = state.model_copy(update={"step": missing[0]})
+            state, prompt = self._prompt(state, notes=notes or [])
+            return state, [prompt]
+        state = state.model_copy(
+            update={"step": SUMMARY, "editing": False, "offered": [], "ticked": []}
+        )
+        facts = facts_from_answers(state.answers)
+        advice = self.advisor.advise(facts, self.clock.today())
+        return state, [summary_reply(state, advice, notes or [], self.dialog, self.advisor.kb)]
+
+    def _edit_menu(self, state: DialogState) -> Reply:
+        ctx = self._context(state)
+        steps = [
+            s
+            for s in (*self.dialog.steps, *self.dialog.extra_steps)
+            if s.when is None or s.when(state.answers, ctx)
+        ]
+        return edit_menu(steps)
+
+    def _help(self, state: DialogState) -> Reply:
+        parts = [Msg("sponsor.help.general")]
+        if state.step not in SPECIAL_STEPS:
+            parts.insert(0, Msg(self.dialog.step(state.step).help))
+        return Reply(parts=tuple(parts))
+
+    # --- prompting -------------------------------------------------------------------------
+
+    def _reprompt(self, state: DialogState, reason: Msg) -> Result:
+        if state.step == SUMMARY:
+            return self._to_summary(state, [reason])
+        if state.step == EDIT_MENU:
+            menu = self._edit_menu(state)
+            return state, [Reply((reason, *menu.parts), menu.buttons, menu.step)]
+        if state.paused:
+            return state, [self._paused_reply(reason)]
+        state, prompt = self._prompt(state, intro=reason, keep_offered=True)
+        return state, [prompt]
+
+    def _prompt(
+        self,
+        state: DialogState,
+        *,
+        intro: Msg | None = None,
+        notes: list[Msg] | None = None,
+        suggestions: list[Offered] | None = None,
+        keep_offered: bool = False,
+        repeat_question: bool = True,
+    ) -> tuple[DialogState, Reply]:
+        if state.step in SPECIAL_STEPS:
+            state, outputs = self._to_summary(state, [intro] if intro else [])
+            reply = outputs[0]
+            assert isinstance(reply, Reply)
+            return state, reply
+        step = self.dialog.step(state.step)
+        ctx = self._context(state)
+        if suggestions is not None:
+            offered = suggestions
+        elif keep_offered and state.offered:
+            offered = list(state.offered)
+        else:
+            offered = list(step.choices(ctx)) if step.choices else []
+        state = state.model_copy(update={"offered": offered})
+        parts: list[Msg] = [*(notes or [])]
+        if intro:
+            parts.append(intro)
+        if repeat_question or not intro:
+            parts.append(Msg(step.prompt))
+        current = state.answers.get(step.id)
+        if current is not None and not suggestions:
+            parts.append(Msg("sponsor.current_answer", {"answer": current.text[:300]}))
+        if state.partial:
+            parts.append(Msg("sponsor.partial_kept"))
+        return state, Reply(
+            parts=tuple(parts), buttons=self._buttons(state, step, offered), step=step.id
+        )
+
+    def _buttons(
+        self, state: DialogState, step: Step, offered: list[Offered]
+    ) -> tuple[tuple[Button, ...], ...]:
+        rows: list[tuple[Button, ...]] = []
+        labels = []
+        for index, choice in enumerate(offered):
+            label = self._label(choice, state.language)
+            if step.several and choice.value in state.ticked:
+                label = f"✓ {label}"
+            labels.append(Button(label, f"pick:{index}"))
+        per_row = 2 if all(len(str(b.label)) <= 18 for b in labels) else 1
+        rows += [tuple(labels[i : i + per_row]) for i in range(0, len(labels), per_row)]
+        navigation = []
+        if step.several:
+            rows.append((Button(Msg("sponsor.button.done"), "done"),))
+        if state.history or state.editing:
+            navigation.append(Button(Msg("sponsor.button.back"), "back"))
+        if step.optional:
+            navigation.append(Button(Msg("sponsor.button.skip"), "skip"))
+        if navigation:
+            rows.append(tuple(navigation))
+        return tuple(rows)
+
+    @staticmethod
+    def _label(choice: Offered, language: Language) -> str:
+        return choice.label_en if language == "en" and choice.label_en else choice.label
+
+    def _context(self, state: DialogState) -> StepContext:
+        return StepContext(
+            advisor=self.advisor,
+            today=self.clock.today(),
+            answers=state.answers,
+            language=state.language,
+        )

@@ -1,0 +1,194 @@
+"""The vocabulary of conversations: steps as data, events in, replies out, state in between.
+
+Nothing here knows a transport. Telegram, the terminal and the tests all speak these types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+from bot.texts.catalog import Language, Msg
+from bot.texts.formats import Choice as Wording
+
+if TYPE_CHECKING:
+    from bot.advice.advise import Advisor
+
+# --- state ------------------------------------------------------------------------------------
+
+
+class Answer(BaseModel):
+    """One stored answer: what the sponsor gave, and what it was understood as."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: JsonValue
+
+
+class Offered(BaseModel):
+    """A choice shown with the current prompt; presses refer to it by position."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    label: str
+    label_en: str | None = None
+
+
+class DialogState(BaseModel):
+    """Everything needed to continue a conversation, stored as JSON after every answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    step: str
+    answers: dict[str, Answer] = {}
+    language: Language = "de"
+    history: list[str] = []
+    """Steps answered, in order, for going back."""
+    editing: bool = False
+    """Answering one step from the summary: return there afterwards."""
+    offered: list[Offered] = []
+    """Dynamic choices of the current prompt (place suggestions, for instance)."""
+    ticked: list[str] = []
+    """Choices ticked so far in a several-choice step."""
+    partial: str = ""
+    """Text kept while the sponsor is asked to say more (an idea too thin to match)."""
+    paused: bool = False
+    """Cancelled by the sponsor; resumes at `step` when asked to."""
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Press:
+    """A button pressed on the prompt of `step` (stale when that is not the current step)."""
+
+    step: str
+    action: str
+
+
+CommandName = Literal[
+    "start", "back", "skip", "cancel", "help", "summary", "language", "new", "drafts", "privacy"
+]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: CommandName
+    argument: str = ""
+
+
+Event = Text | Press | Command
+
+# --- replies ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Button:
+    label: Msg | Wording | str
+    action: str
+    """Opaque to transports: they send it back in a `Press`."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    parts: tuple[Msg, ...]
+    """Paragraphs of one message."""
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    step: str | None = None
+    """The step this reply prompts for; presses on its buttons carry it back."""
+    replaces_pressed: bool = False
+    """Update the message whose button was pressed instead of sending a new one."""
+
+
+@dataclass(frozen=True)
+class Acknowledge:
+    """Mark the pressed prompt as answered (transports strike its keyboard)."""
+
+    answer: str
+
+
+Output = Reply | Acknowledge
+
+# --- steps as data ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepContext:
+    advisor: Advisor
+    today: date
+    answers: Mapping[str, Answer]
+    language: Language
+
+
+@dataclass(frozen=True)
+class Accepted:
+    answer: Answer
+    note: Msg | None = None
+    also: Mapping[str, Answer] = field(default_factory=dict)
+    """Further answers implied (a period given as duration also sets the start)."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    reason: Msg
+    suggestions: tuple[str, ...] = ()
+    keep_partial: str | None = None
+    """Text to keep and extend with the next answer instead of discarding it."""
+
+
+ParseOutcome = Accepted | Rejected
+AnswerParser = Callable[[str, StepContext], ParseOutcome]
+ChoicesOf = Callable[[StepContext], tuple[Offered, ...]]
+Condition = Callable[[Mapping[str, Answer], StepContext], bool]
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    parse: AnswerParser
+    choices: ChoicesOf | None = None
+    several: bool = False
+    """Several choices may be ticked (then confirmed with a done button)."""
+    optional: bool = False
+    when: Condition | None = None
+    """Asked only when this holds for the answers so far."""
+    free_text: bool = True
+    """Typed answers accepted besides the choices."""
+
+    @property
+    def prompt(self) -> str:
+        return f"sponsor.{self.id}.prompt"
+
+    @property
+    def help(self) -> str:
+        return f"sponsor.{self.id}.help"
+
+    @property
+    def label(self) -> str:
+        return f"sponsor.{self.id}.label"
+
+
+@dataclass(frozen=True)
+class Dialog:
+    id: str
+    steps: tuple[Step, ...]
+    extra_steps: tuple[Step, ...] = ()
+    """Optional questions offered after the summary (they feed the Projektskizze)."""
+
+    def step(self, step_id: str) -> Step:
+        for step in (*self.steps, *self.extra_steps):
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)

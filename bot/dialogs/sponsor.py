@@ -1,0 +1,259 @@
+"""The sponsor dialog as data: which questions, in which order, how each answer is read.
+
+A new question is one `Step` here plus its catalogue entries (prompt, help, label). Parsers turn
+text into stored answers or say precisely what they need; they never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.dialogs.model import (
+    Accepted,
+    Answer,
+    Dialog,
+    Offered,
+    ParseOutcome,
+    Rejected,
+    Step,
+    StepContext,
+)
+from bot.texts.catalog import Msg
+from bot.texts.formats import Eur, Month
+from bot.understanding.money import parse_money
+from bot.understanding.normalize import fold
+from bot.understanding.periods import parse_duration, parse_start
+from bot.understanding.places import Elsewhere, InRegion
+from bot.understanding.result import Unclear
+from bot.understanding.yearmonth import YearMonth
+
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+
+MAX_ANSWER = 4000
+"""Longest free-text answer kept; longer ones are asked to be shortened, not cut silently."""
+
+MIN_IDEA_WORDS = 8
+"""An idea shorter than this rarely says what, for whom and how; the sponsor is asked for more."""
+
+ORGANISATION_KINDS = (
+    ("education", "Bildungsträger", "Education provider"),
+    ("chamber", "Kammer oder Verband", "Chamber or association"),
+    ("university", "Hochschule", "University"),
+    ("care", "Pflege- oder Sozialdienst", "Care or social service"),
+    ("municipality", "Kommune oder Landkreis", "Municipality or district"),
+    ("employment", "Arbeitsagentur oder Jobcenter", "Employment agency or job centre"),
+    ("company", "Unternehmen", "Company"),
+    ("other", "Sonstige", "Other"),
+)
+
+
+def _too_long(text: str) -> Rejected | None:
+    if len(text) > MAX_ANSWER:
+        return Rejected(Msg("sponsor.error.too_long", {"length": len(text), "max": MAX_ANSWER}))
+    return None
+
+
+def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
+    resolved = ctx.advisor.places.resolve(text)
+    if isinstance(resolved, Unclear):
+        return Rejected(resolved.reason, resolved.suggestions)
+    place = resolved.value
+    if isinstance(place, InRegion):
+        value: dict[str, str | None] = {
+            "kind": "in_region",
+            "subregion": place.subregion_id,
+            "district": place.district_id,
+            "name": place.name,
+        }
+    else:
+        value = {
+            "kind": "elsewhere",
+            "name": place.name,
+            "alliance": place.alliance_id,
+            "state": place.state,
+        }
+    return Accepted(Answer(text=text.strip(), value=value), resolved.note)
+
+
+def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
+    answer = answers.get("region")
+    if answer is None or not isinstance(answer.value, dict):
+        return None
+    value = answer.value
+    if value.get("kind") == "in_region":
+        district = value.get("district")
+        return InRegion(
+            subregion_id=str(value["subregion"]),
+            district_id=str(district) if district else None,
+            name=str(value["name"]),
+        )
+    alliance, state = value.get("alliance"), value.get("state")
+    return Elsewhere(
+        name=str(value["name"]),
+        alliance_id=str(alliance) if alliance else None,
+        state=str(state) if state else None,
+    )
+
+
+def organisation_choices(ctx: StepContext) -> tuple[Offered, ...]:
+    return tuple(Offered(value=v, label=de, label_en=en) for v, de, en in ORGANISATION_KINDS)
+
+
+def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
+    if rejected := _too_long(text):
+        return rejected
+    key = fold(text)
+    for value, de, en in ORGANISATION_KINDS:
+        if key in (value, fold(de), fold(en)):
+            return Accepted(Answer(text=de, value=value))
+    return Accepted(Answer(text=text.strip(), value="other"))
+
+
+def target_group_choices(ctx: StepContext) -> tuple[Offered, ...]:
+    return tuple(
+        Offered(value=group.id, label=group.label, label_en=group.label_en)
+        for group in ctx.advisor.kb.target_groups
+        if group.offered
+    )
+
+
+def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
+    if rejected := _too_long(text):
+        return rejected
+    if not fold(text):
+        return Rejected(Msg("sponsor.target_group.empty"))
+    recognised = ctx.advisor.matcher.match("", text).target_groups
+    value = {"ids": list(recognised), "text": text.strip()}
+    note = None
+    if recognised:
+        labels = ", ".join(ctx.advisor.kb.target_group(g).label for g in recognised)
+        note = Msg("sponsor.target_group.understood", {"groups": labels})
+    return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+def target_groups_from_choices(ids: list[str], ctx: StepContext) -> Answer:
+    kb = ctx.advisor.kb
+    labels = ", ".join(kb.target_group(g).label for g in ids)
+    return Answer(text=labels, value={"ids": ids, "text": ""})
+
+
+def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
+    if rejected := _too_long(text):
+        return rejected
+    idea = text.strip()
+    words = idea.split()
+    hits = ctx.advisor.matcher.vocabulary.find(idea)
+    if not words:
+        return Rejected(Msg("sponsor.idea.empty"))
+    if len(words) < MIN_IDEA_WORDS or not hits:
+        return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
+    return Accepted(Answer(text=idea, value=idea))
+
+
+def accept_thin_idea(combined: str) -> Accepted:
+    """The second attempt is taken as it is: never keep a sponsor stuck on one question."""
+    return Accepted(Answer(text=combined, value=combined), Msg("sponsor.idea.taken_anyway"))
+
+
+def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
+    if rejected := _too_long(text):
+        return rejected
+    if not text.strip():
+        return Rejected(Msg("sponsor.error.empty"))
+    return Accepted(Answer(text=text.strip(), value=text.strip()))
+
+
+def parse_justification(text: str, ctx: StepContext) -> ParseOutcome:
+    outcome = parse_free_text(text, ctx)
+    if isinstance(outcome, Accepted) and len(text.split()) < 5:
+        return Rejected(Msg("sponsor.justification.thin"))
+    return outcome
+
+
+def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
+    parsed = parse_money(text)
+    if isinstance(parsed, Unclear):
+        return Rejected(parsed.reason, parsed.suggestions)
+    amount = parsed.value
+    note = parsed.note
+    cap = ctx.advisor.kb.rules.limits.cost_cap_eur
+    if amount > cap:
+        note = Msg("sponsor.costs.over_cap", {"costs": Eur(amount), "cap": Eur(cap)})
+    return Accepted(Answer(text=text.strip(), value=amount), note)
+
+
+def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
+    costs = answers.get("costs")
+    cap = ctx.advisor.kb.rules.limits.cost_cap_eur
+    return costs is not None and isinstance(costs.value, int) and costs.value > cap
+
+
+def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
+    parsed = parse_start(text, ctx.today)
+    if isinstance(parsed, Unclear):
+        return Rejected(parsed.reason, parsed.suggestions)
+    note = parsed.note
+    if parsed.value < YearMonth.of(ctx.today):
+        note = Msg("sponsor.start.in_past", {"start": Month(parsed.value)})
+    return Accepted(Answer(text=text.strip(), value=parsed.value.iso()), note)
+
+
+def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
+    answer = answers.get("start")
+    if answer is None or not isinstance(answer.value, str):
+        return None
+    return YearMonth.parse_iso(answer.value)
+
+
+def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
+    parsed = parse_duration(text, start_of(ctx.answers))
+    if isinstance(parsed, Unclear):
+        return Rejected(parsed.reason, parsed.suggestions)
+    duration = parsed.value
+    also = {}
+    note = parsed.note
+    if duration.start is not None:
+        also["start"] = Answer(text=duration.start.display(), value=duration.start.iso())
+        note = Msg(
+            "sponsor.duration.period",
+            {
+                "start": Month(duration.start),
+                "months": duration.months,
+            },
+        )
+    return Accepted(Answer(text=text.strip(), value=duration.months), note, also)
+
+
+def parse_participants(text: str, ctx: StepContext) -> ParseOutcome:
+    """The planned number of participants; of a range ("40-60") the upper bound counts."""
+    numbers = [int(n.replace(".", "")) for n in _NUMBER.findall(text[:200])]
+    if not numbers or not 0 < max(numbers) < 1_000_000:
+        return Rejected(Msg("sponsor.participants.invalid"))
+    return Accepted(Answer(text=text.strip(), value=max(numbers)))
+
+
+SPONSOR_DIALOG = Dialog(
+    id="sponsor",
+    steps=(
+        Step("region", parse_region),
+        Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
+        Step("target_group", parse_target_group, choices=target_group_choices, several=True),
+        Step("idea", parse_idea),
+        Step("title", parse_free_text, optional=True),
+        Step("costs", parse_costs),
+        Step("justification", parse_justification, when=costs_over_cap),
+        Step("start", parse_start_answer),
+        Step("duration", parse_duration_answer),
+        Step("cofinancing", parse_free_text, optional=True),
+    ),
+    extra_steps=(
+        Step("need", parse_free_text, optional=True),
+        Step("goals", parse_free_text, optional=True),
+        Step("participants", parse_participants, optional=True),
+        Step("partners", parse_free_text, optional=True),
+        Step("spatial_effect", parse_free_text, optional=True),
+        Step("continuation", parse_free_text, optional=True),
+        Step("transferability", parse_free_text, optional=True),
+    ),
+)

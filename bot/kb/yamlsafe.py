@@ -1,0 +1,91 @@
+"""Reading YAML that staff (or anyone who gets hold of a staff account) upload.
+
+Safe loading alone is not enough: anchors and aliases allow "billion laughs" documents that are
+tiny on disk and explode in memory once validated, so they are refused outright. Knowledge files
+never need them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Generous for the knowledge files (the largest is well under 200 KB)."""
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    data: object
+    root: yaml.Node | None
+    """The composed node tree, kept to point validation errors at a line."""
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(f"file too large ({len(raw):,} bytes, at most {MAX_FILE_BYTES:,})")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem("file is UTF-16 encoded; save it as UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise YamlProblem(
+            f"not valid UTF-8 at byte {error.start}; save the file as UTF-8"
+        ) from None
+
+
+def load(raw: bytes) -> YamlDocument:
+    """Parse one YAML document from bytes; every failure is a `YamlProblem`, never a traceback."""
+    text = decode(raw)
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise YamlProblem("anchors and aliases (&, *) are not allowed", line)
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlProblem(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise YamlProblem("invalid YAML: nested too deeply") from None
+    return YamlDocument(data=data, root=root)
+
+
+def line_of(root: yaml.Node | None, path: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the node at `path` (as pydantic reports error locations)."""
+    node = root
+    best: int | None = node.start_mark.line + 1 if node is not None else None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next(
+                (value for key, value in node.value if getattr(key, "value", None) == step),
+                None,
+            )
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step] if 0 <= step < len(node.value) else None
+        else:
+            node = None
+        if node is None:
+            break
+        best = node.start_mark.line + 1
+    return best

@@ -1,0 +1,106 @@
+"""The SQLite database: one file in the data directory, versioned migrations, one writer.
+
+WAL mode keeps readers off the writer's back; a committed transaction survives a killed
+process (synchronous=NORMAL only risks the last commits on power loss, which a chat bot accepts
+for the latency it saves). Writes go through one lock, so each update is one short transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from bot.storage.schema import MIGRATIONS
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class Database:
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        """Open (creating if needed) and migrate; a corrupt or locked file is refused intact."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = await aiosqlite.connect(path, isolation_level=None, timeout=2.0)
+        except sqlite3.Error as error:
+            raise DatabaseError(f"cannot open database {path}: {error}") from None
+        connection.row_factory = aiosqlite.Row
+        database = cls(connection, path)
+        try:
+            await database._prepare()
+        except sqlite3.DatabaseError as error:
+            await connection.close()
+            raise DatabaseError(_explain(path, error)) from None
+        return database
+
+    async def _prepare(self) -> None:
+        connection = self.connection
+        result = await (await connection.execute("PRAGMA quick_check")).fetchone()
+        if result is None or result[0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else '?'}")
+        await connection.execute("PRAGMA journal_mode=WAL")
+        await connection.execute("PRAGMA synchronous=NORMAL")
+        await connection.execute("PRAGMA foreign_keys=ON")
+        await connection.execute("PRAGMA busy_timeout=2000")
+        await self._migrate()
+
+    async def _migrate(self) -> None:
+        connection = self.connection
+        row = await (await connection.execute("PRAGMA user_version")).fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(
+                f"database schema version {version} is newer than this program "
+                f"({len(MIGRATIONS)}); update the program"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await connection.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    await connection.execute(statement)
+                await connection.execute(f"PRAGMA user_version={number}")
+                await connection.execute("COMMIT")
+            except BaseException:
+                await connection.execute("ROLLBACK")
+                raise
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction; committed when the block ends without an exception."""
+        async with self._write_lock:
+            await self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.connection
+            except BaseException:
+                await self.connection.execute("ROLLBACK")
+                raise
+            await self.connection.execute("COMMIT")
+
+    async def close(self) -> None:
+        await self.connection.close()
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"database {path} is locked by another process (is the bot already running?): {text}"
+    return (
+        f"database {path} is damaged or not a database ({text}). Nothing was changed; restore "
+        "a backup or move the file away to start with an empty database."
+    )

@@ -1,0 +1,133 @@
+"""Sponsors and their drafts. Every query is scoped to the owner: nobody reaches another's."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from bot.dialogs.model import DialogState
+from bot.texts.catalog import Language
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    language: Language
+    current_draft_id: int | None
+    pending: dict[str, Any] | None
+    """A menu question awaiting a typed answer (renaming a draft, confirming a deletion)."""
+    last_update_id: int | None
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: int
+    owner_id: int
+    title: str | None
+    status: str
+    state: DialogState
+    created_at: str
+    updated_at: str
+
+
+def _user(row: aiosqlite.Row) -> User:
+    pending = json.loads(row["pending"]) if row["pending"] else None
+    return User(
+        id=row["id"],
+        language="en" if row["language"] == "en" else "de",
+        current_draft_id=row["current_draft_id"],
+        pending=pending,
+        last_update_id=row["last_update_id"],
+    )
+
+
+def _draft(row: aiosqlite.Row) -> Draft:
+    return Draft(
+        id=row["id"],
+        owner_id=row["owner_id"],
+        title=row["title"],
+        status=row["status"],
+        state=DialogState.model_validate_json(row["state"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+class Drafts:
+    """Queries on an open transaction; the caller decides where transactions begin and end."""
+
+    def __init__(self, connection: aiosqlite.Connection, now: datetime) -> None:
+        self.connection = connection
+        self.now = now.isoformat(timespec="seconds")
+
+    async def user(self, user_id: int, language: Language) -> User:
+        """The user, registered on first contact."""
+        await self.connection.execute(
+            "INSERT INTO users (id, language, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO NOTHING",
+            (user_id, language, self.now, self.now),
+        )
+        cursor = await self.connection.execute("SELECT * FROM users WHERE id = ?", (user_id,))
+        row = await cursor.fetchone()
+        assert row is not None
+        return _user(row)
+
+    async def update_user(self, user_id: int, **changes: object) -> None:
+        allowed = {"language", "current_draft_id", "pending", "last_update_id"}
+        assert set(changes) <= allowed, changes
+        if "pending" in changes and changes["pending"] is not None:
+            changes["pending"] = json.dumps(changes["pending"])
+        assignments = ", ".join(f"{name} = ?" for name in changes)
+        await self.connection.execute(
+            f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
+            (*changes.values(), self.now, user_id),
+        )
+
+    async def get(self, owner_id: int, draft_id: int) -> Draft | None:
+        cursor = await self.connection.execute(
+            "SELECT * FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
+        )
+        row = await cursor.fetchone()
+        return _draft(row) if row else None
+
+    async def create(self, owner_id: int, state: DialogState) -> Draft:
+        cursor = await self.connection.execute(
+            "INSERT INTO drafts (owner_id, state, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            (owner_id, state.model_dump_json(), self.now, self.now),
+        )
+        draft_id = cursor.lastrowid
+        assert draft_id is not None
+        await self.update_user(owner_id, current_draft_id=draft_id, pending=None)
+        draft = await self.get(owner_id, draft_id)
+        assert draft is not None
+        return draft
+
+    async def save(self, draft: Draft, state: DialogState) -> None:
+        await self.connection.execute(
+            "UPDATE drafts SET state = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
+            (state.model_dump_json(), self.now, draft.id, draft.owner_id),
+        )
+
+    async def rename(self, owner_id: int, draft_id: int, title: str) -> bool:
+        cursor = await self.connection.execute(
+            "UPDATE drafts SET title = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
+            (title, self.now, draft_id, owner_id),
+        )
+        return cursor.rowcount == 1
+
+    async def delete(self, owner_id: int, draft_id: int) -> bool:
+        cursor = await self.connection.execute(
+            "DELETE FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
+        )
+        return cursor.rowcount == 1
+
+    async def list(self, owner_id: int) -> list[Draft]:
+        cursor = await self.connection.execute(
+            "SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC, id DESC",
+            (owner_id,),
+        )
+        return [_draft(row) for row in await cursor.fetchall()]

@@ -1,0 +1,75 @@
+"""Amounts and dates written the way each language writes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.texts.catalog import Escape, Language, Localized, verbatim
+from bot.understanding.yearmonth import YearMonth
+
+
+def format_eur(amount: int, language: Language) -> str:
+    grouped = f"{amount:,}"
+    if language == "de":
+        return grouped.replace(",", ".") + " €"
+    return f"EUR {grouped}"
+
+
+def format_month(month: YearMonth, language: Language) -> str:
+    return f"{month.month:02d}/{month.year}"
+
+
+def format_day(day: date, language: Language) -> str:
+    if language == "de":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return day.isoformat()
+
+
+@dataclass(frozen=True)
+class Eur:
+    amount: int
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return escape(format_eur(self.amount, language))
+
+
+@dataclass(frozen=True)
+class Month:
+    month: YearMonth
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return escape(format_month(self.month, language))
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return escape(format_day(self.day, language))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of two wordings chosen by language-independent data (e.g. an optional title_en)."""
+
+    de: str
+    en: str
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return escape(self.de if language == "de" else self.en)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Several texts written one below the other (list items in a summary)."""
+
+    items: tuple[Localized | str, ...]
+    separator: str = "\n"
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        return self.separator.join(
+            item.localize(language, escape) if isinstance(item, Localized) else escape(item)
+            for item in self.items
+        )
