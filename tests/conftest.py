@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from bot.advice.advise import Advisor
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.loader import load_directory
+from bot.kb.shipped import shipped_knowledge_dir
 
 settings.register_profile(
     "ci",
@@ -16,3 +22,14 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base, the real YAML files."""
+    return load_directory(shipped_knowledge_dir())
+
+
+@pytest.fixture(scope="session")
+def advisor(kb: KnowledgeBase) -> Advisor:
+    return Advisor(kb)

@@ -15,6 +15,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     MenuButtonCommands,
+    Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
@@ -65,8 +66,11 @@ async def test_get_me_has_what_ptb_needs(bot: Bot, server: BotApiServer) -> None
 
 async def test_wrong_token_is_rejected(server: BotApiServer) -> None:
     wrong = Bot("999:WRONG", base_url=server.base_url)
-    with pytest.raises(InvalidToken):
-        await wrong.initialize()
+    try:
+        with pytest.raises(InvalidToken):
+            await wrong.initialize()
+    finally:
+        await wrong.shutdown()
 
 
 async def test_unknown_method_and_stub(bot: Bot, server: BotApiServer) -> None:
@@ -206,7 +210,7 @@ async def test_edit_rules(bot: Bot, server: BotApiServer) -> None:
     edited = await bot.edit_message_text(
         "<b>Frage</b>", CHAT, sent.message_id, parse_mode=ParseMode.HTML
     )
-    assert edited.reply_markup is None
+    assert isinstance(edited, Message) and edited.reply_markup is None
     stored = server.user(CHAT).last
     assert (stored.edits, stored.buttons, stored.history[0].reply_markup is not None) == (
         1,
@@ -429,3 +433,60 @@ async def test_menu_button_chat_action_and_get_chat(bot: Bot, server: BotApiServ
     chat = await bot.get_chat(CHAT)
     assert (chat.id, chat.type, chat.first_name) == (CHAT, "private", "Anna")
     assert await bot.close() and await bot.log_out()
+
+
+# ---------------------------------------------------------------------- people helpers
+
+
+async def test_reply_and_raw_updates(bot: Bot, server: BotApiServer) -> None:
+    anna = server.user(CHAT)
+    question = await bot.send_message(CHAT, "Wie viele Stellen?")
+    anna.reply(question.message_id, "drei")
+    server.inject_raw_update(
+        {
+            "edited_message": {
+                "message_id": 99,
+                "date": 0,
+                "edit_date": 1,
+                "chat": {"id": 5, "type": "private", "first_name": "Raw"},
+                "from": {"id": 5, "is_bot": False, "first_name": "Raw"},
+                "text": "korrigiert",
+            }
+        }
+    )
+    reply_update, raw_update = await bot.get_updates()
+    assert reply_update.message is not None and reply_update.message.reply_to_message is not None
+    assert reply_update.message.reply_to_message.text == "Wie viele Stellen?"
+    assert raw_update.edited_message is not None and raw_update.edited_message.text == "korrigiert"
+    await bot.send_message(5, "the raw update's chat became known")
+
+
+async def test_expect_consumes_in_order_and_reports_the_transcript_on_timeout(
+    bot: Bot, server: BotApiServer
+) -> None:
+    anna = server.user(CHAT)
+    anna.send("hallo")
+    await bot.send_message(CHAT, "eins", reply_markup=keyboard("Los"))
+    await bot.send_message(CHAT, "zwei")
+    assert [m.text for m in await anna.expect(2)] == ["eins", "zwei"]
+    assert anna.last.text == "zwei"
+    with pytest.raises(AssertionError) as caught:
+        await anna.expect(timeout=0.05)  # the failure path: a bounded wait, then a report
+    report = str(caught.value)
+    assert "user: 'hallo'" in report and "bot: #2 'eins' buttons=['Los']" in report
+    anna.tap("Los")  # the latest message *with* a keyboard, not the latest message
+
+
+async def test_wait_for_wakes_on_bot_requests(bot: Bot, server: BotApiServer) -> None:
+    anna = server.user(CHAT)
+
+    async def later() -> None:
+        await bot.send_chat_action(CHAT, "typing")
+        await bot.send_message(CHAT, "fertig")
+
+    task = asyncio.create_task(later())
+    assert await anna.wait_for(lambda: anna.chat_actions or None, what="typing") == ["typing"]
+    assert (await anna.expect_message()).text == "fertig"
+    await task
+    await anna.settle(idle=0.01)
+    assert server.counts["sendMessage:ok"] == 1

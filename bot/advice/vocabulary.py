@@ -56,10 +56,20 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Stems of the meaningful words of a text, in order."""
-    found = _WORD.findall(text[:MAX_TEXT].casefold())
-    stems = (stem(word) for word in found)
-    return [s for s in stems if len(s) >= 3 and s not in STOPWORDS]
+    """Stems of the meaningful words of a text, in order.
+
+    Short words are noise, except acronyms written in capitals ("KI", "IT", "PV"): those carry
+    meaning, while a lower-case "it" is an English pronoun.
+    """
+    text = text[:MAX_TEXT]
+    stems = []
+    # lower(), unlike casefold(), keeps offsets aligned with the original text.
+    for match in _WORD.finditer(text.lower()):
+        word = stem(match.group())
+        acronym = 2 <= len(word) <= 4 and text[match.start() : match.end()].isupper()
+        if acronym or (len(word) >= 3 and word not in STOPWORDS):
+            stems.append(word)
+    return stems
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

@@ -37,18 +37,7 @@ def summary_reply(
     parts.append(_dates(advice, kb))
     parts.append(_contact(advice))
     parts.append(_next_steps(kb))
-    parts.append(
-        Msg(
-            "summary.hints",
-            {
-                "items": Lines(
-                    tuple(
-                        Msg("summary.bullet", {"text": hint}) for hint in advice.eligibility.hints
-                    )
-                )
-            },
-        )
-    )
+    parts.append(_hints(advice))
     return Reply(parts=tuple(parts), buttons=summary_buttons(), step="summary")
 
 
@@ -162,6 +151,13 @@ def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
     else:
         items.append(Msg("summary.date.meetings_unknown"))
     return Msg("summary.dates", {"items": Lines(tuple(items))})
+
+
+def _hints(advice: Advice) -> Msg:
+    # Meeting dates already stand under the key dates.
+    hints = [hint for hint in advice.eligibility.hints if hint.key not in DATE_HINTS]
+    items = tuple(Msg("summary.bullet", {"text": hint}) for hint in hints)
+    return Msg("summary.hints", {"items": Lines(items)})
 
 
 def _contact(advice: Advice) -> Msg:

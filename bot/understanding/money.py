@@ -12,7 +12,8 @@ Rules (besides the digit rules in `numbers`):
 * "300.000 bis 400.000 €" names two amounts: the scale and currency of the second apply to the
   first ("1 bis 2 Mio." is 1.000.000 and 2.000.000). Different amounts are never guessed
   between: the answer is `Unclear`, names the amounts seen and offers each as a suggestion.
-  The same amount repeated ("500.000 €, also eine halbe Million") is fine.
+  The same amount repeated ("500.000 €, also eine halbe Million") is fine, and so is a total
+  followed by parts that add up to it ("450.000 €: 300.000 € Personal, 150.000 € Sachkosten").
 * Cents are rounded to whole euros (half up), with a note.
 * 0 and negative amounts are refused. Amounts above `implausible_above` and below 1.000 € are
   questioned: they are `Unclear` with suggestions (for "500 €": "500.000 €" and
@@ -145,6 +146,9 @@ def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[in
         amount = _euros(quantity.value)
         if amount not in values:
             values.append(amount)
+    if len(values) > 2 and 2 * max(values) == sum(values):
+        # "450.000 € (Personal 300.000 €, Sachkosten 150.000 €)": a total and its parts
+        values = [max(values)]
     if len(values) > 1:
         shown = values[:MAX_LISTED]
         return Unclear(

@@ -21,6 +21,8 @@ Reading rules for digits (documented here because they decide ambiguous inputs):
 * Anything else with several separators ("1.3.27", a date) is not a number, and neither is a
   digit string of more than 18 digits.
 
+Fractions: "1/2", "3/4", "1/4" and mixed "2 1/2" (also "2½"); other slashes are dates.
+
 Number words: "null" to "neunzehn", the tens, compounds such as "einundzwanzig",
 "zweihundertfünfzigtausend" or "hunderttausend", the fractions "halb/halbe/halbes",
 "anderthalb", "eineinhalb", "zweieinhalb" (any "…einhalb"), "viertel", "dreiviertel", and the
@@ -298,6 +300,9 @@ _SCALE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_FRACTION = re.compile(
+    r"(?:(?P<whole>[0-9]{1,3}) ?)?(?P<num>[13]) ?[/⁄] ?(?P<den>[24])(?![0-9/.⁄])"
+)
 _RANGE_GAP = re.compile(r"\s*(?:€|eur|euro|euros)?\s*", re.IGNORECASE)
 _SCALES = {"e9": Decimal(10**9), "e6": Decimal(10**6), "e3": Decimal(1000), "e2": Decimal(100)}
 
@@ -390,8 +395,15 @@ def _read(
     token = tokens[index]
     start, end, following = token.start, token.end, index + 1
     words = article = False
-    if token.is_number:
-        value: Decimal | None = None
+    fraction = _FRACTION.match(text, start) if token.is_number else None
+    if fraction and fraction["num"] < fraction["den"]:
+        # "1/2", "2 1/2", "3/4" ("½" arrives as "1⁄2" after NFKC)
+        whole = Decimal(fraction["whole"] or 0)
+        value: Decimal | None = whole + Decimal(fraction["num"]) / Decimal(fraction["den"])
+        end = fraction.end()
+        following = _next_index(tokens, following, end)
+    elif token.is_number:
+        value = None
     else:
         words = True
         word = fold_word(token.text)

@@ -2,8 +2,8 @@
 
 Points in time (`parse_start`, and the dates inside a duration answer):
 
-* "03/2027", "3/27", "2027-03", "2027/03", "03.2027", "03-2027"; a date "01.03.2027" or
-  "1.3.27" (the day is ignored); month names, abbreviated or not, German or English, with or
+* "03/2027", "3/27", "2027-03", "2027/03", "03.2027", "03-2027"; a date "01.03.2027",
+  "1.3.27" or "01.07." (the day is ignored); month names, abbreviated or not, German or English, with or
   without umlaut ("März 2027", "Mär 2027", "maerz 2027", "March 2027", "Mar. '27").
 * Quarters and seasons mean their first month: Q1 01, Q2 04, Q3 07, Q4 10 ("Q2/2027", "Q2 2027",
   "2. Quartal 2027", "zweites Quartal 2027", "2027-Q2"); Frühjahr/Frühling/spring 03,
@@ -241,6 +241,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
         _numeric,
     ),
     (re.compile(r"(?<![\d./])(?P<m>\d{1,2})\s?[/.]\s?(?P<y>\d{4})(?!\d)(?![./]\d)"), _numeric),
+    (re.compile(r"(?<![\d.])\d{1,2}\.\s?(?P<m>\d{1,2})\.(?!\s?\d)(?P<y>)"), _numeric),
     (re.compile(r"(?<![\d./])(?P<m>\d{1,2})/(?P<y>\d{2})(?!\d)(?![./]\d)"), _numeric),
     (re.compile(r"(?<![\d./-])(?P<m>\d{1,2})-(?P<y>\d{4})(?!\d)(?![-./]\d)"), _numeric),
     (re.compile(rf"(?<![a-z])q\s?(?P<q>[1-4])(?!\d)(?:\s*[/.-]?\s*{_Y})?"), _quarter),

@@ -105,7 +105,10 @@ class PlaceResolver:
     def _build(self) -> None:
         kb = self._kb
         for subregion in kb.regions.subregions:
-            target = _Target(InRegion(subregion.id, None, subregion.name), subregion.name)
+            # A sub-region of a single district (Hildesheim, Hannover) names that district.
+            districts = [d.id for d in kb.regions.districts if d.subregion == subregion.id]
+            only = districts[0] if len(districts) == 1 else None
+            target = _Target(InRegion(subregion.id, only, subregion.name), subregion.name)
             for name in (subregion.name, subregion.name_en, *subregion.aliases):
                 self._add(name, target)
         for district in kb.regions.districts:
@@ -148,7 +151,14 @@ class PlaceResolver:
         found = self._scan(key)
         if found:
             return self._decide(found, text)
-        return self._fuzzy(_strip(key) or key, text)
+        # The full answer first: "LK Nienbrug" is close to "LK Nienburg", which names only the
+        # district, while the bare "Nienburg" also exists outside the region.
+        near = self._fuzzy(key, text, strict=True)
+        if near is not None:
+            return near
+        closest = self._fuzzy(_strip(key) or key, text)
+        assert closest is not None  # without `strict`, an answer is always given
+        return closest
 
     def _scan(self, key: str) -> list[_Target]:
         """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg")."""
@@ -189,9 +199,12 @@ class PlaceResolver:
             tuple(target.label for target in targets),
         )
 
-    def _fuzzy(self, key: str, text: str) -> Parsed[Place]:
+    def _fuzzy(self, key: str, text: str, strict: bool = False) -> Parsed[Place] | None:
+        """Close names; `strict` only accepts a near-certain match and otherwise says None."""
         matches = process.extract(key, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=60)
         cutoff = 100 if len(key) <= 4 else 84 if len(key) <= 7 else 80
+        if strict:
+            cutoff = max(cutoff, 88)
         best = [(choice, score) for choice, score, _ in matches if score >= cutoff]
         if best:
             top_score = best[0][1]
@@ -210,6 +223,8 @@ class PlaceResolver:
                     ),
                 )
             return self._decide(targets, text)
+        if strict:
+            return None
         suggestions = tuple(
             dict.fromkeys(
                 target.label

@@ -75,11 +75,10 @@ async def running_bot(
         if error is None:
             return
         run.errors.append(error)
-        if raise_errors:
-            chat_id: int | None = None
-            if isinstance(update, Update) and update.effective_chat is not None:
-                chat_id = update.effective_chat.id
-            server.report_bot_error(chat_id, error)
+        chat_id: int | None = None
+        if isinstance(update, Update) and update.effective_chat is not None:
+            chat_id = update.effective_chat.id
+        server.report_bot_error(chat_id, error, fail_waits=raise_errors)
 
     application.add_error_handler(record_error)
     started = False

@@ -23,7 +23,7 @@ import logging
 import mimetypes
 import re
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -204,6 +204,9 @@ class BotApiServer:
 
         self.faults = FaultInjector()
         self.requests: list[RequestRecord] = []
+        # Cheap per-method tallies ("sendMessage:ok", "getUpdates:ok", "sendMessage:fault:429")
+        # for benchmarks, kept even with log_requests=False.
+        self.counts: Counter[str] = Counter()
         self.unknown_methods: list[str] = []
         self.webhook: JsonDict | None = None
         self.commands: dict[tuple[str, str], list[JsonDict]] = {}
@@ -211,6 +214,7 @@ class BotApiServer:
         self.bot_settings: dict[tuple[str, str], str] = {}
         self.files: dict[str, Document] = {}
         self.dropped_updates: list[JsonDict] = []
+        self.bot_errors: list[BaseException] = []
 
         self._chats: dict[int, ChatState] = {}
         self._users: dict[int, TelegramUser] = {}
@@ -395,14 +399,23 @@ class BotApiServer:
         """Commands stored by setMyCommands for a scope ("default", {"type": ...}) + language."""
         return list(self.commands.get((_scope_key(scope), language_code), []))
 
-    def report_bot_error(self, chat_id: int | None, error: BaseException) -> None:
-        """Record an exception from the bot's handlers; waits on that chat fail fast."""
+    def report_bot_error(
+        self, chat_id: int | None, error: BaseException, *, fail_waits: bool = True
+    ) -> None:
+        """Record an exception from the bot's handlers (``running_bot`` calls this).
+
+        It shows in the chat transcript and in ``bot_errors``; with ``fail_waits`` the chat's
+        pending and next waits (``expect()`` ...) raise at once instead of timing out.
+        """
+        self.bot_errors.append(error)
         state = self._chats.get(chat_id) if chat_id is not None else None
         targets = [state] if state is not None else list(self._chats.values())
         for target in targets:
-            target.bot_errors.append(error)
+            if fail_waits:
+                target.bot_errors.append(error)
             target.transcript.append(f"bot handler raised {type(error).__name__}: {error}")
             target.changed.notify()
+        self._activity.notify()
 
     async def wait_until(
         self,
@@ -582,6 +595,7 @@ class BotApiServer:
         chat_id: int | None,
         description: str | None,
     ) -> None:
+        self.counts[f"{method}:{outcome}"] += 1
         if self.log_requests:
             self.requests.append(
                 RequestRecord(

@@ -1,0 +1,142 @@
+"""The pre-check rules of chapter 5, each boundary and the precedence of statuses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bot.advice.eligibility import Status, check
+from bot.advice.facts import ProjectFacts
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import SteeringGroupMeeting
+from bot.texts.catalog import render
+from bot.understanding.places import Elsewhere, InRegion
+from bot.understanding.yearmonth import YearMonth
+
+TODAY = date(2026, 11, 25)
+HILDESHEIM = InRegion("hildesheim", "hildesheim", "Sarstedt")
+
+COMPLETE = ProjectFacts(
+    place=HILDESHEIM,
+    description="Praktikum mit Sprachkurs für Geflüchtete in der Pflege",
+    costs_eur=400_000,
+    start=YearMonth(2027, 3),
+    duration_months=22,
+)
+
+
+def _status(kb: KnowledgeBase, facts: ProjectFacts) -> Status:
+    return check(facts, kb, TODAY).status
+
+
+def _reasons(kb: KnowledgeBase, facts: ProjectFacts) -> list[str]:
+    return [render(r, "de") for r in check(facts, kb, TODAY).reasons]
+
+
+def test_a_complete_idea_within_the_rules_is_eligible(kb: KnowledgeBase) -> None:
+    result = check(COMPLETE, kb, TODAY)
+    assert result.status is Status.ELIGIBLE
+    assert result.reasons == ()
+    assert result.end == YearMonth(2028, 12)
+    assert result.report_due == YearMonth(2029, 1)
+    hints = [render(h, "de") for h in result.hints]
+    assert any("kein Votum der Lenkungsgruppe" in h for h in hints)
+
+
+@pytest.mark.parametrize(
+    ("costs", "status"),
+    [(500_000, Status.ELIGIBLE), (500_001, Status.NEEDS_JUSTIFICATION)],
+)
+def test_cost_cap_is_inclusive(kb: KnowledgeBase, costs: int, status: Status) -> None:
+    assert _status(kb, replace(COMPLETE, costs_eur=costs)) is status
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "status"),
+    [
+        (YearMonth(2026, 1), 36, Status.ELIGIBLE),  # exactly 36 months ending 12/2028
+        (YearMonth(2026, 1), 37, Status.NOT_ELIGIBLE),
+        (YearMonth(2027, 1), 24, Status.ELIGIBLE),  # ends 12/2028
+        (YearMonth(2027, 3), 23, Status.NOT_ELIGIBLE),  # ends 01/2029
+        (YearMonth(2029, 1), 6, Status.NOT_ELIGIBLE),  # starts after the deadline
+    ],
+)
+def test_duration_and_latest_end(
+    kb: KnowledgeBase, start: YearMonth, months: int, status: Status
+) -> None:
+    assert _status(kb, replace(COMPLETE, start=start, duration_months=months)) is status
+
+
+def test_every_reason_says_how_to_fix_it(kb: KnowledgeBase) -> None:
+    late = _reasons(kb, replace(COMPLETE, start=YearMonth(2027, 3), duration_months=24))
+    assert late == [
+        "Bei Start 03/2027 und 24 Monaten endet das Projekt 02/2029 – nach dem 31.12.2028. "
+        "Bei Start 03/2027 darf das Projekt höchstens 22 Monate laufen, oder es beginnt "
+        "spätestens 01/2027."
+    ]
+    long = _reasons(kb, replace(COMPLETE, start=YearMonth(2026, 1), duration_months=40))
+    assert any("höchstens 36 Monate" in reason for reason in long)
+    expensive = _reasons(kb, replace(COMPLETE, costs_eur=750_000))
+    assert any("gesonderte Begründung" in r and "500.000 €" in r for r in expensive)
+
+
+def test_out_of_region_comes_first_and_names_the_alliance(kb: KnowledgeBase) -> None:
+    facts = replace(
+        COMPLETE,
+        place=Elsewhere("Celle", "nordost-niedersachsen"),
+        costs_eur=900_000,
+        duration_months=48,
+    )
+    result = check(facts, kb, TODAY)
+    assert result.status is Status.OUT_OF_REGION
+    reasons = [render(r, "de") for r in result.reasons]
+    assert "Nordost" in reasons[0]
+    assert [r.key for r in result.reasons] == [
+        "advice.reason.other_alliance",
+        "advice.reason.too_long",
+        "advice.reason.ends_too_late",
+        "advice.reason.over_cap",
+    ]
+
+
+def test_precedence_not_eligible_over_incomplete_over_justification(kb: KnowledgeBase) -> None:
+    incomplete_and_expensive = replace(COMPLETE, start=None, costs_eur=900_000)
+    assert _status(kb, incomplete_and_expensive) is Status.INCOMPLETE
+    too_long_and_incomplete = replace(COMPLETE, start=None, duration_months=48)
+    assert _status(kb, too_long_and_incomplete) is Status.NOT_ELIGIBLE
+    reasons = _reasons(kb, too_long_and_incomplete)
+    assert any("Startmonat" in r for r in reasons) and any("36 Monate" in r for r in reasons)
+
+
+def test_missing_and_unclear_answers_are_incomplete_with_what_is_missing(
+    kb: KnowledgeBase,
+) -> None:
+    reasons = _reasons(kb, ProjectFacts())
+    assert len(reasons) == 5
+    assert reasons[0] == "Es fehlt noch: Ort bzw. Landkreis."
+
+
+def test_start_in_the_past_is_only_a_hint(kb: KnowledgeBase) -> None:
+    result = check(replace(COMPLETE, start=YearMonth(2026, 6), duration_months=12), kb, TODAY)
+    assert result.status is Status.ELIGIBLE
+    assert any("vor Projektbeginn" in render(h, "de") for h in result.hints)
+
+
+def test_next_steering_group_meeting_is_the_first_after_today(kb: KnowledgeBase) -> None:
+    meetings = [
+        SteeringGroupMeeting(date=date(2026, 6, 1), source="test"),
+        SteeringGroupMeeting(date=date(2027, 5, 12), source="test"),
+        SteeringGroupMeeting(date=date(2027, 2, 3), source="test"),
+    ]
+    rules = kb.rules.model_copy(update={"steering_group_meetings": meetings})
+    dated = replace(kb, rules=rules)
+    result = check(COMPLETE, dated, TODAY)
+    assert result.next_meeting is not None and result.next_meeting.date == date(2027, 2, 3)
+    assert any("03.02.2027" in render(h, "de") for h in result.hints)
+
+
+def test_further_training_hint(kb: KnowledgeBase) -> None:
+    result = check(COMPLETE, kb, TODAY, further_training_like=True)
+    assert any("Weiterbildung von Beschäftigten" in render(h, "de") for h in result.hints)
