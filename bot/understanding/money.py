@@ -193,5 +193,5 @@ def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[in
         return Understood(amount)
     return Understood(
         amount,
-        Msg("understanding.money.understood", {"text": echo(clipped), "amount": eur_msg(amount)}),
+        Msg("understanding.money.understood", {"text": echo(text), "amount": eur_msg(amount)}),
     )

@@ -54,17 +54,23 @@ ECHO_CHARS = 60
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
-def clip(text: object) -> str:
-    """The answer as parsers see it: NFKC-normalised, single-spaced, at most MAX_CHARS long."""
+def clip(text: object, *, normalize: bool = True) -> str:
+    """The answer as parsers see it: NFKC-normalised, single-spaced, at most MAX_CHARS long.
+
+    Without `normalize` the characters stay as typed ("½" rather than "1⁄2"), for quoting.
+    """
     if not isinstance(text, str):
         return ""
-    head = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])[: MAX_CHARS * 2]
+    head = text[: MAX_CHARS * 2]
+    if normalize:
+        head = unicodedata.normalize("NFKC", head)[: MAX_CHARS * 2]
     cleaned = "".join(" " if unicodedata.category(char) in _INVISIBLE else char for char in head)
     return " ".join(cleaned.split())[:MAX_CHARS].strip()
 
 
-def echo(clipped: str) -> str:
-    """A short quote of the answer for notes and reasons."""
+def echo(text: str) -> str:
+    """A short quote of the answer, as typed, for notes and reasons."""
+    clipped = clip(text, normalize=False)
     if len(clipped) <= ECHO_CHARS:
         return clipped
     return clipped[: ECHO_CHARS - 1].rstrip() + "…"

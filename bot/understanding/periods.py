@@ -3,8 +3,8 @@
 Points in time (`parse_start`, and the dates inside a duration answer):
 
 * "03/2027", "3/27", "2027-03", "2027/03", "03.2027", "03-2027"; a date "01.03.2027",
-  "1.3.27" or "01.07." (the day is ignored); month names, abbreviated or not, German or English, with or
-  without umlaut ("März 2027", "Mär 2027", "maerz 2027", "March 2027", "Mar. '27").
+  "1.3.27" or "01.07." (the day is ignored); month names, abbreviated or not, German or English,
+  with or without umlaut ("März 2027", "Mär 2027", "maerz 2027", "March 2027", "Mar. '27").
 * Quarters and seasons mean their first month: Q1 01, Q2 04, Q3 07, Q4 10 ("Q2/2027", "Q2 2027",
   "2. Quartal 2027", "zweites Quartal 2027", "2027-Q2"); Frühjahr/Frühling/spring 03,
   Sommer/summer 06, Herbst/autumn/fall 09, Winter 12 ("Winter 2027/28" is 12/2027); half years
@@ -387,7 +387,7 @@ def parse_start(text: str, today: date) -> Parsed[YearMonth]:
     clipped = clip(text)
     folded = _fold(clipped)
     now = _today(today)
-    quote = echo(clipped)
+    quote = echo(text)
     whens = _find_whens(folded)
     year_hint = next(
         (now.year + offset for pattern, offset in _YEAR_WORDS if pattern.search(folded)), None
@@ -625,7 +625,7 @@ def parse_duration(text: str, start: YearMonth | None) -> Parsed[Duration]:
     """
     clipped = clip(text)
     folded = _fold(clipped)
-    quote = echo(clipped)
+    quote = echo(text)
     whens = _find_whens(folded)
     if any(w.kind == "invalid" for w in whens):
         return _duration_unclear("invalid_month", text=quote)

@@ -701,6 +701,8 @@ class BotApiServer:
                 _check_inline_button(button)
         if count > _MAX_INLINE_BUTTONS:
             raise ApiError(400, "Bad Request: reply markup is too long")
+        if count == 0:
+            return None, None  # an empty inline keyboard is no keyboard, as in Telegram
         return markup, None
 
     def _reply_target(self, state: ChatState, params: JsonDict) -> tuple[int | None, Any]:

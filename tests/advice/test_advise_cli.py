@@ -1,0 +1,108 @@
+"""The `advise --jsonl` contract: other tools read it, so its shape is checked exactly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+ROW = {
+    "region": "Sarstedt",
+    "target_group": "Geflüchtete Frauen",
+    "description": "Praktikum in Pflegeheimen mit begleitendem Deutschkurs für geflüchtete Frauen",
+    "costs": "ca. 380.000 Euro",
+    "duration": "2 Jahre",
+    "start": "01/2027",
+    "unknown_key": "is ignored",
+}
+
+
+def _run(lines: list[str], *args: str) -> list[dict[str, object]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "advise", "--jsonl", "--today", "2026-11-25", *args],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_one_object_per_line_in_order_with_errors_inline() -> None:
+    out = _run(
+        [
+            json.dumps(ROW),
+            "",
+            "not json",
+            "[1, 2]",
+            json.dumps({"region": 42}),
+            json.dumps({"region": "Celle", "costs": "1,5 Mio. €", "duration": "zweieinhalb Jahre"}),
+            json.dumps({"region": "Bremen"}),
+        ]
+    )
+    assert len(out) == 6  # the blank line is skipped
+    first = out[0]
+    assert set(first) == {
+        "district",
+        "subregion",
+        "alliance",
+        "referral",
+        "costs_eur",
+        "duration_months",
+        "start",
+        "end",
+        "action_fields",
+        "similar_projects",
+        "eligibility",
+    }
+    assert first["district"] == "Landkreis Hildesheim"
+    assert first["subregion"] == "Landkreis Hildesheim"
+    assert first["alliance"]["name"]  # type: ignore[index]
+    assert first["referral"] is None
+    assert (first["costs_eur"], first["duration_months"]) == (380_000, 24)
+    assert (first["start"], first["end"]) == ("2027-01", "2028-12")
+    fields = first["action_fields"]
+    assert [f["id"] for f in fields] != [] and len(fields) == 4  # type: ignore[arg-type]
+    assert {f["id"] for f in fields} == {"I", "II", "III", "IV"}  # type: ignore[union-attr]
+    assert fields[0]["id"] == "III"  # type: ignore[index]
+    scores = [f["score"] for f in fields]  # type: ignore[union-attr]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    projects = first["similar_projects"]
+    assert len(projects) >= 3  # type: ignore[arg-type]
+    assert projects[0]["id"] == "care" and projects[0]["same_district"] is True  # type: ignore[index]
+    assert set(projects[0]) == {"id", "title", "score", "why", "same_district"}  # type: ignore[index]
+    assert first["eligibility"] == {  # type: ignore[comparison-overlap]
+        "status": "eligible",
+        "reasons": [],
+        "hints": first["eligibility"]["hints"],  # type: ignore[index]
+    }
+    assert set(out[1]) == {"error"} and set(out[2]) == {"error"} and set(out[3]) == {"error"}
+    celle = out[4]
+    assert celle["district"] is None and celle["alliance"] is None
+    assert celle["referral"]["id"] == "nordost-niedersachsen"  # type: ignore[index]
+    assert celle["eligibility"]["status"] == "out_of_region"  # type: ignore[index]
+    assert (celle["costs_eur"], celle["duration_months"]) == (1_500_000, 30)
+    bremen = out[5]
+    assert bremen["referral"] is None and bremen["eligibility"]["status"] == "out_of_region"  # type: ignore[index]
+
+
+def test_implausible_amount_gives_null_and_a_reason() -> None:
+    (out,) = _run([json.dumps({"region": "Hameln", "costs": "0 €"})])
+    assert out["costs_eur"] is None
+    reasons = out["eligibility"]["reasons"]  # type: ignore[index]
+    assert out["eligibility"]["status"] == "incomplete"  # type: ignore[index]
+    assert any("Gesamtkosten" in reason for reason in reasons)  # type: ignore[union-attr]
+
+
+def test_a_period_in_duration_sets_start_and_wins() -> None:
+    (out,) = _run(
+        [json.dumps({"region": "Rinteln", "start": "05/2027", "duration": "01/2027 bis 12/2028"})]
+    )
+    assert (out["start"], out["duration_months"], out["end"]) == ("2027-01", 24, "2028-12")
+
+
+def test_quarter_and_season_mean_their_first_month() -> None:
+    out = _run([json.dumps({"start": "Q2/2027"}), json.dumps({"start": "Herbst 2027"})])
+    assert [o["start"] for o in out] == ["2027-04", "2027-09"]
