@@ -397,7 +397,7 @@ def parse_start(text: str, today: date) -> Parsed[YearMonth]:
         if relative is not None:
             return _checked_start(relative, quote, now, plain=False)
         if year_hint is not None:
-            return _month_missing(year_hint, now)
+            return _month_missing(year_hint)
         return _start_unclear("missing", {}, now)
     years = [w for w in whens if w.kind == "year"]
     if len(years) == 1 and len(whens) == 2 and any(w.year is None for w in whens):
@@ -427,14 +427,14 @@ def parse_start(text: str, today: date) -> Parsed[YearMonth]:
                 tuple(months[:5]),
             )
     when, year = resolved[0]
-    if when.kind == "year":
-        return _month_missing(year, now)
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return _start_unclear(
             "year_out_of_range",
             {"year": year, "earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
             now,
         )
+    if when.kind == "year":
+        return _month_missing(year)
     return _checked_start(
         YearMonth(year, when.month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
     )
@@ -461,7 +461,7 @@ def _relative_month(folded: str, now: YearMonth) -> YearMonth | None:
     return None
 
 
-def _month_missing(year: int, now: YearMonth) -> Unclear:
+def _month_missing(year: int) -> Unclear:
     return Unclear(
         Msg("understanding.start.month_missing", {"year": year}),
         (f"01/{year:04d}",) if EARLIEST_YEAR <= year <= LATEST_YEAR else (),

@@ -522,6 +522,10 @@ class BotApiServer:
             self._log(method, {}, "error", error.status, None, error.description)
             return _respond(error.status, error.to_json())
         chat_id = _as_int(params.get("chat_id"))
+        if chat_id is None and "callback_query_id" in params:
+            # Attribute callback answers to their chat, so per-chat request counts include them.
+            query = self._queries.get(str(params["callback_query_id"]))
+            chat_id = query.chat_id if query is not None else None
 
         fault = self.faults.take(method, chat_id)
         if fault is not None and fault.kind != "drop_after_accept":

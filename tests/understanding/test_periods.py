@@ -116,6 +116,7 @@ def test_start_with_note(text: str, expected: YearMonth) -> None:
         ("03/2040", "year_out_of_range", ()),
         ("März 2019", "year_out_of_range", ()),
         ("Q2 2036", "year_out_of_range", ()),
+        ("1999", "year_out_of_range", ()),
         ("03/2027 oder 04/2027", "several", ("03/2027", "04/2027")),
         ("it may start soon", "missing", ()),
     ],

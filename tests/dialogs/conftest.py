@@ -1,0 +1,369 @@
+"""Fixtures for the sponsor dialog: the real knowledge base, a fixed clock, and small drivers.
+
+`DialogDriver` holds a `DialogState`, sends events to the pure engine and gives the replies back
+as plain text. On every event it also checks the invariants every answer must keep: the state
+round-trips through JSON and every reply (parts and button labels) renders in both languages.
+
+`ChatDriver` does the same through `Conversations` on a real SQLite file, so storage, drafts and
+restarts are exercised the way the transports use them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.advice.advise import Advisor
+from bot.clock import FixedClock
+from bot.dialogs.conversation import Conversations, Handled, Incoming
+from bot.dialogs.engine import DialogEngine
+from bot.dialogs.model import (
+    Acknowledge,
+    Button,
+    Command,
+    CommandName,
+    DialogState,
+    Event,
+    Output,
+    Press,
+    Reply,
+    Text,
+)
+from bot.dialogs.sponsor import SPONSOR_DIALOG
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.loader import load_directory
+from bot.kb.shipped import shipped_knowledge_dir
+from bot.runtime import Runtime, build_runtime
+from bot.settings import Settings
+from bot.storage.drafts import Draft, Drafts
+from bot.texts.catalog import LANGUAGES, Language, Localized, Msg, render
+from bot.texts.markup import to_plain
+
+TODAY = datetime(2026, 11, 25, 9, 0)
+"""Every test runs on this day: 25 November 2026."""
+
+# --- the knowledge base and the engine --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_directory(shipped_knowledge_dir())
+
+
+@pytest.fixture(scope="session")
+def advisor(kb: KnowledgeBase) -> Advisor:
+    return Advisor(kb)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(TODAY)
+
+
+@pytest.fixture
+def engine(advisor: Advisor, clock: FixedClock) -> DialogEngine:
+    return DialogEngine(SPONSOR_DIALOG, advisor, clock)
+
+
+@pytest.fixture
+def driver(engine: DialogEngine) -> DialogDriver:
+    return DialogDriver.started(engine)
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def label_text(label: Msg | Localized | str, language: Language) -> str:
+    if isinstance(label, Msg):
+        return to_plain(label, language)
+    if isinstance(label, str):
+        return label
+    return label.localize(language)
+
+
+def reply_text(reply: Reply, language: Language) -> str:
+    return "\n\n".join(to_plain(part, language) for part in reply.parts)
+
+
+def outputs_text(outputs: Iterable[Output], language: Language) -> str:
+    texts = []
+    for output in outputs:
+        if isinstance(output, Reply):
+            texts.append(reply_text(output, language))
+        else:
+            texts.append(f"✓ {output.answer}")
+    return "\n\n".join(texts)
+
+
+def check_renders(outputs: Iterable[Output]) -> None:
+    """Every part and every button label renders in both languages (no missing key)."""
+    for output in outputs:
+        if not isinstance(output, Reply):
+            assert isinstance(output, Acknowledge)
+            continue
+        for language in LANGUAGES:
+            for part in output.parts:
+                render(part, language)
+                to_plain(part, language)
+            for row in output.buttons:
+                for button in row:
+                    label_text(button.label, language)
+
+
+def check_round_trip(state: DialogState) -> None:
+    assert DialogState.model_validate_json(state.model_dump_json()) == state
+
+
+def text_of(msg: Msg, language: Language = "de") -> str:
+    """A catalogue text as the sponsor reads it (for comparing with replies)."""
+    return to_plain(msg, language)
+
+
+def key_text(key: str, language: Language = "de", **params: str | int) -> str:
+    return to_plain(Msg(key, params), language)
+
+
+def sentence(key: str, language: Language = "de") -> str:
+    """The first sentence of a catalogue text without placeholders (robust to nearby words)."""
+    text = to_plain(Msg(key), language)
+    return re.split(r"(?<=[.?!:])\s", text, maxsplit=1)[0]
+
+
+# --- the engine driver ------------------------------------------------------------------------
+
+
+@dataclass
+class DialogDriver:
+    engine: DialogEngine
+    state: DialogState
+    outputs: list[Output] = field(default_factory=list)
+    states: list[DialogState] = field(default_factory=list)
+
+    @classmethod
+    def started(cls, engine: DialogEngine, language: Language = "de") -> DialogDriver:
+        state, outputs = engine.start(language)
+        check_round_trip(state)
+        check_renders(outputs)
+        return cls(engine, state, outputs, [state])
+
+    # sending
+
+    def send(self, event: Event) -> list[Output]:
+        state, outputs = self.engine.handle(self.state, event)
+        check_round_trip(state)
+        check_renders(outputs)
+        self.state, self.outputs = state, outputs
+        self.states.append(state)
+        return outputs
+
+    def text(self, text: str) -> str:
+        self.send(Text(text))
+        return self.plain
+
+    def press(self, action: str, step: str | None = None) -> str:
+        self.send(Press(self.step if step is None else step, action))
+        return self.plain
+
+    def command(self, name: CommandName, argument: str = "") -> str:
+        self.send(Command(name, argument))
+        return self.plain
+
+    def press_label(self, fragment: str) -> str:
+        """Press the button of the last reply whose label contains `fragment`."""
+        reply = self.reply
+        matches = [b for b in self.buttons if fragment in label_text(b.label, self.language)]
+        assert len(matches) == 1, (fragment, self.button_labels)
+        assert reply.step is not None
+        return self.press(matches[0].action, reply.step)
+
+    def answer(self, *texts: str) -> str:
+        """Several answers in a row (each must be accepted: the step must move on)."""
+        for text in texts:
+            before = self.step
+            self.text(text)
+            assert self.step != before or self.state.editing, (before, text, self.plain)
+        return self.plain
+
+    # reading
+
+    @property
+    def step(self) -> str:
+        return self.state.step
+
+    @property
+    def language(self) -> Language:
+        return self.state.language
+
+    @property
+    def replies(self) -> list[Reply]:
+        return [o for o in self.outputs if isinstance(o, Reply)]
+
+    @property
+    def reply(self) -> Reply:
+        replies = self.replies
+        assert replies, self.outputs
+        return replies[-1]
+
+    @property
+    def acknowledged(self) -> list[str]:
+        return [o.answer for o in self.outputs if isinstance(o, Acknowledge)]
+
+    @property
+    def plain(self) -> str:
+        return outputs_text(self.outputs, self.language)
+
+    def plain_in(self, language: Language) -> str:
+        return outputs_text(self.outputs, language)
+
+    @property
+    def buttons(self) -> list[Button]:
+        return [button for row in self.reply.buttons for button in row]
+
+    @property
+    def button_labels(self) -> list[str]:
+        return [label_text(b.label, self.language) for b in self.buttons]
+
+    @property
+    def actions(self) -> list[str]:
+        return [b.action for b in self.buttons]
+
+    def value(self, step: str) -> object:
+        return self.state.answers[step].value
+
+
+def walk_to(driver: DialogDriver, target: str, answers: dict[str, str] | None = None) -> None:
+    """Answer the main questions with plain valid answers until `target` is asked."""
+    plan = {
+        "region": "Garbsen",
+        "organisation": "Bildungsträger",
+        "target_group": "Langzeitarbeitslose",
+        "idea": (
+            "Wir wollen Langzeitarbeitslose mit Coaching und einem Praktikum in Pflegeheimen "
+            "zusammen mit dem Jobcenter in Arbeit bringen."
+        ),
+        "title": "Pflegebrücke",
+        "costs": "1,2 Mio",
+        "justification": "Das Projekt läuft in allen Städten der Region und braucht vier Coaches.",
+        "start": "01/2027",
+        "duration": "18 Monate",
+        "cofinancing": "30 % Eigenmittel",
+    }
+    plan.update(answers or {})
+    guard = 0
+    while driver.step != target:
+        guard += 1
+        assert guard < 20, (target, driver.step)
+        assert driver.step in plan, (target, driver.step, driver.plain)
+        before = driver.step
+        driver.text(plan[driver.step])
+        assert driver.step != before, (before, driver.plain)
+
+
+def complete(driver: DialogDriver, answers: dict[str, str] | None = None) -> None:
+    """Answer every main question: the driver ends on the summary."""
+    walk_to(driver, "summary", answers)
+
+
+# --- conversations on a real database ---------------------------------------------------------
+
+
+def settings_for(data_dir: Path) -> Settings:
+    return Settings(data_dir=data_dir, telegram_bot_token=None)
+
+
+@dataclass
+class ChatDriver:
+    """Talks to `Conversations` of one runtime as one or several users."""
+
+    runtime: Runtime
+    user_id: int = 1001
+    handled: Handled | None = None
+
+    @property
+    def conversations(self) -> Conversations:
+        return self.runtime.conversations
+
+    async def send(
+        self,
+        event: Event,
+        *,
+        user: int | None = None,
+        update_id: int | None = None,
+        language_hint: Language | None = None,
+    ) -> Handled:
+        incoming = Incoming(
+            self.user_id if user is None else user, event, update_id, language_hint
+        )
+        handled = await self.conversations.handle(incoming)
+        check_renders(handled.outputs)
+        self.handled = handled
+        return handled
+
+    async def text(self, text: str, **kwargs: object) -> str:
+        handled = await self.send(Text(text), **kwargs)  # type: ignore[arg-type]
+        return outputs_text(handled.outputs, handled.language)
+
+    async def press(self, action: str, step: str = "", **kwargs: object) -> str:
+        handled = await self.send(Press(step, action), **kwargs)  # type: ignore[arg-type]
+        return outputs_text(handled.outputs, handled.language)
+
+    async def command(self, name: CommandName, argument: str = "", **kwargs: object) -> str:
+        handled = await self.send(Command(name, argument), **kwargs)  # type: ignore[arg-type]
+        return outputs_text(handled.outputs, handled.language)
+
+    @property
+    def outputs(self) -> list[Output]:
+        assert self.handled is not None
+        return self.handled.outputs
+
+    @property
+    def actions(self) -> list[str]:
+        return [b.action for o in self.outputs if isinstance(o, Reply) for r in o.buttons for b in r]
+
+    @property
+    def last_step(self) -> str | None:
+        replies = [o for o in self.outputs if isinstance(o, Reply)]
+        return replies[-1].step if replies else None
+
+    async def drafts(self, user: int | None = None) -> list[Draft]:
+        async with self.runtime.database.transaction() as connection:
+            store = Drafts(connection, self.runtime.clock.now())
+            return await store.list(self.user_id if user is None else user)
+
+    async def current(self, user: int | None = None) -> Draft | None:
+        owner = self.user_id if user is None else user
+        async with self.runtime.database.transaction() as connection:
+            store = Drafts(connection, self.runtime.clock.now())
+            person = await store.user(owner, "de")
+            if person.current_draft_id is None:
+                return None
+            return await store.get(owner, person.current_draft_id)
+
+    async def state(self, user: int | None = None) -> DialogState:
+        draft = await self.current(user)
+        assert draft is not None
+        return draft.state
+
+
+def draft_ids(actions: Sequence[str], verb: str = "open") -> list[int]:
+    prefix = f"session:{verb}:"
+    return [int(a.removeprefix(prefix)) for a in actions if a.startswith(prefix)]
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
+    built = await build_runtime(settings_for(tmp_path), clock)
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
+@pytest.fixture
+def chat(runtime: Runtime) -> ChatDriver:
+    return ChatDriver(runtime)
