@@ -24,13 +24,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from bot.advice.advise import Advisor  # noqa: E402
-from bot.kb.knowledge import KnowledgeBase  # noqa: E402
-from bot.kb.loader import load_directory  # noqa: E402
-from bot.kb.models import Project  # noqa: E402
-from bot.kb.shipped import shipped_knowledge_dir  # noqa: E402
+from bot.advice.advise import Advisor
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.loader import load_directory
+from bot.kb.models import Project
+from bot.kb.shipped import shipped_knowledge_dir
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval" / "sponsor_inputs.yaml"
 TODAY = date(2026, 11, 25)
@@ -83,7 +83,8 @@ def cold_start() -> dict[str, float]:
     """Loading and validating the shipped files, and building the advisor, in a new process."""
     code = (
         "import time; t=time.perf_counter();"
-        "from bot.kb.loader import load_directory; from bot.kb.shipped import shipped_knowledge_dir;"
+        "from bot.kb.loader import load_directory;"
+        "from bot.kb.shipped import shipped_knowledge_dir;"
         "from bot.advice.advise import Advisor; t1=time.perf_counter();"
         "kb=load_directory(shipped_knowledge_dir()); t2=time.perf_counter(); Advisor(kb);"
         "t3=time.perf_counter(); print(t1-t, t2-t1, t3-t2)"
@@ -91,7 +92,10 @@ def cold_start() -> dict[str, float]:
     runs = []
     for _ in range(5):
         out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
             cwd=Path(__file__).resolve().parent.parent,
         ).stdout.split()
         runs.append([float(value) * 1000 for value in out])
