@@ -1,0 +1,64 @@
+"""The real bot (runtime + PTB Application) against the Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.telegram.app import build_application, set_command_menus
+from bot.clock import FixedClock
+from bot.runtime import Runtime, build_runtime
+from bot.settings import Settings
+from tests.botapi import BotApiServer, BotRun, running_bot
+
+NOW = datetime(2026, 11, 25, 9, 0)
+
+
+def bot_settings(server: BotApiServer, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "telegram_bot_token": server.token,
+        "telegram_api_base_url": server.base_url,
+        "telegram_api_base_file_url": server.base_file_url,
+        "data_dir": data_dir,
+        "rate_limiter": False,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+StartBot = Callable[..., AbstractAsyncContextManager[tuple[BotRun, Runtime]]]
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[BotApiServer]:
+    async with BotApiServer() as running:
+        yield running
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def start_bot(server: BotApiServer, tmp_path: Path, clock: FixedClock) -> StartBot:
+    """Start the bot; may be entered several times in one test (a restart on the same data)."""
+
+    @asynccontextmanager
+    async def start(
+        raise_errors: bool = True, **overrides: object
+    ) -> AsyncIterator[tuple[BotRun, Runtime]]:
+        runtime = await build_runtime(bot_settings(server, tmp_path, **overrides), clock)
+        application = build_application(runtime)
+        application.post_init = set_command_menus
+        try:
+            async with running_bot(application, server, raise_errors=raise_errors) as run:
+                yield run, runtime
+        finally:
+            await runtime.close()
+
+    return start
