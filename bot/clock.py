@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
@@ -11,6 +12,9 @@ class Clock(Protocol):
 
     def today(self) -> date: ...
 
+    async def sleep(self, seconds: float) -> None:
+        """Wait (back-off, retry_after); a test clock only moves its time forward."""
+
 
 class SystemClock:
     def now(self) -> datetime:
@@ -18,6 +22,9 @@ class SystemClock:
 
     def today(self) -> date:
         return self.now().date()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
 
 class FixedClock:
@@ -27,6 +34,7 @@ class FixedClock:
         if start.tzinfo is None:
             start = start.replace(tzinfo=UTC)
         self._now = start
+        self.slept: list[float] = []
 
     def now(self) -> datetime:
         return self._now
@@ -36,6 +44,11 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self._now += timedelta(seconds=seconds)
+        await asyncio.sleep(0)
 
     def set(self, moment: datetime) -> None:
         self._now = moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -66,7 +66,11 @@ class Conversations:
             )
             seen = user.last_update_id
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
-                return Handled([], user.language)
+                # Already applied before a crash; the reply may not have gone out, so the
+                # current question is repeated: at most one repeated reply, never a lost one.
+                draft = await self._current(drafts, user)
+                outputs = self.engine.repeat(draft.state) if draft else []
+                return Handled(outputs, user.language)
             outputs = await self._dispatch(drafts, user, incoming.event)
             if incoming.update_id is not None:
                 await drafts.update_user(user.id, last_update_id=incoming.update_id)

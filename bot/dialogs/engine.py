@@ -62,6 +62,12 @@ class DialogEngine:
         state, prompt = self._prompt(state, intro=Msg("sponsor.resumed"))
         return state, [prompt]
 
+    def repeat(self, state: DialogState) -> list[Output]:
+        """The current question once more, unchanged (an update delivered twice)."""
+        if state.paused:
+            return [self._paused_reply(Msg("sponsor.paused"))]
+        return [self._prompt(state)[1]]
+
     def handle(self, state: DialogState, event: Event) -> Result:
         if isinstance(event, Command):
             return self._command(state, event)

@@ -105,7 +105,7 @@ async def test_back_edit_from_summary_and_language_switch(
 
         ben.tap("Angabe ändern")
         await ben.expect_answer()
-        (menu,) = await ben.expect()
+        await ben.expect()  # the menu of answers
         ben.tap("Gesamtkosten")
         await ben.expect_answer()
         (costs,) = await ben.expect()

@@ -59,7 +59,7 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     application = builder.build()
     application.bot_data[RUNTIME_KEY] = runtime
 
-    sponsor = SponsorHandlers(runtime.conversations)
+    sponsor = SponsorHandlers(runtime.conversations, runtime.clock)
     private = filters.ChatType.PRIVATE
     application.add_handler(
         CommandHandler(

@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram.render import decode_callback, keyboard, reply_html, split_html
+from bot.adapters.telegram.retry import with_retries
+from bot.clock import Clock
 from bot.dialogs.commands import parse_command
 from bot.dialogs.conversation import Conversations, Incoming
 from bot.dialogs.model import Acknowledge, Command, Event, Output, Press, Text
@@ -31,8 +33,9 @@ def language_hint(update: Update) -> Language | None:
 
 
 class SponsorHandlers:
-    def __init__(self, conversations: Conversations) -> None:
+    def __init__(self, conversations: Conversations, clock: Clock) -> None:
         self.conversations = conversations
+        self.clock = clock
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -83,46 +86,60 @@ class SponsorHandlers:
         handled = await self.conversations.handle(
             Incoming(user.id, event, update.update_id, language_hint(update))
         )
-        await deliver(context, chat.id, handled.outputs, handled.language, pressed)
+        await deliver(context, self.clock, chat.id, handled.outputs, handled.language, pressed)
 
 
 async def deliver(
     context: ContextTypes.DEFAULT_TYPE,
+    clock: Clock,
     chat_id: int,
     outputs: list[Output],
     language: Language,
     pressed: Message | None = None,
 ) -> None:
-    bot = context.bot
     for output in outputs:
         if isinstance(output, Acknowledge):
             if pressed is not None and pressed.text is not None:
                 answered = f"{pressed.text_html}\n\n✓ <b>{html.escape(output.answer)}</b>"
-                await _edit(pressed, split_html(answered)[-1], None)
+                await _edit(clock, pressed, split_html(answered)[-1], None)
             continue
         chunks = split_html(reply_html(output, language))
         markup = keyboard(output, language)
         if output.replaces_pressed and pressed is not None and len(chunks) == 1:
-            await _edit(pressed, chunks[0], markup)
+            await _edit(clock, pressed, chunks[0], markup)
             continue
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            await bot.send_message(
-                chat_id,
-                chunk,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup if last else None,
-                disable_web_page_preview=True,
-            )
+            await send_html(context.bot, clock, chat_id, chunk, markup if last else None)
 
 
-async def _edit(message: Message, text: str, markup: object) -> None:
-    try:
-        await message.edit_text(
+async def send_html(
+    bot: Bot, clock: Clock, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    return await with_retries(
+        lambda: bot.send_message(
+            chat_id,
             text,
             parse_mode=ParseMode.HTML,
-            reply_markup=markup,  # type: ignore[arg-type]
+            reply_markup=markup,
             disable_web_page_preview=True,
+        ),
+        clock,
+    )
+
+
+async def _edit(
+    clock: Clock, message: Message, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    try:
+        await with_retries(
+            lambda: message.edit_text(
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                disable_web_page_preview=True,
+            ),
+            clock,
         )
     except BadRequest as error:
         # "Not modified" after a double tap, or a message too old to edit: nothing is lost,
