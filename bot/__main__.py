@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [chat | telegram | advise --jsonl | kb check [DIR]]`.
+"""Command line: `python -m bot [chat | telegram | advise --jsonl | kb check|apply|...]`.
 
 Without a command the bot decides: Telegram when a token is configured, else the terminal chat.
 """
@@ -26,7 +26,15 @@ def _parser() -> argparse.ArgumentParser:
     kb_commands = kb.add_subparsers(dest="kb_command", required=True)
     check = kb_commands.add_parser("check", help="validate a knowledge directory")
     check.add_argument("directory", nargs="?", type=Path)
-    check.add_argument("--lang", choices=("de", "en"), default="de")
+    apply = kb_commands.add_parser("apply", help="replace one knowledge file of the live set")
+    apply.add_argument("file", type=Path)
+    apply.add_argument("--dry-run", action="store_true", help="show the changes, apply nothing")
+    kb_commands.add_parser("history", help="the live version and who changed what when")
+    kb_commands.add_parser("rollback", help="make the previous version live again")
+    export = kb_commands.add_parser("export", help="write the live knowledge files to DIR")
+    export.add_argument("directory", type=Path)
+    for command in kb_commands.choices.values():
+        command.add_argument("--lang", choices=("de", "en"), default="de")
     return parser
 
 
@@ -64,10 +72,20 @@ def _advise(args: argparse.Namespace, settings: Settings) -> int:
 
 def _kb(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters import kb_cli
+    from bot.clock import SystemClock
     from bot.kb.shipped import shipped_knowledge_dir
+    from bot.kb.store import KnowledgeStore
 
-    directory = args.directory or shipped_knowledge_dir()
-    return kb_cli.check(directory, sys.stdout, args.lang)
+    if args.kb_command == "check":
+        return kb_cli.check(args.directory or shipped_knowledge_dir(), sys.stdout, args.lang)
+    store = KnowledgeStore(settings.data_dir, SystemClock())
+    if args.kb_command == "apply":
+        return kb_cli.apply(store, args.file, sys.stdout, args.lang, dry_run=args.dry_run)
+    if args.kb_command == "rollback":
+        return kb_cli.rollback(store, sys.stdout, args.lang)
+    if args.kb_command == "export":
+        return kb_cli.export(store, args.directory, sys.stdout, args.lang)
+    return kb_cli.history(store, sys.stdout, args.lang)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,18 @@ import sys
 from typing import TextIO
 
 from bot.dialogs.commands import parse_command
-from bot.dialogs.conversation import Incoming
-from bot.dialogs.model import Acknowledge, Button, Command, Event, Output, Press, Reply, Text
+from bot.dialogs.model import (
+    Acknowledge,
+    Button,
+    Command,
+    Document,
+    Event,
+    Output,
+    Press,
+    Reply,
+    Text,
+)
+from bot.dialogs.turn import Incoming
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError
@@ -39,8 +49,19 @@ class TerminalChat:
             if isinstance(output, Acknowledge):
                 self.out.write(f"✓ {output.answer}\n")
                 continue
+            if isinstance(output, Document):
+                self._save(output, language)
+                continue
             self._reply(output, language)
         self.out.flush()
+
+    def _save(self, document: Document, language: Language) -> None:
+        """Documents land in the data directory's exports folder."""
+        folder = self.runtime.settings.data_dir / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / document.filename
+        path.write_bytes(document.content)
+        self.out.write(render(Msg("terminal.saved", {"path": str(path)}), language) + "\n")
 
     def _reply(self, reply: Reply, language: Language) -> None:
         text = "\n\n".join(to_plain(part, language) for part in reply.parts)

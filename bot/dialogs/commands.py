@@ -27,6 +27,20 @@ COMMANDS: dict[str, CommandName] = {
     "privacy": "privacy",
     "zusammenfassung": "summary",
     "summary": "summary",
+    "frage": "ask",
+    "ask": "ask",
+    "export": "export",
+    "loeschen": "delete",
+    "löschen": "delete",
+    "delete": "delete",
+    "eingang": "inbox",
+    "inbox": "inbox",
+    "kontakt_einladen": "invite",
+    "kontakte": "contacts",
+    "statistik": "statistics",
+    "kb_version": "kb_version",
+    "kb_zurueck": "kb_rollback",
+    "kb_export": "kb_export",
 }
 
 SPONSOR_MENU: tuple[str, ...] = (
@@ -41,6 +55,18 @@ SPONSOR_MENU: tuple[str, ...] = (
     "datenschutz",
 )
 """The commands shown in Telegram's menu for sponsors (descriptions in the catalogue)."""
+
+CONTACT_MENU: tuple[str, ...] = ("eingang", "hilfe", "sprache", "datenschutz")
+STAFF_MENU: tuple[str, ...] = (
+    "kontakt_einladen",
+    "kontakte",
+    "statistik",
+    "kb_version",
+    "kb_zurueck",
+    "kb_export",
+    "eingang",
+    "hilfe",
+)
 
 
 def parse_command(text: str) -> Command | None:

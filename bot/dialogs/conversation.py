@@ -1,62 +1,85 @@
-"""A sponsor's side of the bot: their drafts, and the dialog engine on the current one.
+"""Every incoming event, for every role: one transaction, then the replies.
 
-Each incoming event is one database transaction: read the user and draft, let the pure engine
-decide, write the new state, commit, and only then hand the replies to the transport. An update
-delivered again after a crash (same update_id) is recognised and not applied twice.
+The router reads the user, decides who may do what (staff from the configuration, contacts from
+their registration, everyone else is a sponsor), lets the right handler act, commits, and only
+then hands the replies to the transport. An update delivered again after a crash (same
+update_id) is recognised and not applied twice. Staff and contact commands answer everyone else
+exactly like an unknown command, so they reveal nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Sequence
 
+from bot.advice.advise import Advisor
+from bot.alliance.desk import AllianceDesk
+from bot.alliance.inbox import ContactInbox
+from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
+from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.drafts_menu import DraftsMenu, draft_title
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Button, Command, Event, Output, Press, Reply, Text
+from bot.dialogs.model import (
+    Button,
+    Command,
+    DialogState,
+    Document,
+    EngineOutput,
+    Output,
+    Press,
+    Reply,
+    RequestHandoff,
+    Text,
+    Upload,
+)
+from bot.dialogs.turn import Handled, Incoming, Turn
+from bot.storage.contacts import Contacts, Redemption
 from bot.storage.db import Database
-from bot.storage.drafts import Draft, Drafts, User
+from bot.storage.drafts import Draft, Drafts
+from bot.storage.handoffs import Handoff, Handoffs
+from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 
-MAX_TITLE = 100
-DRAFTS_SHOWN = 10
-
-
-@dataclass(frozen=True)
-class Handled:
-    outputs: list[Output]
-    language: Language
-    """The user's language after this event (it may just have been switched)."""
-
-
-@dataclass(frozen=True)
-class Incoming:
-    user_id: int
-    event: Event
-    update_id: int | None = None
-    """The transport's id of this update; repeated ids are not applied again."""
-    language_hint: Language | None = None
-    """The language of the user's device, used only on first contact."""
-
-
-def draft_title(draft: Draft) -> str:
-    if draft.title:
-        return draft.title
-    answers = draft.state.answers
-    for key in ("title", "idea"):
-        answer = answers.get(key)
-        if answer is not None and answer.text.strip():
-            text = " ".join(answer.text.split())
-            return text if len(text) <= 40 else text[:39] + "…"
-    return f"#{draft.id}"
+STAFF_COMMANDS = frozenset(
+    {"invite", "contacts", "statistics", "kb_version", "kb_rollback", "kb_export"}
+)
+SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
+KbCommand = Callable[[Turn, str, Upload | None], "list[EngineOutput]"]
 
 
 class Conversations:
     def __init__(
-        self, database: Database, engine: DialogEngine, clock: Clock, default_language: Language
+        self,
+        database: Database,
+        engine: DialogEngine,
+        clock: Clock,
+        default_language: Language,
+        *,
+        admin_ids: frozenset[int] = frozenset(),
+        sketch: SketchMaker | None = None,
+        bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
+        kb_commands: Callable[[Turn, str, Upload | None], list[EngineOutput]] | None = None,
     ) -> None:
         self.database = database
         self.engine = engine
         self.clock = clock
         self.default_language = default_language
+        self.admin_ids = admin_ids
+        self.sketch = sketch
+        self.kb_commands = kb_commands
+        self.menu = DraftsMenu(engine)
+
+        def sketch_for(state: DialogState, advice: object, language: Language) -> list[Document]:
+            return list(sketch(state, self.advisor, language)) if sketch else []
+
+        self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids, sketch_for)
+        self.inbox = ContactInbox(self.desk, admin_ids)
+        self.staff = StaffDesk(lambda: self.advisor.kb, bot_username)
+
+    @property
+    def advisor(self) -> Advisor:
+        return self.engine.advisor
 
     async def handle(self, incoming: Incoming) -> Handled:
         async with self.database.transaction() as connection:
@@ -64,111 +87,117 @@ class Conversations:
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
             )
+            turn = Turn(connection, drafts, user, incoming)
             seen = user.last_update_id
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
                 # Already applied before a crash; the reply may not have gone out, so the
                 # current question is repeated: at most one repeated reply, never a lost one.
-                draft = await self._current(drafts, user)
-                outputs = self.engine.repeat(draft.state) if draft else []
-                return Handled(outputs, user.language)
-            outputs = await self._dispatch(drafts, user, incoming.event)
-            if incoming.update_id is not None:
-                await drafts.update_user(user.id, last_update_id=incoming.update_id)
-            language = (await drafts.user(user.id, user.language)).language
-        return Handled(outputs, language)
+                draft = await self._current(turn)
+                repeated = self.engine.repeat(draft.state) if draft else []
+                return Handled(await self._carry_out(turn, repeated), user.language)
+            outputs = await self._carry_out(turn, await self._dispatch(turn))
+            language = turn.language
+            if not turn.extra.get("erased"):
+                if incoming.update_id is not None:
+                    await drafts.update_user(user.id, last_update_id=incoming.update_id)
+                language = (await drafts.user(user.id, user.language)).language
+        return Handled(outputs, language, turn.menu_changed, turn.outbox_written)
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
             user = await Drafts(connection, self.clock.now()).user(user_id, self.default_language)
         return user.language
 
-    # --- dispatch --------------------------------------------------------------------------
+    async def purge(self, retention_months: int) -> int:
+        """Drafts untouched for the retention period are deleted; their counts stay."""
+        now = self.clock.now()
+        months = now.year * 12 + now.month - 1 - retention_months
+        before = now.replace(year=months // 12, month=months % 12 + 1, day=1)
+        async with self.database.transaction() as connection:
+            drafts = Drafts(connection, now)
+            return await purge_stale(connection, drafts, before, self.classify)
 
-    async def _dispatch(self, drafts: Drafts, user: User, event: Event) -> list[Output]:
+    # --- routing ---------------------------------------------------------------------------
+
+    async def _dispatch(self, turn: Turn) -> list[EngineOutput]:
+        event, user = turn.incoming.event, turn.user
+        staff = user.id in self.admin_ids
         if isinstance(event, Command):
+            if event.name == "start" and event.argument.startswith(INVITE_PREFIX):
+                return await self._redeem(turn, event.argument.removeprefix(INVITE_PREFIX))
+            if event.name in STAFF_COMMANDS:
+                return await self._staff_command(turn, event) if staff else [_unknown()]
+            if event.name == "inbox":
+                if staff or await self.inbox.alliances(turn):
+                    return [await self.inbox.listing(turn)]
+                return [_unknown()]
             if event.name == "new":
-                return await self._new(drafts, user)
+                return await self.menu.new(turn)
             if event.name == "drafts":
-                return [await self._list(drafts, user)]
+                return [await self.menu.listing(turn)]
             if event.name == "privacy":
                 return [Reply((Msg("privacy.text"),))]
+            if event.name == "export":
+                return await self._export_data(turn)
+            if event.name == "delete":
+                return [_erase_confirmation()]
             if event.name == "language":
-                return await self._language(drafts, user, event.argument)
-        if isinstance(event, Press) and event.action.startswith("session:"):
-            return await self._session_action(drafts, user, event.action.removeprefix("session:"))
+                return await self._language(turn, event.argument)
+            if event.name == "skip" and user.pending and "statement" in user.pending:
+                return await self._pending(turn, "")
+        if isinstance(event, Upload):
+            if staff and self.kb_commands is not None:
+                return self.kb_commands(turn, "upload", event)
+            return [Reply((Msg("telegram.unsupported"),))]
+        if isinstance(event, Press):
+            routed = await self._press(turn, event, staff)
+            if routed is not None:
+                return routed
         if isinstance(event, Text) and user.pending:
-            return await self._pending_answer(drafts, user, event.text)
+            return await self._pending(turn, event.text)
         if user.pending:
-            await drafts.update_user(user.id, pending=None)
-        draft = await self._current(drafts, user)
-        if draft is None:
-            return await self._new(drafts, user)
-        state = draft.state.model_copy(update={"language": user.language})
-        state, outputs = self.engine.handle(state, event)
-        await drafts.save(draft, state)
-        return outputs
+            await turn.drafts.update_user(user.id, pending=None)
+        if isinstance(event, Text) and turn.incoming.reply_to is not None:
+            relayed = await self._reply_to_relay(turn, event.text)
+            if relayed is not None:
+                return relayed
+        return await self._dialog(turn)
 
-    async def _current(self, drafts: Drafts, user: User) -> Draft | None:
-        if user.current_draft_id is None:
-            return None
-        return await drafts.get(user.id, user.current_draft_id)
+    async def _press(self, turn: Turn, press: Press, staff: bool) -> list[EngineOutput] | None:
+        area, _, action = press.action.partition(":")
+        if area == "session":
+            return await self._session(turn, action)
+        if area == "contact":
+            return await self.inbox.act(turn, action)
+        if area == "staff":
+            if not staff:
+                return [_unknown()]
+            verb, _, rest = action.partition(":")
+            if verb == "invite":
+                return await self.staff.invite(turn, rest)
+            if verb == "remove":
+                user_id, _, alliance_id = rest.partition(":")
+                if user_id.lstrip("-").isdigit():
+                    return await self.staff.remove(turn, int(user_id), alliance_id)
+            if verb == "kb" and self.kb_commands is not None:
+                return self.kb_commands(turn, rest, None)
+            return [_unknown()]
+        if area == "sponsor":
+            verb, _, number = action.partition(":")
+            handoff = await self._own_handoff(turn, number)
+            if verb == "answer" and handoff is not None:
+                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
+                return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
+            return [Reply((Msg("drafts.not_found"),))]
+        return None
 
-    async def _new(self, drafts: Drafts, user: User) -> list[Output]:
-        state, outputs = self.engine.start(user.language)
-        await drafts.create(user.id, state)
-        return outputs
-
-    async def _language(self, drafts: Drafts, user: User, argument: str) -> list[Output]:
-        language: Language = "en" if user.language == "de" else "de"
-        if argument.strip().lower() in ("de", "deutsch", "german"):
-            language = "de"
-        elif argument.strip().lower() in ("en", "english", "englisch"):
-            language = "en"
-        await drafts.update_user(user.id, language=language)
-        draft = await self._current(drafts, user)
-        if draft is None:
-            state, outputs = self.engine.start(language)
-            await drafts.create(user.id, state)
-            return outputs
-        state, outputs = self.engine.with_language(draft.state, language)
-        await drafts.save(draft, state)
-        return outputs
-
-    # --- the drafts menu -------------------------------------------------------------------
-
-    async def _list(self, drafts: Drafts, user: User, intro: Msg | None = None) -> Reply:
-        mine = await drafts.list(user.id)
-        parts = [intro] if intro else []
-        if not mine:
-            parts.append(Msg("drafts.none"))
-            return Reply(tuple(parts), ((Button(Msg("sponsor.button.new"), "session:new"),),))
-        parts.append(Msg("drafts.list", {"count": len(mine)}))
-        rows = [
-            (
-                Button(
-                    Msg(
-                        "drafts.item",
-                        {
-                            "marker": "▶️" if d.id == user.current_draft_id else "📄",
-                            "title": draft_title(d),
-                            "status": Msg(f"drafts.status.{d.status}"),
-                        },
-                    ),
-                    f"session:open:{d.id}",
-                ),
-            )
-            for d in mine[:DRAFTS_SHOWN]
-        ]
-        rows.append((Button(Msg("sponsor.button.new"), "session:new"),))
-        return Reply(tuple(parts), tuple(rows))
-
-    async def _session_action(self, drafts: Drafts, user: User, action: str) -> list[Output]:
+    async def _session(self, turn: Turn, action: str) -> list[EngineOutput]:
         verb, _, argument = action.partition(":")
         if verb == "new":
-            return await self._new(drafts, user)
+            return await self.menu.new(turn)
         if verb == "drafts":
-            await drafts.update_user(user.id, pending=None)
-            return [await self._list(drafts, user)]
+            await turn.drafts.update_user(turn.user.id, pending=None)
+            return [await self.menu.listing(turn)]
         if verb == "save":
             return [
                 Reply(
@@ -181,75 +210,208 @@ class Conversations:
                     ),
                 )
             ]
-        draft = await drafts.get(user.id, int(argument)) if argument.isdigit() else None
+        if verb == "export":
+            return await self._export_sketch(turn)
+        if verb == "erase":
+            return await self._erase(turn)
+        draft = await turn.drafts.get(turn.user.id, int(argument)) if argument.isdigit() else None
         if draft is None:
-            return [await self._list(drafts, user, Msg("drafts.not_found"))]
-        if verb == "open":
-            return [self._draft_menu(draft)]
-        if verb == "resume":
-            await drafts.update_user(user.id, current_draft_id=draft.id, pending=None)
-            state = draft.state.model_copy(update={"language": user.language})
-            state, outputs = self.engine.resume(state)
-            await drafts.save(draft, state)
-            return outputs
-        if verb == "rename":
-            await drafts.update_user(user.id, pending={"rename": draft.id})
-            return [
-                Reply(
-                    (Msg("drafts.rename_prompt", {"title": draft_title(draft)}),),
-                    ((Button(Msg("drafts.button.keep"), "session:drafts"),),),
-                )
-            ]
-        if verb == "delete":
-            return [
-                Reply(
-                    (Msg("drafts.delete_confirm", {"title": draft_title(draft)}),),
-                    (
-                        (
-                            Button(Msg("drafts.button.delete_yes"), f"session:deleted:{draft.id}"),
-                            Button(Msg("drafts.button.keep"), "session:drafts"),
-                        ),
-                    ),
-                )
-            ]
-        if verb == "deleted":
-            await drafts.delete(user.id, draft.id)
-            return [
-                await self._list(drafts, user, Msg("drafts.deleted", {"title": draft_title(draft)}))
-            ]
-        return [await self._list(drafts, user, Msg("drafts.not_found"))]
+            return [await self.menu.listing(turn, Msg("drafts.not_found"))]
+        return await self.menu.act(turn, verb, draft)
 
-    def _draft_menu(self, draft: Draft) -> Reply:
-        return Reply(
-            (
-                Msg(
-                    "drafts.menu",
-                    {
-                        "title": draft_title(draft),
-                        "status": Msg(f"drafts.status.{draft.status}"),
-                        "updated": draft.updated_at[:10],
-                    },
-                ),
-            ),
-            (
-                (Button(Msg("drafts.button.resume"), f"session:resume:{draft.id}"),),
+    async def _pending(self, turn: Turn, text: str) -> list[EngineOutput]:
+        pending = turn.user.pending or {}
+        await turn.drafts.update_user(turn.user.id, pending=None)
+        if isinstance(pending.get("rename"), int):
+            return await self.menu.rename(turn, int(pending["rename"]), text)
+        if "ask" in pending or "statement" in pending:
+            return list(await self.inbox.pending_text(turn, pending, text))
+        if "answer" in pending:
+            handoff = await self._own_handoff(turn, str(pending["answer"]))
+            if handoff is not None and text.strip():
+                turn.outbox_written = True
+                return [
+                    Reply(
+                        (
+                            await self.desk.relay_to_alliance(
+                                turn.connection, turn.drafts, handoff, text.strip()
+                            ),
+                        )
+                    )
+                ]
+        return [await self.menu.listing(turn, Msg("drafts.not_found"))]
+
+    async def _reply_to_relay(self, turn: Turn, text: str) -> list[EngineOutput] | None:
+        """A reply to a notification carries a question or an answer to the other side."""
+        reply_to = turn.incoming.reply_to
+        assert reply_to is not None
+        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        number = await handoffs.relayed(turn.user.id, reply_to)
+        handoff = await handoffs.get(number) if number is not None else None
+        if handoff is None or not text.strip():
+            return None
+        turn.outbox_written = True
+        if handoff.sponsor_id == turn.user.id:
+            message = await self.desk.relay_to_alliance(
+                turn.connection, turn.drafts, handoff, text.strip()
+            )
+            return [Reply((message,))]
+        if await self.inbox.may_handle(turn, handoff):
+            message = await self.desk.relay_to_sponsor(
+                turn.connection, turn.drafts, handoff, turn.incoming.name or "?", text.strip()
+            )
+            return [Reply((message,))]
+        return None
+
+    async def _own_handoff(self, turn: Turn, number: str) -> Handoff | None:
+        if not number.isdigit():
+            return None
+        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(int(number))
+        return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
+
+    # --- the sponsor dialog ----------------------------------------------------------------
+
+    async def _current(self, turn: Turn) -> Draft | None:
+        if turn.user.current_draft_id is None:
+            return None
+        return await turn.drafts.get(turn.user.id, turn.user.current_draft_id)
+
+    async def _dialog(self, turn: Turn) -> list[EngineOutput]:
+        draft = await self._current(turn)
+        if draft is None:
+            return await self.menu.new(turn)
+        state = draft.state.model_copy(update={"language": turn.language})
+        state, outputs = self.engine.handle(state, turn.incoming.event)
+        await turn.drafts.save(draft, state)
+        turn.extra["draft"] = draft.id
+        return outputs
+
+    async def _language(self, turn: Turn, argument: str) -> list[EngineOutput]:
+        language: Language = "en" if turn.language == "de" else "de"
+        if argument.strip().lower() in ("de", "deutsch", "german"):
+            language = "de"
+        elif argument.strip().lower() in ("en", "english", "englisch"):
+            language = "en"
+        await turn.drafts.update_user(turn.user.id, language=language)
+        turn.user = await turn.drafts.user(turn.user.id, language)
+        draft = await self._current(turn)
+        if draft is None:
+            return await self.menu.new(turn)
+        state, outputs = self.engine.with_language(draft.state, language)
+        await turn.drafts.save(draft, state)
+        return outputs
+
+    async def _carry_out(self, turn: Turn, outputs: list[EngineOutput]) -> list[Output]:
+        """Requests of the engine become effects in this same transaction."""
+        done: list[Output] = []
+        for output in outputs:
+            if isinstance(output, RequestHandoff):
+                done += await self._hand_over(turn, output)
+            else:
+                done.append(output)
+        return done
+
+    async def _hand_over(self, turn: Turn, request: RequestHandoff) -> list[Output]:
+        draft = await self._current(turn)
+        if draft is None:
+            return [Reply((Msg("drafts.not_found"),))]
+        today = self.clock.today()
+        advice = self.advisor.advise(facts_from_answers(draft.state.answers), today)
+        if advice.alliance is None:
+            return [Reply((Msg("handoff.no_local_alliance"),))]
+        result = await self.desk.hand_over(
+            turn.connection,
+            turn.drafts,
+            draft,
+            draft.state,
+            advice,
+            request.kind,
+            draft_title(draft),
+        )
+        turn.outbox_written = True
+        return [
+            Reply(
+                result.messages,
                 (
-                    Button(Msg("drafts.button.rename"), f"session:rename:{draft.id}"),
-                    Button(Msg("drafts.button.delete"), f"session:delete:{draft.id}"),
+                    (
+                        Button(Msg("summary.button.show"), "summary:show"),
+                        Button(Msg("sponsor.button.drafts"), "session:drafts"),
+                    ),
                 ),
-                (Button(Msg("sponsor.button.drafts"), "session:drafts"),),
-            ),
+                step="summary",
+            )
+        ]
+
+    # --- the Projektskizze and the user's own data -----------------------------------------
+
+    async def _export_sketch(self, turn: Turn) -> list[EngineOutput]:
+        draft = await self._current(turn)
+        if draft is None or self.sketch is None:
+            return [Reply((Msg("drafts.not_found"),))]
+        documents = self.sketch(draft.state, self.advisor, turn.language)
+        return [Reply((Msg("export.sent", {"title": draft_title(draft)}),)), *documents]
+
+    async def _export_data(self, turn: Turn) -> list[EngineOutput]:
+        data = await export_user(turn.connection, turn.user.id)
+        content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+        name = f"meine_daten_{self.clock.today().isoformat()}.json"
+        return [
+            Reply((Msg("privacy.export_sent"),)),
+            Document(name, content, "application/json"),
+        ]
+
+    async def _erase(self, turn: Turn) -> list[EngineOutput]:
+        count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
+        turn.extra["erased"] = True
+        return [Reply((Msg("privacy.erased", {"count": count}),))]
+
+    def classify(self, draft: Draft) -> Classified:
+        advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
+        top = advice.matches.action_fields[0] if advice.matches.action_fields else None
+        return Classified(
+            subregion=advice.subregion.name if advice.subregion else "–",
+            action_field=top.id if top is not None and top.score > 0 else "–",
+            status=draft.status,
+            costs_eur=advice.facts.costs_eur or 0,
         )
 
-    async def _pending_answer(self, drafts: Drafts, user: User, text: str) -> list[Output]:
-        pending = user.pending or {}
-        await drafts.update_user(user.id, pending=None)
-        draft_id = pending.get("rename")
-        if isinstance(draft_id, int):
-            title = " ".join(text.split())
-            if not title or len(title) > MAX_TITLE:
-                await drafts.update_user(user.id, pending=pending)
-                return [Reply((Msg("drafts.rename_invalid", {"max": MAX_TITLE}),))]
-            if await drafts.rename(user.id, draft_id, title):
-                return [await self._list(drafts, user, Msg("drafts.renamed", {"title": title}))]
-        return [await self._list(drafts, user, Msg("drafts.not_found"))]
+    async def _redeem(self, turn: Turn, token: str) -> list[EngineOutput]:
+        contacts = Contacts(turn.connection, turn.drafts.now_moment)
+        name = turn.incoming.name or f"#{turn.user.id}"
+        redeemed = await contacts.redeem(token, turn.user.id, name)
+        alliance = ""
+        if redeemed.alliance_id:
+            try:
+                alliance = self.advisor.kb.local_alliance(redeemed.alliance_id).name
+            except KeyError:
+                alliance = redeemed.alliance_id
+        if redeemed.outcome is Redemption.REGISTERED:
+            turn.menu_changed = True
+        return [Reply((redemption_reply(redeemed.outcome, alliance),))]
+
+    async def _staff_command(self, turn: Turn, command: Command) -> list[EngineOutput]:
+        if command.name == "invite":
+            return [self.staff.choose_alliance()]
+        if command.name == "contacts":
+            return [await self.staff.contacts(turn)]
+        if command.name == "statistics":
+            return await self.staff.statistics(turn, self.classify)
+        if self.kb_commands is not None:
+            return self.kb_commands(turn, command.name, None)
+        return [_unknown()]
+
+
+def _unknown() -> Reply:
+    return Reply((Msg("roles.unknown_command"),))
+
+
+def _erase_confirmation() -> Reply:
+    return Reply(
+        (Msg("privacy.erase_confirm"),),
+        (
+            (
+                Button(Msg("privacy.button.erase"), "session:erase"),
+                Button(Msg("drafts.button.keep"), "session:drafts"),
+            ),
+        ),
+    )

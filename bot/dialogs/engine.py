@@ -17,28 +17,38 @@ from bot.dialogs.model import (
     Command,
     Dialog,
     DialogState,
+    EngineOutput,
     Event,
     Offered,
-    Output,
     ParseOutcome,
     Press,
     Rejected,
     Reply,
+    RequestHandoff,
     Step,
     StepContext,
     Text,
+    Upload,
 )
-from bot.dialogs.sponsor import accept_thin_idea, target_groups_from_choices
-from bot.dialogs.summary import edit_menu, summary_reply
+from bot.dialogs.sponsor import (
+    HANDOFF_KIND,
+    HandoffKind,
+    accept_thin_idea,
+    handoff_kind,
+    target_groups_from_choices,
+)
+from bot.dialogs.summary import consent_reply, edit_menu, summary_reply
 from bot.texts.catalog import Language, Msg
+from bot.understanding.places import InRegion
 
 SUMMARY = "summary"
 EDIT_MENU = "edit"
 PAUSED = "paused"
 """Not a step a state rests in: the step id of the reply offered while a draft is paused."""
-SPECIAL_STEPS = (SUMMARY, EDIT_MENU)
+CONSENT = "consent"
+SPECIAL_STEPS = (SUMMARY, EDIT_MENU, CONSENT)
 
-Result = tuple[DialogState, list[Output]]
+Result = tuple[DialogState, list[EngineOutput]]
 
 
 class DialogEngine:
@@ -62,7 +72,7 @@ class DialogEngine:
         state, prompt = self._prompt(state, intro=Msg("sponsor.resumed"))
         return state, [prompt]
 
-    def repeat(self, state: DialogState) -> list[Output]:
+    def repeat(self, state: DialogState) -> list[EngineOutput]:
         """The current question once more, unchanged (an update delivered twice)."""
         if state.paused:
             return [self._paused_reply(Msg("sponsor.paused"))]
@@ -73,6 +83,8 @@ class DialogEngine:
             return self._command(state, event)
         if isinstance(event, Press):
             return self._press(state, event)
+        if isinstance(event, Upload):
+            return self._reprompt(state, Msg("telegram.unsupported"))
         return self._text(state, event)
 
     def with_language(self, state: DialogState, language: Language) -> Result:
@@ -96,6 +108,8 @@ class DialogEngine:
             return self.with_language(state, language)
         if state.paused:
             return self._paused(state)
+        if command.name == "ask":
+            return self._start_handoff(state, "question")
         if command.name == "back":
             return self._back(state)
         if command.name == "skip":
@@ -125,6 +139,14 @@ class DialogEngine:
             return state.model_copy(update={"step": EDIT_MENU}), [self._edit_menu(state)]
         if action == "summary:complete":
             return self._complete_sketch(state)
+        if action in ("summary:handoff", "summary:ask"):
+            return self._start_handoff(
+                state, "handoff" if action == "summary:handoff" else "question"
+            )
+        if action in ("consent:yes", "consent:no") and state.step == CONSENT:
+            return self._consented(state, action == "consent:yes")
+        if action == "keep" and state.step not in SPECIAL_STEPS:
+            return self._keep(state)
         if action == "summary:show":
             return self._to_summary(state)
         if state.step in SPECIAL_STEPS:
@@ -218,6 +240,9 @@ class DialogEngine:
         following = self._next_step(state, answered.id)
         if following is None:
             return self._to_summary(state, notes)
+        if following == CONSENT:
+            state = state.model_copy(update={"step": CONSENT})
+            return state, [self._consent(state, notes)]
         state = state.model_copy(update={"step": following})
         state, prompt = self._prompt(state, notes=notes)
         return state, [prompt]
@@ -231,12 +256,12 @@ class DialogEngine:
                 if step.when and step.when(state.answers, ctx) and step.id not in state.answers:
                     return step.id
             return None
-        sequence = steps if after in {s.id for s in steps} else self.dialog.extra_steps
+        sequence = next(seq for seq in self.dialog.sequences if after in {s.id for s in seq})
         ids = [s.id for s in sequence]
         for step in sequence[ids.index(after) + 1 :]:
             if step.when is None or step.when(state.answers, ctx):
                 return step.id
-        return None
+        return CONSENT if sequence is self.dialog.handoff_steps else None
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -326,6 +351,40 @@ class DialogEngine:
         advice = self.advisor.advise(facts, self.clock.today())
         return state, [summary_reply(state, advice, notes or [], self.dialog, self.advisor.kb)]
 
+    def _keep(self, state: DialogState) -> Result:
+        step = self.dialog.step(state.step)
+        if step.id not in state.answers:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        state = state.model_copy(update={"ticked": [], "partial": ""})
+        return self._advance(state, step, [])
+
+    def _start_handoff(self, state: DialogState, kind: HandoffKind) -> Result:
+        facts = facts_from_answers(state.answers)
+        if not isinstance(facts.place, InRegion):
+            return self._to_summary(state, [Msg("handoff.no_local_alliance")])
+        answers = dict(state.answers)
+        answers[HANDOFF_KIND] = Answer(text=kind, value=kind)
+        state = state.model_copy(update={"answers": answers, "editing": False})
+        first = next(
+            step
+            for step in self.dialog.handoff_steps
+            if step.when is None or step.when(state.answers, self._context(state))
+        )
+        state = state.model_copy(update={"step": first.id})
+        state, prompt = self._prompt(state, intro=Msg(f"handoff.intro.{kind}"))
+        return state, [prompt]
+
+    def _consent(self, state: DialogState, notes: list[Msg]) -> Reply:
+        advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
+        return consent_reply(state, advice, notes, self.dialog, self.advisor.kb)
+
+    def _consented(self, state: DialogState, yes: bool) -> Result:
+        kind = handoff_kind(state.answers)
+        state = state.model_copy(update={"step": SUMMARY})
+        if not yes:
+            return self._to_summary(state, [Msg("handoff.not_sent")])
+        return state, [RequestHandoff(kind)]
+
     def _edit_menu(self, state: DialogState) -> Reply:
         ctx = self._context(state)
         steps = [
@@ -349,6 +408,8 @@ class DialogEngine:
         if state.step == EDIT_MENU:
             menu = self._edit_menu(state)
             return state, [Reply((reason, *menu.parts), menu.buttons, menu.step)]
+        if state.step == CONSENT:
+            return state, [self._consent(state, [reason])]
         if state.paused:
             return state, [self._paused_reply(reason)]
         state, prompt = self._prompt(state, intro=reason, keep_offered=True)
@@ -364,6 +425,8 @@ class DialogEngine:
         keep_offered: bool = False,
         repeat_question: bool = True,
     ) -> tuple[DialogState, Reply]:
+        if state.step == CONSENT:
+            return state, self._consent(state, [intro] if intro else [])
         if state.step in SPECIAL_STEPS:
             state, outputs = self._to_summary(state, [intro] if intro else [])
             reply = outputs[0]
@@ -407,6 +470,8 @@ class DialogEngine:
         navigation = []
         if step.several:
             rows.append((Button(Msg("sponsor.button.done"), "done"),))
+        if step.id in state.answers and not step.several:
+            navigation.append(Button(Msg("sponsor.button.keep"), "keep"))
         if state.history or state.editing:
             navigation.append(Button(Msg("sponsor.button.back"), "back"))
         if step.optional:

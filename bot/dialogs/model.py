@@ -79,7 +79,26 @@ class Press:
 
 
 CommandName = Literal[
-    "start", "back", "skip", "cancel", "help", "summary", "language", "new", "drafts", "privacy"
+    "start",
+    "back",
+    "skip",
+    "cancel",
+    "help",
+    "summary",
+    "language",
+    "new",
+    "drafts",
+    "privacy",
+    "ask",
+    "export",
+    "delete",
+    "inbox",
+    "invite",
+    "contacts",
+    "statistics",
+    "kb_version",
+    "kb_rollback",
+    "kb_export",
 ]
 
 
@@ -89,7 +108,15 @@ class Command:
     argument: str = ""
 
 
-Event = Text | Press | Command
+@dataclass(frozen=True)
+class Upload:
+    """A file sent to the bot (staff send knowledge files this way)."""
+
+    filename: str
+    content: bytes
+
+
+Event = Text | Press | Command | Upload
 
 # --- replies ----------------------------------------------------------------------------------
 
@@ -119,7 +146,31 @@ class Acknowledge:
     answer: str
 
 
-Output = Reply | Acknowledge
+@dataclass(frozen=True)
+class RequestHandoff:
+    """The sponsor consented: hand the draft to the local alliance (or ask it a question).
+
+    The engine only asks for it; the conversation service carries it out in the same
+    transaction that stores the state.
+    """
+
+    kind: Literal["handoff", "question"]
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    content: bytes
+    mime_type: str
+    caption: Msg | None = None
+
+
+EngineOutput = Reply | Acknowledge | RequestHandoff | Document
+"""What the engine and the handlers decide; requests are carried out by the conversation
+service before anything is delivered."""
+
+Output = Reply | Acknowledge | Document
+"""What transports deliver."""
 
 # --- steps as data ----------------------------------------------------------------------------
 
@@ -186,9 +237,15 @@ class Dialog:
     steps: tuple[Step, ...]
     extra_steps: tuple[Step, ...] = ()
     """Optional questions offered after the summary (they feed the Projektskizze)."""
+    handoff_steps: tuple[Step, ...] = ()
+    """Who sends it, asked before anything leaves the sponsor's hands."""
+
+    @property
+    def sequences(self) -> tuple[tuple[Step, ...], ...]:
+        return (self.steps, self.extra_steps, self.handoff_steps)
 
     def step(self, step_id: str) -> Step:
-        for step in (*self.steps, *self.extra_steps):
+        for step in (*self.steps, *self.extra_steps, *self.handoff_steps):
             if step.id == step_id:
                 return step
         raise KeyError(step_id)

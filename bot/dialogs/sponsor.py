@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Literal
 
 from bot.dialogs.model import (
     Accepted,
@@ -233,6 +234,35 @@ def parse_participants(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=max(numbers)))
 
 
+HANDOFF_KIND = "handoff_kind"
+"""Stored with the answers while the sponsor prepares a handoff or a question."""
+HandoffKind = Literal["handoff", "question"]
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
+_PHONE = re.compile(r"\+?[\d\s/()-]{6,}")
+
+
+def handoff_kind(answers: Mapping[str, Answer]) -> HandoffKind:
+    answer = answers.get(HANDOFF_KIND)
+    return "question" if answer is not None and answer.value == "question" else "handoff"
+
+
+def asks_a_question(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
+    return handoff_kind(answers) == "question"
+
+
+def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
+    """A phone number or an e-mail address, so the alliance can get in touch."""
+    if rejected := _too_long(text):
+        return rejected
+    email = _EMAIL.search(text)
+    phone = _PHONE.search(text)
+    digits = sum(ch.isdigit() for ch in phone.group()) if phone else 0
+    if email is None and digits < 6:
+        return Rejected(Msg("sponsor.contact_channel.invalid"))
+    return Accepted(Answer(text=text.strip(), value=text.strip()))
+
+
 SPONSOR_DIALOG = Dialog(
     id="sponsor",
     steps=(
@@ -255,5 +285,11 @@ SPONSOR_DIALOG = Dialog(
         Step("spatial_effect", parse_free_text, optional=True),
         Step("continuation", parse_free_text, optional=True),
         Step("transferability", parse_free_text, optional=True),
+    ),
+    handoff_steps=(
+        Step("sponsor_name", parse_free_text),
+        Step("contact_person", parse_free_text),
+        Step("contact_channel", parse_contact_channel),
+        Step("question", parse_free_text, when=asks_a_question),
     ),
 )

@@ -48,10 +48,47 @@ def summary_buttons() -> tuple[tuple[Button, ...], ...]:
             Button(Msg("summary.button.complete"), "summary:complete"),
         ),
         (
+            Button(Msg("summary.button.export"), "session:export"),
+            Button(Msg("summary.button.handoff"), "summary:handoff"),
+        ),
+        (Button(Msg("summary.button.ask"), "summary:ask"),),
+        (
             Button(Msg("summary.button.save"), "session:save"),
             Button(Msg("summary.button.new"), "session:new"),
         ),
     )
+
+
+FAILING = frozenset({Status.NOT_ELIGIBLE, Status.INCOMPLETE, Status.OUT_OF_REGION})
+
+
+def consent_reply(
+    state: DialogState, advice: Advice, notes: Sequence[Msg], dialog: Dialog, kb: KnowledgeBase
+) -> Reply:
+    """Exactly what will be sent, and the question whether it may be."""
+    kind = "question" if _kind(state) == "question" else "handoff"
+    alliance = advice.alliance.name if advice.alliance else ""
+    parts: list[Msg] = [*notes, Msg(f"handoff.preview.{kind}", {"alliance": alliance})]
+    parts += [_answers(state, dialog), _pre_check(advice)]
+    parts.append(Msg("handoff.preview.attachment"))
+    failing = advice.eligibility.status in FAILING and kind == "handoff"
+    if failing:
+        parts.append(Msg("handoff.preview.warning"))
+    parts.append(Msg("handoff.preview.consent", {"alliance": alliance}))
+    send = Msg("handoff.button.send_anyway" if failing else "handoff.button.send")
+    return Reply(
+        parts=tuple(parts),
+        buttons=(
+            (Button(send, "consent:yes"),),
+            (Button(Msg("handoff.button.cancel"), "consent:no"),),
+        ),
+        step="consent",
+    )
+
+
+def _kind(state: DialogState) -> str:
+    answer = state.answers.get("handoff_kind")
+    return str(answer.value) if answer is not None else "handoff"
 
 
 def edit_menu(steps: Sequence[Step]) -> Reply:
@@ -63,7 +100,7 @@ def edit_menu(steps: Sequence[Step]) -> Reply:
 
 def _answers(state: DialogState, dialog: Dialog) -> Msg:
     lines: list[Localized | str] = []
-    for step in (*dialog.steps, *dialog.extra_steps):
+    for step in (*dialog.steps, *dialog.extra_steps, *dialog.handoff_steps):
         answer = state.answers.get(step.id)
         if answer is None:
             continue

@@ -1,13 +1,66 @@
-"""Which knowledge base is live: the newest version staff applied, else the shipped one."""
+"""Which knowledge base is live: the newest version staff applied, else the shipped one.
+
+`load_live` is for start-up and one-shot commands. A long-running bot keeps a `LiveKnowledge`
+and asks it per update: that reads the small `LIVE` pointer and re-validates only when it
+changed, so a `python -m bot kb apply` from the command line reaches a running bot.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
+from bot.clock import Clock, SystemClock
 from bot.kb.knowledge import KnowledgeBase
-from bot.kb.loader import load_directory
-from bot.kb.shipped import shipped_knowledge_dir
+from bot.kb.store import KnowledgeStore
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def load_live(data_dir: Path) -> KnowledgeBase:
-    return load_directory(shipped_knowledge_dir(), version="shipped")
+    store = KnowledgeStore(data_dir, SystemClock())
+    if store.shipped_changed():
+        log.warning(
+            "the shipped knowledge base differs from the one staff's versions started from; "
+            "live stays %s until staff apply the new files",
+            store.live_version(),
+        )
+    return store.live()
+
+
+class LiveKnowledge:
+    """The current knowledge base of a data directory, for a process that runs for long."""
+
+    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
+        self.store = KnowledgeStore(data_dir, clock or SystemClock())
+        """Also the store to apply and roll back with: its own changes are seen at once."""
+
+    def current(self) -> KnowledgeBase:
+        return self.store.live()
+
+    @property
+    def version(self) -> str:
+        return self.store.live_version()
+
+    def derived(self, build: Callable[[KnowledgeBase], T]) -> Derived[T]:
+        """Something built from the knowledge base (an Advisor), rebuilt when it changes."""
+        return Derived(self, build)
+
+
+class Derived(Generic[T]):
+    def __init__(self, live: LiveKnowledge, build: Callable[[KnowledgeBase], T]) -> None:
+        self._live = live
+        self._build = build
+        self._source: KnowledgeBase | None = None
+        self._value: T | None = None
+
+    def get(self) -> T:
+        kb = self._live.current()
+        if self._source is not kb or self._value is None:
+            self._value = self._build(kb)
+            self._source = kb
+        return self._value

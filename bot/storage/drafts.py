@@ -62,6 +62,7 @@ class Drafts:
 
     def __init__(self, connection: aiosqlite.Connection, now: datetime) -> None:
         self.connection = connection
+        self.now_moment = now
         self.now = now.isoformat(timespec="seconds")
 
     async def user(self, user_id: int, language: Language) -> User:
@@ -112,6 +113,12 @@ class Drafts:
             (state.model_dump_json(), self.now, draft.id, draft.owner_id),
         )
 
+    async def set_status(self, draft: Draft, status: str) -> None:
+        await self.connection.execute(
+            "UPDATE drafts SET status = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
+            (status, self.now, draft.id, draft.owner_id),
+        )
+
     async def rename(self, owner_id: int, draft_id: int, title: str) -> bool:
         cursor = await self.connection.execute(
             "UPDATE drafts SET title = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
@@ -124,6 +131,10 @@ class Drafts:
             "DELETE FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
         )
         return cursor.rowcount == 1
+
+    async def everyone(self) -> list[Draft]:
+        cursor = await self.connection.execute("SELECT * FROM drafts ORDER BY id")
+        return [_draft(row) for row in await cursor.fetchall()]
 
     async def list(self, owner_id: int) -> list[Draft]:
         cursor = await self.connection.execute(

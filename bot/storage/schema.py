@@ -28,4 +28,68 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX drafts_by_owner ON drafts(owner_id, updated_at);
     """,
+    # 2: alliance contacts, handoffs, the durable outbox, anonymous statistics
+    """
+    CREATE TABLE invitations (
+        token TEXT PRIMARY KEY,
+        alliance_id TEXT NOT NULL,
+        created_by INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_by INTEGER,
+        used_at TEXT
+    );
+    CREATE TABLE contacts (
+        user_id INTEGER NOT NULL,
+        alliance_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, alliance_id)
+    );
+    CREATE TABLE handoffs (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        sponsor_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        alliance_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'question')),
+        title TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'sent',
+        taken_by INTEGER,
+        taken_by_name TEXT,
+        taken_at TEXT,
+        statement TEXT,
+        statement_comment TEXT,
+        statement_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX handoffs_by_alliance ON handoffs(alliance_id, created_at);
+    CREATE TABLE relays (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT,
+        message_id INTEGER,
+        failed TEXT
+    );
+    CREATE INDEX outbox_due ON outbox(sent_at, failed, due_at);
+    CREATE TABLE deleted_counts (
+        subregion TEXT NOT NULL,
+        action_field TEXT NOT NULL,
+        status TEXT NOT NULL,
+        drafts INTEGER NOT NULL,
+        costs_eur INTEGER NOT NULL,
+        PRIMARY KEY (subregion, action_field, status)
+    );
+    """,
 )

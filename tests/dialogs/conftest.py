@@ -10,7 +10,6 @@ restarts are exercised the way the transports use them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -95,16 +94,19 @@ def outputs_text(outputs: Iterable[Output], language: Language) -> str:
     for output in outputs:
         if isinstance(output, Reply):
             texts.append(reply_text(output, language))
-        else:
+        elif isinstance(output, Acknowledge):
             texts.append(f"✓ {output.answer}")
     return "\n\n".join(texts)
 
 
-def check_renders(outputs: Iterable[Output]) -> None:
+def check_renders(outputs: Iterable[object]) -> None:
     """Every part and every button label renders in both languages (no missing key)."""
     for output in outputs:
+        caption = getattr(output, "caption", None)
+        if isinstance(caption, Msg):
+            for language in LANGUAGES:
+                render(caption, language)
         if not isinstance(output, Reply):
-            assert isinstance(output, Acknowledge)
             continue
         for language in LANGUAGES:
             for part in output.parts:
@@ -119,19 +121,9 @@ def check_round_trip(state: DialogState) -> None:
     assert DialogState.model_validate_json(state.model_dump_json()) == state
 
 
-def text_of(msg: Msg, language: Language = "de") -> str:
-    """A catalogue text as the sponsor reads it (for comparing with replies)."""
-    return to_plain(msg, language)
-
-
 def key_text(key: str, language: Language = "de", **params: str | int) -> str:
+    """A catalogue text as the sponsor reads it (for finding it in replies)."""
     return to_plain(Msg(key, params), language)
-
-
-def sentence(key: str, language: Language = "de") -> str:
-    """The first sentence of a catalogue text without placeholders (robust to nearby words)."""
-    text = to_plain(Msg(key), language)
-    return re.split(r"(?<=[.?!:])\s", text, maxsplit=1)[0]
 
 
 # --- the engine driver ------------------------------------------------------------------------
@@ -217,9 +209,6 @@ class DialogDriver:
     def plain(self) -> str:
         return outputs_text(self.outputs, self.language)
 
-    def plain_in(self, language: Language) -> str:
-        return outputs_text(self.outputs, language)
-
     @property
     def buttons(self) -> list[Button]:
         return [button for row in self.reply.buttons for button in row]
@@ -296,9 +285,7 @@ class ChatDriver:
         update_id: int | None = None,
         language_hint: Language | None = None,
     ) -> Handled:
-        incoming = Incoming(
-            self.user_id if user is None else user, event, update_id, language_hint
-        )
+        incoming = Incoming(self.user_id if user is None else user, event, update_id, language_hint)
         handled = await self.conversations.handle(incoming)
         check_renders(handled.outputs)
         self.handled = handled
@@ -321,9 +308,21 @@ class ChatDriver:
         assert self.handled is not None
         return self.handled.outputs
 
+    async def send_text(self, text: str, **kwargs: object) -> Handled:
+        return await self.send(Text(text), **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def buttons(self) -> list[Button]:
+        return [b for o in self.outputs if isinstance(o, Reply) for row in o.buttons for b in row]
+
     @property
     def actions(self) -> list[str]:
-        return [b.action for o in self.outputs if isinstance(o, Reply) for r in o.buttons for b in r]
+        return [b.action for b in self.buttons]
+
+    @property
+    def labels(self) -> list[str]:
+        assert self.handled is not None
+        return [label_text(b.label, self.handled.language) for b in self.buttons]
 
     @property
     def last_step(self) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.telegram.app import build_application, set_command_menus
+from bot.adapters.telegram.app import build_application, on_startup, on_stop
 from bot.clock import FixedClock
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
@@ -54,7 +54,8 @@ def start_bot(server: BotApiServer, tmp_path: Path, clock: FixedClock) -> StartB
     ) -> AsyncIterator[tuple[BotRun, Runtime]]:
         runtime = await build_runtime(bot_settings(server, tmp_path, **overrides), clock)
         application = build_application(runtime)
-        application.post_init = set_command_menus
+        application.post_init = on_startup
+        application.post_stop = on_stop
         try:
             async with running_bot(application, server, raise_errors=raise_errors) as run:
                 yield run, runtime

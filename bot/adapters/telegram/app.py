@@ -5,13 +5,15 @@ webhook. The API base URL is configuration, so the same code talks to a local Bo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -24,12 +26,15 @@ from telegram.ext import (
 )
 
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
+from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
-from bot.dialogs.commands import COMMANDS, SPONSOR_MENU
+from bot.delivery.worker import OutboxWorker
+from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU
+from bot.dialogs.turn import Handled
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError
-from bot.texts.catalog import LANGUAGES, Msg, render
+from bot.texts.catalog import LANGUAGES, Language, Msg, render
 from bot.texts.markup import to_html
 
 log = logging.getLogger(__name__)
@@ -59,7 +64,13 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     application = builder.build()
     application.bot_data[RUNTIME_KEY] = runtime
 
-    sponsor = SponsorHandlers(runtime.conversations, runtime.clock)
+    async def after(handled: Handled, user_id: int) -> None:
+        if handled.outbox_written and runtime.worker is not None:
+            runtime.worker.wake()
+        if handled.menu_changed:
+            await set_personal_menu(application.bot, user_id)
+
+    sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
     private = filters.ChatType.PRIVATE
     application.add_handler(
         CommandHandler(
@@ -70,6 +81,7 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.UpdateType.EDITED, sponsor.on_text)
     )
+    application.add_handler(MessageHandler(private & filters.Document.ALL, sponsor.on_document))
     application.add_handler(
         MessageHandler(private & ~filters.TEXT & ~filters.UpdateType.EDITED, sponsor.on_other)
     )
@@ -77,16 +89,49 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     return application
 
 
+def _commands(names: tuple[str, ...], language: Language) -> list[BotCommand]:
+    return [BotCommand(name, render(Msg(f"telegram.command.{name}"), language)) for name in names]
+
+
 async def set_command_menus(application: BotApplication) -> None:
-    """The menu next to the input field, in German (default) and English."""
+    """The menu next to the input field, in German (default) and English; staff get theirs in
+    a menu scoped to their chats."""
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
     for language in LANGUAGES:
-        commands = [
-            BotCommand(name, render(Msg(f"telegram.command.{name}"), language))
-            for name in SPONSOR_MENU
-        ]
-        await application.bot.set_my_commands(
-            commands, language_code=None if language == "de" else language
-        )
+        code = None if language == "de" else language
+        await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+        for staff_id in sorted(runtime.settings.admin_ids):
+            with contextlib.suppress(TelegramError):  # staff who never opened the bot
+                await application.bot.set_my_commands(
+                    _commands(STAFF_MENU, language), BotCommandScopeChat(staff_id), code
+                )
+
+
+async def set_personal_menu(bot: Bot, user_id: int) -> None:
+    """A newly registered contact sees the contact commands."""
+    for language in LANGUAGES:
+        code = None if language == "de" else language
+        with contextlib.suppress(TelegramError):
+            await bot.set_my_commands(
+                _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
+            )
+
+
+async def on_startup(application: BotApplication) -> None:
+    """After `initialize()`: menus, the bot's name for invitation links, the outbox worker."""
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    runtime.bot_username = application.bot.username
+    await set_command_menus(application)
+    runtime.worker = OutboxWorker(
+        runtime.database, runtime.clock, TelegramTransport(application.bot)
+    )
+    runtime.worker.start()
+
+
+async def on_stop(application: BotApplication) -> None:
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    if runtime.worker is not None:
+        await runtime.worker.stop()
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -127,7 +172,8 @@ async def serve(settings: Settings) -> int:
         loop.add_signal_handler(signal_number, stop.set)
     try:
         async with application:
-            await set_command_menus(application)
+            await on_startup(application)
+            retention = asyncio.create_task(purge_regularly(runtime), name="retention")
             await application.start()
             updater = application.updater
             assert updater is not None
@@ -147,9 +193,24 @@ async def serve(settings: Settings) -> int:
             log.info("stopping: finishing the updates in hand")
             await updater.stop()
             await application.stop()
+            retention.cancel()
+            await on_stop(application)
     finally:
         await runtime.close()
     return 0
+
+
+async def purge_regularly(runtime: Runtime) -> None:
+    """Drafts untouched for BOT_RETENTION_MONTHS are purged at start and then daily."""
+    while True:
+        purged = await runtime.conversations.purge(runtime.settings.retention_months)
+        if purged:
+            log.info(
+                "purged %s drafts untouched for %s months",
+                purged,
+                runtime.settings.retention_months,
+            )
+        await runtime.clock.sleep(24 * 3600)
 
 
 def run(settings: Settings) -> int:

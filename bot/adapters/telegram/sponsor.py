@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import Bot, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -18,12 +19,16 @@ from bot.adapters.telegram.render import decode_callback, keyboard, reply_html, 
 from bot.adapters.telegram.retry import with_retries
 from bot.clock import Clock
 from bot.dialogs.commands import parse_command
-from bot.dialogs.conversation import Conversations, Incoming
-from bot.dialogs.model import Acknowledge, Command, Event, Output, Press, Text
+from bot.dialogs.conversation import Conversations
+from bot.dialogs.model import Acknowledge, Command, Document, Event, Output, Press, Text, Upload
+from bot.dialogs.turn import Handled, Incoming
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
 log = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+"""Larger documents are not even downloaded."""
 
 
 def language_hint(update: Update) -> Language | None:
@@ -33,9 +38,18 @@ def language_hint(update: Update) -> Language | None:
 
 
 class SponsorHandlers:
-    def __init__(self, conversations: Conversations, clock: Clock) -> None:
+    """Every role talks through these handlers; the conversation service sorts out who may do
+    what."""
+
+    def __init__(
+        self,
+        conversations: Conversations,
+        clock: Clock,
+        after: Callable[[Handled, int], Awaitable[None]],
+    ) -> None:
         self.conversations = conversations
         self.clock = clock
+        self.after = after
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -51,6 +65,23 @@ class SponsorHandlers:
             return
         command = parse_command(message.text)
         await self._handle(update, context, command or Text(message.text))
+
+    async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Staff send knowledge files; for everyone else a document is not an answer."""
+        message = update.effective_message
+        if message is None or message.document is None:
+            return
+        document = message.document
+        if (document.file_size or 0) > MAX_UPLOAD_BYTES:
+            language = await self.conversations.language_of(message.chat_id)
+            text = to_html(
+                Msg("telegram.file_too_large", {"max": MAX_UPLOAD_BYTES // 1024}), language
+            )
+            await send_html(context.bot, self.clock, message.chat_id, text)
+            return
+        file = await document.get_file()
+        content = bytes(await file.download_as_bytearray())
+        await self._handle(update, context, Upload(document.file_name or "upload", content))
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice: say what works instead of staying silent."""
@@ -83,10 +114,20 @@ class SponsorHandlers:
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None:
             return
+        message = update.effective_message
+        replied = message.reply_to_message if message is not None and not pressed else None
         handled = await self.conversations.handle(
-            Incoming(user.id, event, update.update_id, language_hint(update))
+            Incoming(
+                user.id,
+                event,
+                update.update_id,
+                language_hint(update),
+                name=user.full_name,
+                reply_to=replied.message_id if replied is not None else None,
+            )
         )
         await deliver(context, self.clock, chat.id, handled.outputs, handled.language, pressed)
+        await self.after(handled, user.id)
 
 
 async def deliver(
@@ -102,6 +143,9 @@ async def deliver(
             if pressed is not None and pressed.text is not None:
                 answered = f"{pressed.text_html}\n\n✓ <b>{html.escape(output.answer)}</b>"
                 await _edit(clock, pressed, split_html(answered)[-1], None)
+            continue
+        if isinstance(output, Document):
+            await send_document(context.bot, clock, chat_id, output, language)
             continue
         chunks = split_html(reply_html(output, language))
         markup = keyboard(output, language)
@@ -123,6 +167,23 @@ async def send_html(
             parse_mode=ParseMode.HTML,
             reply_markup=markup,
             disable_web_page_preview=True,
+        ),
+        clock,
+    )
+
+
+async def send_document(
+    bot: Bot, clock: Clock, chat_id: int, document: Document, language: Language
+) -> Message:
+    # Rendering a PDF takes a moment: show that something is on its way.
+    await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+    caption = to_html(document.caption, language) if document.caption else None
+    return await with_retries(
+        lambda: bot.send_document(
+            chat_id,
+            InputFile(document.content, filename=document.filename),
+            caption=caption,
+            parse_mode=ParseMode.HTML,
         ),
         clock,
     )

@@ -1,0 +1,300 @@
+"""The local alliances' side: handoffs, take-overs, questions both ways, statements.
+
+Every notification is written to the outbox in the same transaction as the change it
+announces; the outbox worker delivers it. Nothing here knows Telegram: messages are HTML text
+with abstract buttons (`label`, `action`) that the transport turns into inline keyboards.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.advice.advise import Advice
+from bot.dialogs.model import DialogState, Document
+from bot.kb.knowledge import KnowledgeBase
+from bot.storage.contacts import Contacts
+from bot.storage.drafts import Draft, Drafts
+from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Kind, Statement
+from bot.storage.outbox import Outbox
+from bot.texts.catalog import Language, Msg
+from bot.texts.formats import Eur, Month
+from bot.texts.markup import to_html, to_plain
+
+MAX_RELAYED = 3000
+"""Longest question or answer passed between sponsor and alliance."""
+
+Recipient = tuple[int, Language]
+SketchMaker = Callable[[DialogState, Advice, Language], Sequence[Document]]
+"""Renders the Projektskizze attachments for one reader (PDF first)."""
+
+
+@dataclass(frozen=True)
+class Button:
+    label: Msg
+    action: str
+
+
+def payload(
+    text: Msg, language: Language, buttons: Sequence[Sequence[Button]] = (), relay: bool = False
+) -> dict[str, Any]:
+    return {
+        "text": to_html(text, language),
+        "buttons": [
+            [{"label": to_plain(b.label, language), "action": b.action} for b in row]
+            for row in buttons
+        ],
+        "relay": relay,
+    }
+
+
+def document_payload(document: Document, caption: Msg, language: Language) -> dict[str, Any]:
+    return {
+        "document": {
+            "filename": document.filename,
+            "mime_type": document.mime_type,
+            "content_b64": base64.b64encode(document.content).decode("ascii"),
+        },
+        "caption": to_html(caption, language),
+        "relay": True,
+    }
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    """What the sponsor is told afterwards."""
+
+    messages: tuple[Msg, ...]
+
+
+class AllianceDesk:
+    def __init__(
+        self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int], sketch: SketchMaker
+    ) -> None:
+        self.kb = kb
+        self.admin_ids = admin_ids
+        self.sketch = sketch
+
+    # --- who reads it ----------------------------------------------------------------------
+
+    async def _language(self, connection: aiosqlite.Connection, user_id: int) -> Language:
+        cursor = await connection.execute("SELECT language FROM users WHERE id = ?", (user_id,))
+        row = await cursor.fetchone()
+        return "en" if row is not None and row[0] == "en" else "de"
+
+    async def _recipients(
+        self, connection: aiosqlite.Connection, contacts: Contacts, alliance_id: str
+    ) -> tuple[list[Recipient], bool]:
+        """The alliance's contacts, or the coordination office when it has none registered."""
+        registered = [c.user_id for c in await contacts.of_alliance(alliance_id)]
+        fallback = not registered
+        ids = registered or sorted(self.admin_ids)
+        return [(i, await self._language(connection, i)) for i in ids], fallback
+
+    # --- sponsor hands over ----------------------------------------------------------------
+
+    async def hand_over(
+        self,
+        connection: aiosqlite.Connection,
+        drafts: Drafts,
+        draft: Draft,
+        state: DialogState,
+        advice: Advice,
+        kind: Kind,
+        title: str,
+    ) -> HandedOver:
+        assert advice.alliance is not None, "handoff needs a local alliance"
+        alliance = advice.alliance
+        outbox = Outbox(connection, drafts.now_moment)
+        contacts = Contacts(connection, drafts.now_moment)
+        handoffs = Handoffs(connection, drafts.now_moment)
+        snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
+        handoff_id = await handoffs.create(
+            draft.id, draft.owner_id, alliance.id, kind, title, snapshot
+        )
+        recipients, fallback = await self._recipients(connection, contacts, alliance.id)
+        for user_id, language in recipients:
+            text = self._notification(handoff_id, kind, title, state, advice, fallback)
+            buttons = [
+                [
+                    Button(Msg("alliance.button.take"), f"contact:take:{handoff_id}"),
+                    Button(Msg("alliance.button.ask"), f"contact:ask:{handoff_id}"),
+                ]
+            ]
+            await outbox.add(user_id, payload(text, language, buttons, relay=True), handoff_id)
+            for document in self.sketch(state, advice, language):
+                caption = Msg("alliance.attachment", {"title": title})
+                await outbox.add(user_id, document_payload(document, caption, language), handoff_id)
+        if kind == "handoff":
+            await drafts.set_status(draft, "handed_over")
+        sent = "sent_question" if kind == "question" else "sent_handoff"
+        messages = [Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name})]
+        if not recipients:
+            messages.append(Msg("alliance.sponsor.nobody", {"alliance": alliance.name}))
+        elif fallback:
+            messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
+        else:
+            messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
+        return HandedOver(tuple(messages))
+
+    def _notification(
+        self,
+        handoff_id: int,
+        kind: Kind,
+        title: str,
+        state: DialogState,
+        advice: Advice,
+        fallback: bool,
+    ) -> Msg:
+        answers = state.answers
+        facts = advice.facts
+
+        def text(key: str) -> str:
+            answer = answers.get(key)
+            return answer.text[:600] if answer is not None else "–"
+
+        params: dict[str, Any] = {
+            "number": handoff_id,
+            "title": title,
+            "alliance": advice.alliance.name if advice.alliance else "",
+            "sponsor": text("sponsor_name"),
+            "person": text("contact_person"),
+            "channel": text("contact_channel"),
+            "place": text("region"),
+            "idea": text("idea"),
+            "costs": Eur(facts.costs_eur) if facts.costs_eur is not None else "–",
+            "start": Month(facts.start) if facts.start else "–",
+            "months": facts.duration_months if facts.duration_months is not None else "–",
+            "status": Msg(f"advice.status.{advice.eligibility.status.value}"),
+            "question": text("question"),
+            "office": Msg("alliance.office_note") if fallback else "",
+        }
+        return Msg(f"alliance.notification.{kind}", params)
+
+    # --- contacts act ----------------------------------------------------------------------
+
+    async def take_over(
+        self,
+        connection: aiosqlite.Connection,
+        drafts: Drafts,
+        handoff: Handoff,
+        contact_id: int,
+        contact_name: str,
+    ) -> Msg:
+        handoffs = Handoffs(connection, drafts.now_moment)
+        if not await handoffs.take_over(handoff.id, contact_id, contact_name):
+            current = await handoffs.get(handoff.id)
+            by = current.taken_by_name if current and current.taken_by_name else "?"
+            return Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
+        outbox = Outbox(connection, drafts.now_moment)
+        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        sponsor_language = await self._language(connection, handoff.sponsor_id)
+        await outbox.add(
+            handoff.sponsor_id,
+            payload(
+                Msg(
+                    "alliance.sponsor.taken",
+                    {"alliance": alliance, "title": handoff.title, "name": contact_name},
+                ),
+                sponsor_language,
+                relay=True,
+            ),
+            handoff.id,
+        )
+        contacts = Contacts(connection, drafts.now_moment)
+        recipients, _ = await self._recipients(connection, contacts, handoff.alliance_id)
+        for user_id, language in recipients:
+            if user_id != contact_id:
+                await outbox.add(
+                    user_id,
+                    payload(
+                        Msg(
+                            "alliance.contact.taken_by_other",
+                            {"title": handoff.title, "name": contact_name},
+                        ),
+                        language,
+                    ),
+                )
+        draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
+        if draft is not None and handoff.kind == "handoff":
+            await drafts.set_status(draft, "taken_over")
+        return Msg("alliance.contact.taken", {"title": handoff.title})
+
+    async def relay_to_sponsor(
+        self,
+        connection: aiosqlite.Connection,
+        drafts: Drafts,
+        handoff: Handoff,
+        contact_name: str,
+        text: str,
+    ) -> Msg:
+        outbox = Outbox(connection, drafts.now_moment)
+        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        language = await self._language(connection, handoff.sponsor_id)
+        message = Msg(
+            "alliance.sponsor.question",
+            {
+                "alliance": alliance,
+                "name": contact_name,
+                "title": handoff.title,
+                "text": text[:MAX_RELAYED],
+            },
+        )
+        buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.id}")]]
+        await outbox.add(
+            handoff.sponsor_id, payload(message, language, buttons, relay=True), handoff.id
+        )
+        return Msg("alliance.contact.question_sent", {"title": handoff.title})
+
+    async def relay_to_alliance(
+        self, connection: aiosqlite.Connection, drafts: Drafts, handoff: Handoff, text: str
+    ) -> Msg:
+        outbox = Outbox(connection, drafts.now_moment)
+        contacts = Contacts(connection, drafts.now_moment)
+        if handoff.taken_by is not None:
+            recipients = [(handoff.taken_by, await self._language(connection, handoff.taken_by))]
+        else:
+            recipients, _ = await self._recipients(connection, contacts, handoff.alliance_id)
+        for user_id, language in recipients:
+            message = Msg(
+                "alliance.contact.answer", {"title": handoff.title, "text": text[:MAX_RELAYED]}
+            )
+            buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}")]]
+            await outbox.add(user_id, payload(message, language, buttons, relay=True), handoff.id)
+        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        return Msg("alliance.sponsor.answer_sent", {"alliance": alliance})
+
+    async def record_statement(
+        self,
+        connection: aiosqlite.Connection,
+        drafts: Drafts,
+        handoff: Handoff,
+        statement: Statement,
+        comment: str,
+        contact_name: str,
+    ) -> Msg:
+        assert statement in STATEMENTS
+        handoffs = Handoffs(connection, drafts.now_moment)
+        await handoffs.record_statement(handoff.id, statement, comment[:MAX_RELAYED])
+        outbox = Outbox(connection, drafts.now_moment)
+        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        language = await self._language(connection, handoff.sponsor_id)
+        message = Msg(
+            "alliance.sponsor.statement",
+            {
+                "alliance": alliance,
+                "title": handoff.title,
+                "name": contact_name,
+                "statement": Msg(f"alliance.statement.{statement}"),
+                "comment": comment[:MAX_RELAYED] or "–",
+            },
+        )
+        await outbox.add(handoff.sponsor_id, payload(message, language, relay=True), handoff.id)
+        draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
+        if draft is not None:
+            await drafts.set_status(draft, "statement")
+        return Msg("alliance.contact.statement_recorded", {"title": handoff.title})

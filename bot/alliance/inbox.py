@@ -1,0 +1,146 @@
+"""Contacts of a local alliance: what they received, taking it over, questions, statements."""
+
+from __future__ import annotations
+
+from bot.alliance.desk import AllianceDesk
+from bot.dialogs.model import Button, EngineOutput, Reply
+from bot.dialogs.turn import Turn
+from bot.storage.contacts import Contacts
+from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
+from bot.texts.catalog import Msg
+
+SHOWN = 15
+
+
+class ContactInbox:
+    def __init__(self, desk: AllianceDesk, admin_ids: frozenset[int]) -> None:
+        self.desk = desk
+        self.admin_ids = admin_ids
+
+    async def alliances(self, turn: Turn) -> list[str]:
+        """The alliances this user answers for; staff answer for all of them."""
+        if turn.user.id in self.admin_ids:
+            return [a.id for a in self.desk.kb().regions.local_alliances]
+        return await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id)
+
+    async def may_handle(self, turn: Turn, handoff: Handoff) -> bool:
+        return handoff.alliance_id in await self.alliances(turn)
+
+    async def listing(self, turn: Turn) -> Reply:
+        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).for_alliances(
+            await self.alliances(turn), SHOWN
+        )
+        if not handoffs:
+            return Reply((Msg("alliance.inbox.empty"),))
+        rows = tuple(
+            (
+                Button(
+                    Msg(
+                        "alliance.inbox.item",
+                        {
+                            "number": h.id,
+                            "title": h.title,
+                            "kind": Msg(f"alliance.kind.{h.kind}"),
+                            "status": Msg(f"alliance.status.{h.status}"),
+                        },
+                    ),
+                    f"contact:open:{h.id}",
+                ),
+            )
+            for h in handoffs
+        )
+        return Reply((Msg("alliance.inbox.title", {"count": len(handoffs)}),), rows)
+
+    def menu(self, handoff: Handoff) -> Reply:
+        rows: list[tuple[Button, ...]] = []
+        if handoff.taken_by is None:
+            rows.append((Button(Msg("alliance.button.take"), f"contact:take:{handoff.id}"),))
+        rows.append((Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}"),))
+        rows.append(
+            tuple(
+                Button(Msg(f"alliance.statement.button.{s}"), f"contact:statement:{handoff.id}:{s}")
+                for s in STATEMENTS
+            )
+        )
+        details = Msg(
+            "alliance.inbox.details",
+            {
+                "number": handoff.id,
+                "title": handoff.title,
+                "kind": Msg(f"alliance.kind.{handoff.kind}"),
+                "status": Msg(f"alliance.status.{handoff.status}"),
+                "taken": handoff.taken_by_name or "–",
+                "statement": Msg(f"alliance.statement.{handoff.statement}")
+                if handoff.statement
+                else "–",
+            },
+        )
+        return Reply((details,), tuple(rows))
+
+    async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
+        """`open:<id>`, `take:<id>`, `ask:<id>`, `statement:<id>:<value>`."""
+        verb, _, rest = action.partition(":")
+        number, _, value = rest.partition(":")
+        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        handoff = await handoffs.get(int(number)) if number.isdigit() else None
+        if handoff is None or not await self.may_handle(turn, handoff):
+            return [Reply((Msg("roles.unknown_command"),))]
+        if verb == "open":
+            return [self.menu(handoff)]
+        if verb == "take":
+            turn.outbox_written = True
+            reply = await self.desk.take_over(
+                turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn)
+            )
+            return [Reply((reply,))]
+        if verb == "ask":
+            await turn.drafts.update_user(turn.user.id, pending={"ask": handoff.id})
+            return [Reply((Msg("alliance.contact.ask_prompt", {"title": handoff.title}),))]
+        if verb == "statement" and value in STATEMENTS:
+            statement: Statement = value
+            await turn.drafts.update_user(
+                turn.user.id, pending={"statement": handoff.id, "value": statement}
+            )
+            return [
+                Reply(
+                    (
+                        Msg(
+                            "alliance.contact.comment_prompt",
+                            {
+                                "title": handoff.title,
+                                "statement": Msg(f"alliance.statement.{statement}"),
+                            },
+                        ),
+                    )
+                )
+            ]
+        return [Reply((Msg("roles.unknown_command"),))]
+
+    async def pending_text(self, turn: Turn, pending: dict[str, object], text: str) -> list[Reply]:
+        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        number = pending.get("ask", pending.get("statement"))
+        handoff = await handoffs.get(number) if isinstance(number, int) else None
+        if handoff is None or not await self.may_handle(turn, handoff):
+            return [Reply((Msg("roles.unknown_command"),))]
+        turn.outbox_written = True
+        if "ask" in pending:
+            reply = await self.desk.relay_to_sponsor(
+                turn.connection, turn.drafts, handoff, self._name(turn), text
+            )
+            return [Reply((reply,))]
+        statement = next((s for s in STATEMENTS if s == pending.get("value")), None)
+        if statement is None:
+            return [Reply((Msg("roles.unknown_command"),))]
+        reply = await self.desk.record_statement(
+            turn.connection,
+            turn.drafts,
+            handoff,
+            statement,
+            text,
+            self._name(turn),
+        )
+        return [Reply((reply,))]
+
+    @staticmethod
+    def _name(turn: Turn) -> str:
+        return turn.incoming.name or f"#{turn.user.id}"

@@ -1,0 +1,122 @@
+"""Delivers the outbox: every notification arrives, also across restarts and Bot API faults.
+
+Sending happens outside the database transaction; an item is marked sent only after the Bot
+API took it. A crash between those two steps, or a connection lost after Telegram accepted the
+request, makes that one item go out again: Telegram has no idempotency key, so at most one
+duplicate per such event. A 429 means Telegram took nothing: it is retried after `retry_after`
+and never duplicates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.storage.db import Database
+from bot.storage.outbox import Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 25
+MAX_BACKOFF_SECONDS = 600.0
+
+
+@dataclass(frozen=True)
+class Sent:
+    message_id: int | None
+
+
+@dataclass(frozen=True)
+class RetryLater:
+    reason: str
+    after_seconds: float | None = None
+    """As the Bot API demanded (429); None: back off exponentially."""
+
+
+@dataclass(frozen=True)
+class Failed:
+    reason: str
+    """Sending again cannot help (the user blocked the bot, the chat is gone)."""
+
+
+SendOutcome = Sent | RetryLater | Failed
+
+
+class Transport(Protocol):
+    async def send(self, item: OutboxItem) -> SendOutcome: ...
+
+
+def backoff(attempts: int) -> float:
+    return min(2.0 ** max(attempts, 0), MAX_BACKOFF_SECONDS)
+
+
+class OutboxWorker:
+    def __init__(self, database: Database, clock: Clock, transport: Transport) -> None:
+        self.database = database
+        self.clock = clock
+        self.transport = transport
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """Something was written to the outbox: deliver without waiting for the next round."""
+        self._wake.set()
+
+    async def deliver_due(self) -> int:
+        """One round: send what is due now; returns how many items were handled."""
+        async with self.database.transaction() as connection:
+            items = await Outbox(connection, self.clock.now()).due()
+        for item in items:
+            try:
+                outcome = await self.transport.send(item)
+            except Exception as error:  # a broken item must not stop the rest
+                log.exception("sending outbox item %s failed", item.id)
+                outcome = RetryLater(f"{type(error).__name__}: {error}")
+            await self._record(item, outcome)
+        return len(items)
+
+    async def _record(self, item: OutboxItem, outcome: SendOutcome) -> None:
+        async with self.database.transaction() as connection:
+            outbox = Outbox(connection, self.clock.now())
+            if isinstance(outcome, Sent):
+                await outbox.mark_sent(item, outcome.message_id)
+            elif isinstance(outcome, Failed) or item.attempts + 1 >= MAX_ATTEMPTS:
+                log.warning("outbox item %s given up: %s", item.id, outcome.reason)
+                await outbox.fail(item, outcome.reason)
+            else:
+                delay = outcome.after_seconds
+                if delay is None:
+                    delay = backoff(item.attempts)
+                log.info("outbox item %s postponed %.1fs: %s", item.id, delay, outcome.reason)
+                await outbox.postpone(item, self.clock.now() + timedelta(seconds=delay))
+
+    async def run(self) -> None:
+        while True:
+            self._wake.clear()
+            if await self.deliver_due():
+                continue
+            async with self.database.transaction() as connection:
+                next_due = await Outbox(connection, self.clock.now()).next_due()
+            waits: set[asyncio.Task[object]] = {asyncio.create_task(self._wake.wait())}
+            if next_due is not None:
+                seconds = max(0.0, (next_due - self.clock.now()).total_seconds())
+                waits.add(asyncio.create_task(self.clock.sleep(seconds)))
+            _, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            for task in pending:
+                task.cancel()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self.run(), name="outbox-worker")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

@@ -1,0 +1,140 @@
+"""A sponsor's drafts: list, resume, rename, delete; and what became of handed-over ones."""
+
+from __future__ import annotations
+
+from bot.dialogs.engine import DialogEngine
+from bot.dialogs.model import Button, EngineOutput, Reply
+from bot.dialogs.turn import Turn
+from bot.storage.drafts import Draft
+from bot.storage.handoffs import Handoffs
+from bot.texts.catalog import Msg
+
+MAX_TITLE = 100
+DRAFTS_SHOWN = 10
+
+
+def draft_title(draft: Draft) -> str:
+    if draft.title:
+        return draft.title
+    answers = draft.state.answers
+    for key in ("title", "idea"):
+        answer = answers.get(key)
+        if answer is not None and answer.text.strip():
+            text = " ".join(answer.text.split())
+            return text if len(text) <= 40 else text[:39] + "…"
+    return f"#{draft.id}"
+
+
+class DraftsMenu:
+    def __init__(self, engine: DialogEngine) -> None:
+        self.engine = engine
+
+    async def new(self, turn: Turn) -> list[EngineOutput]:
+        state, outputs = self.engine.start(turn.language)
+        await turn.drafts.create(turn.user.id, state)
+        return outputs
+
+    async def listing(self, turn: Turn, intro: Msg | None = None) -> Reply:
+        mine = await turn.drafts.list(turn.user.id)
+        parts = [intro] if intro else []
+        if not mine:
+            parts.append(Msg("drafts.none"))
+            return Reply(tuple(parts), ((Button(Msg("sponsor.button.new"), "session:new"),),))
+        parts.append(Msg("drafts.list", {"count": len(mine)}))
+        rows = [
+            (
+                Button(
+                    Msg(
+                        "drafts.item",
+                        {
+                            "marker": "▶️" if d.id == turn.user.current_draft_id else "📄",
+                            "title": draft_title(d),
+                            "status": Msg(f"drafts.status.{d.status}"),
+                        },
+                    ),
+                    f"session:open:{d.id}",
+                ),
+            )
+            for d in mine[:DRAFTS_SHOWN]
+        ]
+        rows.append((Button(Msg("sponsor.button.new"), "session:new"),))
+        return Reply(tuple(parts), tuple(rows))
+
+    async def act(self, turn: Turn, verb: str, draft: Draft) -> list[EngineOutput]:
+        drafts, user = turn.drafts, turn.user
+        if verb == "open":
+            return [await self._menu(turn, draft)]
+        if verb == "resume":
+            await drafts.update_user(user.id, current_draft_id=draft.id, pending=None)
+            state = draft.state.model_copy(update={"language": user.language})
+            state, outputs = self.engine.resume(state)
+            await drafts.save(draft, state)
+            return outputs
+        if verb == "rename":
+            await drafts.update_user(user.id, pending={"rename": draft.id})
+            return [
+                Reply(
+                    (Msg("drafts.rename_prompt", {"title": draft_title(draft)}),),
+                    ((Button(Msg("drafts.button.keep"), "session:drafts"),),),
+                )
+            ]
+        if verb == "delete":
+            return [
+                Reply(
+                    (Msg("drafts.delete_confirm", {"title": draft_title(draft)}),),
+                    (
+                        (
+                            Button(Msg("drafts.button.delete_yes"), f"session:deleted:{draft.id}"),
+                            Button(Msg("drafts.button.keep"), "session:drafts"),
+                        ),
+                    ),
+                )
+            ]
+        if verb == "deleted":
+            await drafts.delete(user.id, draft.id)
+            return [await self.listing(turn, Msg("drafts.deleted", {"title": draft_title(draft)}))]
+        return [await self.listing(turn, Msg("drafts.not_found"))]
+
+    async def _menu(self, turn: Turn, draft: Draft) -> Reply:
+        parts = [
+            Msg(
+                "drafts.menu",
+                {
+                    "title": draft_title(draft),
+                    "status": Msg(f"drafts.status.{draft.status}"),
+                    "updated": draft.updated_at[:10],
+                },
+            )
+        ]
+        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).of_draft(draft.id)
+        for handoff in handoffs:
+            if handoff.statement:
+                parts.append(
+                    Msg(
+                        "drafts.statement",
+                        {
+                            "statement": Msg(f"alliance.statement.{handoff.statement}"),
+                            "comment": handoff.statement_comment or "–",
+                        },
+                    )
+                )
+        return Reply(
+            tuple(parts),
+            (
+                (Button(Msg("drafts.button.resume"), f"session:resume:{draft.id}"),),
+                (
+                    Button(Msg("drafts.button.rename"), f"session:rename:{draft.id}"),
+                    Button(Msg("drafts.button.delete"), f"session:delete:{draft.id}"),
+                ),
+                (Button(Msg("sponsor.button.drafts"), "session:drafts"),),
+            ),
+        )
+
+    async def rename(self, turn: Turn, draft_id: int, text: str) -> list[EngineOutput]:
+        title = " ".join(text.split())
+        if not title or len(title) > MAX_TITLE:
+            await turn.drafts.update_user(turn.user.id, pending={"rename": draft_id})
+            return [Reply((Msg("drafts.rename_invalid", {"max": MAX_TITLE}),))]
+        if await turn.drafts.rename(turn.user.id, draft_id, title):
+            return [await self.listing(turn, Msg("drafts.renamed", {"title": title}))]
+        return [await self.listing(turn, Msg("drafts.not_found"))]

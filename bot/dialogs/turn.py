@@ -1,0 +1,51 @@
+"""One incoming event and everything its handling may touch, inside one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from bot.dialogs.model import Event, Output
+from bot.storage.drafts import Drafts, User
+from bot.texts.catalog import Language
+
+
+@dataclass(frozen=True)
+class Incoming:
+    user_id: int
+    event: Event
+    update_id: int | None = None
+    """The transport's id of this update; repeated ids are not applied again."""
+    language_hint: Language | None = None
+    """The language of the user's device, used only on first contact."""
+    name: str = ""
+    """The user's display name (contacts are shown to sponsors by it)."""
+    reply_to: int | None = None
+    """The message this one replies to (questions and answers between sponsor and alliance)."""
+
+
+@dataclass(frozen=True)
+class Handled:
+    outputs: list[Output]
+    language: Language
+    """The user's language after this event (it may just have been switched)."""
+    menu_changed: bool = False
+    """The user's role changed (a contact registered): the transport updates the command menu."""
+    outbox_written: bool = False
+    """Notifications were queued: the delivery worker should run now."""
+
+
+@dataclass
+class Turn:
+    connection: aiosqlite.Connection
+    drafts: Drafts
+    user: User
+    incoming: Incoming
+    menu_changed: bool = False
+    outbox_written: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def language(self) -> Language:
+        return self.user.language

@@ -1,0 +1,120 @@
+"""Drafts handed to a local alliance (or sent there as a question), and what became of them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import aiosqlite
+
+Kind = Literal["handoff", "question"]
+Statement = Literal["supports", "rejects", "changes"]
+STATEMENTS: tuple[Statement, ...] = ("supports", "rejects", "changes")
+
+
+@dataclass(frozen=True)
+class Handoff:
+    id: int
+    draft_id: int
+    sponsor_id: int
+    alliance_id: str
+    kind: Kind
+    title: str
+    snapshot: dict[str, Any]
+    """What was sent, exactly as the sponsor saw it before consenting."""
+    status: str
+    taken_by: int | None
+    taken_by_name: str | None
+    statement: str | None
+    statement_comment: str | None
+    created_at: str
+
+
+def _handoff(row: aiosqlite.Row) -> Handoff:
+    return Handoff(
+        id=row["id"],
+        draft_id=row["draft_id"],
+        sponsor_id=row["sponsor_id"],
+        alliance_id=row["alliance_id"],
+        kind="question" if row["kind"] == "question" else "handoff",
+        title=row["title"],
+        snapshot=json.loads(row["snapshot"]),
+        status=row["status"],
+        taken_by=row["taken_by"],
+        taken_by_name=row["taken_by_name"],
+        statement=row["statement"],
+        statement_comment=row["statement_comment"],
+        created_at=row["created_at"],
+    )
+
+
+class Handoffs:
+    def __init__(self, connection: aiosqlite.Connection, now: datetime) -> None:
+        self.connection = connection
+        self.now = now.isoformat(timespec="seconds")
+
+    async def create(
+        self,
+        draft_id: int,
+        sponsor_id: int,
+        alliance_id: str,
+        kind: Kind,
+        title: str,
+        snapshot: dict[str, Any],
+    ) -> int:
+        cursor = await self.connection.execute(
+            "INSERT INTO handoffs (draft_id, sponsor_id, alliance_id, kind, title, snapshot, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (draft_id, sponsor_id, alliance_id, kind, title, json.dumps(snapshot), self.now),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    async def get(self, handoff_id: int) -> Handoff | None:
+        cursor = await self.connection.execute("SELECT * FROM handoffs WHERE id = ?", (handoff_id,))
+        row = await cursor.fetchone()
+        return _handoff(row) if row else None
+
+    async def take_over(self, handoff_id: int, contact_id: int, name: str) -> bool:
+        """The first contact to take it has it; later attempts change nothing."""
+        cursor = await self.connection.execute(
+            "UPDATE handoffs SET status = 'taken', taken_by = ?, taken_by_name = ?, taken_at = ? "
+            "WHERE id = ? AND taken_by IS NULL",
+            (contact_id, name, self.now, handoff_id),
+        )
+        return cursor.rowcount == 1
+
+    async def record_statement(self, handoff_id: int, statement: Statement, comment: str) -> None:
+        await self.connection.execute(
+            "UPDATE handoffs SET status = 'statement', statement = ?, statement_comment = ?, "
+            "statement_at = ? WHERE id = ?",
+            (statement, comment, self.now, handoff_id),
+        )
+
+    async def for_alliances(self, alliance_ids: list[str], limit: int = 20) -> list[Handoff]:
+        if not alliance_ids:
+            return []
+        marks = ", ".join("?" for _ in alliance_ids)
+        cursor = await self.connection.execute(
+            f"SELECT * FROM handoffs WHERE alliance_id IN ({marks}) "
+            "ORDER BY created_at DESC, id DESC LIMIT ?",
+            (*alliance_ids, limit),
+        )
+        return [_handoff(row) for row in await cursor.fetchall()]
+
+    async def of_draft(self, draft_id: int) -> list[Handoff]:
+        cursor = await self.connection.execute(
+            "SELECT * FROM handoffs WHERE draft_id = ? ORDER BY id", (draft_id,)
+        )
+        return [_handoff(row) for row in await cursor.fetchall()]
+
+    async def relayed(self, chat_id: int, message_id: int) -> int | None:
+        """The handoff a message belongs to, when someone replies to it."""
+        cursor = await self.connection.execute(
+            "SELECT handoff_id FROM relays WHERE chat_id = ? AND message_id = ?",
+            (chat_id, message_id),
+        )
+        row = await cursor.fetchone()
+        return int(row[0]) if row else None

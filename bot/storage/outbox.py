@@ -1,0 +1,102 @@
+"""The durable outbox: notifications are rows written in the same transaction as the change
+they announce, and a worker delivers them (see `bot/delivery/worker.py`).
+
+Per chat, messages leave in the order they were written: a postponed message holds back the
+later ones of the same chat, so a document never overtakes the text it belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    chat_id: int
+    payload: dict[str, Any]
+    handoff_id: int | None
+    attempts: int
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
+
+
+class Outbox:
+    def __init__(self, connection: aiosqlite.Connection, now: datetime) -> None:
+        self.connection = connection
+        self.now = now
+
+    async def add(
+        self, chat_id: int, payload: dict[str, Any], handoff_id: int | None = None
+    ) -> int:
+        cursor = await self.connection.execute(
+            "INSERT INTO outbox (chat_id, payload, handoff_id, created_at, due_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (chat_id, json.dumps(payload), handoff_id, _iso(self.now), _iso(self.now)),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    async def due(self, limit: int = 16) -> list[OutboxItem]:
+        cursor = await self.connection.execute(
+            "SELECT * FROM outbox o WHERE sent_at IS NULL AND failed IS NULL AND due_at <= ? "
+            "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id "
+            "AND p.sent_at IS NULL AND p.failed IS NULL AND p.id < o.id) ORDER BY id LIMIT ?",
+            (_iso(self.now), limit),
+        )
+        return [
+            OutboxItem(
+                id=row["id"],
+                chat_id=row["chat_id"],
+                payload=json.loads(row["payload"]),
+                handoff_id=row["handoff_id"],
+                attempts=row["attempts"],
+            )
+            for row in await cursor.fetchall()
+        ]
+
+    async def next_due(self) -> datetime | None:
+        cursor = await self.connection.execute(
+            "SELECT MIN(due_at) FROM outbox WHERE sent_at IS NULL AND failed IS NULL"
+        )
+        row = await cursor.fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    async def mark_sent(self, item: OutboxItem, message_id: int | None) -> None:
+        await self.connection.execute(
+            "UPDATE outbox SET sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?",
+            (_iso(self.now), message_id, item.id),
+        )
+        if item.handoff_id is not None and message_id is not None and item.payload.get("relay"):
+            # Replies to this message reach the other side of the handoff.
+            await self.connection.execute(
+                "INSERT OR IGNORE INTO relays (chat_id, message_id, handoff_id) VALUES (?, ?, ?)",
+                (item.chat_id, message_id, item.handoff_id),
+            )
+
+    async def postpone(self, item: OutboxItem, until: datetime) -> None:
+        await self.connection.execute(
+            "UPDATE outbox SET due_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (_iso(until), item.id),
+        )
+
+    async def fail(self, item: OutboxItem, reason: str) -> None:
+        await self.connection.execute(
+            "UPDATE outbox SET failed = ?, attempts = attempts + 1 WHERE id = ?",
+            (reason[:500], item.id),
+        )
+
+    async def pending_for(self, chat_id: int) -> int:
+        cursor = await self.connection.execute(
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND sent_at IS NULL AND failed IS NULL",
+            (chat_id,),
+        )
+        row = await cursor.fetchone()
+        return int(row[0]) if row else 0

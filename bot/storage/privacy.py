@@ -1,0 +1,123 @@
+"""A user's data: all of it as JSON, erased on request, drafts purged after the retention period.
+
+Only anonymous counts survive an erasure (sub-region, action field, status, number, sum), so
+the statistics of the coordination office stay fair across the sub-regions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from bot.storage.drafts import Draft, Drafts
+
+
+@dataclass(frozen=True)
+class Classified:
+    subregion: str
+    action_field: str
+    status: str
+    costs_eur: int
+
+
+Classify = Callable[[Draft], Classified]
+
+
+async def _rows(
+    connection: aiosqlite.Connection, sql: str, *params: object
+) -> list[dict[str, Any]]:
+    cursor = await connection.execute(sql, params)
+    return [dict(row) for row in await cursor.fetchall()]
+
+
+async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[str, Any]:
+    users = await _rows(connection, "SELECT * FROM users WHERE id = ?", user_id)
+    for user in users:
+        user["pending"] = json.loads(user["pending"]) if user["pending"] else None
+    drafts = await _rows(connection, "SELECT * FROM drafts WHERE owner_id = ?", user_id)
+    for draft in drafts:
+        draft["state"] = json.loads(draft["state"])
+    handoffs = await _rows(connection, "SELECT * FROM handoffs WHERE sponsor_id = ?", user_id)
+    for handoff in handoffs:
+        handoff["snapshot"] = json.loads(handoff["snapshot"])
+    pending = await _rows(
+        connection,
+        "SELECT id, created_at, payload FROM outbox WHERE chat_id = ? AND sent_at IS NULL",
+        user_id,
+    )
+    for message in pending:
+        message["payload"] = json.loads(message["payload"])
+        message["payload"].pop("document", None)
+    return {
+        "user": users[0] if users else None,
+        "drafts": drafts,
+        "handoffs": handoffs,
+        "contact_registrations": await _rows(
+            connection, "SELECT * FROM contacts WHERE user_id = ?", user_id
+        ),
+        "pending_messages": pending,
+    }
+
+
+async def _count(connection: aiosqlite.Connection, classified: Classified) -> None:
+    await connection.execute(
+        "INSERT INTO deleted_counts (subregion, action_field, status, drafts, costs_eur) "
+        "VALUES (?, ?, ?, 1, ?) ON CONFLICT(subregion, action_field, status) DO UPDATE SET "
+        "drafts = drafts + 1, costs_eur = costs_eur + excluded.costs_eur",
+        (classified.subregion, classified.action_field, classified.status, classified.costs_eur),
+    )
+
+
+async def erase_user(
+    connection: aiosqlite.Connection, drafts: Drafts, user_id: int, classify: Classify
+) -> int:
+    """Delete everything of one user; returns how many drafts went."""
+    mine = await drafts.list(user_id)
+    for draft in mine:
+        await _count(connection, classify(draft))
+    await connection.execute("DELETE FROM outbox WHERE chat_id = ? AND sent_at IS NULL", (user_id,))
+    await connection.execute("DELETE FROM contacts WHERE user_id = ?", (user_id,))
+    await connection.execute("UPDATE invitations SET used_by = NULL WHERE used_by = ?", (user_id,))
+    await connection.execute("DELETE FROM relays WHERE chat_id = ?", (user_id,))
+    await connection.execute("UPDATE users SET current_draft_id = NULL WHERE id = ?", (user_id,))
+    await connection.execute("DELETE FROM handoffs WHERE sponsor_id = ?", (user_id,))
+    await connection.execute("DELETE FROM drafts WHERE owner_id = ?", (user_id,))
+    await connection.execute("DELETE FROM users WHERE id = ?", (user_id,))
+    return len(mine)
+
+
+async def purge_stale(
+    connection: aiosqlite.Connection, drafts: Drafts, before: datetime, classify: Classify
+) -> int:
+    """Drafts untouched since `before` go; their counts stay."""
+    cursor = await connection.execute(
+        "SELECT id, owner_id FROM drafts WHERE updated_at < ?",
+        (before.isoformat(timespec="seconds"),),
+    )
+    stale = [(row["id"], row["owner_id"]) for row in await cursor.fetchall()]
+    for draft_id, owner_id in stale:
+        draft = await drafts.get(owner_id, draft_id)
+        if draft is not None:
+            await _count(connection, classify(draft))
+            await drafts.delete(owner_id, draft_id)
+    return len(stale)
+
+
+async def statistics(
+    connection: aiosqlite.Connection, drafts_of_all: list[Draft], classify: Classify
+) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """(sub-region, action field, status) -> (drafts, requested sum), erased ones included."""
+    totals: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for row in await _rows(connection, "SELECT * FROM deleted_counts"):
+        key = (row["subregion"], row["action_field"], row["status"])
+        totals[key] = (row["drafts"], row["costs_eur"])
+    for draft in drafts_of_all:
+        c = classify(draft)
+        count, total = totals.get((c.subregion, c.action_field, c.status), (0, 0))
+        totals[(c.subregion, c.action_field, c.status)] = (count + 1, total + c.costs_eur)
+    return totals

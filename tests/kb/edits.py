@@ -1,0 +1,64 @@
+"""Real edits of the shipped knowledge files, as staff would make them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.kb.shipped import shipped_knowledge_dir
+
+NEW_PROJECT = """
+  - id: pflegelotsen-test
+    title: Pflegelotsen (Test)
+    districts: [holzminden, nienburg]
+    target_groups: [unternehmen]
+    action_fields: [I]
+    description: Ein Projekt, das nur die Tests kennen.
+    source: Test, Stand März 2025
+"""
+
+
+def shipped(name: str) -> bytes:
+    return (shipped_knowledge_dir() / name).read_bytes()
+
+
+def shipped_text(name: str) -> str:
+    return shipped(name).decode("utf-8")
+
+
+def replace(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def remove_project(text: str, id_: str) -> str:
+    pieces = text.split("\n  - id: ")
+    kept = [piece for piece in pieces if not piece.startswith(f"{id_}\n")]
+    assert len(kept) == len(pieces) - 1, id_
+    return "\n  - id: ".join(kept)
+
+
+def edited_projects() -> bytes:
+    """Adds `pflegelotsen-test`, retitles `lehrerexkursionen`, removes `schulberufslotsen`."""
+    text = shipped_text("projects.yaml")
+    text = replace(text, "    title: Lehrerexkursionen\n", "    title: Lehrerexkursionen 2025\n")
+    text = remove_project(text, "schulberufslotsen")
+    return (text.rstrip("\n") + "\n" + NEW_PROJECT).encode("utf-8")
+
+
+def retitled_projects(title: str) -> bytes:
+    text = replace(
+        shipped_text("projects.yaml"), "    title: Lehrerexkursionen\n", f"    title: {title}\n"
+    )
+    return text.encode("utf-8")
+
+
+def disk(data_dir: Path) -> dict[str, bytes]:
+    """Every file the store keeps (but its lock file), by path: to prove nothing changed."""
+    root = data_dir / "knowledge"
+    if not root.exists():
+        return {}
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.name != ".lock"
+    }

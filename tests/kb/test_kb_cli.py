@@ -1,0 +1,107 @@
+"""`python -m bot kb apply|history|rollback|export` as staff run it: exit codes, no tracebacks,
+German by default and English on request."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.kb.models import KNOWLEDGE_FILES
+from tests.kb.edits import disk, edited_projects, replace, shipped, shipped_text
+
+
+def _bot(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir)}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "kb", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+
+
+def test_dry_run_then_apply_then_history_rollback_and_export(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    upload = tmp_path / "upload" / "projects.yaml"
+    upload.parent.mkdir()
+    upload.write_bytes(edited_projects())
+
+    dry = _bot(data, "apply", str(upload), "--dry-run")
+    _no_traceback(dry)
+    assert dry.returncode == 0
+    assert "Probelauf: projects.yaml gegen die Live-Version v0" in dry.stdout
+    assert "hinzugefügt: pflegelotsen-test" in dry.stdout
+    assert "geändert: lehrerexkursionen (title)" in dry.stdout
+    assert "entfernt: schulberufslotsen" in dry.stdout
+    assert disk(data) == {} and not data.exists()
+
+    applied = _bot(data, "apply", str(upload), "--lang", "en")
+    _no_traceback(applied)
+    assert applied.returncode == 0
+    assert "projects.yaml applied: v1 is live now (before: v0)." in applied.stdout
+    assert (data / "knowledge" / "LIVE").read_text() == "0001\n"
+
+    history = _bot(data, "history")
+    assert history.returncode == 0
+    assert "Live: v1 (seit " in history.stdout and "cli:" in history.stdout
+    assert "1 hinzugefügt, 1 geändert, 1 entfernt" in history.stdout
+
+    export = _bot(data, "export", str(tmp_path / "out"))
+    assert export.returncode == 0, export.stdout
+    assert (tmp_path / "out" / "projects.yaml").read_bytes() == edited_projects()
+    assert {p.name for p in (tmp_path / "out").iterdir()} == set(KNOWLEDGE_FILES)
+
+    back = _bot(data, "rollback", "--lang", "en")
+    assert back.returncode == 0 and "Rolled back: v0 is live again" in back.stdout
+    refused = _bot(data, "rollback")
+    _no_traceback(refused)
+    assert refused.returncode == 1 and "Nichts zurückzurollen" in refused.stdout
+
+    _bot(data, "export", str(tmp_path / "out"))
+    assert (tmp_path / "out" / "projects.yaml").read_bytes() == shipped("projects.yaml")
+
+
+def test_invalid_and_unreadable_files_exit_1_and_change_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ok = tmp_path / "projects.yaml"
+    ok.write_bytes(edited_projects())
+    assert _bot(data, "apply", str(ok)).returncode == 0
+    before = disk(data)
+
+    broken = tmp_path / "broken" / "projects.yaml"
+    broken.parent.mkdir()
+    text = replace(shipped_text("projects.yaml"), "[holzminden]", "[nirgendwo]")
+    broken.write_text(text, encoding="utf-8")
+    for args in (("apply", str(broken)), ("apply", str(broken), "--dry-run")):
+        result = _bot(data, *args)
+        _no_traceback(result)
+        assert result.returncode == 1
+        assert "Wissensbasis ungültig" in result.stdout and "nirgendwo" in result.stdout
+        assert "projects.yaml, Zeile" in result.stdout
+
+    hostile = tmp_path / "target_groups.yml"
+    hostile.write_bytes(b"a: !!python/object/apply:os.system ['echo pwned']\n")
+    result = _bot(data, "apply", str(hostile), "--lang", "en")
+    _no_traceback(result)
+    assert result.returncode == 1 and "not valid YAML" in result.stdout
+
+    for path in (tmp_path / "missing.yaml", tmp_path):
+        result = _bot(data, "apply", str(path))
+        _no_traceback(result)
+        assert result.returncode == 1
+        assert f"Die Datei {path} kann nicht gelesen werden" in result.stdout
+
+    wrong = tmp_path / "notes.yaml"
+    wrong.write_text("notes: hi\n", encoding="utf-8")
+    result = _bot(data, "apply", str(wrong), "--lang", "en")
+    assert result.returncode == 1 and "unknown file name" in result.stdout
+
+    assert disk(data) == before

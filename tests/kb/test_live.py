@@ -1,0 +1,61 @@
+"""A running bot sees knowledge applied by another process, re-validating only on a change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from bot.clock import FixedClock
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.live import LiveKnowledge, load_live
+from bot.kb.store import KnowledgeStore
+from tests.kb.edits import retitled_projects
+
+CLOCK = FixedClock(datetime(2025, 3, 1, 9, 30))
+
+
+def test_load_live_without_a_data_directory_is_the_shipped_set(tmp_path: Path) -> None:
+    kb = load_live(tmp_path / "nothing-here")
+    assert kb.version == "v0" and kb.counts()["districts"] == 6
+    assert not (tmp_path / "nothing-here").exists()
+
+
+def test_live_knowledge_picks_up_a_change_applied_by_another_store(tmp_path: Path) -> None:
+    live = LiveKnowledge(tmp_path, CLOCK)
+    first = live.current()
+    assert first.version == "v0" and live.version == "v0"
+    assert live.current() is first  # nothing changed: the same object, no re-validation
+
+    other = KnowledgeStore(tmp_path, CLOCK)  # e.g. `python -m bot kb apply` in another process
+    assert other.apply("projects.yaml", retitled_projects("Neu"), "cli:anna").ok
+    second = live.current()
+    assert second.version == "v1" and live.version == "v1"
+    assert second.project("lehrerexkursionen").title == "Neu"
+    assert live.current() is second
+
+    assert other.rollback("cli:anna").ok
+    assert live.current().version == "v0"
+    assert live.current().project("lehrerexkursionen").title == "Lehrerexkursionen"
+
+
+def test_its_own_store_applies_and_is_seen_at_once(tmp_path: Path) -> None:
+    live = LiveKnowledge(tmp_path, CLOCK)
+    assert live.store.apply("projects.yaml", retitled_projects("Sofort"), "telegram:1").ok
+    assert live.current().project("lehrerexkursionen").title == "Sofort"
+
+
+def test_derived_values_are_rebuilt_only_when_the_knowledge_changes(tmp_path: Path) -> None:
+    live = LiveKnowledge(tmp_path, CLOCK)
+    built: list[str] = []
+
+    def build(kb: KnowledgeBase) -> str:
+        built.append(kb.version)
+        return kb.project("lehrerexkursionen").title
+
+    title = live.derived(build)
+    assert title.get() == "Lehrerexkursionen"
+    assert title.get() == "Lehrerexkursionen"
+    KnowledgeStore(tmp_path, CLOCK).apply("projects.yaml", retitled_projects("Neu"), "cli:a")
+    assert title.get() == "Neu"
+    assert title.get() == "Neu"
+    assert built == ["v0", "v1"]

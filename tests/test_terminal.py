@@ -1,0 +1,178 @@
+"""`python -m bot chat`: the sponsor dialog in a terminal, with piped input.
+
+Subprocess runs check what an operator sees (exit code, no hang at the end of input, the draft
+resumed by the next run); they stop before any date-dependent question, since a subprocess runs
+on the system clock. The in-process runs use a fixed clock and go all the way to the summary.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from bot.adapters.terminal import chat
+from bot.clock import FixedClock
+from bot.runtime import build_runtime
+from bot.settings import Settings
+from bot.texts.catalog import Language, Msg
+from bot.texts.markup import to_plain
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime(2026, 11, 25, 9, 0)
+
+
+def say(key: str, language: Language = "de", **params: str | int) -> str:
+    return to_plain(Msg(key, params), language)
+
+
+GOODBYE = say("terminal.goodbye")
+
+
+def run_chat(data_dir: Path, stdin: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("TELEGRAM_", "BOT_")) and name not in ("CI",)
+    }
+    env["BOT_DATA_DIR"] = str(data_dir)
+    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=data_dir,  # no .env of the developer's checkout
+        timeout=60,
+        check=False,
+    )
+
+
+def stored_drafts(data_dir: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(data_dir / "foerderlotse.sqlite3") as connection:
+        return list(connection.execute("SELECT owner_id, state FROM drafts ORDER BY id"))
+
+
+def test_piped_dialog_ends_cleanly_and_the_next_run_resumes(tmp_path: Path) -> None:
+    # The last line has no newline: it must still be read, then the input ends.
+    first = run_chat(tmp_path, "Garbsen\n1\nArbeitslose und Geflüchtete")
+    assert first.returncode == 0, first.stderr
+    assert "Traceback" not in first.stderr
+    out = first.stdout
+    assert say("sponsor.region.prompt") in out
+    assert "✓ Bildungsträger" in out
+    assert "Verstanden als Zielgruppe: Arbeitslose, Geflüchtete." in out
+    idea = say("sponsor.idea.prompt")
+    assert idea in out
+    assert GOODBYE in out
+    assert out.rindex(idea) < out.rindex(GOODBYE), "the last question, then the goodbye"
+
+    [(owner, state)] = stored_drafts(tmp_path)
+    assert owner < 0, "the local user never collides with a Telegram id"
+    assert '"step":"idea"' in state
+
+    second = run_chat(tmp_path, "")
+    assert second.returncode == 0, second.stderr
+    assert say("sponsor.resumed") in second.stdout
+    assert idea in second.stdout, "the current question is asked again"
+    assert say("sponsor.welcome") not in second.stdout
+    assert GOODBYE in second.stdout
+    assert len(stored_drafts(tmp_path)) == 1
+
+
+def test_piped_numbers_choose_and_zurueck_goes_back(tmp_path: Path) -> None:
+    result = run_chat(tmp_path, "Garbsen\n/zurueck\nSarstedt\n2\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Bisherige Antwort: Garbsen" in out, "/zurueck shows the place question again"
+    assert out.count(say("sponsor.region.prompt")) == 2
+    assert "Fachkräfte für die Region Hildesheim" in out
+    assert "✓ Kammer oder Verband" in out
+    assert say("sponsor.target_group.prompt") in out
+    assert "[1] Schüler*innen" in out
+    assert GOODBYE in out
+
+
+def test_empty_input_says_goodbye_without_error(tmp_path: Path) -> None:
+    result = run_chat(tmp_path, "")
+    assert result.returncode == 0, result.stderr
+    assert say("sponsor.welcome") in result.stdout
+    assert GOODBYE in result.stdout
+
+
+# --- in process, with a fixed clock -----------------------------------------------------------
+
+
+async def converse(data_dir: Path, lines: str) -> str:
+    runtime = await build_runtime(Settings(data_dir=data_dir), FixedClock(TODAY))
+    out = io.StringIO()
+    try:
+        await chat(runtime, io.StringIO(lines), out)
+    finally:
+        await runtime.close()
+    return out.getvalue()
+
+
+async def test_a_whole_dialog_to_the_summary(tmp_path: Path) -> None:
+    out = await converse(
+        tmp_path,
+        "\n".join(
+            [
+                "Rinteln",
+                "3",  # Hochschule
+                "9",  # Frauen
+                "11",  # Geflüchtete
+                "15",  # Fertig
+                "Wir wollen geflüchteten Frauen ein bezahltes Praktikum in Pflegeheimen mit "
+                "begleitendem Deutschkurs anbieten, zusammen mit dem Jobcenter.",
+                "/ueberspringen",
+                "450000",  # a number, but no button number: an amount
+                "Q2/2027",
+                "18 Monate",
+                "",  # blank lines are ignored
+                "/ueberspringen",
+            ]
+        ),
+    )
+    assert "✓ Hochschule" in out
+    assert "[9] ✓ Frauen" in out
+    assert "✓ Frauen, Geflüchtete" in out
+    assert say("summary.title") in out
+    assert "Gesamtkosten: 450.000 €" in out
+    assert "Fachkräfte-Initiative Weserbergland+" in out
+    assert "Ihr Projektende: 09/2028" in out
+    assert "[1] ✏️ Angabe ändern" in out
+    assert out.rstrip().endswith(GOODBYE)
+
+
+async def test_sprache_switches_to_english_mid_dialog(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "Garbsen\n/sprache\n")
+    assert say("sponsor.language_set", "en") in out
+    after = out[out.index(say("sponsor.language_set", "en")) :]
+    assert say("sponsor.organisation.prompt", "en") in after
+    assert "[1] Education provider" in after
+    assert say("terminal.goodbye", "en") in after
+
+
+async def test_hilfe_and_abbrechen(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "/hilfe\n/abbrechen\nGarbsen\n1\n")
+    assert say("sponsor.region.help") in out
+    assert say("sponsor.cancelled") in out
+    assert say("sponsor.paused") in out, "a paused draft does not take answers"
+    assert say("sponsor.resumed") in out, "[1] continues"
+    assert say("sponsor.region.prompt") in out[out.index(say("sponsor.resumed")) :]
+
+
+async def test_entwuerfe_and_neu(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "Garbsen\n/neu\nSarstedt\n/entwuerfe\n")
+    assert out.count(say("sponsor.welcome")) == 2
+    assert say("drafts.list", count=2) in out
+    [(_, first), (_, second)] = stored_drafts(tmp_path)
+    assert "Garbsen" in first and "Sarstedt" in second
