@@ -20,6 +20,7 @@ from bot.dialogs.model import (
     Press,
     Reply,
     Text,
+    action_number,
 )
 from bot.dialogs.turn import Incoming
 from bot.runtime import Runtime, build_runtime
@@ -85,8 +86,9 @@ class TerminalChat:
         command = parse_command(text)
         if command is not None:
             return command
-        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            step, button = self.buttons[int(text) - 1]
+        number = action_number(text)
+        if number is not None and 1 <= number <= len(self.buttons):
+            step, button = self.buttons[number - 1]
             return Press(step or "", button.action)
         return Text(line.rstrip("\n"))
 

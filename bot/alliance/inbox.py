@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.alliance.desk import AllianceDesk
-from bot.dialogs.model import Button, EngineOutput, Reply
+from bot.dialogs.model import Button, EngineOutput, Reply, action_number
 from bot.dialogs.turn import Turn
 from bot.storage.contacts import Contacts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
@@ -82,7 +82,8 @@ class ContactInbox:
         verb, _, rest = action.partition(":")
         number, _, value = rest.partition(":")
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
-        handoff = await handoffs.get(int(number)) if number.isdigit() else None
+        handoff_id = action_number(number)
+        handoff = await handoffs.get(handoff_id) if handoff_id is not None else None
         if handoff is None or not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         if verb == "open":

@@ -32,6 +32,7 @@ from bot.dialogs.model import (
     RequestHandoff,
     Text,
     Upload,
+    action_number,
 )
 from bot.dialogs.turn import Handled, Incoming, Turn
 from bot.storage.contacts import Contacts, Redemption
@@ -177,8 +178,9 @@ class Conversations:
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 user_id, _, alliance_id = rest.partition(":")
-                if user_id.lstrip("-").isdigit():
-                    return await self.staff.remove(turn, int(user_id), alliance_id)
+                contact_id = action_number(user_id)
+                if contact_id is not None:
+                    return await self.staff.remove(turn, contact_id, alliance_id)
             if verb == "kb" and self.kb_commands is not None:
                 return self.kb_commands(turn, rest, None)
             return [_unknown()]
@@ -214,7 +216,8 @@ class Conversations:
             return await self._export_sketch(turn)
         if verb == "erase":
             return await self._erase(turn)
-        draft = await turn.drafts.get(turn.user.id, int(argument)) if argument.isdigit() else None
+        draft_id = action_number(argument)
+        draft = await turn.drafts.get(turn.user.id, draft_id) if draft_id is not None else None
         if draft is None:
             return [await self.menu.listing(turn, Msg("drafts.not_found"))]
         return await self.menu.act(turn, verb, draft)
@@ -264,9 +267,10 @@ class Conversations:
         return None
 
     async def _own_handoff(self, turn: Turn, number: str) -> Handoff | None:
-        if not number.isdigit():
+        handoff_id = action_number(number)
+        if handoff_id is None:
             return None
-        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(int(number))
+        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
     # --- the sponsor dialog ----------------------------------------------------------------

@@ -29,6 +29,7 @@ from bot.dialogs.model import (
     StepContext,
     Text,
     Upload,
+    action_number,
 )
 from bot.dialogs.sponsor import (
     HANDOFF_KIND,
@@ -123,8 +124,7 @@ class DialogEngine:
         if state.paused:
             return self._paused(state)
         if press.step != state.step:
-            state, prompt = self._prompt(state, intro=Msg("sponsor.error.stale"))
-            return state, [prompt]
+            return self._reprompt(state, Msg("sponsor.error.stale"))
         if action == "back":
             return self._back(state)
         if action == "skip":
@@ -178,9 +178,10 @@ class DialogEngine:
 
     def _pick(self, state: DialogState, step: Step, index_text: str) -> Result:
         offered = state.offered
-        if not index_text.isdigit() or int(index_text) >= len(offered):
+        index = action_number(index_text)
+        if index is None or not 0 <= index < len(offered):
             return self._reprompt(state, Msg("sponsor.error.stale"))
-        choice = offered[int(index_text)]
+        choice = offered[index]
         if step.several:
             ticked = list(state.ticked)
             if choice.value in ticked:
@@ -210,7 +211,9 @@ class DialogEngine:
     def _outcome(self, state: DialogState, step: Step, outcome: ParseOutcome) -> Result:
         if isinstance(outcome, Rejected):
             offered = [Offered(value=s, label=s) for s in outcome.suggestions]
-            update: dict[str, object] = {"partial": outcome.keep_partial or ""}
+            # A rejected extension (too long, say) keeps what was already kept.
+            kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
+            update: dict[str, object] = {"partial": kept}
             state = state.model_copy(update=update)
             state, prompt = self._prompt(
                 state, intro=outcome.reason, suggestions=offered or None, repeat_question=False

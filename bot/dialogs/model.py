@@ -5,6 +5,7 @@ Nothing here knows a transport. Telegram, the terminal and the tests all speak t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +62,16 @@ class DialogState(BaseModel):
     paused: bool = False
     """Cancelled by the sponsor; resumes at `step` when asked to."""
 
+
+def action_number(text: str) -> int | None:
+    """A number carried in a button action or typed as a choice: ASCII digits, bounded.
+
+    `str.isdigit` also accepts "²" and unbounded lengths, which `int()` or SQLite reject.
+    """
+    return int(text) if _ACTION_NUMBER.fullmatch(text) else None
+
+
+_ACTION_NUMBER = re.compile(r"-?[0-9]{1,12}")
 
 # --- events -----------------------------------------------------------------------------------
 

@@ -104,6 +104,8 @@ def organisation_choices(ctx: StepContext) -> tuple[Offered, ...]:
 def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
     if rejected := _too_long(text):
         return rejected
+    if not text.strip():
+        return Rejected(Msg("sponsor.error.empty"))
     key = fold(text)
     for value, de, en in ORGANISATION_KINDS:
         if key in (value, fold(de), fold(en)):

@@ -11,6 +11,7 @@ from bot.dialogs.model import Button, Dialog, DialogState, Reply, Step
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg
 from bot.texts.formats import Choice, Day, Eur, Lines, Month
+from bot.understanding.places import Elsewhere
 from bot.understanding.yearmonth import YearMonth
 
 DATE_HINTS = frozenset({"advice.hint.next_meeting", "advice.hint.meetings_unknown"})
@@ -202,6 +203,8 @@ def _contact(advice: Advice) -> Msg:
         return Msg("summary.contact", {"alliance": advice.alliance.name})
     if advice.referral is not None:
         return Msg("summary.contact_referral", {"alliance": advice.referral.name})
+    if isinstance(advice.facts.place, Elsewhere):
+        return Msg("summary.contact_outside", {"place": advice.facts.place.name})
     return Msg("summary.contact_unknown")
 
 

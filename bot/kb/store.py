@@ -234,9 +234,15 @@ def _parse(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
 
 
 def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    """Make a rename durable; best effort (some file systems refuse to sync directories)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
@@ -328,8 +334,12 @@ class KnowledgeStore:
     def _resolve(self, pointer: str | None) -> Live:
         if pointer is None:
             entries = self.history()
-            if not entries:
-                return self._load(0)
+            if not entries:  # nothing applied yet (or the first apply crashed before its switch)
+                try:
+                    return self._load(0)
+                except (OSError, KnowledgeError) as error:
+                    log.warning("knowledge version v0 unusable: %s", error)
+                    return self._shipped_live()
             log.warning("%s is missing although versions were applied", self.pointer)
             return self._fallback(entries, exclude=None)
         number = int(pointer) if _VERSION_DIR.match(pointer) else None
@@ -361,6 +371,10 @@ class KnowledgeStore:
                 continue
             log.warning("falling back to knowledge version %s", live.version)
             return live
+        return self._shipped_live()
+
+    def _shipped_live(self) -> Live:
+        """The last resort: the knowledge base shipped with the package (never fails in use)."""
         log.warning("falling back to the shipped knowledge base")
         files = {name: (self.shipped / name).read_bytes() for name in KNOWLEDGE_FILES}
         return Live(label(0), _parse(files, label(0)), files)
@@ -372,7 +386,7 @@ class KnowledgeStore:
                 for path in self.versions.iterdir()
                 if _VERSION_DIR.match(path.name) and path.is_dir()
             ]
-        except FileNotFoundError:
+        except OSError:
             return []
 
     # --- planning ------------------------------------------------------------------------
@@ -410,86 +424,72 @@ class KnowledgeStore:
         plan = self.plan(name, content)  # without the lock: a refused upload touches no disk
         if not plan.ok:
             return Applied(plan.base, plan.base, plan=plan)
-        with self._lock():
-            live = self.current()
-            if base is not None and base != live.version:
-                return Applied(
-                    live.version,
-                    live.version,
-                    refusal=Msg("kb.apply.stale", {"base": base, "version": live.version}),
-                )
-            plan = self._plan(live, name, content)  # again: another writer may have applied
-            if not plan.ok or plan.identical:
-                return Applied(live.version, live.version, plan=plan)
-            files = {**live.files, plan.file: content}
-            assert plan.change is not None
-            try:
-                number = self._new_version(live, files, who, plan.file, plan.change)
-                self._switch(number)
-            except OSError as error:
-                log.error("writing knowledge version failed: %s", error)
-                return Applied(
-                    live.version,
-                    live.version,
-                    plan=plan,
-                    refusal=Msg("kb.apply.write_failed", {"detail": str(error)}),
-                )
-            assert plan.kb is not None
-            new = Live(label(number), dataclasses.replace(plan.kb, version=label(number)), files)
-            entry = HistoryEntry(
-                new.version, live.version, who, self._now(), plan.file, plan.change
-            )
-            self._record(entry)
-            self._cached = (_dir_name(number), new)
-            return Applied(new.version, live.version, plan=plan, entry=entry)
+        try:
+            with self._lock():
+                return self._apply(name, content, who, base)
+        except OSError as error:
+            return self._write_failed(error, plan)
+
+    def _apply(self, name: str, content: bytes, who: str, base: str | None) -> Applied:
+        live = self.current()
+        if base is not None and base != live.version:
+            stale = Msg("kb.apply.stale", {"base": base, "version": live.version})
+            return Applied(live.version, live.version, refusal=stale)
+        plan = self._plan(live, name, content)  # again: another writer may have applied
+        if not plan.ok or plan.identical:
+            return Applied(live.version, live.version, plan=plan)
+        assert plan.change is not None and plan.kb is not None
+        files = {**live.files, plan.file: content}
+        number = self._new_version(live, files, who, plan.file, plan.change)
+        self._switch(number)
+        new = Live(label(number), dataclasses.replace(plan.kb, version=label(number)), files)
+        entry = HistoryEntry(new.version, live.version, who, self._now(), plan.file, plan.change)
+        self._record(entry)
+        self._cached = (_dir_name(number), new)
+        return Applied(new.version, live.version, plan=plan, entry=entry)
 
     def rollback(self, who: str) -> Applied:
         """Make the version the live one was made from live again (recorded in the history)."""
-        with self._lock():
-            live = self.current()
-            number = _number(live.version) or 0
-            parent = self._parent(number)
-            if parent is None:
-                key = "kb.rollback.nothing" if number == 0 else "kb.rollback.unknown_parent"
-                return Applied(
-                    live.version, live.version, refusal=Msg(key, {"version": live.version})
-                )
-            try:
-                target = self._load(parent)
-            except KnowledgeError as error:
-                plan = Plan(file="", base=live.version, errors=tuple(error.errors))
-                return Applied(
-                    live.version,
-                    live.version,
-                    plan=plan,
-                    refusal=Msg("kb.rollback.invalid", {"version": label(parent)}),
-                )
-            except OSError as error:
-                return Applied(
-                    live.version,
-                    live.version,
-                    refusal=Msg("kb.apply.write_failed", {"detail": str(error)}),
-                )
-            try:
-                if parent == 0 and not (self.versions / _dir_name(0)).is_dir():
-                    self._snapshot_shipped(target.files)
-                self._switch(parent)
-            except OSError as error:
-                return Applied(
-                    live.version,
-                    live.version,
-                    refusal=Msg("kb.apply.write_failed", {"detail": str(error)}),
-                )
-            change = Change()
-            changed = [f for f in KNOWLEDGE_FILES if live.files[f] != target.files[f]]
-            for file in changed:
+        try:
+            with self._lock():
+                return self._rollback(who)
+        except OSError as error:
+            return self._write_failed(error, None)
+
+    def _rollback(self, who: str) -> Applied:
+        live = self.current()
+        number = _number(live.version) or 0
+        parent = self._parent(number)
+        if parent is None:
+            key = "kb.rollback.nothing" if number == 0 else "kb.rollback.unknown_parent"
+            return Applied(live.version, live.version, refusal=Msg(key, {"version": live.version}))
+        try:
+            target = self._load(parent)
+        except KnowledgeError as error:
+            plan = Plan(file="", base=live.version, errors=tuple(error.errors))
+            invalid = Msg("kb.rollback.invalid", {"version": label(parent)})
+            return Applied(live.version, live.version, plan=plan, refusal=invalid)
+        if parent == 0 and not (self.versions / _dir_name(0)).is_dir():
+            self._snapshot_shipped(target.files)
+        self._switch(parent)
+        change = Change()
+        for file in KNOWLEDGE_FILES:
+            if live.files[file] != target.files[file]:
                 change = Change(change.sections + diff_kb(file, live.kb, target.kb).sections)
-            entry = HistoryEntry(
-                target.version, live.version, who, self._now(), None, change, rollback=True
-            )
-            self._record(entry)
-            self._cached = (_dir_name(parent), target)
-            return Applied(target.version, live.version, entry=entry)
+        entry = HistoryEntry(
+            target.version, live.version, who, self._now(), None, change, rollback=True
+        )
+        self._record(entry)
+        self._cached = (_dir_name(parent), target)
+        return Applied(target.version, live.version, entry=entry)
+
+    def _write_failed(self, error: OSError, plan: Plan | None) -> Applied:
+        """Nothing was switched (`_switch` is the last step that can fail)."""
+        log.error("knowledge store %s not written: %s", self.root, error)
+        version = plan.base if plan else self.live_version()
+        detail = error.strerror or str(error)
+        refusal = Msg("kb.apply.write_failed", {"detail": detail})
+        return Applied(version, version, plan=plan, refusal=refusal)
 
     def _parent(self, number: int) -> int | None:
         if number == 0:

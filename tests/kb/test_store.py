@@ -505,3 +505,28 @@ def test_a_refused_upload_does_not_even_create_the_data_directory(
     content = replace(shipped_text("projects.yaml"), "[holzminden]", "[holzmindn]").encode()
     assert not store.apply("projects.yaml", content, "telegram:666").ok
     assert not data_dir.exists()
+
+
+def test_an_unwritable_data_directory_is_refused_clearly(tmp_path: Path) -> None:
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the data directory should be")
+    store = KnowledgeStore(blocked, FixedClock(START))
+    assert store.live_version() == "v0"
+    applied = store.apply("projects.yaml", edited_projects(), "cli:anna")
+    assert not applied.ok and applied.version == "v0"
+    assert "could not be saved" in kb_cli.describe_applied(applied, "en")
+    rolled = store.rollback("cli:anna")
+    assert not rolled.ok and "could not be saved" in kb_cli.describe_applied(rolled, "en")
+    assert blocked.read_text() == "a file where the data directory should be"
+
+
+def test_a_damaged_shipped_snapshot_falls_back_to_the_package(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashing = KnowledgeStore(data_dir, clock)
+    _cut_power_before_switch(crashing, monkeypatch)
+    with pytest.raises(_PowerCut):
+        crashing.apply("projects.yaml", retitled_projects("Eins"), "cli:a")
+    (data_dir / "knowledge" / "versions" / "0000" / "rules.yaml").unlink()
+    assert load_live(data_dir).version == "v0"
+    assert KnowledgeStore(data_dir, clock).live_files()["rules.yaml"] == shipped("rules.yaml")
