@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -218,6 +219,7 @@ class Applied:
 
 _PARSED: dict[str, KnowledgeBase] = {}
 """Validated sets by content hash: versions are immutable, and parsing takes a while."""
+_PARSED_LOCK = threading.Lock()
 
 
 def _parse(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
@@ -225,11 +227,14 @@ def _parse(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
     key = digest.hexdigest()
-    if (kb := _PARSED.get(key)) is None:
+    with _PARSED_LOCK:
+        kb = _PARSED.get(key)
+    if kb is None:
         kb = parse_set(files, version)
-        if len(_PARSED) >= 8:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[key] = kb
+        with _PARSED_LOCK:
+            while len(_PARSED) >= 8:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[key] = kb
     return kb if kb.version == version else dataclasses.replace(kb, version=version)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.advice.advise import Advisor
-from bot.clock import FixedClock
+from bot.clock import Clock, FixedClock
 from bot.dialogs.conversation import Conversations, Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.model import (
@@ -39,6 +39,7 @@ from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
+from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
 from bot.texts.catalog import LANGUAGES, Language, Localized, Msg, render
 from bot.texts.markup import to_plain
@@ -269,13 +270,15 @@ def settings_for(data_dir: Path) -> Settings:
 class ChatDriver:
     """Talks to `Conversations` of one runtime as one or several users."""
 
-    runtime: Runtime
+    conversations: Conversations
+    database: Database
+    clock: Clock
     user_id: int = 1001
     handled: Handled | None = None
 
-    @property
-    def conversations(self) -> Conversations:
-        return self.runtime.conversations
+    @classmethod
+    def of(cls, runtime: Runtime) -> ChatDriver:
+        return cls(runtime.conversations, runtime.database, runtime.clock)
 
     async def send(
         self,
@@ -330,14 +333,14 @@ class ChatDriver:
         return replies[-1].step if replies else None
 
     async def drafts(self, user: int | None = None) -> list[Draft]:
-        async with self.runtime.database.transaction() as connection:
-            store = Drafts(connection, self.runtime.clock.now())
+        async with self.database.transaction() as connection:
+            store = Drafts(connection, self.clock.now())
             return await store.list(self.user_id if user is None else user)
 
     async def current(self, user: int | None = None) -> Draft | None:
         owner = self.user_id if user is None else user
-        async with self.runtime.database.transaction() as connection:
-            store = Drafts(connection, self.runtime.clock.now())
+        async with self.database.transaction() as connection:
+            store = Drafts(connection, self.clock.now())
             person = await store.user(owner, "de")
             if person.current_draft_id is None:
                 return None
@@ -365,4 +368,4 @@ async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
 
 @pytest.fixture
 def chat(runtime: Runtime) -> ChatDriver:
-    return ChatDriver(runtime)
+    return ChatDriver.of(runtime)

@@ -33,7 +33,7 @@ async def test_first_contact_creates_a_draft_and_asks_the_first_question(chat: C
 
 async def test_half_a_dialog_survives_a_restart(tmp_path: Path, clock: FixedClock) -> None:
     first = await build_runtime(settings_for(tmp_path), clock)
-    chat = ChatDriver(first)
+    chat = ChatDriver.of(first)
     await chat.command("start")
     await chat.text("Garbsen")
     await chat.press("pick:0", "organisation")
@@ -49,7 +49,7 @@ async def test_half_a_dialog_survives_a_restart(tmp_path: Path, clock: FixedCloc
 
     second = await build_runtime(settings_for(tmp_path), clock)
     try:
-        chat = ChatDriver(second)
+        chat = ChatDriver.of(second)
         assert await chat.state() == before, "every answer and the kept text come back"
         reply = await chat.command("start")
         assert key_text("sponsor.resumed") in reply

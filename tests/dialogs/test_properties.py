@@ -20,7 +20,6 @@ from bot.dialogs.model import Command, CommandName, DialogState, Event, Press, T
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
-from bot.runtime import Runtime
 from bot.storage.db import Database
 from bot.texts.catalog import LANGUAGES
 from tests.dialogs.conftest import (
@@ -242,14 +241,11 @@ def test_random_events_through_conversations_keep_every_draft_valid(
     engine = property_engine()
 
     async def run(directory: Path) -> None:
-        settings = settings_for(directory)
         clock = FixedClock(TODAY)
-        database = await Database.open(settings.database_path)
-        advisor = engine.advisor
+        database = await Database.open(settings_for(directory).database_path)
         conversations = Conversations(database, engine, clock, "de")
-        runtime = Runtime(settings, clock, database, advisor.kb, advisor, conversations)
         try:
-            chat = ChatDriver(runtime)
+            chat = ChatDriver(conversations, database, clock)
             for user, event in events:
                 await chat.send(event, user=user)
                 for owner in (1, 2):
@@ -257,7 +253,7 @@ def test_random_events_through_conversations_keep_every_draft_valid(
                         assert draft.owner_id == owner
                         check_state(draft.state)
         finally:
-            await runtime.close()
+            await database.close()
 
     with tempfile.TemporaryDirectory() as directory:
         asyncio.run(run(Path(directory)))
