@@ -199,6 +199,13 @@ class TelegramUser:
         return list(self._state.actions)
 
     @property
+    def last_activity(self) -> float:
+        """``time.monotonic()`` when this chat last saw an event: the bot's latest request
+        (after the server handled it) or the person's own action. Benchmarks time turns by it.
+        """
+        return self._state.last_activity
+
+    @property
     def transcript(self) -> str:
         """The conversation so far, one line per event, for failure messages."""
         return "\n".join(f"  {line}" for line in self._state.transcript) or "  (empty chat)"
