@@ -109,7 +109,12 @@ class KnowledgeBase:
             "target_groups": len(self.target_groups),
             "subregions": len(self.regions.subregions),
             "districts": len(self.regions.districts),
-            "municipalities": sum(len(d.municipalities) for d in self.regions.districts),
+            "municipalities": sum(
+                1 for d in self.regions.districts for m in d.municipalities if not m.members
+            ),
+            "samtgemeinden": sum(
+                1 for d in self.regions.districts for m in d.municipalities if m.members
+            ),
             "local_alliances": len(self.regions.local_alliances),
             "regional_alliances": len(self.alliances.regional_alliances),
             "projects": len(self.projects),

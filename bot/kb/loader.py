@@ -7,25 +7,28 @@ collected in one pass, so staff can fix a file in one go.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
 
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import (
     KNOWLEDGE_FILES,
+    ActionField,
     ActionFieldsFile,
     AlliancesFile,
+    Project,
     ProjectsFile,
     RegionsFile,
     RulesFile,
     TargetGroupsFile,
 )
 from bot.kb.yamlsafe import YamlDocument, YamlProblem, line_of, load
-from bot.texts.catalog import Msg
+from bot.texts.catalog import Msg, Param
 from bot.understanding.normalize import fold
 
 Loc = tuple[int | str, ...]
@@ -144,9 +147,21 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
     checker = _Checker(documents)
     checker.errors.extend(errors)
     parsed = {name: _validate(checker, name, KNOWLEDGE_FILES[name]) for name in documents}
-    if checker.errors or any(value is None for value in parsed.values()):
+    # Cross-references are checked between whatever files are valid, so one broken file does
+    # not hide the dangling references and duplicates in the others.
+    _cross_check(
+        checker,
+        _Parts(
+            action_fields=_optional(parsed, "action_fields.yaml", ActionFieldsFile),
+            target_groups=_optional(parsed, "target_groups.yaml", TargetGroupsFile),
+            regions=_optional(parsed, "regions.yaml", RegionsFile),
+            alliances=_optional(parsed, "alliances.yaml", AlliancesFile),
+            projects=_optional(parsed, "projects.yaml", ProjectsFile),
+        ),
+    )
+    if checker.errors or len(parsed) < len(KNOWLEDGE_FILES):
         raise KnowledgeError(checker.errors)
-    kb = KnowledgeBase(
+    return KnowledgeBase(
         action_fields=tuple(_typed(parsed, "action_fields.yaml", ActionFieldsFile).action_fields),
         target_groups=tuple(_typed(parsed, "target_groups.yaml", TargetGroupsFile).target_groups),
         regions=_typed(parsed, "regions.yaml", RegionsFile),
@@ -155,10 +170,17 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
         rules=_typed(parsed, "rules.yaml", RulesFile),
         version=version,
     )
-    _cross_check(checker, kb)
-    if checker.errors:
-        raise KnowledgeError(checker.errors)
-    return kb
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The files that passed schema validation; None where a file is missing or invalid."""
+
+    action_fields: ActionFieldsFile | None
+    target_groups: TargetGroupsFile | None
+    regions: RegionsFile | None
+    alliances: AlliancesFile | None
+    projects: ProjectsFile | None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -168,6 +190,11 @@ def _typed(parsed: Mapping[str, Any], name: str, model: type[M]) -> M:
     value = parsed[name]
     assert isinstance(value, model)
     return value
+
+
+def _optional(parsed: Mapping[str, Any], name: str, model: type[M]) -> M | None:
+    value = parsed.get(name)
+    return value if isinstance(value, model) else None
 
 
 def read_set(directory: Path) -> dict[str, bytes]:
@@ -193,23 +220,78 @@ def _duplicates(checker: _Checker, file: str, section: str, ids: Iterable[tuple[
         seen.setdefault(id_, loc)
 
 
-def _cross_check(checker: _Checker, kb: KnowledgeBase) -> None:
-    fields = {af.id for af in kb.action_fields}
-    goals = {goal.id for _, goal in kb.sub_goals()}
-    groups = {group.id for group in kb.target_groups}
-    districts = {district.id for district in kb.regions.districts}
-    subregions = {subregion.id for subregion in kb.regions.subregions}
-    local_alliances = {alliance.id for alliance in kb.regions.local_alliances}
+def _cross_check(checker: _Checker, parts: _Parts) -> None:
+    action_fields = parts.action_fields.action_fields if parts.action_fields else None
+    target_groups = parts.target_groups.target_groups if parts.target_groups else None
+    regions = parts.regions
+    fields = {af.id for af in action_fields} if action_fields is not None else None
+    goals = (
+        {goal.id for af in action_fields for goal in af.sub_goals}
+        if action_fields is not None
+        else None
+    )
+    groups = {group.id for group in target_groups} if target_groups is not None else None
+    districts = {d.id for d in regions.districts} if regions else None
+    subregions = {s.id for s in regions.subregions} if regions else None
+    local_alliances = {a.id for a in regions.local_alliances} if regions else None
+    known_ids = {
+        "action_field": fields,
+        "sub_goal": goals,
+        "target_group": groups,
+        "district": districts,
+        "subregion": subregions,
+        "local_alliance": local_alliances,
+    }
 
-    def unknown(file: str, loc: Loc, kind: str, value: str) -> None:
-        checker.add(file, loc, Msg("kb.error.unknown_reference", {"kind": kind, "id": value}))
+    def unknown(file: str, loc: Loc, kind: str, value: str) -> bool:
+        """Report `value` unless it is known, or unknowable because its own file is invalid."""
+        known = known_ids[kind]
+        if known is None or value in known:
+            return False
+        params: dict[str, Param] = {"kind": Msg(f"kb.kind.{kind}"), "id": value}
+        closest = process.extractOne(value, sorted(known), score_cutoff=60)
+        if closest is None:
+            checker.add(file, loc, Msg("kb.error.unknown_reference", params))
+        else:
+            params["closest"] = closest[0]
+            checker.add(file, loc, Msg("kb.error.unknown_reference_closest", params))
+        return True
 
+    if action_fields is not None:
+        _check_action_fields(checker, action_fields, unknown)
+    if target_groups is not None:
+        _duplicates(
+            checker,
+            "target_groups.yaml",
+            "target_groups",
+            (((i, "id"), g.id) for i, g in enumerate(target_groups)),
+        )
+    if regions is not None:
+        _check_regions(checker, regions, unknown)
+    if parts.alliances is not None:
+        _duplicates(
+            checker,
+            "alliances.yaml",
+            "regional_alliances",
+            (((i, "id"), a.id) for i, a in enumerate(parts.alliances.regional_alliances)),
+        )
+    if parts.projects is not None:
+        _check_projects(checker, parts.projects.projects, unknown)
+
+
+class _Unknown(Protocol):
+    def __call__(self, file: str, loc: Loc, kind: str, value: str) -> bool: ...
+
+
+def _check_action_fields(
+    checker: _Checker, action_fields: Sequence[ActionField], unknown: _Unknown
+) -> None:
     af_file = "action_fields.yaml"
     _duplicates(
         checker,
         af_file,
         "action_fields",
-        (((i, "id"), af.id) for i, af in enumerate(kb.action_fields)),
+        (((i, "id"), af.id) for i, af in enumerate(action_fields)),
     )
     _duplicates(
         checker,
@@ -217,11 +299,11 @@ def _cross_check(checker: _Checker, kb: KnowledgeBase) -> None:
         "action_fields",
         (
             ((i, "sub_goals", j, "id"), goal.id)
-            for i, af in enumerate(kb.action_fields)
+            for i, af in enumerate(action_fields)
             for j, goal in enumerate(af.sub_goals)
         ),
     )
-    for i, af in enumerate(kb.action_fields):
+    for i, af in enumerate(action_fields):
         for j, goal in enumerate(af.sub_goals):
             if goal.id.split(".")[0] != af.id:
                 checker.add(
@@ -230,84 +312,73 @@ def _cross_check(checker: _Checker, kb: KnowledgeBase) -> None:
                     Msg("kb.error.sub_goal_prefix", {"id": goal.id, "field": af.id}),
                 )
         for j, group in enumerate(af.target_groups):
-            if group not in groups:
-                unknown(af_file, ("action_fields", i, "target_groups", j), "target_group", group)
+            unknown(af_file, ("action_fields", i, "target_groups", j), "target_group", group)
 
-    _duplicates(
-        checker,
-        "target_groups.yaml",
-        "target_groups",
-        (((i, "id"), g.id) for i, g in enumerate(kb.target_groups)),
-    )
 
-    regions = kb.regions
+def _check_regions(checker: _Checker, regions: RegionsFile, unknown: _Unknown) -> None:
+    rf = "regions.yaml"
     _duplicates(
-        checker,
-        "regions.yaml",
-        "districts",
-        (((i, "id"), d.id) for i, d in enumerate(regions.districts)),
+        checker, rf, "districts", (((i, "id"), d.id) for i, d in enumerate(regions.districts))
+    )
+    _duplicates(
+        checker, rf, "subregions", (((i, "id"), s.id) for i, s in enumerate(regions.subregions))
     )
     _duplicates(
         checker,
-        "regions.yaml",
-        "subregions",
-        (((i, "id"), s.id) for i, s in enumerate(regions.subregions)),
-    )
-    _duplicates(
-        checker,
-        "regions.yaml",
+        rf,
         "local_alliances",
         (((i, "id"), a.id) for i, a in enumerate(regions.local_alliances)),
     )
     for i, subregion in enumerate(regions.subregions):
-        if subregion.alliance not in local_alliances:
-            unknown(
-                "regions.yaml", ("subregions", i, "alliance"), "local_alliance", subregion.alliance
-            )
+        unknown(rf, ("subregions", i, "alliance"), "local_alliance", subregion.alliance)
     for i, alliance in enumerate(regions.local_alliances):
-        if alliance.subregion not in subregions:
-            unknown(
-                "regions.yaml", ("local_alliances", i, "subregion"), "subregion", alliance.subregion
-            )
+        unknown(rf, ("local_alliances", i, "subregion"), "subregion", alliance.subregion)
     for i, district in enumerate(regions.districts):
-        if district.subregion not in subregions:
-            unknown("regions.yaml", ("districts", i, "subregion"), "subregion", district.subregion)
-    _check_place_names(checker, kb)
+        unknown(rf, ("districts", i, "subregion"), "subregion", district.subregion)
+    _check_samtgemeinden(checker, regions)
+    _check_place_names(checker, regions)
 
-    _duplicates(
-        checker,
-        "alliances.yaml",
-        "regional_alliances",
-        (((i, "id"), a.id) for i, a in enumerate(kb.alliances.regional_alliances)),
-    )
 
+def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Unknown) -> None:
     pf = "projects.yaml"
-    _duplicates(checker, pf, "projects", (((i, "id"), p.id) for i, p in enumerate(kb.projects)))
-    for i, project in enumerate(kb.projects):
+    _duplicates(checker, pf, "projects", (((i, "id"), p.id) for i, p in enumerate(projects)))
+    for i, project in enumerate(projects):
         for j, district_id in enumerate(project.districts):
-            if district_id not in districts:
-                unknown(pf, ("projects", i, "districts", j), "district", district_id)
+            unknown(pf, ("projects", i, "districts", j), "district", district_id)
         for j, field_id in enumerate(project.action_fields):
-            if field_id not in fields:
-                unknown(pf, ("projects", i, "action_fields", j), "action_field", field_id)
+            unknown(pf, ("projects", i, "action_fields", j), "action_field", field_id)
         for j, goal_id in enumerate(project.sub_goals):
-            if goal_id not in goals:
-                unknown(pf, ("projects", i, "sub_goals", j), "sub_goal", goal_id)
-            elif goal_id.split(".")[0] not in project.action_fields:
-                checker.add(
-                    pf,
-                    ("projects", i, "sub_goals", j),
-                    Msg("kb.error.sub_goal_outside_fields", {"id": goal_id}),
-                )
+            loc: Loc = ("projects", i, "sub_goals", j)
+            if unknown(pf, loc, "sub_goal", goal_id):
+                continue
+            if goal_id.split(".")[0] not in project.action_fields:
+                checker.add(pf, loc, Msg("kb.error.sub_goal_outside_fields", {"id": goal_id}))
         for j, group in enumerate(project.target_groups):
-            if group not in groups:
-                unknown(pf, ("projects", i, "target_groups", j), "target_group", group)
+            unknown(pf, ("projects", i, "target_groups", j), "target_group", group)
 
 
-def _check_place_names(checker: _Checker, kb: KnowledgeBase) -> None:
+def _check_samtgemeinden(checker: _Checker, regions: RegionsFile) -> None:
+    """Each member of a Samtgemeinde is a plain municipality of the same district, in one only."""
+    for i, district in enumerate(regions.districts):
+        plain = {m.name for m in district.municipalities if not m.members}
+        owner: dict[str, str] = {}
+        for j, municipality in enumerate(district.municipalities):
+            for k, member in enumerate(municipality.members):
+                loc: Loc = ("districts", i, "municipalities", j, "members", k)
+                if member not in plain:
+                    params = {"name": member, "district": district.name}
+                    checker.add("regions.yaml", loc, Msg("kb.error.unknown_member", params))
+                elif member in owner:
+                    params = {"name": member, "other": owner[member]}
+                    checker.add("regions.yaml", loc, Msg("kb.error.member_twice", params))
+                else:
+                    owner[member] = municipality.name
+
+
+def _check_place_names(checker: _Checker, regions: RegionsFile) -> None:
     """A name or alias inside the region must point to exactly one district."""
     owners: dict[str, set[str]] = defaultdict(set)
-    for i, district in enumerate(kb.regions.districts):
+    for i, district in enumerate(regions.districts):
         names: list[tuple[Loc, str]] = [(("districts", i, "name"), district.name)]
         names += [(("districts", i, "aliases", j), a) for j, a in enumerate(district.aliases)]
         for j, municipality in enumerate(district.municipalities):

@@ -75,6 +75,10 @@ class TargetGroupsFile(Entry):
 class Municipality(Entry):
     name: Text
     aliases: list[Text] = []
+    members: list[Text] = []
+    """For a Samtgemeinde: the names of its member municipalities (entries of the same district).
+
+    Sponsors name either; both resolve to the district, and staff see which belongs where."""
 
 
 class District(Entry):

@@ -62,12 +62,12 @@ def load(raw: bytes) -> YamlDocument:
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        raise YamlProblem(f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+        problem = error.problem or error.context or "syntax error"
+        raise YamlProblem(problem, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(f"invalid YAML: {error}") from None
+        raise YamlProblem(str(error)) from None
     except RecursionError:
-        raise YamlProblem("invalid YAML: nested too deeply") from None
+        raise YamlProblem("nested too deeply") from None
     return YamlDocument(data=data, root=root)
 
 

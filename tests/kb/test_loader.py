@@ -173,3 +173,34 @@ def test_cli_exit_codes_without_traceback(knowledge_copy: Path) -> None:
     assert broken.returncode == 1
     assert "nirgendwo" in broken.stdout
     assert "Traceback" not in broken.stdout + broken.stderr
+
+
+def test_a_broken_file_does_not_hide_problems_in_the_others(knowledge_copy: Path) -> None:
+    _replace(knowledge_copy / "rules.yaml", "cost_cap_eur:", "cost_cap_euro:")
+    _replace(knowledge_copy / "projects.yaml", "districts: [holzminden]", "districts: [holzmindn]")
+    _replace(knowledge_copy / "projects.yaml", "id: care\n", "id: adelante\n")
+    code, output = _check(knowledge_copy)
+    assert code == 1
+    assert "cost_cap_euro" in output
+    assert "there is no district “holzmindn” – perhaps “holzminden” is meant" in output
+    assert "“adelante” occurs twice" in output
+
+
+def test_references_into_an_invalid_file_are_not_reported_twice(knowledge_copy: Path) -> None:
+    (knowledge_copy / "target_groups.yaml").write_text("target_groups: [\n", encoding="utf-8")
+    code, output = _check(knowledge_copy)
+    assert code == 1
+    assert "target_groups.yaml, line" in output and "not valid YAML" in output
+    assert "there is no target group" not in output  # unknowable, not wrong
+
+
+def test_members_of_a_samtgemeinde_must_be_entries_of_the_district(knowledge_copy: Path) -> None:
+    regions = knowledge_copy / "regions.yaml"
+    _replace(regions, "members: [Ahnsen, Bad Eilsen,", "members: [Ahnsen, Bad Eilsn,")
+    _replace(regions, "members: [Helpsen, Hespe,", "members: [Luhden, Helpsen, Hespe,")
+    code, output = _check(knowledge_copy)
+    assert code == 1
+    assert f"regions.yaml, line {_line_of(regions, 'Bad Eilsn')}" in output
+    assert "“Bad Eilsn” is not listed as a municipality of its own" in output
+    assert "“Luhden” already belongs to Samtgemeinde Eilsen" in output
+    assert "field “municipalities[" in output and "members[" in output

@@ -209,7 +209,8 @@ def test_a_change_that_breaks_another_file_is_refused_there(
     # Renaming a district in regions.yaml leaves projects.yaml pointing at the old id.
     content = replace(shipped_text("regions.yaml"), "  - id: holzminden\n", "  - id: hol\n")
     text = _refused(store, "regions.yaml", content.encode())
-    assert "projects.yaml, line" in text and "unknown reference district “holzminden”" in text
+    assert "projects.yaml, line" in text and "there is no district “holzminden”" in text
+    assert "perhaps “hol” is meant" in text
     assert disk(data_dir) == applied_once
 
 
