@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
+from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
 from bot.delivery.worker import OutboxWorker
 from bot.dialogs.conversation import Conversations
 from bot.dialogs.engine import DialogEngine
+from bot.dialogs.model import DialogState, Document
 from bot.dialogs.sponsor import SPONSOR_DIALOG
+from bot.export.documents import sketch_documents
 from bot.kb.knowledge import KnowledgeBase
-from bot.kb.live import load_live
+from bot.kb.live import LiveKnowledge
 from bot.settings import Settings
 from bot.storage.db import Database
+from bot.texts.catalog import Language
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -21,11 +28,16 @@ class Runtime:
     settings: Settings
     clock: Clock
     database: Database
-    advisor: Advisor
     conversations: Conversations
+    knowledge: LiveKnowledge
+    """The live knowledge base; staff replace it at run time (Telegram or the command line)."""
     bot_username: str = "foerderlotse_bot"
     """Known once the transport has asked the Bot API (getMe); used in invitation links."""
     worker: OutboxWorker | None = field(default=None)
+
+    @property
+    def advisor(self) -> Advisor:
+        return self.conversations.advisor
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -40,8 +52,20 @@ class Runtime:
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
-    advisor = Advisor(load_live(settings.data_dir))
-    engine = DialogEngine(SPONSOR_DIALOG, advisor, clock)
+    knowledge = LiveKnowledge(settings.data_dir, clock)
+    if knowledge.store.shipped_changed():
+        log.warning(
+            "the shipped knowledge base differs from the one staff's versions started from; "
+            "live stays %s until staff apply the new files",
+            knowledge.version,
+        )
+    advisors = knowledge.derived(Advisor)
+    engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
+    the_clock = clock
+
+    def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
+        return sketch_documents(state, advisor, language, the_clock.today())
+
     runtime: Runtime
     conversations = Conversations(
         database,
@@ -49,7 +73,11 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         clock,
         settings.default_language,
         admin_ids=settings.admin_ids,
+        sketch=sketch,
         bot_username=lambda: runtime.bot_username,
+        kb_commands=KnowledgeDesk(knowledge.store).handle,
+        advisor_source=advisors.get,
+        retention_months=settings.retention_months,
     )
-    runtime = Runtime(settings, clock, database, advisor, conversations)
+    runtime = Runtime(settings, clock, database, conversations, knowledge)
     return runtime

@@ -10,7 +10,7 @@ exactly like an unknown command, so they reveal nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
@@ -42,11 +42,14 @@ from bot.storage.handoffs import Handoff, Handoffs
 from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 
+PDF = "application/pdf"
 STAFF_COMMANDS = frozenset(
     {"invite", "contacts", "statistics", "kb_version", "kb_rollback", "kb_export"}
 )
 SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
-KbCommand = Callable[[Turn, str, Upload | None], "list[EngineOutput]"]
+"""The Projektskizze of a draft (PDF first, then Markdown)."""
+KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
+"""Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 
 
 class Conversations:
@@ -60,7 +63,9 @@ class Conversations:
         admin_ids: frozenset[int] = frozenset(),
         sketch: SketchMaker | None = None,
         bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
-        kb_commands: Callable[[Turn, str, Upload | None], list[EngineOutput]] | None = None,
+        kb_commands: KbCommands | None = None,
+        advisor_source: Callable[[], Advisor] | None = None,
+        retention_months: int = 12,
     ) -> None:
         self.database = database
         self.engine = engine
@@ -69,10 +74,15 @@ class Conversations:
         self.admin_ids = admin_ids
         self.sketch = sketch
         self.kb_commands = kb_commands
+        self.advisor_source = advisor_source
+        """The live knowledge base's advisor: staff may replace the knowledge base at run time."""
+        self.retention_months = retention_months
         self.menu = DraftsMenu(engine)
 
         def sketch_for(state: DialogState, advice: object, language: Language) -> list[Document]:
-            return list(sketch(state, self.advisor, language)) if sketch else []
+            # The alliance gets the PDF the sponsor was told about, not the Markdown copy.
+            documents = sketch(state, self.advisor, language) if sketch else []
+            return [d for d in documents if d.mime_type == PDF]
 
         self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids, sketch_for)
         self.inbox = ContactInbox(self.desk, admin_ids)
@@ -83,6 +93,8 @@ class Conversations:
         return self.engine.advisor
 
     async def handle(self, incoming: Incoming) -> Handled:
+        if self.advisor_source is not None:
+            self.engine.advisor = self.advisor_source()
         async with self.database.transaction() as connection:
             drafts = Drafts(connection, self.clock.now())
             user = await drafts.user(
@@ -137,7 +149,7 @@ class Conversations:
             if event.name == "drafts":
                 return [await self.menu.listing(turn)]
             if event.name == "privacy":
-                return [Reply((Msg("privacy.text"),))]
+                return [Reply((Msg("privacy.text", {"months": self.retention_months}),))]
             if event.name == "export":
                 return await self._export_data(turn)
             if event.name == "delete":
@@ -148,7 +160,7 @@ class Conversations:
                 return await self._pending(turn, "")
         if isinstance(event, Upload):
             if staff and self.kb_commands is not None:
-                return self.kb_commands(turn, "upload", event)
+                return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
         if isinstance(event, Press):
             routed = await self._press(turn, event, staff)
@@ -182,7 +194,7 @@ class Conversations:
                 if contact_id is not None:
                     return await self.staff.remove(turn, contact_id, alliance_id)
             if verb == "kb" and self.kb_commands is not None:
-                return self.kb_commands(turn, rest, None)
+                return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         if area == "sponsor":
             verb, _, number = action.partition(":")
@@ -401,7 +413,7 @@ class Conversations:
         if command.name == "statistics":
             return await self.staff.statistics(turn, self.classify)
         if self.kb_commands is not None:
-            return self.kb_commands(turn, command.name, None)
+            return await self.kb_commands(turn, command.name, None)
         return [_unknown()]
 
 

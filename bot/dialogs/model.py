@@ -125,6 +125,8 @@ class Upload:
 
     filename: str
     content: bytes
+    caption: str = ""
+    """Staff write "Probelauf" (dry run) here to only check a knowledge file."""
 
 
 Event = Text | Press | Command | Upload

@@ -81,7 +81,8 @@ class SponsorHandlers:
             return
         file = await document.get_file()
         content = bytes(await file.download_as_bytearray())
-        await self._handle(update, context, Upload(document.file_name or "upload", content))
+        upload = Upload(document.file_name or "upload", content, message.caption or "")
+        await self._handle(update, context, upload)
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice: say what works instead of staying silent."""

@@ -1,0 +1,46 @@
+"""The Projektskizze of a draft as the documents transports send: PDF first, then Markdown.
+
+Who submits it comes from the answers given before a handoff (organisation, contact person,
+phone or e-mail); before that those fields are open in the sketch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from bot.advice.advise import Advisor
+from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.model import Answer, DialogState, Document
+from bot.export import MEDIA_TYPES
+from bot.export.markdown import render_markdown
+from bot.export.pdf import render_pdf
+from bot.export.sketch import Sponsor, build_sketch
+from bot.texts.catalog import Language
+
+
+def sponsor_of(answers: Mapping[str, Answer]) -> Sponsor:
+    def text(key: str) -> str | None:
+        answer = answers.get(key)
+        return answer.text if answer is not None and answer.text.strip() else None
+
+    return Sponsor(
+        organisation=text("sponsor_name"),
+        contact_name=text("contact_person"),
+        contact=text("contact_channel"),
+    )
+
+
+def sketch_documents(
+    state: DialogState, advisor: Advisor, language: Language, today: date
+) -> list[Document]:
+    advice = advisor.advise(facts_from_answers(state.answers), today)
+    sketch = build_sketch(
+        state, advice, advisor.kb, language, sponsor_of(state.answers), created=today
+    )
+    return [
+        Document(sketch.file_name("pdf"), render_pdf(sketch), MEDIA_TYPES["pdf"]),
+        Document(
+            sketch.file_name("md"), render_markdown(sketch).encode("utf-8"), MEDIA_TYPES["md"]
+        ),
+    ]
