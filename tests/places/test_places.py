@@ -81,7 +81,7 @@ def test_places_of_other_alliances_are_referred(
     assert result.value == Elsewhere(result.value.name, alliance)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("answer", ["Bremen", "Berlin", "NRW", "Hamburg"])
+@pytest.mark.parametrize("answer", ["Bremen", "Berlin", "NRW", "Hamburg", "Hamm", "Höxter"])
 def test_places_outside_lower_saxony(places: PlaceResolver, answer: str) -> None:
     result = places.resolve(answer)
     assert isinstance(result, Understood)
@@ -90,7 +90,15 @@ def test_places_outside_lower_saxony(places: PlaceResolver, answer: str) -> None
 
 @pytest.mark.parametrize(
     ("answer", "inside"),
-    [("Burgdorf", "Burgdorf (Region Hannover)"), ("Nienburg", "Nienburg/Weser")],
+    [
+        ("Burgdorf", "Burgdorf (Region Hannover)"),
+        ("Nienburg", "Nienburg/Weser"),
+        ("Bevern", "Bevern (Landkreis Holzminden)"),
+        ("Neustadt", "Neustadt am Rübenberge (Region Hannover)"),
+        ("Halle", "Halle (Landkreis Holzminden)"),
+        ("Estorf", "Estorf (Landkreis Nienburg/Weser)"),
+        ("Alfeld", "Alfeld (Leine) (Landkreis Hildesheim)"),
+    ],
 )
 def test_names_inside_and_outside_are_asked_back(
     places: PlaceResolver, answer: str, inside: str
@@ -122,3 +130,16 @@ def test_too_little_or_too_broad(places: PlaceResolver, answer: str) -> None:
 def test_no_input_ever_raises(places: PlaceResolver, answer: str) -> None:
     result = places.resolve(answer)
     assert isinstance(result, Understood | Unclear)
+
+
+def test_a_close_namesake_elsewhere_is_not_taken_for_a_place_inside(
+    places: PlaceResolver,
+) -> None:
+    # Gießen (Hessen) is one letter away from Giesen (Landkreis Hildesheim).
+    for answer in ("Gießen", "Giessen"):
+        result = places.resolve(answer)
+        assert isinstance(result, Understood), result
+        assert result.value == Elsewhere("Gießen", None, "Hessen")
+    giesen = places.resolve("Giesen")
+    assert isinstance(giesen, Understood) and isinstance(giesen.value, InRegion)
+    assert giesen.value.district_id == "hildesheim"
