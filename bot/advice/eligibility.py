@@ -12,7 +12,7 @@ from enum import StrEnum
 from bot.advice.facts import ProjectFacts
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
-from bot.texts.catalog import Msg
+from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Choice, Day, Eur, Month
 from bot.understanding.places import Elsewhere
 from bot.understanding.yearmonth import YearMonth
@@ -82,38 +82,39 @@ def check(
             )
         )
     end = facts.end
+    this_month = YearMonth.of(today)
+    # The latest start that still ends in time with the planned duration: offered only for an
+    # allowed duration and while it is not in the past (NBank needs the application before the
+    # project starts).
+    latest_start = (
+        latest_end.plus_months(-facts.duration_months + 1)
+        if facts.duration_months is not None and facts.duration_months <= max_months
+        else None
+    )
+    if latest_start is not None and latest_start < this_month:
+        latest_start = None
     if facts.start is not None and facts.start > latest_end:
-        findings.append(
-            Finding(
-                Status.NOT_ELIGIBLE,
-                Msg(
-                    "advice.reason.starts_too_late",
-                    {
-                        "start": Month(facts.start),
-                        "latest": Day(limits.latest_end),
-                    },
-                ),
-            )
-        )
+        params: dict[str, Param] = {"start": Month(facts.start), "latest": Day(limits.latest_end)}
+        if latest_start is None:
+            reason = Msg("advice.reason.starts_too_late_plain", params)
+        else:
+            params |= {"months": facts.duration_months or 0, "latest_start": Month(latest_start)}
+            reason = Msg("advice.reason.starts_too_late", params)
+        findings.append(Finding(Status.NOT_ELIGIBLE, reason))
     elif end is not None and facts.start is not None and end > latest_end:
-        allowed = min(facts.start.months_until(latest_end), max_months)
-        latest_start = latest_end.plus_months(-(facts.duration_months or 1) + 1)
-        findings.append(
-            Finding(
-                Status.NOT_ELIGIBLE,
-                Msg(
-                    "advice.reason.ends_too_late",
-                    {
-                        "start": Month(facts.start),
-                        "end": Month(end),
-                        "latest": Day(limits.latest_end),
-                        "allowed": allowed,
-                        "months": facts.duration_months or 0,
-                        "latest_start": Month(latest_start),
-                    },
-                ),
-            )
-        )
+        params = {
+            "start": Month(facts.start),
+            "end": Month(end),
+            "latest": Day(limits.latest_end),
+            "allowed": min(facts.start.months_until(latest_end), max_months),
+            "months": facts.duration_months or 0,
+        }
+        if latest_start is None:
+            reason = Msg("advice.reason.ends_too_late_shorten", params)
+        else:
+            params["latest_start"] = Month(latest_start)
+            reason = Msg("advice.reason.ends_too_late", params)
+        findings.append(Finding(Status.NOT_ELIGIBLE, reason))
 
     for name in facts.missing():
         problem = facts.problems.get(name)

@@ -96,9 +96,13 @@ def test_out_of_region_comes_first_and_names_the_alliance(kb: KnowledgeBase) -> 
     assert [r.key for r in result.reasons] == [
         "advice.reason.other_alliance",
         "advice.reason.too_long",
-        "advice.reason.ends_too_late",
+        "advice.reason.ends_too_late_shorten",  # 48 months: no later start would help
         "advice.reason.over_cap",
     ]
+    assert reasons[0] == (
+        "Celle liegt nicht im Gebiet des Fachkräftebündnisses Leine-Weser, sondern gehört zum "
+        "Fachkräftebündnis Nordost-Niedersachsen. Bitte wenden Sie sich an dieses Bündnis."
+    )
 
 
 def test_precedence_not_eligible_over_incomplete_over_justification(kb: KnowledgeBase) -> None:
@@ -140,3 +144,27 @@ def test_next_steering_group_meeting_is_the_first_after_today(kb: KnowledgeBase)
 def test_further_training_hint(kb: KnowledgeBase) -> None:
     result = check(COMPLETE, kb, TODAY, further_training_like=True)
     assert any("Weiterbildung von Beschäftigten" in render(h, "de") for h in result.hints)
+
+
+def test_a_latest_start_in_the_past_is_not_offered_as_a_fix(kb: KnowledgeBase) -> None:
+    # 36 months from 01/2027 end 12/2029; starting 01/2026 instead lies before today.
+    reasons = _reasons(kb, replace(COMPLETE, start=YearMonth(2027, 1), duration_months=36))
+    assert reasons == [
+        "Bei Start 01/2027 und 36 Monaten endet das Projekt 12/2029 – nach dem 31.12.2028. "
+        "Bei Start 01/2027 darf das Projekt höchstens 24 Monate laufen."
+    ]
+
+
+def test_a_start_after_the_deadline_says_when_to_start_instead(kb: KnowledgeBase) -> None:
+    reasons = _reasons(kb, replace(COMPLETE, start=YearMonth(2029, 1), duration_months=6))
+    assert reasons == [
+        "Ein Start 01/2029 ist zu spät: Projekte müssen bis spätestens 31.12.2028 abgeschlossen "
+        "sein. Bei 6 Monaten Laufzeit muss das Projekt spätestens 07/2028 beginnen."
+    ]
+    without_duration = _reasons(
+        kb, replace(COMPLETE, start=YearMonth(2029, 1), duration_months=None)
+    )
+    assert without_duration[0].endswith(
+        "Planen Sie einen früheren Start, mit dem das Projekt bis dahin endet."
+    )
+    assert without_duration[1] == "Es fehlt noch: Laufzeit."

@@ -239,7 +239,7 @@ def test_celle_is_referred_to_the_nordost_alliance(driver: DialogDriver, kb: Kno
     summary = driver.plain
     assert driver.step == "summary"
     assert status_line("🧭", "out_of_region") in summary
-    assert f"sondern im Gebiet des {nordost}" in section(summary, "Vorprüfung")
+    assert f"sondern gehört zum {nordost}" in section(summary, "Vorprüfung")
     assert nordost in section(summary, "Ihr Ansprechpartner")
     assert not any(name in summary for name in leine_weser), "no Leine-Weser alliance for Celle"
     assert "Passende Handlungsschwerpunkte" not in summary
