@@ -19,7 +19,7 @@ from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
-from bot.dialogs.engine import DialogEngine
+from bot.dialogs.engine import SUMMARY, DialogEngine
 from bot.dialogs.model import (
     Button,
     Command,
@@ -345,6 +345,14 @@ class Conversations:
             draft_title(draft),
         )
         turn.outbox_written = True
+        if draft.state.step != SUMMARY:
+            # Asked at an early stage: the sponsor goes on with the next open question.
+            state, prompt = self.engine.resume(draft.state)
+            await turn.drafts.save(draft, state)
+            return [
+                Reply(result.messages),
+                *(o for o in prompt if not isinstance(o, RequestHandoff)),
+            ]
         return [
             Reply(
                 result.messages,

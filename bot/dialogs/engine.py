@@ -334,14 +334,18 @@ class DialogEngine:
         state, prompt = self._prompt(state, intro=Msg("sponsor.sketch.intro"))
         return state, [prompt]
 
-    def _to_summary(self, state: DialogState, notes: list[Msg] | None = None) -> Result:
-        missing = [
+    def _missing(self, state: DialogState) -> list[str]:
+        """The main questions still to answer."""
+        return [
             s.id
             for s in self.dialog.steps
             if not s.optional
             and s.id not in state.answers
             and (s.when is None or s.when(state.answers, self._context(state)))
         ]
+
+    def _to_summary(self, state: DialogState, notes: list[Msg] | None = None) -> Result:
+        missing = self._missing(state)
         if missing and not state.editing and state.step not in SPECIAL_STEPS:
             # A summary of half a draft helps nobody: ask for what is still open first.
             state = state.model_copy(update={"step": missing[0]})
@@ -383,7 +387,9 @@ class DialogEngine:
 
     def _consented(self, state: DialogState, yes: bool) -> Result:
         kind = handoff_kind(state.answers)
-        state = state.model_copy(update={"step": SUMMARY})
+        # A question may come at any stage: afterwards the dialog goes on with what is open.
+        missing = self._missing(state)
+        state = state.model_copy(update={"step": missing[0] if missing else SUMMARY})
         if not yes:
             return self._to_summary(state, [Msg("handoff.not_sent")])
         return state, [RequestHandoff(kind)]

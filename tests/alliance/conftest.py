@@ -1,0 +1,131 @@
+"""Sponsors, alliance contacts and staff chatting with the real bot over HTTP.
+
+The fixtures `server`, `clock` and `start_bot` are those of the sponsor chat tests (imported,
+not copied); staff are configured per test with `start_bot(admin_ids=...)`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.botapi import BotMessage, TelegramUser
+from tests.telegram.conftest import NOW, StartBot, clock, server, start_bot
+
+__all__ = ["NOW", "StartBot", "clock", "server", "start_bot"]
+
+STAFF = 900
+"""The coordination office's account (BOT_ADMIN_IDS)."""
+ADMINS = frozenset({STAFF})
+
+HILDESHEIM = "Fachkräfte für die Region Hildesheim"
+WESERBERGLAND = "Fachkräfte-Initiative Weserbergland+"
+
+IDEA = (
+    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
+    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
+)
+
+_INVITATION = re.compile(r"https://t\.me/(\w+)\?start=(\S+)")
+
+
+def joined(messages: list[BotMessage]) -> str:
+    return "\n".join(m.text for m in messages)
+
+
+async def answer(user: TelegramUser, text: str) -> BotMessage:
+    user.send(text)
+    return (await user.expect())[-1]
+
+
+async def tap(
+    user: TelegramUser, label: str, message_id: int | None = None, count: int = 1
+) -> list[BotMessage]:
+    """Press a button and wait for the answer to the tap and the next `count` messages."""
+    user.tap(label, message_id)
+    await user.expect_answer()
+    return await user.expect(count)
+
+
+async def to_summary(
+    user: TelegramUser,
+    place: str = "Sarstedt",
+    costs: str = "380.000 €",
+    duration: str = "2 Jahre",
+    title: str = "Pflegebrücke Hildesheim",
+    command: str = "/start",
+) -> str:
+    """Type a complete draft as a sponsor would (`/neu` for a further one); returns the
+    summary's text."""
+    user.send(command)
+    await user.expect(2)
+    await answer(user, place)
+    await answer(user, "Bildungsträger")
+    await answer(user, "Geflüchtete Frauen")
+    await answer(user, IDEA)
+    await answer(user, title)
+    await answer(user, costs)
+    await answer(user, "01/2027")
+    await answer(user, duration)
+    user.send("/ueberspringen")
+    summary = joined(await user.expect())
+    assert "Zusammenfassung" in summary, user.transcript
+    return summary
+
+
+async def give_contact_details(
+    user: TelegramUser,
+    organisation: str = "Bildungswerk Sarstedt e. V.",
+    person: str = "Projektleitung Pflege",
+    channel: str = "pflege@bildungswerk.example",
+) -> BotMessage:
+    """Answer the questions asked before a handoff; returns the preview asking for consent."""
+    await answer(user, organisation)
+    await answer(user, person)
+    return await answer(user, channel)
+
+
+async def invite(staff: TelegramUser, alliance: str) -> str:
+    """Staff create an invitation for `alliance`; returns the deep link's start payload."""
+    choose = await answer(staff, "/kontakt_einladen")
+    assert alliance in choose.button_texts(), choose
+    (link,) = await tap(staff, alliance)
+    match = _INVITATION.search(link.text)
+    assert match is not None, link.text
+    return match.group(2)
+
+
+async def register(contact: TelegramUser, payload: str) -> BotMessage:
+    """The contact opens the invitation link: Telegram sends `/start <payload>`."""
+    return await answer(contact, f"/start {payload}")
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def rows_mentioning(database: Path, values: set[str]) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table in the SQLite file that holds one of `values` in any column
+    (compared as text, so ids stored as integers count too)."""
+    found: dict[str, list[tuple[object, ...]]] = {}
+    with sqlite3.connect(database) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        for table in tables:
+            for row in connection.execute(f'SELECT * FROM "{table}"'):
+                if any(str(cell) in values or _mentions(cell, values) for cell in row):
+                    found.setdefault(table, []).append(tuple(row))
+    return found
+
+
+def _mentions(cell: object, values: set[str]) -> bool:
+    return isinstance(cell, str) and any(value in cell for value in values if len(value) > 4)
