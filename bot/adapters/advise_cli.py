@@ -1,8 +1,10 @@
 """`python -m bot advise --jsonl`: one advice per JSON line, for staff and other tools.
 
 Contract: each input line is an object with optional string keys region, target_group,
-description, costs, duration, start; unknown keys are ignored, blank lines skipped. Each output
-line is written and flushed in order; a bad line yields {"error": ...} and the run goes on.
+description, costs, duration, start; unknown keys (whatever their values) are ignored, blank
+lines skipped. A known key with any other value than a string (null, a number, a list) makes the
+line bad: leave a key out instead. Each output line is written and flushed in order; a bad line
+yields {"error": ...} alone and the run goes on.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ def advise_line(line: str, advisor: Advisor, today: date, language: Language) ->
         return {"error": render(Msg("advice.error.not_object"), language)}
     answers: dict[str, str] = {}
     for key in ANSWER_KEYS:
-        value = data.get(key)
-        if value is None:
+        if key not in data:
             continue
+        value = data[key]
+        # Strictly strings, as the contract says: null is not "empty", a key is left out.
         if not isinstance(value, str):
             return {"error": render(Msg("advice.error.not_string", {"key": key}), language)}
         answers[key] = value

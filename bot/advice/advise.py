@@ -49,6 +49,12 @@ class Advisor:
             resolved = self.places.resolve(region)
             if isinstance(resolved, Understood):
                 place = resolved.value
+            elif resolved.suggestions:
+                # Without buttons (JSON, plain text) the choices must be in the reason itself.
+                choices = "; ".join(resolved.suggestions)
+                problems["region"] = Msg(
+                    "advice.reason.place_choices", {"why": resolved.reason, "choices": choices}
+                )
             else:
                 problems["region"] = resolved.reason
         costs = None

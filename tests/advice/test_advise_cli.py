@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
 
@@ -106,3 +108,83 @@ def test_a_period_in_duration_sets_start_and_wins() -> None:
 def test_quarter_and_season_mean_their_first_month() -> None:
     out = _run([json.dumps({"start": "Q2/2027"}), json.dumps({"start": "Herbst 2027"})])
     assert [o["start"] for o in out] == ["2027-04", "2027-09"]
+
+
+def test_values_must_be_strings_null_included_but_unknown_keys_are_ignored() -> None:
+    out = _run(
+        [
+            json.dumps({"region": None}),
+            json.dumps({"costs": 500000}),
+            json.dumps({"start": ["03/2027"]}),
+            json.dumps({"region": "Rinteln", "note": None, "priority": 3}),
+            "   ",
+            json.dumps("Rinteln"),
+            "null",
+        ]
+    )
+    assert len(out) == 6
+    assert out[0] == {"error": out[0]["error"]} and "„region“" in str(out[0]["error"])
+    assert set(out[1]) == {"error"} and "„costs“" in str(out[1]["error"])
+    assert set(out[2]) == {"error"} and "„start“" in str(out[2]["error"])
+    assert out[3]["district"] == "Landkreis Schaumburg"
+    assert set(out[4]) == {"error"} and set(out[5]) == {"error"}
+
+
+def test_types_of_every_key_for_a_complete_and_an_empty_line() -> None:
+    full, empty = _run([json.dumps(ROW), "{}"])
+    for out in (full, empty):
+        for key in ("district", "subregion", "start", "end"):
+            assert out[key] is None or isinstance(out[key], str)
+        for key in ("costs_eur", "duration_months"):
+            assert out[key] is None or type(out[key]) is int
+        assert out["alliance"] is None or isinstance(out["alliance"]["name"], str)  # type: ignore[index]
+        assert len(out["action_fields"]) == 4  # type: ignore[arg-type]
+        for field in out["action_fields"]:  # type: ignore[attr-defined]
+            assert field["id"] in {"I", "II", "III", "IV"} and isinstance(field["why"], str)
+            assert isinstance(field["title"], str) and 0 <= field["score"] <= 1
+        assert len(out["similar_projects"]) >= 3  # type: ignore[arg-type]
+        for project in out["similar_projects"]:  # type: ignore[attr-defined]
+            assert type(project["same_district"]) is bool and 0 <= project["score"] <= 1
+        eligibility = out["eligibility"]
+        assert set(eligibility) == {"status", "reasons", "hints"}  # type: ignore[arg-type]
+        assert all(isinstance(r, str) for r in eligibility["reasons"])  # type: ignore[index]
+        assert all(isinstance(h, str) for h in eligibility["hints"])  # type: ignore[index]
+    assert empty["eligibility"]["status"] == "incomplete"  # type: ignore[index]
+    assert (empty["district"], empty["costs_eur"], empty["start"]) == (None, None, None)
+
+
+def test_a_place_to_ask_back_names_the_choices_in_the_reason() -> None:
+    (out,) = _run([json.dumps({"region": "Alfeld"})])
+    assert out["district"] is None
+    reason = out["eligibility"]["reasons"][0]  # type: ignore[index]
+    assert "Alfeld (Leine) (Landkreis Hildesheim)" in reason
+    assert "Alfeld (Mittelfranken) (Bayern)" in reason
+
+
+def test_each_answer_is_flushed_before_the_next_line_is_read() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "advise", "--jsonl", "--today", "2026-11-25"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A piped stdout is block-buffered unless this is set: the flush must be the bot's own.
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        for region, district in (("Hameln", "Landkreis Hameln-Pyrmont"), ("Elze", None)):
+            process.stdin.write(json.dumps({"region": region}) + "\n")
+            process.stdin.flush()
+            # Without a flush per line the answer would sit in the pipe buffer until stdin
+            # closes; the generous limit only keeps a broken build from hanging the suite.
+            ready, _, _ = select.select([process.stdout], [], [], 60)
+            assert ready, f"no answer for {region} while stdin is still open"
+            answer = json.loads(process.stdout.readline())
+            assert answer["district"] == (district or "Landkreis Hildesheim")
+    finally:
+        process.stdin.close()
+        assert process.wait(timeout=60) == 0
+        process.stdout.close()
+        if process.stderr is not None:
+            process.stderr.close()
