@@ -10,6 +10,7 @@ exactly like an unknown command, so they reveal nothing.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, Sequence
 
 from bot.advice.advise import Advisor
@@ -43,6 +44,8 @@ from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 
 PDF = "application/pdf"
+_UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
+"""A slash command the bot does not know (known ones arrive as `Command`)."""
 STAFF_COMMANDS = frozenset(
     {"invite", "contacts", "statistics", "kb_version", "kb_rollback", "kb_export"}
 )
@@ -170,6 +173,9 @@ class Conversations:
             return await self._pending(turn, event.text)
         if user.pending:
             await turn.drafts.update_user(user.id, pending=None)
+        if isinstance(event, Text) and _UNKNOWN_COMMAND.match(event.text):
+            # Not taken as an answer, and answered like a staff command typed by a sponsor.
+            return [_unknown()]
         if isinstance(event, Text) and turn.incoming.reply_to is not None:
             relayed = await self._reply_to_relay(turn, event.text)
             if relayed is not None:

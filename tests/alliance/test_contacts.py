@@ -1,0 +1,163 @@
+"""Staff invite contacts of the local alliances with one-time deep links valid for seven days,
+list and remove them; every staff or contact command refuses everyone else, revealing nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import FixedClock
+from tests.alliance.conftest import (
+    ADMINS,
+    HILDESHEIM,
+    STAFF,
+    WESERBERGLAND,
+    answer,
+    give_contact_details,
+    invite,
+    register,
+    tap,
+    to_summary,
+)
+from tests.botapi import BotApiServer
+from tests.telegram.conftest import StartBot
+
+UNKNOWN = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was möglich ist."
+CONTACT_SCOPE = {"type": "chat", "chat_id": 501}
+
+
+async def test_an_invitation_registers_once_and_expires_after_seven_days(
+    server: BotApiServer, start_bot: StartBot, clock: FixedClock
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact, other = server.user(501, "Kontakt Eins"), server.user(502, "Kontakt Zwei")
+
+        choose = await answer(staff, "/kontakt_einladen")
+        assert "Für welche lokale Allianz" in choose.text
+        assert set(choose.button_texts()) == {
+            "Fachkräfteallianz Region Hannover",
+            HILDESHEIM,
+            WESERBERGLAND,
+        }
+        (link,) = await tap(staff, HILDESHEIM)
+        assert "https://t.me/foerderlotse_test_bot?start=inv_" in link.text  # getMe's name
+        assert "gültig bis 02.12.2026" in link.text and "einmalig" in link.text
+        payload = link.text.split("?start=")[1].split()[0]
+
+        # a day before it expires the link still works, exactly once
+        clock.advance(timedelta(days=6, hours=23))
+        registered = await register(contact, payload)
+        assert f"als Ansprechperson der {HILDESHEIM} registriert" in registered.text
+        menu = await server.wait_until(lambda: server.commands_for(CONTACT_SCOPE), what="menu")
+        assert "eingang" in {c["command"] for c in menu}
+        again = await register(contact, payload)
+        assert "bereits als Ansprechperson" in again.text
+        used = await register(other, payload)
+        assert "bereits verwendet" in used.text
+        assert "Noch keine Übergaben" in (await answer(contact, "/eingang")).text
+        assert (await answer(other, "/eingang")).text == UNKNOWN
+
+        # a fresh invitation that is not used within seven days is void
+        payload = await invite(staff, WESERBERGLAND)
+        clock.advance(timedelta(days=7, seconds=1))
+        expired = await register(other, payload)
+        assert "abgelaufen" in expired.text
+        assert (await answer(other, "/eingang")).text == UNKNOWN
+
+        unknown = await register(other, "inv_nichtvergeben")
+        assert "kenne ich nicht" in unknown.text and "Einladung" in unknown.text
+        assert (await answer(other, "/eingang")).text == UNKNOWN
+
+
+async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: StartBot) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins")
+        other = server.user(502, "Kontakt Zwei")
+        sponsor = server.user(1001, "Träger")
+        assert "Noch keine Ansprechpersonen" in (await answer(staff, "/kontakte")).text
+        await register(contact, await invite(staff, HILDESHEIM))
+        await register(other, await invite(staff, WESERBERGLAND))
+
+        listing = await answer(staff, "/kontakte")
+        assert "Registrierte Ansprechpersonen (2)" in listing.text
+        assert set(listing.button_texts()) == {
+            "🗑 Kontakt Eins · FaReHi",
+            "🗑 Kontakt Zwei · Fachkräfte-Initiative Weserbergland+",
+        }
+
+        # a handoff reaches the registered contact ...
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        await tap(sponsor, "Einverstanden")
+        notified, _ = await contact.expect(2)
+        assert "Übergabe Nr. 1" in notified.text
+
+        (removed,) = await tap(staff, "Kontakt Eins", listing.message_id)
+        assert "Ansprechperson entfernt" in removed.text
+        assert removed.button_texts() == ["🗑 Kontakt Zwei · Fachkräfte-Initiative Weserbergland+"]
+        (stale,) = await tap(staff, "Kontakt Eins", listing.message_id)  # the old list
+        assert "gibt es nicht (mehr)" in stale.text
+
+        # ... and once removed, the contact's old buttons and commands do nothing
+        (refused,) = await tap(contact, "Übernehmen", notified.message_id)
+        assert refused.text == UNKNOWN
+        assert (await answer(contact, "/eingang")).text == UNKNOWN
+        contact.reply(notified.message_id, "Noch eine Frage?")
+        await contact.expect()
+        await sponsor.settle()
+        assert not [m for m in sponsor.new_messages if "Noch eine Frage?" in m.text]
+
+        # the next handoff goes to the coordination office instead
+        await to_summary(sponsor, command="/neu", title="Zweiter Entwurf")
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        (sent,) = await tap(sponsor, "Einverstanden")
+        assert "Koordinierungsstelle" in sent.text
+        office, _ = await staff.expect(2)
+        assert "Übergabe Nr. 2" in office.text
+        await contact.settle()
+        assert not [m for m in contact.new_messages if "Übergabe" in m.text]
+
+
+STAFF_COMMANDS = ("/kontakt_einladen", "/kontakte", "/statistik", "/kb_version", "/kb_zurueck")
+CONTACT_COMMANDS = ("/eingang",)
+
+
+async def test_staff_and_contact_commands_refuse_everyone_else(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins")
+        sponsor = server.user(1001, "Träger")
+        await register(contact, await invite(staff, HILDESHEIM))
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        await tap(sponsor, "Einverstanden")
+        await contact.expect(2)
+
+        # a sponsor gets exactly the answer to a command that does not exist at all
+        assert (await answer(sponsor, "/gibtesnicht")).text == UNKNOWN
+        for command in (*STAFF_COMMANDS, "/kb_export", *CONTACT_COMMANDS):
+            for typed in (command, f"{command} farehi", f"{command}@foerderlotse_test_bot"):
+                reply = await answer(sponsor, typed)
+                assert reply.text == UNKNOWN, (typed, reply.text)
+                assert not reply.buttons and reply.document is None
+        # a contact is no staff
+        for command in (*STAFF_COMMANDS, "/kb_export"):
+            assert (await answer(contact, command)).text == UNKNOWN, command
+        # a sponsor's document is no knowledge file
+        sponsor.send_document("projects.yaml", b"projects: []\n")
+        (upload,) = await sponsor.expect()
+        assert "Version" not in upload.text and "projects.yaml" not in upload.text
+        await sponsor.settle()
+        assert not sponsor.new_messages
+        assert server.commands_for({"type": "chat", "chat_id": sponsor.user_id}) == []
+        # nothing the sponsor did reached anyone else
+        await staff.settle()
+        await contact.settle()
+        assert not staff.new_messages and not contact.new_messages
+        assert not server.bot_errors
