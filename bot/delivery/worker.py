@@ -22,7 +22,9 @@ from bot.storage.outbox import Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 25
+MAX_ATTEMPTS = 1000
+"""Transient failures (5xx, network) are retried this often: with back-off capped at ten
+minutes, about a week. A 429 never counts: Telegram took nothing and said when to come back."""
 MAX_BACKOFF_SECONDS = 600.0
 
 
@@ -85,7 +87,9 @@ class OutboxWorker:
             outbox = Outbox(connection, self.clock.now())
             if isinstance(outcome, Sent):
                 await outbox.mark_sent(item, outcome.message_id)
-            elif isinstance(outcome, Failed) or item.attempts + 1 >= MAX_ATTEMPTS:
+            elif isinstance(outcome, Failed) or (
+                outcome.after_seconds is None and item.attempts + 1 >= MAX_ATTEMPTS
+            ):
                 log.warning("outbox item %s given up: %s", item.id, outcome.reason)
                 await outbox.fail(item, outcome.reason)
             else:

@@ -268,6 +268,8 @@ class Conversations:
         assert reply_to is not None
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
         number = await handoffs.relayed(turn.user.id, reply_to)
+        if number is None:
+            number = _handoff_of(turn.incoming.reply_actions)
         handoff = await handoffs.get(number) if number is not None else None
         if handoff is None or not text.strip():
             return None
@@ -429,6 +431,18 @@ class Conversations:
         if self.kb_commands is not None:
             return await self.kb_commands(turn, command.name, None)
         return [_unknown()]
+
+
+_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
+
+
+def _handoff_of(actions: Sequence[str]) -> int | None:
+    """The handoff named by the buttons of a notification, a question or an answer."""
+    for action in actions:
+        match = _HANDOFF_ACTION.fullmatch(action)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _unknown() -> Reply:

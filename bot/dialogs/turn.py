@@ -23,6 +23,9 @@ class Incoming:
     """The user's display name (contacts are shown to sponsors by it)."""
     reply_to: int | None = None
     """The message this one replies to (questions and answers between sponsor and alliance)."""
+    reply_actions: tuple[str, ...] = ()
+    """The button actions of the message replied to: they name its handoff even when the
+    outbox never learned that message's id (a copy sent twice after a dropped connection)."""
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,12 @@ class Outbox:
         ]
 
     async def next_due(self) -> datetime | None:
+        """When the next item may go: only the first pending item of each chat counts, since
+        the later ones wait for it (else a postponed item would make the worker spin)."""
         cursor = await self.connection.execute(
-            "SELECT MIN(due_at) FROM outbox WHERE sent_at IS NULL AND failed IS NULL"
+            "SELECT MIN(due_at) FROM outbox o WHERE sent_at IS NULL AND failed IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id "
+            "AND p.sent_at IS NULL AND p.failed IS NULL AND p.id < o.id)"
         )
         row = await cursor.fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None

@@ -6,13 +6,16 @@ not copied); staff are configured per test with `start_bot(admin_ids=...)`.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from bot.clock import FixedClock
 from tests.botapi import BotMessage, TelegramUser
 from tests.telegram.conftest import NOW, StartBot, clock, server, start_bot
 
@@ -129,3 +132,40 @@ def rows_mentioning(database: Path, values: set[str]) -> dict[str, list[tuple[ob
 
 def _mentions(cell: object, values: set[str]) -> bool:
     return isinstance(cell, str) and any(value in cell for value in values if len(value) > 4)
+
+
+class ManualClock(FixedClock):
+    """Time passes only when the test advances it: a sleeper (the outbox worker waiting for a
+    retry) wakes once its deadline is reached, never on its own."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start)
+        self._moved = asyncio.Event()
+        self.sleeping: list[float] = []
+        """Durations of the sleeps in progress."""
+
+    def _notify(self) -> None:
+        event, self._moved = self._moved, asyncio.Event()
+        event.set()
+
+    def advance(self, delta: timedelta) -> None:
+        super().advance(delta)
+        self._notify()
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        deadline = self.now() + timedelta(seconds=seconds)
+        self.sleeping.append(seconds)
+        self._notify()
+        try:
+            while self.now() < deadline:
+                await self._moved.wait()
+        finally:
+            self.sleeping.remove(seconds)
+            self._notify()
+
+    async def sleeper(self, at_least: float, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait until something sleeps for `at_least` seconds (bounded: fails after `timeout`)."""
+        async with asyncio.timeout(timeout):
+            while not any(seconds >= at_least for seconds in self.sleeping):
+                await self._moved.wait()

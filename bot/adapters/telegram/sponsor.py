@@ -125,10 +125,25 @@ class SponsorHandlers:
                 language_hint(update),
                 name=user.full_name,
                 reply_to=replied.message_id if replied is not None else None,
+                reply_actions=_actions(replied),
             )
         )
         await deliver(context, self.clock, chat.id, handled.outputs, handled.language, pressed)
         await self.after(handled, user.id)
+
+
+def _actions(message: Message | None) -> tuple[str, ...]:
+    """The actions of our inline buttons on `message` (Telegram includes the keyboard of the
+    message replied to)."""
+    markup = message.reply_markup if message is not None else None
+    if markup is None:
+        return ()
+    decoded = (
+        decode_callback(button.callback_data if isinstance(button.callback_data, str) else None)
+        for row in markup.inline_keyboard
+        for button in row
+    )
+    return tuple(action for _, action in filter(None, decoded))
 
 
 async def deliver(
