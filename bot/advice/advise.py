@@ -151,7 +151,9 @@ def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
                 {"groups": _group_labels(match.shared_target_groups, kb)},
             )
         )
-    if match.same_district:
+    if match.possible_duplicate:
+        why.append(Msg("advice.why.possible_duplicate"))
+    elif match.same_district:
         why.append(Msg("advice.why.same_district"))
     return tuple(why) or (Msg("advice.why.none"),)
 

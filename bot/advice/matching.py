@@ -54,6 +54,11 @@ class ProjectMatch:
     shared_target_groups: tuple[str, ...]
     same_district: bool
 
+    @property
+    def possible_duplicate(self) -> bool:
+        """Very similar and in the sponsor's own district: a Doppelstruktur to rule out."""
+        return self.same_district and self.score >= DUPLICATE_THRESHOLD
+
 
 @dataclass(frozen=True)
 class Matches:

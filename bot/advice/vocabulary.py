@@ -55,6 +55,12 @@ def stem(word: str) -> str:
     return word
 
 
+_VERBS = {"schulen": "schulung", "schult": "schulung", "geschult": "schulung"}
+"""Verbs whose stem collides with a noun of another meaning: "Mitarbeitende schulen" (train)
+must not read as "Schulen"/"Schüler" (schools, pupils). Only applied to words written in lower
+case in a text that capitalises its nouns, where the case tells the verb from the noun."""
+
+
 def words(text: str) -> list[str]:
     """Stems of the meaningful words of a text, in order.
 
@@ -63,9 +69,13 @@ def words(text: str) -> list[str]:
     """
     text = text[:MAX_TEXT]
     stems = []
+    capitalised = any(char.isupper() for char in text)
     # lower(), unlike casefold(), keeps offsets aligned with the original text.
     for match in _WORD.finditer(text.lower()):
-        word = stem(match.group())
+        word = match.group()
+        if capitalised and word in _VERBS and text[match.start()].islower():
+            word = _VERBS[word]
+        word = stem(word)
         acronym = 2 <= len(word) <= 4 and text[match.start() : match.end()].isupper()
         if acronym or (len(word) >= 3 and word not in STOPWORDS):
             stems.append(word)

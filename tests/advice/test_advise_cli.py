@@ -7,6 +7,7 @@ import os
 import select
 import subprocess
 import sys
+from typing import Any
 
 ROW = {
     "region": "Sarstedt",
@@ -111,7 +112,7 @@ def test_quarter_and_season_mean_their_first_month() -> None:
 
 
 def test_values_must_be_strings_null_included_but_unknown_keys_are_ignored() -> None:
-    out = _run(
+    out: Any = _run(
         [
             json.dumps({"region": None}),
             json.dumps({"costs": 500000}),
@@ -131,32 +132,35 @@ def test_values_must_be_strings_null_included_but_unknown_keys_are_ignored() -> 
 
 
 def test_types_of_every_key_for_a_complete_and_an_empty_line() -> None:
+    full: Any
+    empty: Any
     full, empty = _run([json.dumps(ROW), "{}"])
+    out: Any
     for out in (full, empty):
         for key in ("district", "subregion", "start", "end"):
             assert out[key] is None or isinstance(out[key], str)
         for key in ("costs_eur", "duration_months"):
             assert out[key] is None or type(out[key]) is int
-        assert out["alliance"] is None or isinstance(out["alliance"]["name"], str)  # type: ignore[index]
-        assert len(out["action_fields"]) == 4  # type: ignore[arg-type]
-        for field in out["action_fields"]:  # type: ignore[attr-defined]
+        assert out["alliance"] is None or isinstance(out["alliance"]["name"], str)
+        assert len(out["action_fields"]) == 4
+        for field in out["action_fields"]:
             assert field["id"] in {"I", "II", "III", "IV"} and isinstance(field["why"], str)
             assert isinstance(field["title"], str) and 0 <= field["score"] <= 1
-        assert len(out["similar_projects"]) >= 3  # type: ignore[arg-type]
-        for project in out["similar_projects"]:  # type: ignore[attr-defined]
+        assert len(out["similar_projects"]) >= 3
+        for project in out["similar_projects"]:
             assert type(project["same_district"]) is bool and 0 <= project["score"] <= 1
         eligibility = out["eligibility"]
-        assert set(eligibility) == {"status", "reasons", "hints"}  # type: ignore[arg-type]
-        assert all(isinstance(r, str) for r in eligibility["reasons"])  # type: ignore[index]
-        assert all(isinstance(h, str) for h in eligibility["hints"])  # type: ignore[index]
-    assert empty["eligibility"]["status"] == "incomplete"  # type: ignore[index]
+        assert set(eligibility) == {"status", "reasons", "hints"}
+        assert all(isinstance(r, str) for r in eligibility["reasons"])
+        assert all(isinstance(h, str) for h in eligibility["hints"])
+    assert empty["eligibility"]["status"] == "incomplete"
     assert (empty["district"], empty["costs_eur"], empty["start"]) == (None, None, None)
 
 
 def test_a_place_to_ask_back_names_the_choices_in_the_reason() -> None:
-    (out,) = _run([json.dumps({"region": "Alfeld"})])
+    out: Any = _run([json.dumps({"region": "Alfeld"})])[0]
     assert out["district"] is None
-    reason = out["eligibility"]["reasons"][0]  # type: ignore[index]
+    reason = out["eligibility"]["reasons"][0]
     assert "Alfeld (Leine) (Landkreis Hildesheim)" in reason
     assert "Alfeld (Mittelfranken) (Bayern)" in reason
 
