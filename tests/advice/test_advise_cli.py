@@ -7,7 +7,28 @@ import os
 import select
 import subprocess
 import sys
+from datetime import date
 from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.adapters.advise_cli import advise_line
+from bot.advice.advise import ANSWER_KEYS, Advisor
+
+CONTRACT_KEYS = {
+    "district",
+    "subregion",
+    "alliance",
+    "referral",
+    "costs_eur",
+    "duration_months",
+    "start",
+    "end",
+    "action_fields",
+    "similar_projects",
+    "eligibility",
+}
 
 ROW = {
     "region": "Sarstedt",
@@ -192,3 +213,28 @@ def test_each_answer_is_flushed_before_the_next_line_is_read() -> None:
         process.stdout.close()
         if process.stderr is not None:
             process.stderr.close()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+lines = st.one_of(
+    st.dictionaries(st.sampled_from([*ANSWER_KEYS, "other"]), json_values).map(json.dumps),
+    st.dictionaries(st.sampled_from(ANSWER_KEYS), st.text(max_size=60)).map(json.dumps),
+    json_values.map(json.dumps),
+    st.text(max_size=80),
+)
+
+
+@given(lines)
+def test_no_line_ever_raises_and_every_answer_has_the_contract_shape(
+    advisor: Advisor, line: str
+) -> None:
+    answer = advise_line(line, advisor, date(2026, 11, 25), "de")
+    if set(answer) == {"error"}:
+        assert isinstance(answer["error"], str) and answer["error"]
+    else:
+        assert set(answer) == CONTRACT_KEYS
+        json.dumps(answer, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
