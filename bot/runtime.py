@@ -13,7 +13,6 @@ from bot.dialogs.conversation import Conversations
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.model import DialogState, Document
 from bot.dialogs.sponsor import SPONSOR_DIALOG
-from bot.export.documents import sketch_documents
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge
 from bot.settings import Settings
@@ -64,6 +63,10 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     the_clock = clock
 
     def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
+        # Imported on first use: the PDF library alone takes a quarter second to import,
+        # which start-up would pay although few sponsors ask for a Projektskizze.
+        from bot.export.documents import sketch_documents
+
         return sketch_documents(state, advisor, language, the_clock.today())
 
     runtime: Runtime

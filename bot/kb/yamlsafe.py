@@ -14,6 +14,14 @@ import yaml
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Generous for the knowledge files (the largest is well under 200 KB)."""
 
+MAX_DEPTH = 100
+"""Knowledge files nest a handful of levels; deeper documents are refused before composing."""
+
+# libyaml's parser (which PyYAML's wheels ship) is about ten times faster than the pure-Python
+# one, and the bot parses every knowledge file at start-up. Its composer recurses in C, so the
+# nesting depth is checked on the event stream first.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class YamlProblem(Exception):
@@ -48,11 +56,18 @@ def load(raw: bytes) -> YamlDocument:
     """Parse one YAML document from bytes; every failure is a `YamlProblem`, never a traceback."""
     text = decode(raw)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        depth = 0
+        for event in yaml.parse(text, Loader=_LOADER):
+            line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1 if event.start_mark else None
                 raise YamlProblem("anchors and aliases (&, *) are not allowed", line)
-        loader = yaml.SafeLoader(text)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem("nested too deeply", line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        loader = _LOADER(text)
         try:
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None

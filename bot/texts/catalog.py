@@ -15,6 +15,9 @@ from typing import Literal, Protocol, runtime_checkable
 
 import yaml
 
+# libyaml's safe loader when PyYAML has it (its wheels do): the catalogues are read at start-up.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 Language = Literal["de", "en"]
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 TEXTS_DIR = Path(__file__).resolve().parent
@@ -65,7 +68,8 @@ def _flatten(prefix: str, node: object, into: dict[str, str], origin: Path) -> N
 def load_catalogue(language: Language) -> Mapping[str, str]:
     texts: dict[str, str] = {}
     for path in sorted((TEXTS_DIR / language).glob("*.yaml")):
-        _flatten("", yaml.safe_load(path.read_text(encoding="utf-8")) or {}, texts, path)
+        text = path.read_text(encoding="utf-8")
+        _flatten("", yaml.load(text, Loader=_SAFE_LOADER) or {}, texts, path)
     return texts
 
 
@@ -85,8 +89,12 @@ def render(msg: Msg, language: Language, escape: Escape = verbatim) -> str:
 
 
 def _param(value: Param, language: Language, escape: Escape) -> str | int | float:
-    if isinstance(value, Localized):
-        return value.localize(language, escape)
+    # Plain values first: isinstance against a runtime-checkable Protocol is slow, and most
+    # parameters are strings and numbers (none of which has `localize`).
     if isinstance(value, str):
         return escape(value)
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, Localized):
+        return value.localize(language, escape)
     return value
