@@ -67,15 +67,23 @@ class Drafts:
 
     async def user(self, user_id: int, language: Language) -> User:
         """The user, registered on first contact."""
-        await self.connection.execute(
-            "INSERT INTO users (id, language, created_at, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(id) DO NOTHING",
-            (user_id, language, self.now, self.now),
-        )
-        cursor = await self.connection.execute("SELECT * FROM users WHERE id = ?", (user_id,))
-        row = await cursor.fetchone()
+        # Read first: every statement is a round trip to aiosqlite's thread, and all but the
+        # first update of a user find the row (the write transaction excludes a race).
+        row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
+        if row is None:
+            await self.connection.execute(
+                "INSERT INTO users (id, language, created_at, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO NOTHING",
+                (user_id, language, self.now, self.now),
+            )
+            row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
         assert row is not None
         return _user(row)
+
+    async def _one(self, sql: str, parameters: tuple[object, ...]) -> aiosqlite.Row | None:
+        """The first row, in one round trip (execute + fetchone would take two)."""
+        rows = await self.connection.execute_fetchall(sql, parameters)
+        return next(iter(rows), None)
 
     async def update_user(self, user_id: int, **changes: object) -> None:
         allowed = {"language", "current_draft_id", "pending", "last_update_id"}
@@ -89,10 +97,9 @@ class Drafts:
         )
 
     async def get(self, owner_id: int, draft_id: int) -> Draft | None:
-        cursor = await self.connection.execute(
+        row = await self._one(
             "SELECT * FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
         )
-        row = await cursor.fetchone()
         return _draft(row) if row else None
 
     async def create(self, owner_id: int, state: DialogState) -> Draft:
@@ -133,12 +140,12 @@ class Drafts:
         return cursor.rowcount == 1
 
     async def everyone(self) -> list[Draft]:
-        cursor = await self.connection.execute("SELECT * FROM drafts ORDER BY id")
-        return [_draft(row) for row in await cursor.fetchall()]
+        rows = await self.connection.execute_fetchall("SELECT * FROM drafts ORDER BY id")
+        return [_draft(row) for row in rows]
 
     async def list(self, owner_id: int) -> list[Draft]:
-        cursor = await self.connection.execute(
+        rows = await self.connection.execute_fetchall(
             "SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC, id DESC",
             (owner_id,),
         )
-        return [_draft(row) for row in await cursor.fetchall()]
+        return [_draft(row) for row in rows]

@@ -70,6 +70,7 @@ class Lines:
 
     def localize(self, language: Language, escape: Escape = verbatim) -> str:
         return self.separator.join(
-            item.localize(language, escape) if isinstance(item, Localized) else escape(item)
+            # `str` first: isinstance against the runtime-checkable Protocol is slow.
+            escape(item) if isinstance(item, str) else item.localize(language, escape)
             for item in self.items
         )
