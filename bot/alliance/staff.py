@@ -93,10 +93,17 @@ class StaffDesk:
                 before = table[key]
                 table[key] = (before[0] + count, before[1] + total)
 
-        def lines(table: dict[str, tuple[int, int]]) -> Lines:
+        def lines(table: dict[str, tuple[int, int]], status: bool = False) -> Lines:
             return Lines(
                 tuple(
-                    Msg("staff.statistics.line", {"name": k, "count": c, "sum": Eur(t)})
+                    Msg(
+                        "staff.statistics.line",
+                        {
+                            "name": Msg(f"drafts.status.{k}") if status else k,
+                            "count": c,
+                            "sum": Eur(t),
+                        },
+                    )
                     for k, (c, t) in sorted(table.items())
                 )
             )
@@ -109,7 +116,7 @@ class StaffDesk:
                         {
                             "subregions": lines(by_subregion),
                             "fields": lines(by_field),
-                            "statuses": lines(by_status),
+                            "statuses": lines(by_status, status=True),
                         },
                     ),
                 )

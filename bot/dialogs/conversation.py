@@ -9,6 +9,7 @@ exactly like an unknown command, so they reveal nothing.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -128,7 +129,10 @@ class Conversations:
         """Drafts untouched for the retention period are deleted; their counts stay."""
         now = self.clock.now()
         months = now.year * 12 + now.month - 1 - retention_months
-        before = now.replace(year=months // 12, month=months % 12 + 1, day=1)
+        year, month = months // 12, months % 12 + 1
+        # The same day that many months ago (the month's last day if it is shorter).
+        day = min(now.day, calendar.monthrange(year, month)[1])
+        before = now.replace(year=year, month=month, day=day)
         async with self.database.transaction() as connection:
             drafts = Drafts(connection, now)
             return await purge_stale(connection, drafts, before, self.classify)

@@ -74,8 +74,11 @@ class Outbox:
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     async def mark_sent(self, item: OutboxItem, message_id: int | None) -> None:
+        # What was sent is in the chat now; the row keeps when, not what (data minimisation:
+        # relayed texts and handed-over details are not kept twice).
         await self.connection.execute(
-            "UPDATE outbox SET sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?",
+            "UPDATE outbox SET sent_at = ?, message_id = ?, attempts = attempts + 1, "
+            "payload = '{}' WHERE id = ?",
             (_iso(self.now), message_id, item.id),
         )
         if item.handoff_id is not None and message_id is not None and item.payload.get("relay"):

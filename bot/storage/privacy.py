@@ -60,6 +60,13 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
         "contact_registrations": await _rows(
             connection, "SELECT * FROM contacts WHERE user_id = ?", user_id
         ),
+        # As a contact: what this user took over and stated (not the sponsor's details).
+        "handoffs_taken_over": await _rows(
+            connection,
+            "SELECT id, alliance_id, kind, title, status, taken_at, statement, "
+            "statement_comment, statement_at FROM handoffs WHERE taken_by = ?",
+            user_id,
+        ),
         "pending_messages": pending,
     }
 
@@ -80,9 +87,22 @@ async def erase_user(
     mine = await drafts.list(user_id)
     for draft in mine:
         await _count(connection, classify(draft))
-    await connection.execute("DELETE FROM outbox WHERE chat_id = ? AND sent_at IS NULL", (user_id,))
+    # Messages to the user, and every message about the user's handoffs (to contacts too).
+    await connection.execute("DELETE FROM outbox WHERE chat_id = ?", (user_id,))
+    await connection.execute(
+        "DELETE FROM outbox WHERE handoff_id IN (SELECT id FROM handoffs WHERE sponsor_id = ?)",
+        (user_id,),
+    )
     await connection.execute("DELETE FROM contacts WHERE user_id = ?", (user_id,))
-    await connection.execute("UPDATE invitations SET used_by = NULL WHERE used_by = ?", (user_id,))
+    # An invitation the user redeemed stays used (deleted, so nobody can redeem it again).
+    await connection.execute(
+        "DELETE FROM invitations WHERE used_by = ? OR created_by = ?", (user_id, user_id)
+    )
+    # Handoffs of others this user took over as a contact keep their state, not the person.
+    await connection.execute(
+        "UPDATE handoffs SET taken_by = NULL, taken_by_name = NULL WHERE taken_by = ?",
+        (user_id,),
+    )
     await connection.execute("DELETE FROM relays WHERE chat_id = ?", (user_id,))
     await connection.execute("UPDATE users SET current_draft_id = NULL WHERE id = ?", (user_id,))
     await connection.execute("DELETE FROM handoffs WHERE sponsor_id = ?", (user_id,))

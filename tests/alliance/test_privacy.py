@@ -1,0 +1,237 @@
+"""What the bot keeps and how a user takes it away: /datenschutz, /export (all of the user's
+data as a JSON document), /loeschen with confirmation (afterwards no row of that user in the
+SQLite file, only anonymous counts), the retention purge on the injected clock, and the
+statistics staff see."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.telegram.app import purge_regularly
+from tests.alliance.conftest import (
+    ADMINS,
+    HILDESHEIM,
+    NOW,
+    STAFF,
+    ManualClock,
+    answer,
+    give_contact_details,
+    invite,
+    register,
+    rows_mentioning,
+    tap,
+    to_summary,
+)
+from tests.botapi import BotApiServer, TelegramUser
+from tests.telegram.conftest import StartBot
+
+SPONSOR = 7_340_001
+CONTACT = 7_340_501
+ORGANISATION = "Bildungswerk Sarstedt e. V."
+PERSON = "Projektleitung Pflege"
+EMAIL = "pflege@bildungswerk.example"
+ANSWER = "Etwa 40 Frauen in zwei Jahrgängen."
+QUESTION = "Wie viele Teilnehmerinnen planen Sie?"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
+
+
+def database(data_dir: Path) -> Path:
+    return data_dir / "foerderlotse.sqlite3"
+
+
+def table(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database(data_dir)) as connection:
+        return list(connection.execute(sql))
+
+
+async def handed_over_and_talked(server: BotApiServer) -> tuple[TelegramUser, TelegramUser]:
+    """A sponsor hands a draft over; the contact takes it, asks, gets an answer, states."""
+    staff = server.user(STAFF, "Koordination")
+    contact = server.user(CONTACT, "Kontakt Eins")
+    sponsor = server.user(SPONSOR, "Träger")
+    await register(contact, await invite(staff, HILDESHEIM))
+    await to_summary(sponsor)
+    await tap(sponsor, "Übergeben")
+    await give_contact_details(sponsor, ORGANISATION, PERSON, EMAIL)
+    await tap(sponsor, "Einverstanden")
+    notified, _ = await contact.expect(2)
+    await tap(contact, "Übernehmen", notified.message_id)
+    await sponsor.expect()
+    contact.reply(notified.message_id, QUESTION)
+    await contact.expect()
+    (question,) = await sponsor.expect()
+    sponsor.reply(question.message_id, ANSWER)
+    await sponsor.expect()
+    await contact.expect()
+    inbox = await answer(contact, "/eingang")
+    (details,) = await tap(contact, "Nr. 1", inbox.message_id)
+    await tap(contact, "Unterstützt", details.message_id)
+    await answer(contact, "Passt gut zu unseren Schwerpunkten.")
+    await sponsor.expect()
+    return sponsor, contact
+
+
+async def test_privacy_notice_names_what_why_and_how_long(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(retention_months=6):
+        sponsor = server.user(SPONSOR, "Träger")
+        notice = await answer(sponsor, "/datenschutz")
+        for shown in ("Was gespeichert wird", "Wozu", "Wie lange", "6 Monate", "/export"):
+            assert shown in notice.text, shown
+        assert "/loeschen" in notice.text
+
+
+async def test_export_sends_all_of_the_users_data_as_json(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        sponsor, contact = await handed_over_and_talked(server)
+        await to_summary(sponsor, command="/neu", title="Zweiter Entwurf")
+
+        sponsor.send("/export")
+        intro, file = await sponsor.expect(2)
+        assert "alle Daten" in intro.text
+        assert file.document is not None and file.document.name.endswith(".json")
+        data = json.loads(file.document.content)
+        assert data["user"]["id"] == SPONSOR
+        titles = sorted(d["state"]["answers"]["title"]["text"] for d in data["drafts"])
+        assert titles == ["Pflegebrücke Hildesheim", "Zweiter Entwurf"]
+        (handoff,) = data["handoffs"]
+        answers = handoff["snapshot"]["state"]["answers"]
+        assert answers["sponsor_name"]["text"] == ORGANISATION
+        assert answers["contact_channel"]["text"] == EMAIL
+        assert handoff["statement"] == "supports"
+        assert data["contact_registrations"] == []
+
+        contact.send("/export")
+        _, file = await contact.expect(2)
+        assert file.document is not None
+        data = json.loads(file.document.content)
+        assert data["user"]["id"] == CONTACT
+        assert [r["alliance_id"] for r in data["contact_registrations"]] == ["farehi"]
+        (taken,) = data["handoffs_taken_over"]
+        assert taken["statement_comment"] == "Passt gut zu unseren Schwerpunkten."
+
+
+async def test_erasure_leaves_no_row_of_the_sponsor_and_keeps_anonymous_counts(
+    server: BotApiServer, start_bot: StartBot, tmp_path: Path
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        sponsor, contact = await handed_over_and_talked(server)
+        staff = server.user(STAFF)
+        mine = {str(SPONSOR), ORGANISATION, PERSON, EMAIL, ANSWER, "Pflegebrücke Hildesheim"}
+        assert rows_mentioning(database(tmp_path), mine)  # the check finds them before
+
+        confirm = await answer(sponsor, "/loeschen")
+        assert "Wirklich alle Ihre Daten löschen" in confirm.text
+        assert "bei einer Allianz" in confirm.text or "an eine Allianz" in confirm.text
+        await tap(sponsor, "Abbrechen", confirm.message_id)  # changed their mind
+        assert rows_mentioning(database(tmp_path), mine)
+
+        confirm = await answer(sponsor, "/loeschen")
+        (erased,) = await tap(sponsor, "Ja, alles löschen", confirm.message_id)
+        assert "Gelöscht: 1 Entwurf" in erased.text
+        assert "anonyme Zahlen" in erased.text and "Allianz noch vorliegen" in erased.text
+
+        assert rows_mentioning(database(tmp_path), mine) == {}
+        counts = table(tmp_path, "SELECT subregion, status, drafts, costs_eur FROM deleted_counts")
+        assert counts == [("Landkreis Hildesheim", "statement", 1, 380_000)]
+        statistics = await answer(staff, "/statistik")
+        assert "Landkreis Hildesheim: 1 Entwürfe, zusammen 380.000 €" in statistics.text
+
+        # the alliance's side no longer reaches anyone, and says so plainly
+        assert "Noch keine Übergaben" in (await answer(contact, "/eingang")).text
+        # the sponsor may start afresh
+        contact.mark()
+        sponsor.send("/start")
+        welcome, _ = await sponsor.expect(2)
+        assert "Willkommen" in welcome.text
+        assert not server.bot_errors
+
+
+async def test_erasure_of_a_contact_leaves_no_row_of_the_contact(
+    server: BotApiServer, start_bot: StartBot, tmp_path: Path
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        sponsor, contact = await handed_over_and_talked(server)
+        staff = server.user(STAFF)
+        confirm = await answer(contact, "/loeschen")
+        await tap(contact, "Ja, alles löschen", confirm.message_id)
+        assert rows_mentioning(database(tmp_path), {str(CONTACT), "Kontakt Eins"}) == {}
+        # the sponsor's draft keeps the alliance's statement; the alliance has no contact now
+        listing = await answer(sponsor, "/entwuerfe")
+        assert any("Stellungnahme liegt vor" in b for b in listing.button_texts())
+        assert "Noch keine Ansprechpersonen" in (await answer(staff, "/kontakte")).text
+        assert (await answer(contact, "/eingang")).text.startswith("Diesen Befehl kenne ich nicht")
+
+
+async def test_drafts_untouched_for_the_retention_period_are_purged(
+    server: BotApiServer, start_bot: StartBot, clock: ManualClock
+) -> None:
+    async with start_bot(admin_ids=ADMINS, retention_months=6) as (_, runtime):
+        staff = server.user(STAFF, "Koordination")
+        sponsor = server.user(SPONSOR, "Träger")
+        await to_summary(sponsor, title="Alter Entwurf")
+        clock.advance(timedelta(days=90))
+        await to_summary(sponsor, command="/neu", title="Neuer Entwurf", place="Hameln")
+
+        purging = asyncio.create_task(purge_regularly(runtime))
+        try:
+            await clock.sleeper(at_least=24 * 3600)  # purged at start, then waits a day
+            listing = await answer(sponsor, "/entwuerfe")
+            assert len(listing.button_texts()) == 3  # two drafts and "new"
+
+            # 25 May 2027: the old draft is untouched for six months less a day
+            clock.set(NOW.replace(year=2027, month=5, day=24))
+            await clock.sleeper(at_least=24 * 3600)
+            listing = await answer(sponsor, "/entwuerfe")
+            assert any("Alter Entwurf" in b for b in listing.button_texts())
+
+            clock.advance(timedelta(days=2))  # now six months and a day
+            await clock.sleeper(at_least=24 * 3600)
+            listing = await answer(sponsor, "/entwuerfe")
+            items = listing.button_texts()
+            assert not any("Alter Entwurf" in b for b in items), items
+            assert any("Neuer Entwurf" in b for b in items), items
+        finally:
+            purging.cancel()
+
+        statistics = await answer(staff, "/statistik")
+        assert "Landkreis Hildesheim: 1 Entwürfe, zusammen 380.000 €" in statistics.text
+        assert "REK Weserbergland+: 1 Entwürfe" in statistics.text
+
+
+async def test_statistics_per_subregion_action_field_and_status(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        assert "Noch keine Entwürfe" in (await answer(staff, "/statistik")).text
+        first, second, third = (server.user(7_340_100 + n, f"Träger {n}") for n in range(3))
+        await to_summary(first, place="Sarstedt", costs="380.000 €")
+        await to_summary(second, place="Landkreis Hildesheim", costs="120.000 €")
+        await to_summary(third, place="Garbsen", costs="450.000 €")
+        await tap(first, "Übergeben")
+        await give_contact_details(first)
+        await tap(first, "Einverstanden")
+        await staff.expect(2)  # no contact registered: the office has it
+
+        text = (await answer(staff, "/statistik")).text
+        assert "Landkreis Hildesheim: 2 Entwürfe, zusammen 500.000 €" in text
+        assert "Region Hannover: 1 Entwürfe, zusammen 450.000 €" in text
+        assert "III: 3 Entwürfe, zusammen 950.000 €" in text
+        assert "an die Allianz übergeben: 1 Entwürfe, zusammen 380.000 €" in text
+        assert "Entwurf: 2 Entwürfe, zusammen 570.000 €" in text
+        # a sponsor never sees it
+        assert "Statistik" not in (await answer(first, "/statistik")).text
