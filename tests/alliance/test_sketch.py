@@ -1,0 +1,104 @@
+"""The Projektskizze as Telegram delivers it: the PDF's text, extracted with pypdf, carries the
+sponsor's answers with umlauts and the euro sign intact; the alliance's copy names who submits."""
+
+from __future__ import annotations
+
+import re
+
+from tests.alliance.conftest import (
+    ADMINS,
+    HILDESHEIM,
+    IDEA,
+    STAFF,
+    give_contact_details,
+    invite,
+    pdf_text,
+    register,
+    tap,
+    to_summary,
+)
+from tests.botapi import BotApiServer, BotMessage
+from tests.telegram.conftest import StartBot
+
+OPEN = "— offen: bitte ergänzen —"
+
+
+def flat(text: str) -> str:
+    """Extracted text with line breaks undone (long answers wrap)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def document(messages: list[BotMessage], suffix: str) -> bytes:
+    (found,) = [m.document for m in messages if m.document and m.document.name.endswith(suffix)]
+    assert found is not None
+    return found.content
+
+
+async def test_the_sponsor_gets_the_sketch_as_pdf_and_markdown(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot():
+        sponsor = server.user(1001, "Träger")
+        await to_summary(sponsor, title="Pflegebrücke Größte Städte", costs="380.000 €")
+        intro, *files = await tap(sponsor, "Projektskizze", count=3)
+        assert "Ihre Projektskizze „Pflegebrücke Größte Städte“ als PDF und als Markdown" in (
+            intro.text
+        )
+        names = [m.document.name for m in files if m.document]
+        assert names == [
+            "projektskizze_pflegebruecke-groesste-staedte_2026-11-25.pdf",
+            "projektskizze_pflegebruecke-groesste-staedte_2026-11-25.md",
+        ]
+        pdf = document(files, ".pdf")
+        assert pdf.startswith(b"%PDF-") and b"SourceSansPro" in pdf  # the packaged font
+        text = pdf_text(pdf)
+        for expected in (
+            "Pflegebrücke Größte Städte",  # ü, ö, ß survive as text
+            "Gesamtkosten: 380.000 €",  # and the euro sign
+            "Fachkräfte für die Region Hildesheim",
+            "Sarstedt",
+            "Geflüchtete Frauen",
+            "Laufzeit: 24 Monate",
+            f"Organisation: {OPEN}",  # asked for only before a handoff: open, and marked so
+            f"Ansprechperson: {OPEN}",
+        ):
+            assert expected in text, expected
+        assert IDEA in flat(text)
+        assert "üblichen Inhalten solcher Projektskizzen" in flat(text)
+        assert "Anteil der förderfähigen Kosten" in flat(text)
+        assert "kofinanziert" in flat(text)
+        markdown = document(files, ".md").decode("utf-8")
+        assert "Pflegebrücke Größte Städte" in markdown and "380.000 €" in markdown
+
+        # the English sketch writes amounts the English way
+        sponsor.send("/sprache")
+        await sponsor.expect()
+        _, *files = await tap(sponsor, "Project sketch", count=3)
+        english = pdf_text(document(files, ".pdf"))
+        assert "EUR 380,000" in english and "Pflegebrücke Größte Städte" in english
+        assert not server.bot_errors
+
+
+async def test_the_alliance_gets_the_pdf_with_who_submits_it(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins", language_code="en")
+        sponsor = server.user(1001, "Träger")
+        await register(contact, await invite(staff, HILDESHEIM))
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(
+            sponsor, "Bildungswerk Müller & Söhne gGmbH", "Jörg-Peter Weiß", "05066 123456"
+        )
+        await tap(sponsor, "Einverstanden")
+        _, attachment = await contact.expect(2)
+        assert attachment.document is not None
+        assert attachment.document.name.endswith(".pdf")  # the PDF only, as the sponsor was told
+        text = pdf_text(attachment.document.content)
+        # the contact reads English: the sketch is in the contact's language
+        assert "EUR 380,000" in text
+        for expected in ("Bildungswerk Müller & Söhne gGmbH", "Jörg-Peter Weiß", "05066 123456"):
+            assert expected in text, expected
+        assert "Pflegebrücke Hildesheim" in text
