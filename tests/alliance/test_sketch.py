@@ -3,12 +3,19 @@ sponsor's answers with umlauts and the euro sign intact; the alliance's copy nam
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
+from bot.adapters.terminal import chat
+from bot.clock import FixedClock
+from bot.runtime import build_runtime
+from bot.settings import Settings
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
     IDEA,
+    NOW,
     STAFF,
     give_contact_details,
     invite,
@@ -102,3 +109,34 @@ async def test_the_alliance_gets_the_pdf_with_who_submits_it(
         for expected in ("Bildungswerk Müller & Söhne gGmbH", "Jörg-Peter Weiß", "05066 123456"):
             assert expected in text, expected
         assert "Pflegebrücke Hildesheim" in text
+
+
+async def test_the_terminal_writes_the_sketch_files(tmp_path: Path) -> None:
+    runtime = await build_runtime(
+        Settings(data_dir=tmp_path, telegram_bot_token=None), FixedClock(NOW)
+    )
+    answers = [
+        "Sarstedt",
+        "Bildungsträger",
+        "Geflüchtete Frauen",
+        IDEA,
+        "Pflegebrücke Hildesheim",
+        "380.000 €",
+        "01/2027",
+        "2 Jahre",
+        "/ueberspringen",
+    ]
+    out = io.StringIO()
+    try:
+        await chat(runtime, io.StringIO("\n".join(answers) + "\n"), out)
+        summary = out.getvalue()
+        (number,) = re.findall(r"\[(\d+)\] 📄 Projektskizze", summary)
+        await chat(runtime, io.StringIO(f"{number}\n"), out)
+    finally:
+        await runtime.close()
+    exports = tmp_path / "exports"
+    pdf = exports / "projektskizze_pflegebruecke-hildesheim_2026-11-25.pdf"
+    markdown = pdf.with_suffix(".md")
+    assert f"Gespeichert: {pdf}" in out.getvalue() and f"Gespeichert: {markdown}" in out.getvalue()
+    assert "Gesamtkosten: 380.000 €" in pdf_text(pdf.read_bytes())
+    assert "Pflegebrücke Hildesheim" in markdown.read_text(encoding="utf-8")
