@@ -81,22 +81,14 @@ async def handed_over_and_talked(server: BotApiServer) -> tuple[TelegramUser, Te
     return sponsor, contact
 
 
-async def test_privacy_notice_names_what_why_and_how_long(
+async def test_notice_and_export_of_all_of_the_users_data_as_json(
     server: BotApiServer, start_bot: StartBot
 ) -> None:
-    async with start_bot(retention_months=6):
-        sponsor = server.user(SPONSOR, "Träger")
-        notice = await answer(sponsor, "/datenschutz")
-        for shown in ("Was gespeichert wird", "Wozu", "Wie lange", "6 Monate", "/export"):
-            assert shown in notice.text, shown
-        assert "/loeschen" in notice.text
-
-
-async def test_export_sends_all_of_the_users_data_as_json(
-    server: BotApiServer, start_bot: StartBot
-) -> None:
-    async with start_bot(admin_ids=ADMINS):
+    async with start_bot(admin_ids=ADMINS, retention_months=6):
         sponsor, contact = await handed_over_and_talked(server)
+        notice = await answer(sponsor, "/datenschutz")
+        for shown in ("Was gespeichert wird", "Wozu", "Wie lange", "6 Monate", "/loeschen"):
+            assert shown in notice.text, shown
         await to_summary(sponsor, command="/neu", title="Zweiter Entwurf")
 
         sponsor.send("/export")
