@@ -10,7 +10,7 @@ Typical use::
             (greeting,) = await anna.expect()
 """
 
-from tests.botapi.faults import Fault, FaultInjector, FaultKind
+from tests.botapi.faults import Fault, FaultInjector, FaultKind, HeldRequest
 from tests.botapi.harness import BotRun, application_builder, running_bot
 from tests.botapi.html import (
     MAX_CAPTION_LENGTH,
@@ -48,6 +48,7 @@ __all__ = [
     "Fault",
     "FaultInjector",
     "FaultKind",
+    "HeldRequest",
     "HtmlParseError",
     "MessageVersion",
     "ParsedText",

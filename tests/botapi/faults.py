@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
 
 FaultKind = Literal["429", "500", "drop", "drop_after_accept"]
 _KINDS: frozenset[str] = frozenset(get_args(FaultKind))
@@ -73,3 +74,60 @@ class FaultInjector:
                 self.fired.append(fault)
                 return fault
         return None
+
+
+@dataclass(eq=False)
+class HeldRequest:
+    """One request the server keeps waiting (see ``BotApiServer.hold``).
+
+    ``arrived`` is set when a matching request came in; the test then decides: ``release()``
+    answers it normally, ``drop()`` closes the connection without an answer. With
+    ``accept=True`` the call takes effect first and only the answer is held (Telegram did the
+    work, the bot never learns of it).
+    """
+
+    method: str
+    chat_id: int | None
+    accept: bool
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    params: dict[str, Any] | None = None
+    _decision: asyncio.Future[bool] | None = None
+
+    def matches(self, method: str, chat_id: int | None) -> bool:
+        if self.arrived.is_set() or self.method.lower() != method.lower():
+            return False
+        return self.chat_id is None or self.chat_id == chat_id
+
+    def release(self) -> None:
+        """Let the held request go on (answered normally)."""
+        self._decide(True)
+
+    def drop(self) -> None:
+        """Close the held request's connection without an answer."""
+        self._decide(False)
+
+    @property
+    def decided(self) -> bool:
+        return self._decision is not None and self._decision.done()
+
+    def _decide(self, answer: bool) -> None:
+        if self._decision is None:
+            self._decision = asyncio.get_running_loop().create_future()
+        if not self._decision.done():
+            self._decision.set_result(answer)
+
+    async def _wait_decision(self) -> bool:
+        if self._decision is None:
+            self._decision = asyncio.get_running_loop().create_future()
+        return await self._decision
+
+    async def wait_arrived(self, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109
+        """Wait until the held request came in; returns its parameters."""
+        try:
+            await asyncio.wait_for(self.arrived.wait(), timeout)
+        except TimeoutError:
+            raise AssertionError(
+                f"no {self.method} request (chat {self.chat_id}) arrived within {timeout}s"
+            ) from None
+        assert self.params is not None
+        return self.params

@@ -31,7 +31,7 @@ from typing import Any, Self
 
 from aiohttp import web
 
-from tests.botapi.faults import Fault, FaultInjector
+from tests.botapi.faults import Fault, FaultInjector, HeldRequest
 from tests.botapi.html import (
     MAX_CAPTION_LENGTH,
     MAX_TEXT_LENGTH,
@@ -203,6 +203,9 @@ class BotApiServer:
         }
 
         self.faults = FaultInjector()
+        self._holds: list[HeldRequest] = []
+        # How often getUpdates handed out each update_id (more than once: not confirmed in time).
+        self.handed_out: Counter[int] = Counter()
         self.requests: list[RequestRecord] = []
         # Cheap per-method tallies ("sendMessage:ok", "getUpdates:ok", "sendMessage:fault:429")
         # for benchmarks, kept even with log_requests=False.
@@ -281,6 +284,9 @@ class BotApiServer:
     async def stop(self) -> None:
         """Stop serving; parked getUpdates calls return at once so shutdown is instant."""
         self._closing = True
+        for held in self._holds:
+            held.drop()
+        self._holds.clear()
         self._poll_wakeup.notify()
         for chat in self._chats.values():
             chat.changed.notify()
@@ -367,6 +373,26 @@ class BotApiServer:
             self._next_update_id = max(self._next_update_id, update_id + 1)
             return self._push_update(update_id, state, update)
         return self._enqueue_update(state, update)
+
+    def hold(self, method: str, chat_id: int | None = None, *, accept: bool = False) -> HeldRequest:
+        """Keep the next ``method`` request (optionally for one chat) waiting until the test
+        releases or drops it; ``accept=True`` applies the call first and holds only the answer.
+        A fault armed for the same request fires instead."""
+        held = HeldRequest(method, chat_id, accept)
+        self._holds.append(held)
+        return held
+
+    def is_confirmed(self, update_id: int) -> bool:
+        """Whether the bot confirmed ``update_id`` (a getUpdates offset passed it)."""
+        return self._confirmed_below > update_id
+
+    async def wait_handed_out(self, update_id: int, times: int = 1, timeout: float = 5.0) -> None:
+        """Wait until getUpdates handed ``update_id`` to the bot ``times`` times."""
+        await self.wait_until(
+            lambda: self.handed_out[update_id] >= times,
+            timeout,
+            f"update {update_id} handed out {times} time(s)",
+        )
 
     def pending_updates(self) -> list[JsonDict]:
         """Updates queued but not yet confirmed by the bot (via getUpdates offset)."""
@@ -530,12 +556,47 @@ class BotApiServer:
         fault = self.faults.take(method, chat_id)
         if fault is not None and fault.kind != "drop_after_accept":
             return self._fire_fault(request, fault, method, params, chat_id)
+        held = self._take_hold(method, chat_id) if fault is None else None
+        if held is not None:
+            return await self._held(request, held, method, params, chat_id)
 
         status, body = await self._dispatch(method, params, chat_id)
         if fault is not None:
             # The call took effect; the answer is lost on the way back.
             self._log(method, params, "fault:drop_after_accept", status, chat_id, None)
             return _drop(request)
+        description = None if status == 200 else str(body.get("description"))
+        self._log(method, params, "ok" if status == 200 else "error", status, chat_id, description)
+        return _respond(status, body)
+
+    def _take_hold(self, method: str, chat_id: int | None) -> HeldRequest | None:
+        for held in self._holds:
+            if held.matches(method, chat_id):
+                self._holds.remove(held)
+                return held
+        return None
+
+    async def _held(
+        self,
+        request: web.Request,
+        held: HeldRequest,
+        method: str,
+        params: JsonDict,
+        chat_id: int | None,
+    ) -> web.StreamResponse:
+        status: int = 0
+        body: JsonDict = {}
+        if held.accept:
+            status, body = await self._dispatch(method, params, chat_id)
+        held.params = params
+        held.arrived.set()
+        self._note_chat(chat_id, f"bot {method} -> held by the test")
+        self._activity.notify()
+        if not await held._wait_decision():
+            self._log(method, params, "held:dropped", status, chat_id, None)
+            return _drop(request)
+        if not held.accept:
+            status, body = await self._dispatch(method, params, chat_id)
         description = None if status == 200 else str(body.get("description"))
         self._log(method, params, "ok" if status == 200 else "error", status, chat_id, description)
         return _respond(status, body)
@@ -836,7 +897,10 @@ class BotApiServer:
                     "Conflict: terminated by other getUpdates request; make sure that only one "
                     "bot instance is running",
                 )
-        return [update for _, _, update in itertools.islice(self._updates, limit)]
+        handed = [update for _, _, update in itertools.islice(self._updates, limit)]
+        for update in handed:
+            self.handed_out[int(update["update_id"])] += 1
+        return handed
 
     def _confirm(self, offset: int) -> None:
         if offset < 0:
