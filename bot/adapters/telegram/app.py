@@ -18,13 +18,16 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
+from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
@@ -50,18 +53,30 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     token = settings.telegram_bot_token
     if token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    builder = (
-        ApplicationBuilder()
-        .token(token.get_secret_value())
-        .base_url(settings.telegram_api_base_url)
-        .base_file_url(settings.telegram_api_base_file_url)
-        .concurrent_updates(ChatOrderedUpdateProcessor(8))
-    )
-    if poll_timeout is not None:
-        builder = builder.get_updates_read_timeout(poll_timeout + 5)
+    ledger = UpdateLedger()
+    rate_limiter: BaseRateLimiter[Any] | None = None
     if settings.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
-    application = builder.build()
+        rate_limiter = AIORateLimiter(max_retries=3)
+    # The pools and timeouts ApplicationBuilder would choose; the bot is ours because it
+    # confirms updates only once they are handled.
+    bot = ConfirmingBot(
+        token.get_secret_value(),
+        ledger,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_base_file_url,
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(
+            connection_pool_size=1,
+            read_timeout=poll_timeout + 5 if poll_timeout is not None else 5.0,
+        ),
+        rate_limiter=rate_limiter,
+    )
+    application = (
+        ApplicationBuilder()
+        .bot(bot)
+        .concurrent_updates(ChatOrderedUpdateProcessor(8, on_done=ledger.finished))
+        .build()
+    )
     application.bot_data[RUNTIME_KEY] = runtime
 
     async def after(handled: Handled, user_id: int) -> None:
@@ -193,6 +208,8 @@ async def serve(settings: Settings) -> int:
             log.info("stopping: finishing the updates in hand")
             await updater.stop()
             await application.stop()
+            if isinstance(application.bot, ConfirmingBot):
+                await application.bot.confirm_handled()
             retention.cancel()
             await on_stop(application)
     finally:

@@ -98,8 +98,13 @@ class SponsorHandlers:
         query = update.callback_query
         if query is None:
             return
-        # Answer first: the spinner on the sponsor's button stops at once.
-        await query.answer()
+        # Answer first: the spinner on the sponsor's button stops at once. A tap delivered
+        # again after a crash was answered already (or is too old to answer): Telegram refuses,
+        # and the tap must still be handled.
+        try:
+            await query.answer()
+        except BadRequest as error:
+            log.info("callback query %s not answered: %s", query.id, error.message)
         decoded = decode_callback(query.data)
         event: Event = Press(*decoded) if decoded else Command("start")
         pressed = query.message if isinstance(query.message, Message) else None
