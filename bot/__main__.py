@@ -51,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     if command == "kb":
         return _kb(args, settings)
     if command == "telegram":
+        if settings.telegram_bot_token is None:
+            print(
+                "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather into the "
+                "environment or .env",
+                file=sys.stderr,
+            )
+            return 2
         from bot.adapters.telegram.app import run as run_telegram
 
         return run_telegram(settings)

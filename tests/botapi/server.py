@@ -178,7 +178,7 @@ class BotApiServer:
 
     def __init__(
         self,
-        token: str = "123456:TEST-TOKEN",
+        token: str = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
         bot_username: str = "foerderlotse_test_bot",
         max_poll_timeout: float = 1.0,
         *,

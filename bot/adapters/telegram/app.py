@@ -10,10 +10,11 @@ import logging
 import signal
 import sys
 from typing import Any
+from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -174,47 +175,88 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def serve(settings: Settings) -> int:
-    """Run until SIGTERM or SIGINT; the update in hand is finished before shutting down."""
+    """Run until SIGTERM or SIGINT; the update in hand is finished before shutting down.
+
+    What the configuration gets wrong (a token Telegram refuses, an unreachable Bot API, a data
+    directory that cannot be written) ends in a message naming the variable and exit code 1.
+    """
+    if settings.telegram_bot_token is None:
+        print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
+        return 2
     try:
         runtime = await build_runtime(settings)
     except DatabaseError as error:
         print(error, file=sys.stderr)
         return 1
-    application = build_application(runtime)
+    except OSError as error:
+        print(
+            f"BOT_DATA_DIR: cannot use {settings.data_dir}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        application = build_application(runtime)
+        try:
+            await application.initialize()  # getMe: the first contact with the Bot API
+        except (InvalidToken, NetworkError) as error:
+            print(_startup_problem(settings, error), file=sys.stderr)
+            return 1
+        try:
+            await _run(application, runtime)
+        finally:
+            await application.shutdown()
+    finally:
+        await runtime.close()
+    return 0
+
+
+def _startup_problem(settings: Settings, error: TelegramError) -> str:
+    if isinstance(error, InvalidToken):
+        # PTB's message repeats the token: not for a log or a screen.
+        return (
+            f"TELEGRAM_BOT_TOKEN: the Bot API at {settings.telegram_api_base_url} refused the "
+            "token; copy it again from @BotFather"
+        )
+    return (
+        f"TELEGRAM_API_BASE_URL: the Bot API at {settings.telegram_api_base_url} cannot be "
+        f"reached ({error.message})"
+    )
+
+
+async def _run(application: BotApplication, runtime: Runtime) -> None:
+    settings = runtime.settings
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, stop.set)
-    try:
-        async with application:
-            await on_startup(application)
-            retention = asyncio.create_task(purge_regularly(runtime), name="retention")
-            await application.start()
-            updater = application.updater
-            assert updater is not None
-            if settings.webhook_url:
-                secret = settings.webhook_secret
-                await updater.start_webhook(
-                    listen="0.0.0.0",
-                    port=settings.webhook_port,
-                    webhook_url=settings.webhook_url,
-                    secret_token=secret.get_secret_value() if secret else None,
-                    allowed_updates=Update.ALL_TYPES,
-                )
-            else:
-                await updater.start_polling(allowed_updates=Update.ALL_TYPES)
-            log.info("bot running (%s)", "webhook" if settings.webhook_url else "long polling")
-            await stop.wait()
-            log.info("stopping: finishing the updates in hand")
-            await updater.stop()
-            await application.stop()
-            if isinstance(application.bot, ConfirmingBot):
-                await application.bot.confirm_handled()
-            retention.cancel()
-            await on_stop(application)
-    finally:
-        await runtime.close()
-    return 0
+    await on_startup(application)
+    retention = asyncio.create_task(purge_regularly(runtime), name="retention")
+    await application.start()
+    updater = application.updater
+    assert updater is not None
+    if settings.webhook_url:
+        secret = settings.webhook_secret
+        assert secret is not None  # the settings refuse a webhook without one
+        await updater.start_webhook(
+            listen="0.0.0.0",  # behind the reverse proxy, in a container
+            port=settings.webhook_port,
+            # The proxy forwards the public URL's path unchanged; PTB answers only on url_path.
+            url_path=urlsplit(settings.webhook_url).path,
+            webhook_url=settings.webhook_url,
+            secret_token=secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+    log.info("bot running (%s)", "webhook" if settings.webhook_url else "long polling")
+    await stop.wait()
+    log.info("stopping: finishing the updates in hand")
+    await updater.stop()
+    await application.stop()
+    if isinstance(application.bot, ConfirmingBot) and not settings.webhook_url:
+        await application.bot.confirm_handled()
+    retention.cancel()
+    await on_stop(application)
 
 
 async def purge_regularly(runtime: Runtime) -> None:
