@@ -54,6 +54,10 @@ class Database:
         await connection.execute("PRAGMA synchronous=NORMAL")
         await connection.execute("PRAGMA foreign_keys=ON")
         await connection.execute("PRAGMA busy_timeout=2000")
+        # Readers get past a lock held by another process (WAL), so only a write shows it:
+        # better refused now than every answer failing later.
+        await connection.execute("BEGIN IMMEDIATE")
+        await connection.execute("COMMIT")
         await self._migrate()
 
     async def _migrate(self) -> None:
