@@ -1,10 +1,13 @@
 """Updates of one chat strictly in order, different chats concurrently.
 
 PTB's own concurrency is all-or-nothing: a fast double tap could otherwise be processed twice
-in parallel against the same draft. A lock per chat keeps each chat sequential; the semaphore
-of the base class bounds the total (unbounded concurrency is slower, see PTB-OFFLINE-NOTES).
-A chat waiting for its own lock holds one slot meanwhile (PTB's `process_update` is final);
-a sponsor's burst is a double tap, so that costs little.
+in parallel against the same draft. A lock per chat keeps each chat sequential. Only an update
+whose chat's turn has come takes one of the work slots that bound the total (unbounded
+concurrency is slower, see PTB-OFFLINE-NOTES): a chat waiting for its own turn holds no slot,
+so a burst from one chat never delays the others (no head-of-line blocking).
+
+PTB starts a task per fetched update and its `process_update` takes the base class's
+semaphore before `do_process_update`; here that semaphore only caps the updates in hand.
 
 `on_done` learns when an update's handling ended (see confirm.py: only then is it confirmed to
 Telegram).
@@ -19,14 +22,28 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+MAX_WAITING = 4096
+"""Updates in hand (running or waiting for their chat's turn or a work slot)."""
+
+
+class _Chat:
+    __slots__ = ("lock", "waiting")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.waiting = 0
+
 
 class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     def __init__(
-        self, max_concurrent_updates: int = 8, on_done: Callable[[int], None] | None = None
+        self,
+        max_concurrent_updates: int = 8,
+        on_done: Callable[[int], None] | None = None,
+        max_waiting: int = MAX_WAITING,
     ) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._waiting: dict[int, int] = {}
+        super().__init__(max(max_waiting, max_concurrent_updates))
+        self._work = asyncio.BoundedSemaphore(max_concurrent_updates)
+        self._chats: dict[int, _Chat] = {}
         self._on_done = on_done
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
@@ -39,6 +56,11 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
             raise
         self._done(update)
 
+    @property
+    def chats_in_hand(self) -> int:
+        """Chats with an update running or waiting."""
+        return len(self._chats)
+
     def _done(self, update: object) -> None:
         if self._on_done is not None and isinstance(update, Update):
             self._on_done(update.update_id)
@@ -46,20 +68,22 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
     async def _in_chat_order(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._work:
+                await coroutine
             return
         key = chat.id
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._waiting[key] = self._waiting.get(key, 0) + 1
+        turn = self._chats.get(key)
+        if turn is None:
+            turn = self._chats[key] = _Chat()
+        turn.waiting += 1
         try:
-            async with lock:
+            async with turn.lock, self._work:
                 await coroutine
         finally:
-            self._waiting[key] -= 1
-            if not self._waiting[key]:
+            turn.waiting -= 1
+            if not turn.waiting:
                 # Forget idle chats, so the table does not grow with every sponsor ever seen.
-                del self._waiting[key]
-                del self._locks[key]
+                del self._chats[key]
 
     async def initialize(self) -> None:
         pass
