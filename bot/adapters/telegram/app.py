@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
-from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -31,7 +30,7 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
-from bot.adapters.telegram.sponsor import SponsorHandlers
+from bot.adapters.telegram.sponsor import SponsorHandlers, send_html
 from bot.delivery.worker import OutboxWorker
 from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU
 from bot.dialogs.turn import Handled
@@ -167,9 +166,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     runtime: Runtime = context.application.bot_data[RUNTIME_KEY]
     try:
         language = await runtime.conversations.language_of(user_id or chat_id)
-        await context.bot.send_message(
-            chat_id, to_html(Msg("telegram.error"), language), parse_mode=ParseMode.HTML
-        )
+        text = to_html(Msg("telegram.error"), language)
+        await send_html(context.bot, runtime.clock, chat_id, text)
     except Exception:
         log.warning("could not send the apology to chat %s", chat_id, exc_info=True)
 

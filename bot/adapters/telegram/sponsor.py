@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram.render import decode_callback, keyboard, reply_html, split_html
@@ -90,20 +90,21 @@ class SponsorHandlers:
         if chat is None or update.effective_user is None:
             return
         language = await self.conversations.language_of(update.effective_user.id)
-        await context.bot.send_message(
-            chat.id, to_html(Msg("telegram.unsupported"), language), parse_mode=ParseMode.HTML
+        await send_html(
+            context.bot, self.clock, chat.id, to_html(Msg("telegram.unsupported"), language)
         )
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         if query is None:
             return
-        # Answer first: the spinner on the sponsor's button stops at once. A tap delivered
-        # again after a crash was answered already (or is too old to answer): Telegram refuses,
-        # and the tap must still be handled.
+        # Answer first: the spinner on the sponsor's button stops at once. Only a courtesy:
+        # a tap delivered again after a crash was answered already, a flood limit or a lost
+        # connection may refuse it, and the tap must be handled all the same (the spinner
+        # ends by itself).
         try:
             await query.answer()
-        except BadRequest as error:
+        except TelegramError as error:
             log.info("callback query %s not answered: %s", query.id, error.message)
         decoded = decode_callback(query.data)
         event: Event = Press(*decoded) if decoded else Command("start")
@@ -196,8 +197,11 @@ async def send_html(
 async def send_document(
     bot: Bot, clock: Clock, chat_id: int, document: Document, language: Language
 ) -> Message:
-    # Rendering a PDF takes a moment: show that something is on its way.
-    await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+    # Rendering a PDF takes a moment: show that something is on its way (a courtesy only).
+    try:
+        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+    except TelegramError as error:
+        log.info("chat action for %s not shown: %s", chat_id, error.message)
     caption = to_html(document.caption, language) if document.caption else None
     return await with_retries(
         lambda: bot.send_document(
