@@ -6,7 +6,7 @@ collected in one pass, so staff can fix a file in one go.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,18 +82,36 @@ _PYDANTIC_KEYS = {
 }
 
 
+MAX_ERRORS_PER_FILE = 20
+"""Reported per file; the rest are counted. A file of 100,000 broken entries must not become
+a report of 100,000 lines (thousands of Telegram messages), nor cost seconds to describe."""
+
+
 class _Checker:
     """Collects errors for one set of files."""
 
     def __init__(self, documents: Mapping[str, YamlDocument]) -> None:
         self.documents = documents
         self.errors: list[KbError] = []
+        self.told: Counter[str] = Counter()
+        self.untold: Counter[str] = Counter()
 
     def add(self, file: str, loc: Loc, message: Msg) -> None:
+        if self.told[file] >= MAX_ERRORS_PER_FILE:
+            self.untold[file] += 1
+            return
+        self.told[file] += 1
         document = self.documents.get(file)
         entry = self._entry_label(document.data if document else None, loc)
         line = line_of(document.root, loc) if document else None
         self.errors.append(KbError(file=file, message=message, loc=loc, entry=entry, line=line))
+
+    def report(self) -> list[KbError]:
+        more = [
+            KbError(file=file, message=Msg("kb.error.more", {"count": count}))
+            for file, count in sorted(self.untold.items())
+        ]
+        return self.errors + more
 
     @staticmethod
     def _entry_label(data: object, loc: Loc) -> str | None:
@@ -160,7 +178,7 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
         ),
     )
     if checker.errors or len(parsed) < len(KNOWLEDGE_FILES):
-        raise KnowledgeError(checker.errors)
+        raise KnowledgeError(checker.report())
     return KnowledgeBase(
         action_fields=tuple(_typed(parsed, "action_fields.yaml", ActionFieldsFile).action_fields),
         target_groups=tuple(_typed(parsed, "target_groups.yaml", TargetGroupsFile).target_groups),
