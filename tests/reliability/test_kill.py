@@ -52,12 +52,14 @@ async def crash_and_restart(
     """The bot is in the middle of ``update_id`` (its request is held): kill -9, restart, and
     wait until Telegram handed the update out again."""
     await bot.alive(held.wait_arrived())
-    assert server.handed_out[update_id] == 1
     assert not server.is_confirmed(update_id), "confirmed before it was handled"
     await bot.kill()
+    # while the handler was stuck, polls may have fetched the update again (and left it alone)
+    before = server.handed_out[update_id]
+    assert before >= 1
     held.drop()  # the connection of a dead process: the request never took effect
     await bot.start()
-    await server.wait_handed_out(update_id, times=2, timeout=STARTUP_TIMEOUT)
+    await server.wait_handed_out(update_id, times=before + 1, timeout=STARTUP_TIMEOUT)
 
 
 async def test_four_crashes_in_one_dialog(server: BotApiServer, bot_process: BotProcess) -> None:
