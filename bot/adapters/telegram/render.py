@@ -27,44 +27,113 @@ def reply_html(reply: Reply, language: Language) -> str:
     return "\n\n".join(to_html(part, language) for part in reply.parts)
 
 
-def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split at paragraph, then line boundaries; markup never spans a line in our templates.
+_TOKEN = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|[^<&]|[<&]")
+"""A tag, an entity or one character: the pieces a message may be cut between."""
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
-    Raw HTML is at least as long as the text Telegram counts, so measuring it is safe.
+
+def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Cut a message Telegram would refuse as too long into messages it takes.
+
+    Cuts fall at a blank line where one is in the latter half of a message, else at a line
+    break, else (a single overlong line) between characters, never inside a tag or an entity.
+    Markup open at a cut is closed at its end and opened again in the next message, so a quote
+    of multi-line user text in <i> stays valid. Raw HTML is at least as long as the text
+    Telegram counts, so measuring it is safe.
     """
     if utf16_length(text) <= limit:
         return [text]
     chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        pieces = [line] if utf16_length(line) <= limit else _hard_split(line, limit)
-        for piece in pieces:
-            candidate = f"{current}\n{piece}" if current else piece
-            if utf16_length(candidate) <= limit:
-                current = candidate
-            else:
-                if current.strip():
-                    chunks.append(current)
-                current = piece
-    if current.strip():
-        chunks.append(current)
+    chunk = _Chunk([], limit)
+    for token in _TOKEN.findall(text):
+        while not chunk.fits(token) and chunk.has_text():
+            finished, chunk = chunk.cut()
+            if _visible(finished):
+                chunks.append(finished)
+        chunk.add(token)
+    final = chunk.html(len(chunk.body), chunk.stack)
+    if _visible(final):
+        chunks.append(final)
     return chunks
 
 
-def _hard_split(line: str, limit: int) -> list[str]:
-    """A single overlong line: drop its markup and cut it into escaped plain pieces."""
-    plain = html.unescape(re.sub(r"<[^>]+>", "", line))
-    pieces: list[str] = []
-    current = ""
-    for char in plain:
-        escaped = html.escape(char, quote=False)
-        if utf16_length(current) + utf16_length(escaped) > limit:
-            pieces.append(current)
-            current = ""
-        current += escaped
-    if current:
-        pieces.append(current)
-    return pieces
+class _Chunk:
+    """One message being filled: the markup reopened at its start, its tokens, the markup
+    open at its end, and where it may be cut."""
+
+    def __init__(self, opened: list[tuple[str, str]], limit: int) -> None:
+        self.opened = opened
+        self.limit = limit
+        self.body: list[str] = []
+        self.stack = list(opened)
+        self.size = sum(utf16_length(tag) for _, tag in opened)
+        self.breaks: list[tuple[int, list[tuple[str, str]], int]] = []
+        """(index of a newline in body, markup open there, size before it)."""
+
+    def fits(self, token: str) -> bool:
+        stack = _after(self.stack, token)
+        return self.size + utf16_length(token) + _closing_size(stack) <= self.limit
+
+    def has_text(self) -> bool:
+        return any(not token.startswith("<") for token in self.body)
+
+    def add(self, token: str) -> None:
+        if token == "\n":
+            self.breaks.append((len(self.body), list(self.stack), self.size))
+        self.body.append(token)
+        self.size += utf16_length(token)
+        self.stack = _after(self.stack, token)
+
+    def cut(self) -> tuple[str, _Chunk]:
+        """This message as HTML, and the next one with what did not fit."""
+        point = self._cut_point()
+        if point is None:
+            return self.html(len(self.body), self.stack), _Chunk(list(self.stack), self.limit)
+        end, resume, stack = point
+        rest = _Chunk(list(stack), self.limit)
+        for token in self.body[resume:]:
+            rest.add(token)
+        return self.html(end, stack), rest
+
+    def _cut_point(self) -> tuple[int, int, list[tuple[str, str]]] | None:
+        """(end of this message, start of the next, markup open there); the line breaks at
+        the cut are dropped."""
+        useful = [b for b in self.breaks if b[0] > 0]
+        if not useful:
+            return None
+        blank = [b for b in useful if self.body[b[0] - 1] == "\n"]
+        if blank and blank[-1][2] >= self.limit // 2:
+            index, stack, _ = blank[-1]
+            return index - 1, index + 1, stack
+        index, stack, _ = useful[-1]
+        return index, index + 1, stack
+
+    def html(self, end: int, stack: list[tuple[str, str]]) -> str:
+        opening = "".join(tag for _, tag in self.opened)
+        closing = "".join(f"</{name}>" for name, _ in reversed(stack))
+        return opening + "".join(self.body[:end]) + closing
+
+
+def _after(stack: list[tuple[str, str]], token: str) -> list[tuple[str, str]]:
+    """The markup open after ``token``."""
+    match = _TAG.match(token) if token.startswith("<") else None
+    if match is None:
+        return stack
+    closing, name = match.group(1), match.group(2).lower()
+    if not closing:
+        return [*stack, (name, token)]
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == name:
+            return stack[:depth]
+    return stack
+
+
+def _closing_size(stack: list[tuple[str, str]]) -> int:
+    return sum(len(name) + 3 for name, _ in stack)
+
+
+def _visible(chunk: str) -> bool:
+    return bool(html.unescape(re.sub(r"<[^>]*>", "", chunk)).strip())
 
 
 def encode_callback(step: str | None, action: str) -> str:
