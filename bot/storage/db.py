@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.storage import inline
 from bot.storage.schema import MIGRATIONS
 
 
@@ -33,10 +34,9 @@ class Database:
         """Open (creating if needed) and migrate; a corrupt or locked file is refused intact."""
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = await aiosqlite.connect(path, isolation_level=None, timeout=2.0)
+            connection = inline.connect(path, timeout=2.0)
         except sqlite3.Error as error:
             raise DatabaseError(f"cannot open database {path}: {error}") from None
-        connection.row_factory = aiosqlite.Row
         database = cls(connection, path)
         try:
             await database._prepare()
@@ -102,6 +102,12 @@ def _statements(script: str) -> list[str]:
 
 def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
+    if "newer than this program" in text:
+        # Written by a later version: intact, only this program is too old for it.
+        return (
+            f"database {path} was written by a newer version of the bot ({text}). Nothing was "
+            "changed; update the program (e.g. git pull, then make run) to use it."
+        )
     if "locked" in text or "busy" in text:
         return f"database {path} is locked by another process (is the bot already running?): {text}"
     return (
