@@ -56,7 +56,9 @@ SPONSOR_MENU: tuple[str, ...] = (
 )
 """The commands shown in Telegram's menu for sponsors (descriptions in the catalogue)."""
 
-CONTACT_MENU: tuple[str, ...] = ("eingang", "hilfe", "sprache", "datenschutz")
+SHARED_MENU: tuple[str, ...] = ("start", "hilfe", "sprache", "datenschutz")
+"""A menu scoped to a chat replaces the default one: these stay in every menu."""
+CONTACT_MENU: tuple[str, ...] = ("eingang", *SHARED_MENU)
 STAFF_MENU: tuple[str, ...] = (
     "kontakt_einladen",
     "kontakte",
@@ -65,7 +67,7 @@ STAFF_MENU: tuple[str, ...] = (
     "kb_zurueck",
     "kb_export",
     "eingang",
-    "hilfe",
+    *SHARED_MENU,
 )
 
 

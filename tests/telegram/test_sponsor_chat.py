@@ -164,28 +164,3 @@ async def test_restart_mid_dialog_resumes_on_the_same_data(
         idea = await answer(dora, "Arbeitslose und Berufsrückkehrende")
         assert "Beschreiben Sie Ihre Projektidee" in idea.text
 
-
-async def test_long_summary_is_split_and_commands_are_set(
-    server: BotApiServer, start_bot: StartBot
-) -> None:
-    async with start_bot():
-        assert {c["command"] for c in server.commands_for(None, "")} >= {"start", "hilfe", "neu"}
-        assert server.commands_for(None, "en")
-        eve = server.user(1005, "Eve")
-        eve.send("/start")
-        await eve.expect(2)
-        await answer(eve, "Hildesheim")
-        await answer(eve, "/ueberspringen")
-        await answer(eve, "Schüler")
-        long_idea = ("Wir bauen ein MINT-Labor mit Robotik und Programmierkursen. " * 60)[:3900]
-        await answer(eve, long_idea)
-        await answer(eve, "/ueberspringen")
-        await answer(eve, "200.000 €")
-        await answer(eve, "09/2027")
-        await answer(eve, "12 Monate")
-        eve.send("/ueberspringen")
-        messages = await eve.expect(1)
-        await eve.settle()
-        assert all(len(m.text) <= 4096 for m in eve.messages)
-        assert not server.bot_errors
-        assert messages

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -30,7 +31,7 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
-from bot.adapters.telegram.sponsor import SponsorHandlers, send_html
+from bot.adapters.telegram.sponsor import SponsorHandlers
 from bot.delivery.worker import OutboxWorker
 from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU
 from bot.dialogs.turn import Handled
@@ -43,6 +44,8 @@ from bot.texts.markup import to_html
 log = logging.getLogger(__name__)
 
 RUNTIME_KEY = "runtime"
+STAFF_MENUS_KEY = "staff_menus"
+"""Staff whose scoped command menu is set."""
 
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -79,10 +82,16 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     )
     application.bot_data[RUNTIME_KEY] = runtime
 
+    staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
+
     async def after(handled: Handled, user_id: int) -> None:
         if handled.outbox_written and runtime.worker is not None:
             runtime.worker.wake()
-        if handled.menu_changed:
+        if user_id in settings.admin_ids:
+            # Staff who had never opened the bot at start-up get their menu now.
+            if user_id not in staff_menus:
+                await set_staff_menu(application.bot, user_id, staff_menus)
+        elif handled.menu_changed:
             await set_personal_menu(application.bot, user_id)
 
     sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
@@ -112,14 +121,27 @@ async def set_command_menus(application: BotApplication) -> None:
     """The menu next to the input field, in German (default) and English; staff get theirs in
     a menu scoped to their chats."""
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
     for language in LANGUAGES:
         code = None if language == "de" else language
         await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
-        for staff_id in sorted(runtime.settings.admin_ids):
-            with contextlib.suppress(TelegramError):  # staff who never opened the bot
-                await application.bot.set_my_commands(
-                    _commands(STAFF_MENU, language), BotCommandScopeChat(staff_id), code
-                )
+    for staff_id in sorted(runtime.settings.admin_ids):
+        await set_staff_menu(application.bot, staff_id, staff_menus)
+
+
+async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
+    """Telegram knows a chat only once its person opened the bot ("chat not found" before):
+    the menu is set again on their first update."""
+    try:
+        for language in LANGUAGES:
+            code = None if language == "de" else language
+            await bot.set_my_commands(
+                _commands(STAFF_MENU, language), BotCommandScopeChat(user_id), code
+            )
+    except TelegramError as error:
+        log.info("staff menu for %s not set yet: %s", user_id, error.message)
+        return
+    done.add(user_id)
 
 
 async def set_personal_menu(bot: Bot, user_id: int) -> None:
@@ -166,8 +188,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     runtime: Runtime = context.application.bot_data[RUNTIME_KEY]
     try:
         language = await runtime.conversations.language_of(user_id or chat_id)
-        text = to_html(Msg("telegram.error"), language)
-        await send_html(context.bot, runtime.clock, chat_id, text)
+        await context.bot.send_message(
+            chat_id, to_html(Msg("telegram.error"), language), parse_mode=ParseMode.HTML
+        )
     except Exception:
         log.warning("could not send the apology to chat %s", chat_id, exc_info=True)
 
