@@ -126,11 +126,13 @@ def check(
         findings.append(Finding(Status.INCOMPLETE, reason))
 
     if facts.costs_eur is not None and facts.costs_eur > limits.cost_cap_eur:
+        # The status stays: whether the justification carries is the steering group's call.
+        justified = bool(facts.justification.strip())
         findings.append(
             Finding(
                 Status.NEEDS_JUSTIFICATION,
                 Msg(
-                    "advice.reason.over_cap",
+                    "advice.reason.over_cap_justified" if justified else "advice.reason.over_cap",
                     {
                         "costs": Eur(facts.costs_eur),
                         "cap": Eur(limits.cost_cap_eur),

@@ -24,6 +24,8 @@ class ProjectFacts:
     costs_eur: int | None = None
     start: YearMonth | None = None
     duration_months: int | None = None
+    justification: str = ""
+    """Why higher costs than the cap are needed, if the sponsor said so."""
     problems: Mapping[str, Msg] = field(default_factory=dict)
     """Why a given answer could not be used, by field name (region, costs, ...)."""
 

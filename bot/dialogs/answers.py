@@ -39,4 +39,5 @@ def facts_from_answers(answers: Mapping[str, Answer]) -> ProjectFacts:
         costs_eur=_int(answers, "costs"),
         start=start_of(answers),
         duration_months=_int(answers, "duration"),
+        justification=_text(answers, "justification"),
     )

@@ -168,3 +168,17 @@ def test_a_start_after_the_deadline_says_when_to_start_instead(kb: KnowledgeBase
         "Planen Sie einen früheren Start, mit dem das Projekt bis dahin endet."
     )
     assert without_duration[1] == "Es fehlt noch: Laufzeit."
+
+
+def test_a_given_justification_is_acknowledged_while_the_status_stays(kb: KnowledgeBase) -> None:
+    """Whether the justification carries is the steering group's call: the status stays, but
+    the reason no longer asks for what the sponsor already gave."""
+    over = replace(COMPLETE, costs_eur=900_000)
+    justified = replace(over, justification="Wirkt in allen vier Landkreisen mit vier Coaches.")
+    assert _status(kb, justified) is Status.NEEDS_JUSTIFICATION
+    [asked] = _reasons(kb, over)
+    [acknowledged] = _reasons(kb, justified)
+    assert "gesonderte Begründung nötig" in asked
+    assert "Ihre Begründung liegt vor" in acknowledged
+    assert "nötig" not in acknowledged
+    assert "900.000 €" in acknowledged and "500.000 €" in acknowledged
