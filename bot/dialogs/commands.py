@@ -12,6 +12,8 @@ COMMANDS: dict[str, CommandName] = {
     "ueberspringen": "skip",
     "überspringen": "skip",
     "skip": "skip",
+    "beibehalten": "keep",
+    "keep": "keep",
     "abbrechen": "cancel",
     "cancel": "cancel",
     "hilfe": "help",

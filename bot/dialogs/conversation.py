@@ -13,6 +13,7 @@ import calendar
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
@@ -21,7 +22,7 @@ from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
-from bot.dialogs.engine import SUMMARY, DialogEngine
+from bot.dialogs.engine import SUMMARY, DialogEngine, language_of
 from bot.dialogs.model import (
     Button,
     Command,
@@ -50,6 +51,9 @@ _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 STAFF_COMMANDS = frozenset(
     {"invite", "contacts", "statistics", "kb_version", "kb_rollback", "kb_export"}
 )
+PROMPT_FREE_AREAS = frozenset({"session", "contact", "staff", "sponsor"})
+"""Button actions that name what they act on (a draft or handoff number, a menu): they work
+from any message. All others act on the current prompt and must come from it."""
 SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
 """The Projektskizze of a draft (PDF first, then Markdown)."""
 KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
@@ -111,8 +115,10 @@ class Conversations:
                 # current question is repeated: at most one repeated reply, never a lost one.
                 draft = await self._current(turn)
                 repeated = self.engine.repeat(draft.state) if draft else []
-                return Handled(await self._carry_out(turn, repeated), user.language)
+                outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
+                return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
+            outputs = await self._stamp(turn, outputs)
             language = turn.language
             if not turn.extra.get("erased"):
                 if incoming.update_id is not None:
@@ -153,6 +159,9 @@ class Conversations:
                 return [_unknown()]
             if event.name == "new":
                 return await self.menu.new(turn)
+            if user.pending and event.name in ("drafts", "privacy", "export", "delete", "language"):
+                # Another menu chosen: a rename (or other typed answer) asked for is dropped.
+                await turn.drafts.update_user(user.id, pending=None)
             if event.name == "drafts":
                 return [await self.menu.listing(turn)]
             if event.name == "privacy":
@@ -170,6 +179,9 @@ class Conversations:
                 return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
         if isinstance(event, Press):
+            stale = await self._stale(turn, event)
+            if stale is not None:
+                return stale
             routed = await self._press(turn, event, staff)
             if routed is not None:
                 return routed
@@ -297,6 +309,47 @@ class Conversations:
         handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
+    # --- buttons of older prompts ----------------------------------------------------------
+
+    async def _stale(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
+        """The answer to a button of an older prompt or of another draft; None when current.
+
+        Buttons acting on "the current prompt" would otherwise act on whatever is current now:
+        an old place suggestion would pick another place, draft 1's summary hand over draft 2.
+        """
+        area = press.action.partition(":")[0]
+        if press.token is None or (area in PROMPT_FREE_AREAS and press.action != "session:export"):
+            return None
+        draft = await self._current(turn)
+        if draft is None:
+            return [await self.menu.listing(turn, Msg("sponsor.error.stale_no_draft"))]
+        if press.token == prompt_token(draft.id, draft.state):
+            return None
+        other = press.token.partition(".")[0]
+        reason = Msg("sponsor.error.stale")
+        if action_number(other) not in (None, draft.id):
+            reason = Msg("sponsor.error.stale_draft")
+        state = draft.state.model_copy(update={"language": turn.language})
+        state, outputs = self.engine.stale(state, reason)
+        await turn.save(draft, state)
+        return outputs
+
+    async def _stamp(self, turn: Turn, outputs: list[Output]) -> list[Output]:
+        """Replies that prompt get the current draft's token; presses bring it back."""
+        if not any(isinstance(o, Reply) and o.step and not o.token for o in outputs):
+            return outputs
+        saved = turn.saved
+        if saved is None:
+            draft = await self._current(turn)
+            if draft is None:
+                return outputs
+            saved = (draft.id, draft.state)
+        token = prompt_token(*saved)
+        return [
+            replace(o, token=token) if isinstance(o, Reply) and o.step and not o.token else o
+            for o in outputs
+        ]
+
     # --- the sponsor dialog ----------------------------------------------------------------
 
     async def _current(self, turn: Turn) -> Draft | None:
@@ -306,27 +359,34 @@ class Conversations:
 
     async def _dialog(self, turn: Turn) -> list[EngineOutput]:
         draft = await self._current(turn)
+        event = turn.incoming.event
         if draft is None:
-            return await self.menu.new(turn)
+            # No open draft (never had one, or just deleted it): a new one, and a typed text
+            # that answers its first question is taken, not dropped.
+            return await self.menu.new(turn, event if isinstance(event, Text) else None)
         state = draft.state.model_copy(update={"language": turn.language})
-        state, outputs = self.engine.handle(state, turn.incoming.event)
-        await turn.drafts.save(draft, state)
+        state, outputs = self.engine.handle(state, event)
+        await turn.save(draft, state)
         turn.extra["draft"] = draft.id
         return outputs
 
     async def _language(self, turn: Turn, argument: str) -> list[EngineOutput]:
-        language: Language = "en" if turn.language == "de" else "de"
-        if argument.strip().lower() in ("de", "deutsch", "german"):
-            language = "de"
-        elif argument.strip().lower() in ("en", "english", "englisch"):
-            language = "en"
+        language = language_of(argument, turn.language)
+        if language is None:
+            draft = await self._current(turn)
+            if draft is None:
+                return [Reply((Msg("sponsor.language_unknown"),))]
+            state = draft.state.model_copy(update={"language": turn.language})
+            state, outputs = self.engine.stale(state, Msg("sponsor.language_unknown"))
+            await turn.save(draft, state)
+            return outputs
         await turn.drafts.update_user(turn.user.id, language=language)
         turn.user = await turn.drafts.user(turn.user.id, language)
         draft = await self._current(turn)
         if draft is None:
             return await self.menu.new(turn)
         state, outputs = self.engine.with_language(draft.state, language)
-        await turn.drafts.save(draft, state)
+        await turn.save(draft, state)
         return outputs
 
     async def _carry_out(self, turn: Turn, outputs: list[EngineOutput]) -> list[Output]:
@@ -360,7 +420,7 @@ class Conversations:
         if draft.state.step != SUMMARY:
             # Asked at an early stage: the sponsor goes on with the next open question.
             state, prompt = self.engine.resume(draft.state)
-            await turn.drafts.save(draft, state)
+            await turn.save(draft, state)
             return [
                 Reply(result.messages),
                 *(o for o in prompt if not isinstance(o, RequestHandoff)),
@@ -435,6 +495,11 @@ class Conversations:
         if self.kb_commands is not None:
             return await self.kb_commands(turn, command.name, None)
         return [_unknown()]
+
+
+def prompt_token(draft_id: int, state: DialogState) -> str:
+    """Names the prompt a reply shows: the draft and the revision of its state."""
+    return f"{draft_id}.{state.revision}"
 
 
 _HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")

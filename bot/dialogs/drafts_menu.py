@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Button, EngineOutput, Reply
+from bot.dialogs.model import Button, EngineOutput, Reply, Text
+from bot.dialogs.sponsor import place_of
 from bot.dialogs.turn import Turn
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoffs
@@ -22,16 +23,25 @@ def draft_title(draft: Draft) -> str:
         if answer is not None and answer.text.strip():
             text = " ".join(answer.text.split())
             return text if len(text) <= 40 else text[:39] + "…"
-    return f"#{draft.id}"
+    # Untitled and no idea yet: the place says more than a number (which keeps it unique).
+    place = place_of(answers)
+    return f"{place.name} (#{draft.id})" if place is not None else f"#{draft.id}"
 
 
 class DraftsMenu:
     def __init__(self, engine: DialogEngine) -> None:
         self.engine = engine
 
-    async def new(self, turn: Turn) -> list[EngineOutput]:
+    async def new(self, turn: Turn, first: Text | None = None) -> list[EngineOutput]:
+        """A new draft; `first`, typed while no draft was open, is tried as the first answer."""
         state, outputs = self.engine.start(turn.language)
-        await turn.drafts.create(turn.user.id, state)
+        if first is not None and first.text.strip():
+            answered, replies = self.engine.handle(state, first)
+            if answered.step != state.step:
+                await turn.create(answered)
+                welcome = outputs[0]
+                return [welcome, Reply((Msg("drafts.first_answer_taken"),)), *replies]
+        await turn.create(state)
         return outputs
 
     async def listing(self, turn: Turn, intro: Msg | None = None) -> Reply:
@@ -68,7 +78,7 @@ class DraftsMenu:
             await drafts.update_user(user.id, current_draft_id=draft.id, pending=None)
             state = draft.state.model_copy(update={"language": user.language})
             state, outputs = self.engine.resume(state)
-            await drafts.save(draft, state)
+            await turn.save(draft, state)
             return outputs
         if verb == "rename":
             await drafts.update_user(user.id, pending={"rename": draft.id})

@@ -34,12 +34,18 @@ from bot.dialogs.model import (
 from bot.dialogs.sponsor import (
     HANDOFF_KIND,
     HandoffKind,
-    accept_thin_idea,
     handoff_kind,
     target_groups_from_choices,
+    with_ticked,
 )
-from bot.dialogs.summary import consent_reply, edit_menu, summary_reply
+from bot.dialogs.summary import (
+    consent_reply,
+    edit_menu,
+    summary_buttons,
+    summary_reply,
+)
 from bot.texts.catalog import Language, Msg
+from bot.understanding.normalize import fold
 from bot.understanding.places import InRegion
 
 SUMMARY = "summary"
@@ -49,7 +55,22 @@ PAUSED = "paused"
 CONSENT = "consent"
 SPECIAL_STEPS = (SUMMARY, EDIT_MENU, CONSENT)
 
+CONSENT_YES = frozenset({"ja", "j", "yes", "y", "ok", "okay", "einverstanden", "senden", "send"})
+CONSENT_NO = frozenset({"nein", "n", "no", "nicht senden", "don t send", "do not send"})
+"""Typed instead of tapped at the consent question (anything else: use the buttons)."""
+
 Result = tuple[DialogState, list[EngineOutput]]
+
+
+def _shown(state: DialogState) -> tuple[object, ...]:
+    """What gives a prompt's buttons their meaning: when it changes, older buttons are stale."""
+    return (state.step, state.paused, state.editing, tuple(o.value for o in state.offered))
+
+
+def _revised(before: DialogState, after: DialogState) -> DialogState:
+    if _shown(before) == _shown(after):
+        return after.model_copy(update={"revision": before.revision})
+    return after.model_copy(update={"revision": before.revision + 1})
 
 
 class DialogEngine:
@@ -69,9 +90,9 @@ class DialogEngine:
 
     def resume(self, state: DialogState) -> Result:
         """Where the sponsor left off, e.g. after /start or a restart of the bot."""
-        state = state.model_copy(update={"paused": False})
-        state, prompt = self._prompt(state, intro=Msg("sponsor.resumed"))
-        return state, [prompt]
+        resumed = state.model_copy(update={"paused": False})
+        resumed, prompt = self._prompt(resumed, intro=Msg("sponsor.resumed"))
+        return _revised(state, resumed), [prompt]
 
     def repeat(self, state: DialogState) -> list[EngineOutput]:
         """The current question once more, unchanged (an update delivered twice)."""
@@ -81,17 +102,23 @@ class DialogEngine:
 
     def handle(self, state: DialogState, event: Event) -> Result:
         if isinstance(event, Command):
-            return self._command(state, event)
-        if isinstance(event, Press):
-            return self._press(state, event)
-        if isinstance(event, Upload):
-            return self._reprompt(state, Msg("telegram.unsupported"))
-        return self._text(state, event)
+            after, outputs = self._command(state, event)
+        elif isinstance(event, Press):
+            after, outputs = self._press(state, event)
+        elif isinstance(event, Upload):
+            after, outputs = self._reprompt(state, Msg("telegram.unsupported"))
+        else:
+            after, outputs = self._text(state, event)
+        return _revised(state, after), outputs
+
+    def stale(self, state: DialogState, reason: Msg | None = None) -> Result:
+        """A button of an older prompt (or of another draft): say so, show the current one."""
+        return self._reprompt(state, reason or Msg("sponsor.error.stale"))
 
     def with_language(self, state: DialogState, language: Language) -> Result:
-        state = state.model_copy(update={"language": language})
-        state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
-        return state, [prompt]
+        changed = state.model_copy(update={"language": language})
+        changed, prompt = self._prompt(changed, intro=Msg("sponsor.language_set"))
+        return _revised(state, changed), [prompt]
 
     # --- events ----------------------------------------------------------------------------
 
@@ -103,9 +130,9 @@ class DialogEngine:
         if command.name == "summary":
             return self._to_summary(state)
         if command.name == "language":
-            language: Language = "en" if state.language == "de" else "de"
-            if command.argument in ("de", "en"):
-                language = "en" if command.argument == "en" else "de"
+            language = language_of(command.argument, state.language)
+            if language is None:
+                return self._reprompt(state, Msg("sponsor.language_unknown"))
             return self.with_language(state, language)
         if state.paused:
             return self._paused(state)
@@ -115,14 +142,14 @@ class DialogEngine:
             return self._back(state)
         if command.name == "skip":
             return self._skip(state)
+        if command.name == "keep":
+            return self._keep(state)
         return self._cancel(state)
 
     def _press(self, state: DialogState, press: Press) -> Result:
         action = press.action
-        if action == "resume":
-            return self.resume(state)
         if state.paused:
-            return self._paused(state)
+            return self.resume(state) if action == "resume" else self._paused(state)
         if press.step != state.step:
             return self._reprompt(state, Msg("sponsor.error.stale"))
         if action == "back":
@@ -133,6 +160,8 @@ class DialogEngine:
             return self._cancel(state)
         if action == "help":
             return state, [self._help(state)]
+        if action == "keep":
+            return self._keep(state)
         if action.startswith("edit:"):
             return self._edit(state, action.removeprefix("edit:"))
         if action == "summary:edit":
@@ -145,8 +174,6 @@ class DialogEngine:
             )
         if action in ("consent:yes", "consent:no") and state.step == CONSENT:
             return self._consented(state, action == "consent:yes")
-        if action == "keep" and state.step not in SPECIAL_STEPS:
-            return self._keep(state)
         if action == "summary:show":
             return self._to_summary(state)
         if state.step in SPECIAL_STEPS:
@@ -161,18 +188,31 @@ class DialogEngine:
     def _text(self, state: DialogState, event: Text) -> Result:
         if state.paused:
             return self._paused(state)
+        if state.step == CONSENT:
+            return self._typed_consent(state, event.text)
         if state.step in (SUMMARY, EDIT_MENU):
             return self._reprompt(state, Msg("sponsor.summary.use_buttons"))
         step = self.dialog.step(state.step)
         if not step.free_text:
             return self._reprompt(state, Msg("sponsor.error.use_buttons"))
-        text = event.text
-        if state.partial:
-            text = f"{state.partial}\n{text}"
-        outcome = step.parse(text, self._context(state))
-        if isinstance(outcome, Rejected) and outcome.keep_partial is not None and state.partial:
-            outcome = accept_thin_idea(text)
+        ctx = self._context(state)
+        if state.partial and step.extend is not None:
+            outcome = step.extend(state.partial, event.text, ctx)
+        else:
+            outcome = step.parse(event.text, ctx)
+        if step.several and state.ticked and isinstance(outcome, Accepted):
+            # Typed after ticking: the ticks count too, and the sponsor is told so.
+            outcome = with_ticked(outcome, list(state.ticked), ctx)
         return self._outcome(state, step, outcome)
+
+    def _typed_consent(self, state: DialogState, text: str) -> Result:
+        word = fold(text)
+        if word in CONSENT_YES or word in CONSENT_NO:
+            return self._consented(state, word in CONSENT_YES)
+        consent = self._consent(state, [])
+        return state, [
+            Reply((Msg("handoff.use_buttons"), consent.parts[-1]), consent.buttons, consent.step)
+        ]
 
     # --- answering -------------------------------------------------------------------------
 
@@ -269,8 +309,20 @@ class DialogEngine:
     # --- navigation ------------------------------------------------------------------------
 
     def _back(self, state: DialogState) -> Result:
+        if state.editing and state.edited and state.step != state.edited:
+            # A question the edit made necessary (the justification of higher costs): back to
+            # the edited question, still editing, so the sponsor can change the costs again.
+            history = list(state.history)
+            if history and history[-1] == state.edited:
+                history.pop()
+            state = state.model_copy(
+                update={"step": state.edited, "history": history, "ticked": [], "partial": ""}
+            )
+            state, prompt = self._prompt(state)
+            return state, [prompt]
         if state.editing or state.step == EDIT_MENU:
-            return self._to_summary(state.model_copy(update={"editing": False}))
+            # Straight back to the summary (it shows what is still open).
+            return self._to_summary(state.model_copy(update={"editing": True}))
         history = list(state.history)
         if not history:
             return self._reprompt(state, Msg("sponsor.error.first_step"))
@@ -287,13 +339,18 @@ class DialogEngine:
         step = self.dialog.step(state.step)
         if not step.optional:
             return self._reprompt(state, Msg("sponsor.error.not_optional"))
+        removed = state.answers.get(step.id)
         answers = {k: v for k, v in state.answers.items() if k != step.id}
         state = state.model_copy(update={"answers": answers, "ticked": [], "partial": ""})
-        return self._advance(state, step, [])
+        notes = []
+        if removed is not None:
+            # Skipping an answered question removes the answer: said, never silent.
+            notes.append(Msg("sponsor.skip.removed", {"answer": _short(removed.text)}))
+        return self._advance(state, step, notes)
 
     def _cancel(self, state: DialogState) -> Result:
         if state.editing or state.step == EDIT_MENU:
-            return self._to_summary(state.model_copy(update={"editing": False}))
+            return self._to_summary(state.model_copy(update={"editing": True}))
         state = state.model_copy(update={"paused": True, "ticked": [], "partial": ""})
         return state, [self._paused_reply(Msg("sponsor.cancelled"))]
 
@@ -319,7 +376,13 @@ class DialogEngine:
         except KeyError:
             return self._reprompt(state, Msg("sponsor.error.stale"))
         state = state.model_copy(
-            update={"step": step_id, "editing": True, "ticked": [], "partial": ""}
+            update={
+                "step": step_id,
+                "editing": True,
+                "edited": step_id,
+                "ticked": [],
+                "partial": "",
+            }
         )
         if step_id == "target_group":
             ticked = list(facts_from_answers(state.answers).target_groups)
@@ -330,7 +393,7 @@ class DialogEngine:
     def _complete_sketch(self, state: DialogState) -> Result:
         extras = self.dialog.extra_steps
         first = next((s for s in extras if s.id not in state.answers), extras[0])
-        state = state.model_copy(update={"step": first.id, "editing": False})
+        state = state.model_copy(update={"step": first.id, "editing": False, "edited": ""})
         state, prompt = self._prompt(state, intro=Msg("sponsor.sketch.intro"))
         return state, [prompt]
 
@@ -352,16 +415,35 @@ class DialogEngine:
             state, prompt = self._prompt(state, notes=notes or [])
             return state, [prompt]
         state = state.model_copy(
-            update={"step": SUMMARY, "editing": False, "offered": [], "ticked": []}
+            update={
+                "step": SUMMARY,
+                "editing": False,
+                "edited": "",
+                "offered": [],
+                "ticked": [],
+                "partial": "",
+            }
         )
         facts = facts_from_answers(state.answers)
         advice = self.advisor.advise(facts, self.clock.today())
-        return state, [summary_reply(state, advice, notes or [], self.dialog, self.advisor.kb)]
+        reply = summary_reply(state, advice, notes or [], self._shown_steps(state), self.advisor.kb)
+        return state, [reply]
+
+    def _shown_steps(self, state: DialogState) -> list[Step]:
+        """Every question whose condition holds: a justification of costs since lowered is
+        kept for later, not shown."""
+        ctx = self._context(state)
+        return [
+            step
+            for sequence in self.dialog.sequences
+            for step in sequence
+            if step.when is None or step.when(state.answers, ctx)
+        ]
 
     def _keep(self, state: DialogState) -> Result:
+        if state.step in SPECIAL_STEPS or state.step not in state.answers:
+            return self._reprompt(state, Msg("sponsor.error.nothing_to_keep"))
         step = self.dialog.step(state.step)
-        if step.id not in state.answers:
-            return self._reprompt(state, Msg("sponsor.error.stale"))
         state = state.model_copy(update={"ticked": [], "partial": ""})
         return self._advance(state, step, [])
 
@@ -371,7 +453,7 @@ class DialogEngine:
             return self._to_summary(state, [Msg("handoff.no_local_alliance")])
         answers = dict(state.answers)
         answers[HANDOFF_KIND] = Answer(text=kind, value=kind)
-        state = state.model_copy(update={"answers": answers, "editing": False})
+        state = state.model_copy(update={"answers": answers, "editing": False, "edited": ""})
         first = next(
             step
             for step in self.dialog.handoff_steps
@@ -383,7 +465,7 @@ class DialogEngine:
 
     def _consent(self, state: DialogState, notes: list[Msg]) -> Reply:
         advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
-        return consent_reply(state, advice, notes, self.dialog, self.advisor.kb)
+        return consent_reply(state, advice, notes, self._shown_steps(state), self.advisor.kb)
 
     def _consented(self, state: DialogState, yes: bool) -> Result:
         kind = handoff_kind(state.answers)
@@ -404,10 +486,23 @@ class DialogEngine:
         return edit_menu(steps)
 
     def _help(self, state: DialogState) -> Reply:
-        parts = [Msg("sponsor.help.general")]
-        if state.step not in SPECIAL_STEPS:
-            parts.insert(0, Msg(self.dialog.step(state.step).help))
-        return Reply(parts=tuple(parts))
+        """The help, and the current question with its buttons again (they stay usable)."""
+        general = Msg("sponsor.help.general")
+        if state.paused:
+            current = self._paused_reply(Msg("sponsor.paused"))
+            return Reply((general, *current.parts), current.buttons, current.step)
+        if state.step == SUMMARY:
+            advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
+            return Reply((general,), summary_buttons(advice), SUMMARY)
+        if state.step == EDIT_MENU:
+            menu = self._edit_menu(state)
+            return Reply((general, *menu.parts), menu.buttons, menu.step)
+        if state.step == CONSENT:
+            consent = self._consent(state, [])
+            return Reply((general, consent.parts[-1]), consent.buttons, consent.step)
+        _, prompt = self._prompt(state, keep_offered=True)
+        step_help = Msg(self.dialog.step(state.step).help)
+        return Reply((step_help, general, *prompt.parts), prompt.buttons, prompt.step)
 
     # --- prompting -------------------------------------------------------------------------
 
@@ -500,3 +595,20 @@ class DialogEngine:
             answers=state.answers,
             language=state.language,
         )
+
+
+def language_of(argument: str, current: Language) -> Language | None:
+    """`/sprache` alone switches; `/sprache en` chooses; anything else is None (asked again)."""
+    word = fold(argument)
+    if not word:
+        return "en" if current == "de" else "de"
+    if word in ("de", "deutsch", "german"):
+        return "de"
+    if word in ("en", "english", "englisch"):
+        return "en"
+    return None
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

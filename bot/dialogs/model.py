@@ -61,6 +61,12 @@ class DialogState(BaseModel):
     """Text kept while the sponsor is asked to say more (an idea too thin to match)."""
     paused: bool = False
     """Cancelled by the sponsor; resumes at `step` when asked to."""
+    edited: str = ""
+    """The question chosen from the summary while `editing`; a follow-up it makes necessary
+    (the justification of higher costs) goes back to it."""
+    revision: int = 0
+    """Counts changes of what the prompt offers (step, choices, pause): a button carries the
+    revision it was shown with, so one of an older prompt is recognised as stale."""
 
 
 def action_number(text: str) -> int | None:
@@ -87,12 +93,17 @@ class Press:
 
     step: str
     action: str
+    token: str | None = None
+    """The `Reply.token` of the message the button was on, where the transport carries it
+    back; a press whose token is not the current prompt's is stale. An empty token marks a
+    button sent before tokens existed. None: not known (the engine driven directly)."""
 
 
 CommandName = Literal[
     "start",
     "back",
     "skip",
+    "keep",
     "cancel",
     "help",
     "summary",
@@ -150,6 +161,9 @@ class Reply:
     """The step this reply prompts for; presses on its buttons carry it back."""
     replaces_pressed: bool = False
     """Update the message whose button was pressed instead of sending a new one."""
+    token: str = ""
+    """Which draft and which revision of its prompt this reply shows ("12.7"); set by the
+    conversation service for replies with a `step`. Transports send it back in `Press.token`."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +228,8 @@ class Rejected:
 
 ParseOutcome = Accepted | Rejected
 AnswerParser = Callable[[str, StepContext], ParseOutcome]
+Extender = Callable[[str, str, StepContext], ParseOutcome]
+"""(text kept, addition, context): the answer once the sponsor was asked to say more."""
 ChoicesOf = Callable[[StepContext], tuple[Offered, ...]]
 Condition = Callable[[Mapping[str, Answer], StepContext], bool]
 
@@ -230,6 +246,8 @@ class Step:
     """Asked only when this holds for the answers so far."""
     free_text: bool = True
     """Typed answers accepted besides the choices."""
+    extend: Extender | None = None
+    """How a rejected answer kept in `DialogState.partial` is completed by the next one."""
 
     @property
     def prompt(self) -> str:

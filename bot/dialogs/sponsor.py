@@ -7,7 +7,7 @@ text into stored answers or say precisely what they need; they never raise.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from bot.dialogs.model import (
@@ -21,7 +21,7 @@ from bot.dialogs.model import (
     StepContext,
 )
 from bot.texts.catalog import Msg
-from bot.texts.formats import Eur, Month
+from bot.texts.formats import Choice, Day, Eur, Month, format_eur
 from bot.understanding.money import parse_money
 from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
@@ -30,12 +30,25 @@ from bot.understanding.result import Unclear
 from bot.understanding.yearmonth import YearMonth
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of at least three letters: "x" or "15" describe no target group."""
+_CONFIRMED = re.compile(
+    r"(?<![^\W\d_])(?:genau|exakt|wirklich|tatsächlich|exactly|really)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 MAX_ANSWER = 4000
 """Longest free-text answer kept; longer ones are asked to be shortened, not cut silently."""
 
 MIN_IDEA_WORDS = 8
 """An idea shorter than this rarely says what, for whom and how; the sponsor is asked for more."""
+
+MIN_ADDITION_WORDS = 3
+"""Asked for more, a sponsor's addition of at least this many words is taken, even if the idea
+stays thin (nobody is kept stuck on one question); "asdf" is not."""
+
+PLAUSIBLE_COSTS = 10_000
+"""Total costs below this are asked back ("2024" is more likely a year than a budget)."""
 
 ORGANISATION_KINDS = (
     ("education", "Bildungsträger", "Education provider"),
@@ -127,18 +140,38 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     if not fold(text):
         return Rejected(Msg("sponsor.target_group.empty"))
     recognised = ctx.advisor.matcher.match("", text).target_groups
+    if not recognised and not _WORD.search(text):
+        return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     value = {"ids": list(recognised), "text": text.strip()}
-    note = None
     if recognised:
-        labels = ", ".join(ctx.advisor.kb.target_group(g).label for g in recognised)
-        note = Msg("sponsor.target_group.understood", {"groups": labels})
+        note = Msg("sponsor.target_group.understood", {"groups": group_labels(recognised, ctx)})
+    else:
+        note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
 
 
+def group_labels(ids: Sequence[str], ctx: StepContext) -> Choice:
+    groups = [ctx.advisor.kb.target_group(g) for g in ids]
+    return Choice(", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups))
+
+
 def target_groups_from_choices(ids: list[str], ctx: StepContext) -> Answer:
-    kb = ctx.advisor.kb
-    labels = ", ".join(kb.target_group(g).label for g in ids)
+    labels = group_labels(ids, ctx).localize(ctx.language)
     return Answer(text=labels, value={"ids": ids, "text": ""})
+
+
+def with_ticked(outcome: Accepted, ticked: list[str], ctx: StepContext) -> Accepted:
+    """A description typed after ticking target groups: both count, and the note says so."""
+    value = outcome.answer.value
+    if not isinstance(value, dict):
+        return outcome
+    recognised = value.get("ids")
+    ids = list(ticked)
+    for group in recognised if isinstance(recognised, list) else []:
+        if isinstance(group, str) and group not in ids:
+            ids.append(group)
+    note = Msg("sponsor.target_group.with_ticked", {"groups": group_labels(ids, ctx)})
+    return Accepted(Answer(text=outcome.answer.text, value={**value, "ids": ids}), note)
 
 
 def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
@@ -154,9 +187,30 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=idea, value=idea))
 
 
-def accept_thin_idea(combined: str) -> Accepted:
-    """The second attempt is taken as it is: never keep a sponsor stuck on one question."""
-    return Accepted(Answer(text=combined, value=combined), Msg("sponsor.idea.taken_anyway"))
+def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
+    """The answer after "tell me more".
+
+    A complete description that says all the thin first one said (or the first said nothing
+    the vocabulary knows, "kurz") replaces it; otherwise the addition is appended. A thin
+    result is still taken when the addition says something: a few words or a known term
+    (nobody is kept stuck on one question), but not "asdf".
+    """
+    vocabulary = ctx.advisor.matcher.vocabulary
+    alone = parse_idea(addition, ctx)
+    if isinstance(alone, Rejected) and alone.keep_partial is None:  # empty or too long
+        return Rejected(alone.reason, keep_partial=kept)
+    said = {hit.key for hit in vocabulary.find(kept)}
+    if isinstance(alone, Accepted) and said <= {hit.key for hit in vocabulary.find(addition)}:
+        return alone
+    combined = f"{kept}\n{addition.strip()}"
+    outcome = parse_idea(combined, ctx)
+    if isinstance(outcome, Accepted):
+        return outcome
+    if outcome.keep_partial is None:
+        return Rejected(outcome.reason, keep_partial=kept)
+    if len(_WORD.findall(addition)) >= MIN_ADDITION_WORDS or vocabulary.find(addition):
+        return Accepted(Answer(text=combined, value=combined), Msg("sponsor.idea.taken_anyway"))
+    return Rejected(Msg("sponsor.idea.still_thin"), keep_partial=kept)
 
 
 def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
@@ -180,6 +234,11 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(parsed.reason, parsed.suggestions)
     amount = parsed.value
     note = parsed.note
+    if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
+        return Rejected(
+            Msg("sponsor.costs.very_little", {"costs": Eur(amount)}),
+            (f"genau {format_eur(amount, 'de')}",),
+        )
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
     if amount > cap:
         note = Msg("sponsor.costs.over_cap", {"costs": Eur(amount), "cap": Eur(cap)})
@@ -225,7 +284,25 @@ def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
                 "months": duration.months,
             },
         )
+    warning = _duration_warning(duration.months, duration.start or start_of(ctx.answers), ctx)
+    if warning is not None:
+        note = warning if note is None else Msg("sponsor.notes", {"first": note, "second": warning})
     return Accepted(Answer(text=text.strip(), value=duration.months), note, also)
+
+
+def _duration_warning(months: int, start: YearMonth | None, ctx: StepContext) -> Msg | None:
+    """Said at once, not only in the summary: too long, or ending after the latest end."""
+    limits = ctx.advisor.kb.rules.limits
+    if months > limits.max_duration_months:
+        return Msg(
+            "sponsor.duration.too_long", {"months": months, "max": limits.max_duration_months}
+        )
+    if start is not None and start.end_month(months) > YearMonth.of(limits.latest_end):
+        return Msg(
+            "sponsor.duration.ends_too_late",
+            {"end": Month(start.end_month(months)), "latest": Day(limits.latest_end)},
+        )
+    return None
 
 
 def parse_participants(text: str, ctx: StepContext) -> ParseOutcome:
@@ -271,7 +348,7 @@ SPONSOR_DIALOG = Dialog(
         Step("region", parse_region),
         Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
         Step("target_group", parse_target_group, choices=target_group_choices, several=True),
-        Step("idea", parse_idea),
+        Step("idea", parse_idea, extend=extend_idea),
         Step("title", parse_free_text, optional=True),
         Step("costs", parse_costs),
         Step("justification", parse_justification, when=costs_over_cap),

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from bot.advice.advise import Advice, field_why, project_why
+from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
-from bot.advice.matching import DUPLICATE_THRESHOLD
-from bot.dialogs.model import Button, Dialog, DialogState, Reply, Step
+from bot.advice.matching import DUPLICATE_THRESHOLD, FieldMatch
+from bot.dialogs.model import Answer, Button, DialogState, Reply, Step
+from bot.dialogs.sponsor import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg
 from bot.texts.formats import Choice, Day, Eur, Lines, Month
-from bot.understanding.places import Elsewhere
+from bot.understanding.normalize import fold
+from bot.understanding.places import Elsewhere, InRegion
 from bot.understanding.yearmonth import YearMonth
 
-DATE_HINTS = frozenset({"advice.hint.next_meeting", "advice.hint.meetings_unknown"})
+SHOWN_ELSEWHERE = frozenset(
+    {"advice.hint.next_meeting", "advice.hint.meetings_unknown", "advice.hint.pre_check_only"}
+)
+"""Hints the summary shows in their own place (key dates, the pre-check heading)."""
 SHOWN_FIELDS = 2
 SHOWN_PROJECTS = 3
+SHOWN_WORDS = 4
+"""Keywords named per action field: enough to see why, short enough for a phone."""
 STATUS_ICONS = {
     Status.ELIGIBLE: "✅",
     Status.NEEDS_JUSTIFICATION: "⚠️",
@@ -27,50 +34,75 @@ STATUS_ICONS = {
 
 
 def summary_reply(
-    state: DialogState, advice: Advice, notes: Sequence[Msg], dialog: Dialog, kb: KnowledgeBase
+    state: DialogState,
+    advice: Advice,
+    notes: Sequence[Msg],
+    steps: Sequence[Step],
+    kb: KnowledgeBase,
 ) -> Reply:
+    """`steps`: the questions whose answers are shown (those whose condition holds)."""
     parts: list[Msg] = [*notes, Msg("summary.title")]
-    parts.append(_answers(state, dialog))
+    parts.append(_answers(state, steps, kb))
     parts.append(_pre_check(advice))
+    local = _has_local_alliance(advice)
     if advice.eligibility.status is not Status.OUT_OF_REGION:
         parts.append(_fields(advice, kb))
     parts.append(_projects(advice, kb))
     parts.append(_dates(advice, kb))
-    parts.append(_contact(advice))
-    parts.append(_next_steps(kb))
+    parts.append(_contact(advice, kb))
+    if local:
+        # The procedure of Leine-Weser; elsewhere another alliance's procedure applies.
+        parts.append(_next_steps(kb))
     parts.append(_hints(advice))
-    return Reply(parts=tuple(parts), buttons=summary_buttons(), step="summary")
+    return Reply(parts=tuple(parts), buttons=summary_buttons(advice), step="summary")
 
 
-def summary_buttons() -> tuple[tuple[Button, ...], ...]:
-    return (
+def _has_local_alliance(advice: Advice) -> bool:
+    return advice.alliance is not None and isinstance(advice.facts.place, InRegion)
+
+
+def summary_buttons(advice: Advice) -> tuple[tuple[Button, ...], ...]:
+    """Handing over and asking only where a local alliance of Leine-Weser is responsible."""
+    rows: list[tuple[Button, ...]] = [
         (
             Button(Msg("summary.button.edit"), "summary:edit"),
             Button(Msg("summary.button.complete"), "summary:complete"),
         ),
-        (
-            Button(Msg("summary.button.export"), "session:export"),
-            Button(Msg("summary.button.handoff"), "summary:handoff"),
-        ),
-        (Button(Msg("summary.button.ask"), "summary:ask"),),
+    ]
+    if _has_local_alliance(advice):
+        rows += [
+            (
+                Button(Msg("summary.button.export"), "session:export"),
+                Button(Msg("summary.button.handoff"), "summary:handoff"),
+            ),
+            (Button(Msg("summary.button.ask"), "summary:ask"),),
+        ]
+    else:
+        rows.append((Button(Msg("summary.button.export"), "session:export"),))
+    rows.append(
         (
             Button(Msg("summary.button.save"), "session:save"),
             Button(Msg("summary.button.new"), "session:new"),
-        ),
+        )
     )
+    return tuple(rows)
 
 
 FAILING = frozenset({Status.NOT_ELIGIBLE, Status.INCOMPLETE, Status.OUT_OF_REGION})
 
 
 def consent_reply(
-    state: DialogState, advice: Advice, notes: Sequence[Msg], dialog: Dialog, kb: KnowledgeBase
+    state: DialogState,
+    advice: Advice,
+    notes: Sequence[Msg],
+    steps: Sequence[Step],
+    kb: KnowledgeBase,
 ) -> Reply:
     """Exactly what will be sent, and the question whether it may be."""
     kind = "question" if _kind(state) == "question" else "handoff"
     alliance = advice.alliance.name if advice.alliance else ""
     parts: list[Msg] = [*notes, Msg(f"handoff.preview.{kind}", {"alliance": alliance})]
-    parts += [_answers(state, dialog), _pre_check(advice)]
+    parts += [_answers(state, steps, kb), _pre_check(advice)]
     parts.append(Msg("handoff.preview.attachment"))
     failing = advice.eligibility.status in FAILING and kind == "handoff"
     if failing:
@@ -99,36 +131,76 @@ def edit_menu(steps: Sequence[Step]) -> Reply:
     return Reply(parts=(Msg("summary.edit_prompt"),), buttons=tuple(rows), step="edit")
 
 
-def _answers(state: DialogState, dialog: Dialog) -> Msg:
+def _answers(state: DialogState, steps: Sequence[Step], kb: KnowledgeBase) -> Msg:
     lines: list[Localized | str] = []
-    for step in (*dialog.steps, *dialog.extra_steps, *dialog.handoff_steps):
+    for step in steps:
         answer = state.answers.get(step.id)
         if answer is None:
             continue
-        text = answer.text if len(answer.text) <= 400 else answer.text[:400] + " …"
-        value = answer.value
-        if step.id == "costs" and isinstance(value, int):
-            shown: Localized | str = Eur(value)
-        elif step.id == "start" and isinstance(value, str):
-            shown = Month(YearMonth.parse_iso(value))
-        elif step.id == "duration" and isinstance(value, int):
-            shown = Msg("summary.months", {"months": value})
-        elif step.id == "region" and isinstance(value, dict):
-            shown = Msg("summary.place", {"answer": text, "name": str(value.get("name", ""))})
-        else:
-            shown = text
-        lines.append(Msg("summary.answer", {"label": Msg(step.label), "value": shown}))
+        lines.append(
+            Msg("summary.answer", {"label": Msg(step.label), "value": _shown(step, answer, kb)})
+        )
     return Msg("summary.answers", {"items": Lines(tuple(lines))})
+
+
+def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
+    """An answer as understood, in the reader's language where it was a choice."""
+    text = answer.text if len(answer.text) <= 400 else answer.text[:400] + " …"
+    value = answer.value
+    if step.id == "costs" and isinstance(value, int):
+        return Eur(value)
+    if step.id == "start" and isinstance(value, str):
+        return Month(YearMonth.parse_iso(value))
+    if step.id == "duration" and isinstance(value, int):
+        return Msg("summary.months", {"months": value})
+    if step.id == "region" and isinstance(value, dict):
+        return _place(value, kb)
+    if step.id == "target_group" and isinstance(value, dict) and not value.get("text"):
+        ids = value.get("ids")
+        known = [g for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+        if known:
+            return Choice(", ".join(g.label for g in known), ", ".join(g.label_en for g in known))
+    if step.id == "organisation":
+        for kind, de, en in ORGANISATION_KINDS:
+            if value == kind and fold(text) in (fold(de), fold(en)):
+                return Choice(de, en)
+    return text
+
+
+def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg:
+    """ "Garbsen (Region Hannover)": the place as understood and where it belongs."""
+    name = str(value.get("name", ""))
+    area = ""
+    try:
+        if value.get("kind") == "in_region":
+            district = value.get("district")
+            if district:
+                area = kb.district(str(district)).name
+            else:
+                area = kb.subregion(str(value.get("subregion"))).name
+        elif value.get("alliance"):
+            area = kb.regional_alliance(str(value["alliance"])).name
+        elif value.get("state"):
+            area = str(value["state"])
+    except KeyError:  # a knowledge base changed since: the name alone still says it
+        area = ""
+    if not area or fold(area) == fold(name):
+        return Msg("summary.place_plain", {"name": name})
+    return Msg("summary.place", {"name": name, "area": area})
 
 
 def _pre_check(advice: Advice) -> Msg:
     eligibility = advice.eligibility
     reasons = Lines(tuple(Msg("summary.bullet", {"text": r}) for r in eligibility.reasons))
+    status = eligibility.status.value
+    if eligibility.status is Status.NEEDS_JUSTIFICATION and advice.facts.justification.strip():
+        status = "justification_given"
     return Msg(
         "summary.pre_check",
         {
             "icon": STATUS_ICONS[eligibility.status],
-            "status": Msg(f"advice.status.{eligibility.status.value}"),
+            "status": Msg(f"summary.status.{status}"),
+            "disclaimer": Msg("advice.hint.pre_check_only"),
             "reasons": reasons if eligibility.reasons else Msg("summary.no_reasons"),
         },
     )
@@ -146,13 +218,48 @@ def _fields(advice: Advice, kb: KnowledgeBase) -> Msg:
                 {
                     "id": match.id,
                     "title": Choice(field.title, field.title_en),
-                    "why": Lines(field_why(match, kb), "; "),
+                    "why": Lines(_field_why(match, kb), "; "),
                 },
             )
         )
     if not items:
         return Msg("summary.fields_none")
     return Msg("summary.fields", {"items": Lines(tuple(items))})
+
+
+def _field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
+    """Why, short: the sub-goal, a few keywords not already said by the target group (the
+    similar projects follow in their own list)."""
+    why: list[Msg] = []
+    for goal_id in match.sub_goals[:1]:
+        goal = kb.sub_goal(goal_id)
+        why.append(
+            Msg(
+                "advice.why.sub_goal", {"goal": goal_id, "title": Choice(goal.title, goal.title_en)}
+            )
+        )
+    groups = [kb.target_group(g) for g in match.target_groups]
+    said = {fold(name) for g in groups for name in (g.label, g.label_en)}
+    words: list[str] = []
+    for word in match.words:
+        key = fold(word)
+        if key in said or any(key[:6] == fold(w)[:6] for w in words):
+            continue
+        words.append(word)
+    if words:
+        why.append(Msg("advice.why.words", {"words": ", ".join(words[:SHOWN_WORDS])}))
+    if groups:
+        why.append(
+            Msg(
+                "advice.why.target_groups",
+                {
+                    "groups": Choice(
+                        ", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups)
+                    )
+                },
+            )
+        )
+    return tuple(why) or (Msg("advice.why.none"),)
 
 
 def _projects(advice: Advice, kb: KnowledgeBase) -> Msg:
@@ -184,8 +291,13 @@ def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
         items.append(Msg("summary.date.project_end", {"month": Month(eligibility.end)}))
     if eligibility.report_due is not None:
         items.append(Msg("summary.date.report_due", {"month": Month(eligibility.report_due)}))
-    if eligibility.next_meeting is not None:
-        items.append(Msg("summary.date.next_meeting", {"date": Day(eligibility.next_meeting.date)}))
+    meeting = eligibility.next_meeting
+    if meeting is not None and meeting.note:
+        items.append(
+            Msg("summary.date.next_meeting_note", {"date": Day(meeting.date), "note": meeting.note})
+        )
+    elif meeting is not None:
+        items.append(Msg("summary.date.next_meeting", {"date": Day(meeting.date)}))
     else:
         items.append(Msg("summary.date.meetings_unknown"))
     return Msg("summary.dates", {"items": Lines(tuple(items))})
@@ -193,16 +305,20 @@ def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
 
 def _hints(advice: Advice) -> Msg:
     # Meeting dates already stand under the key dates.
-    hints = [hint for hint in advice.eligibility.hints if hint.key not in DATE_HINTS]
+    hints = [hint for hint in advice.eligibility.hints if hint.key not in SHOWN_ELSEWHERE]
     items = tuple(Msg("summary.bullet", {"text": hint}) for hint in hints)
     return Msg("summary.hints", {"items": Lines(items)})
 
 
-def _contact(advice: Advice) -> Msg:
+def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
     if advice.alliance is not None:
         return Msg("summary.contact", {"alliance": advice.alliance.name})
     if advice.referral is not None:
-        return Msg("summary.contact_referral", {"alliance": advice.referral.name})
+        referral = advice.referral
+        return Msg(
+            "summary.contact_referral",
+            {"alliance": referral.name, "districts": ", ".join(referral.districts)},
+        )
     if isinstance(advice.facts.place, Elsewhere):
         return Msg("summary.contact_outside", {"place": advice.facts.place.name})
     return Msg("summary.contact_unknown")

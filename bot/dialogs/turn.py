@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 
 import aiosqlite
 
-from bot.dialogs.model import Event, Output
-from bot.storage.drafts import Drafts, User
+from bot.dialogs.model import DialogState, Event, Output
+from bot.storage.drafts import Draft, Drafts, User
 from bot.texts.catalog import Language
+
+REVISION_START_CYCLE = 100_000
+"""Seconds after which the first revision of a new draft repeats (about a day)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,23 @@ class Turn:
     menu_changed: bool = False
     outbox_written: bool = False
     extra: dict[str, object] = field(default_factory=dict)
+    saved: tuple[int, DialogState] | None = None
+    """The current draft as last stored in this turn: its prompt's token goes on the replies."""
 
     @property
     def language(self) -> Language:
         return self.user.language
+
+    async def save(self, draft: Draft, state: DialogState) -> None:
+        await self.drafts.save(draft, state)
+        self.saved = (draft.id, state)
+
+    async def create(self, state: DialogState) -> Draft:
+        """A new draft, now the user's current one."""
+        # SQLite gives a deleted draft's id again: revisions counted from the creation time
+        # keep that draft's old buttons from matching the new one's prompts.
+        started = int(self.drafts.now_moment.timestamp()) % REVISION_START_CYCLE
+        state = state.model_copy(update={"revision": state.revision + started})
+        draft = await self.drafts.create(self.user.id, state)
+        self.saved = (draft.id, state)
+        return draft

@@ -298,8 +298,10 @@ class ChatDriver:
         handled = await self.send(Text(text), **kwargs)  # type: ignore[arg-type]
         return outputs_text(handled.outputs, handled.language)
 
-    async def press(self, action: str, step: str = "", **kwargs: object) -> str:
-        handled = await self.send(Press(step, action), **kwargs)  # type: ignore[arg-type]
+    async def press(
+        self, action: str, step: str = "", token: str | None = None, **kwargs: object
+    ) -> str:
+        handled = await self.send(Press(step, action, token), **kwargs)  # type: ignore[arg-type]
         return outputs_text(handled.outputs, handled.language)
 
     async def command(self, name: CommandName, argument: str = "", **kwargs: object) -> str:

@@ -14,7 +14,7 @@ DISCLAIMER = key_text("advice.hint.pre_check_only")
 
 
 def status_line(icon: str, status: str) -> str:
-    return f"Vorprüfung: {icon} {key_text(f'advice.status.{status}')}"
+    return f"Vorprüfung: {icon} {key_text(f'summary.status.{status}')}"
 
 
 def section(summary: str, heading: str) -> str:
@@ -62,6 +62,7 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     )
     assert driver.step == "title"
     idea = driver.state.answers["idea"].text
+    # The second text does not say "Pflegekräfte": it extends the first, not replaces it.
     assert idea.startswith("Pflegekräfte zurückgewinnen\nWir wollen Berufsrückkehrende")
 
     driver.text("Pflege-Comeback Schaumburg")
@@ -81,8 +82,12 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     assert driver.value("duration") == 18
 
     summary = driver.plain
-    assert status_line("⚠️", "needs_justification") in summary
-    assert "1.200.000 €" in section(summary, "Vorprüfung")
+    # The justification was given: the pre-check says so instead of asking for it again.
+    assert status_line("⚠️", "justification_given") in summary
+    pre_check = section(summary, "Vorprüfung")
+    assert "1.200.000 €" in pre_check
+    assert "Ihre Begründung liegt vor" in pre_check
+    assert "Begründung nötig" not in summary
     assert alliance in section(summary, "Ihr erster Ansprechpartner")
     projects = section(summary, "Ähnliche Projekte aus der Strategie")
     assert project_titles(kb, projects), projects
@@ -90,8 +95,9 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     assert "31.12.2028" in dates
     assert "Ihr Projektende: 09/2028" in dates
     assert "spätestens 10/2028" in dates
-    assert DISCLAIMER in section(summary, "Hinweise")
+    assert DISCLAIMER in pre_check, "said where the status is, not at the very end"
     assert "Pflege-Comeback Schaumburg" in section(summary, "Ihre Angaben")
+    assert "Ort: Landkreis Schaumburg\n" in summary, "as understood, said once"
 
 
 def test_sarstedt_in_landkreis_hildesheim_is_eligible(
@@ -163,7 +169,8 @@ def test_a_misspelt_hildesheim_is_understood_and_said_so(
     driver.command("skip")
     summary = driver.plain
     assert driver.step == "summary"
-    assert "Hildeshiem → Landkreis Hildesheim" in summary
+    assert "Ort: Landkreis Hildesheim\n" in summary, "the place as understood, not as typed"
+    assert "Hildeshiem" not in section(summary, "Ihre Angaben")
     assert status_line("✅", "eligible") in summary
     assert kb.alliance_for_subregion("hildesheim").name in summary
     assert "Ihr Projektende: 10/2028" in summary
@@ -298,7 +305,7 @@ def test_summary_reads_in_english_too(engine, kb: KnowledgeBase) -> None:  # typ
     summary = driver.plain
     assert driver.step == "summary"
     assert "Summary of your draft" in summary
-    assert "Pre-check: ⚠️ justification needed" in summary
+    assert "Pre-check: ⚠️ justification given" in summary
     assert "EUR 1,200,000" in summary
     assert "Project must end by: 2028-12-31" in summary
     assert "Your project ends: 09/2028" in summary

@@ -3,12 +3,18 @@ conversation must go on from a restored state exactly as from the original."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.model import Command, DialogState, Event, Press, Text
-from tests.dialogs.conftest import DialogDriver
+from tests.dialogs.conftest import DialogDriver, complete
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FULL_DIALOG: list[Event] = [
     Text("Burgdorf"),
@@ -94,3 +100,39 @@ def test_state_rejects_unknown_fields() -> None:
     text = DialogState(step="region").model_dump_json().replace('"paused"', '"pausd"')
     with pytest.raises(ValidationError):
         DialogState.model_validate_json(text)
+
+
+def test_handoff_and_consent_states_round_trip_and_continue_alike(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine)
+    complete(driver)
+    driver.press("summary:handoff")
+    driver.answer("Bildungswerk Garbsen", "Projektleitung")
+    assert driver.step == "contact_channel"
+    driver.text("info@bildungswerk.example")
+    assert driver.step == "consent"
+    driver.text("Was passiert dann?")  # typed at the consent: asked to use the buttons
+    driver.press("summary:ask", "summary")  # a stale tap from the summary
+    for state in driver.states[-6:]:
+        restored = DialogState.model_validate_json(state.model_dump_json())
+        assert restored == state
+        for event in (Press("consent", "consent:yes"), Text("nein"), Command("back")):
+            assert engine.handle(restored, event) == engine.handle(state, event)
+    assert {"sponsor_name", "contact_person", "contact_channel", "consent"} <= {
+        s.step for s in driver.states
+    }
+
+
+def test_the_engine_imports_nothing_from_telegram() -> None:
+    """The same engine drives the terminal and tests: it must not pull in a transport."""
+    code = (
+        "import sys\n"
+        "import bot.dialogs.conversation, bot.dialogs.engine, bot.dialogs.sponsor\n"
+        "import bot.adapters.terminal\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'httpx'))\n"
+        "telegram_side = sorted(m for m in sys.modules if m.startswith('bot.adapters.telegram'))\n"
+        "print(loaded, telegram_side)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[] []", result.stdout

@@ -84,17 +84,19 @@ def test_ticks_are_shown_with_english_labels(engine) -> None:  # type: ignore[no
     assert driver.value("target_group") == {"ids": ["frauen"], "text": ""}
 
 
-def test_own_words_after_ticking_replace_the_ticks(driver: DialogDriver) -> None:
+def test_own_words_after_ticking_join_the_ticks_and_say_so(driver: DialogDriver) -> None:
     walk_to(driver, "target_group")
     driver.press_label("Studierende")
-    driver.text("Ältere Arbeitslose über 55")
+    reply = driver.text("Ältere Arbeitslose über 55")
     assert driver.step == "idea"
     assert driver.state.ticked == []
     value = driver.value("target_group")
     assert isinstance(value, dict)
     assert value["text"] == "Ältere Arbeitslose über 55"
-    assert "studierende" not in value["ids"]
+    assert value["ids"][0] == "studierende", "the tick is not silently dropped"
     assert {"aeltere", "arbeitslose"} <= set(value["ids"])
+    assert "Ihre Beschreibung und Ihre Auswahl habe ich zusammen übernommen" in reply
+    assert "Studierende" in reply
 
 
 def test_target_groups_in_own_words_are_recognised(driver: DialogDriver) -> None:

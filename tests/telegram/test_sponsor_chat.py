@@ -66,7 +66,7 @@ async def test_a_complete_dialog_by_typing_and_tapping(
         anna.send("/ueberspringen")
         summary = "\n".join(m.text for m in await anna.expect())
         assert "Zusammenfassung" in summary
-        assert "Begründung nötig" in summary
+        assert "Begründung liegt vor" in summary  # the justification was given
         assert "CARE" in summary
         assert "31.12.2028" in summary
         assert "Kein Votum" in summary or "kein Votum" in summary
@@ -101,7 +101,7 @@ async def test_back_edit_from_summary_and_language_switch(
         await answer(ben, "18 Monate")
         ben.send("/ueberspringen")
         summary = await ben.expect()
-        assert "Vorprüfung bestanden" in "\n".join(m.text for m in summary)
+        assert "Vorprüfung: ✅ bestanden" in "\n".join(m.text for m in summary)
 
         ben.tap("Angabe ändern")
         await ben.expect_answer()
@@ -114,7 +114,7 @@ async def test_back_edit_from_summary_and_language_switch(
         assert "mehr als 500.000" in justification.text
         ben.send("Vier Landkreise, je ein Standort, das braucht mehr Personal.")
         summary = await ben.expect()
-        assert "Begründung nötig" in "\n".join(m.text for m in summary)
+        assert "Begründung liegt vor" in "\n".join(m.text for m in summary)
 
 
 async def test_stale_button_and_fast_double_tap(server: BotApiServer, start_bot: StartBot) -> None:

@@ -1,0 +1,89 @@
+"""Menus around the dialog: renaming, deleting, choosing the language, and English texts that
+name the commands an English speaker types."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.dialogs.commands import COMMANDS
+from bot.texts.catalog import load_catalogue
+from tests.dialogs.conftest import ChatDriver, key_text
+
+
+async def test_the_drafts_list_drops_a_pending_rename(chat: ChatDriver) -> None:
+    await chat.command("start")
+    draft = await chat.current()
+    assert draft is not None
+    await chat.press(f"session:rename:{draft.id}")
+    await chat.command("drafts")
+    reply = await chat.text("Garbsen")
+    current = await chat.current()
+    assert current is not None
+    assert current.title is None, "the answer is not taken as the new title"
+    assert current.state.step == "organisation", "it answers the question instead"
+    assert key_text("drafts.renamed", title="Garbsen") not in reply
+
+
+@pytest.mark.parametrize("command", ["privacy", "language"])
+async def test_other_menu_commands_drop_a_pending_rename(chat: ChatDriver, command: str) -> None:
+    await chat.command("start")
+    draft = await chat.current()
+    assert draft is not None
+    await chat.press(f"session:rename:{draft.id}")
+    await chat.command(command)  # type: ignore[arg-type]
+    await chat.text("Garbsen")
+    current = await chat.current()
+    assert current is not None and current.title is None
+
+
+async def test_an_unknown_language_is_asked_again_and_nothing_switches(chat: ChatDriver) -> None:
+    await chat.command("start")
+    await chat.text("Garbsen")
+    reply = await chat.command("language", "xx")
+    assert key_text("sponsor.language_unknown") in reply
+    assert key_text("sponsor.organisation.prompt") in reply, "the question again"
+    assert chat.handled is not None and chat.handled.language == "de"
+    reply = await chat.command("language", "English")
+    assert key_text("sponsor.language_set", "en") in reply
+
+
+async def test_a_text_typed_after_deleting_the_current_draft_answers_a_new_one(
+    chat: ChatDriver,
+) -> None:
+    await chat.command("start")
+    await chat.text("Garbsen")
+    draft = await chat.current()
+    assert draft is not None
+    await chat.press(f"session:deleted:{draft.id}")
+    reply = await chat.text("Sarstedt")
+    assert key_text("sponsor.welcome") in reply
+    assert key_text("drafts.first_answer_taken") in reply
+    fresh = await chat.current()
+    assert fresh is not None and len(await chat.drafts()) == 1
+    assert fresh.state.answers["region"].text == "Sarstedt", "not dropped"
+    assert fresh.state.step == "organisation"
+
+
+async def test_a_greeting_to_a_new_draft_is_not_taken_as_a_place(chat: ChatDriver) -> None:
+    reply = await chat.text("Hallo")
+    assert key_text("sponsor.welcome") in reply
+    assert key_text("drafts.first_answer_taken") not in reply
+    state = await chat.state()
+    assert state.step == "region" and state.answers == {}
+
+
+def test_english_texts_name_english_commands() -> None:
+    """/zurueck works for everyone, but an English reader is told /back."""
+    with_english_name = {
+        word
+        for word, name in COMMANDS.items()
+        if word.isascii() and word != name and name in COMMANDS
+    }
+    assert {"zurueck", "ueberspringen", "hilfe", "sprache"} <= with_english_name
+    for key, text in load_catalogue("en").items():
+        if key.startswith("telegram.command."):
+            continue  # the menu's descriptions, keyed by the German command
+        named = set(re.findall(r"(?<![\w<])/([a-z_]+)", text))
+        assert not named & with_english_name, (key, named & with_english_name)
