@@ -8,14 +8,15 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.dialogs.model import Button, Reply
+from bot.dialogs.model import Button, Press, Reply
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
 MAX_MESSAGE = 4096
 """Telegram's limit, counted in UTF-16 code units of the text after entity parsing."""
 
-CALLBACK_VERSION = "1"
+CALLBACK_VERSION = "2"
+LEGACY_CALLBACK_VERSION = "1"
 MAX_CALLBACK_BYTES = 64
 
 
@@ -136,22 +137,43 @@ def _visible(chunk: str) -> bool:
     return bool(html.unescape(re.sub(r"<[^>]*>", "", chunk)).strip())
 
 
-def encode_callback(step: str | None, action: str) -> str:
-    data = f"{CALLBACK_VERSION}|{step or ''}|{action}"
+def encode_callback(step: str | None, action: str, token: str = "") -> str:
+    """`2|token|step|action`, or `2|step|action` for buttons not tied to a prompt (menus,
+    notifications). The token names the prompt (draft and revision) the button is on, so a
+    press on an older keyboard is recognised (see `Reply.token`)."""
+    if "|" in action or "|" in token or "|" in (step or ""):
+        raise ValueError(f"'|' in callback parts: {step!r} {action!r} {token!r}")
+    tokens = [token] if token else []
+    data = "|".join([CALLBACK_VERSION, *tokens, step or "", action])
     if len(data.encode()) > MAX_CALLBACK_BYTES:
         raise ValueError(f"callback data too long: {data!r}")
     return data
 
 
 def decode_callback(data: str | None) -> tuple[str, str] | None:
-    """(step, action), or None for data from another version or not ours."""
+    """(step, action), or None for data that is not ours."""
+    press = decode_press(data)
+    return (press.step, press.action) if press is not None else None
+
+
+def decode_press(data: str | None) -> Press | None:
+    """The press a callback stands for, or None for data that is not ours.
+
+    Buttons sent before tokens existed (version 1) come back with an empty token: stale
+    wherever they would act on the current prompt, still good where they name their target.
+    """
     if not data:
         return None
-    version, _, rest = data.partition("|")
-    step, separator, action = rest.partition("|")
-    if version != CALLBACK_VERSION or not separator or not action:
+    version, *fields = data.split("|")
+    if version == LEGACY_CALLBACK_VERSION and len(fields) == 2 and fields[1]:
+        return Press(fields[0], fields[1], "")
+    if version != CALLBACK_VERSION or not fields or not fields[-1]:
         return None
-    return step, action
+    if len(fields) == 2:
+        return Press(fields[0], fields[1])
+    if len(fields) == 3 and fields[0]:
+        return Press(fields[1], fields[2], fields[0])
+    return None
 
 
 def button_label(button: Button, language: Language) -> str:
@@ -171,7 +193,7 @@ def keyboard(reply: Reply, language: Language) -> InlineKeyboardMarkup | None:
             [
                 InlineKeyboardButton(
                     button_label(button, language)[:64],
-                    callback_data=encode_callback(reply.step, button.action),
+                    callback_data=encode_callback(reply.step, button.action, reply.token),
                 )
                 for button in row
             ]

@@ -15,12 +15,18 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.adapters.telegram.render import decode_callback, keyboard, reply_html, split_html
+from bot.adapters.telegram.render import (
+    decode_callback,
+    decode_press,
+    keyboard,
+    reply_html,
+    split_html,
+)
 from bot.adapters.telegram.retry import with_retries
 from bot.clock import Clock
 from bot.dialogs.commands import parse_command
 from bot.dialogs.conversation import Conversations
-from bot.dialogs.model import Acknowledge, Command, Document, Event, Output, Press, Text, Upload
+from bot.dialogs.model import Acknowledge, Command, Document, Event, Output, Text, Upload
 from bot.dialogs.turn import Handled, Incoming
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
@@ -106,8 +112,7 @@ class SponsorHandlers:
             await query.answer()
         except TelegramError as error:
             log.info("callback query %s not answered: %s", query.id, error.message)
-        decoded = decode_callback(query.data)
-        event: Event = Press(*decoded) if decoded else Command("start")
+        event: Event = decode_press(query.data) or Command("start")
         pressed = query.message if isinstance(query.message, Message) else None
         await self._handle(update, context, event, pressed)
 
