@@ -176,3 +176,80 @@ async def test_entwuerfe_and_neu(tmp_path: Path) -> None:
     assert say("drafts.list", count=2) in out
     [(_, first), (_, second)] = stored_drafts(tmp_path)
     assert "Garbsen" in first and "Sarstedt" in second
+
+
+def test_bytes_that_are_not_utf8_are_read_not_crashed_on(tmp_path: Path) -> None:
+    """A Latin-1 terminal sends "G\xf6ttingen": understood as Göttingen, nothing crashes."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("TELEGRAM_", "BOT_", "PYTHONIOENCODING"))
+    }
+    env["BOT_DATA_DIR"] = str(tmp_path)
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=b"G\xf6ttingen\nHildesheim \xff\xfe\n",
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    out = result.stdout.decode("utf-8", "replace")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in result.stderr.decode("utf-8", "replace")
+    assert "Göttingen" in out, "read as Windows-1252, not dropped"
+    assert GOODBYE in out
+    [(_, state)] = stored_drafts(tmp_path)
+    assert "Göttingen" in state
+
+
+async def test_a_number_at_a_question_without_choices_is_an_answer(tmp_path: Path) -> None:
+    """Back and skip are commands here, not numbers: "2" participants is not "skip"."""
+    lines = [
+        "Rinteln",
+        "/ueberspringen",
+        "Geflüchtete",
+        "Wir bieten geflüchteten Menschen ein bezahltes Praktikum in Pflegeheimen mit "
+        "begleitendem Deutschkurs an, zusammen mit dem Jobcenter.",
+        "/ueberspringen",
+        "250.000",
+        "01/2027",
+        "1",  # at the duration: an answer (asked back: year or month?), not the back button
+        "1",  # now a choice is showing: "1 Jahr"
+        "/ueberspringen",
+        "2",  # the summary's second button: complete the sketch
+        "/ueberspringen",
+        "/ueberspringen",
+        "2",  # participants: two, not "skip"
+    ]
+    out = await converse(tmp_path, "\n".join(lines))
+    assert "  /zurueck  ⬅️ Zurück" in out
+    assert "  /ueberspringen  ⏭ Überspringen" in out
+    assert "] ⬅️ Zurück" not in out and "] ⏭ Überspringen" not in out
+    [(_, state)] = stored_drafts(tmp_path)
+    assert '"duration":{"text":"1 Jahr","value":12}' in state
+    assert "Meinen Sie 1 Jahr (12 Monate) oder 1 Monat?" in out
+    assert '"participants":{"text":"2","value":2}' in state
+
+
+async def test_shown_commands_press_their_button(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "Garbsen\n/zurueck\n/beibehalten\n")
+    assert "  /beibehalten  ✔️ Beibehalten" in out
+    assert out.count(say("sponsor.organisation.prompt")) == 2, "kept, on to the next question"
+
+
+async def test_help_shows_the_choices_again_and_numbers_still_choose(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "Garbsen\n1\n/hilfe\n9\n15\n")
+    after_help = out[out.index(say("sponsor.target_group.help")) :]
+    assert "[9] Frauen" in after_help
+    assert "[9] ✓ Frauen" in after_help, "9 ticked a group instead of becoming its text"
+    [(_, state)] = stored_drafts(tmp_path)
+    assert '"target_group":{"text":"Frauen","value":{"ids":["frauen"],"text":""}}' in state
+
+
+async def test_english_shows_english_commands(tmp_path: Path) -> None:
+    out = await converse(tmp_path, "/sprache en\nGarbsen\n")
+    assert "  /back  ⬅️ Back" in out
+    assert "  /skip  ⏭ Skip" in out

@@ -1,11 +1,14 @@
 """The sponsor dialog in a terminal: choices as numbers, the same commands as in Telegram.
 
 Works with piped input too: at the end of input it says goodbye instead of waiting or failing.
+Going back, skipping and keeping an answer are shown as their commands, not as numbers: at
+"how many participants?" a typed "2" is an answer, never the second button.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 from typing import TextIO
 
@@ -32,12 +35,30 @@ from bot.texts.markup import to_plain
 LOCAL_USER_ID = -1
 """The person at this terminal; negative, so it never collides with a Telegram user id."""
 
+NAVIGATION = ("back", "skip", "keep")
+"""Button actions shown as their command (`terminal.command.<action>`), not numbered."""
+
+
+def clean_line(line: str) -> str:
+    """A line as typed, whatever the terminal's encoding: UTF-8, else Windows-1252 (a
+    "Göttingen" from a Latin-1 terminal), never undecodable bytes that storage would refuse."""
+    try:
+        raw = line.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # lone surrogates that no bytes stand for
+        return line.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
 
 class TerminalChat:
     def __init__(self, runtime: Runtime, out: TextIO) -> None:
         self.runtime = runtime
         self.out = out
-        self.buttons: list[tuple[str | None, Button]] = []
+        self.buttons: list[tuple[Reply, Button]] = []
+        """The numbered buttons of the last reply that had buttons, with that reply."""
+        self.commands: dict[str, tuple[Reply, Button]] = {}
         self.language: Language = runtime.settings.default_language
 
     async def send(self, event: Event) -> None:
@@ -67,30 +88,41 @@ class TerminalChat:
     def _reply(self, reply: Reply, language: Language) -> None:
         text = "\n\n".join(to_plain(part, language) for part in reply.parts)
         self.out.write(f"\n{text}\n")
-        self.buttons = [(reply.step, b) for row in reply.buttons for b in row]
+        pressable = [b for row in reply.buttons for b in row]
+        self.buttons = [(reply, b) for b in pressable if b.action not in NAVIGATION]
+        self.commands = {}
         for number, (_, button) in enumerate(self.buttons, start=1):
-            label = button.label
-            shown = (
-                label
-                if isinstance(label, str)
-                else (
-                    to_plain(label, language)
-                    if isinstance(label, Msg)
-                    else label.localize(language)
-                )
-            )
-            self.out.write(f"  [{number}] {shown}\n")
+            self.out.write(f"  [{number}] {_label(button, language)}\n")
+        for button in pressable:
+            if button.action in NAVIGATION:
+                command = render(Msg(f"terminal.command.{button.action}"), language)
+                self.commands[command.casefold()] = (reply, button)
+                self.out.write(f"  {command}  {_label(button, language)}\n")
 
     def event_for(self, line: str) -> Event:
         text = line.strip()
+        shown = self.commands.get(text.casefold())
+        if shown is not None:
+            # The button itself, so its token is checked like a tap in Telegram.
+            return _press(*shown)
         command = parse_command(text)
         if command is not None:
             return command
         number = action_number(text)
         if number is not None and 1 <= number <= len(self.buttons):
-            step, button = self.buttons[number - 1]
-            return Press(step or "", button.action)
+            return _press(*self.buttons[number - 1])
         return Text(line.rstrip("\n"))
+
+
+def _press(reply: Reply, button: Button) -> Press:
+    return Press(reply.step or "", button.action, reply.token or None)
+
+
+def _label(button: Button, language: Language) -> str:
+    label = button.label
+    if isinstance(label, str):
+        return label
+    return to_plain(label, language) if isinstance(label, Msg) else label.localize(language)
 
 
 async def chat(runtime: Runtime, source: TextIO, out: TextIO) -> None:
@@ -104,6 +136,7 @@ async def chat(runtime: Runtime, source: TextIO, out: TextIO) -> None:
         if not line:
             out.write("\n" + render(Msg("terminal.goodbye"), terminal.language) + "\n")
             return
+        line = clean_line(line)
         if not line.strip():
             continue
         await terminal.send(terminal.event_for(line))
@@ -117,12 +150,23 @@ def run(settings: Settings) -> int:
             print(error, file=sys.stderr)
             return 1
         try:
-            await chat(runtime, sys.stdin, sys.stdout)
+            await chat(runtime, _lenient(sys.stdin), sys.stdout)
         finally:
             await runtime.close()
         return 0
 
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A terminal that cannot show "✓" or "€" gets "?" rather than a traceback.
+        sys.stdout.reconfigure(errors="replace")
     try:
         return asyncio.run(main())
     except KeyboardInterrupt:
         return 0
+
+
+def _lenient(stdin: TextIO) -> TextIO:
+    """Standard input that never fails on bytes that are not UTF-8 (`clean_line` sorts them)."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:
+        return stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
