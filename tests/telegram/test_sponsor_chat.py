@@ -163,4 +163,3 @@ async def test_restart_mid_dialog_resumes_on_the_same_data(
         assert "Wen soll das Projekt erreichen" in target.text
         idea = await answer(dora, "Arbeitslose und Berufsrückkehrende")
         assert "Beschreiben Sie Ihre Projektidee" in idea.text
-
