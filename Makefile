@@ -25,6 +25,7 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) bench/advise.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,23 +1,24 @@
 """Load benchmark: the real bot in its own process, driven by simulated sponsors over HTTP.
 
-    python bench/load.py [--sponsors 200] [--paced-rate 100] [--drafts 10000] [--json]
+    python bench/load.py [--sponsors 200] [--rounds 3] [--paced-rate 30] [--drafts 10000] [--json]
 
 The Bot API server of the tests (tests/botapi) runs in this process together with the
 simulated sponsors; the bot (`python -m bot telegram`) and a bare python-telegram-bot echo bot
-(bench/echo_bot.py) run as separate processes, one after the other, against it. Every sponsor
+(bench/echo_bot.py) run as separate processes, each against a server of its own. Every sponsor
 runs a complete dialog by typing and tapping. Phases:
 
 1. start-up: process start until the bot's first getUpdates reaches the server;
 2. calibration: one sponsor per dialog variant, step by step, records what the bot sends for
    each step (messages, edits, answered taps), so later turns know when they are complete;
-3. saturated: N sponsors at once, each sending its next update as soon as the previous turn is
-   complete: updates/s, CPU per update and per outgoing request, requests per update;
+   then a warm-up round with a quarter of the sponsors, not counted;
+3. saturated rounds, ours and the echo bot's alternating: N sponsors at once, each sending its
+   next update as soon as the previous turn is complete: updates/s, CPU per update and per
+   outgoing request, requests per update (medians over the rounds; the ratio pairs rounds);
 4. paced: N other sponsors at once, each thinking between turns so that together they offer
    `--paced-rate` updates/s: turn latency p50/p95/p99 (update offered -> last reply of the
    turn received by the server);
-5. the same harness against the echo bot (calibration + saturated);
-6. a data directory seeded with `--drafts` drafts through the project's storage code: start-up
-   again (median of several starts), traffic, then the bot's peak RSS.
+5. a data directory seeded with `--drafts` drafts through the project's storage code: start-up
+   (median of `--starts`), traffic, then the bot's peak RSS.
 
 CPU and RSS come from /proc/<pid> (Linux). With `--json` the report goes to stderr and stdout
 ends with one JSON line. Results and method: docs/BENCHMARKS.md.
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import platform
 import random
@@ -376,22 +378,63 @@ async def benchmark(args: argparse.Namespace, out: TextIO) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="bench-load-") as temp:
         work = Path(temp)
-        async with BotApiServer(log_requests=False) as server:
-            people = People(server)
-            # ---------------------------------------------------------------- our bot
+        # One server per bot: both stay up, and their saturated rounds alternate, so that both
+        # see the same conditions on a machine that others use too.
+        async with (
+            BotApiServer(log_requests=False) as server,
+            BotApiServer(log_requests=False) as echo_server,
+        ):
+            people, echo_people = People(server), People(echo_server)
             ours_dir = work / "ours"
             bot, figures["startup_empty_s"] = await start(server, OURS, ours_dir, work, "bot")
             say(f"bot started in {figures['startup_empty_s'] * 1000:.0f} ms (empty data dir)")
+            echo_bot, figures["echo_startup_s"] = await start(
+                echo_server, ECHO, work / "echo", work, "echo"
+            )
             expected = await calibrate(people.new(len(scripts)), scripts)
             say(f"dialog: {len(scripts[0])} updates; per step (messages, edits, answered taps):")
             say(f"  {expected[0]}")
-            profiler = maybe_profile(args.profile, bot.pid)
-            saturated = await run_phase(server, bot, people.new(args.sponsors), scripts, expected)
-            if profiler is not None:
-                profiler.send_signal(signal.SIGINT)
-                profiler.wait(timeout=60)
-                say(f"py-spy profile of the saturated phase: {args.profile}")
-            report_phase(say, "ours, saturated", saturated)
+            echo_expected = await calibrate(echo_people.new(1), scripts[:1], echo=True)
+
+            # A round that is not counted: first-time code paths, caches, connection pools.
+            await run_phase(server, bot, people.new(args.sponsors // 4 or 1), scripts, expected)
+            await run_phase(
+                echo_server,
+                echo_bot,
+                echo_people.new(args.sponsors // 4 or 1),
+                scripts[:1],
+                echo_expected,
+                echo=True,
+            )
+
+            # ------------------------------------------------------------ saturated rounds
+            saturated: list[Phase] = []
+            echo: list[Phase] = []
+            for number in range(1, args.rounds + 1):
+                profiler = maybe_profile(args.profile if number == 1 else None, bot.pid)
+                saturated.append(
+                    await run_phase(server, bot, people.new(args.sponsors), scripts, expected)
+                )
+                if profiler is not None:
+                    profiler.send_signal(signal.SIGINT)
+                    profiler.wait(timeout=60)
+                    say(f"py-spy profile of the first saturated round: {args.profile}")
+                report_phase(say, f"ours, saturated, round {number}", saturated[-1])
+                echo.append(
+                    await run_phase(
+                        echo_server,
+                        echo_bot,
+                        echo_people.new(args.sponsors),
+                        scripts[:1],
+                        echo_expected,
+                        echo=True,
+                    )
+                )
+                report_phase(say, f"echo bot, saturated, round {number}", echo[-1])
+            figures["echo_rss_mb"] = round(echo_bot.memory_mb("VmHWM"), 1)
+            stop(echo_bot, "echo bot")
+
+            # ------------------------------------------------------------ paced
             paced = await run_phase(
                 server,
                 bot,
@@ -402,23 +445,11 @@ async def benchmark(args: argparse.Namespace, out: TextIO) -> dict[str, Any]:
                 seed=2,
             )
             report_phase(say, f"ours, paced ({args.paced_rate:g} updates/s offered)", paced)
-            figures["rss_mb"] = bot.memory_mb("VmHWM")
+            figures["rss_mb"] = round(bot.memory_mb("VmHWM"), 1)
             stop(bot, "bot")
 
-            # ---------------------------------------------------------------- echo bot
-            echo_bot, figures["echo_startup_s"] = await start(
-                server, ECHO, work / "echo", work, "echo"
-            )
-            echo_expected = await calibrate(people.new(1), scripts[:1], echo=True)
-            echo = await run_phase(
-                server, echo_bot, people.new(args.sponsors), scripts[:1], echo_expected, echo=True
-            )
-            report_phase(say, "echo bot, saturated", echo)
-            figures["echo_rss_mb"] = echo_bot.memory_mb("VmHWM")
-            stop(echo_bot, "echo bot")
-
-            # ---------------------------------------------------------------- many drafts
-            phases = [saturated, paced, echo]
+            # ------------------------------------------------------------ many drafts
+            phases = [*saturated, *echo, paced]
             probe_dir = ours_dir
             if args.drafts:
                 probe_dir = work / "many"
@@ -455,27 +486,32 @@ async def benchmark(args: argparse.Namespace, out: TextIO) -> dict[str, Any]:
                 phases += [many_phase, rest]
 
     failures = [failure for phase in phases for failure in phase.failures]
-    our_cpu_per_request = saturated.cpu_s / saturated.outgoing
-    echo_cpu_per_request = echo.cpu_s / echo.outgoing
+    # Medians over the rounds; the ratio pairs each round of ours with the echo round after it.
+    ratios = [
+        (ours.cpu_s / ours.outgoing) / (bare.cpu_s / bare.outgoing)
+        for ours, bare in zip(saturated, echo, strict=True)
+    ]
+    outgoing = sum(phase.outgoing for phase in saturated)
+    updates = sum(phase.updates for phase in saturated)
     figures.update(
         sponsors=args.sponsors,
-        updates=saturated.updates,
-        updates_per_s=round(saturated.updates_per_s, 1),
+        updates=updates,
+        updates_per_s=round(statistics.median(p.updates_per_s for p in saturated), 1),
         p50_ms=round(paced.percentile(0.50), 2),
         p95_ms=round(paced.percentile(0.95), 2),
         p99_ms=round(paced.percentile(0.99), 2),
-        saturated_p50_ms=round(saturated.percentile(0.50), 2),
-        saturated_p99_ms=round(saturated.percentile(0.99), 2),
-        cpu_s_per_update=round(saturated.cpu_s / saturated.updates, 5),
-        cpu_s_per_request=round(our_cpu_per_request, 5),
-        requests_per_update=round(saturated.outgoing / saturated.updates, 3),
-        echo_updates_per_s=round(echo.updates_per_s, 1),
-        echo_cpu_s_per_update=round(echo.cpu_s / echo.updates, 5),
-        echo_cpu_s_per_request=round(echo_cpu_per_request, 5),
-        ratio=round(our_cpu_per_request / echo_cpu_per_request, 3),
+        saturated_p50_ms=round(statistics.median(p.percentile(0.5) for p in saturated), 2),
+        saturated_p99_ms=round(statistics.median(p.percentile(0.99) for p in saturated), 2),
+        cpu_s_per_update=round(statistics.median(p.cpu_s / p.updates for p in saturated), 5),
+        cpu_s_per_request=round(statistics.median(p.cpu_s / p.outgoing for p in saturated), 5),
+        paced_cpu_s_per_update=round(paced.cpu_s / paced.updates, 5),
+        requests_per_update=round(outgoing / updates, 3),
+        echo_updates_per_s=round(statistics.median(p.updates_per_s for p in echo), 1),
+        echo_cpu_s_per_update=round(statistics.median(p.cpu_s / p.updates for p in echo), 5),
+        ratio=round(statistics.median(ratios), 3),
+        ratios=[round(r, 3) for r in ratios],
         failures=len(failures),
     )
-    figures["rss_mb"] = round(figures["rss_mb"], 1)
     if failures:
         say(f"{len(failures)} sponsors failed; the first:\n{failures[0]}")
     return figures
@@ -560,19 +596,25 @@ def main() -> int:
     parser.add_argument(
         "--paced-rate",
         type=float,
-        default=100.0,
-        help="updates/s the sponsors of the paced phase offer together (default 100)",
+        default=30.0,
+        help="updates/s the sponsors of the paced phase offer together (default 30, about "
+        "the messages per second Telegram lets a bot send)",
     )
     parser.add_argument(
         "--drafts", type=int, default=10_000, help="drafts in the seeded DB (0: no such phase)"
     )
     parser.add_argument("--starts", type=int, default=5, help="start-ups to take the median of")
     parser.add_argument(
+        "--rounds", type=int, default=3, help="saturated rounds, ours and echo alternating"
+    )
+    parser.add_argument(
         "--profile", help="record the bot with py-spy during the saturated phase (collapsed stacks)"
     )
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
     args = parser.parse_args()
 
+    # A bot stopped in the middle of a long poll makes aiohttp log the lost connection.
+    logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
     out = sys.stderr if args.json else sys.stdout
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
