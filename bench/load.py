@@ -459,9 +459,11 @@ async def benchmark(args: argparse.Namespace, out: TextIO) -> dict[str, Any]:
                 say(f"seeded {args.drafts} drafts in {time.monotonic() - started:.1f} s")
             startups = []
             for _ in range(args.starts):
-                probe, took = await start(server, OURS, probe_dir, work, "bot-startup")
-                startups.append(took)
-                stop(probe, "bot (start-up probe)")
+                # A server of its own: a stopped bot's last poll may still reach the old one.
+                async with BotApiServer(log_requests=False) as fresh:
+                    probe, took = await start(fresh, OURS, probe_dir, work, "bot-startup")
+                    startups.append(took)
+                    stop(probe, "bot (start-up probe)")
             figures["startup_s"] = statistics.median(startups)
             figures["startup_max_s"] = max(startups)
             seeded = f"{args.drafts} seeded" if args.drafts else "the run's"
@@ -470,19 +472,21 @@ async def benchmark(args: argparse.Namespace, out: TextIO) -> dict[str, Any]:
                 f"max {figures['startup_max_s'] * 1000:.0f} ms ({args.starts} starts)"
             )
             if args.drafts:
-                many, _ = await start(server, OURS, probe_dir, work, "bot-many")
-                many_phase = await run_phase(
-                    server, many, people.new(args.sponsors), scripts, expected
-                )
-                report_phase(say, f"ours with {args.drafts} drafts, saturated", many_phase)
-                # returning sponsors list their drafts
-                returning = [people.known(owner) for owner in owners[: args.sponsors]]
-                listing = [(Step("text", "/entwuerfe"),)]
-                listed = await calibrate(returning[:1], listing)
-                rest = await run_phase(server, many, returning[1:], listing, listed)
-                report_phase(say, "returning sponsors listing their drafts", rest)
-                figures["rss_10k_mb"] = round(many.memory_mb("VmHWM"), 1)
-                stop(many, "bot (many drafts)")
+                async with BotApiServer(log_requests=False) as many_server:
+                    many_people = People(many_server)
+                    many, _ = await start(many_server, OURS, probe_dir, work, "bot-many")
+                    many_phase = await run_phase(
+                        many_server, many, many_people.new(args.sponsors), scripts, expected
+                    )
+                    report_phase(say, f"ours with {args.drafts} drafts, saturated", many_phase)
+                    # returning sponsors list their drafts
+                    returning = [many_people.known(owner) for owner in owners[: args.sponsors]]
+                    listing = [(Step("text", "/entwuerfe"),)]
+                    listed = await calibrate(returning[:1], listing)
+                    rest = await run_phase(many_server, many, returning[1:], listing, listed)
+                    report_phase(say, "returning sponsors listing their drafts", rest)
+                    figures["rss_10k_mb"] = round(many.memory_mb("VmHWM"), 1)
+                    stop(many, "bot (many drafts)")
                 phases += [many_phase, rest]
 
     failures = [failure for phase in phases for failure in phase.failures]
