@@ -9,7 +9,9 @@ exactly like an unknown command, so they reveal nothing.
 
 from __future__ import annotations
 
+import asyncio
 import calendar
+import functools
 import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -124,6 +126,7 @@ class Conversations:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
+        outputs += await self._render_sketch(turn)
         return Handled(outputs, language, turn.menu_changed, turn.outbox_written)
 
     async def language_of(self, user_id: int) -> Language:
@@ -444,8 +447,21 @@ class Conversations:
         draft = await self._current(turn)
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
-        documents = self.sketch(draft.state, self.advisor, turn.language)
-        return [Reply((Msg("export.sent", {"title": draft_title(draft)}),)), *documents]
+        # Rendered once the transaction is committed (see _render_sketch).
+        turn.extra["sketch"] = functools.partial(
+            self.sketch, draft.state, self.advisor, turn.language
+        )
+        return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
+
+    async def _render_sketch(self, turn: Turn) -> list[Output]:
+        """The Projektskizze asked for in this turn. Rendering the PDF takes a moment: in a
+        thread and after the commit, so meanwhile the event loop and the database serve
+        everyone else."""
+        job = turn.extra.get("sketch")
+        if not isinstance(job, functools.partial):
+            return []
+        documents: Sequence[Document] = await asyncio.to_thread(job)
+        return list(documents)
 
     async def _export_data(self, turn: Turn) -> list[EngineOutput]:
         data = await export_user(turn.connection, turn.user.id)

@@ -59,7 +59,9 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     ledger = UpdateLedger()
     rate_limiter: BaseRateLimiter[Any] | None = None
     if settings.rate_limiter:
-        rate_limiter = AIORateLimiter(max_retries=3)
+        # Throttling only: a 429 goes to our own retries (retry.py, the outbox), which wait
+        # on the injected clock and know whether sending again may duplicate.
+        rate_limiter = AIORateLimiter(max_retries=0)
     # The pools and timeouts ApplicationBuilder would choose; the bot is ours because it
     # confirms updates only once they are handled.
     bot = ConfirmingBot(
@@ -108,6 +110,9 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     application.add_handler(MessageHandler(private & filters.Document.ALL, sponsor.on_document))
     application.add_handler(
         MessageHandler(private & ~filters.TEXT & ~filters.UpdateType.EDITED, sponsor.on_other)
+    )
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, sponsor.on_edited)
     )
     application.add_error_handler(on_error)
     return application
@@ -178,21 +183,45 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         user_id = update.effective_user.id if update.effective_user else None
         chat_id = update.effective_chat.id if update.effective_chat else None
     log.error(
-        "error while handling update %s (user %s)",
+        "error while handling update %s (%s, user %s)",
         getattr(update, "update_id", None),
+        describe(update),
         user_id,
         exc_info=context.error,
     )
     if chat_id is None:
         return
     runtime: Runtime = context.application.bot_data[RUNTIME_KEY]
+    language: Language = runtime.settings.default_language
     try:
         language = await runtime.conversations.language_of(user_id or chat_id)
+    except Exception:  # the database may be what failed: apologise all the same
+        log.warning("language of user %s unknown, apologising in %s", user_id, language)
+    try:
         await context.bot.send_message(
             chat_id, to_html(Msg("telegram.error"), language), parse_mode=ParseMode.HTML
         )
     except Exception:
         log.warning("could not send the apology to chat %s", chat_id, exc_info=True)
+
+
+def describe(update: object) -> str:
+    """What kind of update it was, without the person's words: a command's name, a button's
+    callback data (step and action), or the kind of message."""
+    if not isinstance(update, Update):
+        return type(update).__name__
+    if update.callback_query is not None:
+        return f"button {update.callback_query.data!r}"
+    message = update.effective_message
+    if message is None:
+        return "update without a message"
+    kind = "edited message" if update.edited_message is not None else "message"
+    if message.text is not None:
+        word = message.text.split(maxsplit=1)[0] if message.text.strip() else ""
+        return f"{kind}: command {word}" if word.startswith("/") else f"{kind}: text"
+    if message.document is not None:
+        return f"{kind}: document"
+    return f"{kind}: other"
 
 
 async def serve(settings: Settings) -> int:

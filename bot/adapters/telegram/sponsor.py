@@ -128,6 +128,9 @@ class SponsorHandlers:
             return
         message = update.effective_message
         replied = message.reply_to_message if message is not None and not pressed else None
+        action = _chat_action(event, update)
+        if action is not None:
+            await show_action(context.bot, chat.id, action)
         handled = await self.conversations.handle(
             Incoming(
                 user.id,
@@ -141,6 +144,15 @@ class SponsorHandlers:
         )
         await deliver(context, self.clock, chat.id, handled.outputs, handled.language, pressed)
         await self.after(handled, user.id)
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Telegram reports a changed message as an edit: it is not taken as an answer (the
+        dialog has moved on), and silence would leave the sponsor believing it was."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None:
+            return
+        language = await self.conversations.language_of(user.id)
+        await send_html(context.bot, self.clock, chat.id, to_html(Msg("telegram.edited"), language))
 
 
 def _actions(message: Message | None) -> tuple[str, ...]:
@@ -165,6 +177,10 @@ async def deliver(
     language: Language,
     pressed: Message | None = None,
 ) -> None:
+    if pressed is not None and _superseded(outputs, pressed):
+        # A newer prompt takes over (back, keep, edit, a stale button): the pressed keyboard
+        # would only invite taps on a question that is no longer asked.
+        await _drop_keyboard(clock, pressed)
     for output in outputs:
         if isinstance(output, Acknowledge):
             if pressed is not None and pressed.text is not None:
@@ -182,6 +198,47 @@ async def deliver(
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
             await send_html(context.bot, clock, chat_id, chunk, markup if last else None)
+
+
+def _superseded(outputs: list[Output], pressed: Message) -> bool:
+    """Whether the answer to a press asks a question anew without editing the pressed
+    message (which an acknowledgement or a ticked choice does)."""
+    if pressed.reply_markup is None:
+        return False
+    prompted = False
+    for output in outputs:
+        if isinstance(output, Acknowledge):
+            if pressed.text is not None:
+                return False
+        elif isinstance(output, Document):
+            continue
+        elif output.replaces_pressed:
+            return False
+        else:
+            prompted = prompted or bool(output.step)
+    return prompted
+
+
+SLOW_PRESSES = {"session:export": ChatAction.UPLOAD_DOCUMENT, "consent:yes": ChatAction.TYPING}
+"""Presses whose answer takes a noticeable moment: a PDF is rendered."""
+SLOW_COMMANDS = {"export": ChatAction.UPLOAD_DOCUMENT, "kb_export": ChatAction.UPLOAD_DOCUMENT}
+
+
+def _chat_action(event: Event, update: Update) -> str | None:
+    if isinstance(event, Command):
+        return SLOW_COMMANDS.get(event.name)
+    query = update.callback_query
+    decoded = decode_callback(query.data) if query is not None else None
+    return SLOW_PRESSES.get(decoded[1]) if decoded is not None else None
+
+
+async def show_action(bot: Bot, chat_id: int, action: str) -> None:
+    """The "sending a file…" line above the chat while the work is done: only a courtesy,
+    so a failure is no reason to withhold the answer."""
+    try:
+        await bot.send_chat_action(chat_id, action)
+    except TelegramError as error:
+        log.info("chat action for %s not shown: %s", chat_id, error.message)
 
 
 async def send_html(
@@ -202,11 +259,6 @@ async def send_html(
 async def send_document(
     bot: Bot, clock: Clock, chat_id: int, document: Document, language: Language
 ) -> Message:
-    # Rendering a PDF takes a moment: show that something is on its way (a courtesy only).
-    try:
-        await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-    except TelegramError as error:
-        log.info("chat action for %s not shown: %s", chat_id, error.message)
     caption = to_html(document.caption, language) if document.caption else None
     return await with_retries(
         lambda: bot.send_document(
@@ -236,3 +288,12 @@ async def _edit(
         # "Not modified" after a double tap, or a message too old to edit: nothing is lost,
         # the next prompt follows as a new message anyway.
         log.info("edit of message %s skipped: %s", message.message_id, error.message)
+
+
+async def _drop_keyboard(clock: Clock, message: Message) -> None:
+    if message.reply_markup is None:
+        return
+    try:
+        await with_retries(lambda: message.edit_reply_markup(None), clock)
+    except BadRequest as error:  # already gone (a double tap), or too old to edit
+        log.info("keyboard of message %s kept: %s", message.message_id, error.message)
