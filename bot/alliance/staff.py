@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import secrets
 from collections import defaultdict
 from collections.abc import Callable
@@ -15,6 +17,14 @@ from bot.texts.catalog import Msg
 from bot.texts.formats import Day, Eur, Lines
 
 INVITE_PREFIX = "inv_"
+_REMOVAL = re.compile(r"([0-9]{1,18}):([0-9a-f]{12})")
+"""A removal button's Telegram user id (52 bits: up to 16 digits) and alliance reference."""
+
+
+def button_reference(alliance_id: str) -> str:
+    """A short, stable name of an alliance for a button: ids may have 80 characters, and
+    Telegram allows 64 bytes of callback data."""
+    return hashlib.blake2s(alliance_id.encode(), digest_size=6).hexdigest()
 
 
 class StaffDesk:
@@ -24,15 +34,22 @@ class StaffDesk:
 
     def choose_alliance(self) -> Reply:
         rows = tuple(
-            (Button(alliance.name, f"staff:invite:{alliance.id}"),)
+            (Button(alliance.name, f"staff:invite:{button_reference(alliance.id)}"),)
             for alliance in self.kb().regions.local_alliances
         )
         return Reply((Msg("staff.invite.choose"),), rows)
 
-    async def invite(self, turn: Turn, alliance_id: str) -> list[EngineOutput]:
-        try:
-            alliance = self.kb().local_alliance(alliance_id)
-        except KeyError:
+    async def invite(self, turn: Turn, reference: str) -> list[EngineOutput]:
+        # A button names its alliance by reference; buttons sent before, by the id itself.
+        alliance = next(
+            (
+                a
+                for a in self.kb().regions.local_alliances
+                if reference in (button_reference(a.id), a.id)
+            ),
+            None,
+        )
+        if alliance is None:  # gone from the knowledge base meanwhile
             return [self.choose_alliance()]
         token = secrets.token_urlsafe(18)
         contacts = Contacts(turn.connection, turn.drafts.now_moment)
@@ -61,23 +78,32 @@ class StaffDesk:
                 Button(
                     Msg(
                         "staff.contacts.remove",
-                        {
-                            "name": c.name,
-                            "alliance": self.kb().local_alliance(c.alliance_id).short_name
-                            or self.kb().local_alliance(c.alliance_id).name,
-                        },
+                        {"name": c.name, "alliance": self._alliance_name(c.alliance_id)},
                     ),
-                    f"staff:remove:{c.user_id}:{c.alliance_id}",
+                    f"staff:remove:{c.user_id}:{button_reference(c.alliance_id)}",
                 ),
             )
             for c in registered
         )
         return Reply(tuple(parts), rows)
 
-    async def remove(self, turn: Turn, user_id: int, alliance_id: str) -> list[EngineOutput]:
-        removed = await Contacts(turn.connection, turn.drafts.now_moment).remove(
-            user_id, alliance_id
-        )
+    def _alliance_name(self, alliance_id: str) -> str:
+        try:
+            alliance = self.kb().local_alliance(alliance_id)
+        except KeyError:  # dropped from the knowledge base since the registration
+            return alliance_id
+        return alliance.short_name or alliance.name
+
+    async def remove(self, turn: Turn, reference: str) -> list[EngineOutput]:
+        """``reference`` is a button's "user:alliance reference" (see `contacts`)."""
+        contacts = Contacts(turn.connection, turn.drafts.now_moment)
+        match = _REMOVAL.fullmatch(reference)
+        removed = False
+        if match is not None:
+            user_id = int(match.group(1))
+            for alliance_id in await contacts.alliances_of(user_id):
+                if button_reference(alliance_id) == match.group(2):
+                    removed = await contacts.remove(user_id, alliance_id)
         intro = Msg("staff.contacts.removed" if removed else "staff.contacts.not_found")
         return [await self.contacts(turn, intro)]
 

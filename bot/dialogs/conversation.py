@@ -214,10 +214,7 @@ class Conversations:
             if verb == "invite":
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
-                user_id, _, alliance_id = rest.partition(":")
-                contact_id = action_number(user_id)
-                if contact_id is not None:
-                    return await self.staff.remove(turn, contact_id, alliance_id)
+                return await self.staff.remove(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
