@@ -100,3 +100,33 @@ async def test_a_long_handoff_notification_arrives_split_with_valid_markup(
             entity_slice(m.text, e) for m in texts for e in m.entities if e["type"] == "italic"
         )
         assert all(line in italic for line in idea.splitlines())  # quoted as the template says
+
+
+async def test_what_sponsors_type_is_shown_literally_never_as_markup(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    """Text that looks like HTML reaches Telegram escaped (the test server parses like
+    Telegram and refuses broken markup) and comes back exactly as typed."""
+    idea = (
+        "Geflüchtete Frauen & <Mütter> machen ein bezahltes Praktikum in Pflegeheimen "
+        "&lt;b&gt; und bekommen dazu einen Deutschkurs mit dem Jobcenter."
+    )
+    title = 'Titel </i><b>fett & "zitiert"'
+    async with start_bot():
+        user = server.user(7004, "<b>Jörg & Co</b>")
+        user.send("/start")
+        await user.expect(2)
+        for text in ("Sarstedt", '<Verein> & "Co" &amp;', "Geflüchtete Frauen", idea, title):
+            await answer(user, text)
+        for text in ("380.000 €", "01/2027", "2 Jahre"):
+            await answer(user, text)
+        user.send("/ueberspringen")
+        summary = "\n".join(m.text for m in await user.expect())
+        assert idea in summary
+        assert title in summary
+        assert '<Verein> & "Co" &amp;' in summary
+        drafts = await answer(user, "/entwuerfe")
+        assert title in drafts.text or any(title[:20] in label for label in drafts.button_texts())
+        assert not server.bot_errors
+        formatted = [entity_slice(m.text, e) for m in user.messages for e in m.entities]
+        assert not [f for f in formatted if "fett" in f or "Mütter" in f or "Verein" in f]
