@@ -6,6 +6,7 @@ Without a command the bot decides: Telegram when a token is configured, else the
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -50,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         return _advise(args, settings)
     if command == "kb":
         return _kb(args, settings)
+    problem = _data_dir_problem(settings.data_dir)
+    if problem is not None:  # the chats store every answer there
+        print(f"BOT_DATA_DIR: {problem}", file=sys.stderr)
+        return 1
     if command == "telegram":
         if settings.telegram_bot_token is None:
             print(
@@ -64,6 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     from bot.adapters.terminal import run as run_terminal
 
     return run_terminal(settings)
+
+
+def _data_dir_problem(data_dir: Path) -> str | None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot create {data_dir}: {error.strerror or error}"
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        return f"cannot write to {data_dir}"
+    return None
 
 
 def _advise(args: argparse.Namespace, settings: Settings) -> int:

@@ -109,16 +109,28 @@ def test_several_mistakes_are_reported_together(monkeypatch: pytest.MonkeyPatch)
     assert "BOT_RETENTION_MONTHS" in str(raised.value)
 
 
+@pytest.mark.parametrize("command", ["telegram", "chat"])
 def test_a_data_directory_that_cannot_be_created_is_named(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
 ) -> None:
     (tmp_path / "a-file").write_text("not a directory")
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", GOOD_TOKEN)
     monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "a-file" / "data"))
-    code, err = run_main(capsys, "telegram")
+    code, err = run_main(capsys, command)
     assert code == 1
     assert "BOT_DATA_DIR" in err and "a-file" in err
     assert "Traceback" not in err
+
+
+async def test_serve_names_a_data_directory_it_cannot_use(
+    server: BotApiServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("not a directory")
+    assert await serve(bot_settings(server, tmp_path / "a-file" / "data")) == 1
+    assert "BOT_DATA_DIR" in capsys.readouterr().err
 
 
 def test_an_unreachable_bot_api_is_named(
