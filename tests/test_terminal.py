@@ -253,3 +253,16 @@ async def test_english_shows_english_commands(tmp_path: Path) -> None:
     out = await converse(tmp_path, "/sprache en\nGarbsen\n")
     assert "  /back  ⬅️ Back" in out
     assert "  /skip  ⏭ Skip" in out
+
+
+async def test_control_characters_are_no_answer_and_a_marked_command_is_one(
+    tmp_path: Path,
+) -> None:
+    """Cleaned where every transport comes in: "\\x00\\x01" is asked again (never stored), and
+    "/zurueck" behind a left-to-right mark still goes back."""
+    out = await converse(tmp_path, "\x00\x01\nGar\u202ebsen\x07\n\u200e/zurueck\n")
+    assert say("understanding.place.empty") in out
+    assert out.count(say("sponsor.region.prompt")) == 3, "welcome, asked again, went back"
+    [(_, state)] = stored_drafts(tmp_path)
+    assert '"region":{"text":"Garbsen"' in state
+    assert "\\u0000" not in state and "\\u202e" not in state

@@ -15,6 +15,7 @@ from bot.kb.models import District, LocalAlliance, RegionalAlliance, SubRegion
 from bot.texts.catalog import Language, Msg, render
 from bot.texts.formats import Choice
 from bot.understanding.money import parse_money
+from bot.understanding.normalize import clean_text
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.result import Unclear, Understood
@@ -43,6 +44,9 @@ class Advisor:
 
     def facts_from_text(self, answers: Mapping[str, str], today: date) -> ProjectFacts:
         """Parse answers as a sponsor typed them; what cannot be used is kept as a problem."""
+        # The dialog's answers are cleaned where they come in (Conversations); these come
+        # from elsewhere (the JSON lines of `advise`), so here.
+        answers = {key: clean_text(value) for key, value in answers.items()}
         problems: dict[str, Msg] = {}
         place = None
         if region := answers.get("region", "").strip():

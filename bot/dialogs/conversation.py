@@ -103,6 +103,7 @@ class Conversations:
         return self.engine.advisor
 
     async def handle(self, incoming: Incoming) -> Handled:
+        incoming = incoming.cleaned()
         if self.advisor_source is not None:
             self.engine.advisor = self.advisor_source()
         async with self.database.transaction() as connection:

@@ -196,6 +196,12 @@ class DialogEngine:
         if not step.free_text:
             return self._reprompt(state, Msg("sponsor.error.use_buttons"))
         ctx = self._context(state)
+        if not event.text.strip():
+            # Nothing readable (a message of invisible characters only): what the question
+            # needs, and the question once more, as the sponsor may not see what was sent.
+            outcome = step.parse(event.text, ctx)
+            empty = outcome.reason if isinstance(outcome, Rejected) else Msg("sponsor.error.empty")
+            return self._reprompt(state, empty)
         if state.partial and step.extend is not None:
             outcome = step.extend(state.partial, event.text, ctx)
         else:

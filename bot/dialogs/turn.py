@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
-from bot.dialogs.model import DialogState, Event, Output
+from bot.dialogs.commands import parse_command
+from bot.dialogs.model import Command, DialogState, Event, Output, Text, Upload
 from bot.storage.drafts import Draft, Drafts, User
 from bot.texts.catalog import Language
+from bot.understanding.normalize import clean_text
 
 REVISION_START_CYCLE = 100_000
 """Seconds after which the first revision of a new draft repeats (about a day)."""
@@ -29,6 +31,20 @@ class Incoming:
     reply_actions: tuple[str, ...] = ()
     """The button actions of the message replied to: they name its handoff even when the
     outbox never learned that message's id (a copy sent twice after a dropped connection)."""
+
+    def cleaned(self) -> Incoming:
+        """The same update with its text as a person typed it (`clean_text`): every transport
+        comes through here, so control and invisible characters are never stored, and a
+        command hidden behind one ("\u200e/zurueck" from a right-to-left keyboard) is one."""
+        event = self.event
+        if isinstance(event, Text):
+            text = clean_text(event.text)
+            event = parse_command(text.strip()) or Text(text)
+        elif isinstance(event, Command):
+            event = Command(event.name, clean_text(event.argument).strip())
+        elif isinstance(event, Upload):
+            event = replace(event, caption=clean_text(event.caption))
+        return replace(self, event=event, name=clean_text(self.name).strip())
 
 
 @dataclass(frozen=True)

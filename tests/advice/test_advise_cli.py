@@ -186,6 +186,18 @@ def test_a_place_to_ask_back_names_the_choices_in_the_reason() -> None:
     assert "Alfeld (Mittelfranken) (Bayern)" in reason
 
 
+def test_control_and_invisible_characters_are_no_answer(advisor: Advisor) -> None:
+    """Cleaned like the dialog's answers: "\x00\x01" is a missing place, not an unknown one
+    quoted back with its control characters; a bidi override inside an amount is dropped."""
+    line = json.dumps({"region": "\x00\x01", "costs": "380.000\u202e €", "duration": "\u200b"})
+    out: Any = advise_line(line, advisor, date(2026, 11, 25), "de")
+    assert out["costs_eur"] == 380_000
+    reasons = out["eligibility"]["reasons"]
+    assert "Es fehlt noch: Ort bzw. Landkreis." in reasons
+    assert "Es fehlt noch: Laufzeit." in reasons
+    assert not any(c in json.dumps(out) for c in ("\\u0000", "\\u0001", "\\u200b", "\\u202e"))
+
+
 def test_each_answer_is_flushed_before_the_next_line_is_read() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "advise", "--jsonl", "--today", "2026-11-25"],
