@@ -23,6 +23,7 @@ from bot.kb.store import (
     check_upload,
 )
 from bot.texts.catalog import Language, Msg, Param, render
+from bot.texts.formats import Count
 
 
 def describe_error(error: KbError, language: Language) -> str:
@@ -49,7 +50,9 @@ def describe_summary(kb: KnowledgeBase, language: Language) -> str:
 
 
 def describe_failure(error: KnowledgeError, language: Language) -> str:
-    lines = [render(Msg("kb.report.failed", {"count": len(error.errors)}), language)]
+    lines = [
+        render(Msg("kb.report.failed", {"count": Count(len(error.errors), "problems")}), language)
+    ]
     lines += [f"- {describe_error(problem, language)}" for problem in error.errors]
     return "\n".join(lines)
 

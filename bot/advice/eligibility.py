@@ -13,7 +13,7 @@ from bot.advice.facts import ProjectFacts
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
 from bot.texts.catalog import Msg, Param
-from bot.texts.formats import Choice, Day, Eur, Month
+from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding.places import Elsewhere
 from bot.understanding.yearmonth import YearMonth
 
@@ -75,8 +75,8 @@ def check(
                 Msg(
                     "advice.reason.too_long",
                     {
-                        "months": facts.duration_months,
-                        "max": max_months,
+                        "months": Count(facts.duration_months, "months"),
+                        "max": Count(max_months, "months"),
                     },
                 ),
             )
@@ -98,7 +98,10 @@ def check(
         if latest_start is None:
             reason = Msg("advice.reason.starts_too_late_plain", params)
         else:
-            params |= {"months": facts.duration_months or 0, "latest_start": Month(latest_start)}
+            params |= {
+                "months": Count(facts.duration_months or 0, "months_dative"),
+                "latest_start": Month(latest_start),
+            }
             reason = Msg("advice.reason.starts_too_late", params)
         findings.append(Finding(Status.NOT_ELIGIBLE, reason))
     elif end is not None and facts.start is not None and end > latest_end:
@@ -106,8 +109,8 @@ def check(
             "start": Month(facts.start),
             "end": Month(end),
             "latest": Day(limits.latest_end),
-            "allowed": min(facts.start.months_until(latest_end), max_months),
-            "months": facts.duration_months or 0,
+            "allowed": Count(min(facts.start.months_until(latest_end), max_months), "months"),
+            "months": Count(facts.duration_months or 0, "months_dative"),
         }
         if latest_start is None:
             reason = Msg("advice.reason.ends_too_late_shorten", params)
@@ -192,7 +195,7 @@ def _hints(
                     {
                         "min": Eur(strand.min_costs_eur or 0),
                         "max": Eur(strand.max_costs_eur or 0),
-                        "months": strand.normal_duration_months or 0,
+                        "months": Count(strand.normal_duration_months or 0, "months"),
                     },
                 )
             )

@@ -46,6 +46,7 @@ from bot.storage.drafts import Draft, Drafts
 from bot.storage.handoffs import Handoff, Handoffs
 from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
+from bot.texts.formats import Count
 
 PDF = "application/pdf"
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
@@ -169,7 +170,8 @@ class Conversations:
             if event.name == "drafts":
                 return [await self.menu.listing(turn)]
             if event.name == "privacy":
-                return [Reply((Msg("privacy.text", {"months": self.retention_months}),))]
+                months = Count(self.retention_months, "months")
+                return [Reply((Msg("privacy.text", {"months": months}),))]
             if event.name == "export":
                 return await self._export_data(turn)
             if event.name == "delete":
@@ -473,7 +475,7 @@ class Conversations:
     async def _erase(self, turn: Turn) -> list[EngineOutput]:
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
         turn.extra["erased"] = True
-        return [Reply((Msg("privacy.erased", {"count": count}),))]
+        return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())

@@ -21,7 +21,7 @@ from bot.dialogs.model import (
     StepContext,
 )
 from bot.texts.catalog import Msg
-from bot.texts.formats import Choice, Day, Eur, Month, format_eur
+from bot.texts.formats import Choice, Count, Day, Eur, Month, format_eur
 from bot.understanding.money import parse_money
 from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
@@ -281,7 +281,7 @@ def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
             "sponsor.duration.period",
             {
                 "start": Month(duration.start),
-                "months": duration.months,
+                "months": Count(duration.months, "months"),
             },
         )
     warning = _duration_warning(duration.months, duration.start or start_of(ctx.answers), ctx)
@@ -295,7 +295,11 @@ def _duration_warning(months: int, start: YearMonth | None, ctx: StepContext) ->
     limits = ctx.advisor.kb.rules.limits
     if months > limits.max_duration_months:
         return Msg(
-            "sponsor.duration.too_long", {"months": months, "max": limits.max_duration_months}
+            "sponsor.duration.too_long",
+            {
+                "months": Count(months, "months"),
+                "max": Count(limits.max_duration_months, "months"),
+            },
         )
     if start is not None and start.end_month(months) > YearMonth.of(limits.latest_end):
         return Msg(

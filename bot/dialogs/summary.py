@@ -11,7 +11,7 @@ from bot.dialogs.model import Answer, Button, DialogState, Reply, Step
 from bot.dialogs.sponsor import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg
-from bot.texts.formats import Choice, Day, Eur, Lines, Month
+from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.understanding.normalize import fold
 from bot.understanding.places import Elsewhere, InRegion
 from bot.understanding.yearmonth import YearMonth
@@ -152,7 +152,7 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
     if step.id == "start" and isinstance(value, str):
         return Month(YearMonth.parse_iso(value))
     if step.id == "duration" and isinstance(value, int):
-        return Msg("summary.months", {"months": value})
+        return Count(value, "months")
     if step.id == "region" and isinstance(value, dict):
         return _place(value, kb)
     if step.id == "target_group" and isinstance(value, dict) and not value.get("text"):

@@ -24,7 +24,7 @@ from bot.dialogs.model import Answer, DialogState
 from bot.dialogs.sponsor import ORGANISATION_KINDS, place_of
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Language, Localized, Msg, Param
-from bot.texts.formats import Choice, Day, Eur, Lines, Month
+from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.texts.markup import to_plain
 from bot.understanding.places import Elsewhere
 from bot.understanding.yearmonth import YearMonth
@@ -441,7 +441,7 @@ class _Builder:
             self.item("start", self.localize(Month(start_month)) if start_month else None),
             self.item(
                 "duration",
-                self.t("export.value.months", months=months)
+                self.localize(Count(months, "months"))
                 if isinstance(months, int) and not isinstance(months, bool)
                 else None,
             ),

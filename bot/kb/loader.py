@@ -29,6 +29,7 @@ from bot.kb.models import (
 )
 from bot.kb.yamlsafe import YamlDocument, YamlProblem, line_of, load
 from bot.texts.catalog import Msg, Param
+from bot.texts.formats import Count
 from bot.understanding.normalize import fold
 
 Loc = tuple[int | str, ...]
@@ -108,7 +109,9 @@ class _Checker:
 
     def report(self) -> list[KbError]:
         more = [
-            KbError(file=file, message=Msg("kb.error.more", {"count": count}))
+            KbError(
+                file=file, message=Msg("kb.error.more", {"count": Count(count, "more_problems")})
+            )
             for file, count in sorted(self.untold.items())
         ]
         return self.errors + more

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.texts.catalog import Escape, Language, Localized, verbatim
+from bot.texts.catalog import Escape, Language, Localized, Msg, render, verbatim
 from bot.understanding.yearmonth import YearMonth
 
 
@@ -74,3 +74,19 @@ class Lines:
             escape(item) if isinstance(item, str) else item.localize(language, escape)
             for item in self.items
         )
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number with its noun, singular for one: "1 Monat", "24 Monate", "1 month".
+
+    `noun` names the forms in the catalogue (`count.<noun>.one`, `count.<noun>.many`); both
+    languages use the singular for exactly one only, zero included ("0 Monate", "0 months").
+    """
+
+    number: int
+    noun: str
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        form = "one" if self.number == 1 else "many"
+        return render(Msg(f"count.{self.noun}.{form}", {"count": self.number}), language, escape)

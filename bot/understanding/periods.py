@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from bot.texts.catalog import Msg
+from bot.texts.catalog import Msg, Param
+from bot.texts.formats import Count
 from bot.understanding.numbers import (
     Quantity,
     clip,
@@ -485,17 +486,13 @@ def _checked_start(ym: YearMonth, quote: str, now: YearMonth, *, plain: bool) ->
 # --- durations ----------------------------------------------------------------------------------
 
 
-def months_msg(count: int) -> Msg:
+def months_msg(count: int) -> Count:
     """ "1 Monat", "18 Monate" (in the reader's language)."""
-    if count == 1:
-        return Msg("understanding.duration.months_one")
-    return Msg("understanding.duration.months_many", {"count": count})
+    return Count(count, "months")
 
 
-def years_msg(count: int) -> Msg:
-    if count == 1:
-        return Msg("understanding.duration.years_one")
-    return Msg("understanding.duration.years_many", {"count": count})
+def years_msg(count: int) -> Count:
+    return Count(count, "years")
 
 
 _UNIT = re.compile(
@@ -596,7 +593,7 @@ def _ceil(value: Decimal) -> int:
     return math.ceil(value)
 
 
-def _duration_unclear(key: str, **params: str | int | Msg) -> Unclear:
+def _duration_unclear(key: str, **params: Param) -> Unclear:
     return Unclear(Msg(f"understanding.duration.{key}", params))
 
 

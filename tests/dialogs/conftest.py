@@ -41,7 +41,7 @@ from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
-from bot.texts.catalog import LANGUAGES, Language, Localized, Msg, render
+from bot.texts.catalog import LANGUAGES, Language, Localized, Msg, Param, render
 from bot.texts.markup import to_plain
 
 TODAY = datetime(2026, 11, 25, 9, 0)
@@ -122,7 +122,7 @@ def check_round_trip(state: DialogState) -> None:
     assert DialogState.model_validate_json(state.model_dump_json()) == state
 
 
-def key_text(key: str, language: Language = "de", **params: str | int) -> str:
+def key_text(key: str, language: Language = "de", **params: Param) -> str:
     """A catalogue text as the sponsor reads it (for finding it in replies)."""
     return to_plain(Msg(key, params), language)
 

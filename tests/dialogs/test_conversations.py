@@ -11,6 +11,7 @@ from bot.clock import FixedClock
 from bot.dialogs.conversation import Handled
 from bot.dialogs.model import DialogState, Press, Reply
 from bot.runtime import build_runtime
+from bot.texts.formats import Count
 from tests.dialogs.conftest import ChatDriver, draft_ids, key_text, settings_for
 
 IDEA = (
@@ -299,5 +300,5 @@ async def test_privacy_changes_nothing(chat: ChatDriver) -> None:
     await chat.text("Garbsen")
     before = await chat.current()
     reply = await chat.command("privacy")
-    assert key_text("privacy.text", months=12) in reply
+    assert key_text("privacy.text", months=Count(12, "months")) in reply
     assert await chat.current() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogs.model import Press, RequestHandoff, Text
+from bot.texts.formats import Count
 from tests.dialogs.conftest import DialogDriver, complete, key_text, walk_to
 
 # --- target group -----------------------------------------------------------------------------
@@ -97,7 +98,10 @@ def test_a_duration_beyond_the_rules_is_flagged_at_once(driver: DialogDriver) ->
     walk_to(driver, "duration", {"start": "12/2025"})
     reply = driver.text("99 Monate")
     assert driver.step == "cofinancing", "taken: the summary's pre-check explains the rest"
-    assert key_text("sponsor.duration.too_long", months=99, max=36) in reply
+    assert (
+        key_text("sponsor.duration.too_long", months=Count(99, "months"), max=Count(36, "months"))
+        in reply
+    )
 
 
 def test_a_duration_ending_after_the_deadline_is_flagged_at_once(driver: DialogDriver) -> None:
@@ -112,7 +116,7 @@ def test_a_duration_ending_after_the_deadline_is_flagged_at_once(driver: DialogD
 def test_a_period_ending_too_late_gives_both_notes(driver: DialogDriver) -> None:
     walk_to(driver, "duration")
     reply = driver.text("01/2027 bis 12/2029")
-    assert key_text("sponsor.duration.period", start="01/2027", months=36) in reply
+    assert key_text("sponsor.duration.period", start="01/2027", months=Count(36, "months")) in reply
     assert "12/2029" in reply and "31.12.2028" in reply
 
 
