@@ -13,7 +13,7 @@ from bot.advice.matching import FieldMatch, Matcher, Matches, ProjectMatch
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import District, LocalAlliance, RegionalAlliance, SubRegion
 from bot.texts.catalog import Language, Msg, render
-from bot.texts.formats import Choice
+from bot.texts.formats import Choice, Lines
 from bot.understanding.money import parse_money
 from bot.understanding.normalize import clean_text
 from bot.understanding.periods import parse_duration, parse_start
@@ -55,7 +55,7 @@ class Advisor:
                 place = resolved.value
             elif resolved.suggestions:
                 # Without buttons (JSON, plain text) the choices must be in the reason itself.
-                choices = "; ".join(resolved.suggestions)
+                choices = Lines(resolved.suggestions, "; ")
                 problems["region"] = Msg(
                     "advice.reason.place_choices", {"why": resolved.reason, "choices": choices}
                 )

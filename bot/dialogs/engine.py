@@ -47,6 +47,7 @@ from bot.dialogs.summary import (
 from bot.texts.catalog import Language, Msg
 from bot.understanding.normalize import fold
 from bot.understanding.places import InRegion
+from bot.understanding.result import Suggestion, wording
 
 SUMMARY = "summary"
 EDIT_MENU = "edit"
@@ -256,7 +257,7 @@ class DialogEngine:
 
     def _outcome(self, state: DialogState, step: Step, outcome: ParseOutcome) -> Result:
         if isinstance(outcome, Rejected):
-            offered = [Offered(value=s, label=s) for s in outcome.suggestions]
+            offered = [_offered(s) for s in outcome.suggestions]
             # A rejected extension (too long, say) keeps what was already kept.
             kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
             update: dict[str, object] = {"partial": kept}
@@ -613,6 +614,15 @@ def language_of(argument: str, current: Language) -> Language | None:
     if word in ("en", "english", "englisch"):
         return "en"
     return None
+
+
+def _offered(suggestion: Suggestion) -> Offered:
+    """A parser's suggestion as a button in either language; picked, the German wording is
+    read back (the parsers read German and English, but only German amounts unambiguously)."""
+    if isinstance(suggestion, str):
+        return Offered(value=suggestion, label=suggestion)
+    german = wording(suggestion)
+    return Offered(value=german, label=german, label_en=wording(suggestion, "en"))
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue
 
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Choice as Wording
+from bot.understanding.result import Suggestion
 
 if TYPE_CHECKING:
     from bot.advice.advise import Advisor
@@ -221,7 +222,7 @@ class Accepted:
 @dataclass(frozen=True)
 class Rejected:
     reason: Msg
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     keep_partial: str | None = None
     """Text to keep and extend with the next answer instead of discarding it."""
 

@@ -21,7 +21,7 @@ from bot.dialogs.model import (
     StepContext,
 )
 from bot.texts.catalog import Msg
-from bot.texts.formats import Choice, Count, Day, Eur, Month, format_eur
+from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding.money import parse_money
 from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
@@ -237,7 +237,7 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
         return Rejected(
             Msg("sponsor.costs.very_little", {"costs": Eur(amount)}),
-            (f"genau {format_eur(amount, 'de')}",),
+            (Msg("understanding.money.exactly", {"amount": Eur(amount)}),),
         )
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
     if amount > cap:

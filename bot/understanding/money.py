@@ -90,6 +90,11 @@ def eur_msg(amount: int) -> Msg:
     return Msg("understanding.money.eur", {"amount": Euros(amount)})
 
 
+def exactly(amount: int) -> Msg:
+    """ "genau 500 €": the confirmation of an unusual amount, as a button or typed."""
+    return Msg("understanding.money.exactly", {"amount": eur_msg(amount)})
+
+
 def _euros(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
 
@@ -159,7 +164,7 @@ def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[in
                     "example": eur_msg(max(shown)),
                 },
             ),
-            tuple(format_eur(amount) for amount in shown),
+            tuple(eur_msg(amount) for amount in shown),
         )
     amount = values[0]
     confirmed = bool(_CONFIRM.search(clipped))
@@ -173,18 +178,18 @@ def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[in
                 "understanding.money.too_large",
                 {"amount": eur_msg(amount), "limit": eur_msg(implausible_above)},
             ),
-            (f"genau {format_eur(amount)}",),
+            (exactly(amount),),
         )
     if amount < SMALL_BELOW and not confirmed:
         alternatives = _suggestions_small(candidates[0][0].value, implausible_above)
-        confirm = f"genau {format_eur(amount)}"
+        confirm = exactly(amount)
         if alternatives:
             return Unclear(
                 Msg(
                     "understanding.money.too_small",
                     {"amount": eur_msg(amount), "suggestion": eur_msg(alternatives[0])},
                 ),
-                (*(format_eur(a) for a in alternatives), confirm),
+                (*(eur_msg(a) for a in alternatives), confirm),
             )
         return Unclear(
             Msg("understanding.money.too_small_plain", {"amount": eur_msg(amount)}), (confirm,)

@@ -666,7 +666,7 @@ def _several(months: list[int]) -> Unclear:
                 "example": months_msg(max(distinct)),
             },
         ),
-        tuple(f"{count} Monate" for count in distinct if 1 <= count <= MAX_MONTHS),
+        tuple(months_msg(count) for count in distinct if 1 <= count <= MAX_MONTHS),
     )
 
 
@@ -760,7 +760,7 @@ def _until(when: _When, folded: str, quote: str, start: YearMonth | None) -> Par
                 "understanding.duration.period_incomplete",
                 {"text": quote, "example": _until_msg(f"12/{when.year:04d}")},
             ),
-            (f"bis 12/{when.year:04d}",),
+            (_until_msg(f"12/{when.year:04d}"),),
         )
     year = when.year if when.year is not None else _first_ending_from(when, start)
     ends = _end_of(when, year)
@@ -804,8 +804,6 @@ def _bare(bare: list[Quantity], quote: str) -> Parsed[Duration]:
         return _duration_unclear("not_positive", text=quote)
     if value <= 10 and is_integral(value):
         count = int(value)
-        years = "1 Jahr" if count == 1 else f"{count} Jahre"
-        short = "1 Monat" if count == 1 else f"{count} Monate"
         return Unclear(
             Msg(
                 "understanding.duration.years_or_months",
@@ -815,7 +813,7 @@ def _bare(bare: list[Quantity], quote: str) -> Parsed[Duration]:
                     "short": months_msg(count),
                 },
             ),
-            (years, short),
+            (years_msg(count), months_msg(count)),
         )
     exact = value * 12 if value <= 10 else value
     return _check_months(_ceil(exact), quote, _understood(quote, exact))

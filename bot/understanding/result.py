@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from bot.texts.catalog import Msg
+from bot.texts.catalog import Language, Localized, Msg
 
 T = TypeVar("T")
+
+Suggestion = str | Localized
+"""A candidate answer offered as a button: a text, or one written in the reader's language
+("genau 2.024 €", "exactly EUR 2,024"). Picked, its German wording is what is read back."""
+
+
+def wording(suggestion: Suggestion, language: Language = "de") -> str:
+    return suggestion if isinstance(suggestion, str) else suggestion.localize(language)
 
 
 @dataclass(frozen=True)
@@ -21,8 +29,8 @@ class Understood(Generic[T]):
 class Unclear:
     reason: Msg
     """Says precisely what is needed, with an example."""
-    suggestions: tuple[str, ...] = ()
-    """Close candidates the sponsor may pick from (places, for instance)."""
+    suggestions: tuple[Suggestion, ...] = ()
+    """Close candidates the sponsor may pick from (places, amounts, durations)."""
 
 
 Parsed = Understood[T] | Unclear

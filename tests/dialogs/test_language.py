@@ -154,3 +154,42 @@ def test_every_key_written_in_the_code_exists_in_both_languages() -> None:
         }
         assert found["de"], pattern
         assert found["de"] == found["en"], pattern
+
+
+# --- suggestions offered as buttons -----------------------------------------------------------
+
+
+def test_amount_suggestions_are_worded_in_english_and_still_understood(
+    engine: DialogEngine,
+) -> None:
+    driver = DialogDriver.started(engine, "en")
+    walk_to(driver, "costs")
+    driver.text("2024")
+    assert driver.button_labels[0] == "exactly EUR 2,024"
+    assert not [label for label in driver.button_labels if "genau" in label or "€" in label]
+    driver.press_label("exactly EUR 2,024")
+    assert driver.acknowledged == ["exactly EUR 2,024"]
+    assert driver.value("costs") == 2024
+    assert driver.step == "start"
+
+
+def test_amount_suggestions_stay_german_in_german(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine)
+    walk_to(driver, "costs")
+    driver.text("500 €")
+    assert driver.button_labels[:2] == ["500.000 €", "genau 500 €"]
+    driver.press_label("genau 500 €")
+    assert driver.value("costs") == 500
+
+
+def test_duration_suggestions_are_worded_in_english(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "en")
+    walk_to(driver, "duration")
+    driver.text("3")
+    assert driver.button_labels[:2] == ["3 years", "3 months"]
+    driver.press_label("3 years")
+    assert driver.value("duration") == 36
+    walk_to(driver, "summary")
+    driver.press("edit:duration")
+    driver.text("18 or 24")
+    assert driver.button_labels[:2] == ["18 months", "24 months"]

@@ -6,7 +6,7 @@ import pytest
 
 from bot.texts.catalog import Msg, render
 from bot.understanding.money import Euros, eur_msg, format_eur, parse_money
-from bot.understanding.result import Unclear, Understood
+from bot.understanding.result import Unclear, Understood, wording
 
 PLAIN = [
     ("500.000 €", 500_000),
@@ -115,8 +115,9 @@ def test_doubtful_amounts_repeat_the_amount() -> None:
     assert (
         text.startswith("150.000.000 € liegt weit über") and "Bitte prüfen Sie den Betrag" in text
     )
-    assert large.suggestions == ("genau 150.000.000 €",)
-    assert parse_money(large.suggestions[0]) == Understood(
+    assert [wording(s) for s in large.suggestions] == ["genau 150.000.000 €"]
+    assert [wording(s, "en") for s in large.suggestions] == ["exactly EUR 150,000,000"]
+    assert parse_money(wording(large.suggestions[0])) == Understood(
         150_000_000,
         Msg(
             "understanding.money.understood",
@@ -128,22 +129,26 @@ def test_doubtful_amounts_repeat_the_amount() -> None:
 def test_several_amounts_are_named_and_offered() -> None:
     result = parse_money("300.000 bis 400.000 €")
     assert isinstance(result, Unclear)
-    assert result.suggestions == ("300.000 €", "400.000 €")
+    assert [wording(s) for s in result.suggestions] == ["300.000 €", "400.000 €"]
+    assert [wording(s, "en") for s in result.suggestions] == ["EUR 300,000", "EUR 400,000"]
     assert "300.000 € und 400.000 €" in render(result.reason, "de")
     assert "EUR 300,000 and EUR 400,000" in render(result.reason, "en")
     scaled = parse_money("1 bis 2 Mio.")
-    assert isinstance(scaled, Unclear) and scaled.suggestions == ("1.000.000 €", "2.000.000 €")
+    assert isinstance(scaled, Unclear)
+    assert [wording(s) for s in scaled.suggestions] == ["1.000.000 €", "2.000.000 €"]
 
 
 def test_small_amounts_suggest_a_likelier_one_and_a_way_to_confirm() -> None:
     result = parse_money("500 €")
     assert isinstance(result, Unclear)
-    assert result.suggestions == ("500.000 €", "genau 500 €")
+    assert [wording(s) for s in result.suggestions] == ["500.000 €", "genau 500 €"]
+    assert [wording(s, "en") for s in result.suggestions] == ["EUR 500,000", "exactly EUR 500"]
     assert "Meinen Sie 500.000 €?" in render(result.reason, "de")
     for suggestion in result.suggestions:
-        assert isinstance(parse_money(suggestion), Understood)
+        assert isinstance(parse_money(wording(suggestion)), Understood)
+        assert isinstance(parse_money(wording(suggestion, "en")), Understood)
     decimal = parse_money("1,5")
-    assert isinstance(decimal, Unclear) and decimal.suggestions[0] == "1.500.000 €"
+    assert isinstance(decimal, Unclear) and wording(decimal.suggestions[0]) == "1.500.000 €"
 
 
 def test_limit_is_configurable() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from bot.texts.catalog import Msg, render
 from bot.understanding.periods import Duration, months_msg, parse_duration, parse_start
-from bot.understanding.result import Unclear, Understood
+from bot.understanding.result import Unclear, Understood, wording
 from bot.understanding.yearmonth import YearMonth
 
 TODAY = date(2026, 3, 15)
@@ -134,7 +134,7 @@ def test_year_alone_is_asked_about() -> None:
     result = parse_start("2027", TODAY)
     assert isinstance(result, Unclear)
     assert "in welchem Monat" in render(result.reason, "de")
-    assert parse_start(result.suggestions[0], TODAY) == Understood(YM(2027, 1))
+    assert parse_start(wording(result.suggestions[0]), TODAY) == Understood(YM(2027, 1))
 
 
 def test_relative_starts_wrap_the_year() -> None:
@@ -310,7 +310,7 @@ def test_duration_unclear(text: str, key: str, suggestions: tuple[str, ...]) -> 
     result = parse_duration(text, START)
     assert isinstance(result, Unclear)
     assert result.reason.key == f"understanding.duration.{key}"
-    assert result.suggestions == suggestions
+    assert tuple(wording(s) for s in result.suggestions) == suggestions
     for language in ("de", "en"):
         render(result.reason, language)
 
@@ -319,7 +319,8 @@ def test_ambiguous_number_asks_for_the_unit() -> None:
     result = parse_duration("3", None)
     assert isinstance(result, Unclear)
     assert render(result.reason, "de").startswith("Meinen Sie 3 Jahre (36 Monate) oder 3 Monate?")
-    assert [parse_duration(s, None) for s in result.suggestions] == [
+    assert [wording(s, "en") for s in result.suggestions] == ["3 years", "3 months"]
+    assert [parse_duration(wording(s), None) for s in result.suggestions] == [
         Understood(
             Duration(36),
             Msg("understanding.duration.understood", {"text": "3 Jahre", "months": months_msg(36)}),
@@ -331,5 +332,5 @@ def test_ambiguous_number_asks_for_the_unit() -> None:
 def test_suggested_periods_parse() -> None:
     result = parse_duration("2027 bis 2029", None)
     assert isinstance(result, Unclear)
-    suggested = parse_duration(result.suggestions[0], None)
+    suggested = parse_duration(wording(result.suggestions[0]), None)
     assert isinstance(suggested, Understood) and suggested.value == Duration(36, YM(2027, 1))

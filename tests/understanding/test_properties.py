@@ -19,7 +19,7 @@ from bot.understanding.periods import (
     parse_duration,
     parse_start,
 )
-from bot.understanding.result import Parsed, Unclear, Understood
+from bot.understanding.result import Parsed, Unclear, Understood, wording
 from bot.understanding.yearmonth import YearMonth
 
 FRAGMENTS = [
@@ -58,7 +58,7 @@ todays = st.dates(date(2020, 1, 1), date(2035, 12, 31))
 def _renders(result: Parsed[T]) -> None:
     message: Msg | None = result.note if isinstance(result, Understood) else result.reason
     if isinstance(result, Unclear):
-        assert all(isinstance(s, str) and s for s in result.suggestions)
+        assert all(wording(s) and wording(s, "en") for s in result.suggestions)
     if message is not None:
         assert message.key.startswith("understanding.")
         for language in ("de", "en"):
@@ -143,17 +143,18 @@ def test_small_amounts_offer_suggestions_that_are_understood(amount: int) -> Non
     assert isinstance(result, Unclear)
     assert result.suggestions
     for suggestion in result.suggestions:
-        assert isinstance(parse_money(suggestion), Understood)
+        assert isinstance(parse_money(wording(suggestion)), Understood)
+        assert "genau" not in wording(suggestion, "en")
 
 
 @given(st.integers(100_000_001, 10**15))
 def test_large_amounts_are_questioned(amount: int) -> None:
     result = parse_money(format_eur(amount))
     assert isinstance(result, Unclear) and result.reason.key == "understanding.money.too_large"
-    assert parse_money(result.suggestions[0]) == Understood(
+    assert parse_money(wording(result.suggestions[0])) == Understood(
         amount,
         Msg(
             "understanding.money.understood",
-            {"text": result.suggestions[0], "amount": result.reason.params["amount"]},
+            {"text": wording(result.suggestions[0]), "amount": result.reason.params["amount"]},
         ),
     )
