@@ -40,9 +40,15 @@ class Button:
 
 
 def payload(
-    text: Msg, language: Language, buttons: Sequence[Sequence[Button]] = (), relay: bool = False
+    text: Msg,
+    language: Language,
+    buttons: Sequence[Sequence[Button]] = (),
+    relay: bool = False,
+    anonymous: Msg | None = None,
 ) -> dict[str, Any]:
-    return {
+    """`anonymous`: the same message without the contact's name it carries, sent instead
+    should that contact erase their data before it is delivered."""
+    shown: dict[str, Any] = {
         "text": to_html(text, language),
         "buttons": [
             [{"label": to_plain(b.label, language), "action": b.action} for b in row]
@@ -50,6 +56,18 @@ def payload(
         ],
         "relay": relay,
     }
+    if anonymous is not None:
+        shown["anonymous"] = to_html(anonymous, language)
+    return shown
+
+
+def naming(key: str, params: dict[str, Any], name: str) -> tuple[Msg, Msg]:
+    """A message naming a contact, and the same with "the local alliance" in the name's
+    place."""
+    return (
+        Msg(key, {**params, "name": name}),
+        Msg(key, {**params, "name": Msg("alliance.anonymous")}),
+    )
 
 
 def document_payload(document: Document, caption: Msg, language: Language) -> dict[str, Any]:
@@ -69,6 +87,16 @@ class HandedOver:
     """What the sponsor is told afterwards."""
 
     messages: tuple[Msg, ...]
+
+
+@dataclass(frozen=True)
+class TakeOver:
+    """The answer to a contact pressing "Übernehmen"."""
+
+    message: Msg
+    told: bool = False
+    """Somebody else has it, and the notice saying who is in (or on its way to) this
+    contact's chat: the answer must not tell it a second time."""
 
 
 class AllianceDesk:
@@ -184,69 +212,73 @@ class AllianceDesk:
         handoff: Handoff,
         contact_id: int,
         contact_name: str,
-    ) -> Msg:
+    ) -> TakeOver:
         handoffs = Handoffs(connection, drafts.now_moment)
+        outbox = Outbox(connection, drafts.now_moment)
         if not await handoffs.take_over(handoff.id, contact_id, contact_name):
             current = await handoffs.get(handoff.id)
             by = current.taken_by_name if current and current.taken_by_name else "?"
-            return Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
-        outbox = Outbox(connection, drafts.now_moment)
+            told = (
+                current is not None
+                and current.taken_by is not None
+                and await outbox.told(contact_id, handoff.id, current.taken_by)
+            )
+            message = Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
+            return TakeOver(message, told)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
         sponsor_language = await self._language(connection, handoff.sponsor_id)
+        taken, anonymous = naming(
+            "alliance.sponsor.taken", {"alliance": alliance, "title": handoff.title}, contact_name
+        )
         await outbox.add(
             handoff.sponsor_id,
-            payload(
-                Msg(
-                    "alliance.sponsor.taken",
-                    {"alliance": alliance, "title": handoff.title, "name": contact_name},
-                ),
-                sponsor_language,
-                relay=True,
-            ),
+            payload(taken, sponsor_language, relay=True, anonymous=anonymous),
             handoff.id,
+            named_user=contact_id,
         )
         contacts = Contacts(connection, drafts.now_moment)
         recipients, _ = await self._recipients(connection, contacts, handoff.alliance_id)
+        notice, anonymous = naming(
+            "alliance.contact.taken_by_other", {"title": handoff.title}, contact_name
+        )
         for user_id, language in recipients:
             if user_id != contact_id:
+                # Named and tied to the handoff: a contact pressing "Übernehmen" too late
+                # is not told again (see `Outbox.told`).
                 await outbox.add(
                     user_id,
-                    payload(
-                        Msg(
-                            "alliance.contact.taken_by_other",
-                            {"title": handoff.title, "name": contact_name},
-                        ),
-                        language,
-                    ),
+                    payload(notice, language, anonymous=anonymous),
+                    handoff.id,
+                    named_user=contact_id,
                 )
         draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None and handoff.kind == "handoff":
             await drafts.set_status(draft, "taken_over")
-        return Msg("alliance.contact.taken", {"title": handoff.title})
+        return TakeOver(Msg("alliance.contact.taken", {"title": handoff.title}))
 
     async def relay_to_sponsor(
         self,
         connection: aiosqlite.Connection,
         drafts: Drafts,
         handoff: Handoff,
+        contact_id: int,
         contact_name: str,
         text: str,
     ) -> Msg:
         outbox = Outbox(connection, drafts.now_moment)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
         language = await self._language(connection, handoff.sponsor_id)
-        message = Msg(
+        message, anonymous = naming(
             "alliance.sponsor.question",
-            {
-                "alliance": alliance,
-                "name": contact_name,
-                "title": handoff.title,
-                "text": text[:MAX_RELAYED],
-            },
+            {"alliance": alliance, "title": handoff.title, "text": text[:MAX_RELAYED]},
+            contact_name,
         )
         buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.id}")]]
         await outbox.add(
-            handoff.sponsor_id, payload(message, language, buttons, relay=True), handoff.id
+            handoff.sponsor_id,
+            payload(message, language, buttons, relay=True, anonymous=anonymous),
+            handoff.id,
+            named_user=contact_id,
         )
         return Msg("alliance.contact.question_sent", {"title": handoff.title})
 
@@ -275,6 +307,7 @@ class AllianceDesk:
         handoff: Handoff,
         statement: Statement,
         comment: str,
+        contact_id: int,
         contact_name: str,
     ) -> Msg:
         assert statement in STATEMENTS
@@ -283,17 +316,22 @@ class AllianceDesk:
         outbox = Outbox(connection, drafts.now_moment)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
         language = await self._language(connection, handoff.sponsor_id)
-        message = Msg(
+        message, anonymous = naming(
             "alliance.sponsor.statement",
             {
                 "alliance": alliance,
                 "title": handoff.title,
-                "name": contact_name,
                 "statement": Msg(f"alliance.statement.{statement}"),
                 "comment": comment[:MAX_RELAYED] or "–",
             },
+            contact_name,
         )
-        await outbox.add(handoff.sponsor_id, payload(message, language, relay=True), handoff.id)
+        await outbox.add(
+            handoff.sponsor_id,
+            payload(message, language, relay=True, anonymous=anonymous),
+            handoff.id,
+            named_user=contact_id,
+        )
         draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None:
             await drafts.set_status(draft, "statement")

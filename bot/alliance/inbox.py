@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.alliance.desk import AllianceDesk
-from bot.dialogs.model import Button, EngineOutput, Reply, action_number
+from bot.dialogs.model import Acknowledge, Button, EngineOutput, Reply, action_number
 from bot.dialogs.turn import Turn
 from bot.storage.contacts import Contacts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
 from bot.texts.catalog import Msg
+from bot.texts.markup import to_plain
 
 SHOWN = 15
 
@@ -90,10 +91,14 @@ class ContactInbox:
             return [self.menu(handoff)]
         if verb == "take":
             turn.outbox_written = True
-            reply = await self.desk.take_over(
+            taken = await self.desk.take_over(
                 turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn)
             )
-            return [Reply((reply,))]
+            if taken.told:
+                # The notice who has it tells this contact (once); the pressed message only
+                # shows that the tap came too late.
+                return [Acknowledge(to_plain(Msg("alliance.contact.too_late"), turn.language))]
+            return [Reply((taken.message,))]
         if verb == "ask":
             await turn.drafts.update_user(turn.user.id, pending={"ask": handoff.id})
             return [Reply((Msg("alliance.contact.ask_prompt", {"title": handoff.title}),))]
@@ -126,7 +131,7 @@ class ContactInbox:
         turn.outbox_written = True
         if "ask" in pending:
             reply = await self.desk.relay_to_sponsor(
-                turn.connection, turn.drafts, handoff, self._name(turn), text
+                turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn), text
             )
             return [Reply((reply,))]
         statement = next((s for s in STATEMENTS if s == pending.get("value")), None)
@@ -138,6 +143,7 @@ class ContactInbox:
             handoff,
             statement,
             text,
+            turn.user.id,
             self._name(turn),
         )
         return [Reply((reply,))]

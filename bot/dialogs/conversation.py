@@ -300,7 +300,12 @@ class Conversations:
             return [Reply((message,))]
         if await self.inbox.may_handle(turn, handoff):
             message = await self.desk.relay_to_sponsor(
-                turn.connection, turn.drafts, handoff, turn.incoming.name or "?", text.strip()
+                turn.connection,
+                turn.drafts,
+                handoff,
+                turn.user.id,
+                turn.incoming.name or "?",
+                text.strip(),
             )
             return [Reply((message,))]
         return None

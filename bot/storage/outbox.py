@@ -34,15 +34,58 @@ class Outbox:
         self.now = now
 
     async def add(
-        self, chat_id: int, payload: dict[str, Any], handoff_id: int | None = None
+        self,
+        chat_id: int,
+        payload: dict[str, Any],
+        handoff_id: int | None = None,
+        named_user: int | None = None,
     ) -> int:
+        """`named_user`: the contact whose name the message carries (the payload then holds an
+        "anonymous" text without it, for when that contact erases their data)."""
         cursor = await self.connection.execute(
-            "INSERT INTO outbox (chat_id, payload, handoff_id, created_at, due_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (chat_id, json.dumps(payload), handoff_id, _iso(self.now), _iso(self.now)),
+            "INSERT INTO outbox (chat_id, payload, handoff_id, created_at, due_at, named_user) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                chat_id,
+                json.dumps(payload),
+                handoff_id,
+                _iso(self.now),
+                _iso(self.now),
+                named_user,
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    async def told(self, chat_id: int, handoff_id: int, named_user: int) -> bool:
+        """Whether a message about the handoff naming `named_user` went, or is going, to the
+        chat (a delivery given up does not count)."""
+        cursor = await self.connection.execute(
+            "SELECT 1 FROM outbox WHERE chat_id = ? AND handoff_id = ? AND named_user = ? "
+            "AND failed IS NULL LIMIT 1",
+            (chat_id, handoff_id, named_user),
+        )
+        return await cursor.fetchone() is not None
+
+    async def forget_name(self, user_id: int) -> int:
+        """Messages naming the user lose the name: undelivered ones go with their anonymous
+        text (the recipient still learns what happened), sent ones keep no link to the user.
+        Returns how many undelivered messages changed."""
+        cursor = await self.connection.execute(
+            "SELECT id, payload FROM outbox WHERE named_user = ? AND sent_at IS NULL", (user_id,)
+        )
+        rows = [(row["id"], json.loads(row["payload"])) for row in await cursor.fetchall()]
+        for row_id, payload in rows:
+            anonymous = payload.pop("anonymous", None)
+            if isinstance(anonymous, str):
+                payload["text"] = anonymous
+            await self.connection.execute(
+                "UPDATE outbox SET payload = ? WHERE id = ?", (json.dumps(payload), row_id)
+            )
+        await self.connection.execute(
+            "UPDATE outbox SET named_user = NULL WHERE named_user = ?", (user_id,)
+        )
+        return len(rows)
 
     async def due(self, limit: int = 16) -> list[OutboxItem]:
         cursor = await self.connection.execute(

@@ -15,6 +15,7 @@ from typing import Any
 import aiosqlite
 
 from bot.storage.drafts import Draft, Drafts
+from bot.storage.outbox import Outbox
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
     for message in pending:
         message["payload"] = json.loads(message["payload"])
         message["payload"].pop("document", None)
+        message["payload"].pop("anonymous", None)  # the same message without a contact's name
     return {
         "user": users[0] if users else None,
         "drafts": drafts,
@@ -93,6 +95,9 @@ async def erase_user(
         "DELETE FROM outbox WHERE handoff_id IN (SELECT id FROM handoffs WHERE sponsor_id = ?)",
         (user_id,),
     )
+    # Undelivered messages of others that name the user (a contact who took over, asked,
+    # stated) still go, with "the local alliance" instead of the name.
+    await Outbox(connection, drafts.now_moment).forget_name(user_id)
     await connection.execute("DELETE FROM contacts WHERE user_id = ?", (user_id,))
     # An invitation the user redeemed stays used (deleted, so nobody can redeem it again).
     await connection.execute(

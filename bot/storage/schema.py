@@ -92,4 +92,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (subregion, action_field, status)
     );
     """,
+    # 3: the contact a notification names ("taken over by ..."), so that an erasure finds
+    # the undelivered ones and a contact told who took a handoff is not told again
+    """
+    ALTER TABLE outbox ADD COLUMN named_user INTEGER;
+    CREATE INDEX outbox_named ON outbox(named_user) WHERE named_user IS NOT NULL;
+    """,
 )

@@ -147,13 +147,16 @@ async def test_two_contacts_take_it_over_at_once(server: BotApiServer, start_bot
         assert len(won) == 1, (first.transcript, second.transcript)
         winner = won[0]
         loser = second if winner is first else first
-        # the other is told who has it: in answer to the tap, and by a notice to all others
-        told = await loser.wait_for(
-            lambda: [m.text for m in loser.all_outputs if winner.first_name in m.text] or None,
-            what="the notice who took it over",
-        )
-        assert any("bereits" in t for t in told), told
+        loser_note = first_note if loser is first else second_note
+        # the other is told who has it once, by the notice to all others: the answer to the
+        # tap only marks the pressed notification (whether the notice went before or after)
+        await loser.settle()
+        told = [m.text for m in loser.all_outputs if winner.first_name in m.text]
+        assert len(told) == 1, loser.transcript
+        assert f"hat {winner.first_name} übernommen" in told[0]
         assert not any("Sie haben" in m.text for m in loser.all_outputs)
+        (pressed,) = [m for m in loser.messages if m.message_id == loser_note.message_id]
+        assert pressed.text.endswith("✓ bereits übernommen") and not pressed.buttons
         await winner.settle()
         assert not winner.new_messages  # the winner is not told that somebody took it
 
@@ -162,6 +165,33 @@ async def test_two_contacts_take_it_over_at_once(server: BotApiServer, start_bot
         assert winner.first_name in taken.text
         await sponsor.settle()
         assert not [m for m in sponsor.new_messages if "übernommen" in m.text]  # told once
+        assert not server.bot_errors
+
+
+async def test_taking_over_too_late_without_the_notice_says_who_has_it(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    """The coordination office answers for every alliance but gets no notice where the
+    alliance has contacts: pressing "Übernehmen" too late is answered with who has it."""
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins")
+        sponsor = server.user(1001, "Träger")
+        await contacts_of_hildesheim(staff, contact)
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        await tap(sponsor, "Einverstanden")
+        note, _ = await notification(contact)
+        inbox = await answer(staff, "/eingang")
+        (details,) = await tap(staff, "Nr. 1", inbox.message_id)
+        assert "✅ Übernehmen" in details.button_texts()
+
+        await tap(contact, "Übernehmen", note.message_id)
+        (too_late,) = await tap(staff, "Übernehmen", details.message_id)
+        assert "„Pflegebrücke Hildesheim“ hat bereits Kontakt Eins übernommen" in too_late.text
+        await staff.settle()
+        assert not staff.new_messages
         assert not server.bot_errors
 
 

@@ -227,3 +227,45 @@ async def test_statistics_per_subregion_action_field_and_status(
         assert "Entwurf: 2 Entwürfe, zusammen 570.000 €" in text
         # a sponsor never sees it
         assert "Statistik" not in (await answer(first, "/statistik")).text
+
+
+async def test_erasure_of_a_contact_takes_their_name_out_of_undelivered_messages(
+    server: BotApiServer, start_bot: StartBot, clock: ManualClock, tmp_path: Path
+) -> None:
+    """What the contact did still reaches the sponsor, as done by "die lokale Allianz"."""
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(CONTACT, "Kontakt Eins")
+        sponsor = server.user(SPONSOR, "Träger")
+        await register(contact, await invite(staff, HILDESHEIM))
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor, ORGANISATION, PERSON, EMAIL)
+        await tap(sponsor, "Einverstanden")
+        notified, _ = await contact.expect(2)
+        # Telegram refuses the sponsor's chat for ten minutes: what the contact does waits
+        server.faults.add("sendMessage", "429", retry_after=600, chat_id=SPONSOR)
+        await tap(contact, "Übernehmen", notified.message_id)
+        await clock.sleeper(at_least=599)
+        contact.reply(notified.message_id, QUESTION)
+        await contact.expect()
+        inbox = await answer(contact, "/eingang")
+        (details,) = await tap(contact, "Nr. 1", inbox.message_id)
+        await tap(contact, "Unterstützt", details.message_id)
+        await answer(contact, "Passt gut zu unseren Schwerpunkten.")
+        assert not [m for m in sponsor.all_outputs if "übernommen" in m.text]
+
+        confirm = await answer(contact, "/loeschen")
+        await tap(contact, "Ja, alles löschen", confirm.message_id)
+        assert rows_mentioning(database(tmp_path), {str(CONTACT), "Kontakt Eins"}) == {}
+
+        clock.advance(timedelta(seconds=601))
+        taken, question, statement = await sponsor.expect(3)
+        assert "hat „Pflegebrücke Hildesheim“ übernommen" in taken.text
+        assert "(Ansprechperson: die lokale Allianz)" in taken.text
+        assert QUESTION in question.text and "(die lokale Allianz)" in question.text
+        assert "unterstützt das Projekt" in statement.text
+        assert "Passt gut zu unseren Schwerpunkten." in statement.text
+        assert "(die lokale Allianz)" in statement.text
+        assert not [m for m in sponsor.all_outputs if "Kontakt Eins" in m.text]
+        assert not server.bot_errors
