@@ -266,3 +266,13 @@ async def test_control_characters_are_no_answer_and_a_marked_command_is_one(
     [(_, state)] = stored_drafts(tmp_path)
     assert '"region":{"text":"Garbsen"' in state
     assert "\\u0000" not in state and "\\u202e" not in state
+
+
+async def test_the_english_commands_work_in_the_terminal(tmp_path: Path) -> None:
+    """The commands English texts and Telegram's English menu name."""
+    out = await converse(tmp_path, "/language en\n/help\nGarbsen\n/back\n/privacy\n/drafts\n")
+    assert say("sponsor.help.general", "en") in out
+    assert out.count(say("sponsor.region.prompt", "en")) >= 3, "language, help, back"
+    assert "What is stored:" in out
+    assert say("drafts.list", "en", count=1) in out
+    assert say("roles.unknown_command", "en") not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.dialogs.model import Command, CommandName
+from bot.texts.catalog import Language
 
 COMMANDS: dict[str, CommandName] = {
     "start": "start",
@@ -45,32 +46,89 @@ COMMANDS: dict[str, CommandName] = {
     "kb_export": "kb_export",
 }
 
-SPONSOR_MENU: tuple[str, ...] = (
+STAFF_WORDS: dict[CommandName, str] = {
+    "invite": "kontakt_einladen",
+    "contacts": "kontakte",
+    "statistics": "statistik",
+    "kb_version": "kb_version",
+    "kb_rollback": "kb_zurueck",
+    "kb_export": "kb_export",
+}
+"""Staff's commands keep their German names in English too: staff are the coordination office,
+and a second name for each would only be a second thing to remember."""
+
+WORDS: dict[Language, dict[CommandName, str]] = {
+    "de": {
+        "start": "start",
+        "help": "hilfe",
+        "new": "neu",
+        "drafts": "entwuerfe",
+        "back": "zurueck",
+        "skip": "ueberspringen",
+        "keep": "beibehalten",
+        "cancel": "abbrechen",
+        "summary": "zusammenfassung",
+        "language": "sprache",
+        "privacy": "datenschutz",
+        "ask": "frage",
+        "export": "export",
+        "delete": "loeschen",
+        "inbox": "eingang",
+        **STAFF_WORDS,
+    },
+    "en": {
+        "start": "start",
+        "help": "help",
+        "new": "new",
+        "drafts": "drafts",
+        "back": "back",
+        "skip": "skip",
+        "keep": "keep",
+        "cancel": "cancel",
+        "summary": "summary",
+        "language": "language",
+        "privacy": "privacy",
+        "ask": "ask",
+        "export": "export",
+        "delete": "delete",
+        "inbox": "inbox",
+        **STAFF_WORDS,
+    },
+}
+"""The command a reader of each language is told about (in menus and texts); every one of
+them works in either language."""
+
+SPONSOR_MENU: tuple[CommandName, ...] = (
     "start",
-    "hilfe",
-    "neu",
-    "entwuerfe",
-    "zurueck",
-    "ueberspringen",
-    "abbrechen",
-    "sprache",
-    "datenschutz",
+    "help",
+    "new",
+    "drafts",
+    "back",
+    "skip",
+    "cancel",
+    "language",
+    "privacy",
 )
 """The commands shown in Telegram's menu for sponsors (descriptions in the catalogue)."""
 
-SHARED_MENU: tuple[str, ...] = ("start", "hilfe", "sprache", "datenschutz")
+SHARED_MENU: tuple[CommandName, ...] = ("start", "help", "language", "privacy")
 """A menu scoped to a chat replaces the default one: these stay in every menu."""
-CONTACT_MENU: tuple[str, ...] = ("eingang", *SHARED_MENU)
-STAFF_MENU: tuple[str, ...] = (
-    "kontakt_einladen",
-    "kontakte",
-    "statistik",
+CONTACT_MENU: tuple[CommandName, ...] = ("inbox", *SHARED_MENU)
+STAFF_MENU: tuple[CommandName, ...] = (
+    "invite",
+    "contacts",
+    "statistics",
     "kb_version",
-    "kb_zurueck",
+    "kb_rollback",
     "kb_export",
-    "eingang",
+    "inbox",
     *SHARED_MENU,
 )
+
+
+def menu(names: tuple[CommandName, ...], language: Language) -> list[tuple[str, CommandName]]:
+    """A menu as (command word, command) in `language`: /back and /zurueck, for example."""
+    return [(WORDS[language][name], name) for name in names]
 
 
 def parse_command(text: str) -> Command | None:

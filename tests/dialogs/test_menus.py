@@ -7,8 +7,16 @@ import re
 
 import pytest
 
-from bot.dialogs.commands import COMMANDS
-from bot.texts.catalog import load_catalogue
+from bot.dialogs.commands import (
+    COMMANDS,
+    SPONSOR_MENU,
+    STAFF_MENU,
+    WORDS,
+    menu,
+    parse_command,
+)
+from bot.dialogs.model import Command
+from bot.texts.catalog import LANGUAGES, Language, load_catalogue
 from tests.dialogs.conftest import ChatDriver, key_text
 
 
@@ -83,7 +91,26 @@ def test_english_texts_name_english_commands() -> None:
     }
     assert {"zurueck", "ueberspringen", "hilfe", "sprache"} <= with_english_name
     for key, text in load_catalogue("en").items():
-        if key.startswith("telegram.command."):
-            continue  # the menu's descriptions, keyed by the German command
         named = set(re.findall(r"(?<![\w<])/([a-z_]+)", text))
         assert not named & with_english_name, (key, named & with_english_name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_texts_name_the_commands_of_their_language(language: Language) -> None:
+    """What a text tells a reader to type is the command of the reader's language (the one
+    in the reader's menu), and it works."""
+    words = set(WORDS[language].values())
+    for key, text in load_catalogue(language).items():
+        for word in re.findall(r"(?<![\w<])/([a-z_]+)", text):
+            assert word in words, (key, word)
+            assert parse_command(f"/{word}") == Command(COMMANDS[word]), word
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_command_word_works_and_has_a_description(language: Language) -> None:
+    catalogue = load_catalogue(language)
+    for name, word in WORDS[language].items():
+        assert parse_command(f"/{word}") == Command(name)
+        assert re.fullmatch(r"[a-z0-9_]{1,32}", word), "Telegram's rule for menu commands"
+    for word, name in menu(STAFF_MENU + SPONSOR_MENU, language):
+        assert f"telegram.command.{name}" in catalogue, word

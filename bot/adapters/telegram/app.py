@@ -33,7 +33,8 @@ from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
 from bot.delivery.worker import OutboxWorker
-from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU
+from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU, menu
+from bot.dialogs.model import CommandName
 from bot.dialogs.turn import Handled
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
@@ -118,8 +119,12 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     return application
 
 
-def _commands(names: tuple[str, ...], language: Language) -> list[BotCommand]:
-    return [BotCommand(name, render(Msg(f"telegram.command.{name}"), language)) for name in names]
+def _commands(names: tuple[CommandName, ...], language: Language) -> list[BotCommand]:
+    """The menu in `language`: English readers see /back, German readers /zurueck."""
+    return [
+        BotCommand(word, render(Msg(f"telegram.command.{name}"), language))
+        for word, name in menu(names, language)
+    ]
 
 
 async def set_command_menus(application: BotApplication) -> None:
