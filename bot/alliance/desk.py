@@ -7,7 +7,6 @@ with abstract buttons (`label`, `action`) that the transport turns into inline k
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,8 @@ from typing import Any
 import aiosqlite
 
 from bot.advice.advise import Advice
-from bot.dialogs.model import DialogState, Document
+from bot.alliance.sketches import sketch_payload
+from bot.dialogs.model import DialogState
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Contacts
 from bot.storage.drafts import Draft, Drafts
@@ -29,8 +29,6 @@ MAX_RELAYED = 3000
 """Longest question or answer passed between sponsor and alliance."""
 
 Recipient = tuple[int, Language]
-SketchMaker = Callable[[DialogState, Advice, Language], Sequence[Document]]
-"""Renders the Projektskizze attachments for one reader (PDF first)."""
 
 
 @dataclass(frozen=True)
@@ -70,18 +68,6 @@ def naming(key: str, params: dict[str, Any], name: str) -> tuple[Msg, Msg]:
     )
 
 
-def document_payload(document: Document, caption: Msg, language: Language) -> dict[str, Any]:
-    return {
-        "document": {
-            "filename": document.filename,
-            "mime_type": document.mime_type,
-            "content_b64": base64.b64encode(document.content).decode("ascii"),
-        },
-        "caption": to_html(caption, language),
-        "relay": True,
-    }
-
-
 @dataclass(frozen=True)
 class HandedOver:
     """What the sponsor is told afterwards."""
@@ -100,12 +86,9 @@ class TakeOver:
 
 
 class AllianceDesk:
-    def __init__(
-        self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int], sketch: SketchMaker
-    ) -> None:
+    def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
         self.kb = kb
         self.admin_ids = admin_ids
-        self.sketch = sketch
 
     # --- who reads it ----------------------------------------------------------------------
 
@@ -154,9 +137,9 @@ class AllianceDesk:
                 ]
             ]
             await outbox.add(user_id, payload(text, language, buttons, relay=True), handoff_id)
-            for document in self.sketch(state, advice, language):
-                caption = Msg("alliance.attachment", {"title": title})
-                await outbox.add(user_id, document_payload(document, caption, language), handoff_id)
+            # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
+            caption = Msg("alliance.attachment", {"title": title})
+            await outbox.add(user_id, sketch_payload(handoff_id, caption, language), handoff_id)
         if kind == "handoff":
             await drafts.set_status(draft, "handed_over")
         sent = "sent_question" if kind == "question" else "sent_handoff"

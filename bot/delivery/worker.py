@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
@@ -53,15 +54,28 @@ class Transport(Protocol):
     async def send(self, item: OutboxItem) -> SendOutcome: ...
 
 
+Prepare = Callable[[OutboxItem], Awaitable[OutboxItem | None]]
+"""Completes an item right before it is sent, outside any transaction: a handoff's
+Projektskizze is rendered there, once, and attached (see `bot/alliance/sketches.py`). None:
+what the item referred to is gone, nothing to send."""
+
+
 def backoff(attempts: int) -> float:
     return min(2.0 ** max(attempts, 0), MAX_BACKOFF_SECONDS)
 
 
 class OutboxWorker:
-    def __init__(self, database: Database, clock: Clock, transport: Transport) -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        transport: Transport,
+        prepare: Prepare | None = None,
+    ) -> None:
         self.database = database
         self.clock = clock
         self.transport = transport
+        self.prepare = prepare
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -75,7 +89,11 @@ class OutboxWorker:
             items = await Outbox(connection, self.clock.now()).due()
         for item in items:
             try:
-                outcome = await self.transport.send(item)
+                ready = await self.prepare(item) if self.prepare is not None else item
+                if ready is None:
+                    outcome: SendOutcome = Failed("nothing to send: the handoff is gone")
+                else:
+                    outcome = await self.transport.send(ready)
             except Exception as error:  # a broken item must not stop the rest
                 log.exception("sending outbox item %s failed", item.id)
                 outcome = RetryLater(f"{type(error).__name__}: {error}")

@@ -20,6 +20,7 @@ from dataclasses import replace
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
+from bot.alliance.sketches import HandoffSketches
 from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
@@ -90,18 +91,20 @@ class Conversations:
         self.retention_months = retention_months
         self.menu = DraftsMenu(engine)
 
-        def sketch_for(state: DialogState, advice: object, language: Language) -> list[Document]:
-            # The alliance gets the PDF the sponsor was told about, not the Markdown copy.
-            documents = sketch(state, self.advisor, language) if sketch else []
-            return [d for d in documents if d.mime_type == PDF]
-
-        self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids, sketch_for)
+        self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids)
+        self.sketches = HandoffSketches(database, clock, self._alliance_pdf)
+        """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
         self.inbox = ContactInbox(self.desk, admin_ids)
         self.staff = StaffDesk(lambda: self.advisor.kb, bot_username)
 
     @property
     def advisor(self) -> Advisor:
         return self.engine.advisor
+
+    def _alliance_pdf(self, state: DialogState, language: Language) -> Document | None:
+        """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
+        documents = self.sketch(state, self.advisor, language) if self.sketch else []
+        return next((d for d in documents if d.mime_type == PDF), None)
 
     async def handle(self, incoming: Incoming) -> Handled:
         incoming = incoming.cleaned()

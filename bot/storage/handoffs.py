@@ -32,6 +32,15 @@ class Handoff:
     created_at: str
 
 
+@dataclass(frozen=True)
+class SketchFile:
+    """A handoff's rendered Projektskizze, as the outbox attaches it."""
+
+    filename: str
+    mime_type: str
+    content: bytes
+
+
 def _handoff(row: aiosqlite.Row) -> Handoff:
     return Handoff(
         id=row["id"],
@@ -118,3 +127,21 @@ class Handoffs:
         )
         row = await cursor.fetchone()
         return int(row[0]) if row else None
+
+    async def sketch(self, handoff_id: int, language: str) -> SketchFile | None:
+        cursor = await self.connection.execute(
+            "SELECT filename, mime_type, content FROM handoff_sketches "
+            "WHERE handoff_id = ? AND language = ?",
+            (handoff_id, language),
+        )
+        row = await cursor.fetchone()
+        return SketchFile(row[0], row[1], bytes(row[2])) if row else None
+
+    async def keep_sketch(self, handoff_id: int, language: str, sketch: SketchFile) -> None:
+        """Stored unless one is already (the first rendering wins) or the handoff is gone."""
+        await self.connection.execute(
+            "INSERT OR IGNORE INTO handoff_sketches "
+            "(handoff_id, language, filename, mime_type, content) "
+            "SELECT id, ?, ?, ?, ? FROM handoffs WHERE id = ?",
+            (language, sketch.filename, sketch.mime_type, sketch.content, handoff_id),
+        )

@@ -130,6 +130,18 @@ class Outbox:
                 "INSERT OR IGNORE INTO relays (chat_id, message_id, handoff_id) VALUES (?, ?, ?)",
                 (item.chat_id, message_id, item.handoff_id),
             )
+        await self._settled(item)
+
+    async def _settled(self, item: OutboxItem) -> None:
+        """A handoff's rendered Projektskizze goes once no recipient waits for it any more."""
+        if item.handoff_id is None or "sketch" not in item.payload:
+            return
+        await self.connection.execute(
+            "DELETE FROM handoff_sketches WHERE handoff_id = ? AND NOT EXISTS ("
+            "SELECT 1 FROM outbox WHERE handoff_id = ? AND sent_at IS NULL AND failed IS NULL "
+            "AND json_extract(payload, '$.sketch') IS NOT NULL)",
+            (item.handoff_id, item.handoff_id),
+        )
 
     async def postpone(self, item: OutboxItem, until: datetime) -> None:
         await self.connection.execute(
@@ -142,6 +154,7 @@ class Outbox:
             "UPDATE outbox SET failed = ?, attempts = attempts + 1 WHERE id = ?",
             (reason[:500], item.id),
         )
+        await self._settled(item)
 
     async def pending_for(self, chat_id: int) -> int:
         cursor = await self.connection.execute(

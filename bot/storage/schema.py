@@ -98,4 +98,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN named_user INTEGER;
     CREATE INDEX outbox_named ON outbox(named_user) WHERE named_user IS NOT NULL;
     """,
+    # 4: a handoff's Projektskizze, rendered once (per language) after the handoff is
+    # committed and kept until every recipient has it
+    """
+    CREATE TABLE handoff_sketches (
+        handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        content BLOB NOT NULL,
+        PRIMARY KEY (handoff_id, language)
+    );
+    """,
 )

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
+from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.adapters.terminal import chat
+from bot.advice.advise import Advisor
 from bot.clock import FixedClock
+from bot.dialogs.model import DialogState, Document
+from bot.export import documents
+from bot.export.documents import sketch_documents as rendered
 from bot.runtime import build_runtime
 from bot.settings import Settings
+from bot.texts.catalog import Language
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
@@ -109,6 +118,65 @@ async def test_the_alliance_gets_the_pdf_with_who_submits_it(
         for expected in ("Bildungswerk Müller & Söhne gGmbH", "Jörg-Peter Weiß", "05066 123456"):
             assert expected in text, expected
         assert "Pflegebrücke Hildesheim" in text
+
+
+def writable(database: Path) -> bool:
+    """Whether another connection could start writing now (no write transaction is open)."""
+    connection = sqlite3.connect(database, timeout=0)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.rollback()
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
+async def test_the_alliance_pdf_is_rendered_once_per_handoff_outside_the_write_transaction(
+    server: BotApiServer, start_bot: StartBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Watched where every Projektskizze is made (the real function, called through)."""
+    renderings: list[tuple[Language, bool]] = []
+    """Per rendering of the Projektskizze: its language, and whether the database could be
+    written meanwhile."""
+
+    def watched(
+        state: DialogState, advisor: Advisor, language: Language, today: date
+    ) -> list[Document]:
+        renderings.append((language, writable(tmp_path / "foerderlotse.sqlite3")))
+        return rendered(state, advisor, language, today)
+
+    monkeypatch.setattr(documents, "sketch_documents", watched)
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contacts = [server.user(501 + n, f"Kontakt {n}") for n in range(3)]
+        english = server.user(511, "Contact", language_code="en")
+        sponsor = server.user(1001, "Träger")
+        for contact in (*contacts, english):
+            await register(contact, await invite(staff, HILDESHEIM))
+        await to_summary(sponsor)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        await tap(sponsor, "Einverstanden")
+        pdfs = []
+        for contact in (*contacts, english):
+            _, attachment = await contact.expect(2)
+            assert attachment.document is not None
+            assert "Pflegebrücke Hildesheim" in pdf_text(attachment.document.content)
+            pdfs.append(attachment.document.content)
+        # one rendering per language of the recipients, none while the database was held
+        assert sorted(renderings) == [("de", True), ("en", True)]
+        assert pdfs[0] == pdfs[1] == pdfs[2] != pdfs[3]
+        # what every recipient has is not kept a second time (once the worker recorded it)
+
+        def kept() -> int:
+            with sqlite3.connect(tmp_path / "foerderlotse.sqlite3") as connection:
+                return int(
+                    connection.execute("SELECT COUNT(*) FROM handoff_sketches").fetchone()[0]
+                )
+
+        await server.wait_until(lambda: kept() == 0, what="the stored sketches removed")
 
 
 async def test_the_terminal_writes_the_sketch_files(tmp_path: Path) -> None:

@@ -170,7 +170,10 @@ async def on_startup(application: BotApplication) -> None:
     runtime.bot_username = application.bot.username
     await set_command_menus(application)
     runtime.worker = OutboxWorker(
-        runtime.database, runtime.clock, TelegramTransport(application.bot)
+        runtime.database,
+        runtime.clock,
+        TelegramTransport(application.bot),
+        prepare=runtime.conversations.sketches.prepare,
     )
     runtime.worker.start()
 
