@@ -16,13 +16,14 @@ import aiosqlite
 from bot.advice.advise import Advice
 from bot.alliance.sketches import sketch_payload
 from bot.dialogs.model import DialogState
+from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Contacts
 from bot.storage.drafts import Draft, Drafts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Kind, Statement
 from bot.storage.outbox import Outbox
 from bot.texts.catalog import Language, Msg
-from bot.texts.formats import Eur, Month
+from bot.texts.formats import Count, Eur, Month
 from bot.texts.markup import to_html, to_plain
 
 MAX_RELAYED = 3000
@@ -179,8 +180,11 @@ class AllianceDesk:
             "idea": text("idea"),
             "costs": Eur(facts.costs_eur) if facts.costs_eur is not None else "–",
             "start": Month(facts.start) if facts.start else "–",
-            "months": facts.duration_months if facts.duration_months is not None else "–",
-            "status": Msg(f"advice.status.{advice.eligibility.status.value}"),
+            "months": Count(facts.duration_months, "months")
+            if facts.duration_months is not None
+            else "–",
+            # What the sponsor's summary says, compact enough to judge the draft on a phone.
+            "summary": alliance_summary(advice, self.kb()),
             "question": text("question"),
             "office": Msg("alliance.office_note") if fallback else "",
         }

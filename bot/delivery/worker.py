@@ -32,6 +32,8 @@ MAX_BACKOFF_SECONDS = 600.0
 @dataclass(frozen=True)
 class Sent:
     message_id: int | None
+    earlier_parts: tuple[int, ...] = ()
+    """Messages before the last when a long text went in parts: replies to them count too."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class OutboxWorker:
         async with self.database.transaction() as connection:
             outbox = Outbox(connection, self.clock.now())
             if isinstance(outcome, Sent):
-                await outbox.mark_sent(item, outcome.message_id)
+                await outbox.mark_sent(item, outcome.message_id, outcome.earlier_parts)
             elif isinstance(outcome, Failed) or (
                 outcome.after_seconds is None and item.attempts + 1 >= MAX_ATTEMPTS
             ):

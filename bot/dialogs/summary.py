@@ -57,6 +57,21 @@ def summary_reply(
     return Reply(parts=tuple(parts), buttons=summary_buttons(advice), step="summary")
 
 
+def alliance_summary(advice: Advice, kb: KnowledgeBase) -> Lines:
+    """The summary as a contact of the local alliance judges a handed-over draft on a phone:
+    the pre-check with its reasons, the fitting action fields (why, briefly) and the similar
+    projects, a look-alike in the same district called out, since the alliance is to avoid
+    Doppelstrukturen. Key dates, next steps and hints are the sponsor's, and the answers stand
+    in the notification's head and the PDF."""
+    parts: list[Msg] = [
+        _pre_check(advice, "alliance.summary.pre_check"),
+        _fields(advice, kb, none="alliance.summary.fields_none"),
+    ]
+    if advice.matches.projects:
+        parts.append(_projects(advice, kb, warning="alliance.summary.duplicate_warning"))
+    return Lines(tuple(parts), "\n\n")
+
+
 def _has_local_alliance(advice: Advice) -> bool:
     return advice.alliance is not None and isinstance(advice.facts.place, InRegion)
 
@@ -189,14 +204,14 @@ def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg:
     return Msg("summary.place", {"name": name, "area": area})
 
 
-def _pre_check(advice: Advice) -> Msg:
+def _pre_check(advice: Advice, key: str = "summary.pre_check") -> Msg:
     eligibility = advice.eligibility
     reasons = Lines(tuple(Msg("summary.bullet", {"text": r}) for r in eligibility.reasons))
     status = eligibility.status.value
     if eligibility.status is Status.NEEDS_JUSTIFICATION and advice.facts.justification.strip():
         status = "justification_given"
     return Msg(
-        "summary.pre_check",
+        key,
         {
             "icon": STATUS_ICONS[eligibility.status],
             "status": Msg(f"summary.status.{status}"),
@@ -206,7 +221,7 @@ def _pre_check(advice: Advice) -> Msg:
     )
 
 
-def _fields(advice: Advice, kb: KnowledgeBase) -> Msg:
+def _fields(advice: Advice, kb: KnowledgeBase, none: str = "summary.fields_none") -> Msg:
     items: list[Localized | str] = []
     for match in advice.matches.action_fields[:SHOWN_FIELDS]:
         if match.score <= 0:
@@ -223,7 +238,7 @@ def _fields(advice: Advice, kb: KnowledgeBase) -> Msg:
             )
         )
     if not items:
-        return Msg("summary.fields_none")
+        return Msg(none)
     return Msg("summary.fields", {"items": Lines(tuple(items))})
 
 
@@ -262,7 +277,7 @@ def _field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
     return tuple(why) or (Msg("advice.why.none"),)
 
 
-def _projects(advice: Advice, kb: KnowledgeBase) -> Msg:
+def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplicate_warning") -> Msg:
     items: list[Localized | str] = []
     for match in advice.matches.projects[:SHOWN_PROJECTS]:
         project = kb.project(match.id)
@@ -278,7 +293,7 @@ def _projects(advice: Advice, kb: KnowledgeBase) -> Msg:
             )
         )
         if match.same_district and match.score >= DUPLICATE_THRESHOLD:
-            items.append(Msg("summary.duplicate_warning", {"title": project.title}))
+            items.append(Msg(warning, {"title": project.title}))
     return Msg("summary.projects", {"items": Lines(tuple(items))})
 
 

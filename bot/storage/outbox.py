@@ -116,7 +116,9 @@ class Outbox:
         row = await cursor.fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
-    async def mark_sent(self, item: OutboxItem, message_id: int | None) -> None:
+    async def mark_sent(
+        self, item: OutboxItem, message_id: int | None, earlier_parts: tuple[int, ...] = ()
+    ) -> None:
         # What was sent is in the chat now; the row keeps when, not what (data minimisation:
         # relayed texts and handed-over details are not kept twice).
         await self.connection.execute(
@@ -125,11 +127,13 @@ class Outbox:
             (_iso(self.now), message_id, item.id),
         )
         if item.handoff_id is not None and message_id is not None and item.payload.get("relay"):
-            # Replies to this message reach the other side of the handoff.
-            await self.connection.execute(
-                "INSERT OR IGNORE INTO relays (chat_id, message_id, handoff_id) VALUES (?, ?, ?)",
-                (item.chat_id, message_id, item.handoff_id),
-            )
+            # Replies to this message (to any of its parts) reach the other side of the handoff.
+            for part in (*earlier_parts, message_id):
+                await self.connection.execute(
+                    "INSERT OR IGNORE INTO relays (chat_id, message_id, handoff_id) "
+                    "VALUES (?, ?, ?)",
+                    (item.chat_id, part, item.handoff_id),
+                )
         await self._settled(item)
 
     async def _settled(self, item: OutboxItem) -> None:

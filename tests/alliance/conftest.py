@@ -61,6 +61,8 @@ async def to_summary(
     duration: str = "2 Jahre",
     title: str = "Pflegebrücke Hildesheim",
     command: str = "/start",
+    idea: str = IDEA,
+    target_group: str = "Geflüchtete Frauen",
 ) -> str:
     """Type a complete draft as a sponsor would (`/neu` for a further one); returns the
     summary's text."""
@@ -68,8 +70,8 @@ async def to_summary(
     await user.expect(2)
     await answer(user, place)
     await answer(user, "Bildungsträger")
-    await answer(user, "Geflüchtete Frauen")
-    await answer(user, IDEA)
+    await answer(user, target_group)
+    await answer(user, idea)
     await answer(user, title)
     await answer(user, costs)
     await answer(user, "01/2027")

@@ -9,7 +9,9 @@ import asyncio
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
+    IDEA,
     STAFF,
+    WESERBERGLAND,
     answer,
     give_contact_details,
     invite,
@@ -55,7 +57,7 @@ async def test_a_complete_handoff_with_both_sides_chatting(
         # exactly what will be sent, before anything is sent
         for shown in (
             f"Diese Angaben gehen an die {HILDESHEIM}",
-            "Träger (Organisation): Bildungswerk Sarstedt e. V.",
+            "Projektträger: Bildungswerk Sarstedt e. V.",
             "Ansprechperson: Projektleitung Pflege",
             "Telefon oder E-Mail: 05066 123456 oder pflege@bildungswerk.example",
             "Gesamtkosten: 380.000 €",
@@ -78,11 +80,21 @@ async def test_a_complete_handoff_with_both_sides_chatting(
                 "Pflegebrücke Hildesheim",
                 "Bildungswerk Sarstedt e. V.",
                 "05066 123456 oder pflege@bildungswerk.example",
-                "380.000 €",
-                "Vorprüfung bestanden",
+                "380.000 € · Start: 01/2027 · Laufzeit: 24 Monate",
                 "Geflüchtete Frauen machen ein bezahltes Praktikum",
+                # the sponsor's summary, compact: the pre-check with its reasons ...
+                "Vorprüfung: ✅ bestanden\nNach den ",
+                "spricht nichts gegen die Idee",
+                # ... the fitting action fields, why in brief ...
+                "Passende Handlungsschwerpunkte\n• III Ausschöpfen der Arbeitsmarktpotenziale",
+                "Warum: Unterziel III.6",
+                # ... and the similar projects, one in the same district
+                "Ähnliche Projekte aus der Strategie\n• CARE (Landkreis Hildesheim)",
+                "im selben Landkreis",
             ):
                 assert shown in text.text, shown
+            # what only the sponsor needs stays out
+            assert "Wichtige Termine" not in text.text and "So geht es weiter" not in text.text
             assert pdf.document is not None and pdf.document.name.endswith(".pdf")
             assert "Pflegebrücke Hildesheim" in pdf_text(pdf.document.content)
         assert not staff.new_messages  # the alliance has contacts: the office is not bothered
@@ -283,6 +295,7 @@ async def test_advice_request_at_an_early_stage(server: BotApiServer, start_bot:
         assert "Frage Nr. 1" in text.text
         assert "Passt ein Mentoring für Studienabbrecher zu Ihnen?" in text.text
         assert "Stadtteilverein Moritzberg" in text.text and "+49 5121 987654" in text.text
+        assert "Vorprüfung: 📝 Angaben unvollständig" in text.text  # the pre-check so far
         assert pdf.document is not None
         assert "offen" in pdf_text(pdf.document.content)  # the sketch shows what is still open
 
@@ -333,7 +346,75 @@ async def test_a_failed_pre_check_warns_and_asks_again(
         (sent,) = await tap(sponsor, "Trotzdem senden")
         assert "übergeben" in sent.text
         text, _ = await notification(contact)
-        assert "Vorprüfung: Regeln nicht erfüllt" in text.text
+        assert "Vorprüfung: ❌ Regeln nicht erfüllt" in text.text
+        assert "Die Laufzeit (48 Monate) ist länger als erlaubt" in text.text  # with the reasons
+
+
+CARE_IDEA = (
+    "Wir wollen neue Pflegekräfte gewinnen und die beschäftigten Pflegekräfte binden: bessere "
+    "Arbeitsbedingungen, ein besseres Image des Pflegeberufs, junge Menschen für die Pflege "
+    "begeistern."
+)
+LOOK_ALIKE = "Pflegekräftegewinnung und -bindung im Landkreis Schaumburg"
+
+
+async def test_the_notification_calls_out_a_look_alike_in_the_same_district(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    """The alliance is to avoid Doppelstrukturen: a very similar project of the strategy in the
+    same district is named in the notification, in each contact's language."""
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        german = server.user(501, "Kontakt Eins")
+        english = server.user(502, "Contact Two", language_code="en")
+        sponsor = server.user(1001, "Träger")
+        for contact in (german, english):
+            await register(contact, await invite(staff, WESERBERGLAND))
+        await to_summary(
+            sponsor, place="Rinteln", idea=CARE_IDEA, target_group="Beschäftigte", title="Pflege"
+        )
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor)
+        await tap(sponsor, "Einverstanden")
+        text, _ = await notification(german)
+        assert f"Ähnliche Projekte aus der Strategie\n• {LOOK_ALIKE} (Landkreis Schaumburg)" in (
+            text.text
+        )
+        assert f"⚠️ „{LOOK_ALIKE}“ im selben Landkreis ähnelt dieser Idee stark" in text.text
+        assert "Doppelstrukturen vermeiden: mit dem Träger klären" in text.text
+        assert "• I Gezielte Gewinnung von Fachkräften" in text.text
+        text, _ = await notification(english)
+        assert "Handoff no. 1" in text.text and "Duration: 24 months" in text.text
+        assert "Pre-check: ✅ passed" in text.text
+        assert "Fitting action fields\n• I Targeted recruitment of skilled workers" in text.text
+        assert f"⚠️ “{LOOK_ALIKE}” in the same district closely resembles this idea" in text.text
+
+
+async def test_a_long_notification_goes_in_parts_and_replies_to_any_part_are_relayed(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins")
+        sponsor = server.user(1001, "Träger")
+        await contacts_of_hildesheim(staff, contact)
+        # "&" is five characters in HTML: long answers full of it make the longest message
+        await to_summary(sponsor, idea=IDEA + " & Partner" * 80)
+        await tap(sponsor, "Übergeben")
+        await give_contact_details(sponsor, "Müller & Söhne & " * 40, "Leitung & " * 70)
+        await tap(sponsor, "Einverstanden")
+        first, second, pdf = await contact.expect(3)
+        assert pdf.document is not None
+        assert first.text.startswith("📨 Übergabe Nr. 1") and not first.buttons
+        assert "Ähnliche Projekte aus der Strategie" in first.text + second.text
+        assert second.button_texts() == ["✅ Übernehmen", "💬 Rückfrage"]
+        for part in (first, second):
+            contact.reply(part.message_id, f"Frage zu Teil {part.message_id}")
+            (sent,) = await contact.expect()
+            assert "unterwegs zum Träger" in sent.text
+            (question,) = await sponsor.expect()
+            assert f"Frage zu Teil {part.message_id}" in question.text
+        assert not server.bot_errors
 
 
 async def test_without_a_registered_contact_the_office_gets_it(

@@ -43,7 +43,7 @@ class TelegramTransport:
 
     async def send(self, item: OutboxItem) -> SendOutcome:
         try:
-            message = await self._send(item)
+            messages = await self._send(item)
         except RetryAfter as error:
             return RetryLater("429 Too Many Requests", retry_after_seconds(error))
         except NetworkError as error:
@@ -54,28 +54,31 @@ class TelegramTransport:
             if is_permanent(error):
                 return Failed(f"{type(error).__name__}: {error}")
             raise
-        return Sent(message.message_id)
+        *earlier, last = messages
+        return Sent(last.message_id, tuple(m.message_id for m in earlier))
 
-    async def _send(self, item: OutboxItem) -> Message:
+    async def _send(self, item: OutboxItem) -> list[Message]:
         payload = item.payload
         document = payload.get("document")
         if document is not None:
-            return await self.bot.send_document(
+            sent = await self.bot.send_document(
                 item.chat_id,
                 InputFile(base64.b64decode(document["content_b64"]), filename=document["filename"]),
                 caption=payload.get("caption"),
                 parse_mode=ParseMode.HTML,
             )
+            return [sent]
         chunks = split_html(str(payload["text"]))
-        message: Message | None = None
+        messages: list[Message] = []
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            message = await self.bot.send_message(
-                item.chat_id,
-                chunk,
-                parse_mode=ParseMode.HTML,
-                reply_markup=_markup(payload.get("buttons", [])) if last else None,
-                disable_web_page_preview=True,
+            messages.append(
+                await self.bot.send_message(
+                    item.chat_id,
+                    chunk,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=_markup(payload.get("buttons", [])) if last else None,
+                    disable_web_page_preview=True,
+                )
             )
-        assert message is not None
-        return message
+        return messages
