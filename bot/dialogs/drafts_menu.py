@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.model import Button, EngineOutput, Reply, Text
 from bot.dialogs.sponsor import place_of
@@ -9,6 +11,7 @@ from bot.dialogs.turn import Turn
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoffs
 from bot.texts.catalog import Msg
+from bot.texts.formats import Day
 
 MAX_TITLE = 100
 DRAFTS_SHOWN = 10
@@ -112,7 +115,7 @@ class DraftsMenu:
                 {
                     "title": draft_title(draft),
                     "status": Msg(f"drafts.status.{draft.status}"),
-                    "updated": draft.updated_at[:10],
+                    "updated": Day(date.fromisoformat(draft.updated_at[:10])),
                 },
             )
         ]

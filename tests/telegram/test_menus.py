@@ -52,14 +52,14 @@ async def test_every_english_menu_command_is_a_command_in_telegram(
             messages = await sponsor.expect(2 if word == "new" else 1)  # welcome and question
             replies[word] = "\n".join(m.text for m in messages)
         assert all("I do not know this command" not in text for text in replies.values())
-        assert "Commands: /back" in replies["help"]
+        assert "/back – previous question" in replies["help"]
         assert "I need this for the pre-check" in replies["skip"], "the place is not optional"
         assert "already the first question" in replies["back"]
         assert "What is stored:" in replies["privacy"]
         assert "Your drafts (1)" in replies["drafts"]
         assert "Paused." in replies["cancel"]
         assert "Welcome" in replies["new"]
-        assert "Let us continue here." in replies["start"]
+        assert "Let us continue where you left off." in replies["start"]
         sponsor.send("/language")
         assert "Sprache: Deutsch." in (await sponsor.expect())[0].text
 
