@@ -21,7 +21,7 @@ from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
+from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, role_help
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
@@ -50,6 +50,8 @@ from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count
 
 PDF = "application/pdf"
+GENERAL_HELP = "sponsor.help.general"
+"""The part of the help that lists the sponsor's commands; staff's and contacts' follow it."""
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
 STAFF_COMMANDS = frozenset(
@@ -125,14 +127,20 @@ class Conversations:
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
-            outputs = await self._stamp(turn, outputs)
+            outputs = await self._stamp(turn, await self._role_help(turn, outputs))
             language = turn.language
             if not turn.extra.get("erased"):
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
         outputs += await self._render_sketch(turn)
-        return Handled(outputs, language, turn.menu_changed, turn.outbox_written)
+        return Handled(
+            outputs,
+            language,
+            turn.menu_changed,
+            turn.outbox_written,
+            frozenset(turn.menus_reset),
+        )
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
@@ -320,6 +328,30 @@ class Conversations:
         handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
+    async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:
+        """/hilfe for staff and contacts: their own commands too, after the sponsor's (their
+        command menu shows them, the help should not hide them)."""
+        event = turn.incoming.event
+        asked = (isinstance(event, Command) and event.name == "help") or (
+            isinstance(event, Press) and event.action == "help"
+        )
+        if not asked:
+            return outputs
+        staff = turn.user.id in self.admin_ids
+        if not staff and not await self.inbox.alliances(turn):
+            return outputs
+        extra = role_help(staff)
+        for index, output in enumerate(outputs):
+            if not isinstance(output, Reply):
+                continue
+            keys = [part.key for part in output.parts]
+            if GENERAL_HELP in keys:
+                at = keys.index(GENERAL_HELP) + 1
+                parts = (*output.parts[:at], extra, *output.parts[at:])
+                return [*outputs[:index], replace(output, parts=parts), *outputs[index + 1 :]]
+        # No draft yet, so no help from the dialog: the sponsor's commands, then theirs.
+        return [Reply((Msg(GENERAL_HELP), extra)), *outputs]
+
     # --- buttons of older prompts ----------------------------------------------------------
 
     async def _stale(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
@@ -481,6 +513,8 @@ class Conversations:
         ]
 
     async def _erase(self, turn: Turn) -> list[EngineOutput]:
+        if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
+            turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
         turn.extra["erased"] = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]

@@ -56,6 +56,9 @@ class Handled:
     """The user's role changed (a contact registered): the transport updates the command menu."""
     outbox_written: bool = False
     """Notifications were queued: the delivery worker should run now."""
+    menus_reset: frozenset[int] = frozenset()
+    """Users who are no contact any more (removed by staff, or erased their data): the
+    transport gives them the sponsor's menu back."""
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Turn:
     incoming: Incoming
     menu_changed: bool = False
     outbox_written: bool = False
+    menus_reset: set[int] = field(default_factory=set)
     extra: dict[str, object] = field(default_factory=dict)
     saved: tuple[int, DialogState] | None = None
     """The current draft as last stored in this turn: its prompt's token goes on the replies."""

@@ -18,7 +18,7 @@ from tests.alliance.conftest import (
     tap,
     to_summary,
 )
-from tests.botapi import BotApiServer
+from tests.botapi import BotApiServer, TelegramUser
 from tests.telegram.conftest import StartBot
 
 UNKNOWN = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was möglich ist."
@@ -94,8 +94,20 @@ async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: S
         notified, _ = await contact.expect(2)
         assert "Übergabe Nr. 1" in notified.text
 
+        scope = CONTACT_SCOPE
+        await server.wait_until(
+            lambda: server.commands_for(scope) and server.commands_for(scope, "en"),
+            what="the contact's menu in both languages",
+        )
         (removed,) = await tap(staff, "Kontakt Eins", listing.message_id)
         assert "Ansprechperson entfernt" in removed.text
+        # the contact menu goes: Telegram shows the sponsor's menu again
+        await server.wait_until(
+            lambda: not server.commands_for(scope) and not server.commands_for(scope, "en"),
+            what="the contact's menu removed",
+        )
+        other_scope = {"type": "chat", "chat_id": other.user_id}
+        assert server.commands_for(other_scope), "the other contact keeps theirs"
         assert removed.button_texts() == ["🗑 Kontakt Zwei · Fachkräfte-Initiative Weserbergland+"]
         (stale,) = await tap(staff, "Kontakt Eins", listing.message_id)  # the old list
         assert "gibt es nicht (mehr)" in stale.text
@@ -160,4 +172,63 @@ async def test_staff_and_contact_commands_refuse_everyone_else(
         await staff.settle()
         await contact.settle()
         assert not staff.new_messages and not contact.new_messages
+        assert not server.bot_errors
+
+
+async def test_help_lists_the_commands_of_staff_and_contacts_after_the_sponsors(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        contact = server.user(501, "Kontakt Eins")
+        english = server.user(502, "Contact Two", language_code="en")
+        sponsor = server.user(1001, "Träger")
+        await register(contact, await invite(staff, HILDESHEIM))
+        await register(english, await invite(staff, WESERBERGLAND))
+
+        async def help_text(user: TelegramUser, command: str = "/hilfe") -> str:
+            """Everything the bot answers to `command`."""
+            before = len(user.all_outputs)
+            user.send(command)
+            await user.expect()
+            await user.settle()
+            user.mark()
+            return "\n".join(m.text for m in user.all_outputs[before:])
+
+        staff_help = await help_text(staff)
+        sponsors = staff_help.index("/entwuerfe")
+        own = staff_help.index("Für die Koordinierungsstelle")
+        assert sponsors < own, staff_help
+        for line in (
+            "/kontakt_einladen – Ansprechperson einer Allianz einladen",
+            "/kontakte – Ansprechpersonen anzeigen und entfernen",
+            "/statistik – ",
+            "/kb_version – ",
+            "/kb_zurueck – ",
+            "/kb_export – ",
+            "/eingang – Eingegangene Übergaben und Fragen",
+            "„Probelauf“",
+        ):
+            assert line in staff_help[own:], line
+
+        # a contact in the middle of a draft: the question's help, the sponsor's commands, theirs
+        contact.send("/start")
+        await contact.expect(2)
+        contact_help = await help_text(contact)
+        assert "Stadt, Gemeinde oder Landkreis" in contact_help  # still the current question
+        sponsors = contact_help.index("/entwuerfe")
+        own = contact_help.index("Als Ansprechperson Ihrer lokalen Allianz")
+        assert sponsors < own, contact_help
+        assert "/eingang – Eingegangene Übergaben und Fragen" in contact_help[own:]
+        assert "/kontakt_einladen" not in contact_help
+
+        english_help = await help_text(english, "/help")
+        assert "As a contact of your local alliance" in english_help
+        assert "/inbox – " in english_help and "/eingang" not in english_help
+
+        sponsor.send("/start")
+        await sponsor.expect(2)
+        sponsor_help = await help_text(sponsor)
+        assert "/entwuerfe" in sponsor_help
+        assert "/eingang" not in sponsor_help and "Koordinierungsstelle" not in sponsor_help
         assert not server.bot_errors

@@ -158,9 +158,16 @@ async def test_erasure_of_a_contact_leaves_no_row_of_the_contact(
     async with start_bot(admin_ids=ADMINS):
         sponsor, contact = await handed_over_and_talked(server)
         staff = server.user(STAFF)
+        scope = {"type": "chat", "chat_id": CONTACT}
+        await server.wait_until(lambda: server.commands_for(scope), what="the contact's menu")
         confirm = await answer(contact, "/loeschen")
         await tap(contact, "Ja, alles löschen", confirm.message_id)
         assert rows_mentioning(database(tmp_path), {str(CONTACT), "Kontakt Eins"}) == {}
+        # no contact any more: Telegram shows the sponsor's menu again
+        await server.wait_until(
+            lambda: not server.commands_for(scope) and not server.commands_for(scope, "en"),
+            what="the contact's menu removed",
+        )
         # the sponsor's draft keeps the alliance's statement; the alliance has no contact now
         listing = await answer(sponsor, "/entwuerfe")
         assert any("Stellungnahme liegt vor" in b for b in listing.button_texts())

@@ -96,6 +96,8 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
                 await set_staff_menu(application.bot, user_id, staff_menus)
         elif handled.menu_changed:
             await set_personal_menu(application.bot, user_id)
+        for former in sorted(handled.menus_reset - settings.admin_ids):
+            await reset_personal_menu(application.bot, former)
 
     sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
     private = filters.ChatType.PRIVATE
@@ -162,6 +164,14 @@ async def set_personal_menu(bot: Bot, user_id: int) -> None:
             await bot.set_my_commands(
                 _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
             )
+
+
+async def reset_personal_menu(bot: Bot, user_id: int) -> None:
+    """A contact removed (or erased) gets the default menu back: the scoped one goes."""
+    for language in LANGUAGES:
+        code = None if language == "de" else language
+        with contextlib.suppress(TelegramError):
+            await bot.delete_my_commands(BotCommandScopeChat(user_id), code)
 
 
 async def on_startup(application: BotApplication) -> None:
