@@ -32,6 +32,9 @@ class Advice:
     referral: RegionalAlliance | None
     matches: Matches
     eligibility: Eligibility
+    also_referred: tuple[RegionalAlliance, ...] = ()
+    """Further alliances the place belongs to, depending on the source (Landkreis Wittmund);
+    `referral` stays the first, so the `advise --jsonl` contract keeps one object."""
 
 
 class Advisor:
@@ -99,12 +102,14 @@ class Advisor:
         kb = self.kb
         place = facts.place
         district = subregion = alliance = referral = None
+        also_referred: tuple[RegionalAlliance, ...] = ()
         if isinstance(place, InRegion):
             subregion = kb.subregion(place.subregion_id)
             district = kb.district(place.district_id) if place.district_id else None
             alliance = kb.alliance_for_subregion(subregion.id)
         elif isinstance(place, Elsewhere) and place.alliance_id:
-            referral = kb.regional_alliance(place.alliance_id)
+            referral, *others = kb.referrals(place.name, place.alliance_id)
+            also_referred = tuple(others)
         matches = self.matcher.match(
             facts.description,
             facts.target_group_text,
@@ -118,7 +123,9 @@ class Advisor:
             further_training_like=matches.further_training_like,
             focus_themes=matches.focus_themes,
         )
-        return Advice(facts, district, subregion, alliance, referral, matches, eligibility)
+        return Advice(
+            facts, district, subregion, alliance, referral, matches, eligibility, also_referred
+        )
 
 
 def field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:

@@ -163,7 +163,17 @@ def check(
 def _referral(place: Elsewhere, kb: KnowledgeBase) -> Msg:
     if place.alliance_id is None:
         return Msg("advice.reason.outside_lower_saxony", {"place": place.name})
-    alliance = kb.regional_alliance(place.alliance_id)
+    alliance, *others = kb.referrals(place.name, place.alliance_id)
+    if others:
+        names = [other.name for other in others]
+        return Msg(
+            "advice.reason.other_alliances",
+            {
+                "place": place.name,
+                "alliance": alliance.name,
+                "also": Choice(" oder zum ".join(names), " or the ".join(names)),
+            },
+        )
     return Msg("advice.reason.other_alliance", {"place": place.name, "alliance": alliance.name})
 
 

@@ -330,6 +330,16 @@ def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
         return Msg("summary.contact", {"alliance": advice.alliance.name})
     if advice.referral is not None:
         referral = advice.referral
+        if advice.also_referred:  # sources differ on the place: all of them are named
+            names = [other.name for other in advice.also_referred]
+            return Msg(
+                "summary.contact_referral_shared",
+                {
+                    "alliance": referral.name,
+                    "districts": ", ".join(referral.districts),
+                    "also": Choice(" oder zum ".join(names), " or the ".join(names)),
+                },
+            )
         return Msg(
             "summary.contact_referral",
             {"alliance": referral.name, "districts": ", ".join(referral.districts)},

@@ -342,7 +342,8 @@ class _Builder:
         blocks: list[Block] = [self.item("place", shown)]
         if isinstance(place, Elsewhere):
             if advice.referral is not None:
-                blocks.append(self.item("referral", advice.referral.name))
+                referrals = (advice.referral, *advice.also_referred)
+                blocks.append(self.item("referral", " / ".join(a.name for a in referrals)))
             blocks.append(
                 Paragraph(self.t("export.text.outside", section=self.numbers["pre_check"]), "note")
             )

@@ -88,6 +88,21 @@ class KnowledgeBase:
     def regional_alliance(self, id_: str) -> RegionalAlliance:
         return self._regional[id_]
 
+    def referrals(self, place_name: str, alliance_id: str) -> tuple[RegionalAlliance, ...]:
+        """The regional alliances a place outside Leine-Weser belongs to: `alliance_id` (the
+        one it was resolved to) first, then every other listing the same name. Sources differ
+        on some districts (Landkreis Wittmund: Ems-Achse or JadeBay); a sponsor from there is
+        referred to all of them."""
+        first = self.regional_alliance(alliance_id)
+        name = place_name.casefold()
+        others = tuple(
+            alliance
+            for alliance in self.alliances.regional_alliances
+            if alliance.id != first.id
+            and any(listed.casefold() == name for listed in (*alliance.districts, *alliance.places))
+        )
+        return (first, *others)
+
     def project(self, id_: str) -> Project:
         return self._projects[id_]
 

@@ -184,6 +184,16 @@ class PlaceResolver:
     def _decide(self, targets: list[_Target], text: str) -> Parsed[Place]:
         if len(targets) == 1:
             return Understood(targets[0].place)
+        elsewhere = [t.place for t in targets if isinstance(t.place, Elsewhere)]
+        if (
+            len(elsewhere) == len(targets)
+            and all(p.alliance_id for p in elsewhere)
+            and len({_strip(_key(p.name)) for p in elsewhere}) == 1
+        ):
+            # One place that several regional alliances list (sources differ on Landkreis
+            # Wittmund): no choice to ask for. The first in the knowledge base is the
+            # referral; the advice names the others too (`KnowledgeBase.referrals`).
+            return Understood(elsewhere[0])
         inside = [t.place for t in targets if isinstance(t.place, InRegion)]
         if len(inside) == len(targets):
             districts = {p.district_id for p in inside if p.district_id}
