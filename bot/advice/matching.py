@@ -98,8 +98,6 @@ class Matcher:
             field.id: frozenset(field.target_groups) for field in kb.action_fields
         }
         self._projects = kb.projects
-        self._index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._norms: list[float] = []
         features = [self._project_features(project) for project in kb.projects]
         self._features = [frozenset(f) for f in features]
         document_frequency = Counter(feature for f in features for feature in f)
@@ -108,11 +106,18 @@ class Matcher:
             feature: math.log((total + 1) / (count + 0.5))
             for feature, count in document_frequency.items()
         }
+        # Postings as parallel lists with weights already divided by the project's norm: the
+        # scoring loop is the hot path for large knowledge bases (thousands of postings per
+        # query), and plain list indexing and zip are the cheapest it gets in Python.
+        self._postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for position, project_features in enumerate(features):
             weights = {f: w * self._idf[f] for f, w in project_features.items()}
-            self._norms.append(math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
             for feature, weight in weights.items():
-                self._index[feature].append((position, weight))
+                positions, values = self._postings[feature]
+                positions.append(position)
+                values.append(weight / norm)
+        self._postings = dict(self._postings)
 
     def _specificity(self, prefix: str) -> dict[tuple[str, ...], float]:
         """A word naming few sub-goals says more than one naming many."""
@@ -201,25 +206,23 @@ class Matcher:
             query[_GROUP + group] = 1.0
         weights = {f: w * self._idf[f] for f, w in query.items() if f in self._idf}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        dots: dict[int, float] = defaultdict(float)
+        cosines = [0.0] * len(self._projects)
         for feature, weight in weights.items():
-            for position, project_weight in self._index[feature]:
-                dots[position] += weight * project_weight
-        top = heapq.nlargest(
-            SIMILAR_LIMIT, dots.items(), key=lambda item: item[1] / self._norms[item[0]]
-        )
-        if len(top) < 3:
-            # Always offer three, even for an idea that shares nothing with the past projects.
-            chosen = {position for position, _ in top}
-            top += [(p, 0.0) for p in range(len(self._projects)) if p not in chosen][: 3 - len(top)]
+            positions, values = self._postings[feature]
+            for position, value in zip(positions, values, strict=True):
+                cosines[position] += weight * value
+        # Ties go to the project listed first; at least three are offered, even for an idea
+        # that shares nothing with the past projects.
+        top = heapq.nlargest(SIMILAR_LIMIT, range(len(cosines)), key=cosines.__getitem__)
+        top = [position for index, position in enumerate(top) if index < 3 or cosines[position]]
         matches = []
-        for position, dot in top:
+        for position in top:
             project = self._projects[position]
             shared = [f for f in weights if f in self._features[position]]
             matches.append(
                 ProjectMatch(
                     id=project.id,
-                    score=round(min(1.0, dot / (norm * self._norms[position])), 3),
+                    score=round(min(1.0, cosines[position] / norm), 3),
                     shared_words=tuple(
                         self.vocabulary.surfaces[tuple(f[2:].split(" "))]
                         for f in shared
