@@ -22,7 +22,7 @@ from bot.dialogs.model import (
 )
 from bot.texts.catalog import Msg
 from bot.texts.formats import Choice, Count, Day, Eur, Month
-from bot.understanding.money import parse_money
+from bot.understanding.money import exactly, parse_money
 from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion
@@ -237,7 +237,7 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
         return Rejected(
             Msg("sponsor.costs.very_little", {"costs": Eur(amount)}),
-            (Msg("understanding.money.exactly", {"amount": Eur(amount)}),),
+            (exactly(amount),),
         )
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
     if amount > cap:
