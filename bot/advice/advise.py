@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -128,7 +128,17 @@ class Advisor:
         )
 
 
-def field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
+def field_why(
+    match: FieldMatch,
+    kb: KnowledgeBase,
+    *,
+    words: Sequence[str] | None = None,
+    with_projects: bool = True,
+) -> tuple[Msg, ...]:
+    """Why the action field fits: its sub-goal, the keywords (`words`, if only some are to be
+    named), the target groups and the similar projects (left out where those have their own
+    list, as in the summary)."""
+    words = match.words if words is None else words
     why: list[Msg] = []
     for goal_id in match.sub_goals[:1]:
         goal = kb.sub_goal(goal_id)
@@ -137,13 +147,13 @@ def field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
                 "advice.why.sub_goal", {"goal": goal_id, "title": Choice(goal.title, goal.title_en)}
             )
         )
-    if match.words:
-        why.append(Msg("advice.why.words", {"words": ", ".join(match.words)}))
+    if words:
+        why.append(Msg("advice.why.words", {"words": ", ".join(words)}))
     if match.target_groups:
         why.append(
-            Msg("advice.why.target_groups", {"groups": _group_labels(match.target_groups, kb)})
+            Msg("advice.why.target_groups", {"groups": group_labels(match.target_groups, kb)})
         )
-    if match.projects:
+    if with_projects and match.projects:
         titles = ", ".join(kb.project(p).title for p in match.projects)
         why.append(Msg("advice.why.similar_projects", {"projects": titles}))
     return tuple(why) or (Msg("advice.why.none"),)
@@ -159,7 +169,7 @@ def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
         why.append(
             Msg(
                 "advice.why.shared_groups",
-                {"groups": _group_labels(match.shared_target_groups, kb)},
+                {"groups": group_labels(match.shared_target_groups, kb)},
             )
         )
     if match.possible_duplicate:
@@ -169,7 +179,8 @@ def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
     return tuple(why) or (Msg("advice.why.none"),)
 
 
-def _group_labels(ids: tuple[str, ...], kb: KnowledgeBase) -> Choice:
+def group_labels(ids: Iterable[str], kb: KnowledgeBase) -> Choice:
+    """The target groups' names, German and English: "Frauen, Ältere" / "Women, Older"."""
     groups = [kb.target_group(g) for g in ids]
     return Choice(", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups))
 

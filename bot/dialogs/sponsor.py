@@ -7,9 +7,10 @@ text into stored answers or say precisely what they need; they never raise.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Literal
 
+from bot.advice.advise import group_labels
 from bot.dialogs.model import (
     Accepted,
     Answer,
@@ -21,7 +22,7 @@ from bot.dialogs.model import (
     StepContext,
 )
 from bot.texts.catalog import Msg
-from bot.texts.formats import Choice, Count, Day, Eur, Month
+from bot.texts.formats import Count, Day, Eur, Month
 from bot.understanding.money import exactly, parse_money
 from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
@@ -144,19 +145,16 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
-        note = Msg("sponsor.target_group.understood", {"groups": group_labels(recognised, ctx)})
+        note = Msg(
+            "sponsor.target_group.understood", {"groups": group_labels(recognised, ctx.advisor.kb)}
+        )
     else:
         note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
 
 
-def group_labels(ids: Sequence[str], ctx: StepContext) -> Choice:
-    groups = [ctx.advisor.kb.target_group(g) for g in ids]
-    return Choice(", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups))
-
-
 def target_groups_from_choices(ids: list[str], ctx: StepContext) -> Answer:
-    labels = group_labels(ids, ctx).localize(ctx.language)
+    labels = group_labels(ids, ctx.advisor.kb).localize(ctx.language)
     return Answer(text=labels, value={"ids": ids, "text": ""})
 
 
@@ -170,7 +168,7 @@ def with_ticked(outcome: Accepted, ticked: list[str], ctx: StepContext) -> Accep
     for group in recognised if isinstance(recognised, list) else []:
         if isinstance(group, str) and group not in ids:
             ids.append(group)
-    note = Msg("sponsor.target_group.with_ticked", {"groups": group_labels(ids, ctx)})
+    note = Msg("sponsor.target_group.with_ticked", {"groups": group_labels(ids, ctx.advisor.kb)})
     return Accepted(Answer(text=outcome.answer.text, value={**value, "ids": ids}), note)
 
 

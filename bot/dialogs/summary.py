@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.advice.advise import Advice, project_why
+from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
 from bot.advice.matching import DUPLICATE_THRESHOLD, FieldMatch
 from bot.dialogs.model import Answer, Button, DialogState, Reply, Step
@@ -172,9 +172,9 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
         return _place(value, kb)
     if step.id == "target_group" and isinstance(value, dict) and not value.get("text"):
         ids = value.get("ids")
-        known = [g for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+        known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
         if known:
-            return Choice(", ".join(g.label for g in known), ", ".join(g.label_en for g in known))
+            return group_labels(known, kb)
     if step.id == "organisation":
         for kind, de, en in ORGANISATION_KINDS:
             if value == kind and fold(text) in (fold(de), fold(en)):
@@ -243,16 +243,8 @@ def _fields(advice: Advice, kb: KnowledgeBase, none: str = "summary.fields_none"
 
 
 def _field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
-    """Why, short: the sub-goal, a few keywords not already said by the target group (the
-    similar projects follow in their own list)."""
-    why: list[Msg] = []
-    for goal_id in match.sub_goals[:1]:
-        goal = kb.sub_goal(goal_id)
-        why.append(
-            Msg(
-                "advice.why.sub_goal", {"goal": goal_id, "title": Choice(goal.title, goal.title_en)}
-            )
-        )
+    """Why, short: a few keywords not already said by the target group (the similar projects
+    follow in their own list)."""
     groups = [kb.target_group(g) for g in match.target_groups]
     said = {fold(name) for g in groups for name in (g.label, g.label_en)}
     words: list[str] = []
@@ -261,20 +253,7 @@ def _field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
         if key in said or any(key[:6] == fold(w)[:6] for w in words):
             continue
         words.append(word)
-    if words:
-        why.append(Msg("advice.why.words", {"words": ", ".join(words[:SHOWN_WORDS])}))
-    if groups:
-        why.append(
-            Msg(
-                "advice.why.target_groups",
-                {
-                    "groups": Choice(
-                        ", ".join(g.label for g in groups), ", ".join(g.label_en for g in groups)
-                    )
-                },
-            )
-        )
-    return tuple(why) or (Msg("advice.why.none"),)
+    return field_why(match, kb, words=words[:SHOWN_WORDS], with_projects=False)
 
 
 def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplicate_warning") -> Msg:
