@@ -147,10 +147,10 @@ class Conversations:
             user = await Drafts(connection, self.clock.now()).user(user_id, self.default_language)
         return user.language
 
-    async def purge(self, retention_months: int) -> int:
+    async def purge(self) -> int:
         """Drafts untouched for the retention period are deleted; their counts stay."""
         now = self.clock.now()
-        months = now.year * 12 + now.month - 1 - retention_months
+        months = now.year * 12 + now.month - 1 - self.retention_months
         year, month = months // 12, months % 12 + 1
         # The same day that many months ago (the month's last day if it is shorter).
         day = min(now.day, calendar.monthrange(year, month)[1])

@@ -330,7 +330,7 @@ async def _run(application: BotApplication, runtime: Runtime) -> None:
 async def purge_regularly(runtime: Runtime) -> None:
     """Drafts untouched for BOT_RETENTION_MONTHS are purged at start and then daily."""
     while True:
-        purged = await runtime.conversations.purge(runtime.settings.retention_months)
+        purged = await runtime.conversations.purge()
         if purged:
             log.info(
                 "purged %s drafts untouched for %s months",
