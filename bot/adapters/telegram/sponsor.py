@@ -26,7 +26,16 @@ from bot.adapters.telegram.retry import with_retries
 from bot.clock import Clock
 from bot.dialogs.commands import parse_command
 from bot.dialogs.conversation import Conversations
-from bot.dialogs.model import Acknowledge, Command, Document, Event, Output, Text, Upload
+from bot.dialogs.model import (
+    Acknowledge,
+    Command,
+    Document,
+    Event,
+    Output,
+    Press,
+    Text,
+    Upload,
+)
 from bot.dialogs.turn import Handled, Incoming
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
@@ -128,7 +137,7 @@ class SponsorHandlers:
             return
         message = update.effective_message
         replied = message.reply_to_message if message is not None and not pressed else None
-        action = _chat_action(event, update)
+        action = _chat_action(event)
         if action is not None:
             await show_action(context.bot, chat.id, action)
         handled = await self.conversations.handle(
@@ -224,12 +233,10 @@ SLOW_PRESSES = {"session:export": ChatAction.UPLOAD_DOCUMENT, "consent:yes": Cha
 SLOW_COMMANDS = {"export": ChatAction.UPLOAD_DOCUMENT, "kb_export": ChatAction.UPLOAD_DOCUMENT}
 
 
-def _chat_action(event: Event, update: Update) -> str | None:
+def _chat_action(event: Event) -> str | None:
     if isinstance(event, Command):
         return SLOW_COMMANDS.get(event.name)
-    query = update.callback_query
-    decoded = decode_callback(query.data) if query is not None else None
-    return SLOW_PRESSES.get(decoded[1]) if decoded is not None else None
+    return SLOW_PRESSES.get(event.action) if isinstance(event, Press) else None
 
 
 async def show_action(bot: Bot, chat_id: int, action: str) -> None:
