@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
-from bot.advice.matching import DUPLICATE_THRESHOLD, FieldMatch
+from bot.advice.matching import FieldMatch
 from bot.dialogs.model import Answer, Button, DialogState, Reply, Step
 from bot.dialogs.sponsor import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
@@ -271,7 +271,7 @@ def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplica
                 },
             )
         )
-        if match.same_district and match.score >= DUPLICATE_THRESHOLD:
+        if match.possible_duplicate:
             items.append(Msg(warning, {"title": project.title}))
     return Msg("summary.projects", {"items": Lines(tuple(items))})
 
