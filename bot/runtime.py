@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
@@ -14,12 +13,10 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.model import DialogState, Document
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
-from bot.kb.live import LiveKnowledge
+from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,12 +49,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
     knowledge = LiveKnowledge(settings.data_dir, clock)
-    if knowledge.store.shipped_changed():
-        log.warning(
-            "the shipped knowledge base differs from the one staff's versions started from; "
-            "live stays %s until staff apply the new files",
-            knowledge.version,
-        )
+    warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock

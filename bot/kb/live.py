@@ -23,13 +23,19 @@ T = TypeVar("T")
 
 def load_live(data_dir: Path) -> KnowledgeBase:
     store = KnowledgeStore(data_dir, SystemClock())
+    warn_if_shipped_changed(store)
+    return store.live()
+
+
+def warn_if_shipped_changed(store: KnowledgeStore) -> None:
+    """An update of the program brought new knowledge files, but staff's versions stay live:
+    said at start-up, so staff know to apply them."""
     if store.shipped_changed():
         log.warning(
             "the shipped knowledge base differs from the one staff's versions started from; "
             "live stays %s until staff apply the new files",
             store.live_version(),
         )
-    return store.live()
 
 
 class LiveKnowledge:
