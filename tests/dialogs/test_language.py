@@ -156,6 +156,25 @@ def test_every_key_written_in_the_code_exists_in_both_languages() -> None:
         assert found["de"] == found["en"], pattern
 
 
+def test_every_key_in_the_catalogue_is_named_in_the_code() -> None:
+    """The reverse: no text is kept that nothing shows. A key counts as named when a string
+    in bot/ spells it out, or an f-string's pattern ("drafts.status.{k}") matches it."""
+    strings: set[str] = set()
+    for path in BOT.rglob("*.py"):
+        strings |= set(re.findall(r"\"([a-z_][\w.{}\[\]]*)\"", path.read_text(encoding="utf-8")))
+    patterns = [
+        re.compile(re.sub(r"\\\{[^}]*\\\}", r"[^.]+", re.escape(s)) + "$")
+        for s in strings
+        if "{" in s
+    ]
+    unused = [
+        key
+        for key in load_catalogue("de")
+        if key not in strings and not any(pattern.match(key) for pattern in patterns)
+    ]
+    assert unused == []
+
+
 # --- suggestions offered as buttons -----------------------------------------------------------
 
 
