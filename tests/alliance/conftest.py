@@ -10,13 +10,14 @@ import asyncio
 import io
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from bot.clock import FixedClock
-from tests.botapi import BotMessage, TelegramUser
+from tests.botapi import BotApiServer, BotMessage, TelegramUser
 from tests.telegram.conftest import NOW, StartBot, clock, server, start_bot
 
 __all__ = ["NOW", "StartBot", "clock", "server", "start_bot"]
@@ -104,9 +105,48 @@ async def invite(staff: TelegramUser, alliance: str) -> str:
     return match.group(2)
 
 
+def people(
+    server: BotApiServer, contact: int = 501, sponsor: int = 1001
+) -> tuple[TelegramUser, TelegramUser, TelegramUser]:
+    """The coordination office, a contact of an alliance (once registered) and a sponsor."""
+    return (
+        server.user(STAFF, "Koordination"),
+        server.user(contact, "Kontakt Eins"),
+        server.user(sponsor, "Träger"),
+    )
+
+
 async def register(contact: TelegramUser, payload: str) -> BotMessage:
     """The contact opens the invitation link: Telegram sends `/start <payload>`."""
     return await answer(contact, f"/start {payload}")
+
+
+async def register_contacts(staff: TelegramUser, alliance: str, *contacts: TelegramUser) -> None:
+    """Staff invite each of `contacts` for `alliance`, and each opens the link."""
+    for contact in contacts:
+        registered = await register(contact, await invite(staff, alliance))
+        assert registered.text.startswith("✅") and alliance in registered.text, registered.text
+
+
+async def hand_over(
+    sponsor: TelegramUser, *details: str, arm: Callable[[], object] | None = None
+) -> BotMessage:
+    """From the summary: "Übergeben", the contact details (`give_contact_details`' defaults
+    unless given) and consent; returns the sponsor's confirmation. `arm` runs right before
+    the consent (to inject faults into the notification's delivery)."""
+    await tap(sponsor, "Übergeben")
+    await give_contact_details(sponsor, *details)
+    if arm is not None:
+        arm()
+    (sent,) = await tap(sponsor, "Einverstanden")
+    return sent
+
+
+async def notification(contact: TelegramUser) -> tuple[BotMessage, BotMessage]:
+    """The notification of a handoff: the text with its buttons, then the PDF."""
+    text, pdf = await contact.expect(2)
+    assert pdf.document is not None, contact.transcript
+    return text, pdf
 
 
 def pdf_text(content: bytes) -> str:

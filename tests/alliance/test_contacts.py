@@ -12,9 +12,12 @@ from tests.alliance.conftest import (
     STAFF,
     WESERBERGLAND,
     answer,
-    give_contact_details,
+    hand_over,
     invite,
+    notification,
+    people,
     register,
+    register_contacts,
     tap,
     to_summary,
 )
@@ -76,8 +79,8 @@ async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: S
         other = server.user(502, "Kontakt Zwei")
         sponsor = server.user(1001, "Träger")
         assert "Noch keine Ansprechpersonen" in (await answer(staff, "/kontakte")).text
-        await register(contact, await invite(staff, HILDESHEIM))
-        await register(other, await invite(staff, WESERBERGLAND))
+        await register_contacts(staff, HILDESHEIM, contact)
+        await register_contacts(staff, WESERBERGLAND, other)
 
         listing = await answer(staff, "/kontakte")
         assert "Registrierte Ansprechpersonen (2)" in listing.text
@@ -88,10 +91,8 @@ async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: S
 
         # a handoff reaches the registered contact ...
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
-        notified, _ = await contact.expect(2)
+        await hand_over(sponsor)
+        notified, _ = await notification(contact)
         assert "Übergabe Nr. 1" in notified.text
 
         scope = CONTACT_SCOPE
@@ -123,11 +124,9 @@ async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: S
 
         # the next handoff goes to the coordination office instead
         await to_summary(sponsor, command="/neu", title="Zweiter Entwurf")
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        (sent,) = await tap(sponsor, "Einverstanden")
+        sent = await hand_over(sponsor)
         assert "Koordinierungsstelle" in sent.text
-        office, _ = await staff.expect(2)
+        office, _ = await notification(staff)
         assert "Übergabe Nr. 2" in office.text
         await contact.settle()
         assert not [m for m in contact.new_messages if "Übergabe" in m.text]
@@ -141,15 +140,11 @@ async def test_staff_and_contact_commands_refuse_everyone_else(
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await register(contact, await invite(staff, HILDESHEIM))
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
-        await contact.expect(2)
+        await hand_over(sponsor)
+        await notification(contact)
 
         # a sponsor gets exactly the answer to a command that does not exist at all
         assert (await answer(sponsor, "/gibtesnicht")).text == UNKNOWN
@@ -183,8 +178,8 @@ async def test_help_lists_the_commands_of_staff_and_contacts_after_the_sponsors(
         contact = server.user(501, "Kontakt Eins")
         english = server.user(502, "Contact Two", language_code="en")
         sponsor = server.user(1001, "Träger")
-        await register(contact, await invite(staff, HILDESHEIM))
-        await register(english, await invite(staff, WESERBERGLAND))
+        await register_contacts(staff, HILDESHEIM, contact)
+        await register_contacts(staff, WESERBERGLAND, english)
 
         async def help_text(user: TelegramUser, command: str = "/hilfe") -> str:
             """Everything the bot answers to `command`."""

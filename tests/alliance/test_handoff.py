@@ -14,27 +14,16 @@ from tests.alliance.conftest import (
     WESERBERGLAND,
     answer,
     give_contact_details,
-    invite,
+    hand_over,
+    notification,
     pdf_text,
-    register,
+    people,
+    register_contacts,
     tap,
     to_summary,
 )
-from tests.botapi import BotApiServer, BotMessage, TelegramUser
+from tests.botapi import BotApiServer
 from tests.telegram.conftest import StartBot
-
-
-async def contacts_of_hildesheim(staff: TelegramUser, *contacts: TelegramUser) -> None:
-    for contact in contacts:
-        registered = await register(contact, await invite(staff, HILDESHEIM))
-        assert "registriert" in registered.text and HILDESHEIM in registered.text
-
-
-async def notification(contact: TelegramUser) -> tuple[BotMessage, BotMessage]:
-    """The notification of a handoff: the text with its buttons, then the PDF."""
-    text, pdf = await contact.expect(2)
-    assert pdf.document is not None, contact.transcript
-    return text, pdf
 
 
 async def test_a_complete_handoff_with_both_sides_chatting(
@@ -44,7 +33,7 @@ async def test_a_complete_handoff_with_both_sides_chatting(
         staff = server.user(STAFF, "Koordination")
         first, second = server.user(501, "Kontakt Eins"), server.user(502, "Kontakt Zwei")
         sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, first, second)
+        await register_contacts(staff, HILDESHEIM, first, second)
 
         await to_summary(sponsor)
         (intro,) = await tap(sponsor, "Übergeben")
@@ -140,11 +129,9 @@ async def test_two_contacts_take_it_over_at_once(server: BotApiServer, start_bot
         staff = server.user(STAFF, "Koordination")
         first, second = server.user(501, "Kontakt Eins"), server.user(502, "Kontakt Zwei")
         sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, first, second)
+        await register_contacts(staff, HILDESHEIM, first, second)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor)
         first_note, _ = await notification(first)
         second_note, _ = await notification(second)
 
@@ -186,14 +173,10 @@ async def test_taking_over_too_late_without_the_notice_says_who_has_it(
     """The coordination office answers for every alliance but gets no notice where the
     alliance has contacts: pressing "Übernehmen" too late is answered with who has it."""
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, contact)
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor)
         note, _ = await notification(contact)
         inbox = await answer(staff, "/eingang")
         (details,) = await tap(staff, "Nr. 1", inbox.message_id)
@@ -211,14 +194,10 @@ async def test_statement_reaches_the_sponsor_who_sees_each_drafts_status(
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, contact)
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor, title="Pflegebrücke Hildesheim")
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor)
         await notification(contact)
 
         # a second draft that stays a draft
@@ -267,10 +246,8 @@ async def test_statement_reaches_the_sponsor_who_sees_each_drafts_status(
 
 async def test_advice_request_at_an_early_stage(server: BotApiServer, start_bot: StartBot) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, contact)
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         sponsor.send("/start")
         await sponsor.expect(2)
         await answer(sponsor, "Hildesheim")
@@ -321,10 +298,8 @@ async def test_a_failed_pre_check_warns_and_asks_again(
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, contact)
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         summary = await to_summary(sponsor, duration="4 Jahre")  # longer than 36 months
         assert "❌ Regeln nicht erfüllt" in summary
         await tap(sponsor, "Übergeben")
@@ -368,14 +343,11 @@ async def test_the_notification_calls_out_a_look_alike_in_the_same_district(
         german = server.user(501, "Kontakt Eins")
         english = server.user(502, "Contact Two", language_code="en")
         sponsor = server.user(1001, "Träger")
-        for contact in (german, english):
-            await register(contact, await invite(staff, WESERBERGLAND))
+        await register_contacts(staff, WESERBERGLAND, german, english)
         await to_summary(
             sponsor, place="Rinteln", idea=CARE_IDEA, target_group="Beschäftigte", title="Pflege"
         )
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor)
         text, _ = await notification(german)
         assert f"Ähnliche Projekte aus der Strategie\n• {LOOK_ALIKE} (Landkreis Schaumburg)" in (
             text.text
@@ -394,15 +366,11 @@ async def test_a_long_notification_goes_in_parts_and_replies_to_any_part_are_rel
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(501, "Kontakt Eins")
-        sponsor = server.user(1001, "Träger")
-        await contacts_of_hildesheim(staff, contact)
+        staff, contact, sponsor = people(server)
+        await register_contacts(staff, HILDESHEIM, contact)
         # "&" is five characters in HTML: long answers full of it make the longest message
         await to_summary(sponsor, idea=IDEA + " & Partner" * 80)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor, "Müller & Söhne & " * 40, "Leitung & " * 70)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor, "Müller & Söhne & " * 40, "Leitung & " * 70)
         first, second, pdf = await contact.expect(3)
         assert pdf.document is not None
         assert first.text.startswith("📨 Übergabe Nr. 1") and not first.buttons
@@ -424,9 +392,7 @@ async def test_without_a_registered_contact_the_office_gets_it(
         staff = server.user(STAFF, "Koordination")
         sponsor = server.user(1001, "Träger")
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        (sent,) = await tap(sponsor, "Einverstanden")
+        sent = await hand_over(sponsor)
         assert "noch keine Ansprechperson registriert" in sent.text
         assert "Koordinierungsstelle" in sent.text
         text, pdf = await notification(staff)
@@ -449,9 +415,7 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
     async with start_bot():
         sponsor = server.user(1001, "Träger")
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        (sent,) = await tap(sponsor, "Einverstanden")
+        sent = await hand_over(sponsor)
         assert "niemand im Bot registriert" in sent.text
         assert "direkt an die Allianz" in sent.text
         listing = await answer(sponsor, "/entwuerfe")
@@ -461,6 +425,6 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
     async with start_bot(admin_ids=ADMINS):
         staff = server.user(STAFF, "Koordination")
         contact = server.user(501, "Kontakt Eins")
-        await register(contact, await invite(staff, HILDESHEIM))
+        await register_contacts(staff, HILDESHEIM, contact)
         inbox = await answer(contact, "/eingang")
         assert any("Nr. 1" in b and "Pflegebrücke" in b for b in inbox.button_texts())

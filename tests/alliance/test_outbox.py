@@ -4,14 +4,15 @@ Telegram carried out before the connection dropped causes at most one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.clock import FixedClock
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
-    STAFF,
-    give_contact_details,
-    invite,
-    register,
+    hand_over,
+    people,
+    register_contacts,
     tap,
     to_summary,
 )
@@ -21,19 +22,15 @@ from tests.telegram.conftest import StartBot
 CONTACT = 501
 
 
-async def hand_over(server: BotApiServer, arm: object = None) -> tuple[TelegramUser, TelegramUser]:
-    """A contact of Hildesheim and a sponsor who has just consented to a handoff; `arm` (a
-    callable) injects faults right before the consent."""
-    staff = server.user(STAFF, "Koordination")
-    contact = server.user(CONTACT, "Kontakt Eins")
-    sponsor = server.user(1001, "Träger")
-    await register(contact, await invite(staff, HILDESHEIM))
+async def handed_over(
+    server: BotApiServer, arm: Callable[[], object] | None = None
+) -> tuple[TelegramUser, TelegramUser]:
+    """A contact of Hildesheim and a sponsor who has just consented to a handoff; `arm`
+    injects faults right before the consent."""
+    staff, contact, sponsor = people(server, contact=CONTACT)
+    await register_contacts(staff, HILDESHEIM, contact)
     await to_summary(sponsor)
-    await tap(sponsor, "Übergeben")
-    await give_contact_details(sponsor)
-    if callable(arm):
-        arm()
-    (sent,) = await tap(sponsor, "Einverstanden")
+    sent = await hand_over(sponsor, arm=arm)
     assert "übergeben" in sent.text
     return contact, sponsor
 
@@ -64,7 +61,7 @@ async def test_429_is_retried_after_retry_after_and_never_duplicated(
             server.faults.add("sendMessage", "429", times=3, retry_after=7, chat_id=CONTACT)
             server.faults.add("sendDocument", "429", times=2, retry_after=11, chat_id=CONTACT)
 
-        contact, _ = await hand_over(server, arm)
+        contact, _ = await handed_over(server, arm)
         await delivered(contact)
         assert len(notifications(contact)) == 1
         assert len(pdfs(contact)) == 1
@@ -87,7 +84,7 @@ async def test_a_long_flood_wait_loses_nothing(
         def arm() -> None:
             server.faults.add("sendMessage", "429", times=40, retry_after=30, chat_id=CONTACT)
 
-        contact, _ = await hand_over(server, arm)
+        contact, _ = await handed_over(server, arm)
         await delivered(contact)
         assert len(notifications(contact)) == 1 and len(pdfs(contact)) == 1
 
@@ -104,7 +101,7 @@ async def test_500_and_dropped_connections_lose_nothing_and_duplicate_nothing(
             server.faults.add("sendDocument", "drop", chat_id=CONTACT)
             server.faults.add("sendDocument", "500", chat_id=CONTACT)
 
-        contact, sponsor = await hand_over(server, arm)
+        contact, sponsor = await handed_over(server, arm)
         await delivered(contact)
         assert len(notifications(contact)) == 1 and len(pdfs(contact)) == 1
         assert [f.kind for f in server.faults.fired] == ["500"] * 30 + ["drop"] * 3 + ["500"]
@@ -125,7 +122,7 @@ async def test_a_connection_dropped_after_telegram_accepted_costs_one_duplicate_
             server.faults.add("sendMessage", "drop_after_accept", chat_id=CONTACT)
             server.faults.add("sendDocument", "drop_after_accept", chat_id=CONTACT)
 
-        contact, sponsor = await hand_over(server, arm)
+        contact, sponsor = await handed_over(server, arm)
         await contact.wait_for(
             lambda: len(notifications(contact)) >= 2 and len(pdfs(contact)) >= 2,
             what="the notification and its PDF, each once more",

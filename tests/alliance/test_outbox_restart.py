@@ -13,11 +13,10 @@ from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
     NOW,
-    STAFF,
     ManualClock,
-    give_contact_details,
-    invite,
-    register,
+    hand_over,
+    people,
+    register_contacts,
     tap,
     to_summary,
 )
@@ -44,16 +43,14 @@ def pending_outbox(data_dir: Path) -> list[tuple[int, int]]:
 async def test_a_refused_notification_survives_a_restart_and_arrives_once(
     server: BotApiServer, start_bot: StartBot, clock: ManualClock, tmp_path: Path
 ) -> None:
-    staff = server.user(STAFF, "Koordination")
-    contact = server.user(CONTACT, "Kontakt Eins")
-    sponsor = server.user(1001, "Träger")
+    staff, contact, sponsor = people(server, contact=CONTACT)
     async with start_bot(admin_ids=ADMINS):
-        await register(contact, await invite(staff, HILDESHEIM))
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        server.faults.add("sendMessage", "429", retry_after=120, chat_id=CONTACT)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(
+            sponsor,
+            arm=lambda: server.faults.add("sendMessage", "429", retry_after=120, chat_id=CONTACT),
+        )
         # Telegram refused; the worker now waits the two minutes Telegram asked for ...
         await clock.sleeper(at_least=119)
     # ... when the bot is stopped

@@ -21,9 +21,10 @@ from tests.alliance.conftest import (
     STAFF,
     ManualClock,
     answer,
-    give_contact_details,
-    invite,
-    register,
+    hand_over,
+    notification,
+    people,
+    register_contacts,
     rows_mentioning,
     tap,
     to_summary,
@@ -56,15 +57,11 @@ def table(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
 
 async def handed_over_and_talked(server: BotApiServer) -> tuple[TelegramUser, TelegramUser]:
     """A sponsor hands a draft over; the contact takes it, asks, gets an answer, states."""
-    staff = server.user(STAFF, "Koordination")
-    contact = server.user(CONTACT, "Kontakt Eins")
-    sponsor = server.user(SPONSOR, "Träger")
-    await register(contact, await invite(staff, HILDESHEIM))
+    staff, contact, sponsor = people(server, contact=CONTACT, sponsor=SPONSOR)
+    await register_contacts(staff, HILDESHEIM, contact)
     await to_summary(sponsor)
-    await tap(sponsor, "Übergeben")
-    await give_contact_details(sponsor, ORGANISATION, PERSON, EMAIL)
-    await tap(sponsor, "Einverstanden")
-    notified, _ = await contact.expect(2)
+    await hand_over(sponsor, ORGANISATION, PERSON, EMAIL)
+    notified, _ = await notification(contact)
     await tap(contact, "Übernehmen", notified.message_id)
     await sponsor.expect()
     contact.reply(notified.message_id, QUESTION)
@@ -221,10 +218,8 @@ async def test_statistics_per_subregion_action_field_and_status(
         await to_summary(first, place="Sarstedt", costs="380.000 €")
         await to_summary(second, place="Landkreis Hildesheim", costs="120.000 €")
         await to_summary(third, place="Garbsen", costs="450.000 €")
-        await tap(first, "Übergeben")
-        await give_contact_details(first)
-        await tap(first, "Einverstanden")
-        await staff.expect(2)  # no contact registered: the office has it
+        await hand_over(first)
+        await notification(staff)  # no contact registered: the office has it
 
         text = (await answer(staff, "/statistik")).text
         assert "Landkreis Hildesheim: 2 Entwürfe, zusammen 500.000 €" in text
@@ -241,15 +236,11 @@ async def test_erasure_of_a_contact_takes_their_name_out_of_undelivered_messages
 ) -> None:
     """What the contact did still reaches the sponsor, as done by "die lokale Allianz"."""
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        contact = server.user(CONTACT, "Kontakt Eins")
-        sponsor = server.user(SPONSOR, "Träger")
-        await register(contact, await invite(staff, HILDESHEIM))
+        staff, contact, sponsor = people(server, contact=CONTACT, sponsor=SPONSOR)
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor, ORGANISATION, PERSON, EMAIL)
-        await tap(sponsor, "Einverstanden")
-        notified, _ = await contact.expect(2)
+        await hand_over(sponsor, ORGANISATION, PERSON, EMAIL)
+        notified, _ = await notification(contact)
         # Telegram refuses the sponsor's chat for ten minutes: what the contact does waits
         server.faults.add("sendMessage", "429", retry_after=600, chat_id=SPONSOR)
         await tap(contact, "Übernehmen", notified.message_id)

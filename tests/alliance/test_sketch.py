@@ -26,10 +26,10 @@ from tests.alliance.conftest import (
     IDEA,
     NOW,
     STAFF,
-    give_contact_details,
-    invite,
+    hand_over,
+    notification,
     pdf_text,
-    register,
+    register_contacts,
     tap,
     to_summary,
 )
@@ -102,14 +102,12 @@ async def test_the_alliance_gets_the_pdf_with_who_submits_it(
         staff = server.user(STAFF, "Koordination")
         contact = server.user(501, "Kontakt Eins", language_code="en")
         sponsor = server.user(1001, "Träger")
-        await register(contact, await invite(staff, HILDESHEIM))
+        await register_contacts(staff, HILDESHEIM, contact)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(
+        await hand_over(
             sponsor, "Bildungswerk Müller & Söhne gGmbH", "Jörg-Peter Weiß", "05066 123456"
         )
-        await tap(sponsor, "Einverstanden")
-        _, attachment = await contact.expect(2)
+        _, attachment = await notification(contact)
         assert attachment.document is not None
         assert attachment.document.name.endswith(".pdf")  # the PDF only, as the sponsor was told
         text = pdf_text(attachment.document.content)
@@ -153,15 +151,12 @@ async def test_the_alliance_pdf_is_rendered_once_per_handoff_outside_the_write_t
         contacts = [server.user(501 + n, f"Kontakt {n}") for n in range(3)]
         english = server.user(511, "Contact", language_code="en")
         sponsor = server.user(1001, "Träger")
-        for contact in (*contacts, english):
-            await register(contact, await invite(staff, HILDESHEIM))
+        await register_contacts(staff, HILDESHEIM, *contacts, english)
         await to_summary(sponsor)
-        await tap(sponsor, "Übergeben")
-        await give_contact_details(sponsor)
-        await tap(sponsor, "Einverstanden")
+        await hand_over(sponsor)
         pdfs = []
         for contact in (*contacts, english):
-            _, attachment = await contact.expect(2)
+            _, attachment = await notification(contact)
             assert attachment.document is not None
             assert "Pflegebrücke Hildesheim" in pdf_text(attachment.document.content)
             pdfs.append(attachment.document.content)
