@@ -68,19 +68,7 @@ def test_one_object_per_line_in_order_with_errors_inline() -> None:
     )
     assert len(out) == 6  # the blank line is skipped
     first = out[0]
-    assert set(first) == {
-        "district",
-        "subregion",
-        "alliance",
-        "referral",
-        "costs_eur",
-        "duration_months",
-        "start",
-        "end",
-        "action_fields",
-        "similar_projects",
-        "eligibility",
-    }
+    assert set(first) == CONTRACT_KEYS
     assert first["district"] == "Landkreis Hildesheim"
     assert first["subregion"] == "Landkreis Hildesheim"
     assert first["alliance"]["name"]  # type: ignore[index]
