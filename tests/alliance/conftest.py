@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import NOW, StartBot, clock, server, start_bot
+from tests.telegram.conftest import IDEA, NOW, StartBot, answer, clock, server, start_bot
 
 __all__ = ["NOW", "StartBot", "clock", "server", "start_bot"]
 
@@ -29,21 +29,12 @@ ADMINS = frozenset({STAFF})
 HILDESHEIM = "Fachkräfte für die Region Hildesheim"
 WESERBERGLAND = "Fachkräfte-Initiative Weserbergland+"
 
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
 
 _INVITATION = re.compile(r"https://t\.me/(\w+)\?start=(\S+)")
 
 
 def joined(messages: list[BotMessage]) -> str:
     return "\n".join(m.text for m in messages)
-
-
-async def answer(user: TelegramUser, text: str) -> BotMessage:
-    user.send(text)
-    return (await user.expect())[-1]
 
 
 async def tap(

@@ -16,7 +16,7 @@ from typing import get_args
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, FaultKind, TelegramUser
-from tests.telegram.conftest import StartBot, clock, server, start_bot
+from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
 
 __all__ = ["clock", "server", "start_bot"]
 
@@ -24,10 +24,6 @@ STAFF = 900
 CONTACT = 501
 SPONSOR = 1001
 HILDESHEIM = "Fachkräfte für die Region Hildesheim"
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
 REFUSED: tuple[FaultKind, ...] = ("429", "500", "drop")
 """Faults after which Telegram did nothing (drop_after_accept may duplicate, by design)."""
 SENDING = ("sendMessage", "editMessageText", "answerCallbackQuery", "sendDocument")

@@ -20,16 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.botapi import NOT_MODIFIED, BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot, clock, server, start_bot
+from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
 
 __all__ = ["clock", "server", "start_bot"]
 
 Action = tuple[Literal["send", "tap"], str]
 
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
 MAIN: list[tuple[str, Action]] = [
     ("region", ("send", "/start")),
     ("organisation", ("send", "Hameln")),

@@ -14,16 +14,12 @@ from pathlib import Path
 
 from tests.botapi import NOT_MODIFIED, BotApiServer, BotMessage, TelegramUser
 from tests.kb.edits import disk, replace, shipped, shipped_text
-from tests.telegram.conftest import StartBot, clock, server, start_bot
+from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
 
 __all__ = ["clock", "server", "start_bot"]
 
 STAFF = 900
 REFUSED = "Nichts wurde übernommen"
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
 LIVE_TITLE = "CARE Pflegeintegration"
 """The live version (v1) retitles CARE, the project most similar to the sponsor's idea."""
 

@@ -13,9 +13,21 @@ from bot.adapters.telegram.app import build_application, on_startup, on_stop
 from bot.clock import FixedClock
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
-from tests.botapi import BotApiServer, BotRun, running_bot
+from tests.botapi import BotApiServer, BotMessage, BotRun, TelegramUser, running_bot
 
 NOW = datetime(2026, 11, 25, 9, 0)
+
+IDEA = (
+    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
+    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
+)
+"""A project idea that the matcher understands (action field III, target group refugees)."""
+
+
+async def answer(user: TelegramUser, text: str) -> BotMessage:
+    """Send `text` and return the bot's reply (the last message of it)."""
+    user.send(text)
+    return (await user.expect())[-1]
 
 
 def bot_settings(server: BotApiServer, data_dir: Path, **overrides: object) -> Settings:

@@ -12,15 +12,10 @@ from tests.alliance.conftest import (
     register,
     tap,
 )
-from tests.botapi import BotApiServer, BotMessage, TelegramUser, entity_slice, utf16_len
-from tests.telegram.conftest import StartBot
+from tests.botapi import BotApiServer, entity_slice, utf16_len
+from tests.telegram.conftest import StartBot, answer
 
 EMOJI = "🤖🧪🔬🧲💻🔧"
-
-
-async def answer(user: TelegramUser, text: str) -> BotMessage:
-    user.send(text)
-    return (await user.expect())[-1]
 
 
 async def test_a_summary_longer_than_telegram_allows_is_split(

@@ -10,17 +10,7 @@ from collections.abc import Sequence
 
 from bot.dialogs.model import DialogState, Document
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot
-
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
-
-
-async def answer(user: TelegramUser, text: str) -> BotMessage:
-    user.send(text)
-    return (await user.expect())[-1]
+from tests.telegram.conftest import IDEA, StartBot, answer
 
 
 async def tap(user: TelegramUser, label: str, message_id: int) -> BotMessage:

@@ -11,18 +11,9 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.telegram.conftest import IDEA, StartBot, answer
 
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
 STALE = "früheren Frage"
-
-
-async def answer(user: TelegramUser, text: str) -> BotMessage:
-    user.send(text)
-    return (await user.expect())[-1]
 
 
 async def to_summary(user: TelegramUser, place: str) -> BotMessage:
