@@ -67,8 +67,8 @@ class Drafts:
 
     async def user(self, user_id: int, language: Language) -> User:
         """The user, registered on first contact."""
-        # Read first: every statement is a round trip to aiosqlite's thread, and all but the
-        # first update of a user find the row (the write transaction excludes a race).
+        # Read first: all but the first update of a user find the row, so the hot path runs
+        # one statement instead of two (the write transaction excludes a race).
         row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
         if row is None:
             await self.connection.execute(
@@ -81,7 +81,7 @@ class Drafts:
         return _user(row)
 
     async def _one(self, sql: str, parameters: tuple[object, ...]) -> aiosqlite.Row | None:
-        """The first row, in one round trip (execute + fetchone would take two)."""
+        """The first row of the query, or None."""
         rows = await self.connection.execute_fetchall(sql, parameters)
         return next(iter(rows), None)
 
