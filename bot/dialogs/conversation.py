@@ -129,7 +129,7 @@ class Conversations:
             outputs = await self._carry_out(turn, await self._dispatch(turn))
             outputs = await self._stamp(turn, await self._role_help(turn, outputs))
             language = turn.language
-            if not turn.extra.get("erased"):
+            if not turn.erased:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
@@ -410,7 +410,6 @@ class Conversations:
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = self.engine.handle(state, event)
         await turn.save(draft, state)
-        turn.extra["draft"] = draft.id
         return outputs
 
     async def _language(self, turn: Turn, argument: str) -> list[EngineOutput]:
@@ -488,20 +487,16 @@ class Conversations:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see _render_sketch).
-        turn.extra["sketch"] = functools.partial(
-            self.sketch, draft.state, self.advisor, turn.language
-        )
+        turn.sketch = functools.partial(self.sketch, draft.state, self.advisor, turn.language)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 
     async def _render_sketch(self, turn: Turn) -> list[Output]:
         """The Projektskizze asked for in this turn. Rendering the PDF takes a moment: in a
         thread and after the commit, so meanwhile the event loop and the database serve
         everyone else."""
-        job = turn.extra.get("sketch")
-        if not isinstance(job, functools.partial):
+        if turn.sketch is None:
             return []
-        documents: Sequence[Document] = await asyncio.to_thread(job)
-        return list(documents)
+        return list(await asyncio.to_thread(turn.sketch))
 
     async def _export_data(self, turn: Turn) -> list[EngineOutput]:
         data = await export_user(turn.connection, turn.user.id)
@@ -516,7 +511,7 @@ class Conversations:
         if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
             turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
-        turn.extra["erased"] = True
+        turn.erased = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
     def classify(self, draft: Draft) -> Classified:

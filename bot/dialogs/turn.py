@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
 from bot.dialogs.commands import parse_command
-from bot.dialogs.model import Command, DialogState, Event, Output, Text, Upload
+from bot.dialogs.model import Command, DialogState, Document, Event, Output, Text, Upload
 from bot.storage.drafts import Draft, Drafts, User
 from bot.texts.catalog import Language
 from bot.understanding.normalize import clean_text
@@ -70,7 +71,10 @@ class Turn:
     menu_changed: bool = False
     outbox_written: bool = False
     menus_reset: set[int] = field(default_factory=set)
-    extra: dict[str, object] = field(default_factory=dict)
+    erased: bool = False
+    """The user erased all their data: nothing more is written for them."""
+    sketch: Callable[[], Sequence[Document]] | None = None
+    """The Projektskizze asked for, rendered once the transaction is committed."""
     saved: tuple[int, DialogState] | None = None
     """The current draft as last stored in this turn: its prompt's token goes on the replies."""
 
