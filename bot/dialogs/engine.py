@@ -328,8 +328,8 @@ class DialogEngine:
             state, prompt = self._prompt(state)
             return state, [prompt]
         if state.editing or state.step == EDIT_MENU:
-            # Straight back to the summary (it shows what is still open).
-            return self._to_summary(state.model_copy(update={"editing": True}))
+            # Straight back to the summary, also with questions open (it shows them).
+            return self._to_summary(state)
         history = list(state.history)
         if not history:
             return self._reprompt(state, Msg("sponsor.error.first_step"))
@@ -357,7 +357,7 @@ class DialogEngine:
 
     def _cancel(self, state: DialogState) -> Result:
         if state.editing or state.step == EDIT_MENU:
-            return self._to_summary(state.model_copy(update={"editing": True}))
+            return self._to_summary(state)
         state = state.model_copy(update={"paused": True, "ticked": [], "partial": ""})
         return state, [self._paused_reply(Msg("sponsor.cancelled"))]
 
