@@ -47,6 +47,11 @@ log = logging.getLogger(__name__)
 RUNTIME_KEY = "runtime"
 STAFF_MENUS_KEY = "staff_menus"
 """Staff whose scoped command menu is set."""
+MENU_LANGUAGES: tuple[tuple[Language, str | None], ...] = tuple(
+    (language, None if language == "de" else language) for language in LANGUAGES
+)
+"""Each menu language with its `language_code` for Telegram: German is the menu for every
+device language without one of its own."""
 
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -134,8 +139,7 @@ async def set_command_menus(application: BotApplication) -> None:
     a menu scoped to their chats."""
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
-    for language in LANGUAGES:
-        code = None if language == "de" else language
+    for language, code in MENU_LANGUAGES:
         await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
     for staff_id in sorted(runtime.settings.admin_ids):
         await set_staff_menu(application.bot, staff_id, staff_menus)
@@ -145,8 +149,7 @@ async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
     """Telegram knows a chat only once its person opened the bot ("chat not found" before):
     the menu is set again on their first update."""
     try:
-        for language in LANGUAGES:
-            code = None if language == "de" else language
+        for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
                 _commands(STAFF_MENU, language), BotCommandScopeChat(user_id), code
             )
@@ -158,8 +161,7 @@ async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
 
 async def set_personal_menu(bot: Bot, user_id: int) -> None:
     """A newly registered contact sees the contact commands."""
-    for language in LANGUAGES:
-        code = None if language == "de" else language
+    for language, code in MENU_LANGUAGES:
         with contextlib.suppress(TelegramError):
             await bot.set_my_commands(
                 _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
@@ -168,8 +170,7 @@ async def set_personal_menu(bot: Bot, user_id: int) -> None:
 
 async def reset_personal_menu(bot: Bot, user_id: int) -> None:
     """A contact removed (or erased) gets the default menu back: the scoped one goes."""
-    for language in LANGUAGES:
-        code = None if language == "de" else language
+    for _, code in MENU_LANGUAGES:
         with contextlib.suppress(TelegramError):
             await bot.delete_my_commands(BotCommandScopeChat(user_id), code)
 
