@@ -106,10 +106,6 @@ class HeldRequest:
         """Close the held request's connection without an answer."""
         self._decide(False)
 
-    @property
-    def decided(self) -> bool:
-        return self._decision is not None and self._decision.done()
-
     def _decide(self, answer: bool) -> None:
         if self._decision is None:
             self._decision = asyncio.get_running_loop().create_future()
