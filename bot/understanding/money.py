@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.texts.catalog import Language, Msg
+from bot.texts.catalog import Msg
 from bot.understanding.numbers import Quantity, clip, echo, enumeration, find_quantities
 from bot.understanding.result import Parsed, Unclear, Understood
 
@@ -76,13 +76,6 @@ class Euros(int):
 def _group_de(amount: int) -> str:
     sign = "-" if amount < 0 else ""
     return sign + f"{abs(amount):,}".replace(",", ".")
-
-
-def format_eur(amount: int, language: Language = "de") -> str:
-    """ "1.500.000 €" in German, "EUR 1,500,000" in English."""
-    if language == "en":
-        return f"EUR {amount:,}"
-    return f"{_group_de(amount)} €"
 
 
 def eur_msg(amount: int) -> Msg:

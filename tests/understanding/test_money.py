@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.texts.catalog import Msg, render
-from bot.understanding.money import Euros, eur_msg, format_eur, parse_money
+from bot.texts.formats import format_eur
+from bot.understanding.money import Euros, eur_msg, parse_money
 from bot.understanding.result import Unclear, Understood, wording
 
 PLAIN = [

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.texts.catalog import Msg, render
-from bot.understanding.money import SMALL_BELOW, format_eur, parse_money
+from bot.texts.formats import format_eur
+from bot.understanding.money import SMALL_BELOW, parse_money
 from bot.understanding.numbers import parse_number
 from bot.understanding.periods import (
     EARLIEST_YEAR,
@@ -139,7 +140,7 @@ def test_money_round_trip(amount: int) -> None:
 
 @given(st.integers(1, SMALL_BELOW - 1))
 def test_small_amounts_offer_suggestions_that_are_understood(amount: int) -> None:
-    result = parse_money(format_eur(amount))
+    result = parse_money(format_eur(amount, "de"))
     assert isinstance(result, Unclear)
     assert result.suggestions
     for suggestion in result.suggestions:
@@ -149,7 +150,7 @@ def test_small_amounts_offer_suggestions_that_are_understood(amount: int) -> Non
 
 @given(st.integers(100_000_001, 10**15))
 def test_large_amounts_are_questioned(amount: int) -> None:
-    result = parse_money(format_eur(amount))
+    result = parse_money(format_eur(amount, "de"))
     assert isinstance(result, Unclear) and result.reason.key == "understanding.money.too_large"
     assert parse_money(wording(result.suggestions[0])) == Understood(
         amount,
