@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from bot.adapters.kb_cli import describe_applied, describe_history, describe_plan
 from bot.dialogs.model import Button, Document, EngineOutput, Reply, Upload
 from bot.dialogs.turn import Turn
+from bot.kb.report import describe_applied, describe_history, describe_plan
 from bot.kb.store import KnowledgeStore
 from bot.texts.catalog import LANGUAGES, Language, Msg
 from bot.texts.formats import Choice

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.kb_cli import describe_failure
 from bot.advice.eligibility import check
 from bot.advice.facts import ProjectFacts
 from bot.clock import FixedClock
@@ -17,6 +16,7 @@ from bot.dialogs.engine import DialogEngine
 from bot.export.sketch import Item, build_sketch
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KbError, KnowledgeError
+from bot.kb.report import describe_failure
 from bot.runtime import build_runtime
 from bot.texts.catalog import LANGUAGES, Language, Msg, load_catalogue, render
 from bot.texts.formats import Count

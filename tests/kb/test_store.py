@@ -12,6 +12,7 @@ import pytest
 
 from bot.adapters import kb_cli
 from bot.clock import FixedClock
+from bot.kb import report
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import load_live
 from bot.kb.models import KNOWLEDGE_FILES
@@ -74,7 +75,7 @@ def test_dry_run_lists_exactly_the_added_changed_and_removed_projects(
     assert section.removed == ("schulberufslotsen",)
     assert disk(data_dir) == {}
 
-    text = kb_cli.describe_plan(plan, "en")
+    text = report.describe_plan(plan, "en")
     assert "Dry run: projects.yaml against the live version v0" in text
     assert "added: pflegelotsen-test" in text
     assert "changed: lehrerexkursionen (title)" in text
@@ -111,10 +112,10 @@ def test_apply_makes_the_change_live_and_records_who_and_when(
     assert KnowledgeStore(data_dir, clock).live_version() == "v1"
     assert load_live(data_dir).project("pflegelotsen-test")
 
-    output = kb_cli.describe_applied(applied, "de")
+    output = report.describe_applied(applied, "de")
     assert "projects.yaml übernommen: v1 ist jetzt live (vorher v0)." in output
     assert "hinzugefügt: pflegelotsen-test" in output
-    history = kb_cli.describe_history(store, "en")
+    history = report.describe_history(store, "en")
     assert "Live: v1 (since 2025-03-01T09:30:00+00:00, telegram:12345)" in history
     assert "projects.yaml: 1 added, 1 changed, 1 removed" in history
 
@@ -125,14 +126,14 @@ def test_the_same_file_again_changes_nothing(store: KnowledgeStore, data_dir: Pa
     applied = store.apply("projects.yaml", edited_projects(), "cli:anna")
     assert applied.ok and not applied.changed and applied.version == "v1"
     assert disk(data_dir) == before
-    assert "identical" in kb_cli.describe_applied(applied, "en")
+    assert "identical" in report.describe_applied(applied, "en")
 
 
 def test_comments_only_is_a_version_without_content_changes(store: KnowledgeStore) -> None:
     content = b"# Stand: Maerz 2025\n" + shipped("projects.yaml")
     plan = store.plan("projects.yaml", content)
     assert plan.ok and not plan.identical and plan.change is not None and plan.change.empty
-    assert "only comments" in kb_cli.describe_plan(plan, "en")
+    assert "only comments" in report.describe_plan(plan, "en")
 
 
 @pytest.mark.parametrize("name", ["projects.yml", "Projects.YAML"])
@@ -165,7 +166,7 @@ def test_nested_and_single_sections_are_diffed(store: KnowledgeStore) -> None:
     assert limits is not None and [c.fields for c in limits.changed] == [("cost_cap_eur",)]
     meetings = plan.change.section("steering_group_meetings")
     assert meetings is not None and meetings.added == ("2025-06-12",)
-    assert "rules.yaml › limits:\n  ~ changed: cost_cap_eur" in kb_cli.describe_plan(plan, "en")
+    assert "rules.yaml › limits:\n  ~ changed: cost_cap_eur" in report.describe_plan(plan, "en")
 
 
 # --- invalid files ----------------------------------------------------------------------------
@@ -183,8 +184,8 @@ def _refused(store: KnowledgeStore, name: str, content: bytes) -> str:
     assert not applied.ok and not applied.changed
     plan = store.plan(name, content)
     assert not plan.ok
-    text = kb_cli.describe_applied(applied, "en")
-    assert kb_cli.describe_plan(plan, "en") == text
+    text = report.describe_applied(applied, "en")
+    assert report.describe_plan(plan, "en") == text
     assert "Nothing was applied" in text and "Traceback" not in text
     return text
 
@@ -315,12 +316,12 @@ def test_rollback_twice_walks_back_to_the_shipped_set(
     second = store.rollback("cli:anna")
     assert second.ok and (second.version, second.previous) == ("v0", "v1")
     assert store.live_files() == {name: shipped(name) for name in KNOWLEDGE_FILES}
-    assert "Rolled back: v0 is live again (before: v1)." in kb_cli.describe_applied(second, "en")
+    assert "Rolled back: v0 is live again (before: v1)." in report.describe_applied(second, "en")
 
     before = disk(data_dir)
     third = store.rollback("cli:anna")
     assert not third.ok and not third.changed and third.version == "v0"
-    assert "Nothing to roll back" in kb_cli.describe_applied(third, "en")
+    assert "Nothing to roll back" in report.describe_applied(third, "en")
     assert disk(data_dir) == before
 
     entries = store.history()
@@ -353,7 +354,7 @@ def test_apply_refuses_when_the_dry_run_was_for_another_version(store: Knowledge
     store.apply("projects.yaml", retitled_projects("Zwei"), "cli:other")
     applied = store.apply("projects.yaml", retitled_projects("Eins"), "cli:anna", base=plan.base)
     assert not applied.ok and applied.version == "v1"
-    assert "Meanwhile v1 is live, no longer v0" in kb_cli.describe_applied(applied, "en")
+    assert "Meanwhile v1 is live, no longer v0" in report.describe_applied(applied, "en")
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -515,9 +516,9 @@ def test_an_unwritable_data_directory_is_refused_clearly(tmp_path: Path) -> None
     assert store.live_version() == "v0"
     applied = store.apply("projects.yaml", edited_projects(), "cli:anna")
     assert not applied.ok and applied.version == "v0"
-    assert "could not be saved" in kb_cli.describe_applied(applied, "en")
+    assert "could not be saved" in report.describe_applied(applied, "en")
     rolled = store.rollback("cli:anna")
-    assert not rolled.ok and "could not be saved" in kb_cli.describe_applied(rolled, "en")
+    assert not rolled.ok and "could not be saved" in report.describe_applied(rolled, "en")
     assert blocked.read_text() == "a file where the data directory should be"
 
 
