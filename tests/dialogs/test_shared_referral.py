@@ -12,7 +12,7 @@ from bot.export.documents import sketch_documents
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.places import Elsewhere
 from bot.understanding.result import Understood
-from tests.dialogs.conftest import TODAY, DialogDriver, key_text
+from tests.dialogs.conftest import TODAY, DialogDriver, complete, key_text
 
 EMS_ACHSE = "Fachkräftebündnis Ems-Achse"
 JADEBAY = "Fachkräftebündnis JadeBay"
@@ -55,16 +55,7 @@ def test_the_sponsor_from_wittmund_is_referred_to_both(
     reply = driver.text("Wittmund")
     assert driver.step == "organisation", "no question which alliance is meant"
     assert EMS_ACHSE in reply and JADEBAY in reply
-    driver.command("skip")
-    driver.answer(
-        "Arbeitslose",
-        "Wir wollen Langzeitarbeitslose mit Coaching und einem Praktikum in Pflegeheimen "
-        "zusammen mit dem Jobcenter in Arbeit bringen.",
-    )
-    driver.command("skip")
-    driver.answer("200000", "01/2027", "12 Monate")
-    driver.command("skip")
-    assert driver.step == "summary"
+    complete(driver)
     contact = next(p for p in driver.plain.split("\n\n") if p.startswith("Ihr Ansprechpartner"))
     assert f"zuständig ist das {EMS_ACHSE}" in contact
     assert f"auch zum {JADEBAY}" in contact and "bei beiden" in contact
