@@ -10,7 +10,6 @@ import pytest
 from bot.adapters.telegram.outbox import NOTIFICATION_STEP
 from bot.adapters.telegram.render import (
     MAX_CALLBACK_BYTES,
-    decode_callback,
     decode_press,
     encode_callback,
     keyboard,
@@ -31,7 +30,6 @@ def test_a_press_carries_the_token_back() -> None:
     data = encode_callback("region", "pick:2", "12.7")
     assert data == "2|12.7|region|pick:2"
     assert decode_press(data) == Press("region", "pick:2", "12.7")
-    assert decode_callback(data) == ("region", "pick:2")
 
 
 def test_buttons_of_no_prompt_carry_no_token_and_no_extra_byte() -> None:

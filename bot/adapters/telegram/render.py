@@ -150,12 +150,6 @@ def encode_callback(step: str | None, action: str, token: str = "") -> str:
     return data
 
 
-def decode_callback(data: str | None) -> tuple[str, str] | None:
-    """(step, action), or None for data that is not ours."""
-    press = decode_press(data)
-    return (press.step, press.action) if press is not None else None
-
-
 def decode_press(data: str | None) -> Press | None:
     """The press a callback stands for, or None for data that is not ours.
 

@@ -16,7 +16,6 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.adapters.telegram.render import (
-    decode_callback,
     decode_press,
     keyboard,
     reply_html,
@@ -171,11 +170,11 @@ def _actions(message: Message | None) -> tuple[str, ...]:
     if markup is None:
         return ()
     decoded = (
-        decode_callback(button.callback_data if isinstance(button.callback_data, str) else None)
+        decode_press(button.callback_data if isinstance(button.callback_data, str) else None)
         for row in markup.inline_keyboard
         for button in row
     )
-    return tuple(action for _, action in filter(None, decoded))
+    return tuple(press.action for press in decoded if press is not None)
 
 
 async def deliver(
