@@ -107,6 +107,16 @@ def people(
     )
 
 
+async def two_contacts_of_hildesheim(
+    server: BotApiServer,
+) -> tuple[TelegramUser, TelegramUser, TelegramUser, TelegramUser]:
+    """The office, two registered contacts of Hildesheim's alliance and a sponsor."""
+    staff, first, sponsor = people(server)
+    second = server.user(502, "Kontakt Zwei")
+    await register_contacts(staff, HILDESHEIM, first, second)
+    return staff, first, second, sponsor
+
+
 async def register(contact: TelegramUser, payload: str) -> BotMessage:
     """The contact opens the invitation link: Telegram sends `/start <payload>`."""
     return await answer(contact, f"/start {payload}")

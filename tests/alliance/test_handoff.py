@@ -21,6 +21,7 @@ from tests.alliance.conftest import (
     register_contacts,
     tap,
     to_summary,
+    two_contacts_of_hildesheim,
 )
 from tests.botapi import BotApiServer
 from tests.telegram.conftest import StartBot
@@ -30,10 +31,7 @@ async def test_a_complete_handoff_with_both_sides_chatting(
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        first, second = server.user(501, "Kontakt Eins"), server.user(502, "Kontakt Zwei")
-        sponsor = server.user(1001, "Träger")
-        await register_contacts(staff, HILDESHEIM, first, second)
+        staff, first, second, sponsor = await two_contacts_of_hildesheim(server)
 
         await to_summary(sponsor)
         (intro,) = await tap(sponsor, "Übergeben")
@@ -126,10 +124,7 @@ async def test_a_complete_handoff_with_both_sides_chatting(
 
 async def test_two_contacts_take_it_over_at_once(server: BotApiServer, start_bot: StartBot) -> None:
     async with start_bot(admin_ids=ADMINS):
-        staff = server.user(STAFF, "Koordination")
-        first, second = server.user(501, "Kontakt Eins"), server.user(502, "Kontakt Zwei")
-        sponsor = server.user(1001, "Träger")
-        await register_contacts(staff, HILDESHEIM, first, second)
+        _, first, second, sponsor = await two_contacts_of_hildesheim(server)
         await to_summary(sponsor)
         await hand_over(sponsor)
         first_note, _ = await notification(first)
