@@ -19,6 +19,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check bot tests bench
 	$(PY) -m ruff format --check bot tests bench
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 test: lint
 	$(PY) -m pytest

@@ -50,7 +50,7 @@ from typing import Any, Literal, TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.drafts import Drafts

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from bot.advice.advise import Advisor
 from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
+from bot.core.outputs import Document
+from bot.core.state import DialogState
 from bot.delivery.worker import OutboxWorker
-from bot.dialogs.conversation import Conversations
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import DialogState, Document
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
+from bot.routes.router import Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language

@@ -12,20 +12,10 @@ import io
 import sys
 from typing import TextIO
 
-from bot.dialogs.commands import parse_command
-from bot.dialogs.model import (
-    Acknowledge,
-    Button,
-    Command,
-    Document,
-    Event,
-    Output,
-    Press,
-    Reply,
-    Text,
-    action_number,
-)
-from bot.dialogs.turn import Incoming
+from bot.core.events import Command, Event, Press, Text, action_number
+from bot.core.outputs import Acknowledge, Button, Document, Output, Reply
+from bot.core.updates import Incoming
+from bot.routes.commands import parse_command
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError

@@ -10,12 +10,12 @@ from typing import Any
 from bot.advice.eligibility import Eligibility, check
 from bot.advice.facts import ProjectFacts
 from bot.advice.matching import FieldMatch, Matcher, Matches, ProjectMatch
+from bot.base.normalize import clean_text
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import District, LocalAlliance, RegionalAlliance, SubRegion
 from bot.texts.catalog import Language, Msg, render
 from bot.texts.formats import Choice, Lines
 from bot.understanding.money import parse_money
-from bot.understanding.normalize import clean_text
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.result import Unclear, Understood

@@ -10,12 +10,12 @@ from datetime import date
 from enum import StrEnum
 
 from bot.advice.facts import ProjectFacts
+from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding.places import Elsewhere
-from bot.understanding.yearmonth import YearMonth
 
 
 class Status(StrEnum):

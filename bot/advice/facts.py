@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg
 from bot.understanding.places import Place
-from bot.understanding.yearmonth import YearMonth
 
 REQUIRED = ("region", "description", "costs", "start", "duration")
 """Without these the pre-check cannot be complete; the target group sharpens matching only."""

@@ -15,7 +15,7 @@ import aiosqlite
 
 from bot.advice.advise import Advice
 from bot.alliance.sketches import sketch_payload
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Contacts

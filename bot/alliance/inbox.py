@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.alliance.desk import AllianceDesk
-from bot.dialogs.model import Acknowledge, Button, EngineOutput, Reply, action_number
-from bot.dialogs.turn import Turn
+from bot.core.events import action_number
+from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply
 from bot.storage.contacts import Contacts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
 from bot.texts.catalog import Msg
 from bot.texts.markup import to_plain
+from bot.turn import Turn
 
 SHOWN = 15
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from bot.dialogs.model import Button, Document, EngineOutput, Reply, Upload
-from bot.dialogs.turn import Turn
+from bot.base.normalize import fold
+from bot.core.events import Upload
+from bot.core.outputs import Button, Document, EngineOutput, Reply
 from bot.kb.report import describe_applied, describe_history, describe_plan
 from bot.kb.store import KnowledgeStore
 from bot.texts.catalog import LANGUAGES, Language, Msg
 from bot.texts.formats import Choice
-from bot.understanding.normalize import fold
+from bot.turn import Turn
 
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""

@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import Any
 
 from bot.clock import Clock
-from bot.dialogs.model import DialogState, Document
+from bot.core.outputs import Document
+from bot.core.state import DialogState
 from bot.storage.db import Database
 from bot.storage.handoffs import Handoffs, SketchFile
 from bot.storage.outbox import OutboxItem

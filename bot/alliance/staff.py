@@ -8,14 +8,13 @@ import secrets
 from collections import defaultdict
 from collections.abc import Callable
 
-from bot.dialogs.commands import CONTACT_MENU, SHARED_MENU, STAFF_MENU, WORDS
-from bot.dialogs.model import Button, EngineOutput, Reply
-from bot.dialogs.turn import Turn
+from bot.core.outputs import Button, EngineOutput, Reply
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Contacts, Redemption
 from bot.storage.privacy import Classify, statistics
 from bot.texts.catalog import Msg
-from bot.texts.formats import Choice, Day, Eur, Lines
+from bot.texts.formats import Day, Eur, Lines
+from bot.turn import Turn
 
 INVITE_PREFIX = "inv_"
 _REMOVAL = re.compile(r"([0-9]{1,18}):([0-9a-f]{12})")
@@ -151,23 +150,6 @@ class StaffDesk:
                 )
             )
         ]
-
-
-def role_help(staff: bool) -> Msg:
-    """What /hilfe adds for staff and for contacts: the commands of their menu beyond the
-    sponsor's, each in the reader's language."""
-    names = [name for name in (STAFF_MENU if staff else CONTACT_MENU) if name not in SHARED_MENU]
-    lines = tuple(
-        Msg(
-            "roles.help.command",
-            {
-                "command": Choice(WORDS["de"][name], WORDS["en"][name]),
-                "description": Msg(f"telegram.command.{name}"),
-            },
-        )
-        for name in names
-    )
-    return Msg("roles.help.staff" if staff else "roles.help.contact", {"commands": Lines(lines)})
 
 
 def redemption_reply(outcome: Redemption, alliance: str) -> Msg:

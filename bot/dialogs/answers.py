@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.advice.facts import ProjectFacts
-from bot.dialogs.model import Answer
+from bot.core.state import Answer
 from bot.dialogs.sponsor import place_of, start_of
 
 

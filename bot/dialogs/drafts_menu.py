@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.core.events import Text
+from bot.core.outputs import Button, EngineOutput, Reply
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Button, EngineOutput, Reply, Text
 from bot.dialogs.sponsor import place_of
-from bot.dialogs.turn import Turn
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoffs
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day
+from bot.turn import Turn
 
 MAX_TITLE = 100
 DRAFTS_SHOWN = 10

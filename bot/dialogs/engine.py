@@ -7,30 +7,13 @@ outputs, so every answer is committed before the sponsor sees the reply.
 from __future__ import annotations
 
 from bot.advice.advise import Advisor
+from bot.base.normalize import fold
 from bot.clock import Clock
+from bot.core.events import Command, Event, Press, Text, Upload, action_number
+from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply, RequestHandoff
+from bot.core.state import Answer, DialogState, Offered
+from bot.core.steps import Accepted, Dialog, ParseOutcome, Rejected, Step, StepContext
 from bot.dialogs.answers import facts_from_answers
-from bot.dialogs.model import (
-    Accepted,
-    Acknowledge,
-    Answer,
-    Button,
-    Command,
-    Dialog,
-    DialogState,
-    EngineOutput,
-    Event,
-    Offered,
-    ParseOutcome,
-    Press,
-    Rejected,
-    Reply,
-    RequestHandoff,
-    Step,
-    StepContext,
-    Text,
-    Upload,
-    action_number,
-)
 from bot.dialogs.sponsor import (
     HANDOFF_KIND,
     HandoffKind,
@@ -45,7 +28,6 @@ from bot.dialogs.summary import (
     summary_reply,
 )
 from bot.texts.catalog import Language, Msg
-from bot.understanding.normalize import fold
 from bot.understanding.places import InRegion
 from bot.understanding.result import Suggestion, wording
 

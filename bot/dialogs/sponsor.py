@@ -11,24 +11,16 @@ from collections.abc import Mapping
 from typing import Literal
 
 from bot.advice.advise import group_labels
-from bot.dialogs.model import (
-    Accepted,
-    Answer,
-    Dialog,
-    Offered,
-    ParseOutcome,
-    Rejected,
-    Step,
-    StepContext,
-)
+from bot.base.normalize import fold
+from bot.base.yearmonth import YearMonth
+from bot.core.state import Answer, Offered
+from bot.core.steps import Accepted, Dialog, ParseOutcome, Rejected, Step, StepContext
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count, Day, Eur, Month
 from bot.understanding.money import exactly, parse_money
-from bot.understanding.normalize import fold
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion
 from bot.understanding.result import Unclear
-from bot.understanding.yearmonth import YearMonth
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -7,14 +7,16 @@ from collections.abc import Mapping, Sequence
 from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
 from bot.advice.matching import FieldMatch
-from bot.dialogs.model import Answer, Button, DialogState, Reply, Step
+from bot.base.normalize import fold
+from bot.base.yearmonth import YearMonth
+from bot.core.outputs import Button, Reply
+from bot.core.state import Answer, DialogState
+from bot.core.steps import Step
 from bot.dialogs.sponsor import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
-from bot.understanding.normalize import fold
 from bot.understanding.places import Elsewhere, InRegion
-from bot.understanding.yearmonth import YearMonth
 
 SHOWN_ELSEWHERE = frozenset(
     {"advice.hint.next_meeting", "advice.hint.meetings_unknown", "advice.hint.pre_check_only"}

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.core.outputs import Document
+from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import facts_from_answers
-from bot.dialogs.model import Answer, DialogState, Document
 from bot.export import MEDIA_TYPES
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
+from bot.base.normalize import fold
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import (
     KNOWLEDGE_FILES,
@@ -30,7 +31,6 @@ from bot.kb.models import (
 from bot.kb.yamlsafe import YamlDocument, YamlProblem, line_of, load
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
-from bot.understanding.normalize import fold
 
 Loc = tuple[int | str, ...]
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.texts.catalog import Language
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Escape, Language, Localized, Msg, render, verbatim
-from bot.understanding.yearmonth import YearMonth
 
 
 def format_eur(amount: int, language: Language) -> str:

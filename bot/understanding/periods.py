@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
 from bot.understanding.numbers import (
@@ -58,7 +59,6 @@ from bot.understanding.numbers import (
     parse_number,
 )
 from bot.understanding.result import Parsed, Unclear, Understood
-from bot.understanding.yearmonth import YearMonth
 
 EARLIEST_YEAR = 2020
 LATEST_YEAR = 2035

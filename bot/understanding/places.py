@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.base.normalize import fold, transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Msg
-from bot.understanding.normalize import fold, transliterate
 from bot.understanding.result import Parsed, Unclear, Understood
 
 MAX_INPUT = 200

@@ -9,11 +9,11 @@ import pytest
 
 from bot.advice.eligibility import Status, check
 from bot.advice.facts import ProjectFacts
+from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
 from bot.texts.catalog import render
 from bot.understanding.places import Elsewhere, InRegion
-from bot.understanding.yearmonth import YearMonth
 
 TODAY = date(2026, 11, 25)
 HILDESHEIM = InRegion("hildesheim", "hildesheim", "Sarstedt")

@@ -14,7 +14,8 @@ import pytest
 from bot.adapters.terminal import chat
 from bot.advice.advise import Advisor
 from bot.clock import FixedClock
-from bot.dialogs.model import DialogState, Document
+from bot.core.outputs import Document
+from bot.core.state import DialogState
 from bot.export import documents
 from bot.export.documents import sketch_documents as rendered
 from bot.runtime import build_runtime

@@ -19,24 +19,16 @@ import pytest
 
 from bot.advice.advise import Advisor
 from bot.clock import Clock, FixedClock
-from bot.dialogs.conversation import Conversations, Handled, Incoming
+from bot.core.events import Command, CommandName, Event, Press, Text
+from bot.core.outputs import Acknowledge, Button, Output, Reply
+from bot.core.state import DialogState
+from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import (
-    Acknowledge,
-    Button,
-    Command,
-    CommandName,
-    DialogState,
-    Event,
-    Output,
-    Press,
-    Reply,
-    Text,
-)
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
+from bot.routes.router import Conversations
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import Database

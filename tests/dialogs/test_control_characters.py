@@ -1,6 +1,7 @@
-"""Incoming text is cleaned once, where every transport comes in (`Incoming.cleaned`, called by
-`Conversations.handle`): control characters, zero-width and bidi characters are never stored,
-text is NFC; emoji and umlauts stay. An answer of invisible characters only is asked again."""
+"""Incoming text is cleaned once, where every transport comes in (`routes.incoming.cleaned`,
+called by `Conversations.handle`): control characters, zero-width and bidi characters are never
+stored, text is NFC; emoji and umlauts stay. An answer of invisible characters only is asked
+again."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import unicodedata
 
 import pytest
 
-from bot.dialogs.model import Command, Text
-from bot.dialogs.turn import Incoming
-from bot.understanding.normalize import clean_text
+from bot.base.normalize import clean_text
+from bot.core.events import Command, Text
+from bot.core.updates import Incoming
+from bot.routes.incoming import cleaned
 from tests.dialogs.conftest import ChatDriver, key_text
 
 RLO = "\u202e"
@@ -51,22 +53,22 @@ def test_what_is_kept_and_what_goes(typed: str, kept: str | None) -> None:
 
 def test_nothing_invisible_or_controlling_survives() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-    cleaned = clean_text(every)
-    left = {unicodedata.category(c) for c in cleaned if c not in "\n\t"}
+    text = clean_text(every)
+    left = {unicodedata.category(c) for c in text if c not in "\n\t"}
     assert not left & {"Cc", "Zl", "Zp", "Cs"}
-    assert [c for c in cleaned if unicodedata.category(c) == "Cf"] == [], "no joiner alone"
-    assert unicodedata.is_normalized("NFC", cleaned)
+    assert [c for c in text if unicodedata.category(c) == "Cf"] == [], "no joiner alone"
+    assert unicodedata.is_normalized("NFC", text)
 
 
 def test_the_incoming_update_is_cleaned_text_command_and_name() -> None:
     typed = Incoming(1, Text(f"{RLO}Sarstedt\x00"), name=f"Eve{RLO}\u200b")
-    cleaned = typed.cleaned()
-    assert cleaned.event == Text("Sarstedt") and cleaned.name == "Eve"
-    assert Incoming(1, Command("language", "\u200ben\x00")).cleaned().event == Command(
+    clean = cleaned(typed)
+    assert clean.event == Text("Sarstedt") and clean.name == "Eve"
+    assert cleaned(Incoming(1, Command("language", "\u200ben\x00"))).event == Command(
         "language", "en"
     )
     # A right-to-left keyboard puts a mark before the slash: still the command.
-    assert Incoming(1, Text("\u200e/zurueck")).cleaned().event == Command("back")
+    assert cleaned(Incoming(1, Text("\u200e/zurueck"))).event == Command("back")
 
 
 # --- through the conversations (Telegram, the terminal) ---------------------------------------

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.dialogs.conversation import Handled
-from bot.dialogs.model import DialogState, Press, Reply
+from bot.core.events import Press
+from bot.core.outputs import Reply
+from bot.core.state import DialogState
+from bot.core.updates import Handled
 from bot.runtime import build_runtime
 from bot.texts.formats import Count
 from tests.dialogs.conftest import ChatDriver, draft_ids, key_text, settings_for

@@ -10,6 +10,7 @@ import pytest
 
 from bot.advice.eligibility import check
 from bot.advice.facts import ProjectFacts
+from bot.base.yearmonth import YearMonth
 from bot.clock import FixedClock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.engine import DialogEngine
@@ -21,7 +22,6 @@ from bot.runtime import build_runtime
 from bot.texts.catalog import LANGUAGES, Language, Msg, load_catalogue, render
 from bot.texts.formats import Count
 from bot.understanding.places import InRegion
-from bot.understanding.yearmonth import YearMonth
 from tests.dialogs.conftest import (
     TODAY,
     ChatDriver,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.dialogs.sponsor import MAX_ANSWER
 from tests.dialogs.conftest import DialogDriver, complete, key_text, walk_to
 

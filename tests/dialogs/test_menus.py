@@ -7,15 +7,8 @@ import re
 
 import pytest
 
-from bot.dialogs.commands import (
-    COMMANDS,
-    SPONSOR_MENU,
-    STAFF_MENU,
-    WORDS,
-    menu,
-    parse_command,
-)
-from bot.dialogs.model import Command
+from bot.core.events import Command
+from bot.routes.commands import COMMANDS, SPONSOR_MENU, STAFF_MENU, WORDS, menu, parse_command
 from bot.texts.catalog import LANGUAGES, Language, load_catalogue
 from tests.dialogs.conftest import ChatDriver, key_text
 

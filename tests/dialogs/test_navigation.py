@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogs.model import Press
+from bot.core.events import Press
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from tests.dialogs.conftest import DialogDriver, complete, key_text, walk_to
 

@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 
 from bot.advice.advise import Advisor
 from bot.clock import FixedClock
-from bot.dialogs.conversation import Conversations
+from bot.core.events import Command, CommandName, Event, Press, Text
+from bot.core.state import DialogState
 from bot.dialogs.engine import SPECIAL_STEPS, DialogEngine
-from bot.dialogs.model import Command, CommandName, DialogState, Event, Press, Text
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
+from bot.routes.router import Conversations
 from bot.storage.db import Database
 from bot.texts.catalog import LANGUAGES
 from tests.dialogs.conftest import (

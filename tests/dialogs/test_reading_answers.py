@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogs.model import Press, RequestHandoff, Text
+from bot.core.events import Press, Text
+from bot.core.outputs import RequestHandoff
 from bot.texts.formats import Count
 from tests.dialogs.conftest import DialogDriver, complete, key_text, walk_to
 

@@ -6,7 +6,7 @@ back. A button whose token is not the current prompt's never acts on whatever is
 
 from __future__ import annotations
 
-from bot.dialogs.model import Reply
+from bot.core.outputs import Reply
 from tests.dialogs.conftest import ChatDriver, key_text
 
 IDEA = (

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot.core.events import Command, Event, Press, Text
+from bot.core.state import DialogState
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Command, DialogState, Event, Press, Text
 from tests.dialogs.conftest import DialogDriver, complete
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,7 +127,7 @@ def test_the_engine_imports_nothing_from_telegram() -> None:
     """The same engine drives the terminal and tests: it must not pull in a transport."""
     code = (
         "import sys\n"
-        "import bot.dialogs.conversation, bot.dialogs.engine, bot.dialogs.sponsor\n"
+        "import bot.routes.router, bot.dialogs.engine, bot.dialogs.sponsor\n"
         "import bot.adapters.terminal\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'httpx'))\n"
         "telegram_side = sorted(m for m in sys.modules if m.startswith('bot.adapters.telegram'))\n"

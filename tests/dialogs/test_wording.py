@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.dialogs.commands import SPONSOR_MENU, WORDS
+from bot.routes.commands import SPONSOR_MENU, WORDS
 from bot.texts.catalog import LANGUAGES, Language, load_catalogue
 from tests.dialogs.conftest import ChatDriver, key_text
 

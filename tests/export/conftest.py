@@ -15,9 +15,10 @@ from pypdf import PdfReader
 
 from bot.advice.advise import Advice, Advisor
 from bot.clock import FixedClock
+from bot.core.events import Press, Text
+from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.engine import SUMMARY, DialogEngine
-from bot.dialogs.model import Answer, DialogState, Press, Text
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf

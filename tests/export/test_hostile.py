@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from bot.advice.advise import Advisor
-from bot.dialogs.model import Answer, DialogState
+from bot.core.state import Answer, DialogState
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf
 from bot.export.sketch import Sketch, Sponsor

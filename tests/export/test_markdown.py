@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.advice.advise import Advisor
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.export.markdown import escape, escape_line, render_markdown
 from bot.export.sketch import Sketch
 from tests.export.conftest import EXTRA_ANSWERS, MAIN_ANSWERS, sketch_of, with_answers

@@ -11,7 +11,7 @@ import font_source_sans_pro
 from pypdf import PdfReader
 
 from bot.advice.advise import Advisor
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from bot.export.pdf import PAGES_ALIAS, PLACEHOLDER, font_path, printable, render_pdf
 from bot.export.sketch import Bullet, Bullets, Item, Paragraph, Section, Sketch
 from tests.export.conftest import (

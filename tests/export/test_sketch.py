@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.advice.advise import Advisor
 from bot.advice.eligibility import Status
+from bot.core.state import Answer, DialogState
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Answer, DialogState
 from bot.export.sketch import (
     SECTIONS,
     SLUG_MAX,

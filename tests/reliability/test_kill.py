@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bot.dialogs.model import DialogState
+from bot.core.state import DialogState
 from tests.botapi import BotApiServer, HeldRequest, TelegramUser
 from tests.reliability.process import STARTUP_TIMEOUT, BotProcess
 

@@ -16,8 +16,9 @@ from bot.adapters.telegram.render import (
 )
 from bot.advice.advise import Advisor
 from bot.clock import FixedClock
+from bot.core.events import Command, Press, Text
+from bot.core.outputs import Reply
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.model import Command, Press, Reply, Text
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir

@@ -8,7 +8,8 @@ import asyncio
 import threading
 from collections.abc import Sequence
 
-from bot.dialogs.model import DialogState, Document
+from bot.core.outputs import Document
+from bot.core.state import DialogState
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
 from tests.telegram.conftest import IDEA, StartBot, answer
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg, render
 from bot.understanding.periods import Duration, months_msg, parse_duration, parse_start
 from bot.understanding.result import Unclear, Understood, wording
-from bot.understanding.yearmonth import YearMonth
 
 TODAY = date(2026, 3, 15)
 YM = YearMonth

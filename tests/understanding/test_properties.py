@@ -8,6 +8,7 @@ from typing import TypeVar
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg, render
 from bot.texts.formats import format_eur
 from bot.understanding.money import SMALL_BELOW, parse_money
@@ -21,7 +22,6 @@ from bot.understanding.periods import (
     parse_start,
 )
 from bot.understanding.result import Parsed, Unclear, Understood, wording
-from bot.understanding.yearmonth import YearMonth
 
 FRAGMENTS = [
     "1", "2", "12", "18", "2027", "03/2027", "1.500", "1,5", "450.000,00", "-", "–", "/", ".",

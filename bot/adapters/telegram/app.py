@@ -32,10 +32,10 @@ from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
+from bot.core.events import CommandName
+from bot.core.updates import Handled
 from bot.delivery.worker import OutboxWorker
-from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU, menu
-from bot.dialogs.model import CommandName
-from bot.dialogs.turn import Handled
+from bot.routes.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU, menu
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError

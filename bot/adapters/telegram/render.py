@@ -8,7 +8,8 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.dialogs.model import Button, Press, Reply
+from bot.core.events import Press
+from bot.core.outputs import Button, Reply
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 

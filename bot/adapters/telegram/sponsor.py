@@ -23,19 +23,11 @@ from bot.adapters.telegram.render import (
 )
 from bot.adapters.telegram.retry import with_retries
 from bot.clock import Clock
-from bot.dialogs.commands import parse_command
-from bot.dialogs.conversation import Conversations
-from bot.dialogs.model import (
-    Acknowledge,
-    Command,
-    Document,
-    Event,
-    Output,
-    Press,
-    Text,
-    Upload,
-)
-from bot.dialogs.turn import Handled, Incoming
+from bot.core.events import Command, Event, Press, Text, Upload
+from bot.core.outputs import Acknowledge, Document, Output
+from bot.core.updates import Handled, Incoming
+from bot.routes.commands import parse_command
+from bot.routes.router import Conversations
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 

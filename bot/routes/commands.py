@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.dialogs.model import Command, CommandName
+from bot.core.events import Command, CommandName
 from bot.texts.catalog import Language
 
 COMMANDS: dict[str, CommandName] = {

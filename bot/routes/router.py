@@ -21,26 +21,17 @@ from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, role_help
+from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
+from bot.core.events import Command, Press, Text, Upload, action_number
+from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
+from bot.core.state import DialogState
+from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
 from bot.dialogs.engine import SUMMARY, DialogEngine, language_of
-from bot.dialogs.model import (
-    Button,
-    Command,
-    DialogState,
-    Document,
-    EngineOutput,
-    Output,
-    Press,
-    Reply,
-    RequestHandoff,
-    Text,
-    Upload,
-    action_number,
-)
-from bot.dialogs.turn import Handled, Incoming, Turn
+from bot.routes.help import role_help
+from bot.routes.incoming import cleaned
 from bot.storage.contacts import Contacts, Redemption
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
@@ -48,6 +39,7 @@ from bot.storage.handoffs import Handoff, Handoffs
 from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count
+from bot.turn import Turn
 
 PDF = "application/pdf"
 GENERAL_HELP = "sponsor.help.general"
@@ -109,7 +101,7 @@ class Conversations:
         return next((d for d in documents if d.mime_type == PDF), None)
 
     async def handle(self, incoming: Incoming) -> Handled:
-        incoming = incoming.cleaned()
+        incoming = cleaned(incoming)
         if self.advisor_source is not None:
             self.engine.advisor = self.advisor_source()
         async with self.database.transaction() as connection:

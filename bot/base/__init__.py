@@ -1,0 +1,1 @@
+"""Plain values and text functions every layer uses; nothing here imports from `bot`."""

@@ -1,0 +1,54 @@
+"""What a dialog stores between two updates, as JSON."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+from bot.texts.catalog import Language
+
+
+class Answer(BaseModel):
+    """One stored answer: what the sponsor gave, and what it was understood as."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: JsonValue
+
+
+class Offered(BaseModel):
+    """A choice shown with the current prompt; presses refer to it by position."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    label: str
+    label_en: str | None = None
+
+
+class DialogState(BaseModel):
+    """Everything needed to continue a conversation, stored as JSON after every answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    step: str
+    answers: dict[str, Answer] = {}
+    language: Language = "de"
+    history: list[str] = []
+    """Steps answered, in order, for going back."""
+    editing: bool = False
+    """Answering one step from the summary: return there afterwards."""
+    offered: list[Offered] = []
+    """Dynamic choices of the current prompt (place suggestions, for instance)."""
+    ticked: list[str] = []
+    """Choices ticked so far in a several-choice step."""
+    partial: str = ""
+    """Text kept while the sponsor is asked to say more (an idea too thin to match)."""
+    paused: bool = False
+    """Cancelled by the sponsor; resumes at `step` when asked to."""
+    edited: str = ""
+    """The question chosen from the summary while `editing`; a follow-up it makes necessary
+    (the justification of higher costs) goes back to it."""
+    revision: int = 0
+    """Counts changes of what the prompt offers (step, choices, pause): a button carries the
+    revision it was shown with, so one of an older prompt is recognised as stale."""
