@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.adapters.terminal import chat
 from bot.clock import FixedClock
+from bot.core.roles import sponsor_help
 from bot.runtime import build_runtime
 from bot.settings import Settings
 from bot.texts.catalog import Language, Msg
@@ -271,7 +272,7 @@ async def test_control_characters_are_no_answer_and_a_marked_command_is_one(
 async def test_the_english_commands_work_in_the_terminal(tmp_path: Path) -> None:
     """The commands English texts and Telegram's English menu name."""
     out = await converse(tmp_path, "/language en\n/help\nGarbsen\n/back\n/privacy\n/drafts\n")
-    assert say("sponsor.help.general", "en") in out
+    assert to_plain(sponsor_help(), "en") in out
     assert out.count(say("sponsor.region.prompt", "en")) >= 3, "language, help, back"
     assert "What is stored:" in out
     assert say("drafts.list", "en", count=1) in out

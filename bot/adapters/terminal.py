@@ -14,8 +14,8 @@ from typing import TextIO
 
 from bot.core.events import Command, Event, Press, Text, action_number
 from bot.core.outputs import Acknowledge, Button, Document, Output, Reply
+from bot.core.roles import parse_command
 from bot.core.updates import Incoming
-from bot.routes.commands import parse_command
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError

@@ -83,6 +83,8 @@ class Dialog:
     """Optional questions offered after the summary (they feed the Projektskizze)."""
     handoff_steps: tuple[Step, ...] = ()
     """Who sends it, asked before anything leaves the sponsor's hands."""
+    help: Msg | None = None
+    """What /hilfe says besides the current question's help (the commands)."""
 
     @property
     def sequences(self) -> tuple[tuple[Step, ...], ...]:

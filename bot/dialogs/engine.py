@@ -476,22 +476,22 @@ class DialogEngine:
 
     def _help(self, state: DialogState) -> Reply:
         """The help, and the current question with its buttons again (they stay usable)."""
-        general = Msg("sponsor.help.general")
+        general = (self.dialog.help,) if self.dialog.help is not None else ()
         if state.paused:
             current = self._paused_reply(Msg("sponsor.paused"))
-            return Reply((general, *current.parts), current.buttons, current.step)
+            return Reply((*general, *current.parts), current.buttons, current.step)
         if state.step == SUMMARY:
             advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
-            return Reply((general,), summary_buttons(advice), SUMMARY)
+            return Reply(general, summary_buttons(advice), SUMMARY)
         if state.step == EDIT_MENU:
             menu = self._edit_menu(state)
-            return Reply((general, *menu.parts), menu.buttons, menu.step)
+            return Reply((*general, *menu.parts), menu.buttons, menu.step)
         if state.step == CONSENT:
             consent = self._consent(state, [])
-            return Reply((general, consent.parts[-1]), consent.buttons, consent.step)
+            return Reply((*general, consent.parts[-1]), consent.buttons, consent.step)
         _, prompt = self._prompt(state, keep_offered=True)
         step_help = Msg(self.dialog.step(state.step).help)
-        return Reply((step_help, general, *prompt.parts), prompt.buttons, prompt.step)
+        return Reply((step_help, *general, *prompt.parts), prompt.buttons, prompt.step)
 
     # --- prompting -------------------------------------------------------------------------
 

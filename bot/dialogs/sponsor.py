@@ -13,6 +13,7 @@ from typing import Literal
 from bot.advice.advise import group_labels
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
+from bot.core.roles import sponsor_help
 from bot.core.state import Answer, Offered
 from bot.core.steps import Accepted, Dialog, ParseOutcome, Rejected, Step, StepContext
 from bot.texts.catalog import Msg
@@ -338,6 +339,7 @@ def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
 
 SPONSOR_DIALOG = Dialog(
     id="sponsor",
+    help=sponsor_help(),
     steps=(
         Step("region", parse_region),
         Step("organisation", parse_organisation, choices=organisation_choices, optional=True),

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from bot.base.normalize import clean_text
 from bot.core.events import Command, Text, Upload
+from bot.core.roles import parse_command
 from bot.core.updates import Incoming
-from bot.routes.commands import parse_command
 
 
 def cleaned(incoming: Incoming) -> Incoming:

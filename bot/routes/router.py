@@ -1,18 +1,17 @@
 """Every incoming event, for every role: one transaction, then the replies.
 
-The router reads the user, decides who may do what (staff from the configuration, contacts from
-their registration, everyone else is a sponsor), lets the right handler act, commits, and only
-then hands the replies to the transport. An update delivered again after a crash (same
-update_id) is recognised and not applied twice. Staff and contact commands answer everyone else
-exactly like an unknown command, so they reveal nothing.
+The router reads the user, finds what the event asks for in the table of `bot.core.roles`
+(staff from the configuration, contacts from their registration, everyone else is a sponsor),
+lets the handler bound to it act, commits, and only then hands the replies to the transport.
+An update delivered again after a crash (same update_id) is recognised and not applied twice.
+Staff and contact commands answer everyone else exactly like an unknown command, so they
+reveal nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
-import calendar
 import functools
-import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
@@ -20,25 +19,25 @@ from dataclasses import replace
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
+from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches
 from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
 from bot.clock import Clock
-from bot.core.events import Command, Press, Text, Upload, action_number
+from bot.core.events import Command, CommandName, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
+from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, Role, role_help, sponsor_help
 from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
 from bot.dialogs.engine import SUMMARY, DialogEngine, language_of
-from bot.routes.help import role_help
 from bot.routes.incoming import cleaned
+from bot.routes.privacy import PrivacyDesk
 from bot.storage.contacts import Contacts, Redemption
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
-from bot.storage.handoffs import Handoff, Handoffs
-from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
+from bot.storage.privacy import Classified
 from bot.texts.catalog import Language, Msg
-from bot.texts.formats import Count
 from bot.turn import Turn
 
 PDF = "application/pdf"
@@ -46,16 +45,16 @@ GENERAL_HELP = "sponsor.help.general"
 """The part of the help that lists the sponsor's commands; staff's and contacts' follow it."""
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
-STAFF_COMMANDS = frozenset(
-    {"invite", "contacts", "statistics", "kb_version", "kb_rollback", "kb_export"}
-)
-PROMPT_FREE_AREAS = frozenset({"session", "contact", "staff", "sponsor"})
-"""Button actions that name what they act on (a draft or handoff number, a menu): they work
-from any message. All others act on the current prompt and must come from it."""
 SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
 """The Projektskizze of a draft (PDF first, then Markdown)."""
 KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
 """Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
+Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
+"""A command's handler; None: the sponsor's dialog takes the command (back, skip, ...)."""
+DROPS_PENDING: frozenset[CommandName] = frozenset(
+    {"drafts", "privacy", "export", "delete", "language"}
+)
+"""Another menu chosen: a typed answer asked for (a rename, a question) is dropped first."""
 
 
 class Conversations:
@@ -82,14 +81,40 @@ class Conversations:
         self.kb_commands = kb_commands
         self.advisor_source = advisor_source
         """The live knowledge base's advisor: staff may replace the knowledge base at run time."""
-        self.retention_months = retention_months
         self.menu = DraftsMenu(engine)
 
         self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids)
         self.sketches = HandoffSketches(database, clock, self._alliance_pdf)
         """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
         self.inbox = ContactInbox(self.desk, admin_ids)
+        self.relay = Relay(self.desk, self.inbox)
         self.staff = StaffDesk(lambda: self.advisor.kb, bot_username)
+        self.privacy = PrivacyDesk(clock, retention_months, lambda: self.classify)
+        self.commands: dict[CommandName, Handler] = {
+            "invite": self._staff_command,
+            "contacts": self._staff_command,
+            "statistics": self._staff_command,
+            "kb_version": self._staff_command,
+            "kb_rollback": self._staff_command,
+            "kb_export": self._staff_command,
+            "inbox": lambda turn, _: self._inbox(turn),
+            "new": lambda turn, _: self.menu.new(turn),
+            "drafts": self._drafts,
+            "privacy": lambda turn, _: self._sync(self.privacy.text()),
+            "export": lambda turn, _: self.privacy.export(turn),
+            "delete": lambda turn, _: self._sync(self.privacy.confirm_erasure()),
+            "language": lambda turn, command: self._language(turn, command.argument),
+            "start": self._start,
+            "help": self._dialog_command,
+            "back": self._dialog_command,
+            "skip": self._skip,
+            "keep": self._dialog_command,
+            "cancel": self._dialog_command,
+            "summary": self._dialog_command,
+            "ask": self._dialog_command,
+        }
+        """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`)."""
+        assert set(self.commands) == set(ROUTES), "every command of the table has a handler"
 
     @property
     def advisor(self) -> Advisor:
@@ -141,57 +166,39 @@ class Conversations:
 
     async def purge(self) -> int:
         """Drafts untouched for the retention period are deleted; their counts stay."""
-        now = self.clock.now()
-        months = now.year * 12 + now.month - 1 - self.retention_months
-        year, month = months // 12, months % 12 + 1
-        # The same day that many months ago (the month's last day if it is shorter).
-        day = min(now.day, calendar.monthrange(year, month)[1])
-        before = now.replace(year=year, month=month, day=day)
-        async with self.database.transaction() as connection:
-            drafts = Drafts(connection, now)
-            return await purge_stale(connection, drafts, before, self.classify)
+        return await self.privacy.purge(self.database)
 
     # --- routing ---------------------------------------------------------------------------
 
+    async def role(self, turn: Turn) -> Role:
+        """Staff from the configuration, contacts from their registration (asked only when
+        it matters: most updates are anyone's)."""
+        if turn.user.id in self.admin_ids:
+            return "staff"
+        if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
+            return "contact"
+        return "sponsor"
+
     async def _dispatch(self, turn: Turn) -> list[EngineOutput]:
         event, user = turn.incoming.event, turn.user
-        staff = user.id in self.admin_ids
         if isinstance(event, Command):
-            if event.name == "start" and event.argument.startswith(INVITE_PREFIX):
-                return await self._redeem(turn, event.argument.removeprefix(INVITE_PREFIX))
-            if event.name in STAFF_COMMANDS:
-                return await self._staff_command(turn, event) if staff else [_unknown()]
-            if event.name == "inbox":
-                if staff or await self.inbox.alliances(turn):
-                    return [await self.inbox.listing(turn)]
+            route = ROUTES[event.name]
+            if route.roles != ANYONE and await self.role(turn) not in route.roles:
                 return [_unknown()]
-            if event.name == "new":
-                return await self.menu.new(turn)
-            if user.pending and event.name in ("drafts", "privacy", "export", "delete", "language"):
-                # Another menu chosen: a rename (or other typed answer) asked for is dropped.
+            if user.pending and event.name in DROPS_PENDING:
                 await turn.drafts.update_user(user.id, pending=None)
-            if event.name == "drafts":
-                return [await self.menu.listing(turn)]
-            if event.name == "privacy":
-                months = Count(self.retention_months, "months")
-                return [Reply((Msg("privacy.text", {"months": months}),))]
-            if event.name == "export":
-                return await self._export_data(turn)
-            if event.name == "delete":
-                return [_erase_confirmation()]
-            if event.name == "language":
-                return await self._language(turn, event.argument)
-            if event.name == "skip" and user.pending and "statement" in user.pending:
-                return await self._pending(turn, "")
+            routed = await self.commands[event.name](turn, event)
+            if routed is not None:
+                return routed
         if isinstance(event, Upload):
-            if staff and self.kb_commands is not None:
+            if await self.role(turn) in DOCUMENTS and self.kb_commands is not None:
                 return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
         if isinstance(event, Press):
             stale = await self._stale(turn, event)
             if stale is not None:
                 return stale
-            routed = await self._press(turn, event, staff)
+            routed = await self._press(turn, event)
             if routed is not None:
                 return routed
         if isinstance(event, Text) and user.pending:
@@ -202,20 +209,48 @@ class Conversations:
             # Not taken as an answer, and answered like a staff command typed by a sponsor.
             return [_unknown()]
         if isinstance(event, Text) and turn.incoming.reply_to is not None:
-            relayed = await self._reply_to_relay(turn, event.text)
+            relayed = await self.relay.reply_to(turn, event.text)
             if relayed is not None:
                 return relayed
         return await self._dialog(turn)
 
-    async def _press(self, turn: Turn, press: Press, staff: bool) -> list[EngineOutput] | None:
+    # --- command handlers ------------------------------------------------------------------
+
+    @staticmethod
+    async def _sync(outputs: list[EngineOutput]) -> list[EngineOutput]:
+        return outputs
+
+    async def _dialog_command(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        return None
+
+    async def _start(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        if command.argument.startswith(INVITE_PREFIX):
+            return await self._redeem(turn, command.argument.removeprefix(INVITE_PREFIX))
+        return None
+
+    async def _skip(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        if turn.user.pending and "statement" in turn.user.pending:
+            return await self._pending(turn, "")  # a statement without a comment
+        return None
+
+    async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
+        return [await self.menu.listing(turn)]
+
+    async def _inbox(self, turn: Turn) -> list[EngineOutput]:
+        return [await self.inbox.listing(turn)]
+
+    async def _press(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
         area, _, action = press.action.partition(":")
+        roles = PRESS_AREAS.get(area)
+        if roles is None:
+            return None  # a press on the current prompt of the dialog
+        if roles != ANYONE and await self.role(turn) not in roles:
+            return [_unknown()]
         if area == "session":
             return await self._session(turn, action)
         if area == "contact":
             return await self.inbox.act(turn, action)
         if area == "staff":
-            if not staff:
-                return [_unknown()]
             verb, _, rest = action.partition(":")
             if verb == "invite":
                 return await self.staff.invite(turn, rest)
@@ -224,14 +259,12 @@ class Conversations:
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
-        if area == "sponsor":
-            verb, _, number = action.partition(":")
-            handoff = await self._own_handoff(turn, number)
-            if verb == "answer" and handoff is not None:
-                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
-                return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
-            return [Reply((Msg("drafts.not_found"),))]
-        return None
+        verb, _, number = action.partition(":")
+        handoff = await self.relay.own_handoff(turn, number)
+        if verb == "answer" and handoff is not None:
+            await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
+            return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
+        return [Reply((Msg("drafts.not_found"),))]
 
     async def _session(self, turn: Turn, action: str) -> list[EngineOutput]:
         verb, _, argument = action.partition(":")
@@ -255,7 +288,7 @@ class Conversations:
         if verb == "export":
             return await self._export_sketch(turn)
         if verb == "erase":
-            return await self._erase(turn)
+            return await self.privacy.erase(turn)
         draft_id = action_number(argument)
         draft = await turn.drafts.get(turn.user.id, draft_id) if draft_id is not None else None
         if draft is None:
@@ -270,7 +303,7 @@ class Conversations:
         if "ask" in pending or "statement" in pending:
             return list(await self.inbox.pending_text(turn, pending, text))
         if "answer" in pending:
-            handoff = await self._own_handoff(turn, str(pending["answer"]))
+            handoff = await self.relay.own_handoff(turn, str(pending["answer"]))
             if handoff is not None and text.strip():
                 turn.outbox_written = True
                 return [
@@ -284,42 +317,6 @@ class Conversations:
                 ]
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
-    async def _reply_to_relay(self, turn: Turn, text: str) -> list[EngineOutput] | None:
-        """A reply to a notification carries a question or an answer to the other side."""
-        reply_to = turn.incoming.reply_to
-        assert reply_to is not None
-        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
-        number = await handoffs.relayed(turn.user.id, reply_to)
-        if number is None:
-            number = _handoff_of(turn.incoming.reply_actions)
-        handoff = await handoffs.get(number) if number is not None else None
-        if handoff is None or not text.strip():
-            return None
-        turn.outbox_written = True
-        if handoff.sponsor_id == turn.user.id:
-            message = await self.desk.relay_to_alliance(
-                turn.connection, turn.drafts, handoff, text.strip()
-            )
-            return [Reply((message,))]
-        if await self.inbox.may_handle(turn, handoff):
-            message = await self.desk.relay_to_sponsor(
-                turn.connection,
-                turn.drafts,
-                handoff,
-                turn.user.id,
-                turn.incoming.name or "?",
-                text.strip(),
-            )
-            return [Reply((message,))]
-        return None
-
-    async def _own_handoff(self, turn: Turn, number: str) -> Handoff | None:
-        handoff_id = action_number(number)
-        if handoff_id is None:
-            return None
-        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
-        return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
-
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:
         """/hilfe for staff and contacts: their own commands too, after the sponsor's (their
         command menu shows them, the help should not hide them)."""
@@ -329,10 +326,9 @@ class Conversations:
         )
         if not asked:
             return outputs
-        staff = turn.user.id in self.admin_ids
-        if not staff and not await self.inbox.alliances(turn):
+        extra = role_help(await self.role(turn))
+        if extra is None:
             return outputs
-        extra = role_help(staff)
         for index, output in enumerate(outputs):
             if not isinstance(output, Reply):
                 continue
@@ -342,7 +338,7 @@ class Conversations:
                 parts = (*output.parts[:at], extra, *output.parts[at:])
                 return [*outputs[:index], replace(output, parts=parts), *outputs[index + 1 :]]
         # No draft yet, so no help from the dialog: the sponsor's commands, then theirs.
-        return [Reply((Msg(GENERAL_HELP), extra)), *outputs]
+        return [Reply((sponsor_help(), extra)), *outputs]
 
     # --- buttons of older prompts ----------------------------------------------------------
 
@@ -353,7 +349,7 @@ class Conversations:
         an old place suggestion would pick another place, draft 1's summary hand over draft 2.
         """
         area = press.action.partition(":")[0]
-        if press.token is None or (area in PROMPT_FREE_AREAS and press.action != "session:export"):
+        if press.token is None or (area in PRESS_AREAS and press.action != "session:export"):
             return None
         draft = await self._current(turn)
         if draft is None:
@@ -490,22 +486,6 @@ class Conversations:
             return []
         return list(await asyncio.to_thread(turn.sketch))
 
-    async def _export_data(self, turn: Turn) -> list[EngineOutput]:
-        data = await export_user(turn.connection, turn.user.id)
-        content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
-        name = f"meine_daten_{self.clock.today().isoformat()}.json"
-        return [
-            Reply((Msg("privacy.export_sent"),)),
-            Document(name, content, "application/json"),
-        ]
-
-    async def _erase(self, turn: Turn) -> list[EngineOutput]:
-        if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
-            turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
-        count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
-        turn.erased = True
-        return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
-
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
         top = advice.matches.action_fields[0] if advice.matches.action_fields else None
@@ -547,29 +527,5 @@ def prompt_token(draft_id: int, state: DialogState) -> str:
     return f"{draft_id}.{state.revision}"
 
 
-_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
-
-
-def _handoff_of(actions: Sequence[str]) -> int | None:
-    """The handoff named by the buttons of a notification, a question or an answer."""
-    for action in actions:
-        match = _HANDOFF_ACTION.fullmatch(action)
-        if match:
-            return int(match.group(1))
-    return None
-
-
 def _unknown() -> Reply:
     return Reply((Msg("roles.unknown_command"),))
-
-
-def _erase_confirmation() -> Reply:
-    return Reply(
-        (Msg("privacy.erase_confirm"),),
-        (
-            (
-                Button(Msg("privacy.button.erase"), "session:erase"),
-                Button(Msg("drafts.button.keep"), "session:drafts"),
-            ),
-        ),
-    )

@@ -21,6 +21,7 @@ from bot.advice.advise import Advisor
 from bot.clock import Clock, FixedClock
 from bot.core.events import Command, CommandName, Event, Press, Text
 from bot.core.outputs import Acknowledge, Button, Output, Reply
+from bot.core.roles import sponsor_help
 from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
@@ -117,6 +118,11 @@ def check_round_trip(state: DialogState) -> None:
 def key_text(key: str, language: Language = "de", **params: Param) -> str:
     """A catalogue text as the sponsor reads it (for finding it in replies)."""
     return to_plain(Msg(key, params), language)
+
+
+def help_text(language: Language = "de") -> str:
+    """The commands /hilfe lists, as the sponsor reads them."""
+    return to_plain(sponsor_help(), language)
 
 
 # --- the engine driver ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.core.events import Command
-from bot.routes.commands import COMMANDS, SPONSOR_MENU, STAFF_MENU, WORDS, menu, parse_command
+from bot.core.roles import COMMAND_ROUTES, WORDS, menu, parse_command
 from bot.texts.catalog import LANGUAGES, Language, load_catalogue
 from tests.dialogs.conftest import ChatDriver, key_text
 
@@ -77,11 +77,7 @@ async def test_a_greeting_to_a_new_draft_is_not_taken_as_a_place(chat: ChatDrive
 
 def test_english_texts_name_english_commands() -> None:
     """/zurueck works for everyone, but an English reader is told /back."""
-    with_english_name = {
-        word
-        for word, name in COMMANDS.items()
-        if word.isascii() and word != name and name in COMMANDS
-    }
+    with_english_name = {route.de for route in COMMAND_ROUTES if route.de != route.en}
     assert {"zurueck", "ueberspringen", "hilfe", "sprache"} <= with_english_name
     for key, text in load_catalogue("en").items():
         named = set(re.findall(r"(?<![\w<])/([a-z_]+)", text))
@@ -92,18 +88,20 @@ def test_english_texts_name_english_commands() -> None:
 def test_texts_name_the_commands_of_their_language(language: Language) -> None:
     """What a text tells a reader to type is the command of the reader's language (the one
     in the reader's menu), and it works."""
-    words = set(WORDS[language].values())
+    words = {route.word(language) for route in COMMAND_ROUTES}
     for key, text in load_catalogue(language).items():
         for word in re.findall(r"(?<![\w<])/([a-z_]+)", text):
             assert word in words, (key, word)
-            assert parse_command(f"/{word}") == Command(COMMANDS[word]), word
+            assert parse_command(f"/{word}") == Command(WORDS[word]), word
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_command_word_works_and_has_a_description(language: Language) -> None:
     catalogue = load_catalogue(language)
-    for name, word in WORDS[language].items():
-        assert parse_command(f"/{word}") == Command(name)
+    for route in COMMAND_ROUTES:
+        word = route.word(language)
+        assert parse_command(f"/{word}") == Command(route.name)
         assert re.fullmatch(r"[a-z0-9_]{1,32}", word), "Telegram's rule for menu commands"
-    for word, name in menu(STAFF_MENU + SPONSOR_MENU, language):
-        assert f"telegram.command.{name}" in catalogue, word
+    for role in ("staff", "contact", "sponsor"):
+        for word, name in menu(role, language):
+            assert f"telegram.command.{name}" in catalogue, word

@@ -13,7 +13,7 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
-from tests.dialogs.conftest import DialogDriver, complete, key_text
+from tests.dialogs.conftest import DialogDriver, complete, help_text, key_text
 
 JUSTIFICATION = "Das Projekt läuft in allen Städten der Region und braucht vier Coaches."
 
@@ -113,6 +113,4 @@ def test_inside_the_region_the_procedure_and_handoff_are_offered(driver: DialogD
 
 def test_help_names_the_summary_command(driver: DialogDriver) -> None:
     for language in ("de", "en"):
-        assert ("/zusammenfassung" if language == "de" else "/summary") in key_text(
-            "sponsor.help.general", language
-        )
+        assert ("/zusammenfassung" if language == "de" else "/summary") in help_text(language)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from bot.routes.commands import SPONSOR_MENU, WORDS
-from bot.texts.catalog import LANGUAGES, Language, load_catalogue
+from bot.core.roles import menu, sponsor_help
+from bot.texts.catalog import LANGUAGES, Language, load_catalogue, render
 from tests.dialogs.conftest import ChatDriver, key_text
 
 SPONSOR_TEXTS = ("sponsor.", "summary.", "drafts.", "privacy.", "export.", "advice.", "telegram.")
@@ -39,11 +39,10 @@ def test_optional_questions_are_called_freiwillig() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_help_lists_one_command_per_short_line(language: Language) -> None:
-    lines = load_catalogue(language)["sponsor.help.general"].split("\n")
+    lines = render(sponsor_help(), language).split("\n")
     assert all(len(line) <= 50 for line in lines), lines
     named = [line.split(" ", 1)[0] for line in lines[1:]]
-    words = WORDS[language]
-    assert {f"/{words[name]}" for name in SPONSOR_MENU if name != "start"} <= set(named)
+    assert {f"/{word}" for word, name in menu("sponsor", language) if name != "start"} <= set(named)
 
 
 @pytest.mark.parametrize(("language", "changed"), [("de", "25.11.2026"), ("en", "2026-11-25")])

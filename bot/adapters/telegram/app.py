@@ -32,10 +32,9 @@ from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
-from bot.core.events import CommandName
+from bot.core.roles import WORDS, Role, menu
 from bot.core.updates import Handled
 from bot.delivery.worker import OutboxWorker
-from bot.routes.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU, menu
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError
@@ -108,7 +107,7 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     private = filters.ChatType.PRIVATE
     application.add_handler(
         CommandHandler(
-            sorted(name for name in COMMANDS if name.isascii()), sponsor.on_command, filters=private
+            sorted(word for word in WORDS if word.isascii()), sponsor.on_command, filters=private
         )
     )
     application.add_handler(CallbackQueryHandler(sponsor.on_callback))
@@ -126,11 +125,11 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     return application
 
 
-def _commands(names: tuple[CommandName, ...], language: Language) -> list[BotCommand]:
-    """The menu in `language`: English readers see /back, German readers /zurueck."""
+def _commands(role: Role, language: Language) -> list[BotCommand]:
+    """A role's menu in `language`: English readers see /back, German readers /zurueck."""
     return [
         BotCommand(word, render(Msg(f"telegram.command.{name}"), language))
-        for word, name in menu(names, language)
+        for word, name in menu(role, language)
     ]
 
 
@@ -140,7 +139,7 @@ async def set_command_menus(application: BotApplication) -> None:
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
     for language, code in MENU_LANGUAGES:
-        await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+        await application.bot.set_my_commands(_commands("sponsor", language), language_code=code)
     for staff_id in sorted(runtime.settings.admin_ids):
         await set_staff_menu(application.bot, staff_id, staff_menus)
 
@@ -151,7 +150,7 @@ async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
     try:
         for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
-                _commands(STAFF_MENU, language), BotCommandScopeChat(user_id), code
+                _commands("staff", language), BotCommandScopeChat(user_id), code
             )
     except TelegramError as error:
         log.info("staff menu for %s not set yet: %s", user_id, error.message)
@@ -164,7 +163,7 @@ async def set_personal_menu(bot: Bot, user_id: int) -> None:
     for language, code in MENU_LANGUAGES:
         with contextlib.suppress(TelegramError):
             await bot.set_my_commands(
-                _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
+                _commands("contact", language), BotCommandScopeChat(user_id), code
             )
 
 

@@ -25,8 +25,8 @@ from bot.adapters.telegram.retry import with_retries
 from bot.clock import Clock
 from bot.core.events import Command, Event, Press, Text, Upload
 from bot.core.outputs import Acknowledge, Document, Output
+from bot.core.roles import parse_command
 from bot.core.updates import Handled, Incoming
-from bot.routes.commands import parse_command
 from bot.routes.router import Conversations
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
