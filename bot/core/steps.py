@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from bot.core.state import Answer, Offered
+from bot.core.events import CommandName
+from bot.core.outputs import EngineOutput, Reply
+from bot.core.state import Answer, DialogState, Offered
 from bot.texts.catalog import Language, Msg
 from bot.understanding.result import Suggestion
 
@@ -48,11 +50,25 @@ Condition = Callable[[Mapping[str, Answer], StepContext], bool]
 
 
 @dataclass(frozen=True)
+class Several:
+    """How a step with several choices turns ticks into an answer and back."""
+
+    answer: Callable[[list[str], StepContext], Answer]
+    """The answer "Fertig" gives for the ticked choices."""
+    with_typed: Callable[[Accepted, list[str], StepContext], Accepted]
+    """A text typed after ticking: both count (the note says so)."""
+    ticked: Callable[[Answer], list[str]]
+    """The choices an earlier answer ticked (shown ticked when the step is edited)."""
+    none_ticked: Msg
+    """Said when "Fertig" is pressed with nothing ticked."""
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     parse: AnswerParser
     choices: ChoicesOf | None = None
-    several: bool = False
+    several: Several | None = None
     """Several choices may be ticked (then confirmed with a done button)."""
     optional: bool = False
     when: Condition | None = None
@@ -61,6 +77,8 @@ class Step:
     """Typed answers accepted besides the choices."""
     extend: Extender | None = None
     """How a rejected answer kept in `DialogState.partial` is completed by the next one."""
+    after: Callable[[StepContext], list[Msg]] | None = None
+    """Notes said once the answer is taken (the place's local alliance, for instance)."""
 
     @property
     def prompt(self) -> str:
@@ -75,23 +93,130 @@ class Step:
         return f"sponsor.{self.id}.label"
 
 
+Result = tuple[DialogState, list[EngineOutput]]
+"""A dialog's new state and what the event produced."""
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """What a screen is shown with."""
+
+    step: StepContext
+    shown: tuple[Step, ...]
+    """Every question whose condition holds, in order (a justification of costs since
+    lowered is kept for later, not shown)."""
+
+
+class Flow(Protocol):
+    """What a screen's handlers may ask of the engine that runs it."""
+
+    def context(self, state: DialogState) -> StepContext: ...
+
+    def show(self, state: DialogState, screen: str, notes: Sequence[Msg] = ()) -> Result:
+        """Show a screen (its id becomes the state's step)."""
+
+    def ask(self, state: DialogState, step: str, intro: Msg | None = None) -> Result:
+        """Ask a question (with an introduction instead of the usual prompt's note)."""
+
+    def end(self, state: DialogState, notes: Sequence[Msg] = ()) -> Result:
+        """The dialog's end screen; from a question, the first open required one instead."""
+
+    def missing(self, state: DialogState) -> list[str]:
+        """The required questions still open."""
+
+    def resume(self, state: DialogState) -> Result:
+        """Where the dialog was left off."""
+
+    def edit(self, state: DialogState, step: str) -> Result:
+        """Answer one question again, then return to the end screen."""
+
+
+ScreenHandler = Callable[[Flow, DialogState, str], Result]
+"""A press on a screen: (engine, state, the action's argument after the matched key)."""
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A state of a dialog that is no question: it shows something and takes presses (and
+    maybe typed words), like a question's prompt takes answers."""
+
+    id: str
+    render: Callable[[DialogState, ScreenContext, Sequence[Msg]], Reply]
+    """The screen's message, after `notes`; its buttons carry the screen's id as step."""
+    presses: Mapping[str, ScreenHandler] = field(default_factory=dict)
+    """Button actions: an exact action, or a key ending in ":" for actions with an argument
+    ("edit:" takes "edit:costs"). Anything else is a stale button."""
+    typed: Callable[[Flow, DialogState, str], Result] | None = None
+    """Typed text; None: the screen is shown again after `use_buttons`."""
+    use_buttons: Msg | None = None
+    """Said before the screen is shown again to a typed text (None: the general words)."""
+    leave: Callable[[Flow, DialogState], Result] | None = None
+    """Where back and cancel lead; None: back to the last question, cancel pauses."""
+    help_parts: Callable[[tuple[Msg, ...]], tuple[Msg, ...]] = lambda parts: parts
+    """What of the screen's message /hilfe repeats after the general help."""
+    resume_as: str | None = None
+    """The screen shown instead when the dialog is taken up again (resumed, language
+    switched, an update repeated); None: this one."""
+    anywhere: bool = False
+    """Its presses are taken on every step, not only on this screen (the summary's buttons:
+    a press still names the step its message showed, so an old one is stale all the same)."""
+
+    def handler(self, action: str) -> tuple[ScreenHandler, str] | None:
+        if action in self.presses:
+            return self.presses[action], ""
+        key, colon, argument = action.partition(":")
+        if colon and f"{key}:" in self.presses:
+            return self.presses[f"{key}:"], argument
+        return None
+
+
+@dataclass(frozen=True)
+class Questions:
+    """Questions asked one after another."""
+
+    id: str
+    steps: tuple[Step, ...]
+    then: str | None = None
+    """The screen shown after the last one; None: the dialog's end screen."""
+
+
 @dataclass(frozen=True)
 class Dialog:
     id: str
-    steps: tuple[Step, ...]
-    extra_steps: tuple[Step, ...] = ()
-    """Optional questions offered after the summary (they feed the Projektskizze)."""
-    handoff_steps: tuple[Step, ...] = ()
-    """Who sends it, asked before anything leaves the sponsor's hands."""
+    sequences: tuple[Questions, ...]
+    """The first holds the required questions; the end screen is shown once they are
+    answered."""
+    screens: tuple[Screen, ...]
+    end: str
+    """The screen a finished sequence leads to (the summary)."""
+    paused: Screen
+    """Shown while the dialog is paused; its presses resume it."""
+    welcome: tuple[Msg, ...] = ()
+    """Said before the first question of a new dialog."""
+    commands: Mapping[CommandName, Callable[[Flow, DialogState], Result]] = field(
+        default_factory=dict
+    )
+    """Commands of this dialog beyond the engine's own (back, skip, keep, cancel, ...)."""
     help: Msg | None = None
     """What /hilfe says besides the current question's help (the commands)."""
 
     @property
-    def sequences(self) -> tuple[tuple[Step, ...], ...]:
-        return (self.steps, self.extra_steps, self.handoff_steps)
+    def steps(self) -> tuple[Step, ...]:
+        """The required questions' sequence."""
+        return self.sequences[0].steps
+
+    @property
+    def all_steps(self) -> tuple[Step, ...]:
+        return tuple(step for sequence in self.sequences for step in sequence.steps)
 
     def step(self, step_id: str) -> Step:
-        for step in (*self.steps, *self.extra_steps, *self.handoff_steps):
+        for step in self.all_steps:
             if step.id == step_id:
                 return step
         raise KeyError(step_id)
+
+    def sequence(self, sequence_id: str) -> Questions:
+        return next(s for s in self.sequences if s.id == sequence_id)
+
+    def screen(self, screen_id: str) -> Screen | None:
+        return next((s for s in self.screens if s.id == screen_id), None)

@@ -1,12 +1,62 @@
-"""From stored answers to the facts the advice works on (no re-parsing of text)."""
+"""A sponsor's stored answers, decoded: the place, the start, the kind of handoff, and the facts
+the advice works on (no re-parsing of text)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from bot.advice.facts import ProjectFacts
+from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer
-from bot.dialogs.sponsor import place_of, start_of
+from bot.understanding.places import Elsewhere, InRegion
+
+ORGANISATION_KINDS = (
+    ("education", "Bildungsträger", "Education provider"),
+    ("chamber", "Kammer oder Verband", "Chamber or association"),
+    ("university", "Hochschule", "University"),
+    ("care", "Pflege- oder Sozialdienst", "Care or social service"),
+    ("municipality", "Kommune oder Landkreis", "Municipality or district"),
+    ("employment", "Arbeitsagentur oder Jobcenter", "Employment agency or job centre"),
+    ("company", "Unternehmen", "Company"),
+    ("other", "Sonstige", "Other"),
+)
+
+HANDOFF_KIND = "handoff_kind"
+"""Stored with the answers while the sponsor prepares a handoff or a question."""
+HandoffKind = Literal["handoff", "question"]
+
+
+def handoff_kind(answers: Mapping[str, Answer]) -> HandoffKind:
+    answer = answers.get(HANDOFF_KIND)
+    return "question" if answer is not None and answer.value == "question" else "handoff"
+
+
+def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
+    answer = answers.get("region")
+    if answer is None or not isinstance(answer.value, dict):
+        return None
+    value = answer.value
+    if value.get("kind") == "in_region":
+        district = value.get("district")
+        return InRegion(
+            subregion_id=str(value["subregion"]),
+            district_id=str(district) if district else None,
+            name=str(value["name"]),
+        )
+    alliance, state = value.get("alliance"), value.get("state")
+    return Elsewhere(
+        name=str(value["name"]),
+        alliance_id=str(alliance) if alliance else None,
+        state=str(state) if state else None,
+    )
+
+
+def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
+    answer = answers.get("start")
+    if answer is None or not isinstance(answer.value, str):
+        return None
+    return YearMonth.parse_iso(answer.value)
 
 
 def _text(answers: Mapping[str, Answer], key: str) -> str:

@@ -6,8 +6,8 @@ from datetime import date
 
 from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
+from bot.dialogs.answers import place_of
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.sponsor import place_of
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoffs
 from bot.texts.catalog import Msg

@@ -1,48 +1,35 @@
-"""The dialog engine: pure `(state, event) -> (state, outputs)` over a declared `Dialog`.
+"""The dialog engine: pure `(state, event) -> (state, outputs)` over any declared `Dialog`.
 
 It stores nothing and sends nothing; the caller persists the new state before delivering the
-outputs, so every answer is committed before the sponsor sees the reply.
+outputs, so every answer is committed before the sponsor sees the reply. It knows no dialog by
+name: questions (`Step`) and screens (`Screen`) are declared with the dialog, and the engine
+only runs them. Its own rules are those of every dialog: answers, going back, skipping,
+keeping, pausing, editing one answer, and revisions that make old buttons stale.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from bot.advice.advise import Advisor
 from bot.base.normalize import fold
 from bot.clock import Clock
 from bot.core.events import Command, Event, Press, Text, Upload, action_number
-from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply, RequestHandoff
+from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply
 from bot.core.state import Answer, DialogState, Offered
-from bot.core.steps import Accepted, Dialog, ParseOutcome, Rejected, Step, StepContext
-from bot.dialogs.answers import facts_from_answers
-from bot.dialogs.sponsor import (
-    HANDOFF_KIND,
-    HandoffKind,
-    handoff_kind,
-    target_groups_from_choices,
-    with_ticked,
-)
-from bot.dialogs.summary import (
-    consent_reply,
-    edit_menu,
-    summary_buttons,
-    summary_reply,
+from bot.core.steps import (
+    Accepted,
+    Dialog,
+    ParseOutcome,
+    Rejected,
+    Result,
+    Screen,
+    ScreenContext,
+    Step,
+    StepContext,
 )
 from bot.texts.catalog import Language, Msg
-from bot.understanding.places import InRegion
 from bot.understanding.result import Suggestion, wording
-
-SUMMARY = "summary"
-EDIT_MENU = "edit"
-PAUSED = "paused"
-"""Not a step a state rests in: the step id of the reply offered while a draft is paused."""
-CONSENT = "consent"
-SPECIAL_STEPS = (SUMMARY, EDIT_MENU, CONSENT)
-
-CONSENT_YES = frozenset({"ja", "j", "yes", "y", "ok", "okay", "einverstanden", "senden", "send"})
-CONSENT_NO = frozenset({"nein", "n", "no", "nicht senden", "don t send", "do not send"})
-"""Typed instead of tapped at the consent question (anything else: use the buttons)."""
-
-Result = tuple[DialogState, list[EngineOutput]]
 
 
 def _shown(state: DialogState) -> tuple[object, ...]:
@@ -56,6 +43,10 @@ def _revised(before: DialogState, after: DialogState) -> DialogState:
     return after.model_copy(update={"revision": before.revision + 1})
 
 
+_SETTLED = {"ticked": [], "partial": ""}
+"""What an unfinished answer leaves behind, cleared when the dialog moves on."""
+
+
 class DialogEngine:
     def __init__(self, dialog: Dialog, advisor: Advisor, clock: Clock) -> None:
         self.dialog = dialog
@@ -65,11 +56,10 @@ class DialogEngine:
     # --- entry points ----------------------------------------------------------------------
 
     def start(self, language: Language = "de") -> Result:
-        """A new draft: the welcome with the privacy note, then the first question."""
+        """A new dialog: the welcome, then the first question."""
         state = DialogState(step=self.dialog.steps[0].id, language=language)
         state, prompt = self._prompt(state)
-        welcome = Reply(parts=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")))
-        return state, [welcome, prompt]
+        return state, [Reply(parts=self.dialog.welcome), prompt]
 
     def resume(self, state: DialogState) -> Result:
         """Where the sponsor left off, e.g. after /start or a restart of the bot."""
@@ -80,7 +70,7 @@ class DialogEngine:
     def repeat(self, state: DialogState) -> list[EngineOutput]:
         """The current question once more, unchanged (an update delivered twice)."""
         if state.paused:
-            return [self._paused_reply(Msg("sponsor.paused"))]
+            return [self._paused_reply(state, Msg("sponsor.paused"))]
         return [self._prompt(state)[1]]
 
     def handle(self, state: DialogState, event: Event) -> Result:
@@ -103,6 +93,49 @@ class DialogEngine:
         changed, prompt = self._prompt(changed, intro=Msg("sponsor.language_set"))
         return _revised(state, changed), [prompt]
 
+    def at_end(self, state: DialogState) -> bool:
+        """The dialog rests on its end screen (the summary)."""
+        return state.step == self.dialog.end
+
+    # --- what screens may ask (`Flow`) -----------------------------------------------------
+
+    def context(self, state: DialogState) -> StepContext:
+        return StepContext(
+            advisor=self.advisor,
+            today=self.clock.today(),
+            answers=state.answers,
+            language=state.language,
+        )
+
+    def show(self, state: DialogState, screen: str, notes: Sequence[Msg] = ()) -> Result:
+        state = state.model_copy(update={"step": screen})
+        return state, [self._render(state, notes)]
+
+    def ask(self, state: DialogState, step: str, intro: Msg | None = None) -> Result:
+        state = state.model_copy(update={"step": step})
+        state, prompt = self._prompt(state, intro=intro)
+        return state, [prompt]
+
+    def end(self, state: DialogState, notes: Sequence[Msg] = ()) -> Result:
+        missing = self.missing(state)
+        if missing and not state.editing and self._screen(state) is None:
+            # An end screen of half a dialog helps nobody: ask for what is still open first.
+            state = state.model_copy(update={"step": missing[0]})
+            state, prompt = self._prompt(state, notes=list(notes))
+            return state, [prompt]
+        state = state.model_copy(update={"editing": False, "edited": "", "offered": [], **_SETTLED})
+        return self.show(state, self.dialog.end, notes)
+
+    def missing(self, state: DialogState) -> list[str]:
+        ctx = self.context(state)
+        return [
+            s.id
+            for s in self.dialog.steps
+            if not s.optional
+            and s.id not in state.answers
+            and (s.when is None or s.when(state.answers, ctx))
+        ]
+
     # --- events ----------------------------------------------------------------------------
 
     def _command(self, state: DialogState, command: Command) -> Result:
@@ -111,7 +144,7 @@ class DialogEngine:
         if command.name == "help":
             return state, [self._help(state)]
         if command.name == "summary":
-            return self._to_summary(state)
+            return self.end(state)
         if command.name == "language":
             language = language_of(command.argument, state.language)
             if language is None:
@@ -119,8 +152,9 @@ class DialogEngine:
             return self.with_language(state, language)
         if state.paused:
             return self._paused(state)
-        if command.name == "ask":
-            return self._start_handoff(state, "question")
+        own = self.dialog.commands.get(command.name)
+        if own is not None:
+            return own(self, state)
         if command.name == "back":
             return self._back(state)
         if command.name == "skip":
@@ -132,7 +166,8 @@ class DialogEngine:
     def _press(self, state: DialogState, press: Press) -> Result:
         action = press.action
         if state.paused:
-            return self.resume(state) if action == "resume" else self._paused(state)
+            found = self.dialog.paused.handler(action)
+            return found[0](self, state, found[1]) if found else self._paused(state)
         if press.step != state.step:
             return self._reprompt(state, Msg("sponsor.error.stale"))
         if action == "back":
@@ -145,21 +180,14 @@ class DialogEngine:
             return state, [self._help(state)]
         if action == "keep":
             return self._keep(state)
-        if action.startswith("edit:"):
-            return self._edit(state, action.removeprefix("edit:"))
-        if action == "summary:edit":
-            return state.model_copy(update={"step": EDIT_MENU}), [self._edit_menu(state)]
-        if action == "summary:complete":
-            return self._complete_sketch(state)
-        if action in ("summary:handoff", "summary:ask"):
-            return self._start_handoff(
-                state, "handoff" if action == "summary:handoff" else "question"
-            )
-        if action in ("consent:yes", "consent:no") and state.step == CONSENT:
-            return self._consented(state, action == "consent:yes")
-        if action == "summary:show":
-            return self._to_summary(state)
-        if state.step in SPECIAL_STEPS:
+        screen = self._screen(state)
+        found = screen.handler(action) if screen is not None else None
+        for other in self.dialog.screens:
+            if found is None and other.anywhere:
+                found = other.handler(action)
+        if found is not None:
+            return found[0](self, state, found[1])
+        if screen is not None:
             return self._reprompt(state, Msg("sponsor.error.stale"))
         step = self.dialog.step(state.step)
         if action == "done" and step.several:
@@ -171,14 +199,15 @@ class DialogEngine:
     def _text(self, state: DialogState, event: Text) -> Result:
         if state.paused:
             return self._paused(state)
-        if state.step == CONSENT:
-            return self._typed_consent(state, event.text)
-        if state.step in (SUMMARY, EDIT_MENU):
-            return self._reprompt(state, Msg("sponsor.summary.use_buttons"))
+        screen = self._screen(state)
+        if screen is not None:
+            if screen.typed is not None:
+                return screen.typed(self, state, event.text)
+            return self._reprompt(state, screen.use_buttons or Msg("sponsor.error.use_buttons"))
         step = self.dialog.step(state.step)
         if not step.free_text:
             return self._reprompt(state, Msg("sponsor.error.use_buttons"))
-        ctx = self._context(state)
+        ctx = self.context(state)
         if not event.text.strip():
             # Nothing readable (a message of invisible characters only): what the question
             # needs, and the question once more, as the sponsor may not see what was sent.
@@ -191,17 +220,8 @@ class DialogEngine:
             outcome = step.parse(event.text, ctx)
         if step.several and state.ticked and isinstance(outcome, Accepted):
             # Typed after ticking: the ticks count too, and the sponsor is told so.
-            outcome = with_ticked(outcome, list(state.ticked), ctx)
+            outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
         return self._outcome(state, step, outcome)
-
-    def _typed_consent(self, state: DialogState, text: str) -> Result:
-        word = fold(text)
-        if word in CONSENT_YES or word in CONSENT_NO:
-            return self._consented(state, word in CONSENT_YES)
-        consent = self._consent(state, [])
-        return state, [
-            Reply((Msg("handoff.use_buttons"), consent.parts[-1]), consent.buttons, consent.step)
-        ]
 
     # --- answering -------------------------------------------------------------------------
 
@@ -220,7 +240,7 @@ class DialogEngine:
             state = state.model_copy(update={"ticked": ticked})
             state, prompt = self._prompt(state, keep_offered=True)
             return state, [Reply(prompt.parts, prompt.buttons, prompt.step, replaces_pressed=True)]
-        outcome = step.parse(choice.label, self._context(state))
+        outcome = step.parse(choice.label, self.context(state))
         if isinstance(outcome, Accepted) and step.choices is not None:
             outcome = Accepted(
                 Answer(text=self._label(choice, state.language), value=choice.value),
@@ -231,9 +251,10 @@ class DialogEngine:
         return state, [Acknowledge(self._label(choice, state.language)), *outputs]
 
     def _done(self, state: DialogState, step: Step) -> Result:
+        assert step.several is not None
         if not state.ticked:
-            return self._reprompt(state, Msg("sponsor.target_group.none_ticked"))
-        answer = target_groups_from_choices(list(state.ticked), self._context(state))
+            return self._reprompt(state, step.several.none_ticked)
+        answer = step.several.answer(list(state.ticked), self.context(state))
         state, outputs = self._outcome(state, step, Accepted(answer))
         return state, [Acknowledge(answer.text), *outputs]
 
@@ -242,8 +263,7 @@ class DialogEngine:
             offered = [_offered(s) for s in outcome.suggestions]
             # A rejected extension (too long, say) keeps what was already kept.
             kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
-            update: dict[str, object] = {"partial": kept}
-            state = state.model_copy(update=update)
+            state = state.model_copy(update={"partial": kept})
             state, prompt = self._prompt(
                 state, intro=outcome.reason, suggestions=offered or None, repeat_question=False
             )
@@ -251,49 +271,36 @@ class DialogEngine:
         answers = dict(state.answers)
         answers[step.id] = outcome.answer
         answers.update(outcome.also)
-        state = state.model_copy(
-            update={"answers": answers, "offered": [], "ticked": [], "partial": ""}
-        )
+        state = state.model_copy(update={"answers": answers, "offered": [], **_SETTLED})
         notes = [outcome.note] if outcome.note else []
-        if step.id == "region":
-            notes += self._region_notes(state)
+        if step.after is not None:
+            notes += step.after(self.context(state))
         return self._advance(state, step, notes)
-
-    def _region_notes(self, state: DialogState) -> list[Msg]:
-        facts = facts_from_answers(state.answers)
-        advice = self.advisor.advise(facts, self.clock.today())
-        if advice.referral is not None or advice.alliance is None:
-            return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
-        return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
 
     def _advance(self, state: DialogState, answered: Step, notes: list[Msg]) -> Result:
         history = [*state.history, answered.id]
         state = state.model_copy(update={"history": history})
-        following = self._next_step(state, answered.id)
-        if following is None:
-            return self._to_summary(state, notes)
-        if following == CONSENT:
-            state = state.model_copy(update={"step": CONSENT})
-            return state, [self._consent(state, notes)]
-        state = state.model_copy(update={"step": following})
-        state, prompt = self._prompt(state, notes=notes)
-        return state, [prompt]
-
-    def _next_step(self, state: DialogState, after: str) -> str | None:
-        ctx = self._context(state)
-        steps = self.dialog.steps
+        ctx = self.context(state)
         if state.editing:
-            # Back to the summary, unless the change made a conditional question necessary.
-            for step in steps:
+            # Back to the end screen, unless the change made a conditional question necessary.
+            for step in self.dialog.steps:
                 if step.when and step.when(state.answers, ctx) and step.id not in state.answers:
-                    return step.id
-            return None
-        sequence = next(seq for seq in self.dialog.sequences if after in {s.id for s in seq})
-        ids = [s.id for s in sequence]
-        for step in sequence[ids.index(after) + 1 :]:
+                    state = state.model_copy(update={"step": step.id})
+                    state, prompt = self._prompt(state, notes=notes)
+                    return state, [prompt]
+            return self.end(state, notes)
+        sequence = next(
+            seq for seq in self.dialog.sequences if answered.id in {s.id for s in seq.steps}
+        )
+        ids = [s.id for s in sequence.steps]
+        for step in sequence.steps[ids.index(answered.id) + 1 :]:
             if step.when is None or step.when(state.answers, ctx):
-                return step.id
-        return CONSENT if sequence is self.dialog.handoff_steps else None
+                state = state.model_copy(update={"step": step.id})
+                state, prompt = self._prompt(state, notes=notes)
+                return state, [prompt]
+        if sequence.then is None:
+            return self.end(state, notes)
+        return self.show(state, sequence.then, notes)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -304,33 +311,32 @@ class DialogEngine:
             history = list(state.history)
             if history and history[-1] == state.edited:
                 history.pop()
-            state = state.model_copy(
-                update={"step": state.edited, "history": history, "ticked": [], "partial": ""}
-            )
+            state = state.model_copy(update={"step": state.edited, "history": history, **_SETTLED})
             state, prompt = self._prompt(state)
             return state, [prompt]
-        if state.editing or state.step == EDIT_MENU:
-            # Straight back to the summary, also with questions open (it shows them).
-            return self._to_summary(state)
+        screen = self._screen(state)
+        if state.editing:
+            # Straight back to the end screen, also with questions open (it shows them).
+            return self.end(state)
+        if screen is not None and screen.leave is not None:
+            return screen.leave(self, state)
         history = list(state.history)
         if not history:
             return self._reprompt(state, Msg("sponsor.error.first_step"))
         previous = history.pop()
-        state = state.model_copy(
-            update={"step": previous, "history": history, "ticked": [], "partial": ""}
-        )
+        state = state.model_copy(update={"step": previous, "history": history, **_SETTLED})
         state, prompt = self._prompt(state)
         return state, [prompt]
 
     def _skip(self, state: DialogState) -> Result:
-        if state.step in SPECIAL_STEPS:
+        if self._screen(state) is not None:
             return self._reprompt(state, Msg("sponsor.error.nothing_to_skip"))
         step = self.dialog.step(state.step)
         if not step.optional:
             return self._reprompt(state, Msg("sponsor.error.not_optional"))
         removed = state.answers.get(step.id)
         answers = {k: v for k, v in state.answers.items() if k != step.id}
-        state = state.model_copy(update={"answers": answers, "ticked": [], "partial": ""})
+        state = state.model_copy(update={"answers": answers, **_SETTLED})
         notes = []
         if removed is not None:
             # Skipping an answered question removes the answer: said, never silent.
@@ -338,173 +344,80 @@ class DialogEngine:
         return self._advance(state, step, notes)
 
     def _cancel(self, state: DialogState) -> Result:
-        if state.editing or state.step == EDIT_MENU:
-            return self._to_summary(state)
-        state = state.model_copy(update={"paused": True, "ticked": [], "partial": ""})
-        return state, [self._paused_reply(Msg("sponsor.cancelled"))]
+        screen = self._screen(state)
+        if state.editing:
+            return self.end(state)
+        if screen is not None and screen.leave is not None:
+            return screen.leave(self, state)
+        state = state.model_copy(update={"paused": True, **_SETTLED})
+        return state, [self._paused_reply(state, Msg("sponsor.cancelled"))]
 
     def _paused(self, state: DialogState) -> Result:
-        return state, [self._paused_reply(Msg("sponsor.paused"))]
+        return state, [self._paused_reply(state, Msg("sponsor.paused"))]
 
-    def _paused_reply(self, message: Msg) -> Reply:
-        return Reply(
-            parts=(message,),
-            buttons=(
-                (Button(Msg("sponsor.button.resume"), "resume"),),
-                (
-                    Button(Msg("sponsor.button.new"), "session:new"),
-                    Button(Msg("sponsor.button.drafts"), "session:drafts"),
-                ),
-            ),
-            step=PAUSED,
-        )
-
-    def _edit(self, state: DialogState, step_id: str) -> Result:
-        try:
-            self.dialog.step(step_id)
-        except KeyError:
-            return self._reprompt(state, Msg("sponsor.error.stale"))
-        state = state.model_copy(
-            update={
-                "step": step_id,
-                "editing": True,
-                "edited": step_id,
-                "ticked": [],
-                "partial": "",
-            }
-        )
-        if step_id == "target_group":
-            ticked = list(facts_from_answers(state.answers).target_groups)
-            state = state.model_copy(update={"ticked": ticked})
-        state, prompt = self._prompt(state)
-        return state, [prompt]
-
-    def _complete_sketch(self, state: DialogState) -> Result:
-        extras = self.dialog.extra_steps
-        first = next((s for s in extras if s.id not in state.answers), extras[0])
-        state = state.model_copy(update={"step": first.id, "editing": False, "edited": ""})
-        state, prompt = self._prompt(state, intro=Msg("sponsor.sketch.intro"))
-        return state, [prompt]
-
-    def _missing(self, state: DialogState) -> list[str]:
-        """The main questions still to answer."""
-        return [
-            s.id
-            for s in self.dialog.steps
-            if not s.optional
-            and s.id not in state.answers
-            and (s.when is None or s.when(state.answers, self._context(state)))
-        ]
-
-    def _to_summary(self, state: DialogState, notes: list[Msg] | None = None) -> Result:
-        missing = self._missing(state)
-        if missing and not state.editing and state.step not in SPECIAL_STEPS:
-            # A summary of half a draft helps nobody: ask for what is still open first.
-            state = state.model_copy(update={"step": missing[0]})
-            state, prompt = self._prompt(state, notes=notes or [])
-            return state, [prompt]
-        state = state.model_copy(
-            update={
-                "step": SUMMARY,
-                "editing": False,
-                "edited": "",
-                "offered": [],
-                "ticked": [],
-                "partial": "",
-            }
-        )
-        facts = facts_from_answers(state.answers)
-        advice = self.advisor.advise(facts, self.clock.today())
-        reply = summary_reply(state, advice, notes or [], self._shown_steps(state), self.advisor.kb)
-        return state, [reply]
-
-    def _shown_steps(self, state: DialogState) -> list[Step]:
-        """Every question whose condition holds: a justification of costs since lowered is
-        kept for later, not shown."""
-        ctx = self._context(state)
-        return [
-            step
-            for sequence in self.dialog.sequences
-            for step in sequence
-            if step.when is None or step.when(state.answers, ctx)
-        ]
+    def _paused_reply(self, state: DialogState, message: Msg) -> Reply:
+        return self.dialog.paused.render(state, self._screen_context(state), [message])
 
     def _keep(self, state: DialogState) -> Result:
-        if state.step in SPECIAL_STEPS or state.step not in state.answers:
+        if self._screen(state) is not None or state.step not in state.answers:
             return self._reprompt(state, Msg("sponsor.error.nothing_to_keep"))
         step = self.dialog.step(state.step)
-        state = state.model_copy(update={"ticked": [], "partial": ""})
+        state = state.model_copy(update=dict(_SETTLED))
         return self._advance(state, step, [])
 
-    def _start_handoff(self, state: DialogState, kind: HandoffKind) -> Result:
-        facts = facts_from_answers(state.answers)
-        if not isinstance(facts.place, InRegion):
-            return self._to_summary(state, [Msg("handoff.no_local_alliance")])
-        answers = dict(state.answers)
-        answers[HANDOFF_KIND] = Answer(text=kind, value=kind)
-        state = state.model_copy(update={"answers": answers, "editing": False, "edited": ""})
-        first = next(
-            step
-            for step in self.dialog.handoff_steps
-            if step.when is None or step.when(state.answers, self._context(state))
+    def edit(self, state: DialogState, step_id: str) -> Result:
+        """Answer one question again, then return to the end screen."""
+        try:
+            step = self.dialog.step(step_id)
+        except KeyError:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        current = state.answers.get(step_id)
+        ticked = step.several.ticked(current) if step.several and current else []
+        state = state.model_copy(
+            update={"step": step_id, "editing": True, "edited": step_id, **_SETTLED}
         )
-        state = state.model_copy(update={"step": first.id})
-        state, prompt = self._prompt(state, intro=Msg(f"handoff.intro.{kind}"))
+        state = state.model_copy(update={"ticked": ticked})
+        state, prompt = self._prompt(state)
         return state, [prompt]
-
-    def _consent(self, state: DialogState, notes: list[Msg]) -> Reply:
-        advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
-        return consent_reply(state, advice, notes, self._shown_steps(state), self.advisor.kb)
-
-    def _consented(self, state: DialogState, yes: bool) -> Result:
-        kind = handoff_kind(state.answers)
-        # A question may come at any stage: afterwards the dialog goes on with what is open.
-        missing = self._missing(state)
-        state = state.model_copy(update={"step": missing[0] if missing else SUMMARY})
-        if not yes:
-            return self._to_summary(state, [Msg("handoff.not_sent")])
-        return state, [RequestHandoff(kind)]
-
-    def _edit_menu(self, state: DialogState) -> Reply:
-        ctx = self._context(state)
-        steps = [
-            s
-            for s in (*self.dialog.steps, *self.dialog.extra_steps)
-            if s.when is None or s.when(state.answers, ctx)
-        ]
-        return edit_menu(steps)
 
     def _help(self, state: DialogState) -> Reply:
         """The help, and the current question with its buttons again (they stay usable)."""
         general = (self.dialog.help,) if self.dialog.help is not None else ()
         if state.paused:
-            current = self._paused_reply(Msg("sponsor.paused"))
+            current = self._paused_reply(state, Msg("sponsor.paused"))
             return Reply((*general, *current.parts), current.buttons, current.step)
-        if state.step == SUMMARY:
-            advice = self.advisor.advise(facts_from_answers(state.answers), self.clock.today())
-            return Reply(general, summary_buttons(advice), SUMMARY)
-        if state.step == EDIT_MENU:
-            menu = self._edit_menu(state)
-            return Reply((*general, *menu.parts), menu.buttons, menu.step)
-        if state.step == CONSENT:
-            consent = self._consent(state, [])
-            return Reply((*general, consent.parts[-1]), consent.buttons, consent.step)
+        screen = self._screen(state)
+        if screen is not None:
+            shown = self._render(state, ())
+            return Reply((*general, *screen.help_parts(shown.parts)), shown.buttons, shown.step)
         _, prompt = self._prompt(state, keep_offered=True)
         step_help = Msg(self.dialog.step(state.step).help)
         return Reply((step_help, *general, *prompt.parts), prompt.buttons, prompt.step)
 
     # --- prompting -------------------------------------------------------------------------
 
+    def _screen(self, state: DialogState) -> Screen | None:
+        return self.dialog.screen(state.step)
+
+    def _screen_context(self, state: DialogState) -> ScreenContext:
+        ctx = self.context(state)
+        shown = tuple(
+            step
+            for step in self.dialog.all_steps
+            if step.when is None or step.when(state.answers, ctx)
+        )
+        return ScreenContext(ctx, shown)
+
+    def _render(self, state: DialogState, notes: Sequence[Msg]) -> Reply:
+        screen = self._screen(state)
+        assert screen is not None, state.step
+        return screen.render(state, self._screen_context(state), notes)
+
     def _reprompt(self, state: DialogState, reason: Msg) -> Result:
-        if state.step == SUMMARY:
-            return self._to_summary(state, [reason])
-        if state.step == EDIT_MENU:
-            menu = self._edit_menu(state)
-            return state, [Reply((reason, *menu.parts), menu.buttons, menu.step)]
-        if state.step == CONSENT:
-            return state, [self._consent(state, [reason])]
+        if self._screen(state) is not None:
+            return state, [self._render(state, [reason])]
         if state.paused:
-            return state, [self._paused_reply(reason)]
+            return state, [self._paused_reply(state, reason)]
         state, prompt = self._prompt(state, intro=reason, keep_offered=True)
         return state, [prompt]
 
@@ -518,15 +431,20 @@ class DialogEngine:
         keep_offered: bool = False,
         repeat_question: bool = True,
     ) -> tuple[DialogState, Reply]:
-        if state.step == CONSENT:
-            return state, self._consent(state, [intro] if intro else [])
-        if state.step in SPECIAL_STEPS:
-            state, outputs = self._to_summary(state, [intro] if intro else [])
+        screen = self._screen(state)
+        if screen is not None:
+            target = screen.resume_as or screen.id
+            said = [intro] if intro else []
+            state, outputs = (
+                self.end(state, said)
+                if target == self.dialog.end
+                else self.show(state, target, said)
+            )
             reply = outputs[0]
             assert isinstance(reply, Reply)
             return state, reply
         step = self.dialog.step(state.step)
-        ctx = self._context(state)
+        ctx = self.context(state)
         if suggestions is not None:
             offered = suggestions
         elif keep_offered and state.offered:
@@ -576,14 +494,6 @@ class DialogEngine:
     @staticmethod
     def _label(choice: Offered, language: Language) -> str:
         return choice.label_en if language == "en" and choice.label_en else choice.label
-
-    def _context(self, state: DialogState) -> StepContext:
-        return StepContext(
-            advisor=self.advisor,
-            today=self.clock.today(),
-            answers=state.answers,
-            language=state.language,
-        )
 
 
 def language_of(argument: str, current: Language) -> Language | None:

@@ -7,20 +7,43 @@ text into stored answers or say precisely what they need; they never raise.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Mapping, Sequence
 
-from bot.advice.advise import group_labels
+from bot.advice.advise import Advice, group_labels
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
+from bot.core.outputs import Button, Reply, RequestHandoff
 from bot.core.roles import sponsor_help
-from bot.core.state import Answer, Offered
-from bot.core.steps import Accepted, Dialog, ParseOutcome, Rejected, Step, StepContext
+from bot.core.state import Answer, DialogState, Offered
+from bot.core.steps import (
+    Accepted,
+    Dialog,
+    Flow,
+    ParseOutcome,
+    Questions,
+    Rejected,
+    Result,
+    Screen,
+    ScreenContext,
+    Several,
+    Step,
+    StepContext,
+)
+from bot.dialogs.answers import (
+    HANDOFF_KIND,
+    ORGANISATION_KINDS,
+    HandoffKind,
+    facts_from_answers,
+    handoff_kind,
+    place_of,
+    start_of,
+)
+from bot.dialogs.summary import consent_reply, edit_menu, summary_reply
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count, Day, Eur, Month
 from bot.understanding.money import exactly, parse_money
 from bot.understanding.periods import parse_duration, parse_start
-from bot.understanding.places import Elsewhere, InRegion
+from bot.understanding.places import InRegion
 from bot.understanding.result import Unclear
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
@@ -43,17 +66,6 @@ stays thin (nobody is kept stuck on one question); "asdf" is not."""
 
 PLAUSIBLE_COSTS = 10_000
 """Total costs below this are asked back ("2024" is more likely a year than a budget)."""
-
-ORGANISATION_KINDS = (
-    ("education", "Bildungsträger", "Education provider"),
-    ("chamber", "Kammer oder Verband", "Chamber or association"),
-    ("university", "Hochschule", "University"),
-    ("care", "Pflege- oder Sozialdienst", "Care or social service"),
-    ("municipality", "Kommune oder Landkreis", "Municipality or district"),
-    ("employment", "Arbeitsagentur oder Jobcenter", "Employment agency or job centre"),
-    ("company", "Unternehmen", "Company"),
-    ("other", "Sonstige", "Other"),
-)
 
 
 def _too_long(text: str) -> Rejected | None:
@@ -82,26 +94,6 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
             "state": place.state,
         }
     return Accepted(Answer(text=text.strip(), value=value), resolved.note)
-
-
-def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
-    answer = answers.get("region")
-    if answer is None or not isinstance(answer.value, dict):
-        return None
-    value = answer.value
-    if value.get("kind") == "in_region":
-        district = value.get("district")
-        return InRegion(
-            subregion_id=str(value["subregion"]),
-            district_id=str(district) if district else None,
-            name=str(value["name"]),
-        )
-    alliance, state = value.get("alliance"), value.get("state")
-    return Elsewhere(
-        name=str(value["name"]),
-        alliance_id=str(alliance) if alliance else None,
-        state=str(state) if state else None,
-    )
 
 
 def organisation_choices(ctx: StepContext) -> tuple[Offered, ...]:
@@ -252,13 +244,6 @@ def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=parsed.value.iso()), note)
 
 
-def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
-    answer = answers.get("start")
-    if answer is None or not isinstance(answer.value, str):
-        return None
-    return YearMonth.parse_iso(answer.value)
-
-
 def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
     parsed = parse_duration(text, start_of(ctx.answers))
     if isinstance(parsed, Unclear):
@@ -308,17 +293,8 @@ def parse_participants(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=max(numbers)))
 
 
-HANDOFF_KIND = "handoff_kind"
-"""Stored with the answers while the sponsor prepares a handoff or a question."""
-HandoffKind = Literal["handoff", "question"]
-
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
 _PHONE = re.compile(r"\+?[\d\s/()-]{6,}")
-
-
-def handoff_kind(answers: Mapping[str, Answer]) -> HandoffKind:
-    answer = answers.get(HANDOFF_KIND)
-    return "question" if answer is not None and answer.value == "question" else "handoff"
 
 
 def asks_a_question(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
@@ -337,34 +313,203 @@ def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=text.strip()))
 
 
-SPONSOR_DIALOG = Dialog(
-    id="sponsor",
-    help=sponsor_help(),
-    steps=(
-        Step("region", parse_region),
-        Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
-        Step("target_group", parse_target_group, choices=target_group_choices, several=True),
-        Step("idea", parse_idea, extend=extend_idea),
-        Step("title", parse_free_text, optional=True),
-        Step("costs", parse_costs),
-        Step("justification", parse_justification, when=costs_over_cap),
-        Step("start", parse_start_answer),
-        Step("duration", parse_duration_answer),
-        Step("cofinancing", parse_free_text, optional=True),
+def region_notes(ctx: StepContext) -> list[Msg]:
+    """Right after the place: its local alliance, or that the rules here are Leine-Weser's."""
+    advice = ctx.advisor.advise(facts_from_answers(ctx.answers), ctx.today)
+    if advice.referral is not None or advice.alliance is None:
+        return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
+    return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
+
+
+def ticked_groups(answer: Answer) -> list[str]:
+    value = answer.value
+    ids = value.get("ids") if isinstance(value, dict) else None
+    return [str(i) for i in ids] if isinstance(ids, list) else []
+
+
+MAIN_STEPS = (
+    Step("region", parse_region, after=region_notes),
+    Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
+    Step(
+        "target_group",
+        parse_target_group,
+        choices=target_group_choices,
+        several=Several(
+            target_groups_from_choices,
+            with_ticked,
+            ticked_groups,
+            Msg("sponsor.target_group.none_ticked"),
+        ),
     ),
-    extra_steps=(
-        Step("need", parse_free_text, optional=True),
-        Step("goals", parse_free_text, optional=True),
-        Step("participants", parse_participants, optional=True),
-        Step("partners", parse_free_text, optional=True),
-        Step("spatial_effect", parse_free_text, optional=True),
-        Step("continuation", parse_free_text, optional=True),
-        Step("transferability", parse_free_text, optional=True),
+    Step("idea", parse_idea, extend=extend_idea),
+    Step("title", parse_free_text, optional=True),
+    Step("costs", parse_costs),
+    Step("justification", parse_justification, when=costs_over_cap),
+    Step("start", parse_start_answer),
+    Step("duration", parse_duration_answer),
+    Step("cofinancing", parse_free_text, optional=True),
+)
+SKETCH_STEPS = (
+    Step("need", parse_free_text, optional=True),
+    Step("goals", parse_free_text, optional=True),
+    Step("participants", parse_participants, optional=True),
+    Step("partners", parse_free_text, optional=True),
+    Step("spatial_effect", parse_free_text, optional=True),
+    Step("continuation", parse_free_text, optional=True),
+    Step("transferability", parse_free_text, optional=True),
+)
+"""Optional questions offered after the summary (they feed the Projektskizze)."""
+HANDOFF_STEPS = (
+    Step("sponsor_name", parse_free_text),
+    Step("contact_person", parse_free_text),
+    Step("contact_channel", parse_contact_channel),
+    Step("question", parse_free_text, when=asks_a_question),
+)
+"""Who sends it, asked before anything leaves the sponsor's hands."""
+
+# --- screens ----------------------------------------------------------------------------------
+
+SUMMARY = "summary"
+EDIT_MENU = "edit"
+CONSENT = "consent"
+PAUSED = "paused"
+"""Not a step a state rests in: the step id of the reply offered while a draft is paused."""
+
+CONSENT_YES = frozenset({"ja", "j", "yes", "y", "ok", "okay", "einverstanden", "senden", "send"})
+CONSENT_NO = frozenset({"nein", "n", "no", "nicht senden", "don t send", "do not send"})
+"""Typed instead of tapped at the consent question (anything else: use the buttons)."""
+
+
+def _advice(state: DialogState, view: ScreenContext) -> Advice:
+    return view.step.advisor.advise(facts_from_answers(state.answers), view.step.today)
+
+
+def show_summary(state: DialogState, view: ScreenContext, notes: Sequence[Msg]) -> Reply:
+    advisor = view.step.advisor
+    return summary_reply(state, _advice(state, view), notes, view.shown, advisor.kb)
+
+
+def show_edit_menu(state: DialogState, view: ScreenContext, notes: Sequence[Msg]) -> Reply:
+    menu = edit_menu([step for step in view.shown if step not in HANDOFF_STEPS])
+    return Reply((*notes, *menu.parts), menu.buttons, menu.step)
+
+
+def show_consent(state: DialogState, view: ScreenContext, notes: Sequence[Msg]) -> Reply:
+    advisor = view.step.advisor
+    return consent_reply(state, _advice(state, view), notes, view.shown, advisor.kb)
+
+
+def show_paused(state: DialogState, view: ScreenContext, notes: Sequence[Msg]) -> Reply:
+    return Reply(
+        parts=tuple(notes),
+        buttons=(
+            (Button(Msg("sponsor.button.resume"), "resume"),),
+            (
+                Button(Msg("sponsor.button.new"), "session:new"),
+                Button(Msg("sponsor.button.drafts"), "session:drafts"),
+            ),
+        ),
+        step=PAUSED,
+    )
+
+
+def complete_sketch(flow: Flow, state: DialogState, _: str) -> Result:
+    """The Projektskizze's optional questions, from the first one still open."""
+    first = next((s for s in SKETCH_STEPS if s.id not in state.answers), SKETCH_STEPS[0])
+    state = state.model_copy(update={"editing": False, "edited": ""})
+    return flow.ask(state, first.id, Msg("sponsor.sketch.intro"))
+
+
+def start_handoff(flow: Flow, state: DialogState, kind: HandoffKind) -> Result:
+    """Who sends it, then the consent; only where a local alliance of Leine-Weser is."""
+    if not isinstance(place_of(state.answers), InRegion):
+        return flow.end(state, [Msg("handoff.no_local_alliance")])
+    answers = {**state.answers, HANDOFF_KIND: Answer(text=kind, value=kind)}
+    state = state.model_copy(update={"answers": answers, "editing": False, "edited": ""})
+    ctx = flow.context(state)
+    first = next(s for s in HANDOFF_STEPS if s.when is None or s.when(state.answers, ctx))
+    return flow.ask(state, first.id, Msg(f"handoff.intro.{kind}"))
+
+
+def consented(flow: Flow, state: DialogState, yes: bool) -> Result:
+    kind = handoff_kind(state.answers)
+    # A question may come at any stage: afterwards the dialog goes on with what is open.
+    missing = flow.missing(state)
+    state = state.model_copy(update={"step": missing[0] if missing else SUMMARY})
+    if not yes:
+        return flow.end(state, [Msg("handoff.not_sent")])
+    return state, [RequestHandoff(kind)]
+
+
+def typed_consent(flow: Flow, state: DialogState, text: str) -> Result:
+    word = fold(text)
+    if word in CONSENT_YES or word in CONSENT_NO:
+        return consented(flow, state, word in CONSENT_YES)
+    consent = flow.show(state, CONSENT)[1][0]
+    assert isinstance(consent, Reply)
+    return state, [
+        Reply((Msg("handoff.use_buttons"), consent.parts[-1]), consent.buttons, consent.step)
+    ]
+
+
+def _to_summary(flow: Flow, state: DialogState, _: str = "") -> Result:
+    return flow.end(state)
+
+
+SCREENS = (
+    Screen(
+        SUMMARY,
+        show_summary,
+        presses={
+            "summary:edit": lambda flow, state, _: flow.show(state, EDIT_MENU),
+            "summary:complete": complete_sketch,
+            "summary:handoff": lambda flow, state, _: start_handoff(flow, state, "handoff"),
+            "summary:ask": lambda flow, state, _: start_handoff(flow, state, "question"),
+            "summary:show": _to_summary,
+        },
+        use_buttons=Msg("sponsor.summary.use_buttons"),
+        help_parts=lambda parts: (),
+        anywhere=True,
     ),
-    handoff_steps=(
-        Step("sponsor_name", parse_free_text),
-        Step("contact_person", parse_free_text),
-        Step("contact_channel", parse_contact_channel),
-        Step("question", parse_free_text, when=asks_a_question),
+    Screen(
+        EDIT_MENU,
+        show_edit_menu,
+        presses={
+            "edit:": lambda flow, state, step: flow.edit(state, step),
+            "summary:show": _to_summary,
+        },
+        use_buttons=Msg("sponsor.summary.use_buttons"),
+        leave=lambda flow, state: flow.end(state),
+        resume_as=SUMMARY,
+        anywhere=True,
+    ),
+    Screen(
+        CONSENT,
+        show_consent,
+        presses={
+            "consent:yes": lambda flow, state, _: consented(flow, state, True),
+            "consent:no": lambda flow, state, _: consented(flow, state, False),
+        },
+        typed=typed_consent,
+        help_parts=lambda parts: parts[-1:],
     ),
 )
+
+SPONSOR_DIALOG = Dialog(
+    id="sponsor",
+    sequences=(
+        Questions("main", MAIN_STEPS),
+        Questions("sketch", SKETCH_STEPS),
+        Questions("handoff", HANDOFF_STEPS, then=CONSENT),
+    ),
+    screens=SCREENS,
+    end=SUMMARY,
+    paused=Screen(
+        PAUSED, show_paused, presses={"resume": lambda flow, state, _: flow.resume(state)}
+    ),
+    welcome=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")),
+    commands={"ask": lambda flow, state: start_handoff(flow, state, "question")},
+    help=sponsor_help(),
+)
+"""The whole sponsor flow: the questions, the summary and its buttons, the edit menu, the
+consent before a handoff, the pause."""

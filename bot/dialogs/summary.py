@@ -12,7 +12,7 @@ from bot.base.yearmonth import YearMonth
 from bot.core.outputs import Button, Reply
 from bot.core.state import Answer, DialogState
 from bot.core.steps import Step
-from bot.dialogs.sponsor import ORGANISATION_KINDS
+from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
@@ -116,7 +116,7 @@ def consent_reply(
     kb: KnowledgeBase,
 ) -> Reply:
     """Exactly what will be sent, and the question whether it may be."""
-    kind = "question" if _kind(state) == "question" else "handoff"
+    kind = handoff_kind(state.answers)
     alliance = advice.alliance.name if advice.alliance else ""
     parts: list[Msg] = [*notes, Msg(f"handoff.preview.{kind}", {"alliance": alliance})]
     parts += [_answers(state, steps, kb), _pre_check(advice)]
@@ -134,11 +134,6 @@ def consent_reply(
         ),
         step="consent",
     )
-
-
-def _kind(state: DialogState) -> str:
-    answer = state.answers.get("handoff_kind")
-    return str(answer.value) if answer is not None else "handoff"
 
 
 def edit_menu(steps: Sequence[Step]) -> Reply:

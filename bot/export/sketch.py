@@ -22,7 +22,7 @@ from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
 from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer, DialogState
-from bot.dialogs.sponsor import ORGANISATION_KINDS, place_of
+from bot.dialogs.answers import ORGANISATION_KINDS, place_of
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Language, Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month

@@ -30,7 +30,7 @@ from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
-from bot.dialogs.engine import SUMMARY, DialogEngine, language_of
+from bot.dialogs.engine import DialogEngine, language_of
 from bot.routes.incoming import cleaned
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.contacts import Contacts, Redemption
@@ -447,7 +447,7 @@ class Conversations:
             draft_title(draft),
         )
         turn.outbox_written = True
-        if draft.state.step != SUMMARY:
+        if not self.engine.at_end(draft.state):
             # Asked at an early stage: the sponsor goes on with the next open question.
             state, prompt = self.engine.resume(draft.state)
             await turn.save(draft, state)
@@ -464,7 +464,7 @@ class Conversations:
                         Button(Msg("sponsor.button.drafts"), "session:drafts"),
                     ),
                 ),
-                step="summary",
+                step=self.engine.dialog.end,
             )
         ]
 

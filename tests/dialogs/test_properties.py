@@ -16,7 +16,7 @@ from bot.advice.advise import Advisor
 from bot.clock import FixedClock
 from bot.core.events import Command, CommandName, Event, Press, Text
 from bot.core.state import DialogState
-from bot.dialogs.engine import SPECIAL_STEPS, DialogEngine
+from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
@@ -34,12 +34,8 @@ from tests.dialogs.conftest import (
     walk_to,
 )
 
-STEP_IDS = [
-    step.id
-    for name in ("steps", "extra_steps", "handoff_steps")
-    for step in getattr(SPONSOR_DIALOG, name, ())
-]
-KNOWN_STEPS = {*STEP_IDS, *SPECIAL_STEPS}
+STEP_IDS = [step.id for step in SPONSOR_DIALOG.all_steps]
+KNOWN_STEPS = {*STEP_IDS, *(screen.id for screen in SPONSOR_DIALOG.screens)}
 COMMANDS: tuple[CommandName, ...] = get_args(CommandName)
 
 SAMPLE_TEXTS = [

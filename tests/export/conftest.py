@@ -18,8 +18,8 @@ from bot.clock import FixedClock
 from bot.core.events import Press, Text
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import facts_from_answers
-from bot.dialogs.engine import SUMMARY, DialogEngine
-from bot.dialogs.sponsor import SPONSOR_DIALOG
+from bot.dialogs.engine import DialogEngine
+from bot.dialogs.sponsor import SPONSOR_DIALOG, SUMMARY
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf
 from bot.export.sketch import Sketch, Sponsor, build_sketch
