@@ -1,0 +1,45 @@
+"""Words as dictionary forms: "Azubis" -> "azubi", "refugees" -> "refugee".
+
+Matching on lemmas of whole words (never on substrings) is what lets "Pflegeschulen" stay a
+word about schools of nursing instead of containing "Schüler". simplemma ships its
+dictionaries inside the wheel, so nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from bot.base.normalize import fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+LANGUAGES = ("de", "en")
+"""Both are tried: sponsors mix them ("Azubis im IT-Bereich", "Pflege workers")."""
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as typed (letters, hyphenated compounds kept together)."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65_536)
+def lemmas(word: str) -> frozenset[str]:
+    """The folded word and its dictionary forms in German and English."""
+    forms = {fold(word)}
+    for language in LANGUAGES:
+        forms.add(fold(simplemma.lemmatize(word, lang=language)))
+        # German nouns are capitalised; people on phones often do not.
+        if language == "de" and word.islower():
+            forms.add(fold(simplemma.lemmatize(word.capitalize(), lang=language)))
+    forms.discard("")
+    return frozenset(forms)
+
+
+def lemma_set(text: str) -> frozenset[str]:
+    """Every dictionary form of every word of `text`."""
+    found: set[str] = set()
+    for word in words(text):
+        found |= lemmas(word)
+    return frozenset(found)
