@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import aiosqlite
 
 from bot.core.outputs import Document
 from bot.core.state import DialogState
+from bot.core.subdialogs import SubDialog
 from bot.core.updates import Incoming
 from bot.storage.drafts import Draft, Drafts, User
 from bot.texts.catalog import Language
@@ -36,6 +37,38 @@ class Turn:
     @property
     def language(self) -> Language:
         return self.user.language
+
+    # --- sub-dialogs (`bot.core.subdialogs`) ------------------------------------------------
+
+    @property
+    def subdialog(self) -> SubDialog | None:
+        """The open sub-dialog the next typed text answers, if any."""
+        return self.user.subdialogs[-1] if self.user.subdialogs else None
+
+    async def start(self, subdialog: SubDialog) -> None:
+        """Wait for a typed answer. Started from a menu, it replaces one still open: the
+        person chose another button, so the earlier question is no longer theirs."""
+        await self._stack((subdialog,))
+
+    async def done(self) -> SubDialog | None:
+        """The top sub-dialog, finished (taken off the stack) before its answer is handled."""
+        top = self.subdialog
+        if top is not None:
+            await self._stack(self.user.subdialogs[:-1])
+        return top
+
+    async def drop_subdialogs(self) -> None:
+        """Another menu was chosen: whatever typed answer was asked for is not awaited any more."""
+        if self.user.subdialogs:
+            await self._stack(())
+
+    async def _stack(self, stack: tuple[SubDialog, ...]) -> None:
+        if stack == self.user.subdialogs:
+            return
+        await self.drafts.update_user(self.user.id, subdialogs=stack)
+        self.user = replace(self.user, subdialogs=stack)
+
+    # --- the current draft ---------------------------------------------------------------
 
     async def save(self, draft: Draft, state: DialogState) -> None:
         await self.drafts.save(draft, state)

@@ -16,11 +16,12 @@ import aiosqlite
 from bot.advice.advise import Advice
 from bot.alliance.sketches import sketch_payload
 from bot.core.state import DialogState
+from bot.core.subdialogs import STATEMENTS, Statement
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Contacts
 from bot.storage.drafts import Draft, Drafts
-from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Kind, Statement
+from bot.storage.handoffs import Handoff, Handoffs, Kind
 from bot.storage.outbox import Outbox
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count, Eur, Month

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bot.alliance.desk import AllianceDesk
 from bot.core.events import action_number
 from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply
+from bot.core.subdialogs import STATEMENTS, AskSponsor, RecordStatement, Statement
 from bot.storage.contacts import Contacts
-from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
+from bot.storage.handoffs import Handoff, Handoffs
 from bot.texts.catalog import Msg
 from bot.texts.markup import to_plain
 from bot.turn import Turn
@@ -101,13 +102,11 @@ class ContactInbox:
                 return [Acknowledge(to_plain(Msg("alliance.contact.too_late"), turn.language))]
             return [Reply((taken.message,))]
         if verb == "ask":
-            await turn.drafts.update_user(turn.user.id, pending={"ask": handoff.id})
+            await turn.start(AskSponsor(handoff=handoff.id))
             return [Reply((Msg("alliance.contact.ask_prompt", {"title": handoff.title}),))]
         if verb == "statement" and value in STATEMENTS:
             statement: Statement = value
-            await turn.drafts.update_user(
-                turn.user.id, pending={"statement": handoff.id, "value": statement}
-            )
+            await turn.start(RecordStatement(handoff=handoff.id, statement=statement))
             return [
                 Reply(
                     (
@@ -123,26 +122,26 @@ class ContactInbox:
             ]
         return [Reply((Msg("roles.unknown_command"),))]
 
-    async def pending_text(self, turn: Turn, pending: dict[str, object], text: str) -> list[Reply]:
+    async def answered(
+        self, turn: Turn, asked: AskSponsor | RecordStatement, text: str
+    ) -> list[EngineOutput]:
+        """The typed answer a contact was asked for: the question to the sponsor, or the
+        comment of the statement (empty when skipped)."""
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
-        number = pending.get("ask", pending.get("statement"))
-        handoff = await handoffs.get(number) if isinstance(number, int) else None
+        handoff = await handoffs.get(asked.handoff)
         if handoff is None or not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         turn.outbox_written = True
-        if "ask" in pending:
+        if isinstance(asked, AskSponsor):
             reply = await self.desk.relay_to_sponsor(
                 turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn), text
             )
             return [Reply((reply,))]
-        statement = next((s for s in STATEMENTS if s == pending.get("value")), None)
-        if statement is None:
-            return [Reply((Msg("roles.unknown_command"),))]
         reply = await self.desk.record_statement(
             turn.connection,
             turn.drafts,
             handoff,
-            statement,
+            asked.statement,
             text,
             turn.user.id,
             self._name(turn),

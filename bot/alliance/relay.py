@@ -10,6 +10,7 @@ from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.core.events import action_number
 from bot.core.outputs import EngineOutput, Reply
+from bot.core.subdialogs import AnswerAlliance
 from bot.storage.handoffs import Handoff, Handoffs
 from bot.turn import Turn
 
@@ -67,3 +68,17 @@ class Relay:
             )
             return [Reply((message,))]
         return None
+
+    async def answer(
+        self, turn: Turn, asked: AnswerAlliance, text: str
+    ) -> list[EngineOutput] | None:
+        """The sponsor's answer to the alliance's question; None when there is nothing to
+        relay (the handoff is gone, or the text is empty)."""
+        handoff = await self.own_handoff(turn, str(asked.handoff))
+        if handoff is None or not text.strip():
+            return None
+        turn.outbox_written = True
+        message = await self.desk.relay_to_alliance(
+            turn.connection, turn.drafts, handoff, text.strip()
+        )
+        return [Reply((message,))]

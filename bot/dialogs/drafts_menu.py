@@ -6,6 +6,7 @@ from datetime import date
 
 from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
+from bot.core.subdialogs import RenameDraft
 from bot.dialogs.answers import place_of
 from bot.dialogs.engine import DialogEngine
 from bot.storage.drafts import Draft
@@ -79,13 +80,14 @@ class DraftsMenu:
         if verb == "open":
             return [await self._menu(turn, draft)]
         if verb == "resume":
-            await drafts.update_user(user.id, current_draft_id=draft.id, pending=None)
+            await turn.drop_subdialogs()
+            await drafts.update_user(user.id, current_draft_id=draft.id)
             state = draft.state.model_copy(update={"language": user.language})
             state, outputs = self.engine.resume(state)
             await turn.save(draft, state)
             return outputs
         if verb == "rename":
-            await drafts.update_user(user.id, pending={"rename": draft.id})
+            await turn.start(RenameDraft(draft=draft.id))
             return [
                 Reply(
                     (Msg("drafts.rename_prompt", {"title": draft_title(draft)}),),
@@ -144,10 +146,12 @@ class DraftsMenu:
             ),
         )
 
-    async def rename(self, turn: Turn, draft_id: int, text: str) -> list[EngineOutput]:
+    async def rename(self, turn: Turn, rename: RenameDraft, text: str) -> list[EngineOutput]:
+        """The answer to "how shall the draft be called?"; asked again when unusable."""
+        draft_id = rename.draft
         title = " ".join(text.split())
         if not title or len(title) > MAX_TITLE:
-            await turn.drafts.update_user(turn.user.id, pending={"rename": draft_id})
+            await turn.start(rename)
             return [Reply((Msg("drafts.rename_invalid", {"max": MAX_TITLE}),))]
         if await turn.drafts.rename(turn.user.id, draft_id, title):
             return [await self.listing(turn, Msg("drafts.renamed", {"title": title}))]

@@ -27,6 +27,7 @@ from bot.core.events import Command, CommandName, Press, Text, Upload, action_nu
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, Role, role_help, sponsor_help
 from bot.core.state import DialogState
+from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
@@ -51,7 +52,7 @@ KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
 """Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
 """A command's handler; None: the sponsor's dialog takes the command (back, skip, ...)."""
-DROPS_PENDING: frozenset[CommandName] = frozenset(
+DROPS_SUBDIALOGS: frozenset[CommandName] = frozenset(
     {"drafts", "privacy", "export", "delete", "language"}
 )
 """Another menu chosen: a typed answer asked for (a rename, a question) is dropped first."""
@@ -180,13 +181,13 @@ class Conversations:
         return "sponsor"
 
     async def _dispatch(self, turn: Turn) -> list[EngineOutput]:
-        event, user = turn.incoming.event, turn.user
+        event = turn.incoming.event
         if isinstance(event, Command):
             route = ROUTES[event.name]
             if route.roles != ANYONE and await self.role(turn) not in route.roles:
                 return [_unknown()]
-            if user.pending and event.name in DROPS_PENDING:
-                await turn.drafts.update_user(user.id, pending=None)
+            if event.name in DROPS_SUBDIALOGS:
+                await turn.drop_subdialogs()
             routed = await self.commands[event.name](turn, event)
             if routed is not None:
                 return routed
@@ -201,10 +202,9 @@ class Conversations:
             routed = await self._press(turn, event)
             if routed is not None:
                 return routed
-        if isinstance(event, Text) and user.pending:
-            return await self._pending(turn, event.text)
-        if user.pending:
-            await turn.drafts.update_user(user.id, pending=None)
+        if isinstance(event, Text) and turn.subdialog is not None:
+            return await self._answered(turn, event.text)
+        await turn.drop_subdialogs()
         if isinstance(event, Text) and _UNKNOWN_COMMAND.match(event.text):
             # Not taken as an answer, and answered like a staff command typed by a sponsor.
             return [_unknown()]
@@ -229,8 +229,8 @@ class Conversations:
         return None
 
     async def _skip(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
-        if turn.user.pending and "statement" in turn.user.pending:
-            return await self._pending(turn, "")  # a statement without a comment
+        if isinstance(turn.subdialog, RecordStatement):
+            return await self._answered(turn, "")  # a statement without a comment
         return None
 
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
@@ -262,7 +262,7 @@ class Conversations:
         verb, _, number = action.partition(":")
         handoff = await self.relay.own_handoff(turn, number)
         if verb == "answer" and handoff is not None:
-            await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
+            await turn.start(AnswerAlliance(handoff=handoff.id))
             return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
         return [Reply((Msg("drafts.not_found"),))]
 
@@ -271,7 +271,7 @@ class Conversations:
         if verb == "new":
             return await self.menu.new(turn)
         if verb == "drafts":
-            await turn.drafts.update_user(turn.user.id, pending=None)
+            await turn.drop_subdialogs()
             return [await self.menu.listing(turn)]
         if verb == "save":
             return [
@@ -295,26 +295,17 @@ class Conversations:
             return [await self.menu.listing(turn, Msg("drafts.not_found"))]
         return await self.menu.act(turn, verb, draft)
 
-    async def _pending(self, turn: Turn, text: str) -> list[EngineOutput]:
-        pending = turn.user.pending or {}
-        await turn.drafts.update_user(turn.user.id, pending=None)
-        if isinstance(pending.get("rename"), int):
-            return await self.menu.rename(turn, int(pending["rename"]), text)
-        if "ask" in pending or "statement" in pending:
-            return list(await self.inbox.pending_text(turn, pending, text))
-        if "answer" in pending:
-            handoff = await self.relay.own_handoff(turn, str(pending["answer"]))
-            if handoff is not None and text.strip():
-                turn.outbox_written = True
-                return [
-                    Reply(
-                        (
-                            await self.desk.relay_to_alliance(
-                                turn.connection, turn.drafts, handoff, text.strip()
-                            ),
-                        )
-                    )
-                ]
+    async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
+        """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
+        match await turn.done():
+            case RenameDraft() as rename:
+                return await self.menu.rename(turn, rename, text)
+            case AskSponsor() | RecordStatement() as asked:
+                return await self.inbox.answered(turn, asked, text)
+            case AnswerAlliance() as answer:
+                relayed = await self.relay.answer(turn, answer, text)
+                if relayed is not None:
+                    return relayed
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:

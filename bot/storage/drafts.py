@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import aiosqlite
 
 from bot.core.state import DialogState
+from bot.core.subdialogs import STACK, SubDialog
 from bot.texts.catalog import Language
 
 
@@ -18,8 +17,9 @@ class User:
     id: int
     language: Language
     current_draft_id: int | None
-    pending: dict[str, Any] | None
-    """A menu question awaiting a typed answer (renaming a draft, confirming a deletion)."""
+    subdialogs: tuple[SubDialog, ...]
+    """Sub-dialogs waiting for a typed answer (a new title, a question), the top one last;
+    stored in the column `pending`."""
     last_update_id: int | None
 
 
@@ -35,12 +35,12 @@ class Draft:
 
 
 def _user(row: aiosqlite.Row) -> User:
-    pending = json.loads(row["pending"]) if row["pending"] else None
+    stack = tuple(STACK.validate_json(row["pending"])) if row["pending"] else ()
     return User(
         id=row["id"],
         language="en" if row["language"] == "en" else "de",
         current_draft_id=row["current_draft_id"],
-        pending=pending,
+        subdialogs=stack,
         last_update_id=row["last_update_id"],
     )
 
@@ -86,10 +86,11 @@ class Drafts:
         return next(iter(rows), None)
 
     async def update_user(self, user_id: int, **changes: object) -> None:
-        allowed = {"language", "current_draft_id", "pending", "last_update_id"}
+        allowed = {"language", "current_draft_id", "subdialogs", "last_update_id"}
         assert set(changes) <= allowed, changes
-        if "pending" in changes and changes["pending"] is not None:
-            changes["pending"] = json.dumps(changes["pending"])
+        if "subdialogs" in changes:
+            stack = list(changes.pop("subdialogs"))  # type: ignore[call-overload]
+            changes["pending"] = STACK.dump_json(stack).decode() if stack else None
         assignments = ", ".join(f"{name} = ?" for name in changes)
         await self.connection.execute(
             f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",
@@ -109,7 +110,7 @@ class Drafts:
         )
         draft_id = cursor.lastrowid
         assert draft_id is not None
-        await self.update_user(owner_id, current_draft_id=draft_id, pending=None)
+        await self.update_user(owner_id, current_draft_id=draft_id, subdialogs=())
         draft = await self.get(owner_id, draft_id)
         assert draft is not None
         return draft

@@ -9,9 +9,9 @@ from typing import Any, Literal
 
 import aiosqlite
 
+from bot.core.subdialogs import Statement
+
 Kind = Literal["handoff", "question"]
-Statement = Literal["supports", "rejects", "changes"]
-STATEMENTS: tuple[Statement, ...] = ("supports", "rejects", "changes")
 
 
 @dataclass(frozen=True)

@@ -110,4 +110,25 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (handoff_id, language)
     );
     """,
+    # 5: what a user was asked to type (users.pending) becomes a stack of typed sub-dialogs
+    # (bot.core.subdialogs): {"rename": 3} -> [{"kind": "rename", "draft": 3}], likewise "ask",
+    # "answer", and "statement" with its "value"; anything else was never written and goes.
+    # Drafts' dialog state keeps its shape (screens are the same step ids as before).
+    """
+    UPDATE users SET pending = CASE
+        WHEN NOT json_valid(pending) THEN NULL
+        WHEN json_type(pending, '$.rename') = 'integer' THEN json_array(json_object(
+            'kind', 'rename', 'draft', json_extract(pending, '$.rename')))
+        WHEN json_type(pending, '$.statement') = 'integer'
+            AND json_extract(pending, '$.value') IN ('supports', 'rejects', 'changes')
+            THEN json_array(json_object(
+                'kind', 'statement', 'handoff', json_extract(pending, '$.statement'),
+                'statement', json_extract(pending, '$.value')))
+        WHEN json_type(pending, '$.ask') = 'integer' THEN json_array(json_object(
+            'kind', 'ask', 'handoff', json_extract(pending, '$.ask')))
+        WHEN json_type(pending, '$.answer') = 'integer' THEN json_array(json_object(
+            'kind', 'answer', 'handoff', json_extract(pending, '$.answer')))
+    END
+    WHERE pending IS NOT NULL;
+    """,
 )
