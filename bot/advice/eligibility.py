@@ -161,6 +161,8 @@ def check(
 
 
 def _referral(place: Elsewhere, kb: KnowledgeBase) -> Msg:
+    if place.country is not None:
+        return Msg("advice.reason.abroad", {"place": place.name})
     if place.alliance_id is None:
         return Msg("advice.reason.outside_lower_saxony", {"place": place.name})
     alliance, *others = kb.referrals(place.name, place.alliance_id)

@@ -88,6 +88,8 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
             "alliance": place.alliance_id,
             "state": place.state,
         }
+        if place.country is not None:  # abroad; stored answers from before keep their shape
+            value["country"] = place.country
     return Accepted(Answer(text=text.strip(), value=value), resolved.note)
 
 
@@ -103,11 +105,12 @@ def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
             district_id=str(district) if district else None,
             name=str(value["name"]),
         )
-    alliance, state = value.get("alliance"), value.get("state")
+    alliance, state, country = value.get("alliance"), value.get("state"), value.get("country")
     return Elsewhere(
         name=str(value["name"]),
         alliance_id=str(alliance) if alliance else None,
         state=str(state) if state else None,
+        country=str(country) if country else None,
     )
 
 

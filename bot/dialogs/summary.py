@@ -195,8 +195,8 @@ def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg:
                 area = kb.subregion(str(value.get("subregion"))).name
         elif value.get("alliance"):
             area = kb.regional_alliance(str(value["alliance"])).name
-        elif value.get("state"):
-            area = str(value["state"])
+        elif value.get("country") or value.get("state"):
+            area = str(value.get("country") or value["state"])
     except KeyError:  # a knowledge base changed since: the name alone still says it
         area = ""
     if not area or fold(area) == fold(name):
@@ -324,7 +324,8 @@ def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
             {"alliance": referral.name, "districts": ", ".join(referral.districts)},
         )
     if isinstance(advice.facts.place, Elsewhere):
-        return Msg("summary.contact_outside", {"place": advice.facts.place.name})
+        key = "summary.contact_abroad" if advice.facts.place.country else "summary.contact_outside"
+        return Msg(key, {"place": advice.facts.place.name})
     return Msg("summary.contact_unknown")
 
 
