@@ -144,3 +144,12 @@ def test_a_place_abroad_staff_add_is_understood(knowledge_copy: Path) -> None:
     result = PlaceResolver(load_directory(knowledge_copy)).resolve("Pressburg")
     assert isinstance(result, Understood)
     assert result.value == Elsewhere("Bratislava", None, None, "Slowakei")
+
+
+def test_a_key_given_twice_is_refused_not_silently_dropped(knowledge_copy: Path) -> None:
+    regions = knowledge_copy / "regions.yaml"
+    _replace(regions, WUNSTORF, "        localities: [Hagenburger Moor]\n" + WUNSTORF)
+    code, output = _check(knowledge_copy)
+    assert code == 1
+    assert "the key 'localities' appears twice here" in output
+    assert f"regions.yaml, line {_line_of(regions, WUNSTORF)}" in output
