@@ -40,6 +40,10 @@ _CODE = re.compile(rf"^(?:({_CODE_PREFIXES})\s+)?([a-z]{{1,3}})$")
 """A registration code: the whole answer, or after one of the words that introduce it."""
 _CODE_AFTER_PREFIX = re.compile(rf"^(?:{_CODE_PREFIXES})\s+[a-z]{{1,3}}$")
 
+_SEVERAL = re.compile(r"[,;&+]|\b(?:und|and|sowie|plus)\b", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\b(?:oder|or|bzw)\b", re.IGNORECASE)
+"""Names joined by "und" are a project in several places; by "oder", a choice to ask."""
+
 _QUALIFIER = re.compile(r"\s*[(/].*$")
 """What follows a bare name: "Nienburg/Weser", "Burgdorf (Landkreis Wolfenbüttel)"."""
 
@@ -52,6 +56,14 @@ class InRegion:
     district_id: str | None
     name: str
     """The matched name as the knowledge base writes it."""
+    also: tuple[InRegion, ...] = ()
+    """Further districts or sub-regions of a project that runs in several ("Hannover und
+    Hildesheim"), in the order named; this first place decides the alliance to approach first."""
+
+    @property
+    def places(self) -> tuple[InRegion, ...]:
+        """This place and the further ones, each without `also`."""
+        return (InRegion(self.subregion_id, self.district_id, self.name), *self.also)
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,34 @@ class _Target:
         """A whole German state or foreign country, not a town in it."""
         place = self.place
         return isinstance(place, Elsewhere) and place.name in (place.state, place.country)
+
+
+def _listing(names: list[str], conjunction: str) -> str:
+    """ "A, B und C"."""
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _area(place: InRegion) -> str:
+    return place.district_id or place.subregion_id
+
+
+def _common(windows: list[list[_Target]]) -> set[tuple[str, str | None]]:
+    """The places every name of the answer can denote."""
+    return set.intersection(*({target.identity for target in ts} for ts in windows))
+
+
+def _agreeing(windows: list[list[_Target]]) -> list[_Target]:
+    """The candidates of all names; narrowed to those all names agree on, if any: in "Elze,
+    Landkreis Hildesheim" only the town Elze, not the Ortsteil of Wedemark."""
+    found: list[_Target] = []
+    for targets in windows:
+        for target in targets:
+            if all(target.identity != t.identity for t in found):
+                found.append(target)
+    common = _common(windows)
+    if common and len(windows) > 1:
+        return [target for target in found if target.identity in common]
+    return found
 
 
 class PlaceResolver:
@@ -215,9 +255,10 @@ class PlaceResolver:
             for candidate in (key, _strip(key)):
                 if candidate in index:
                     return self._decide(index[candidate], text)
-        found = self._scan(key)
-        if found:
-            return self._decide(found, text)
+        windows = self._scan(key)
+        if windows:
+            several = self._several(windows, text)
+            return several or self._decide(_agreeing(windows), text)
         if _CODE_AFTER_PREFIX.match(key):
             # "LK OS": a registration code of no district here. Close names of districts
             # ("LK NI" ~ "LK HI") would be a wrong alliance, not a typo.
@@ -250,14 +291,11 @@ class PlaceResolver:
             Msg("understanding.place.understood_as", {"answer": answer, "place": district.name}),
         )
 
-    def _scan(self, key: str) -> list[_Target]:
-        """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg").
-
-        Names that agree narrow each other down: in "Elze, Landkreis Hildesheim" only the town
-        Elze fits both names, not the Ortsteil of Wedemark. Names that disagree ("Burgdorf oder
-        Celle") are all kept, and the sponsor is asked."""
+    def _scan(self, key: str) -> list[list[_Target]]:
+        """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg"), in the order
+        they are written: the candidates of each name, longest names first."""
         tokens = key.split()
-        windows: list[list[_Target]] = []
+        windows: list[tuple[int, list[_Target]]] = []
         covered: set[int] = set()
         for size in (4, 3, 2, 1):
             for start in range(len(tokens) - size + 1):
@@ -270,18 +308,42 @@ class PlaceResolver:
                 )
                 if targets:
                     covered |= span
-                    windows.append(targets)
-        found: list[_Target] = []
+                    windows.append((start, targets))
+        return [targets for _, targets in sorted(windows, key=lambda window: window[0])]
+
+    def _several(self, windows: list[list[_Target]], text: str) -> Parsed[Place] | None:
+        """ "Hannover und Hildesheim": a project in several districts or sub-regions, when every
+        name is understood on its own as a place in the region. None otherwise."""
+        if len(windows) < 2 or _common(windows) or not _SEVERAL.search(text):
+            return None
+        if _ALTERNATIVES.search(text):
+            return None  # "Burgdorf oder Celle": the sponsor is asked which one
+        places: list[InRegion] = []
         for targets in windows:
-            for target in targets:
-                if all(target.identity != t.identity for t in found):
-                    found.append(target)
-        common = (
-            set.intersection(*({t.identity for t in ts} for ts in windows)) if windows else set()
+            # A namesake's note is not repeated: the qualified names listed say which is meant.
+            resolved = self._decide(targets, text)
+            if not isinstance(resolved, Understood) or not isinstance(resolved.value, InRegion):
+                return None
+            place = resolved.value
+            if all(_area(place) != _area(other) for other in places):
+                places.append(place)
+        if len(places) < 2:
+            return None
+        first, *others = places
+        named = [self._qualified(place) for place in places]
+        listed = Choice(_listing(named, "und"), _listing(named, "and"))
+        return Understood(
+            InRegion(first.subregion_id, first.district_id, first.name, tuple(others)),
+            Msg("understanding.place.several", {"places": listed}),
         )
-        if common and len(windows) > 1:
-            return [t for t in found if t.identity in common]
-        return found
+
+    def _qualified(self, place: InRegion) -> str:
+        area = (
+            self._kb.district(place.district_id).name
+            if place.district_id
+            else self._kb.subregion(place.subregion_id).name
+        )
+        return place.name if _key(area) == _key(place.name) else f"{place.name} ({area})"
 
     def _decide(self, targets: list[_Target], text: str) -> Parsed[Place]:
         if len(targets) == 1:

@@ -174,6 +174,19 @@ def test_a_place_to_ask_back_names_the_choices_in_the_reason() -> None:
     assert "Gronau (Westf.) (Nordrhein-Westfalen)" in reason
 
 
+def test_several_places_keep_the_contract_with_the_place_named_first(advisor: Advisor) -> None:
+    """One district, sub-region and alliance as before: those of the place named first (the
+    alliance to approach first); the others stand in the spatial-effect hint."""
+    line = json.dumps({**ROW, "region": "Sarstedt und Garbsen"})
+    out: Any = advise_line(line, advisor, date(2026, 11, 25), "de")
+    assert set(out) == CONTRACT_KEYS
+    assert out["district"] == "Landkreis Hildesheim"
+    assert out["alliance"] == {"id": "farehi", "name": "Fachkräfte für die Region Hildesheim"}
+    assert out["eligibility"]["status"] == "eligible"
+    spatial = [h for h in out["eligibility"]["hints"] if "Räumliche Wirkung" in h]
+    assert spatial and "Landkreis Hildesheim, Region Hannover" in spatial[0]
+
+
 def test_control_and_invisible_characters_are_no_answer(advisor: Advisor) -> None:
     """Cleaned like the dialog's answers: "\x00\x01" is a missing place, not an unknown one
     quoted back with its control characters; a bidi override inside an amount is dropped."""

@@ -97,7 +97,7 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     assert "spätestens 10/2028" in dates
     assert DISCLAIMER in pre_check, "said where the status is, not at the very end"
     assert "Pflege-Comeback Schaumburg" in section(summary, "Ihre Angaben")
-    assert "Ort: Landkreis Schaumburg\n" in summary, "as understood, said once"
+    assert "Ort: Rinteln (Landkreis Schaumburg)\n" in summary, "as understood, said once"
 
 
 def test_sarstedt_in_landkreis_hildesheim_is_eligible(

@@ -302,3 +302,63 @@ def test_other_german_states_are_outside_lower_saxony(places: PlaceResolver, ans
 )
 def test_english_names(places: PlaceResolver, answer: str, district: str) -> None:
     assert district_of(places, answer) == district
+
+
+# --- several places --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "districts"),
+    [
+        ("Hannover und Hildesheim", ["region-hannover", "hildesheim"]),
+        ("Garbsen und Sarstedt", ["region-hannover", "hildesheim"]),
+        ("Landkreise Schaumburg und Nienburg", ["schaumburg", "nienburg"]),
+        (
+            "Region Hannover, Landkreis Hildesheim und Hameln-Pyrmont",
+            ["region-hannover", "hildesheim", "hameln-pyrmont"],
+        ),
+        ("Hildesheim sowie Steinhude", ["hildesheim", "region-hannover"]),
+        ("Hannover and Hildesheim district", ["region-hannover", "hildesheim"]),
+    ],
+)
+def test_a_project_in_several_districts(
+    places: PlaceResolver, answer: str, districts: list[str]
+) -> None:
+    result = places.resolve(answer)
+    assert isinstance(result, Understood), result
+    assert isinstance(result.value, InRegion)
+    assert [p.district_id for p in result.value.places] == districts  # in the order named
+    assert result.note is not None and result.note.key == "understanding.place.several"
+    assert "/zurueck" in render(result.note, "de") and "/back" in render(result.note, "en")
+
+
+def test_a_whole_subregion_among_several(places: PlaceResolver) -> None:
+    result = places.resolve("Hildesheim und Weserbergland")
+    assert isinstance(result, Understood) and isinstance(result.value, InRegion)
+    assert [(p.subregion_id, p.district_id) for p in result.value.places] == [
+        ("hildesheim", "hildesheim"),
+        ("weserbergland", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "district"),
+    [
+        ("Garbsen und Wunstorf", "region-hannover"),  # one district: no several places
+        ("Rinteln, LK Schaumburg", "schaumburg"),
+        ("Steinhude, Wunstorf", "region-hannover"),
+    ],
+)
+def test_names_of_one_district_are_one_place(
+    places: PlaceResolver, answer: str, district: str
+) -> None:
+    result = places.resolve(answer)
+    assert isinstance(result, Understood) and isinstance(result.value, InRegion)
+    assert result.value.district_id == district and result.value.also == ()
+
+
+@pytest.mark.parametrize(
+    "answer", ["Hannover oder Hildesheim", "Gronau und Hameln", "Hannover und Celle"]
+)
+def test_alternatives_and_unclear_parts_are_asked_back(places: PlaceResolver, answer: str) -> None:
+    assert isinstance(places.resolve(answer), Unclear)
