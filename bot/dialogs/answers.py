@@ -38,17 +38,27 @@ def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
         return None
     value = answer.value
     if value.get("kind") == "in_region":
-        district = value.get("district")
-        return InRegion(
-            subregion_id=str(value["subregion"]),
-            district_id=str(district) if district else None,
-            name=str(value["name"]),
+        also = value.get("also")
+        further = (
+            [_in_region(p) for p in also if isinstance(p, dict)] if isinstance(also, list) else []
         )
-    alliance, state = value.get("alliance"), value.get("state")
+        first = _in_region(value)
+        return InRegion(first.subregion_id, first.district_id, first.name, tuple(further))
+    alliance, state, country = value.get("alliance"), value.get("state"), value.get("country")
     return Elsewhere(
         name=str(value["name"]),
         alliance_id=str(alliance) if alliance else None,
         state=str(state) if state else None,
+        country=str(country) if country else None,
+    )
+
+
+def _in_region(value: Mapping[str, object]) -> InRegion:
+    district = value.get("district")
+    return InRegion(
+        subregion_id=str(value["subregion"]),
+        district_id=str(district) if district else None,
+        name=str(value["name"]),
     )
 
 

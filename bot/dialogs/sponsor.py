@@ -80,12 +80,17 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
     if isinstance(place, InRegion):
-        value: dict[str, str | None] = {
+        value: dict[str, object] = {
             "kind": "in_region",
             "subregion": place.subregion_id,
             "district": place.district_id,
             "name": place.name,
         }
+        if place.also:  # a project in several districts or sub-regions
+            value["also"] = [
+                {"subregion": p.subregion_id, "district": p.district_id, "name": p.name}
+                for p in place.also
+            ]
     else:
         value = {
             "kind": "elsewhere",
@@ -93,6 +98,8 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
             "alliance": place.alliance_id,
             "state": place.state,
         }
+        if place.country is not None:  # abroad; stored answers from before keep their shape
+            value["country"] = place.country
     return Accepted(Answer(text=text.strip(), value=value), resolved.note)
 
 
@@ -318,6 +325,10 @@ def region_notes(ctx: StepContext) -> list[Msg]:
     advice = ctx.advisor.advise(facts_from_answers(ctx.answers), ctx.today)
     if advice.referral is not None or advice.alliance is None:
         return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
+    if advice.also_alliances:
+        others = ", ".join(a.name for a in advice.also_alliances)
+        first = advice.alliance.name
+        return [Msg("sponsor.region.alliances", {"alliance": first, "others": others})]
     return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
 
 

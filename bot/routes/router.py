@@ -21,7 +21,7 @@ from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply
+from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, subregions_key
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
@@ -40,6 +40,7 @@ from bot.storage.drafts import Draft, Drafts
 from bot.storage.privacy import Classified
 from bot.texts.catalog import Language, Msg
 from bot.turn import Turn
+from bot.understanding.places import InRegion
 
 PDF = "application/pdf"
 GENERAL_HELP = "sponsor.help.general"
@@ -479,9 +480,14 @@ class Conversations:
 
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
+        kb = self.advisor.kb
+        place = advice.facts.place
+        places = place.places if isinstance(place, InRegion) else ()
         top = advice.matches.action_fields[0] if advice.matches.action_fields else None
         return Classified(
-            subregion=advice.subregion.name if advice.subregion else "–",
+            subregion=subregions_key(
+                [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
+            ),
             action_field=top.id if top is not None and top.score > 0 else "–",
             status=draft.status,
             costs_eur=advice.facts.costs_eur or 0,

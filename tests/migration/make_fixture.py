@@ -56,10 +56,9 @@ USERS: dict[int, str] = {}
 
 
 async def main() -> None:
-    from bot.dialogs.model import Command, Press, Text
-    from bot.dialogs.turn import Incoming
-
     from bot.clock import FixedClock
+    from bot.core.events import Command, Press, Text
+    from bot.core.updates import Incoming
     from bot.runtime import build_runtime
     from bot.settings import Settings
 
