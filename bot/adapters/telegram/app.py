@@ -5,7 +5,6 @@ webhook. The API base URL is configuration, so the same code talks to a local Bo
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
 import sys
@@ -29,6 +28,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
+from bot.adapters.telegram.optional import OptionalCalls
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 RUNTIME_KEY = "runtime"
 STAFF_MENUS_KEY = "staff_menus"
 """Staff whose scoped command menu is set."""
+OPTIONAL_KEY = "optional_calls"
+"""The menus' calls, retried in the background when the Bot API refuses them."""
 MENU_LANGUAGES: tuple[tuple[Language, str | None], ...] = tuple(
     (language, None if language == "de" else language) for language in LANGUAGES
 )
@@ -89,6 +91,8 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
         .build()
     )
     application.bot_data[RUNTIME_KEY] = runtime
+    optional = OptionalCalls(runtime.clock)
+    application.bot_data[OPTIONAL_KEY] = optional
 
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
 
@@ -98,11 +102,11 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
         if user_id in settings.admin_ids:
             # Staff who had never opened the bot at start-up get their menu now.
             if user_id not in staff_menus:
-                await set_staff_menu(application.bot, user_id, staff_menus)
+                await set_staff_menu(optional, application.bot, user_id, staff_menus)
         elif handled.menu_changed:
-            await set_personal_menu(application.bot, user_id)
+            await set_personal_menu(optional, application.bot, user_id)
         for former in sorted(handled.menus_reset - settings.admin_ids):
-            await reset_personal_menu(application.bot, former)
+            await reset_personal_menu(optional, application.bot, former)
 
     sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
     private = filters.ChatType.PRIVATE
@@ -136,43 +140,55 @@ def _commands(names: tuple[CommandName, ...], language: Language) -> list[BotCom
 
 async def set_command_menus(application: BotApplication) -> None:
     """The menu next to the input field, in German (default) and English; staff get theirs in
-    a menu scoped to their chats."""
+    a menu scoped to their chats. Only a convenience: the bot starts without them."""
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    optional: OptionalCalls = application.bot_data[OPTIONAL_KEY]
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
-    for language, code in MENU_LANGUAGES:
-        await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+    bot = application.bot
+
+    async def default_menus() -> None:
+        for language, code in MENU_LANGUAGES:
+            await bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+
+    await optional.call("command menu", default_menus)
     for staff_id in sorted(runtime.settings.admin_ids):
-        await set_staff_menu(application.bot, staff_id, staff_menus)
+        await set_staff_menu(optional, bot, staff_id, staff_menus)
 
 
-async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
+async def set_staff_menu(optional: OptionalCalls, bot: Bot, user_id: int, done: set[int]) -> None:
     """Telegram knows a chat only once its person opened the bot ("chat not found" before):
     the menu is set again on their first update."""
-    try:
+
+    async def staff_menu() -> None:
         for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
                 _commands(STAFF_MENU, language), BotCommandScopeChat(user_id), code
             )
-    except TelegramError as error:
-        log.info("staff menu for %s not set yet: %s", user_id, error.message)
-        return
-    done.add(user_id)
+        done.add(user_id)
+
+    await optional.call(f"menu of {user_id}", staff_menu)
 
 
-async def set_personal_menu(bot: Bot, user_id: int) -> None:
+async def set_personal_menu(optional: OptionalCalls, bot: Bot, user_id: int) -> None:
     """A newly registered contact sees the contact commands."""
-    for language, code in MENU_LANGUAGES:
-        with contextlib.suppress(TelegramError):
+
+    async def contact_menu() -> None:
+        for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
                 _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
             )
 
+    await optional.call(f"menu of {user_id}", contact_menu)
 
-async def reset_personal_menu(bot: Bot, user_id: int) -> None:
+
+async def reset_personal_menu(optional: OptionalCalls, bot: Bot, user_id: int) -> None:
     """A contact removed (or erased) gets the default menu back: the scoped one goes."""
-    for _, code in MENU_LANGUAGES:
-        with contextlib.suppress(TelegramError):
+
+    async def default_menu() -> None:
+        for _, code in MENU_LANGUAGES:
             await bot.delete_my_commands(BotCommandScopeChat(user_id), code)
+
+    await optional.call(f"menu of {user_id}", default_menu)
 
 
 async def on_startup(application: BotApplication) -> None:
@@ -191,6 +207,8 @@ async def on_startup(application: BotApplication) -> None:
 
 async def on_stop(application: BotApplication) -> None:
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    optional: OptionalCalls = application.bot_data[OPTIONAL_KEY]
+    await optional.close()
     if runtime.worker is not None:
         await runtime.worker.stop()
 
