@@ -28,6 +28,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
+from bot.adapters.telegram.deferred import DeferredReplies
 from bot.adapters.telegram.optional import OptionalCalls
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
@@ -108,7 +109,12 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
         for former in sorted(handled.menus_reset - settings.admin_ids):
             await reset_personal_menu(optional, application.bot, former)
 
-    sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
+    def wake_worker() -> None:
+        if runtime.worker is not None:
+            runtime.worker.wake()
+
+    deferred = DeferredReplies(runtime.database, runtime.clock, wake_worker)
+    sponsor = SponsorHandlers(runtime.conversations, runtime.clock, deferred, after)
     private = filters.ChatType.PRIVATE
     application.add_handler(
         CommandHandler(
