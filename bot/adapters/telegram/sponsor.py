@@ -6,12 +6,13 @@ message goes out.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
@@ -118,6 +119,13 @@ class SponsorHandlers:
         query = update.callback_query
         if query is None:
             return
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            # A button on a message in a group is ignored like a message there: nothing about
+            # anyone's drafts goes into a group. Only the tapper's spinner is stopped.
+            with contextlib.suppress(TelegramError):
+                await query.answer()
+            return
         # Answer first: the spinner on the sponsor's button stops at once. Only a courtesy:
         # a tap delivered again after a crash was answered already, a flood limit or a lost
         # connection may refuse it, and the tap must be handled all the same (the spinner
@@ -143,7 +151,7 @@ class SponsorHandlers:
         message = update.effective_message
         replied = message.reply_to_message if message is not None and not pressed else None
         action = _chat_action(event)
-        if action is not None:
+        if action is not None and self.conversations.permits(user.id, event):
             await show_action(context.bot, chat.id, action)
         handled = await self.conversations.handle(
             Incoming(
