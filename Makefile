@@ -26,6 +26,7 @@ test: lint
 bench: $(STAMP)
 	$(PY) bench/advise.py
 	$(PY) bench/load.py
+	$(PY) bench/shutdown.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
