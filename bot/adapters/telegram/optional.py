@@ -49,8 +49,6 @@ class OptionalCalls:
         self._forget(key)
         try:
             await call()
-        except asyncio.CancelledError:
-            raise
         except (BadRequest, Forbidden) as error:
             log.info("%s not taken: %s", key, error.message)
             return False
@@ -67,11 +65,6 @@ class OptionalCalls:
             )
             return False
         return True
-
-    @property
-    def retrying(self) -> frozenset[str]:
-        """The keys of calls still being retried."""
-        return frozenset(self._retrying)
 
     async def _keep_trying(self, key: str, call: Call, wait: float) -> None:
         backoff = FIRST_RETRY
