@@ -23,9 +23,18 @@ from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches
 from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, subregions_key
 from bot.clock import Clock
-from bot.core.events import Command, CommandName, Press, Text, Upload, action_number
+from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
-from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, Role, role_help, sponsor_help
+from bot.core.roles import (
+    ANYONE,
+    DOCUMENTS,
+    PRESS_AREAS,
+    ROUTES,
+    STAFF,
+    Role,
+    role_help,
+    sponsor_help,
+)
 from bot.core.state import DialogState
 from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
 from bot.core.updates import Handled, Incoming
@@ -160,6 +169,12 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
         )
+
+    def permits(self, user_id: int, event: Event) -> bool:
+        """Whether the user's role allows `event` at all (staff's commands are staff's):
+        transports ask before they show that work is under way ("sending a file…")."""
+        staff_only = isinstance(event, Command) and ROUTES[event.name].roles == STAFF
+        return not staff_only or user_id in self.admin_ids
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
