@@ -17,6 +17,7 @@ from bot.advice.advise import Advice
 from bot.alliance.sketches import sketch_payload
 from bot.core.state import DialogState
 from bot.core.subdialogs import STATEMENTS, Statement
+from bot.dialogs.answers import read_answers
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance
@@ -171,7 +172,7 @@ class AllianceDesk:
         alliance: LocalAlliance,
         fallback: bool,
     ) -> Msg:
-        answers = state.answers
+        answers = read_answers(state.answers)
         facts = advice.facts
         notes: list[Msg] = [Msg("alliance.office_note")] if fallback else []
         others = [a.name for a in advice.alliances if a.id != alliance.id]
@@ -179,9 +180,8 @@ class AllianceDesk:
             first = advice.alliances[0].name
             notes.append(Msg("alliance.also_sent", {"others": ", ".join(others), "first": first}))
 
-        def text(key: str) -> str:
-            answer = answers.get(key)
-            return answer.text[:600] if answer is not None else "–"
+        def text(step: str) -> str:
+            return answers.text(step)[:600] if step in answers.texts else "–"
 
         params: dict[str, Any] = {
             "number": handoff_id,

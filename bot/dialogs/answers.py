@@ -4,6 +4,7 @@ the advice works on (no re-parsing of text)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.advice.facts import ProjectFacts
@@ -69,19 +70,61 @@ def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
     return YearMonth.parse_iso(answer.value)
 
 
-def _text(answers: Mapping[str, Answer], key: str) -> str:
-    answer = answers.get(key)
-    return answer.value if answer is not None and isinstance(answer.value, str) else ""
+@dataclass(frozen=True)
+class SponsorAnswers:
+    """A sponsor's answers, decoded once: each value as it was understood, and every answer's
+    text as it was given. Summary, Projektskizze, drafts menu, notifications and advice read
+    answers through this, never by string key and JSON shape."""
+
+    place: InRegion | Elsewhere | None = None
+    organisation: str | None = None
+    """One of `ORGANISATION_KINDS`' values ("other" for the sponsor's own words)."""
+    target_groups: tuple[str, ...] = ()
+    """Target groups ticked or recognised (ids)."""
+    target_group_text: str = ""
+    """The target group in the sponsor's own words ("" when only ticked)."""
+    costs_eur: int | None = None
+    start: YearMonth | None = None
+    duration_months: int | None = None
+    participants: int | None = None
+    handoff: HandoffKind = "handoff"
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """Every answer's text as given, by step id."""
+    values: Mapping[str, str] = field(default_factory=dict)
+    """Every text-valued answer's stored value, by step id."""
+
+    def text(self, step: str) -> str:
+        """The answer to `step` as given ("" when not answered)."""
+        return self.texts.get(step, "")
+
+    @property
+    def facts(self) -> ProjectFacts:
+        """What the advice works on."""
+        return ProjectFacts(
+            place=self.place,
+            target_groups=self.target_groups,
+            target_group_text=self.target_group_text,
+            description=self.value_text("idea"),
+            title=self.value_text("title"),
+            costs_eur=self.costs_eur,
+            start=self.start,
+            duration_months=self.duration_months,
+            justification=self.value_text("justification"),
+        )
+
+    def value_text(self, step: str) -> str:
+        """A free-text answer's stored value (the text as understood, trimmed)."""
+        return self.values.get(step, "")
 
 
-def _int(answers: Mapping[str, Answer], key: str) -> int | None:
-    answer = answers.get(key)
+def _int(answer: Answer | None) -> int | None:
     if answer is None or not isinstance(answer.value, int) or isinstance(answer.value, bool):
         return None
     return answer.value
 
 
-def facts_from_answers(answers: Mapping[str, Answer]) -> ProjectFacts:
+def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
+    """The one place where stored answers are decoded."""
     groups = answers.get("target_group")
     ids: tuple[str, ...] = ()
     group_text = ""
@@ -90,14 +133,23 @@ def facts_from_answers(answers: Mapping[str, Answer]) -> ProjectFacts:
         ids = tuple(str(i) for i in raw_ids) if isinstance(raw_ids, list) else ()
         raw_text = groups.value.get("text")
         group_text = raw_text if isinstance(raw_text, str) else ""
-    return ProjectFacts(
+    organisation = answers.get("organisation")
+    return SponsorAnswers(
         place=place_of(answers),
+        organisation=str(organisation.value) if organisation is not None else None,
         target_groups=ids,
         target_group_text=group_text,
-        description=_text(answers, "idea"),
-        title=_text(answers, "title"),
-        costs_eur=_int(answers, "costs"),
+        costs_eur=_int(answers.get("costs")),
         start=start_of(answers),
-        duration_months=_int(answers, "duration"),
-        justification=_text(answers, "justification"),
+        duration_months=_int(answers.get("duration")),
+        participants=_int(answers.get("participants")),
+        handoff=handoff_kind(answers),
+        texts={step: answer.text for step, answer in answers.items()},
+        values={
+            step: answer.value for step, answer in answers.items() if isinstance(answer.value, str)
+        },
     )
+
+
+def facts_from_answers(answers: Mapping[str, Answer]) -> ProjectFacts:
+    return read_answers(answers).facts

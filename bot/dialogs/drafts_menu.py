@@ -7,7 +7,7 @@ from datetime import date
 from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import RenameDraft
-from bot.dialogs.answers import place_of
+from bot.dialogs.answers import read_answers
 from bot.dialogs.engine import DialogEngine
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoffs
@@ -22,14 +22,14 @@ DRAFTS_SHOWN = 10
 def draft_title(draft: Draft) -> str:
     if draft.title:
         return draft.title
-    answers = draft.state.answers
-    for key in ("title", "idea"):
-        answer = answers.get(key)
-        if answer is not None and answer.text.strip():
-            text = " ".join(answer.text.split())
+    answers = read_answers(draft.state.answers)
+    for step in ("title", "idea"):
+        text = answers.text(step)
+        if text.strip():
+            text = " ".join(text.split())
             return text if len(text) <= 40 else text[:39] + "…"
     # Untitled and no idea yet: the place says more than a number (which keeps it unique).
-    place = place_of(answers)
+    place = answers.place
     return f"{place.name} (#{draft.id})" if place is not None else f"#{draft.id}"
 
 

@@ -36,6 +36,7 @@ from bot.dialogs.answers import (
     facts_from_answers,
     handoff_kind,
     place_of,
+    read_answers,
     start_of,
 )
 from bot.dialogs.summary import consent_reply, edit_menu, summary_reply
@@ -236,9 +237,8 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
 
 
 def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
-    costs = answers.get("costs")
-    cap = ctx.advisor.kb.rules.limits.cost_cap_eur
-    return costs is not None and isinstance(costs.value, int) and costs.value > cap
+    costs = read_answers(answers).costs_eur
+    return costs is not None and costs > ctx.advisor.kb.rules.limits.cost_cap_eur
 
 
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:

@@ -12,7 +12,7 @@ from datetime import date
 from bot.advice.advise import Advisor
 from bot.core.outputs import Document
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.answers import facts_from_answers, read_answers
 from bot.export import MEDIA_TYPES
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf
@@ -21,9 +21,10 @@ from bot.texts.catalog import Language
 
 
 def sponsor_of(answers: Mapping[str, Answer]) -> Sponsor:
-    def text(key: str) -> str | None:
-        answer = answers.get(key)
-        return answer.text if answer is not None and answer.text.strip() else None
+    read = read_answers(answers)
+
+    def text(step: str) -> str | None:
+        return read.text(step) if read.text(step).strip() else None
 
     return Sponsor(
         organisation=text("sponsor_name"),

@@ -20,9 +20,8 @@ from typing import Literal
 
 from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
-from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import ORGANISATION_KINDS, place_of
+from bot.dialogs.answers import ORGANISATION_KINDS, read_answers
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Language, Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
@@ -216,7 +215,7 @@ class _Builder:
         sponsor: Sponsor,
         created: date,
     ) -> None:
-        self.answers = answers
+        self.answers = read_answers(answers)
         self.advice = advice
         self.kb = kb
         self.language = language
@@ -231,10 +230,7 @@ class _Builder:
         return clean(to_plain(Msg(key, params), self.language))
 
     def text(self, step: str) -> str | None:
-        answer = self.answers.get(step)
-        if answer is None:
-            return None
-        return clean(answer.text) or None
+        return clean(self.answers.text(step)) or None
 
     def item(self, key: str, value: str | None, **params: Param) -> Item:
         label = self.t(f"export.label.{key}", **params)
@@ -322,17 +318,18 @@ class _Builder:
         )
 
     def organisation_kind(self) -> str | None:
-        answer = self.answers.get("organisation")
-        if answer is None:
+        kind = self.answers.organisation
+        if kind is None:
             return None
+        given = self.answers.text("organisation")
         for value, de, en in ORGANISATION_KINDS:
-            if answer.value == value and (value != "other" or answer.text in (de, en)):
+            if kind == value and (value != "other" or given in (de, en)):
                 return de if self.language == "de" else en
-        return clean(answer.text) or None
+        return clean(given) or None
 
     def region_section(self) -> tuple[Block, ...]:
         advice = self.advice
-        place = place_of(self.answers)
+        place = self.answers.place
         answer = self.text("region")
         if place is None or answer is None:
             return (self.item("place", None),)
@@ -369,15 +366,9 @@ class _Builder:
         return tuple(blocks)
 
     def target_group_section(self) -> tuple[Block, ...]:
-        answer = self.answers.get("target_group")
-        ids: list[str] = []
-        own = ""
-        if answer is not None and isinstance(answer.value, dict):
-            raw_ids = answer.value.get("ids")
-            if isinstance(raw_ids, list):
-                ids = [str(i) for i in raw_ids if str(i) in self.known_groups()]
-            raw_text = answer.value.get("text")
-            own = clean(raw_text) if isinstance(raw_text, str) else ""
+        known = self.known_groups()
+        ids = [group for group in self.answers.target_groups if group in known]
+        own = clean(self.answers.target_group_text)
         labels = ", ".join(
             self.localize(Choice(group.label, group.label_en))
             for group in (self.kb.target_group(i) for i in ids)
@@ -391,9 +382,8 @@ class _Builder:
             blocks.append(self.item("target_group", labels))
         else:
             blocks.append(self.item("target_group", self.text("target_group")))
-        participants = self.answers.get("participants")
-        count = participants.value if participants is not None else None
-        if isinstance(count, int) and not isinstance(count, bool):
+        count = self.answers.participants
+        if count is not None:
             grouped = f"{count:,}"
             blocks.append(
                 self.item(
@@ -438,21 +428,13 @@ class _Builder:
     def timeline_section(self) -> tuple[Block, ...]:
         eligibility = self.advice.eligibility
         limits = self.kb.rules.limits
-        start = self.answers.get("start")
-        start_month = (
-            YearMonth.parse_iso(start.value)
-            if start is not None and isinstance(start.value, str)
-            else None
-        )
-        duration = self.answers.get("duration")
-        months = duration.value if duration is not None else None
+        start_month = self.answers.start
+        months = self.answers.duration_months
         return (
             self.item("start", self.localize(Month(start_month)) if start_month else None),
             self.item(
                 "duration",
-                self.localize(Count(months, "months"))
-                if isinstance(months, int) and not isinstance(months, bool)
-                else None,
+                self.localize(Count(months, "months")) if months is not None else None,
             ),
             self.item("end", self.localize(Month(eligibility.end)) if eligibility.end else None),
             self.item("latest_end", self.t("export.value.latest_end", date=Day(limits.latest_end))),
@@ -468,10 +450,9 @@ class _Builder:
 
     def costs_section(self) -> tuple[Block, ...]:
         rules = self.kb.rules
-        costs = self.answers.get("costs")
-        amount = costs.value if costs is not None else None
+        amount = self.answers.costs_eur
         blocks: list[Block] = []
-        if isinstance(amount, int) and not isinstance(amount, bool):
+        if amount is not None:
             blocks.append(self.item("costs", self.localize(Eur(amount))))
             if amount > rules.limits.cost_cap_eur:
                 blocks.append(
