@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 import aiosqlite
 
+from bot.advice.advise import Advisor
 from bot.core.outputs import Document
 from bot.core.state import DialogState
+from bot.core.steps import Runner
 from bot.core.subdialogs import SubDialog
 from bot.core.updates import Incoming
+from bot.storage.contacts import Contacts
 from bot.storage.drafts import Draft, Drafts, User
+from bot.storage.handoffs import Handoffs
+from bot.storage.stores import Stores
 from bot.texts.catalog import Language
 
 REVISION_START_CYCLE = 100_000
@@ -20,8 +26,15 @@ REVISION_START_CYCLE = 100_000
 
 @dataclass
 class Turn:
-    connection: aiosqlite.Connection
-    drafts: Drafts
+    """The unit of work of one update: its transaction's storage objects, the knowledge base's
+    advisor in force when it began (staff may replace the knowledge base meanwhile), the user,
+    and what the transport is to learn afterwards. Built once by the router; feature code
+    reads what it needs from here and constructs no storage object itself."""
+
+    stores: Stores
+    advisor: Advisor
+    dialog: Runner
+    """The dialog engine, pinned to `advisor`."""
     user: User
     incoming: Incoming
     menu_changed: bool = False
@@ -37,6 +50,30 @@ class Turn:
     @property
     def language(self) -> Language:
         return self.user.language
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        return self.stores.connection
+
+    @property
+    def drafts(self) -> Drafts:
+        return self.stores.drafts
+
+    @property
+    def handoffs(self) -> Handoffs:
+        return self.stores.handoffs
+
+    @property
+    def contacts(self) -> Contacts:
+        return self.stores.contacts
+
+    @property
+    def now(self) -> datetime:
+        return self.stores.now
+
+    @property
+    def today(self) -> date:
+        return self.stores.now.date()
 
     # --- sub-dialogs (`bot.core.subdialogs`) ------------------------------------------------
 
@@ -78,7 +115,7 @@ class Turn:
         """A new draft, now the user's current one."""
         # SQLite gives a deleted draft's id again: revisions counted from the creation time
         # keep that draft's old buttons from matching the new one's prompts.
-        started = int(self.drafts.now_moment.timestamp()) % REVISION_START_CYCLE
+        started = int(self.now.timestamp()) % REVISION_START_CYCLE
         state = state.model_copy(update={"revision": state.revision + started})
         draft = await self.drafts.create(self.user.id, state)
         self.saved = (draft.id, state)

@@ -11,8 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import aiosqlite
-
 from bot.advice.advise import Advice
 from bot.alliance.sketches import sketch_payload
 from bot.core.state import DialogState
@@ -21,10 +19,9 @@ from bot.dialogs.answers import read_answers
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance
-from bot.storage.contacts import Contacts
-from bot.storage.drafts import Draft, Drafts
-from bot.storage.handoffs import Handoff, Handoffs, Kind
-from bot.storage.outbox import Outbox
+from bot.storage.drafts import Draft
+from bot.storage.handoffs import Handoff, Kind
+from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count, Eur, Lines, Month
 from bot.texts.markup import to_html, to_plain
@@ -96,26 +93,25 @@ class AllianceDesk:
 
     # --- who reads it ----------------------------------------------------------------------
 
-    async def _language(self, connection: aiosqlite.Connection, user_id: int) -> Language:
-        cursor = await connection.execute("SELECT language FROM users WHERE id = ?", (user_id,))
+    async def _language(self, stores: Stores, user_id: int) -> Language:
+        cursor = await stores.connection.execute(
+            "SELECT language FROM users WHERE id = ?", (user_id,)
+        )
         row = await cursor.fetchone()
         return "en" if row is not None and row[0] == "en" else "de"
 
-    async def _recipients(
-        self, connection: aiosqlite.Connection, contacts: Contacts, alliance_id: str
-    ) -> tuple[list[Recipient], bool]:
+    async def _recipients(self, stores: Stores, alliance_id: str) -> tuple[list[Recipient], bool]:
         """The alliance's contacts, or the coordination office when it has none registered."""
-        registered = [c.user_id for c in await contacts.of_alliance(alliance_id)]
+        registered = [c.user_id for c in await stores.contacts.of_alliance(alliance_id)]
         fallback = not registered
         ids = registered or sorted(self.admin_ids)
-        return [(i, await self._language(connection, i)) for i in ids], fallback
+        return [(i, await self._language(stores, i)) for i in ids], fallback
 
     # --- sponsor hands over ----------------------------------------------------------------
 
     async def hand_over(
         self,
-        connection: aiosqlite.Connection,
-        drafts: Drafts,
+        stores: Stores,
         draft: Draft,
         state: DialogState,
         advice: Advice,
@@ -123,9 +119,8 @@ class AllianceDesk:
         title: str,
     ) -> HandedOver:
         assert advice.alliance is not None, "handoff needs a local alliance"
-        outbox = Outbox(connection, drafts.now_moment)
-        contacts = Contacts(connection, drafts.now_moment)
-        handoffs = Handoffs(connection, drafts.now_moment)
+        outbox = stores.outbox
+        handoffs = stores.handoffs
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
         messages: list[Msg] = []
         # A project in several sub-regions goes to every local alliance concerned, each with
@@ -134,7 +129,7 @@ class AllianceDesk:
             handoff_id = await handoffs.create(
                 draft.id, draft.owner_id, alliance.id, kind, title, snapshot
             )
-            recipients, fallback = await self._recipients(connection, contacts, alliance.id)
+            recipients, fallback = await self._recipients(stores, alliance.id)
             for user_id, language in recipients:
                 text = self._notification(
                     handoff_id, kind, title, state, advice, alliance, fallback
@@ -159,7 +154,7 @@ class AllianceDesk:
             else:
                 messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
         if kind == "handoff":
-            await drafts.set_status(draft, "handed_over")
+            await stores.drafts.set_status(draft, "handed_over")
         return HandedOver(tuple(messages))
 
     def _notification(
@@ -208,14 +203,13 @@ class AllianceDesk:
 
     async def take_over(
         self,
-        connection: aiosqlite.Connection,
-        drafts: Drafts,
+        stores: Stores,
         handoff: Handoff,
         contact_id: int,
         contact_name: str,
     ) -> TakeOver:
-        handoffs = Handoffs(connection, drafts.now_moment)
-        outbox = Outbox(connection, drafts.now_moment)
+        handoffs = stores.handoffs
+        outbox = stores.outbox
         if not await handoffs.take_over(handoff.id, contact_id, contact_name):
             current = await handoffs.get(handoff.id)
             by = current.taken_by_name if current and current.taken_by_name else "?"
@@ -227,7 +221,7 @@ class AllianceDesk:
             message = Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
             return TakeOver(message, told)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
-        sponsor_language = await self._language(connection, handoff.sponsor_id)
+        sponsor_language = await self._language(stores, handoff.sponsor_id)
         taken, anonymous = naming(
             "alliance.sponsor.taken", {"alliance": alliance, "title": handoff.title}, contact_name
         )
@@ -237,8 +231,7 @@ class AllianceDesk:
             handoff.id,
             named_user=contact_id,
         )
-        contacts = Contacts(connection, drafts.now_moment)
-        recipients, _ = await self._recipients(connection, contacts, handoff.alliance_id)
+        recipients, _ = await self._recipients(stores, handoff.alliance_id)
         notice, anonymous = naming(
             "alliance.contact.taken_by_other", {"title": handoff.title}, contact_name
         )
@@ -252,23 +245,22 @@ class AllianceDesk:
                     handoff.id,
                     named_user=contact_id,
                 )
-        draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
+        draft = await stores.drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None and handoff.kind == "handoff":
-            await drafts.set_status(draft, "taken_over")
+            await stores.drafts.set_status(draft, "taken_over")
         return TakeOver(Msg("alliance.contact.taken", {"title": handoff.title}))
 
     async def relay_to_sponsor(
         self,
-        connection: aiosqlite.Connection,
-        drafts: Drafts,
+        stores: Stores,
         handoff: Handoff,
         contact_id: int,
         contact_name: str,
         text: str,
     ) -> Msg:
-        outbox = Outbox(connection, drafts.now_moment)
+        outbox = stores.outbox
         alliance = self.kb().local_alliance(handoff.alliance_id).name
-        language = await self._language(connection, handoff.sponsor_id)
+        language = await self._language(stores, handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.question",
             {"alliance": alliance, "title": handoff.title, "text": text[:MAX_RELAYED]},
@@ -283,15 +275,12 @@ class AllianceDesk:
         )
         return Msg("alliance.contact.question_sent", {"title": handoff.title})
 
-    async def relay_to_alliance(
-        self, connection: aiosqlite.Connection, drafts: Drafts, handoff: Handoff, text: str
-    ) -> Msg:
-        outbox = Outbox(connection, drafts.now_moment)
-        contacts = Contacts(connection, drafts.now_moment)
+    async def relay_to_alliance(self, stores: Stores, handoff: Handoff, text: str) -> Msg:
+        outbox = stores.outbox
         if handoff.taken_by is not None:
-            recipients = [(handoff.taken_by, await self._language(connection, handoff.taken_by))]
+            recipients = [(handoff.taken_by, await self._language(stores, handoff.taken_by))]
         else:
-            recipients, _ = await self._recipients(connection, contacts, handoff.alliance_id)
+            recipients, _ = await self._recipients(stores, handoff.alliance_id)
         for user_id, language in recipients:
             message = Msg(
                 "alliance.contact.answer", {"title": handoff.title, "text": text[:MAX_RELAYED]}
@@ -303,8 +292,7 @@ class AllianceDesk:
 
     async def record_statement(
         self,
-        connection: aiosqlite.Connection,
-        drafts: Drafts,
+        stores: Stores,
         handoff: Handoff,
         statement: Statement,
         comment: str,
@@ -312,11 +300,11 @@ class AllianceDesk:
         contact_name: str,
     ) -> Msg:
         assert statement in STATEMENTS
-        handoffs = Handoffs(connection, drafts.now_moment)
+        handoffs = stores.handoffs
         await handoffs.record_statement(handoff.id, statement, comment[:MAX_RELAYED])
-        outbox = Outbox(connection, drafts.now_moment)
+        outbox = stores.outbox
         alliance = self.kb().local_alliance(handoff.alliance_id).name
-        language = await self._language(connection, handoff.sponsor_id)
+        language = await self._language(stores, handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.statement",
             {
@@ -333,7 +321,7 @@ class AllianceDesk:
             handoff.id,
             named_user=contact_id,
         )
-        draft = await drafts.get(handoff.sponsor_id, handoff.draft_id)
+        draft = await stores.drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None:
-            await drafts.set_status(draft, "statement")
+            await stores.drafts.set_status(draft, "statement")
         return Msg("alliance.contact.statement_recorded", {"title": handoff.title})

@@ -6,8 +6,7 @@ from bot.alliance.desk import AllianceDesk
 from bot.core.events import action_number
 from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply
 from bot.core.subdialogs import STATEMENTS, AskSponsor, RecordStatement, Statement
-from bot.storage.contacts import Contacts
-from bot.storage.handoffs import Handoff, Handoffs
+from bot.storage.handoffs import Handoff
 from bot.texts.catalog import Msg
 from bot.texts.markup import to_plain
 from bot.turn import Turn
@@ -24,15 +23,13 @@ class ContactInbox:
         """The alliances this user answers for; staff answer for all of them."""
         if turn.user.id in self.admin_ids:
             return [a.id for a in self.desk.kb().regions.local_alliances]
-        return await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id)
+        return await turn.contacts.alliances_of(turn.user.id)
 
     async def may_handle(self, turn: Turn, handoff: Handoff) -> bool:
         return handoff.alliance_id in await self.alliances(turn)
 
     async def listing(self, turn: Turn) -> Reply:
-        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).for_alliances(
-            await self.alliances(turn), SHOWN
-        )
+        handoffs = await turn.handoffs.for_alliances(await self.alliances(turn), SHOWN)
         if not handoffs:
             return Reply((Msg("alliance.inbox.empty"),))
         rows = tuple(
@@ -84,7 +81,7 @@ class ContactInbox:
         """`open:<id>`, `take:<id>`, `ask:<id>`, `statement:<id>:<value>`."""
         verb, _, rest = action.partition(":")
         number, _, value = rest.partition(":")
-        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        handoffs = turn.handoffs
         handoff_id = action_number(number)
         handoff = await handoffs.get(handoff_id) if handoff_id is not None else None
         if handoff is None or not await self.may_handle(turn, handoff):
@@ -93,9 +90,7 @@ class ContactInbox:
             return [self.menu(handoff)]
         if verb == "take":
             turn.outbox_written = True
-            taken = await self.desk.take_over(
-                turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn)
-            )
+            taken = await self.desk.take_over(turn.stores, handoff, turn.user.id, self._name(turn))
             if taken.told:
                 # The notice who has it tells this contact (once); the pressed message only
                 # shows that the tap came too late.
@@ -127,19 +122,18 @@ class ContactInbox:
     ) -> list[EngineOutput]:
         """The typed answer a contact was asked for: the question to the sponsor, or the
         comment of the statement (empty when skipped)."""
-        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        handoffs = turn.handoffs
         handoff = await handoffs.get(asked.handoff)
         if handoff is None or not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         turn.outbox_written = True
         if isinstance(asked, AskSponsor):
             reply = await self.desk.relay_to_sponsor(
-                turn.connection, turn.drafts, handoff, turn.user.id, self._name(turn), text
+                turn.stores, handoff, turn.user.id, self._name(turn), text
             )
             return [Reply((reply,))]
         reply = await self.desk.record_statement(
-            turn.connection,
-            turn.drafts,
+            turn.stores,
             handoff,
             asked.statement,
             text,

@@ -11,7 +11,7 @@ from bot.alliance.inbox import ContactInbox
 from bot.core.events import action_number
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.subdialogs import AnswerAlliance
-from bot.storage.handoffs import Handoff, Handoffs
+from bot.storage.handoffs import Handoff
 from bot.turn import Turn
 
 _HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
@@ -36,7 +36,7 @@ class Relay:
         handoff_id = action_number(number)
         if handoff_id is None:
             return None
-        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
+        handoff = await turn.handoffs.get(handoff_id)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
     async def reply_to(self, turn: Turn, text: str) -> list[EngineOutput] | None:
@@ -44,7 +44,7 @@ class Relay:
         when the message replied to belongs to no handoff this user takes part in."""
         reply_to = turn.incoming.reply_to
         assert reply_to is not None
-        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        handoffs = turn.handoffs
         number = await handoffs.relayed(turn.user.id, reply_to)
         if number is None:
             number = handoff_of(turn.incoming.reply_actions)
@@ -53,14 +53,11 @@ class Relay:
             return None
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
-            message = await self.desk.relay_to_alliance(
-                turn.connection, turn.drafts, handoff, text.strip()
-            )
+            message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())
             return [Reply((message,))]
         if await self.inbox.may_handle(turn, handoff):
             message = await self.desk.relay_to_sponsor(
-                turn.connection,
-                turn.drafts,
+                turn.stores,
                 handoff,
                 turn.user.id,
                 turn.incoming.name or "?",
@@ -78,7 +75,5 @@ class Relay:
         if handoff is None or not text.strip():
             return None
         turn.outbox_written = True
-        message = await self.desk.relay_to_alliance(
-            turn.connection, turn.drafts, handoff, text.strip()
-        )
+        message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())
         return [Reply((message,))]

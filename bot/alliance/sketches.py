@@ -22,8 +22,9 @@ from bot.clock import Clock
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from bot.storage.db import Database
-from bot.storage.handoffs import Handoffs, SketchFile
+from bot.storage.handoffs import SketchFile
 from bot.storage.outbox import OutboxItem
+from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
@@ -56,7 +57,7 @@ class HandoffSketches:
             return None
         language: Language = "en" if reference.get("language") == "en" else "de"
         async with self.database.transaction() as connection:
-            handoffs = Handoffs(connection, self.clock.now())
+            handoffs = Stores.of(connection, self.clock.now()).handoffs
             stored = await handoffs.sketch(handoff_id, language)
             handoff = await handoffs.get(handoff_id) if stored is None else None
         if stored is None:
@@ -68,7 +69,7 @@ class HandoffSketches:
                 return None
             stored = SketchFile(document.filename, document.mime_type, document.content)
             async with self.database.transaction() as connection:
-                handoffs = Handoffs(connection, self.clock.now())
+                handoffs = Stores.of(connection, self.clock.now()).handoffs
                 await handoffs.keep_sketch(handoff_id, language, stored)
         payload = {key: value for key, value in item.payload.items() if key != "sketch"}
         payload["document"] = {

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.kb.knowledge import KnowledgeBase
-from bot.storage.contacts import Contacts, Redemption
+from bot.storage.contacts import Redemption
 from bot.storage.privacy import Classify, statistics
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day, Eur, Lines
@@ -61,7 +61,7 @@ class StaffDesk:
         if alliance is None:  # gone from the knowledge base meanwhile
             return [self.choose_alliance()]
         token = secrets.token_urlsafe(18)
-        contacts = Contacts(turn.connection, turn.drafts.now_moment)
+        contacts = turn.contacts
         expires = await contacts.invite(token, alliance.id, turn.user.id)
         link = f"https://t.me/{self.bot_username()}?start={INVITE_PREFIX}{token}"
         return [
@@ -76,7 +76,7 @@ class StaffDesk:
         ]
 
     async def contacts(self, turn: Turn, intro: Msg | None = None) -> Reply:
-        registered = await Contacts(turn.connection, turn.drafts.now_moment).all()
+        registered = await turn.contacts.all()
         parts = [intro] if intro else []
         if not registered:
             parts.append(Msg("staff.contacts.none"))
@@ -105,7 +105,7 @@ class StaffDesk:
 
     async def remove(self, turn: Turn, reference: str) -> list[EngineOutput]:
         """``reference`` is a button's "user:alliance reference" (see `contacts`)."""
-        contacts = Contacts(turn.connection, turn.drafts.now_moment)
+        contacts = turn.contacts
         match = _REMOVAL.fullmatch(reference)
         removed = False
         if match is not None:

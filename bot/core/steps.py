@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from bot.core.events import CommandName
+from bot.core.events import CommandName, Event
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.state import Answer, DialogState, Offered
 from bot.texts.catalog import Language, Msg
@@ -220,3 +220,24 @@ class Dialog:
 
     def screen(self, screen_id: str) -> Screen | None:
         return next((s for s in self.screens if s.id == screen_id), None)
+
+
+class Runner(Protocol):
+    """A dialog engine as the conversation service drives it (`bot.dialogs.engine`), pinned to
+    one turn's knowledge base."""
+
+    dialog: Dialog
+
+    def start(self, language: Language = "de") -> Result: ...
+
+    def resume(self, state: DialogState) -> Result: ...
+
+    def repeat(self, state: DialogState) -> list[EngineOutput]: ...
+
+    def handle(self, state: DialogState, event: Event) -> Result: ...
+
+    def stale(self, state: DialogState, reason: Msg | None = None) -> Result: ...
+
+    def with_language(self, state: DialogState, language: Language) -> Result: ...
+
+    def at_end(self, state: DialogState) -> bool: ...

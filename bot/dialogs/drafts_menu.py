@@ -8,9 +8,7 @@ from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import RenameDraft
 from bot.dialogs.answers import read_answers
-from bot.dialogs.engine import DialogEngine
 from bot.storage.drafts import Draft
-from bot.storage.handoffs import Handoffs
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day
 from bot.turn import Turn
@@ -34,14 +32,11 @@ def draft_title(draft: Draft) -> str:
 
 
 class DraftsMenu:
-    def __init__(self, engine: DialogEngine) -> None:
-        self.engine = engine
-
     async def new(self, turn: Turn, first: Text | None = None) -> list[EngineOutput]:
         """A new draft; `first`, typed while no draft was open, is tried as the first answer."""
-        state, outputs = self.engine.start(turn.language)
+        state, outputs = turn.dialog.start(turn.language)
         if first is not None and first.text.strip():
-            answered, replies = self.engine.handle(state, first)
+            answered, replies = turn.dialog.handle(state, first)
             if answered.step != state.step:
                 await turn.create(answered)
                 welcome = outputs[0]
@@ -83,7 +78,7 @@ class DraftsMenu:
             await turn.drop_subdialogs()
             await drafts.update_user(user.id, current_draft_id=draft.id)
             state = draft.state.model_copy(update={"language": user.language})
-            state, outputs = self.engine.resume(state)
+            state, outputs = turn.dialog.resume(state)
             await turn.save(draft, state)
             return outputs
         if verb == "rename":
@@ -122,7 +117,7 @@ class DraftsMenu:
                 },
             )
         ]
-        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).of_draft(draft.id)
+        handoffs = await turn.handoffs.of_draft(draft.id)
         for handoff in handoffs:
             if handoff.statement:
                 parts.append(

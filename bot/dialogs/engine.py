@@ -53,6 +53,10 @@ class DialogEngine:
         self.advisor = advisor
         self.clock = clock
 
+    def pinned(self, advisor: Advisor) -> DialogEngine:
+        """This engine with the advisor (knowledge base) in force for one turn."""
+        return self if advisor is self.advisor else DialogEngine(self.dialog, advisor, self.clock)
+
     # --- entry points ----------------------------------------------------------------------
 
     def start(self, language: Language = "de") -> Result:

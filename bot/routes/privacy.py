@@ -9,10 +9,9 @@ from datetime import datetime
 
 from bot.clock import Clock
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.storage.contacts import Contacts
 from bot.storage.db import Database
-from bot.storage.drafts import Drafts
 from bot.storage.privacy import Classify, erase_user, export_user, purge_stale
+from bot.storage.stores import Stores
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count
 from bot.turn import Turn
@@ -62,7 +61,7 @@ class PrivacyDesk:
         ]
 
     async def erase(self, turn: Turn) -> list[EngineOutput]:
-        if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
+        if await turn.contacts.alliances_of(turn.user.id):
             turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify())
         turn.erased = True
@@ -73,5 +72,5 @@ class PrivacyDesk:
         now = self.clock.now()
         before = retention_cutoff(now, self.retention_months)
         async with database.transaction() as connection:
-            drafts = Drafts(connection, now)
+            drafts = Stores.of(connection, now).drafts
             return await purge_stale(connection, drafts, before, self.classify())

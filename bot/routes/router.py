@@ -43,10 +43,11 @@ from bot.dialogs.drafts_menu import DraftsMenu, draft_title
 from bot.dialogs.engine import DialogEngine, language_of
 from bot.routes.incoming import cleaned
 from bot.routes.privacy import PrivacyDesk
-from bot.storage.contacts import Contacts, Redemption
+from bot.storage.contacts import Redemption
 from bot.storage.db import Database
-from bot.storage.drafts import Draft, Drafts
+from bot.storage.drafts import Draft
 from bot.storage.privacy import Classified
+from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.turn import Turn
 from bot.understanding.places import InRegion
@@ -92,7 +93,7 @@ class Conversations:
         self.kb_commands = kb_commands
         self.advisor_source = advisor_source
         """The live knowledge base's advisor: staff may replace the knowledge base at run time."""
-        self.menu = DraftsMenu(engine)
+        self.menu = DraftsMenu()
 
         self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids)
         self.sketches = HandoffSketches(database, clock, self._alliance_pdf)
@@ -129,7 +130,8 @@ class Conversations:
 
     @property
     def advisor(self) -> Advisor:
-        return self.engine.advisor
+        """The live knowledge base's advisor (a turn keeps the one in force when it began)."""
+        return self.advisor_source() if self.advisor_source is not None else self.engine.advisor
 
     def _alliance_pdf(self, state: DialogState, language: Language) -> Document | None:
         """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
@@ -138,20 +140,20 @@ class Conversations:
 
     async def handle(self, incoming: Incoming) -> Handled:
         incoming = cleaned(incoming)
-        if self.advisor_source is not None:
-            self.engine.advisor = self.advisor_source()
+        advisor = self.advisor
         async with self.database.transaction() as connection:
-            drafts = Drafts(connection, self.clock.now())
+            stores = Stores.of(connection, self.clock.now())
+            drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
             )
-            turn = Turn(connection, drafts, user, incoming)
+            turn = Turn(stores, advisor, self.engine.pinned(advisor), user, incoming)
             seen = user.last_update_id
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
                 # Already applied before a crash; the reply may not have gone out, so the
                 # current question is repeated: at most one repeated reply, never a lost one.
                 draft = await self._current(turn)
-                repeated = self.engine.repeat(draft.state) if draft else []
+                repeated = turn.dialog.repeat(draft.state) if draft else []
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
@@ -178,7 +180,8 @@ class Conversations:
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
-            user = await Drafts(connection, self.clock.now()).user(user_id, self.default_language)
+            drafts = Stores.of(connection, self.clock.now()).drafts
+            user = await drafts.user(user_id, self.default_language)
         return user.language
 
     async def purge(self) -> int:
@@ -192,7 +195,7 @@ class Conversations:
         it matters: most updates are anyone's)."""
         if turn.user.id in self.admin_ids:
             return "staff"
-        if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
+        if await turn.contacts.alliances_of(turn.user.id):
             return "contact"
         return "sponsor"
 
@@ -368,7 +371,7 @@ class Conversations:
         if action_number(other) not in (None, draft.id):
             reason = Msg("sponsor.error.stale_draft")
         state = draft.state.model_copy(update={"language": turn.language})
-        state, outputs = self.engine.stale(state, reason)
+        state, outputs = turn.dialog.stale(state, reason)
         await turn.save(draft, state)
         return outputs
 
@@ -403,7 +406,7 @@ class Conversations:
             # that answers its first question is taken, not dropped.
             return await self.menu.new(turn, event if isinstance(event, Text) else None)
         state = draft.state.model_copy(update={"language": turn.language})
-        state, outputs = self.engine.handle(state, event)
+        state, outputs = turn.dialog.handle(state, event)
         await turn.save(draft, state)
         return outputs
 
@@ -414,7 +417,7 @@ class Conversations:
             if draft is None:
                 return [Reply((Msg("sponsor.language_unknown"),))]
             state = draft.state.model_copy(update={"language": turn.language})
-            state, outputs = self.engine.stale(state, Msg("sponsor.language_unknown"))
+            state, outputs = turn.dialog.stale(state, Msg("sponsor.language_unknown"))
             await turn.save(draft, state)
             return outputs
         await turn.drafts.update_user(turn.user.id, language=language)
@@ -422,7 +425,7 @@ class Conversations:
         draft = await self._current(turn)
         if draft is None:
             return await self.menu.new(turn)
-        state, outputs = self.engine.with_language(draft.state, language)
+        state, outputs = turn.dialog.with_language(draft.state, language)
         await turn.save(draft, state)
         return outputs
 
@@ -441,12 +444,11 @@ class Conversations:
         if draft is None:
             return [Reply((Msg("drafts.not_found"),))]
         today = self.clock.today()
-        advice = self.advisor.advise(facts_from_answers(draft.state.answers), today)
+        advice = turn.advisor.advise(facts_from_answers(draft.state.answers), today)
         if advice.alliance is None:
             return [Reply((Msg("handoff.no_local_alliance"),))]
         result = await self.desk.hand_over(
-            turn.connection,
-            turn.drafts,
+            turn.stores,
             draft,
             draft.state,
             advice,
@@ -454,9 +456,9 @@ class Conversations:
             draft_title(draft),
         )
         turn.outbox_written = True
-        if not self.engine.at_end(draft.state):
+        if not turn.dialog.at_end(draft.state):
             # Asked at an early stage: the sponsor goes on with the next open question.
-            state, prompt = self.engine.resume(draft.state)
+            state, prompt = turn.dialog.resume(draft.state)
             await turn.save(draft, state)
             return [
                 Reply(result.messages),
@@ -471,7 +473,7 @@ class Conversations:
                         Button(Msg("sponsor.button.drafts"), "session:drafts"),
                     ),
                 ),
-                step=self.engine.dialog.end,
+                step=turn.dialog.dialog.end,
             )
         ]
 
@@ -482,7 +484,7 @@ class Conversations:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see _render_sketch).
-        turn.sketch = functools.partial(self.sketch, draft.state, self.advisor, turn.language)
+        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 
     async def _render_sketch(self, turn: Turn) -> list[Output]:
@@ -509,13 +511,13 @@ class Conversations:
         )
 
     async def _redeem(self, turn: Turn, token: str) -> list[EngineOutput]:
-        contacts = Contacts(turn.connection, turn.drafts.now_moment)
+        contacts = turn.contacts
         name = turn.incoming.name or f"#{turn.user.id}"
         redeemed = await contacts.redeem(token, turn.user.id, name)
         alliance = ""
         if redeemed.alliance_id:
             try:
-                alliance = self.advisor.kb.local_alliance(redeemed.alliance_id).name
+                alliance = turn.advisor.kb.local_alliance(redeemed.alliance_id).name
             except KeyError:
                 alliance = redeemed.alliance_id
         if redeemed.outcome is Redemption.REGISTERED:
