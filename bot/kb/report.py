@@ -13,28 +13,16 @@ from bot.kb.diff import Change, EntryChange, FieldChange, SectionChange
 from bot.kb.intake import Received
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KbError, KnowledgeError
+from bot.kb.nouns import Noun
 from bot.kb.store import Applied, Conflict, HistoryEntry, KnowledgeStore, Plan
 from bot.kb.verify import Unverified
-from bot.texts.catalog import Escape, Language, Msg, Param, load_catalogue, render, verbatim
+from bot.texts.catalog import Escape, Language, Msg, Param, render, verbatim
 from bot.texts.formats import Count, format_day
 
 CHANGES_SHOWN = 40
 """Changes listed in one report; a file rewritten from scratch must not become a wall of text."""
 SUMMARY_ITEMS = 3
 """Entries named in a history line."""
-
-
-@dataclass(frozen=True)
-class Noun:
-    """A section's or field's name in the reader's language; the key itself where the
-    catalogue has none (a section a newer knowledge file brought)."""
-
-    kind: str
-    name: str
-
-    def localize(self, language: Language, escape: Escape = verbatim) -> str:
-        key = f"kb.{self.kind}.{self.name.replace('.', '_')}"
-        return escape(load_catalogue(language).get(key, self.name))
 
 
 @dataclass(frozen=True)
