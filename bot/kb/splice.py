@@ -166,6 +166,10 @@ def _trim(lines: Sequence[str], first: int, last: int, column: int) -> int:
     return last
 
 
+def _blank(lines: Sequence[str], index: int) -> bool:
+    return 0 <= index < len(lines) and not lines[index].strip()
+
+
 def _shift(lines: Sequence[str], by: int) -> list[str] | None:
     shifted: list[str] = []
     for line in lines:
@@ -229,7 +233,10 @@ def rewrite(live: Layout, puts: Sequence[Put]) -> str | None:
         if span is not None:
             if span[0] in ranges:
                 return None
-            ranges[span[0]] = (span[1], block or [])
+            first, last = span
+            if block is None and _blank(lines, first - 1) and _blank(lines, last + 1):
+                last += 1  # an entry cut out between blank lines leaves one, not two
+            ranges[first] = (last, block or [])
         elif block is None:
             continue  # removed on both sides
         elif not entry:
@@ -245,13 +252,15 @@ def rewrite(live: Layout, puts: Sequence[Put]) -> str | None:
     out: list[str] = []
     index = 0
     while index < len(lines):
-        out += inserts.get(index, [])
+        out += inserts.pop(index, [])
         if index in ranges:
             end, block = ranges[index]
             out += block
+            for position in range(index + 1, end + 2):  # new entries after a replaced one
+                out += inserts.pop(position, [])
             index = end + 1
             continue
         out.append(lines[index])
         index += 1
-    out += inserts.get(len(lines), [])
+    out += inserts.pop(len(lines), [])
     return "".join(out)

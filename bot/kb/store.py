@@ -37,6 +37,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bot.clock import Clock
 from bot.kb.diff import Change, diff_kb, file_content
 from bot.kb.knowledge import KnowledgeBase
@@ -622,8 +624,16 @@ class KnowledgeStore:
                 return Plan(target, base.version, live.version, tuple(error.errors))
             mine_data = file_content(mine_kb, target)
         else:
+            # A dialog's values are checked (and their display names resolved) as if written
+            # into the file of the version the dialog started on.
             assert isinstance(change, EntryEdits)
-            mine_data = _edited(target, base_data, change.edits)
+            edited = _edited(target, base_data, change.edits)
+            text = yaml.safe_dump(edited, allow_unicode=True, sort_keys=False)
+            try:
+                mine_kb = _parse({**base.files, target: text.encode("utf-8")}, "mine")
+            except KnowledgeError as error:
+                return Plan(target, base.version, live.version, tuple(error.errors))
+            mine_data = file_content(mine_kb, target)
         merge = plan_merge(
             target, base_data, file_content(live.kb, target), mine_data, live.files[target], content
         )
