@@ -26,7 +26,8 @@ from bot.understanding.normalize import fold
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""
 YAML_TYPE = "application/x-yaml"
-HISTORY_SHOWN = 10
+HISTORY_SHOWN = 5
+"""Versions /kb_version lists (the whole history: `python -m bot kb history`)."""
 
 
 def _report(describe: Callable[[Language], str]) -> Msg:
