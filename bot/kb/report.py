@@ -23,6 +23,8 @@ CHANGES_SHOWN = 40
 """Changes listed in one report; a file rewritten from scratch must not become a wall of text."""
 SUMMARY_ITEMS = 3
 """Entries named in a history line."""
+WARNED_BY_NAME = 4
+"""Entries named in a warning about a source still to be checked (the rest are counted)."""
 
 
 @dataclass(frozen=True)
@@ -64,21 +66,36 @@ def describe_summary(kb: KnowledgeBase, language: Language) -> str:
 
 
 def describe_warnings(found: list[Unverified], language: Language) -> str:
-    """Entries still marked as unverified (`kb check`): warnings, not errors."""
+    """Entries still marked as unverified (`kb check`): warnings, not errors. Municipality
+    lists one by one; entries whose source says "zu prüfen" grouped by that source."""
     if not found:
         return ""
     count = Count(len(found), "kb_entries")
     lines = [render(Msg("kb.warn.title", {"count": count}), language)]
+    groups: dict[tuple[str, str, str], list[str]] = {}
     for item in found:
-        params: dict[str, Param] = {
-            "file": item.file,
-            "label": item.label,
-            "name": item.label,
-            "noun": Noun("noun", item.section),
-            "source": item.source or "–",
+        if item.municipalities:
+            params: dict[str, Param] = {
+                "file": item.file,
+                "name": item.label,
+                "source": item.source or "–",
+            }
+            lines.append(render(Msg("kb.warn.municipalities", params), language))
+        else:
+            groups.setdefault((item.file, item.section, item.source or "–"), []).append(item.label)
+    for (file, section, source), labels in groups.items():
+        shown = ", ".join(labels[:WARNED_BY_NAME])
+        if len(labels) > WARNED_BY_NAME:
+            rest = len(labels) - WARNED_BY_NAME
+            shown += " " + render(Msg("kb.change.summary_more", {"count": rest}), language)
+        params = {
+            "noun": Noun("noun", section),
+            "file": file,
+            "count": Count(len(labels), "kb_entries"),
+            "labels": shown,
+            "source": source,
         }
-        key = "kb.warn.municipalities" if item.municipalities else "kb.warn.source"
-        lines.append(render(Msg(key, params), language))
+        lines.append(render(Msg("kb.warn.sources", params), language))
     return "\n".join(lines)
 
 
