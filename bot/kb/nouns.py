@@ -17,5 +17,8 @@ class Noun:
     name: str
 
     def localize(self, language: Language, escape: Escape = verbatim) -> str:
-        key = f"kb.{self.kind}.{self.name.replace('.', '_')}"
+        key = _KEYS[self.kind].format(name=self.name.replace(".", "_"))
         return escape(load_catalogue(language).get(key, self.name))
+
+
+_KEYS = {"noun": "kb.noun.{name}", "field_name": "kb.field_name.{name}"}

@@ -9,6 +9,12 @@ Layout under `data_dir/knowledge/`:
 - `LIVE`: the number of the live version, replaced atomically (`os.replace`). Without it the
   shipped knowledge base is live.
 - `history.jsonl`: one JSON object per switch (apply or rollback), appended after the switch.
+- `pending/<token>.json`: uploads shown to their author and waiting for confirmation.
+
+Every change names the version it was made on (`apply(change, based_on=…, author=…)`): an
+upload (`FileUpload`) or a dialog's entry edits (`EntryEdits`). Made on an older version, it
+is merged with the changes made since where they touch other entries (`merge.py`), and
+refused, naming them, where they touch the same.
 
 A crash before the switch leaves the old version live (the orphaned directory is never used and
 its number is not reused). A corrupt `LIVE`, or one naming a missing or invalid version, falls
@@ -800,7 +806,7 @@ class KnowledgeStore:
             return Applied(version, version, refusal=Msg("kb.pending.gone"))
         upload = FileUpload(pending.file, pending.content)
         applied = self.apply(upload, based_on=pending.base, author=author)
-        if not (applied.refusal is not None and applied.plan is None):
+        if applied.refusal is None or applied.refusal.key != "kb.apply.write_failed":
             self.discard(token)  # applied or refused for good; a failed write may be retried
         return applied
 
