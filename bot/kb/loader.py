@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from bot.base.normalize import fold
+from bot.kb.fixes import validation_fix, yaml_fix
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import (
     KNOWLEDGE_FILES,
@@ -28,6 +29,7 @@ from bot.kb.models import (
     RulesFile,
     TargetGroupsFile,
 )
+from bot.kb.references import resolve as resolve_references
 from bot.kb.yamlsafe import YamlDocument, YamlProblem, line_of, load
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
@@ -142,7 +144,8 @@ def _validate(checker: _Checker, name: str, model: type[BaseModel]) -> Any:
     except ValidationError as error:
         for problem in error.errors(include_url=False):
             key = _PYDANTIC_KEYS.get(problem["type"], "kb.error.other")
-            checker.add(name, tuple(problem["loc"]), Msg(key, {"detail": problem["msg"]}))
+            message = validation_fix(problem, key) or Msg(key, {"detail": problem["msg"]})
+            checker.add(name, tuple(problem["loc"]), message)
         return None
 
 
@@ -160,12 +163,9 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
             documents[name] = load(files[name])
         except YamlProblem as problem:
             errors.append(
-                KbError(
-                    file=name,
-                    message=Msg("kb.error.yaml", {"detail": problem.message}),
-                    line=problem.line,
-                )
+                KbError(file=name, message=yaml_fix(problem, files[name]), line=problem.line)
             )
+    resolve_references(documents)
     checker = _Checker(documents)
     checker.errors.extend(errors)
     parsed = {name: _validate(checker, name, KNOWLEDGE_FILES[name]) for name in documents}
@@ -377,7 +377,8 @@ def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Un
             if unknown(pf, loc, "sub_goal", goal_id):
                 continue
             if goal_id.split(".")[0] not in project.action_fields:
-                checker.add(pf, loc, Msg("kb.error.sub_goal_outside_fields", {"id": goal_id}))
+                params = {"id": goal_id, "field": goal_id.split(".")[0]}
+                checker.add(pf, loc, Msg("kb.fix.sub_goal_outside_fields", params))
         for j, group in enumerate(project.target_groups):
             unknown(pf, ("projects", i, "target_groups", j), "target_group", group)
 

@@ -6,11 +6,12 @@ each fact. Unknown keys are errors: a typo in a key must not silently drop a fac
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 ActionFieldId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)$")]
@@ -19,6 +20,24 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 VehicleCode = Annotated[str, StringConstraints(pattern=r"^[A-ZÄÖÜ]{1,3}$")]
 """A German vehicle registration code ("H", "HI", "SHG"), in capitals as on the plate."""
+
+_GERMAN_DATE = re.compile(r"\s*([0-9]{1,2})\.\s*([0-9]{1,2})\.\s*([0-9]{4})\s*")
+
+
+def _german_date(value: object) -> object:
+    """`15.03.2027` as staff write dates; anything else is left to the date parser."""
+    match = _GERMAN_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return value
+
+
+GermanDate = Annotated[date, BeforeValidator(_german_date)]
+"""A date written as YAML does (2027-03-15) or as German does (15.03.2027)."""
 
 
 class Entry(BaseModel):
@@ -236,7 +255,7 @@ class ProjectsFile(Entry):
 class Limits(Entry):
     cost_cap_eur: int = Field(gt=0)
     max_duration_months: int = Field(gt=0)
-    latest_end: date
+    latest_end: GermanDate
     report_due_months_after_end: int = Field(ge=0)
     implausible_costs_eur: int = Field(gt=0)
     """Amounts above this are questioned, not accepted."""
@@ -298,7 +317,7 @@ class FundingFacts(Entry):
 
 
 class SteeringGroupMeeting(Entry):
-    date: date
+    date: GermanDate
     note: Text | None = None
     source: Source
 
