@@ -1,4 +1,5 @@
-"""The composition root: settings -> database, knowledge base, advisor, dialog, conversations."""
+"""The composition root: settings -> database, knowledge base, advisor, dialog, desks,
+conversations. Everything long-lived is built here, once."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
-from bot.routes.router import Conversations
+from bot.routes.desks import build_desks
+from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
@@ -62,18 +64,32 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
 
         return sketch_documents(state, advisor, language, the_clock.today())
 
+    def alliance_pdf(state: DialogState, language: Language) -> Document | None:
+        """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
+        return next(
+            (d for d in sketch(state, advisors.get(), language) if d.mime_type == PDF), None
+        )
+
     runtime: Runtime
+    desks = build_desks(
+        database,
+        clock,
+        advisors.get,
+        admin_ids=settings.admin_ids,
+        alliance_pdf=alliance_pdf,
+        bot_username=lambda: runtime.bot_username,
+        retention_months=settings.retention_months,
+    )
     conversations = Conversations(
         database,
         engine,
         clock,
         settings.default_language,
+        desks,
         admin_ids=settings.admin_ids,
         sketch=sketch,
-        bot_username=lambda: runtime.bot_username,
         kb_commands=KnowledgeDesk(knowledge.store).handle,
         advisor_source=advisors.get,
-        retention_months=settings.retention_months,
     )
     runtime = Runtime(settings, clock, database, conversations, knowledge)
     return runtime

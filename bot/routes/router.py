@@ -17,11 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 
 from bot.advice.advise import Advisor
-from bot.alliance.desk import AllianceDesk
-from bot.alliance.inbox import ContactInbox
-from bot.alliance.relay import Relay
-from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, subregions_key
+from bot.alliance.staff import INVITE_PREFIX, redemption_reply
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
@@ -39,18 +35,16 @@ from bot.core.state import DialogState
 from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import facts_from_answers
-from bot.dialogs.drafts_menu import DraftsMenu, draft_title
+from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
+from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
-from bot.routes.privacy import PrivacyDesk
 from bot.storage.contacts import Redemption
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
-from bot.storage.privacy import Classified
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.turn import Turn
-from bot.understanding.places import InRegion
 
 PDF = "application/pdf"
 GENERAL_HELP = "sponsor.help.general"
@@ -76,13 +70,12 @@ class Conversations:
         engine: DialogEngine,
         clock: Clock,
         default_language: Language,
+        desks: Desks,
         *,
         admin_ids: frozenset[int] = frozenset(),
         sketch: SketchMaker | None = None,
-        bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
         kb_commands: KbCommands | None = None,
         advisor_source: Callable[[], Advisor] | None = None,
-        retention_months: int = 12,
     ) -> None:
         self.database = database
         self.engine = engine
@@ -93,15 +86,14 @@ class Conversations:
         self.kb_commands = kb_commands
         self.advisor_source = advisor_source
         """The live knowledge base's advisor: staff may replace the knowledge base at run time."""
-        self.menu = DraftsMenu()
-
-        self.desk = AllianceDesk(lambda: self.advisor.kb, admin_ids)
-        self.sketches = HandoffSketches(database, clock, self._alliance_pdf)
-        """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
-        self.inbox = ContactInbox(self.desk, admin_ids)
-        self.relay = Relay(self.desk, self.inbox)
-        self.staff = StaffDesk(lambda: self.advisor.kb, bot_username)
-        self.privacy = PrivacyDesk(clock, retention_months, lambda: self.classify)
+        self.desks = desks
+        self.menu = desks.menu
+        self.desk = desks.alliance
+        self.sketches = desks.sketches
+        self.inbox = desks.inbox
+        self.relay = desks.relay
+        self.staff = desks.staff
+        self.privacy = desks.privacy
         self.commands: dict[CommandName, Handler] = {
             "invite": self._staff_command,
             "contacts": self._staff_command,
@@ -132,11 +124,6 @@ class Conversations:
     def advisor(self) -> Advisor:
         """The live knowledge base's advisor (a turn keeps the one in force when it began)."""
         return self.advisor_source() if self.advisor_source is not None else self.engine.advisor
-
-    def _alliance_pdf(self, state: DialogState, language: Language) -> Document | None:
-        """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
-        documents = self.sketch(state, self.advisor, language) if self.sketch else []
-        return next((d for d in documents if d.mime_type == PDF), None)
 
     async def handle(self, incoming: Incoming) -> Handled:
         incoming = cleaned(incoming)
@@ -495,21 +482,6 @@ class Conversations:
             return []
         return list(await asyncio.to_thread(turn.sketch))
 
-    def classify(self, draft: Draft) -> Classified:
-        advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
-        kb = self.advisor.kb
-        place = advice.facts.place
-        places = place.places if isinstance(place, InRegion) else ()
-        top = advice.matches.action_fields[0] if advice.matches.action_fields else None
-        return Classified(
-            subregion=subregions_key(
-                [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
-            ),
-            action_field=top.id if top is not None and top.score > 0 else "–",
-            status=draft.status,
-            costs_eur=advice.facts.costs_eur or 0,
-        )
-
     async def _redeem(self, turn: Turn, token: str) -> list[EngineOutput]:
         contacts = turn.contacts
         name = turn.incoming.name or f"#{turn.user.id}"
@@ -530,7 +502,9 @@ class Conversations:
         if command.name == "contacts":
             return [await self.staff.contacts(turn)]
         if command.name == "statistics":
-            return await self.staff.statistics(turn, self.classify)
+            return await self.staff.statistics(
+                turn, functools.partial(classify, turn.advisor, turn.today)
+            )
         if self.kb_commands is not None:
             return await self.kb_commands(turn, command.name, None)
         return [_unknown()]

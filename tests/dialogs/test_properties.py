@@ -20,6 +20,7 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
+from bot.routes.desks import build_desks
 from bot.routes.router import Conversations
 from bot.storage.db import Database
 from bot.texts.catalog import LANGUAGES
@@ -240,7 +241,8 @@ def test_random_events_through_conversations_keep_every_draft_valid(
     async def run(directory: Path) -> None:
         clock = FixedClock(TODAY)
         database = await Database.open(settings_for(directory).database_path)
-        conversations = Conversations(database, engine, clock, "de")
+        desks = build_desks(database, clock, lambda: engine.advisor)
+        conversations = Conversations(database, engine, clock, "de", desks)
         try:
             chat = ChatDriver(conversations, database, clock)
             for user, event in events:

@@ -1,0 +1,79 @@
+"""The desks the router hands events to, built once in the composition root (`runtime.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.advice.advise import Advisor
+from bot.alliance.desk import AllianceDesk
+from bot.alliance.inbox import ContactInbox
+from bot.alliance.relay import Relay
+from bot.alliance.sketches import HandoffSketches, Render
+from bot.alliance.staff import StaffDesk, subregions_key
+from bot.clock import Clock
+from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.drafts_menu import DraftsMenu
+from bot.routes.privacy import PrivacyDesk
+from bot.storage.db import Database
+from bot.storage.drafts import Draft
+from bot.storage.privacy import Classified
+from bot.understanding.places import InRegion
+
+
+@dataclass(frozen=True)
+class Desks:
+    menu: DraftsMenu
+    alliance: AllianceDesk
+    inbox: ContactInbox
+    relay: Relay
+    staff: StaffDesk
+    privacy: PrivacyDesk
+    sketches: HandoffSketches
+    """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
+
+
+def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
+    """What a draft counts as in the statistics (kept when it is erased or purged)."""
+    advice = advisor.advise(facts_from_answers(draft.state.answers), today)
+    kb = advisor.kb
+    place = advice.facts.place
+    places = place.places if isinstance(place, InRegion) else ()
+    top = advice.matches.action_fields[0] if advice.matches.action_fields else None
+    return Classified(
+        subregion=subregions_key(
+            [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
+        ),
+        action_field=top.id if top is not None and top.score > 0 else "–",
+        status=draft.status,
+        costs_eur=advice.facts.costs_eur or 0,
+    )
+
+
+def build_desks(
+    database: Database,
+    clock: Clock,
+    advisor: Callable[[], Advisor],
+    *,
+    admin_ids: frozenset[int] = frozenset(),
+    alliance_pdf: Render = lambda state, language: None,
+    bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
+    retention_months: int = 12,
+) -> Desks:
+    """`advisor`: the live knowledge base's advisor (staff may replace it at run time)."""
+    alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
+    inbox = ContactInbox(alliance, admin_ids)
+    return Desks(
+        menu=DraftsMenu(),
+        alliance=alliance,
+        inbox=inbox,
+        relay=Relay(alliance, inbox),
+        staff=StaffDesk(lambda: advisor().kb, bot_username),
+        privacy=PrivacyDesk(
+            clock,
+            retention_months,
+            lambda: lambda draft: classify(advisor(), clock.today(), draft),
+        ),
+        sketches=HandoffSketches(database, clock, alliance_pdf),
+    )
