@@ -303,6 +303,39 @@ class SteeringGroupFacts(Entry):
 
 RulesFile.model_rebuild()
 
+
+# --- faq.yaml -------------------------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    STRATEGY = "strategy"
+    """Stated in the strategy (`source` names the chapter)."""
+    PUBLIC = "public"
+    """A public source outside the strategy; the answer says so."""
+    NONE = "none"
+    """No source: the answer says so and points to the coordination office."""
+
+
+class FaqEntry(Entry):
+    """A question sponsors ask the bot mid-dialog, and its answer."""
+
+    id: Id
+    """The topic ("own_share", "who_decides")."""
+    questions: list[Text] = Field(min_length=1)
+    """German phrasings, for recognising the question."""
+    questions_en: list[Text] = Field(min_length=1)
+    keywords: list[Text] = []
+    """Words and phrases (either language) that point to this entry."""
+    answer: Text
+    answer_en: Text
+    source: Source
+    source_kind: SourceKind
+
+
+class FaqFile(Entry):
+    faq: list[FaqEntry] = Field(min_length=1)
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "action_fields.yaml": ActionFieldsFile,
     "target_groups.yaml": TargetGroupsFile,
@@ -310,5 +343,6 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "alliances.yaml": AlliancesFile,
     "projects.yaml": ProjectsFile,
     "rules.yaml": RulesFile,
+    "faq.yaml": FaqFile,
 }
 """The complete set: every file must be present, no other YAML file is read."""
