@@ -60,6 +60,18 @@ class TargetGroup(Entry):
     label: Text
     label_en: Text
     synonyms: list[Text] = []
+    phrases: list[Text] = []
+    """Everyday words and phrases for the group, German and English ("Leute, die nach der
+    Ausbildung wegziehen", "school leavers", "Maler"). With the label and the synonyms they are
+    matched on whole words and their lemmas, never inside other words
+    (bot/understanding/groups.py)."""
+    not_when: list[Text] = []
+    """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
+    Schüler" names pupils, not women)."""
+    organisations: bool = False
+    """The group is organisations (companies, providers): in running text they are more often
+    partners ("Praktika in Betrieben") than the group a project is for, so there only a "für"
+    before them makes them a target group."""
     source: Source
     offered: bool = True
     """Offered as a choice in the dialog (others are only recognised in free text)."""
