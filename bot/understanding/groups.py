@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.normalize import fold, transliterate
 from bot.understanding.words import lemmas
@@ -278,3 +279,17 @@ class GroupFinder:
             if not other_forms:
                 added.append((self._women, start, end))
         return added
+
+
+_FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
+"""One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
+
+
+def group_finder(kb: KnowledgeBase) -> GroupFinder:
+    """The finder for `kb`'s target groups, built once."""
+    known = _FINDERS.get(id(kb))
+    if known is None or known[0] is not kb:
+        if len(_FINDERS) >= 8:
+            _FINDERS.clear()
+        known = _FINDERS[id(kb)] = (kb, GroupFinder(kb.target_groups))
+    return known[1]

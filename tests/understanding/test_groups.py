@@ -72,6 +72,8 @@ EVERYDAY = [
     ("SchülerInnen", {"schueler"}),
     ("Schülerinnen und Schüler", {"schueler"}),
     ("Jungen und Mädchen", {"schueler"}),
+    ("Mädchen", {"schueler", "frauen"}),
+    ("girls", {"schueler", "frauen"}),
     ("den Geflüchteten", {"gefluechtete"}),
     ("mit Studierenden", {"studierende"}),
     ("Handwerkern", {"beschaeftigte"}),

@@ -98,6 +98,9 @@ ANSWERS = [
     ("our own funds", "cofinancing", "our own funds"),
     ("not applicable to us: we pay 20 %", "cofinancing", "not applicable to us: we pay 20 %"),
     ("Mütter, die Arbeit suchen", "target_group", "Mütter, die Arbeit suchen"),
+    ("women returning to work", "target_group", "women returning to work"),
+    ("Wohnungslose Menschen", "target_group", "Wohnungslose Menschen"),
+    ("Istanbul", "region", "Istanbul"),
     (
         "Was wir machen wollen: Schüler lernen in Betrieben Berufe kennen, mit Praktika",
         "idea",
