@@ -35,9 +35,10 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 _ANSWER_PREFIX = re.compile(
-    r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.-]?\s*)?(?:(?:der\s+)?(?:projekt|arbeits)?titel"
-    r"|(?:the\s+)?(?:working\s+)?title|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)"
-    r"|(?:it'?s|it\s+is)\s+called|wir\s+nennen\s+es)?\s*(?:[:=]|ist|lautet|is)?\s*",
+    r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
+    r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
+    r"|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)\s+|(?:it'?s|it\s+is)\s+called\s+"
+    r"|wir\s+nennen\s+es\s+)?",
     re.IGNORECASE,
 )
 _OUTER_QUOTES = re.compile(r"^[„“\"'«»‚‘](?P<t>.+?)[“”\"'«»‘’]\.?$")
