@@ -52,13 +52,17 @@ class Database:
             raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else '?'}")
         await connection.execute("PRAGMA journal_mode=WAL")
         await connection.execute("PRAGMA synchronous=NORMAL")
-        await connection.execute("PRAGMA foreign_keys=ON")
         await connection.execute("PRAGMA busy_timeout=2000")
         # Readers get past a lock held by another process (WAL), so only a write shows it:
         # better refused now than every answer failing later.
         await connection.execute("BEGIN IMMEDIATE")
         await connection.execute("COMMIT")
+        # Off while migrating: a migration that rebuilds a table drops the old one, and with
+        # foreign keys on that drop would first delete (and cascade to) every row pointing at
+        # it. Each migration is checked before its commit instead.
+        await connection.execute("PRAGMA foreign_keys=OFF")
         await self._migrate()
+        await connection.execute("PRAGMA foreign_keys=ON")
 
     async def _migrate(self) -> None:
         connection = self.connection
@@ -72,8 +76,14 @@ class Database:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await connection.execute("BEGIN IMMEDIATE")
             try:
+                before = await _broken_references(connection)
                 for statement in _statements(script):
                     await connection.execute(statement)
+                broken = await _broken_references(connection) - before
+                if broken:
+                    raise sqlite3.DatabaseError(
+                        f"migration {number} would break references: {sorted(broken)[:3]}"
+                    )
                 await connection.execute(f"PRAGMA user_version={number}")
                 await connection.execute("COMMIT")
             except BaseException:
@@ -94,6 +104,13 @@ class Database:
 
     async def close(self) -> None:
         await self.connection.close()
+
+
+async def _broken_references(connection: aiosqlite.Connection) -> set[tuple[object, ...]]:
+    """Rows whose foreign key points nowhere (older files may hold some: only new ones
+    count against a migration)."""
+    cursor = await connection.execute("PRAGMA foreign_key_check")
+    return {tuple(row) for row in await cursor.fetchall()}
 
 
 def _statements(script: str) -> list[str]:

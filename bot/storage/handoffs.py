@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -74,9 +75,18 @@ class Handoffs:
         snapshot: dict[str, Any],
     ) -> int:
         cursor = await self.connection.execute(
-            "INSERT INTO handoffs (draft_id, sponsor_id, alliance_id, kind, title, snapshot, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (draft_id, sponsor_id, alliance_id, kind, title, json.dumps(snapshot), self.now),
+            "INSERT INTO handoffs (token, draft_id, sponsor_id, alliance_id, kind, title, "
+            "snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                secrets.token_hex(8),
+                draft_id,
+                sponsor_id,
+                alliance_id,
+                kind,
+                title,
+                json.dumps(snapshot),
+                self.now,
+            ),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
