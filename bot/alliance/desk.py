@@ -125,22 +125,22 @@ class AllianceDesk:
         contacts = Contacts(connection, drafts.now_moment)
         handoffs = Handoffs(connection, drafts.now_moment)
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
-        handoff_id = await handoffs.create(
+        handoff = await handoffs.create(
             draft.id, draft.owner_id, alliance.id, kind, title, snapshot
         )
         recipients, fallback = await self._recipients(connection, contacts, alliance.id)
         for user_id, language in recipients:
-            text = self._notification(handoff_id, kind, title, state, advice, fallback)
+            text = self._notification(handoff.id, kind, title, state, advice, fallback)
             buttons = [
                 [
-                    Button(Msg("alliance.button.take"), f"contact:take:{handoff_id}"),
-                    Button(Msg("alliance.button.ask"), f"contact:ask:{handoff_id}"),
+                    Button(Msg("alliance.button.take"), f"contact:take:{handoff.ref}"),
+                    Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}"),
                 ]
             ]
-            await outbox.add(user_id, payload(text, language, buttons, relay=True), handoff_id)
+            await outbox.add(user_id, payload(text, language, buttons, relay=True), handoff.id)
             # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
             caption = Msg("alliance.attachment", {"title": title})
-            await outbox.add(user_id, sketch_payload(handoff_id, caption, language), handoff_id)
+            await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
         if kind == "handoff":
             await drafts.set_status(draft, "handed_over")
         sent = "sent_question" if kind == "question" else "sent_handoff"
@@ -260,7 +260,7 @@ class AllianceDesk:
             {"alliance": alliance, "title": handoff.title, "text": text[:MAX_RELAYED]},
             contact_name,
         )
-        buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.id}")]]
+        buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.ref}")]]
         await outbox.add(
             handoff.sponsor_id,
             payload(message, language, buttons, relay=True, anonymous=anonymous),
@@ -282,7 +282,7 @@ class AllianceDesk:
             message = Msg(
                 "alliance.contact.answer", {"title": handoff.title, "text": text[:MAX_RELAYED]}
             )
-            buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}")]]
+            buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}")]]
             await outbox.add(user_id, payload(message, language, buttons, relay=True), handoff.id)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
         return Msg("alliance.sponsor.answer_sent", {"alliance": alliance})

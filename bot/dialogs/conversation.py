@@ -233,12 +233,12 @@ class Conversations:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         if area == "sponsor":
-            verb, _, number = action.partition(":")
-            handoff = await self._own_handoff(turn, number)
+            verb, _, ref = action.partition(":")
+            handoff = await self._own_handoff(turn, ref)
             if verb == "answer" and handoff is not None:
-                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
+                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.ref})
                 return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
-            return [Reply((Msg("drafts.not_found"),))]
+            return [Reply((Msg("alliance.gone"),))]
         return None
 
     async def _session(self, turn: Turn, action: str) -> list[EngineOutput]:
@@ -278,8 +278,10 @@ class Conversations:
         if "ask" in pending or "statement" in pending:
             return list(await self.inbox.pending_text(turn, pending, text))
         if "answer" in pending:
-            handoff = await self._own_handoff(turn, str(pending["answer"]))
-            if handoff is not None and text.strip():
+            handoff = await self._own_handoff(turn, pending["answer"])
+            if handoff is None:
+                return [Reply((Msg("alliance.gone"),))]
+            if text.strip():
                 turn.outbox_written = True
                 return [
                     Reply(
@@ -297,12 +299,15 @@ class Conversations:
         reply_to = turn.incoming.reply_to
         assert reply_to is not None
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        # The bot's own record of what it sent (gone with the handoff); else the buttons of
+        # the message replied to, whose ref reaches no other handoff than their own.
         number = await handoffs.relayed(turn.user.id, reply_to)
-        if number is None:
-            number = _handoff_of(turn.incoming.reply_actions)
-        handoff = await handoffs.get(number) if number is not None else None
-        if handoff is None or not text.strip():
+        ref = _handoff_of(turn.incoming.reply_actions)
+        if not text.strip() or (number is None and ref is None):
             return None
+        handoff = await (handoffs.get(number) if number is not None else handoffs.find(ref))
+        if handoff is None:  # the message was the bot's own, to this chat: say what became of it
+            return [Reply((Msg("alliance.gone"),))]
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
             message = await self.desk.relay_to_alliance(
@@ -321,11 +326,8 @@ class Conversations:
             return [Reply((message,))]
         return None
 
-    async def _own_handoff(self, turn: Turn, number: str) -> Handoff | None:
-        handoff_id = action_number(number)
-        if handoff_id is None:
-            return None
-        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
+    async def _own_handoff(self, turn: Turn, ref: object) -> Handoff | None:
+        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).find(ref)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:
@@ -555,15 +557,15 @@ def prompt_token(draft_id: int, state: DialogState) -> str:
     return f"{draft_id}.{state.revision}"
 
 
-_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
+_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9a-f.]{1,40})")
 
 
-def _handoff_of(actions: Sequence[str]) -> int | None:
-    """The handoff named by the buttons of a notification, a question or an answer."""
+def _handoff_of(actions: Sequence[str]) -> str | None:
+    """The handoff ref named by the buttons of a notification, a question or an answer."""
     for action in actions:
         match = _HANDOFF_ACTION.fullmatch(action)
         if match:
-            return int(match.group(1))
+            return match.group(1)
     return None
 
 
