@@ -74,6 +74,7 @@ class HandedOver:
     """What the sponsor is told afterwards."""
 
     messages: tuple[Msg, ...]
+    handoff: Handoff
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class AllianceDesk:
             messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
         else:
             messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
-        return HandedOver(tuple(messages))
+        return HandedOver(tuple(messages), handoff)
 
     def _notification(
         self,

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
@@ -36,10 +37,13 @@ from bot.dialogs.model import (
     Press,
     Reply,
     RequestHandoff,
+    Sent,
     Text,
     Upload,
     action_number,
 )
+from bot.dialogs.sponsor import already_sent, handoff_kind, sent_content
+from bot.dialogs.summary import already_sent_note, sent_confirmation
 from bot.dialogs.turn import Handled, Incoming, Turn
 from bot.storage.contacts import Contacts, Redemption
 from bot.storage.db import Database
@@ -122,8 +126,16 @@ class Conversations:
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
                 # Already applied before a crash; the reply may not have gone out, so the
                 # current question is repeated: at most one repeated reply, never a lost one.
+                # A handoff that update made is said again first (never sent again).
                 draft = await self._current(turn)
-                repeated = self.engine.repeat(draft.state) if draft else []
+                repeated: list[EngineOutput] = []
+                if draft is not None:
+                    repeated = [
+                        Reply((sent_confirmation(sent, self.advisor.kb),))
+                        for sent in draft.state.sent
+                        if sent.update_id == incoming.update_id
+                    ]
+                    repeated += self.engine.repeat(draft.state)
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
@@ -374,6 +386,11 @@ class Conversations:
         reason = Msg("sponsor.error.stale")
         if action_number(other) not in (None, draft.id):
             reason = Msg("sponsor.error.stale_draft")
+        elif press.action == "consent:yes" and (
+            sent := already_sent(draft.state, handoff_kind(draft.state.answers))
+        ):
+            # The consent tapped again (the first tap's answer may have been lost).
+            reason = already_sent_note(sent, self.advisor.kb)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = self.engine.stale(state, reason)
         await turn.save(draft, state)
@@ -451,27 +468,56 @@ class Conversations:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), today)
         if advice.alliance is None:
             return [Reply((Msg("handoff.no_local_alliance"),))]
-        result = await self.desk.hand_over(
-            turn.connection,
-            turn.drafts,
-            draft,
-            draft.state,
-            advice,
-            request.kind,
-            draft_title(draft),
-        )
-        turn.outbox_written = True
-        if draft.state.step != SUMMARY:
+        content = sent_content(draft.state.answers)
+        earlier = await self._sent_before(turn, draft, request.kind, content)
+        if earlier is not None:
+            # A draft as it stands goes once: a repeated consent (a second tap, the same
+            # question again, a handoff of before the draft remembered it) sends nothing.
+            sent = Sent(
+                kind=earlier.kind,
+                number=earlier.id,
+                alliance=earlier.alliance_id,
+                day=date.fromisoformat(earlier.created_at[:10]),
+                content=content,
+            )
+            messages: tuple[Msg, ...] = (already_sent_note(sent, self.advisor.kb),)
+        else:
+            result = await self.desk.hand_over(
+                turn.connection,
+                turn.drafts,
+                draft,
+                draft.state,
+                advice,
+                request.kind,
+                draft_title(draft),
+            )
+            turn.outbox_written = True
+            messages = result.messages
+            sent = Sent(
+                kind=request.kind,
+                number=result.handoff.id,
+                alliance=result.handoff.alliance_id,
+                day=today,
+                content=content,
+                update_id=turn.incoming.update_id,
+            )
+        state = draft.state
+        if all(known.number != sent.number for known in state.sent):
+            # Stored with the handoff: the summary names it from now on, and after a crash
+            # before the reply went out, the update delivered again says so (`handle`).
+            state = state.model_copy(update={"sent": [*state.sent, sent]})
+        if state.step != SUMMARY:
             # Asked at an early stage: the sponsor goes on with the next open question.
-            state, prompt = self.engine.resume(draft.state)
+            state, prompt = self.engine.resume(state)
             await turn.save(draft, state)
             return [
-                Reply(result.messages),
+                Reply(messages),
                 *(o for o in prompt if not isinstance(o, RequestHandoff)),
             ]
+        await turn.save(draft, state)
         return [
             Reply(
-                result.messages,
+                messages,
                 (
                     (
                         Button(Msg("summary.button.show"), "summary:show"),
@@ -481,6 +527,17 @@ class Conversations:
                 step="summary",
             )
         ]
+
+    async def _sent_before(
+        self, turn: Turn, draft: Draft, kind: str, content: str
+    ) -> Handoff | None:
+        """The handoff (or question) of this draft that sent the same content already."""
+        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).of_draft(draft.id)
+        for handoff in handoffs:
+            answers = handoff.snapshot.get("state", {}).get("answers", {})
+            if handoff.kind == kind and sent_content(answers) == content:
+                return handoff
+        return None
 
     # --- the Projektskizze and the user's own data -----------------------------------------
 
