@@ -145,6 +145,8 @@ class Conversations:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
+        if turn.deleted:
+            await self.database.scrub()
         outputs += await self._render_sketch(turn)
         return Handled(
             outputs,
@@ -152,6 +154,7 @@ class Conversations:
             turn.menu_changed,
             turn.outbox_written,
             frozenset(turn.menus_reset),
+            turn.erased,
         )
 
     async def language_of(self, user_id: int) -> Language:
@@ -169,7 +172,10 @@ class Conversations:
         before = now.replace(year=year, month=month, day=day)
         async with self.database.transaction() as connection:
             drafts = Drafts(connection, now)
-            return await purge_stale(connection, drafts, before, self.classify)
+            purged = await purge_stale(connection, drafts, before, self.classify)
+        if purged:
+            await self.database.scrub()
+        return purged
 
     # --- routing ---------------------------------------------------------------------------
 
@@ -570,7 +576,7 @@ class Conversations:
         if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
             turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
-        turn.erased = True
+        turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
     def classify(self, draft: Draft) -> Classified:

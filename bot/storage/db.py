@@ -8,6 +8,7 @@ for the latency it saves). Writes go through one lock, so each update is one sho
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,8 @@ import aiosqlite
 
 from bot.storage import inline
 from bot.storage.schema import MIGRATIONS
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseError(Exception):
@@ -53,6 +56,9 @@ class Database:
         await connection.execute("PRAGMA journal_mode=WAL")
         await connection.execute("PRAGMA synchronous=NORMAL")
         await connection.execute("PRAGMA busy_timeout=2000")
+        # Deleted rows are overwritten with zeros, not merely unlinked: an erasure leaves no
+        # readable copy in the file (see `scrub` for the copies in the WAL).
+        await connection.execute("PRAGMA secure_delete=ON")
         # Readers get past a lock held by another process (WAL), so only a write shows it:
         # better refused now than every answer failing later.
         await connection.execute("BEGIN IMMEDIATE")
@@ -101,6 +107,18 @@ class Database:
                 await self.connection.execute("ROLLBACK")
                 raise
             await self.connection.execute("COMMIT")
+
+    async def scrub(self) -> None:
+        """After personal data was deleted: the WAL's pages go into the database file and the
+        WAL is emptied. Until then the WAL keeps the old versions of changed pages (with the
+        deleted texts) for hundreds of later commits; `secure_delete` has zeroed them in the
+        file itself. Called after the deleting transaction, never inside one."""
+        async with self._write_lock:
+            cursor = await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            row = await cursor.fetchone()
+        if row is not None and row[0]:
+            # Another connection reads (a backup, say): the next scrub gets the rest.
+            log.warning("the WAL of %s could not be emptied after a deletion", self.path)
 
     async def close(self) -> None:
         await self.connection.close()
