@@ -1,8 +1,11 @@
 """The SQLite database: one file in the data directory, versioned migrations, one writer.
 
-WAL mode keeps readers off the writer's back; a committed transaction survives a killed
-process (synchronous=NORMAL only risks the last commits on power loss, which a chat bot accepts
-for the latency it saves). Writes go through one lock, so each update is one short transaction.
+WAL mode keeps readers off the writer's back. synchronous=FULL syncs the WAL at every commit,
+so a committed transaction survives a power loss too, not only a killed process: with NORMAL
+the last commits could vanish although their effects had left the machine (a handoff already
+delivered to the contacts, a statement, an answer confirmed to Telegram), and a lost handoff
+could even give its number again. The cost is one fsync per commit (docs/BENCHMARKS.md). Writes
+go through one lock, so each update is one short transaction.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ class Database:
         if result is None or result[0] != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else '?'}")
         await connection.execute("PRAGMA journal_mode=WAL")
-        await connection.execute("PRAGMA synchronous=NORMAL")
+        await connection.execute("PRAGMA synchronous=FULL")
         await connection.execute("PRAGMA busy_timeout=2000")
         # Deleted rows are overwritten with zeros, not merely unlinked: an erasure leaves no
         # readable copy in the file (see `scrub` for the copies in the WAL).

@@ -54,13 +54,17 @@ async def test_opening_again_runs_no_migration_twice(tmp_path: Path) -> None:
     assert user_version(path) == len(MIGRATIONS)
 
 
-async def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
+async def test_wal_mode_foreign_keys_full_sync_and_secure_delete(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     database = await Database.open(path)
     try:
         async with database.transaction() as connection:
             foreign_keys = await (await connection.execute("PRAGMA foreign_keys")).fetchone()
             assert foreign_keys is not None and foreign_keys[0] == 1
+            # every commit synced (2 = FULL), deleted rows overwritten
+            for pragma, value in (("synchronous", 2), ("secure_delete", 1)):
+                row = await (await connection.execute(f"PRAGMA {pragma}")).fetchone()
+                assert row is not None and row[0] == value, pragma
             await connection.execute(
                 "INSERT INTO users (id, created_at, updated_at) VALUES (1, 'now', 'now')"
             )
