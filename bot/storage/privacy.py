@@ -17,7 +17,6 @@ import aiosqlite
 from bot.storage.drafts import Draft, Drafts
 from bot.storage.outbox import Outbox
 
-
 TAKER_ROLE = "contact person of the local alliance"
 """How a sponsor's export names the role of whoever took a handoff over."""
 
