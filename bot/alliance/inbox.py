@@ -80,12 +80,15 @@ class ContactInbox:
         )
         return Reply((details,), tuple(rows))
 
-    async def gone(self, turn: Turn) -> Reply:
-        """A button or reply names a handoff that is gone (its sponsor erased it): contacts
-        learn that nothing was passed on; everyone else sees nothing of contacts' business."""
+    async def gone(self, turn: Turn, *, to_anyone: bool = False) -> Reply:
+        """A button or a reply names a handoff that is gone (its sponsor erased it), or names
+        none the bot can tell apart from another (a button of before handoffs had tokens):
+        contacts learn that nothing was passed on and where their cases are. Anyone else
+        pressing a contact's button sees nothing of contacts' business (`to_anyone`: the
+        message was the bot's own, in this user's chat)."""
         if await self.alliances(turn):
-            return Reply((Msg("alliance.gone"),))
-        return Reply((Msg("roles.unknown_command"),))
+            return Reply((Msg("alliance.gone"), Msg("alliance.gone_inbox")))
+        return Reply((Msg("alliance.gone" if to_anyone else "roles.unknown_command"),))
 
     async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
         """`open:<ref>`, `take:<ref>`, `ask:<ref>`, `statement:<ref>:<value>` (`Handoff.ref`)."""

@@ -324,8 +324,8 @@ class Conversations:
         if not text.strip() or (number is None and ref is None):
             return None
         handoff = await (handoffs.get(number) if number is not None else handoffs.find(ref))
-        if handoff is None:  # the message was the bot's own, to this chat: say what became of it
-            return [Reply((Msg("alliance.gone"),))]
+        if handoff is None:
+            return [await self.inbox.gone(turn, to_anyone=True)]
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
             message = await self.desk.relay_to_alliance(
@@ -392,11 +392,11 @@ class Conversations:
         reason = Msg("sponsor.error.stale")
         if action_number(other) not in (None, draft.id):
             reason = Msg("sponsor.error.stale_draft")
-        elif press.action == "consent:yes" and (
-            sent := already_sent(draft.state, handoff_kind(draft.state.answers))
-        ):
+        elif press.action == "consent:yes":
             # The consent tapped again (the first tap's answer may have been lost).
-            reason = already_sent_note(sent, self.advisor.kb)
+            sent = already_sent(draft.state, handoff_kind(draft.state.answers))
+            if sent is not None:
+                reason = already_sent_note(sent, self.advisor.kb)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = self.engine.stale(state, reason)
         await turn.save(draft, state)

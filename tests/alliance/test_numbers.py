@@ -15,10 +15,12 @@ from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
-from bot.storage.handoffs import Handoff
+from bot.storage.db import Database
+from bot.storage.handoffs import Handoff, Handoffs
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
+    NOW,
     answer,
     hand_over,
     notification,
@@ -68,6 +70,7 @@ async def old_notification_reaches_nothing(
     contact.reply(a_old.message_id, "Frau A, zu Ihrem Projekt: wie viele Plätze?")
     (answered,) = await contact.expect()
     assert GONE in answered.text and "Nichts wurde weitergeleitet" in answered.text
+    assert "/eingang" in answered.text
     for label in ("Übernehmen", "Rückfrage"):
         (answered,) = await tap(contact, label, a_old.message_id)
         assert GONE in answered.text, label
@@ -174,3 +177,33 @@ def test_a_handoffs_buttons_fit_telegrams_64_bytes_with_the_longest_number() -> 
         actions.append(encode_callback(NOTIFICATION_STEP, action))
     for data in actions:
         assert len(str(data).encode()) <= MAX_CALLBACK_BYTES, data
+
+
+async def test_a_ref_finds_its_handoff_and_nothing_else(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        async with database.transaction() as connection:
+            await connection.execute(
+                "INSERT INTO users (id, created_at, updated_at) VALUES (7, 'now', 'now')"
+            )
+            await connection.execute(
+                "INSERT INTO drafts (id, owner_id, state, created_at, updated_at) "
+                "VALUES (1, 7, '{}', 'now', 'now')"
+            )
+            handoffs = Handoffs(connection, NOW)
+            handoff = await handoffs.create(1, 7, "farehi", "handoff", "Eins", {})
+            other = await handoffs.create(1, 7, "farehi", "handoff", "Zwei", {})
+            assert await handoffs.find(handoff.ref) == handoff
+            assert handoff.token != other.token
+            for wrong in (
+                str(handoff.id),  # a button of before handoffs had tokens
+                f"{handoff.id}.{other.token}",
+                f"{handoff.id}.{handoff.token.upper()}",
+                f"{handoff.id}.{handoff.token}x",
+                f"{handoff.id}.{handoff.token[:-1]}",
+                handoff.id,
+                None,
+            ):
+                assert await handoffs.find(wrong) is None, wrong
+    finally:
+        await database.close()
