@@ -25,6 +25,7 @@ test: lint
 
 bench: $(STAMP)
 	$(PY) bench/advise.py
+	$(PY) bench/commit.py
 	$(PY) bench/load.py
 
 clean:
