@@ -32,6 +32,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/advise.py
+	$(PY) bench/commit.py
 	$(PY) bench/load.py
 	$(PY) bench/shutdown.py
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.alliance.desk import AllianceDesk
-from bot.dialogs.model import Acknowledge, Button, EngineOutput, Reply, action_number
+from bot.dialogs.model import Acknowledge, Button, EngineOutput, Reply
 from bot.dialogs.turn import Turn
 from bot.storage.contacts import Contacts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Statement
@@ -45,7 +45,7 @@ class ContactInbox:
                             "status": Msg(f"alliance.status.{h.status}"),
                         },
                     ),
-                    f"contact:open:{h.id}",
+                    f"contact:open:{h.ref}",
                 ),
             )
             for h in handoffs
@@ -55,11 +55,13 @@ class ContactInbox:
     def menu(self, handoff: Handoff) -> Reply:
         rows: list[tuple[Button, ...]] = []
         if handoff.taken_by is None:
-            rows.append((Button(Msg("alliance.button.take"), f"contact:take:{handoff.id}"),))
-        rows.append((Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}"),))
+            rows.append((Button(Msg("alliance.button.take"), f"contact:take:{handoff.ref}"),))
+        rows.append((Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}"),))
         rows.append(
             tuple(
-                Button(Msg(f"alliance.statement.button.{s}"), f"contact:statement:{handoff.id}:{s}")
+                Button(
+                    Msg(f"alliance.statement.button.{s}"), f"contact:statement:{handoff.ref}:{s}"
+                )
                 for s in STATEMENTS
             )
         )
@@ -78,14 +80,24 @@ class ContactInbox:
         )
         return Reply((details,), tuple(rows))
 
+    async def gone(self, turn: Turn, *, to_anyone: bool = False) -> Reply:
+        """A button or a reply names a handoff that is gone (its sponsor erased it), or names
+        none the bot can tell apart from another (a button of before handoffs had tokens):
+        contacts learn that nothing was passed on and where their cases are. Anyone else
+        pressing a contact's button sees nothing of contacts' business (`to_anyone`: the
+        message was the bot's own, in this user's chat)."""
+        if await self.alliances(turn):
+            return Reply((Msg("alliance.gone"), Msg("alliance.gone_inbox")))
+        return Reply((Msg("alliance.gone" if to_anyone else "roles.unknown_command"),))
+
     async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
-        """`open:<id>`, `take:<id>`, `ask:<id>`, `statement:<id>:<value>`."""
+        """`open:<ref>`, `take:<ref>`, `ask:<ref>`, `statement:<ref>:<value>` (`Handoff.ref`)."""
         verb, _, rest = action.partition(":")
-        number, _, value = rest.partition(":")
-        handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
-        handoff_id = action_number(number)
-        handoff = await handoffs.get(handoff_id) if handoff_id is not None else None
-        if handoff is None or not await self.may_handle(turn, handoff):
+        ref, _, value = rest.partition(":")
+        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).find(ref)
+        if handoff is None:
+            return [await self.gone(turn)]
+        if not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         if verb == "open":
             return [self.menu(handoff)]
@@ -100,12 +112,12 @@ class ContactInbox:
                 return [Acknowledge(to_plain(Msg("alliance.contact.too_late"), turn.language))]
             return [Reply((taken.message,))]
         if verb == "ask":
-            await turn.drafts.update_user(turn.user.id, pending={"ask": handoff.id})
+            await turn.drafts.update_user(turn.user.id, pending={"ask": handoff.ref})
             return [Reply((Msg("alliance.contact.ask_prompt", {"title": handoff.title}),))]
         if verb == "statement" and value in STATEMENTS:
             statement: Statement = value
             await turn.drafts.update_user(
-                turn.user.id, pending={"statement": handoff.id, "value": statement}
+                turn.user.id, pending={"statement": handoff.ref, "value": statement}
             )
             return [
                 Reply(
@@ -124,9 +136,10 @@ class ContactInbox:
 
     async def pending_text(self, turn: Turn, pending: dict[str, object], text: str) -> list[Reply]:
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
-        number = pending.get("ask", pending.get("statement"))
-        handoff = await handoffs.get(number) if isinstance(number, int) else None
-        if handoff is None or not await self.may_handle(turn, handoff):
+        handoff = await handoffs.find(pending.get("ask", pending.get("statement")))
+        if handoff is None:
+            return [await self.gone(turn)]
+        if not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         turn.outbox_written = True
         if "ask" in pending:

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
@@ -43,10 +44,13 @@ from bot.dialogs.model import (
     Press,
     Reply,
     RequestHandoff,
+    Sent,
     Text,
     Upload,
     action_number,
 )
+from bot.dialogs.sponsor import already_sent, handoff_kind, sent_content
+from bot.dialogs.summary import already_sent_note, sent_confirmation
 from bot.dialogs.turn import Handled, Incoming, Turn
 from bot.storage.contacts import Contacts, Redemption
 from bot.storage.db import Database
@@ -130,8 +134,16 @@ class Conversations:
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
                 # Already applied before a crash; the reply may not have gone out, so the
                 # current question is repeated: at most one repeated reply, never a lost one.
+                # A handoff that update made is said again first (never sent again).
                 draft = await self._current(turn)
-                repeated = self.engine.repeat(draft.state) if draft else []
+                repeated: list[EngineOutput] = []
+                if draft is not None:
+                    repeated = [
+                        Reply((sent_confirmation(sent, self.advisor.kb),))
+                        for sent in draft.state.sent
+                        if sent.update_id == incoming.update_id
+                    ]
+                    repeated += self.engine.repeat(draft.state)
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
@@ -141,6 +153,8 @@ class Conversations:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
+        if turn.deleted:
+            await self.database.scrub()
         outputs += await self._render_sketch(turn)
         return Handled(
             outputs,
@@ -148,6 +162,7 @@ class Conversations:
             turn.menu_changed,
             turn.outbox_written,
             frozenset(turn.menus_reset),
+            turn.erased,
         )
 
     def permits(self, user_id: int, event: Event) -> bool:
@@ -171,7 +186,10 @@ class Conversations:
         before = now.replace(year=year, month=month, day=day)
         async with self.database.transaction() as connection:
             drafts = Drafts(connection, now)
-            return await purge_stale(connection, drafts, before, self.classify)
+            purged = await purge_stale(connection, drafts, before, self.classify)
+        if purged:
+            await self.database.scrub()
+        return purged
 
     # --- routing ---------------------------------------------------------------------------
 
@@ -247,12 +265,12 @@ class Conversations:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         if area == "sponsor":
-            verb, _, number = action.partition(":")
-            handoff = await self._own_handoff(turn, number)
+            verb, _, ref = action.partition(":")
+            handoff = await self._own_handoff(turn, ref)
             if verb == "answer" and handoff is not None:
-                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.id})
+                await turn.drafts.update_user(turn.user.id, pending={"answer": handoff.ref})
                 return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
-            return [Reply((Msg("drafts.not_found"),))]
+            return [Reply((Msg("alliance.gone"),))]
         return None
 
     async def _session(self, turn: Turn, action: str) -> list[EngineOutput]:
@@ -292,8 +310,10 @@ class Conversations:
         if "ask" in pending or "statement" in pending:
             return list(await self.inbox.pending_text(turn, pending, text))
         if "answer" in pending:
-            handoff = await self._own_handoff(turn, str(pending["answer"]))
-            if handoff is not None and text.strip():
+            handoff = await self._own_handoff(turn, pending["answer"])
+            if handoff is None:
+                return [Reply((Msg("alliance.gone"),))]
+            if text.strip():
                 turn.outbox_written = True
                 return [
                     Reply(
@@ -311,12 +331,15 @@ class Conversations:
         reply_to = turn.incoming.reply_to
         assert reply_to is not None
         handoffs = Handoffs(turn.connection, turn.drafts.now_moment)
+        # The bot's own record of what it sent (gone with the handoff); else the buttons of
+        # the message replied to, whose ref reaches no other handoff than their own.
         number = await handoffs.relayed(turn.user.id, reply_to)
-        if number is None:
-            number = _handoff_of(turn.incoming.reply_actions)
-        handoff = await handoffs.get(number) if number is not None else None
-        if handoff is None or not text.strip():
+        ref = _handoff_of(turn.incoming.reply_actions)
+        if not text.strip() or (number is None and ref is None):
             return None
+        handoff = await (handoffs.get(number) if number is not None else handoffs.find(ref))
+        if handoff is None:
+            return [await self.inbox.gone(turn, to_anyone=True)]
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
             message = await self.desk.relay_to_alliance(
@@ -335,11 +358,8 @@ class Conversations:
             return [Reply((message,))]
         return None
 
-    async def _own_handoff(self, turn: Turn, number: str) -> Handoff | None:
-        handoff_id = action_number(number)
-        if handoff_id is None:
-            return None
-        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).get(handoff_id)
+    async def _own_handoff(self, turn: Turn, ref: object) -> Handoff | None:
+        handoff = await Handoffs(turn.connection, turn.drafts.now_moment).find(ref)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:
@@ -386,6 +406,11 @@ class Conversations:
         reason = Msg("sponsor.error.stale")
         if action_number(other) not in (None, draft.id):
             reason = Msg("sponsor.error.stale_draft")
+        elif press.action == "consent:yes":
+            # The consent tapped again (the first tap's answer may have been lost).
+            sent = already_sent(draft.state, handoff_kind(draft.state.answers))
+            if sent is not None:
+                reason = already_sent_note(sent, self.advisor.kb)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = self.engine.stale(state, reason)
         await turn.save(draft, state)
@@ -463,27 +488,56 @@ class Conversations:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), today)
         if advice.alliance is None:
             return [Reply((Msg("handoff.no_local_alliance"),))]
-        result = await self.desk.hand_over(
-            turn.connection,
-            turn.drafts,
-            draft,
-            draft.state,
-            advice,
-            request.kind,
-            draft_title(draft),
-        )
-        turn.outbox_written = True
-        if draft.state.step != SUMMARY:
+        content = sent_content(draft.state.answers)
+        earlier = await self._sent_before(turn, draft, request.kind, content)
+        if earlier is not None:
+            # A draft as it stands goes once: a repeated consent (a second tap, the same
+            # question again, a handoff of before the draft remembered it) sends nothing.
+            sent = Sent(
+                kind=earlier.kind,
+                number=earlier.id,
+                alliance=earlier.alliance_id,
+                day=date.fromisoformat(earlier.created_at[:10]),
+                content=content,
+            )
+            messages: tuple[Msg, ...] = (already_sent_note(sent, self.advisor.kb),)
+        else:
+            result = await self.desk.hand_over(
+                turn.connection,
+                turn.drafts,
+                draft,
+                draft.state,
+                advice,
+                request.kind,
+                draft_title(draft),
+            )
+            turn.outbox_written = True
+            messages = result.messages
+            sent = Sent(
+                kind=request.kind,
+                number=result.handoff.id,
+                alliance=result.handoff.alliance_id,
+                day=today,
+                content=content,
+                update_id=turn.incoming.update_id,
+            )
+        state = draft.state
+        if all(known.number != sent.number for known in state.sent):
+            # Stored with the handoff: the summary names it from now on, and after a crash
+            # before the reply went out, the update delivered again says so (`handle`).
+            state = state.model_copy(update={"sent": [*state.sent, sent]})
+        if state.step != SUMMARY:
             # Asked at an early stage: the sponsor goes on with the next open question.
-            state, prompt = self.engine.resume(draft.state)
+            state, prompt = self.engine.resume(state)
             await turn.save(draft, state)
             return [
-                Reply(result.messages),
+                Reply(messages),
                 *(o for o in prompt if not isinstance(o, RequestHandoff)),
             ]
+        await turn.save(draft, state)
         return [
             Reply(
-                result.messages,
+                messages,
                 (
                     (
                         Button(Msg("summary.button.show"), "summary:show"),
@@ -493,6 +547,17 @@ class Conversations:
                 step="summary",
             )
         ]
+
+    async def _sent_before(
+        self, turn: Turn, draft: Draft, kind: str, content: str
+    ) -> Handoff | None:
+        """The handoff (or question) of this draft that sent the same content already."""
+        handoffs = await Handoffs(turn.connection, turn.drafts.now_moment).of_draft(draft.id)
+        for handoff in handoffs:
+            answers = handoff.snapshot.get("state", {}).get("answers", {})
+            if handoff.kind == kind and sent_content(answers) == content:
+                return handoff
+        return None
 
     # --- the Projektskizze and the user's own data -----------------------------------------
 
@@ -525,7 +590,7 @@ class Conversations:
         if await Contacts(turn.connection, turn.drafts.now_moment).alliances_of(turn.user.id):
             turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify)
-        turn.erased = True
+        turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
     def classify(self, draft: Draft) -> Classified:
@@ -574,15 +639,15 @@ def prompt_token(draft_id: int, state: DialogState) -> str:
     return f"{draft_id}.{state.revision}"
 
 
-_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
+_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9a-f.]{1,40})")
 
 
-def _handoff_of(actions: Sequence[str]) -> int | None:
-    """The handoff named by the buttons of a notification, a question or an answer."""
+def _handoff_of(actions: Sequence[str]) -> str | None:
+    """The handoff ref named by the buttons of a notification, a question or an answer."""
     for action in actions:
         match = _HANDOFF_ACTION.fullmatch(action)
         if match:
-            return int(match.group(1))
+            return match.group(1)
     return None
 
 

@@ -34,11 +34,13 @@ from bot.dialogs.model import (
 from bot.dialogs.sponsor import (
     HANDOFF_KIND,
     HandoffKind,
+    already_sent,
     handoff_kind,
     target_groups_from_choices,
     with_ticked,
 )
 from bot.dialogs.summary import (
+    already_sent_note,
     consent_reply,
     edit_menu,
     summary_buttons,
@@ -462,6 +464,10 @@ class DialogEngine:
         facts = facts_from_answers(state.answers)
         if not isinstance(facts.place, InRegion):
             return self._to_summary(state, [Msg("handoff.no_local_alliance")])
+        sent = already_sent(state, kind) if kind == "handoff" else None
+        if sent is not None:
+            # Handed over as it stands (a question is new text, asked for after this).
+            return self._to_summary(state, [already_sent_note(sent, self.advisor.kb)])
         answers = dict(state.answers)
         answers[HANDOFF_KIND] = Answer(text=kind, value=kind)
         state = state.model_copy(update={"answers": answers, "editing": False, "edited": ""})

@@ -60,6 +60,9 @@ class Handled:
     menus_reset: frozenset[int] = frozenset()
     """Users who are no contact any more (removed by staff, or erased their data): the
     transport gives them the sponsor's menu back."""
+    erased: bool = False
+    """The user erased all their data: a transport that keeps files of its own for the user
+    (the terminal's exports) deletes them too."""
 
 
 @dataclass
@@ -73,6 +76,9 @@ class Turn:
     menus_reset: set[int] = field(default_factory=set)
     erased: bool = False
     """The user erased all their data: nothing more is written for them."""
+    deleted: bool = False
+    """Personal data was deleted (an erasure, a draft): scrubbed from the files once this
+    turn's transaction is committed (`Database.scrub`)."""
     sketch: Callable[[], Sequence[Document]] | None = None
     """The Projektskizze asked for, rendered once the transaction is committed."""
     saved: tuple[int, DialogState] | None = None

@@ -110,4 +110,64 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (handoff_id, language)
     );
     """,
+    # 5: handoff and outbox numbers are never given twice (AUTOINCREMENT: SQLite reuses the
+    # largest rowid after a delete, so an erased sponsor's handoff number went to the next
+    # sponsor, and the old notification's buttons and replies with it). Every handoff gets a
+    # random token that its buttons carry: an old button reaches only its own handoff, even if
+    # a number came back after lost commits or a restored backup. The tables are rebuilt with
+    # their data, indexes and the references of relays, handoff_sketches and outbox; the
+    # migration runs with foreign keys off and is checked before its commit.
+    """
+    CREATE TABLE handoffs_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        token TEXT NOT NULL,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        sponsor_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        alliance_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'question')),
+        title TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'sent',
+        taken_by INTEGER,
+        taken_by_name TEXT,
+        taken_at TEXT,
+        statement TEXT,
+        statement_comment TEXT,
+        statement_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO handoffs_v5 (id, token, draft_id, sponsor_id, alliance_id, kind, title,
+        snapshot, status, taken_by, taken_by_name, taken_at, statement, statement_comment,
+        statement_at, created_at)
+    SELECT id, lower(hex(randomblob(8))), draft_id, sponsor_id, alliance_id, kind, title,
+        snapshot, status, taken_by, taken_by_name, taken_at, statement, statement_comment,
+        statement_at, created_at
+    FROM handoffs;
+    DROP TABLE handoffs;
+    ALTER TABLE handoffs_v5 RENAME TO handoffs;
+    CREATE INDEX handoffs_by_alliance ON handoffs(alliance_id, created_at);
+    CREATE INDEX handoffs_by_draft ON handoffs(draft_id);
+    CREATE TABLE outbox_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT,
+        message_id INTEGER,
+        failed TEXT,
+        named_user INTEGER
+    );
+    INSERT INTO outbox_v5 (id, chat_id, payload, handoff_id, created_at, due_at, attempts,
+        sent_at, message_id, failed, named_user)
+    SELECT id, chat_id, payload, handoff_id, created_at, due_at, attempts, sent_at,
+        message_id, failed, named_user
+    FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v5 RENAME TO outbox;
+    CREATE INDEX outbox_due ON outbox(sent_at, failed, due_at);
+    CREATE INDEX outbox_named ON outbox(named_user) WHERE named_user IS NOT NULL;
+    """,
 )
