@@ -76,14 +76,32 @@ def main(argv: list[str] | None = None) -> int:
     if problem is not None:  # the chats store every answer there
         print(f"BOT_DATA_DIR: {problem}", file=sys.stderr)
         return 1
+    if command == "telegram" and settings.telegram_bot_token is None:
+        print(
+            "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather into the "
+            "environment or .env",
+            file=sys.stderr,
+        )
+        return 2
+    # Both chats write the database and (Telegram) deliver the outbox: one at a time per
+    # directory, for as long as this process runs. `kb` and `advise` go without: staff
+    # change knowledge files while the bot runs (the store has its own lock), advise reads.
+    from bot.storage.instance import AlreadyRunning, InstanceLock
+
+    try:
+        lock = InstanceLock.take(settings.data_dir)
+    except AlreadyRunning as error:
+        print(f"BOT_DATA_DIR: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"BOT_DATA_DIR: cannot lock {settings.data_dir}: {error}", file=sys.stderr)
+        return 1
+    with lock:
+        return _chat(command, settings)
+
+
+def _chat(command: str, settings: Settings) -> int:
     if command == "telegram":
-        if settings.telegram_bot_token is None:
-            print(
-                "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather into the "
-                "environment or .env",
-                file=sys.stderr,
-            )
-            return 2
         from bot.adapters.telegram.app import run as run_telegram
 
         return run_telegram(settings)

@@ -42,6 +42,9 @@ class Turn:
     menus_reset: set[int] = field(default_factory=set)
     erased: bool = False
     """The user erased all their data: nothing more is written for them."""
+    deleted: bool = False
+    """Personal data was deleted (an erasure, a draft): scrubbed from the files once this
+    turn's transaction is committed (`Database.scrub`)."""
     sketch: Callable[[], Sequence[Document]] | None = None
     """The Projektskizze asked for, rendered once the transaction is committed."""
     saved: tuple[int, DialogState] | None = None

@@ -277,3 +277,26 @@ async def test_the_english_commands_work_in_the_terminal(tmp_path: Path) -> None
     assert "What is stored:" in out
     assert say("drafts.list", "en", count=1) in out
     assert say("roles.unknown_command", "en") not in out
+
+
+async def test_erasure_removes_the_files_saved_for_the_person_too(tmp_path: Path) -> None:
+    idea = (
+        "Wir wollen geflüchteten Frauen ein bezahltes Praktikum in Pflegeheimen mit "
+        "begleitendem Deutschkurs anbieten, zusammen mit dem Jobcenter Rinteln."
+    )
+    steps = ["Rinteln", "3", "9", "15", idea, "Brückenjahr Rinteln", "450000", "Q2/2027"]
+    summary = [*steps, "18 Monate", "/ueberspringen"]
+    out = await converse(tmp_path, "\n".join([*summary, "3", "/export"]))
+    exports = tmp_path / "exports"
+    saved = sorted(p.suffix for p in exports.iterdir())
+    assert saved == [".json", ".md", ".pdf"], out
+    assert any("Brückenjahr Rinteln" in p.read_text() for p in exports.glob("*.md"))
+
+    # a later run: the erasure finds the files of the earlier one
+    out = await converse(tmp_path, "/loeschen\n1\n")
+    assert say("privacy.erased", count="1 Entwurf") in out
+    assert list(exports.iterdir()) == []
+    for name in ("foerderlotse.sqlite3", "foerderlotse.sqlite3-wal"):
+        path = tmp_path / name
+        content = path.read_bytes() if path.exists() else b""
+        assert b"Jobcenter Rinteln" not in content and "Brückenjahr".encode() not in content

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from bot.core.events import Command, Event, Press, Text, action_number
@@ -54,6 +55,8 @@ class TerminalChat:
     async def send(self, event: Event) -> None:
         handled = await self.runtime.conversations.handle(Incoming(LOCAL_USER_ID, event))
         self.language = handled.language
+        if handled.erased:
+            self._forget_exports()
         self.show(handled.outputs, handled.language)
 
     def show(self, outputs: list[Output], language: Language) -> None:
@@ -67,9 +70,23 @@ class TerminalChat:
             self._reply(output, language)
         self.out.flush()
 
+    @property
+    def _exports(self) -> Path:
+        return self.runtime.settings.data_dir / "exports"
+
+    def _forget_exports(self) -> None:
+        """The person at this terminal erased their data: the files saved for them go too.
+        Every file in the folder is theirs (the terminal has one user; Telegram sends files
+        into the chat and saves none), from this run or an earlier one."""
+        if not self._exports.is_dir():
+            return
+        for item in self._exports.iterdir():
+            if item.is_file() or item.is_symlink():
+                item.unlink()
+
     def _save(self, document: Document, language: Language) -> None:
         """Documents land in the data directory's exports folder."""
-        folder = self.runtime.settings.data_dir / "exports"
+        folder = self._exports
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / document.filename
         path.write_bytes(document.content)

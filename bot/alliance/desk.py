@@ -74,6 +74,7 @@ class HandedOver:
     """What the sponsor is told afterwards."""
 
     messages: tuple[Msg, ...]
+    handoff: Handoff
 
 
 @dataclass(frozen=True)
@@ -123,28 +124,30 @@ class AllianceDesk:
         handoffs = stores.handoffs
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
         messages: list[Msg] = []
+        created: list[Handoff] = []
         # A project in several sub-regions goes to every local alliance concerned, each with
         # its own handoff (taken over, asked about and judged by that alliance).
         for alliance in advice.alliances:
-            handoff_id = await handoffs.create(
+            handoff = await handoffs.create(
                 draft.id, draft.owner_id, alliance.id, kind, title, snapshot
             )
+            created.append(handoff)
             recipients, fallback = await self._recipients(stores, alliance.id)
             for user_id, language in recipients:
                 text = self._notification(
-                    handoff_id, kind, title, state, advice, alliance, fallback
+                    handoff.id, kind, title, state, advice, alliance, fallback
                 )
                 buttons = [
                     [
-                        Button(Msg("alliance.button.take"), f"contact:take:{handoff_id}"),
-                        Button(Msg("alliance.button.ask"), f"contact:ask:{handoff_id}"),
+                        Button(Msg("alliance.button.take"), f"contact:take:{handoff.ref}"),
+                        Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}"),
                     ]
                 ]
                 relayed = payload(text, language, buttons, relay=True)
-                await outbox.add(user_id, relayed, handoff_id)
+                await outbox.add(user_id, relayed, handoff.id)
                 # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
                 caption = Msg("alliance.attachment", {"title": title})
-                await outbox.add(user_id, sketch_payload(handoff_id, caption, language), handoff_id)
+                await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
             sent = "sent_question" if kind == "question" else "sent_handoff"
             messages.append(Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name}))
             if not recipients:
@@ -155,7 +158,8 @@ class AllianceDesk:
                 messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
         if kind == "handoff":
             await stores.drafts.set_status(draft, "handed_over")
-        return HandedOver(tuple(messages))
+        # The draft records the handoff to the alliance to approach first (listed first).
+        return HandedOver(tuple(messages), created[0])
 
     def _notification(
         self,
@@ -266,7 +270,7 @@ class AllianceDesk:
             {"alliance": alliance, "title": handoff.title, "text": text[:MAX_RELAYED]},
             contact_name,
         )
-        buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.id}")]]
+        buttons = [[Button(Msg("alliance.button.answer"), f"sponsor:answer:{handoff.ref}")]]
         await outbox.add(
             handoff.sponsor_id,
             payload(message, language, buttons, relay=True, anonymous=anonymous),
@@ -285,7 +289,7 @@ class AllianceDesk:
             message = Msg(
                 "alliance.contact.answer", {"title": handoff.title, "text": text[:MAX_RELAYED]}
             )
-            buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}")]]
+            buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}")]]
             await outbox.add(user_id, payload(message, language, buttons, relay=True), handoff.id)
         alliance = self.kb().local_alliance(handoff.alliance_id).name
         return Msg("alliance.sponsor.answer_sent", {"alliance": alliance})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.alliance.desk import AllianceDesk
-from bot.core.events import action_number
 from bot.core.outputs import Acknowledge, Button, EngineOutput, Reply
 from bot.core.subdialogs import STATEMENTS, AskSponsor, RecordStatement, Statement
 from bot.storage.handoffs import Handoff
@@ -44,7 +43,7 @@ class ContactInbox:
                             "status": Msg(f"alliance.status.{h.status}"),
                         },
                     ),
-                    f"contact:open:{h.id}",
+                    f"contact:open:{h.ref}",
                 ),
             )
             for h in handoffs
@@ -54,11 +53,13 @@ class ContactInbox:
     def menu(self, handoff: Handoff) -> Reply:
         rows: list[tuple[Button, ...]] = []
         if handoff.taken_by is None:
-            rows.append((Button(Msg("alliance.button.take"), f"contact:take:{handoff.id}"),))
-        rows.append((Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.id}"),))
+            rows.append((Button(Msg("alliance.button.take"), f"contact:take:{handoff.ref}"),))
+        rows.append((Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}"),))
         rows.append(
             tuple(
-                Button(Msg(f"alliance.statement.button.{s}"), f"contact:statement:{handoff.id}:{s}")
+                Button(
+                    Msg(f"alliance.statement.button.{s}"), f"contact:statement:{handoff.ref}:{s}"
+                )
                 for s in STATEMENTS
             )
         )
@@ -77,14 +78,24 @@ class ContactInbox:
         )
         return Reply((details,), tuple(rows))
 
+    async def gone(self, turn: Turn, *, to_anyone: bool = False) -> Reply:
+        """A button or a reply names a handoff that is gone (its sponsor erased it), or names
+        none the bot can tell apart from another (a button of before handoffs had tokens):
+        contacts learn that nothing was passed on and where their cases are. Anyone else
+        pressing a contact's button sees nothing of contacts' business (`to_anyone`: the
+        message was the bot's own, in this user's chat)."""
+        if await self.alliances(turn):
+            return Reply((Msg("alliance.gone"), Msg("alliance.gone_inbox")))
+        return Reply((Msg("alliance.gone" if to_anyone else "roles.unknown_command"),))
+
     async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
-        """`open:<id>`, `take:<id>`, `ask:<id>`, `statement:<id>:<value>`."""
+        """`open:<ref>`, `take:<ref>`, `ask:<ref>`, `statement:<ref>:<value>` (`Handoff.ref`)."""
         verb, _, rest = action.partition(":")
-        number, _, value = rest.partition(":")
-        handoffs = turn.handoffs
-        handoff_id = action_number(number)
-        handoff = await handoffs.get(handoff_id) if handoff_id is not None else None
-        if handoff is None or not await self.may_handle(turn, handoff):
+        ref, _, value = rest.partition(":")
+        handoff = await turn.handoffs.find(ref)
+        if handoff is None:
+            return [await self.gone(turn)]
+        if not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         if verb == "open":
             return [self.menu(handoff)]
@@ -97,11 +108,11 @@ class ContactInbox:
                 return [Acknowledge(to_plain(Msg("alliance.contact.too_late"), turn.language))]
             return [Reply((taken.message,))]
         if verb == "ask":
-            await turn.start(AskSponsor(handoff=handoff.id))
+            await turn.start(AskSponsor(handoff=handoff.ref))
             return [Reply((Msg("alliance.contact.ask_prompt", {"title": handoff.title}),))]
         if verb == "statement" and value in STATEMENTS:
             statement: Statement = value
-            await turn.start(RecordStatement(handoff=handoff.id, statement=statement))
+            await turn.start(RecordStatement(handoff=handoff.ref, statement=statement))
             return [
                 Reply(
                     (
@@ -122,9 +133,10 @@ class ContactInbox:
     ) -> list[EngineOutput]:
         """The typed answer a contact was asked for: the question to the sponsor, or the
         comment of the statement (empty when skipped)."""
-        handoffs = turn.handoffs
-        handoff = await handoffs.get(asked.handoff)
-        if handoff is None or not await self.may_handle(turn, handoff):
+        handoff = await turn.handoffs.find(asked.handoff)
+        if handoff is None:
+            return [await self.gone(turn)]
+        if not await self.may_handle(turn, handoff):
             return [Reply((Msg("roles.unknown_command"),))]
         turn.outbox_written = True
         if isinstance(asked, AskSponsor):

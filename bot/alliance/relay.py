@@ -8,21 +8,21 @@ from collections.abc import Sequence
 
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
-from bot.core.events import action_number
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.subdialogs import AnswerAlliance
 from bot.storage.handoffs import Handoff
+from bot.texts.catalog import Msg
 from bot.turn import Turn
 
-_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9]{1,12})")
+_HANDOFF_ACTION = re.compile(r"(?:contact:(?:take|ask)|sponsor:answer):([0-9a-f.]{1,40})")
 
 
-def handoff_of(actions: Sequence[str]) -> int | None:
-    """The handoff named by the buttons of a notification, a question or an answer."""
+def handoff_of(actions: Sequence[str]) -> str | None:
+    """The handoff ref named by the buttons of a notification, a question or an answer."""
     for action in actions:
         match = _HANDOFF_ACTION.fullmatch(action)
         if match:
-            return int(match.group(1))
+            return match.group(1)
     return None
 
 
@@ -31,12 +31,9 @@ class Relay:
         self.desk = desk
         self.inbox = inbox
 
-    async def own_handoff(self, turn: Turn, number: str) -> Handoff | None:
-        """The sponsor's own handoff of that number (a button's), or None."""
-        handoff_id = action_number(number)
-        if handoff_id is None:
-            return None
-        handoff = await turn.handoffs.get(handoff_id)
+    async def own_handoff(self, turn: Turn, ref: object) -> Handoff | None:
+        """The sponsor's own handoff a button's (or a sub-dialog's) ref names, or None."""
+        handoff = await turn.handoffs.find(ref)
         return handoff if handoff is not None and handoff.sponsor_id == turn.user.id else None
 
     async def reply_to(self, turn: Turn, text: str) -> list[EngineOutput] | None:
@@ -45,12 +42,15 @@ class Relay:
         reply_to = turn.incoming.reply_to
         assert reply_to is not None
         handoffs = turn.handoffs
+        # The bot's own record of what it sent (gone with the handoff); else the buttons of
+        # the message replied to, whose ref reaches no other handoff than their own.
         number = await handoffs.relayed(turn.user.id, reply_to)
-        if number is None:
-            number = handoff_of(turn.incoming.reply_actions)
-        handoff = await handoffs.get(number) if number is not None else None
-        if handoff is None or not text.strip():
+        ref = handoff_of(turn.incoming.reply_actions)
+        if not text.strip() or (number is None and ref is None):
             return None
+        handoff = await (handoffs.get(number) if number is not None else handoffs.find(ref))
+        if handoff is None:
+            return [await self.inbox.gone(turn, to_anyone=True)]
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
             message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())
@@ -70,9 +70,11 @@ class Relay:
         self, turn: Turn, asked: AnswerAlliance, text: str
     ) -> list[EngineOutput] | None:
         """The sponsor's answer to the alliance's question; None when there is nothing to
-        relay (the handoff is gone, or the text is empty)."""
-        handoff = await self.own_handoff(turn, str(asked.handoff))
-        if handoff is None or not text.strip():
+        relay (an empty text)."""
+        handoff = await self.own_handoff(turn, asked.handoff)
+        if handoff is None:
+            return [Reply((Msg("alliance.gone"),))]
+        if not text.strip():
             return None
         turn.outbox_written = True
         message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())

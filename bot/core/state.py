@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, JsonValue
 
 from bot.texts.catalog import Language
@@ -24,6 +27,24 @@ class Offered(BaseModel):
     value: str
     label: str
     label_en: str | None = None
+
+
+class Sent(BaseModel):
+    """A handoff or question of this draft: the summary names it, and the same content is
+    not sent a second time (a repeated consent, a tap after a restart)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["handoff", "question"]
+    number: int
+    alliance: str
+    """The local alliance's id."""
+    day: date
+    content: str
+    """A digest of the answers sent (`sponsor.sent_content`)."""
+    update_id: int | None = None
+    """The transport's update whose consent sent it: when that update is delivered again
+    after a crash, the sponsor is told again what it did."""
 
 
 class DialogState(BaseModel):
@@ -52,3 +73,5 @@ class DialogState(BaseModel):
     revision: int = 0
     """Counts changes of what the prompt offers (step, choices, pause): a button carries the
     revision it was shown with, so one of an older prompt is recognised as stale."""
+    sent: list[Sent] = []
+    """Handoffs and questions sent from this draft, oldest first."""

@@ -28,7 +28,8 @@ class AskSponsor(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["ask"] = "ask"
-    handoff: int
+    handoff: str
+    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
 class RecordStatement(BaseModel):
@@ -36,7 +37,8 @@ class RecordStatement(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["statement"] = "statement"
-    handoff: int
+    handoff: str
+    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
     statement: Statement
 
 
@@ -45,7 +47,8 @@ class AnswerAlliance(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["answer"] = "answer"
-    handoff: int
+    handoff: str
+    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
 SubDialog = Annotated[

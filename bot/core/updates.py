@@ -38,3 +38,6 @@ class Handled:
     menus_reset: frozenset[int] = frozenset()
     """Users who are no contact any more (removed by staff, or erased their data): the
     transport gives them the sponsor's menu back."""
+    erased: bool = False
+    """The user erased all their data: a transport that keeps files of its own for the user
+    (the terminal's exports) deletes them too."""

@@ -3,13 +3,15 @@ the advice works on (no re-parsing of text)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from bot.advice.facts import ProjectFacts
 from bot.base.yearmonth import YearMonth
-from bot.core.state import Answer
+from bot.core.state import Answer, DialogState, Sent
 from bot.understanding.places import Elsewhere, InRegion
 
 ORGANISATION_KINDS = (
@@ -31,6 +33,25 @@ HandoffKind = Literal["handoff", "question"]
 def handoff_kind(answers: Mapping[str, Answer]) -> HandoffKind:
     answer = answers.get(HANDOFF_KIND)
     return "question" if answer is not None and answer.value == "question" else "handoff"
+
+
+def sent_content(answers: Mapping[str, Answer] | Mapping[str, Any]) -> str:
+    """A digest of what a handoff or question sends: equal for the same answers (whichever
+    kind was chosen last), different once any answer changed. Takes the answers of a state
+    or of a handoff's stored snapshot (their JSON form)."""
+    shown = {
+        key: answer.model_dump(mode="json") if isinstance(answer, Answer) else answer
+        for key, answer in answers.items()
+        if key != HANDOFF_KIND
+    }
+    text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def already_sent(state: DialogState, kind: HandoffKind) -> Sent | None:
+    """The handoff (or question) of this kind that already sent the draft as it stands."""
+    content = sent_content(state.answers)
+    return next((s for s in reversed(state.sent) if s.kind == kind and s.content == content), None)
 
 
 def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:

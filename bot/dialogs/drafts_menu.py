@@ -102,7 +102,7 @@ class DraftsMenu:
                 )
             ]
         if verb == "deleted":
-            await drafts.delete(user.id, draft.id)
+            turn.deleted = await drafts.delete(user.id, draft.id)
             return [await self.listing(turn, Msg("drafts.deleted", {"title": draft_title(draft)}))]
         return [await self.listing(turn, Msg("drafts.not_found"))]
 

@@ -10,11 +10,11 @@ from bot.advice.matching import FieldMatch
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
 from bot.core.outputs import Button, Reply
-from bot.core.state import Answer, DialogState
+from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
-from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind
+from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind, sent_content
 from bot.kb.knowledge import KnowledgeBase
-from bot.texts.catalog import Localized, Msg
+from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.understanding.places import Elsewhere, InRegion
 
@@ -44,6 +44,8 @@ def summary_reply(
 ) -> Reply:
     """`steps`: the questions whose answers are shown (those whose condition holds)."""
     parts: list[Msg] = [*notes, Msg("summary.title")]
+    if state.sent:
+        parts.append(_sent(state, kb))
     parts.append(_answers(state, steps, kb))
     parts.append(_pre_check(advice))
     local = _has_local_alliance(advice)
@@ -57,6 +59,40 @@ def summary_reply(
         parts.append(_next_steps(kb))
     parts.append(_hints(advice))
     return Reply(parts=tuple(parts), buttons=summary_buttons(advice), step="summary")
+
+
+def _sent(state: DialogState, kb: KnowledgeBase) -> Msg:
+    """What went to the alliance from this draft, and whether it changed since the last
+    handoff (then "Übergeben" sends the new version)."""
+    lines: list[Localized | str] = [
+        Msg(f"summary.sent.{sent.kind}", _sent_params(sent, kb)) for sent in state.sent
+    ]
+    handoffs = [sent for sent in state.sent if sent.kind == "handoff"]
+    if handoffs and handoffs[-1].content != sent_content(state.answers):
+        lines.append(Msg("summary.sent.changed"))
+    return Msg("summary.sent.list", {"items": Lines(tuple(lines))})
+
+
+def already_sent_note(sent: Sent, kb: KnowledgeBase) -> Msg:
+    """A consent (or "Übergeben") for what was already sent: nothing is sent again."""
+    return Msg(f"handoff.already.{sent.kind}", _sent_params(sent, kb))
+
+
+def sent_confirmation(sent: Sent, kb: KnowledgeBase) -> Msg:
+    """What the sponsor is told right after consenting (and again should that reply have
+    been lost with a crash)."""
+    return Msg(f"alliance.sponsor.sent_{sent.kind}", {"alliance": _alliance_name(sent, kb)})
+
+
+def _sent_params(sent: Sent, kb: KnowledgeBase) -> dict[str, Param]:
+    return {"alliance": _alliance_name(sent, kb), "number": sent.number, "day": Day(sent.day)}
+
+
+def _alliance_name(sent: Sent, kb: KnowledgeBase) -> str:
+    try:
+        return kb.local_alliance(sent.alliance).name
+    except KeyError:  # staff removed it from the knowledge base since
+        return sent.alliance
 
 
 def alliance_summary(advice: Advice, kb: KnowledgeBase) -> Lines:

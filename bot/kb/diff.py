@@ -163,6 +163,8 @@ def file_content(kb: KnowledgeBase, file: str) -> dict[str, Any]:
         return kb.alliances.model_dump(mode="json")
     if file == "rules.yaml":
         return kb.rules.model_dump(mode="json")
+    if file == "faq.yaml":
+        return {"faq": [e.model_dump(mode="json") for e in kb.faq]}
     raise KeyError(file)
 
 

@@ -81,6 +81,18 @@ class TargetGroup(Entry):
     label: Text
     label_en: Text
     synonyms: list[Text] = []
+    phrases: list[Text] = []
+    """Everyday words and phrases for the group, German and English ("Leute, die nach der
+    Ausbildung wegziehen", "school leavers", "Maler"). With the label and the synonyms they are
+    matched on whole words and their lemmas, never inside other words
+    (bot/understanding/groups.py)."""
+    not_when: list[Text] = []
+    """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
+    Schüler" names pupils, not women)."""
+    organisations: bool = False
+    """The group is organisations (companies, providers): in running text they are more often
+    partners ("Praktika in Betrieben") than the group a project is for, so there only a "für"
+    before them makes them a target group."""
     source: Source
     offered: bool = True
     """Offered as a choice in the dialog (others are only recognised in free text)."""
@@ -344,6 +356,39 @@ class SteeringGroupFacts(Entry):
 
 RulesFile.model_rebuild()
 
+
+# --- faq.yaml -------------------------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    STRATEGY = "strategy"
+    """Stated in the strategy (`source` names the chapter)."""
+    PUBLIC = "public"
+    """A public source outside the strategy; the answer says so."""
+    NONE = "none"
+    """No source: the answer says so and points to the coordination office."""
+
+
+class FaqEntry(Entry):
+    """A question sponsors ask the bot mid-dialog, and its answer."""
+
+    id: Id
+    """The topic ("own_share", "who_decides")."""
+    questions: list[Text] = Field(min_length=1)
+    """German phrasings, for recognising the question."""
+    questions_en: list[Text] = Field(min_length=1)
+    keywords: list[Text] = []
+    """Words and phrases (either language) that point to this entry."""
+    answer: Text
+    answer_en: Text
+    source: Source
+    source_kind: SourceKind
+
+
+class FaqFile(Entry):
+    faq: list[FaqEntry] = Field(min_length=1)
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "action_fields.yaml": ActionFieldsFile,
     "target_groups.yaml": TargetGroupsFile,
@@ -351,5 +396,6 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "alliances.yaml": AlliancesFile,
     "projects.yaml": ProjectsFile,
     "rules.yaml": RulesFile,
+    "faq.yaml": FaqFile,
 }
 """The complete set: every file must be present, no other YAML file is read."""

@@ -2,7 +2,7 @@
 
 Layout under `data_dir/knowledge/`:
 
-- `versions/NNNN/`: one complete set of the six knowledge files plus `meta.json` (parent, who,
+- `versions/NNNN/`: one complete set of the knowledge files plus `meta.json` (parent, who,
   when, file, change). A version directory is written to a temporary directory, fsynced and
   renamed into place, and never changed afterwards. `0000` is a snapshot of the shipped
   knowledge base, taken at the first apply; until then version 0 is the shipped directory.
@@ -63,6 +63,9 @@ MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 """Check a Telegram document's `file_size` against this before downloading it."""
 
 ALLOWED_NAMES = tuple(KNOWLEDGE_FILES)
+ADDED_LATER = frozenset({"faq.yaml"})
+"""Knowledge files added after versions were first stored: a stored version without one is
+completed with the shipped file (instead of falling back to the shipped set as a whole)."""
 _VERSION_DIR = re.compile(r"^[0-9]{4,}$")
 _META = "meta.json"
 _TOKEN = re.compile(r"[0-9a-f]{12}")
@@ -507,7 +510,14 @@ class KnowledgeStore:
         directory = self.versions / _dir_name(number)
         if number == 0 and not directory.is_dir():
             directory = self.shipped
-        return {name: (directory / name).read_bytes() for name in KNOWLEDGE_FILES}
+        files: dict[str, bytes] = {}
+        for name in KNOWLEDGE_FILES:
+            path = directory / name
+            if name in ADDED_LATER and not path.exists():
+                # A version written before the file existed: the shipped one completes it.
+                path = self.shipped / name
+            files[name] = path.read_bytes()
+        return files
 
     def _load(self, number: int) -> Live:
         """A version, validated; raises KnowledgeError or OSError."""

@@ -64,7 +64,7 @@ class PrivacyDesk:
         if await turn.contacts.alliances_of(turn.user.id):
             turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify())
-        turn.erased = True
+        turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
     async def purge(self, database: Database) -> int:

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
@@ -31,17 +32,19 @@ from bot.core.roles import (
     role_help,
     sponsor_help,
 )
-from bot.core.state import DialogState
+from bot.core.state import DialogState, Sent
 from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
 from bot.core.updates import Handled, Incoming
-from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
+from bot.dialogs.summary import already_sent_note, sent_confirmation
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
+from bot.storage.handoffs import Handoff
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.turn import Turn
@@ -139,8 +142,16 @@ class Conversations:
             if incoming.update_id is not None and seen is not None and incoming.update_id <= seen:
                 # Already applied before a crash; the reply may not have gone out, so the
                 # current question is repeated: at most one repeated reply, never a lost one.
+                # A handoff that update made is said again first (never sent again).
                 draft = await self._current(turn)
-                repeated = turn.dialog.repeat(draft.state) if draft else []
+                repeated: list[EngineOutput] = []
+                if draft is not None:
+                    repeated = [
+                        Reply((sent_confirmation(sent, turn.advisor.kb),))
+                        for sent in draft.state.sent
+                        if sent.update_id == incoming.update_id
+                    ]
+                    repeated += turn.dialog.repeat(draft.state)
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
@@ -150,6 +161,8 @@ class Conversations:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
                 language = (await drafts.user(user.id, user.language)).language
+        if turn.deleted:
+            await self.database.scrub()
         outputs += await self._render_sketch(turn)
         return Handled(
             outputs,
@@ -157,6 +170,7 @@ class Conversations:
             turn.menu_changed,
             turn.outbox_written,
             frozenset(turn.menus_reset),
+            turn.erased,
         )
 
     def permits(self, user_id: int, event: Event) -> bool:
@@ -173,7 +187,10 @@ class Conversations:
 
     async def purge(self) -> int:
         """Drafts untouched for the retention period are deleted; their counts stay."""
-        return await self.privacy.purge(self.database)
+        purged = await self.privacy.purge(self.database)
+        if purged:
+            await self.database.scrub()
+        return purged
 
     # --- routing ---------------------------------------------------------------------------
 
@@ -265,12 +282,12 @@ class Conversations:
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
-        verb, _, number = action.partition(":")
-        handoff = await self.relay.own_handoff(turn, number)
+        verb, _, ref = action.partition(":")
+        handoff = await self.relay.own_handoff(turn, ref)
         if verb == "answer" and handoff is not None:
-            await turn.start(AnswerAlliance(handoff=handoff.id))
+            await turn.start(AnswerAlliance(handoff=handoff.ref))
             return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
-        return [Reply((Msg("drafts.not_found"),))]
+        return [Reply((Msg("alliance.gone"),))]
 
     async def _session(self, turn: Turn, action: str) -> list[EngineOutput]:
         verb, _, argument = action.partition(":")
@@ -357,6 +374,11 @@ class Conversations:
         reason = Msg("sponsor.error.stale")
         if action_number(other) not in (None, draft.id):
             reason = Msg("sponsor.error.stale_draft")
+        elif press.action == "consent:yes":
+            # The consent tapped again (the first tap's answer may have been lost).
+            sent = already_sent(draft.state, handoff_kind(draft.state.answers))
+            if sent is not None:
+                reason = already_sent_note(sent, turn.advisor.kb)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = turn.dialog.stale(state, reason)
         await turn.save(draft, state)
@@ -434,26 +456,55 @@ class Conversations:
         advice = turn.advisor.advise(facts_from_answers(draft.state.answers), today)
         if advice.alliance is None:
             return [Reply((Msg("handoff.no_local_alliance"),))]
-        result = await self.desk.hand_over(
-            turn.stores,
-            draft,
-            draft.state,
-            advice,
-            request.kind,
-            draft_title(draft),
-        )
-        turn.outbox_written = True
-        if not turn.dialog.at_end(draft.state):
+        content = sent_content(draft.state.answers)
+        earlier = await self._sent_before(turn, draft, request.kind, content)
+        if earlier is not None:
+            # A draft as it stands goes once: a repeated consent (a second tap, the same
+            # question again, a handoff of before the draft remembered it) sends nothing.
+            sent = Sent(
+                kind=earlier.kind,
+                number=earlier.id,
+                alliance=earlier.alliance_id,
+                day=date.fromisoformat(earlier.created_at[:10]),
+                content=content,
+            )
+            messages: tuple[Msg, ...] = (already_sent_note(sent, turn.advisor.kb),)
+        else:
+            result = await self.desk.hand_over(
+                turn.stores,
+                draft,
+                draft.state,
+                advice,
+                request.kind,
+                draft_title(draft),
+            )
+            turn.outbox_written = True
+            messages = result.messages
+            sent = Sent(
+                kind=request.kind,
+                number=result.handoff.id,
+                alliance=result.handoff.alliance_id,
+                day=today,
+                content=content,
+                update_id=turn.incoming.update_id,
+            )
+        state = draft.state
+        if all(known.number != sent.number for known in state.sent):
+            # Stored with the handoff: the summary names it from now on, and after a crash
+            # before the reply went out, the update delivered again says so (`handle`).
+            state = state.model_copy(update={"sent": [*state.sent, sent]})
+        if not turn.dialog.at_end(state):
             # Asked at an early stage: the sponsor goes on with the next open question.
-            state, prompt = turn.dialog.resume(draft.state)
+            state, prompt = turn.dialog.resume(state)
             await turn.save(draft, state)
             return [
-                Reply(result.messages),
+                Reply(messages),
                 *(o for o in prompt if not isinstance(o, RequestHandoff)),
             ]
+        await turn.save(draft, state)
         return [
             Reply(
-                result.messages,
+                messages,
                 (
                     (
                         Button(Msg("summary.button.show"), "summary:show"),
@@ -463,6 +514,17 @@ class Conversations:
                 step=turn.dialog.dialog.end,
             )
         ]
+
+    async def _sent_before(
+        self, turn: Turn, draft: Draft, kind: str, content: str
+    ) -> Handoff | None:
+        """The handoff (or question) of this draft that sent the same content already."""
+        handoffs = await turn.handoffs.of_draft(draft.id)
+        for handoff in handoffs:
+            answers = handoff.snapshot.get("state", {}).get("answers", {})
+            if handoff.kind == kind and sent_content(answers) == content:
+                return handoff
+        return None
 
     # --- the Projektskizze and the user's own data -----------------------------------------
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 import json
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -14,9 +17,15 @@ from bot.core.subdialogs import Statement
 Kind = Literal["handoff", "question"]
 
 
+_REF = re.compile(r"([0-9]{1,12})\.([0-9a-f]{16})")
+
+
 @dataclass(frozen=True)
 class Handoff:
     id: int
+    token: str
+    """Random, per handoff: buttons and pending answers name a handoff by `ref`, so one sent
+    for another handoff never acts on this one, whatever number it carries."""
     draft_id: int
     sponsor_id: int
     alliance_id: str
@@ -31,6 +40,12 @@ class Handoff:
     statement_comment: str | None
     created_at: str
 
+    @property
+    def ref(self) -> str:
+        """How a button names this handoff: its number and its token (`12.0f3a…`), 29
+        characters at most, so the callback data stays within Telegram's 64 bytes."""
+        return f"{self.id}.{self.token}"
+
 
 @dataclass(frozen=True)
 class SketchFile:
@@ -44,6 +59,7 @@ class SketchFile:
 def _handoff(row: aiosqlite.Row) -> Handoff:
     return Handoff(
         id=row["id"],
+        token=row["token"],
         draft_id=row["draft_id"],
         sponsor_id=row["sponsor_id"],
         alliance_id=row["alliance_id"],
@@ -72,19 +88,43 @@ class Handoffs:
         kind: Kind,
         title: str,
         snapshot: dict[str, Any],
-    ) -> int:
+    ) -> Handoff:
         cursor = await self.connection.execute(
-            "INSERT INTO handoffs (draft_id, sponsor_id, alliance_id, kind, title, snapshot, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (draft_id, sponsor_id, alliance_id, kind, title, json.dumps(snapshot), self.now),
+            "INSERT INTO handoffs (token, draft_id, sponsor_id, alliance_id, kind, title, "
+            "snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                secrets.token_hex(8),
+                draft_id,
+                sponsor_id,
+                alliance_id,
+                kind,
+                title,
+                json.dumps(snapshot),
+                self.now,
+            ),
         )
         assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        handoff = await self.get(cursor.lastrowid)
+        assert handoff is not None
+        return handoff
 
     async def get(self, handoff_id: int) -> Handoff | None:
+        """By number: only for numbers the bot itself stored (a relayed message's row), never
+        for one a button or a person brings (those are refs, see `find`)."""
         cursor = await self.connection.execute("SELECT * FROM handoffs WHERE id = ?", (handoff_id,))
         row = await cursor.fetchone()
         return _handoff(row) if row else None
+
+    async def find(self, ref: object) -> Handoff | None:
+        """The handoff a button's (or a pending answer's) ref names; None when it is gone or
+        the number now belongs to another handoff."""
+        match = _REF.fullmatch(ref) if isinstance(ref, str) else None
+        if match is None:
+            return None
+        handoff = await self.get(int(match.group(1)))
+        if handoff is None or not hmac.compare_digest(handoff.token, match.group(2)):
+            return None
+        return handoff
 
     async def take_over(self, handoff_id: int, contact_id: int, name: str) -> bool:
         """The first contact to take it has it; later attempts change nothing."""

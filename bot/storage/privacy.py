@@ -17,6 +17,9 @@ import aiosqlite
 from bot.storage.drafts import Draft, Drafts
 from bot.storage.outbox import Outbox
 
+TAKER_ROLE = "contact person of the local alliance"
+"""How a sponsor's export names the role of whoever took a handoff over."""
+
 
 @dataclass(frozen=True)
 class Classified:
@@ -43,9 +46,20 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
     drafts = await _rows(connection, "SELECT * FROM drafts WHERE owner_id = ?", user_id)
     for draft in drafts:
         draft["state"] = json.loads(draft["state"])
-    handoffs = await _rows(connection, "SELECT * FROM handoffs WHERE sponsor_id = ?", user_id)
+    # The contact who took a handoff over is named as the sponsor saw them (name and role),
+    # never by their Telegram id: that is the contact's data, not the sponsor's. The token
+    # is the bot's, not personal data.
+    handoffs = await _rows(
+        connection,
+        "SELECT id, draft_id, alliance_id, kind, title, snapshot, status, taken_by_name, "
+        "taken_at, statement, statement_comment, statement_at, created_at "
+        "FROM handoffs WHERE sponsor_id = ?",
+        user_id,
+    )
     for handoff in handoffs:
         handoff["snapshot"] = json.loads(handoff["snapshot"])
+        name = handoff.pop("taken_by_name")
+        handoff["taken_over_by"] = {"name": name, "role": TAKER_ROLE} if name else None
     pending = await _rows(
         connection,
         "SELECT id, created_at, payload FROM outbox WHERE chat_id = ? AND sent_at IS NULL",

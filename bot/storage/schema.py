@@ -110,24 +110,95 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (handoff_id, language)
     );
     """,
-    # 5: what a user was asked to type (users.pending) becomes a stack of typed sub-dialogs
+    # 5: handoff and outbox numbers are never given twice (AUTOINCREMENT: SQLite reuses the
+    # largest rowid after a delete, so an erased sponsor's handoff number went to the next
+    # sponsor, and the old notification's buttons and replies with it). Every handoff gets a
+    # random token that its buttons carry: an old button reaches only its own handoff, even if
+    # a number came back after lost commits or a restored backup. The tables are rebuilt with
+    # their data, indexes and the references of relays, handoff_sketches and outbox; the
+    # migration runs with foreign keys off and is checked before its commit.
+    """
+    CREATE TABLE handoffs_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        token TEXT NOT NULL,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        sponsor_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        alliance_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'question')),
+        title TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'sent',
+        taken_by INTEGER,
+        taken_by_name TEXT,
+        taken_at TEXT,
+        statement TEXT,
+        statement_comment TEXT,
+        statement_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO handoffs_v5 (id, token, draft_id, sponsor_id, alliance_id, kind, title,
+        snapshot, status, taken_by, taken_by_name, taken_at, statement, statement_comment,
+        statement_at, created_at)
+    SELECT id, lower(hex(randomblob(8))), draft_id, sponsor_id, alliance_id, kind, title,
+        snapshot, status, taken_by, taken_by_name, taken_at, statement, statement_comment,
+        statement_at, created_at
+    FROM handoffs;
+    DROP TABLE handoffs;
+    ALTER TABLE handoffs_v5 RENAME TO handoffs;
+    CREATE INDEX handoffs_by_alliance ON handoffs(alliance_id, created_at);
+    CREATE INDEX handoffs_by_draft ON handoffs(draft_id);
+    CREATE TABLE outbox_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        sent_at TEXT,
+        message_id INTEGER,
+        failed TEXT,
+        named_user INTEGER
+    );
+    INSERT INTO outbox_v5 (id, chat_id, payload, handoff_id, created_at, due_at, attempts,
+        sent_at, message_id, failed, named_user)
+    SELECT id, chat_id, payload, handoff_id, created_at, due_at, attempts, sent_at,
+        message_id, failed, named_user
+    FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v5 RENAME TO outbox;
+    CREATE INDEX outbox_due ON outbox(sent_at, failed, due_at);
+    CREATE INDEX outbox_named ON outbox(named_user) WHERE named_user IS NOT NULL;
+    """,
+    # 6: what a user was asked to type (users.pending) becomes a stack of typed sub-dialogs
     # (bot.core.subdialogs): {"rename": 3} -> [{"kind": "rename", "draft": 3}], likewise "ask",
-    # "answer", and "statement" with its "value"; anything else was never written and goes.
-    # Drafts' dialog state keeps its shape (screens are the same step ids as before).
+    # "answer", and "statement" with its "value". A handoff named by its number (written
+    # before handoffs had tokens) is named by its ref now, so the answer still reaches it; a
+    # handoff gone meanwhile gets an empty ref (the answer is told it is gone). Anything else
+    # was never written and goes. Drafts' dialog state keeps its shape.
     """
     UPDATE users SET pending = CASE
         WHEN NOT json_valid(pending) THEN NULL
         WHEN json_type(pending, '$.rename') = 'integer' THEN json_array(json_object(
             'kind', 'rename', 'draft', json_extract(pending, '$.rename')))
-        WHEN json_type(pending, '$.statement') = 'integer'
+        WHEN json_type(pending, '$.statement') IN ('integer', 'text')
             AND json_extract(pending, '$.value') IN ('supports', 'rejects', 'changes')
             THEN json_array(json_object(
-                'kind', 'statement', 'handoff', json_extract(pending, '$.statement'),
+                'kind', 'statement', 'handoff', CASE json_type(pending, '$.statement')
+                WHEN 'text' THEN json_extract(pending, '$.statement')
+                ELSE coalesce((SELECT id || '.' || token FROM handoffs
+                    WHERE id = json_extract(pending, '$.statement')), '') END,
                 'statement', json_extract(pending, '$.value')))
-        WHEN json_type(pending, '$.ask') = 'integer' THEN json_array(json_object(
-            'kind', 'ask', 'handoff', json_extract(pending, '$.ask')))
-        WHEN json_type(pending, '$.answer') = 'integer' THEN json_array(json_object(
-            'kind', 'answer', 'handoff', json_extract(pending, '$.answer')))
+        WHEN json_type(pending, '$.ask') IN ('integer', 'text') THEN json_array(json_object(
+            'kind', 'ask', 'handoff', CASE json_type(pending, '$.ask')
+                WHEN 'text' THEN json_extract(pending, '$.ask')
+                ELSE coalesce((SELECT id || '.' || token FROM handoffs
+                    WHERE id = json_extract(pending, '$.ask')), '') END))
+        WHEN json_type(pending, '$.answer') IN ('integer', 'text') THEN json_array(json_object(
+            'kind', 'answer', 'handoff', CASE json_type(pending, '$.answer')
+                WHEN 'text' THEN json_extract(pending, '$.answer')
+                ELSE coalesce((SELECT id || '.' || token FROM handoffs
+                    WHERE id = json_extract(pending, '$.answer')), '') END))
     END
     WHERE pending IS NOT NULL;
     """,

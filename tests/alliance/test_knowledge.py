@@ -108,7 +108,7 @@ async def test_upload_dry_run_invalid_valid_version_export_and_rollback(
 
         # the live files, each with its version line
         export = await answer(staff, "/kb_export")
-        assert "Die 6 Wissensdateien der Live-Version v1" in export.text
+        assert f"Die {len(KNOWLEDGE_FILES)} Wissensdateien der Live-Version v1" in export.text
         files = await staff.expect(len(KNOWLEDGE_FILES))
         documents = {m.document.name: m.document.content for m in files if m.document}
         assert set(documents) == set(KNOWLEDGE_FILES)

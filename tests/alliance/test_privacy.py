@@ -102,6 +102,13 @@ async def test_notice_and_export_of_all_of_the_users_data_as_json(
         assert answers["contact_channel"]["text"] == EMAIL
         assert handoff["statement"] == "supports"
         assert data["contact_registrations"] == []
+        # the contact who took it over: by name and role, not by their Telegram id
+        assert handoff["taken_over_by"] == {
+            "name": "Kontakt Eins",
+            "role": "contact person of the local alliance",
+        }
+        assert str(CONTACT) not in file.document.content.decode()
+        assert "token" not in handoff
 
         contact.send("/export")
         _, file = await contact.expect(2)

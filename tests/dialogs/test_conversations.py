@@ -268,6 +268,38 @@ async def test_a_repeated_update_is_not_applied_twice(chat: ChatDriver) -> None:
     assert len(await chat.drafts()) == 2
 
 
+async def test_a_repeated_consent_says_again_what_it_sent_and_sends_nothing(
+    chat: ChatDriver,
+) -> None:
+    """The consent was stored, its reply lost with a crash; the transport delivers the
+    update again. A question asked early on leaves the dialog at the next open question, so
+    without being told the sponsor would not learn that the question went."""
+    await chat.command("start", update_id=1)
+    await chat.text("Hildesheim", update_id=2)
+    await chat.command("ask", update_id=3)
+    await chat.text("Stadtteilverein Moritzberg", update_id=4)
+    await chat.text("Vorstand", update_id=5)
+    await chat.text("+49 5121 987654", update_id=6)
+    await chat.text("Passt ein Mentoring zu Ihnen?", update_id=7)
+    first = await chat.press("consent:yes", "consent", update_id=8)
+    sent = key_text(
+        "alliance.sponsor.sent_question", alliance="Fachkräfte für die Region Hildesheim"
+    )
+    assert sent in first
+    state = await chat.state()
+    assert state.step == "target_group" and [s.number for s in state.sent] == [1]
+
+    again = await chat.press("consent:yes", "consent", update_id=8)
+    assert sent in again and key_text("sponsor.target_group.prompt") in again
+    assert await chat.state() == state, "nothing applied twice"
+    async with chat.database.transaction() as connection:
+        rows = await connection.execute_fetchall("SELECT id FROM handoffs")
+    assert [tuple(r) for r in rows] == [(1,)]
+    # a later update is not told again
+    later = await chat.text("Studienabbrecher", update_id=9)
+    assert sent not in later
+
+
 async def test_updates_without_id_are_always_applied(chat: ChatDriver) -> None:
     await chat.command("start")
     await chat.text("Garbsen")

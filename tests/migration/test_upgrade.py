@@ -88,11 +88,17 @@ async def test_the_upgrade_turns_what_was_pending_into_typed_sub_dialogs(
         renaming = await drafts.user(RENAMING, "de")
         assert renaming.current_draft_id is not None
         assert renaming.subdialogs == (RenameDraft(draft=renaming.current_draft_id),)
-        assert (await drafts.user(CONTACT, "de")).subdialogs == (AskSponsor(handoff=1),)
+        # Handoffs were named by number then; since they have tokens, by ref ("1.<token>").
+        row = await (
+            await connection.execute("SELECT id || '.' || token FROM handoffs WHERE id = 1")
+        ).fetchone()
+        assert row is not None
+        ref = str(row[0])
+        assert (await drafts.user(CONTACT, "de")).subdialogs == (AskSponsor(handoff=ref),)
         assert (await drafts.user(OTHER_CONTACT, "de")).subdialogs == (
-            RecordStatement(handoff=1, statement="supports"),
+            RecordStatement(handoff=ref, statement="supports"),
         )
-        assert (await drafts.user(HANDING_OVER, "de")).subdialogs == (AnswerAlliance(handoff=1),)
+        assert (await drafts.user(HANDING_OVER, "de")).subdialogs == (AnswerAlliance(handoff=ref),)
     assert version is not None and version[0] == len(MIGRATIONS)
     assert set(stacks.values()) == {()}, "nobody else was asked to type something"
 

@@ -49,6 +49,8 @@ class BotProcess:
         self.server = server
         self.data_dir = data_dir
         self.log = log
+        self.settings: dict[str, str] = {}
+        """Further environment variables (BOT_ADMIN_IDS, say), set before `start()`."""
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
@@ -61,7 +63,7 @@ class BotProcess:
                 "bot",
                 "telegram",
                 cwd=self.log.parent,
-                env=bot_environment(self.data_dir, self.server),
+                env={**bot_environment(self.data_dir, self.server), **self.settings},
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=output,
                 stderr=output,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.storage.db import Database
+from bot.storage.instance import LOCK_FILE
 from tests.botapi import BotApiServer
 from tests.reliability.process import bot_environment
 
@@ -44,7 +45,12 @@ async def real_database(path: Path) -> None:
 
 
 def files(directory: Path) -> dict[str, bytes]:
-    return {item.name: item.read_bytes() for item in sorted(directory.iterdir())}
+    """The directory's files, but the bot's lock file (empty until a bot holds it)."""
+    return {
+        item.name: item.read_bytes()
+        for item in sorted(directory.iterdir())
+        if item.name != LOCK_FILE
+    }
 
 
 async def test_a_corrupt_database_is_refused_and_left_as_it_was(
@@ -92,9 +98,9 @@ async def test_a_locked_database_is_refused_and_left_as_it_was(
         holder.execute("BEGIN EXCLUSIVE")
         # No reading of the file meanwhile: closing any descriptor of it in this process would
         # release the holder's POSIX locks.
-        results = await asyncio.gather(
-            run_bot("telegram", data_dir, server), run_bot("chat", data_dir, server)
-        )
+        # One after the other: side by side, the second would meet the first's instance
+        # lock (tests/reliability/test_one_instance.py) before the database.
+        results = [await run_bot(command, data_dir, server) for command in ("telegram", "chat")]
     finally:
         holder.close()  # checkpoints the WAL: whatever the bot wrote would show in the file
     for command, (code, output) in zip(("telegram", "chat"), results, strict=True):
