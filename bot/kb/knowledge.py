@@ -11,6 +11,7 @@ from bot.kb.models import (
     AlliancesFile,
     District,
     LocalAlliance,
+    MatchingAids,
     Project,
     RegionalAlliance,
     RegionsFile,
@@ -43,6 +44,8 @@ class KnowledgeBase:
     rules: RulesFile
     version: str = "shipped"
     """Which version of the knowledge base this is (staff see it with /kb_version)."""
+    matching: MatchingAids = field(default_factory=MatchingAids)
+    """Vocabulary aids for matching (generic words, English glossary): action_fields.yaml."""
 
     _fields: Mapping[str, ActionField] = field(init=False, repr=False, compare=False)
     _goals: Mapping[str, SubGoal] = field(init=False, repr=False, compare=False)
