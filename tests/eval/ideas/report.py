@@ -53,21 +53,18 @@ GOALS = (
 
 
 def shown_fields(advice: Advice) -> list[str]:
-    """The action fields the advice presents as fitting, best first: the summary and the
-    Projektskizze show the best two with a score above zero, and say "none fits" otherwise."""
-    fields = advice.matches.action_fields[:SHOWN_FIELDS]
-    return [match.id for match in fields if match.score > 0]
+    """The action fields the advice presents as fitting, best first (`Matches.fitting`, which
+    the summary, the Projektskizze and the JSON show); empty: "nothing clearly fits"."""
+    return [match.id for match in advice.matches.fitting[:SHOWN_FIELDS]]
 
 
 def named_sub_goals(advice: Advice) -> list[str]:
     """The sub-goals the advice names as reasons, in order: each shown field's sub-goals
     (`FieldMatch.sub_goals`, best first; the Projektskizze lists them, the summary's and the
     JSON's `why` the first), field after field, without repeats."""
-    shown = set(shown_fields(advice))
     named: list[str] = []
-    for match in advice.matches.action_fields:
-        if match.id in shown:
-            named += [goal for goal in match.sub_goals if goal not in named]
+    for match in advice.matches.fitting[:SHOWN_FIELDS]:
+        named += [goal for goal in match.sub_goals if goal not in named]
     return named
 
 
