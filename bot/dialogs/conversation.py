@@ -516,10 +516,10 @@ class Conversations:
 
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
-        top = advice.matches.action_fields[0] if advice.matches.action_fields else None
+        fitting = advice.matches.fitting
         return Classified(
             subregion=advice.subregion.name if advice.subregion else "–",
-            action_field=top.id if top is not None and top.score > 0 else "–",
+            action_field=fitting[0].id if fitting else "–",
             status=draft.status,
             costs_eur=advice.facts.costs_eur or 0,
         )

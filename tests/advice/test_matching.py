@@ -47,7 +47,7 @@ def test_a_very_similar_project_in_the_same_district_is_flagged(advisor: Advisor
     here = advisor.matcher.match(idea, district_id="schaumburg").projects[0]
     assert here.id == "pflegekraefte-schaumburg" and here.possible_duplicate
     why = "; ".join(render(m, "de") for m in project_why(here, advisor.kb))
-    assert "Doppelstrukturen" in why
+    assert "Doppelstruktur" in why
     elsewhere = advisor.matcher.match(idea, district_id="holzminden").projects[0]
     assert elsewhere.id == "pflegekraefte-schaumburg" and not elsewhere.possible_duplicate
     loosely = advisor.matcher.match("Pflege", district_id="schaumburg").projects
