@@ -12,6 +12,8 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 
+pytest_plugins = ["tests.support.plugin"]
+
 settings.register_profile(
     "ci",
     derandomize=True,

@@ -21,7 +21,13 @@ from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, role_help
+from bot.alliance.staff import (
+    INVITE_PREFIX,
+    StaffDesk,
+    redemption_reply,
+    role_help,
+    subregions_key,
+)
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
@@ -32,6 +38,7 @@ from bot.dialogs.model import (
     DialogState,
     Document,
     EngineOutput,
+    Event,
     Output,
     Press,
     Reply,
@@ -48,6 +55,7 @@ from bot.storage.handoffs import Handoff, Handoffs
 from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count
+from bot.understanding.places import InRegion
 
 PDF = "application/pdf"
 GENERAL_HELP = "sponsor.help.general"
@@ -141,6 +149,12 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
         )
+
+    def permits(self, user_id: int, event: Event) -> bool:
+        """Whether the user's role allows `event` at all (staff's commands are staff's):
+        transports ask before they show that work is under way ("sending a file…")."""
+        staff_only = isinstance(event, Command) and event.name in STAFF_COMMANDS
+        return not staff_only or user_id in self.admin_ids
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
@@ -516,9 +530,14 @@ class Conversations:
 
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
+        kb = self.advisor.kb
+        place = advice.facts.place
+        places = place.places if isinstance(place, InRegion) else ()
         fitting = advice.matches.fitting
         return Classified(
-            subregion=advice.subregion.name if advice.subregion else "–",
+            subregion=subregions_key(
+                [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
+            ),
             action_field=fitting[0].id if fitting else "–",
             status=draft.status,
             costs_eur=advice.facts.costs_eur or 0,
