@@ -90,7 +90,7 @@ class LookAlikes:
         terms: list[frozenset[tuple[str, ...]]] = []
         for project in kb.projects:
             text = " ".join((project.title, project.description, *project.keywords))
-            own = frozenset(self.substantive(vocabulary.find(text)))
+            own = frozenset(self.substantive(vocabulary.find(text, dictionary=False)))
             terms.append(own)
             weights = {_TERM + " ".join(key): 1.0 for key in own}
             weights.update({_GOAL + goal: 1.5 for goal in project.sub_goals})

@@ -22,6 +22,8 @@ from functools import lru_cache
 import simplemma
 from rapidfuzz import fuzz, process
 
+from bot.advice.lexicon import fold, german_nouns
+
 MAX_TEXT = 4000
 """Descriptions beyond this length add little to matching and would only cost time."""
 
@@ -29,8 +31,6 @@ MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:[*:/_-]innen)?")
-_UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
-_SPELLED_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
 _GENDER = re.compile(r"[*:/_-]innen$")
 _SUFFIXES = ("innen", "ern", "en", "er", "es", "e", "n", "s")
 
@@ -51,32 +51,18 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A light German stem: umlauts folded, gender suffix and common endings removed.
+    """A light German stem: case and umlauts folded, gender suffix and common endings removed.
 
-    An English word that is no German one keeps its endings but a plural "s": German endings
-    would make "career" a "care".
+    "-er" stays after an "e" ("career", "engineer", "volunteer"): German nouns hardly end in
+    "-eer", English ones do, and "career" must not become "care".
     """
-    word = word.casefold()
-    if _english_only(word):
-        return word[:-1] if word.endswith("s") and _english_only(word[:-1]) else word
-    # "Gefluechtete" and "Geflüchtete" must meet; folding "ue" everywhere is harmless because
-    # vocabulary and text are folded alike.
-    word = _SPELLED_UMLAUT.sub(r"\1", _GENDER.sub("", word).translate(_UMLAUT))
+    word = fold(_GENDER.sub("", word.casefold()))
     for suffix in _SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            if suffix in ("er", "ern") and word[: -len(suffix)].endswith("e"):
+                return word
             return word[: -len(suffix)]
     return word
-
-
-def _english_only(word: str) -> bool:
-    return (
-        len(word) >= 4
-        and word.isascii()
-        and word.isalpha()
-        and simplemma.is_known(word, lang="en")
-        and not simplemma.is_known(word.capitalize(), lang="de")
-        and not simplemma.is_known(word, lang="de")
-    )
 
 
 _LOWER_ACRONYMS = frozenset({"ki", "pv"})
@@ -197,10 +183,15 @@ class Vocabulary:
         """The key `phrase` is found as, for lists of words kept in the knowledge base."""
         return self.canonical(tuple(self._normal(w, s, ()) for w, s in _tokens(phrase)))
 
-    def find(self, text: str) -> list[Hit]:
-        """Every vocabulary entry in `text`, each once, in order of first appearance."""
+    def find(self, text: str, *, dictionary: bool = True) -> list[Hit]:
+        """Every vocabulary entry in `text`, each once, in order of first appearance.
+
+        `dictionary=False` skips looking words up by their dictionary forms: for the knowledge
+        base's own texts, written with care, whose analysis must not wait for simplemma's
+        dictionaries to load (about a second, once per process, at the first sponsor's idea).
+        """
         tokens = _tokens(text)
-        languages = _languages(text)
+        languages = _languages(text) if dictionary else ()
         stems = [self._normal(written, stemmed, languages) for written, stemmed in tokens]
         found: dict[tuple[str, ...], Hit] = {}
 
@@ -359,9 +350,8 @@ def _piece(piece: str, *, modifier: bool) -> bool:
             candidates.add(piece[len(link) :])
     if not modifier:  # the stem may have lost an ending ("programmierkurs" -> "...kur")
         candidates |= {c + ending for c in list(candidates) for ending in _ENDINGS}
-    return any(
-        len(c) >= MIN_PART and simplemma.is_known(c.capitalize(), lang="de") for c in candidates
-    )
+    nouns = german_nouns()
+    return any(len(c) >= MIN_PART and c in nouns for c in candidates)
 
 
 _ENDINGS = ("s", "e", "en", "n", "er")
