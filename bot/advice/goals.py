@@ -44,6 +44,8 @@ class GoalMatch:
     """Linked target groups of the idea (ids)."""
     organisations: tuple[str, ...]
     """Kinds of organisation named in the idea that are typical here."""
+    specific: bool = False
+    """Some of the words are not generic: more than "IT" or "Ausbildung" points here."""
 
 
 class GoalScorer:
@@ -63,8 +65,8 @@ class GoalScorer:
             if named:
                 self._weight[key] = math.log(1 + goals / len(named)) * (1.0 + 0.5 * (len(key) - 1))
         # A generic word ("Digitalisierung", "Ausbildung") says something, but less.
-        for term in kb.matching.generic_terms:
-            key = vocabulary.key_of(term)
+        self.generic = frozenset(vocabulary.key_of(term) for term in kb.matching.generic_terms)
+        for key in self.generic:
             if key in self._weight:
                 self._weight[key] *= GENERIC_SHARE
         self._vocabulary = vocabulary
@@ -78,10 +80,13 @@ class GoalScorer:
         words: dict[str, list[str]] = defaultdict(list)
         organisations: dict[str, list[str]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
+        specific: set[str] = set()
         concepts = self._vocabulary.concepts
         for hit in hits:
             weight = self._weight.get(hit.key, 0.0)
             for concept in concepts[hit.key]:
+                if concept.startswith((SUB_GOAL, ORGANISATION)) and hit.key not in self.generic:
+                    specific.add(concept.split(":", 1)[1])
                 if concept.startswith(SUB_GOAL):
                     goal = concept[len(SUB_GOAL) :]
                     evidence[goal].append(weight)
@@ -103,6 +108,7 @@ class GoalScorer:
                 words=tuple(dict.fromkeys(words[goal])),
                 target_groups=tuple(groups[goal]),
                 organisations=tuple(dict.fromkeys(organisations[goal])),
+                specific=goal in specific,
             )
             for goal, values in evidence.items()
             if goal in self._field

@@ -53,6 +53,8 @@ class FieldMatch:
     """The unsquashed evidence (`score` maps it onto 0..1)."""
     organisations: tuple[str, ...] = ()
     """Kinds of organisation named in the idea that are typical for the best sub-goal."""
+    specific: bool = False
+    """Some of its words are not generic ones: "IT-Projekt für Unternehmen" fits nothing."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ class Matcher:
         described = [g for g in groups if g not in stated]
 
         field_words: dict[str, list[str]] = defaultdict(list)
+        specific_fields: set[str] = set()
         themes: list[str] = []
         strands: set[str] = set()
         for hit in hits:
@@ -141,6 +144,8 @@ class Matcher:
                 kind, _, value = concept.partition(":")
                 if kind == "af":
                     field_words[value].append(hit.surface)
+                    if hit.key not in self.goals.generic:
+                        specific_fields.add(value)
                 elif kind == "theme" and value not in themes:
                     themes.append(value)
                 elif kind == "type":
@@ -155,7 +160,7 @@ class Matcher:
         ][:4]
         fields = {g.field for g in leading} | set(field_words)
         projects = self.lookalikes.find(hits, leading, groups, district_id, fields)
-        ranked = self._rank_fields(goals, field_words, groups, projects)
+        ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
         )
@@ -173,6 +178,7 @@ class Matcher:
         self,
         goals: Sequence[GoalMatch],
         field_words: dict[str, list[str]],
+        specific_fields: set[str],
         groups: Sequence[str],
         projects: Sequence[ProjectMatch],
     ) -> tuple[FieldMatch, ...]:
@@ -208,6 +214,7 @@ class Matcher:
                     projects=tuple(voters),
                     evidence=round(evidence, 3),
                     organisations=first.organisations if first else (),
+                    specific=field.id in specific_fields or any(g.specific for g in own),
                 )
             )
         order = {field.id: index for index, field in enumerate(self.kb.action_fields)}
@@ -217,8 +224,9 @@ class Matcher:
 
 def _fitting(fields: Sequence[FieldMatch]) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
-    from what the idea says it does: a target group alone ("Jugendliche") is no fit."""
-    if not fields or fields[0].evidence < CLEAR_FIT or not fields[0].words:
+    from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
+    alone is no fit."""
+    if not fields or fields[0].evidence < CLEAR_FIT or not fields[0].specific:
         return ()
     first, *rest = fields
     second = [f for f in rest[:1] if f.evidence >= SECOND_FIELD * first.evidence]

@@ -87,9 +87,13 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
 
+_LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
+
+
 def _tokens(text: str) -> list[tuple[str, str]]:
     """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
-    text = text[:MAX_TEXT]
+    # A single letter before a hyphen belongs to the word: "E-Learning", "e-mobility".
+    text = _LETTER_PREFIX.sub(r"\1", text[:MAX_TEXT])
     tokens = []
     capitalised = any(char.isupper() for char in text)
     # lower(), unlike casefold(), keeps offsets aligned with the original text.
@@ -290,7 +294,8 @@ def _kept(phrase: str, key: tuple[str, ...]) -> bool:
     """Whether a vocabulary phrase can be used: a phrase of several words that shrinks to one
     word ("nach dem Abschluss" -> "abschluss") would match that word alone, which is not what
     the phrase means."""
-    return bool(key) and (len(key) > 1 or len(phrase.split()) == 1)
+    written = _WORD.findall(_LETTER_PREFIX.sub(r"\1", phrase).lower())
+    return bool(key) and (len(key) > 1 or len(written) == 1)
 
 
 def _parts_of(
