@@ -35,9 +35,11 @@ RARE = 0.55
 """Specificity of a term found in at most three projects (in a knowledge base of this size)."""
 STRONG_TEXT = 0.5
 """Term similarity (cosine of idf-weighted shared terms) that makes a project alike on its own."""
-RELATIVE = 0.5
-"""A look-alike scoring below this share of the best one is left out: it is alike only in the
-way every project of the theme is."""
+RELATIVE = 0.85
+"""Look-alikes are ranked by how much theme they share (telling words, a shared target group,
+the sub-goal the project is first about, further shared sub-goals); one sharing less than this
+share of the best one's is left out: it is alike only in the way every project of the theme is.
+"""
 
 _TERM = "w:"
 _GOAL = "sg:"
@@ -179,6 +181,7 @@ class LookAlikes:
         query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
         goal_ids = [goal.id for goal in goals]
         matches: list[ProjectMatch] = []
+        ranked: list[tuple[float, float]] = []
         for position in top:
             entry = self._entries[position]
             shared_terms = [key for key in terms if key in entry.terms]
@@ -211,6 +214,13 @@ class LookAlikes:
                 and not self._rare_theme(goal_ids, entry, shared_terms)
             ):
                 continue
+            strength = (
+                words
+                + 0.5 * bool(shared_groups)
+                + 0.5 * bool(entry.primary & set(shared_goals))
+                + 0.25 * len(shared_goals)
+            )
+            ranked.append((strength, cosines[position]))
             matches.append(
                 ProjectMatch(
                     id=entry.project.id,
@@ -225,8 +235,9 @@ class LookAlikes:
             )
         if not matches:
             return []
-        floor = RELATIVE * matches[0].score
-        return [match for match in matches if match.score >= floor][:LIMIT]
+        order = sorted(range(len(matches)), key=lambda i: ranked[i], reverse=True)
+        best = ranked[order[0]][0]
+        return [matches[i] for i in order if ranked[i][0] >= RELATIVE * best][:LIMIT]
 
     def _rare_theme(
         self, leading: Sequence[str], entry: _Entry, shared: Sequence[tuple[str, ...]]
