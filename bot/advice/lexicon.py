@@ -77,6 +77,7 @@ def _write(nouns: frozenset[str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
             handle.write(marshal.dumps(nouns))
+        os.chmod(handle.name, 0o644)  # readable by the bot's user where built in an image
         os.replace(handle.name, target)
     except OSError:
         return

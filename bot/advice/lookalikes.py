@@ -172,12 +172,13 @@ class LookAlikes:
         query.update({GROUP + g: 1.0 for g in own_groups})
         weights = {f: w * self._idf[f] for f, w in query.items() if f in self._idf}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        cosines: dict[int, float] = defaultdict(float)
+        cosines = [0.0] * len(self._entries)
         for feature, weight in weights.items():
             positions, values = self._postings[feature]
             for position, value in zip(positions, values, strict=True):
                 cosines[position] += weight * value
-        top = heapq.nlargest(CANDIDATES, cosines, key=cosines.__getitem__)
+        top = heapq.nlargest(CANDIDATES, range(len(cosines)), key=cosines.__getitem__)
+        top = [position for position in top if cosines[position] > 0]
         query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
         goal_ids = [goal.id for goal in goals]
         matches: list[ProjectMatch] = []
