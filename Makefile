@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test test-fast lint bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ lint: $(STAMP)
 
 test: lint
 	$(PY) -m pytest
+
+# The in-process suite for a tight loop: no HTTP, no subprocesses.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not http and not process"
 
 eval: $(STAMP)
 	$(PY) -m tests.eval

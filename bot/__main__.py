@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     apply = kb_commands.add_parser("apply", help="replace one knowledge file of the live set")
     apply.add_argument("file", type=Path)
     apply.add_argument("--dry-run", action="store_true", help="show the changes, apply nothing")
+    apply.add_argument(
+        "--based-on",
+        metavar="VERSION",
+        help="the version the file was made on (confirms the changes shown for a file "
+        "without a version line)",
+    )
+    apply.add_argument(
+        "--as", dest="as_name", metavar="NAME", help="the knowledge file it replaces"
+    )
     kb_commands.add_parser("history", help="the live version and who changed what when")
     kb_commands.add_parser("rollback", help="make the previous version live again")
     export = kb_commands.add_parser("export", help="write the live knowledge files to DIR")
@@ -124,7 +133,15 @@ def _kb(args: argparse.Namespace, settings: Settings) -> int:
         return kb_cli.check(args.directory or shipped_knowledge_dir(), sys.stdout, args.lang)
     store = KnowledgeStore(settings.data_dir, SystemClock())
     if args.kb_command == "apply":
-        return kb_cli.apply(store, args.file, sys.stdout, args.lang, dry_run=args.dry_run)
+        return kb_cli.apply(
+            store,
+            args.file,
+            sys.stdout,
+            args.lang,
+            dry_run=args.dry_run,
+            based_on=args.based_on,
+            as_name=args.as_name,
+        )
     if args.kb_command == "rollback":
         return kb_cli.rollback(store, sys.stdout, args.lang)
     if args.kb_command == "export":

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from bot.kb.intake import target_of
 from bot.kb.loader import KbError, KnowledgeError, load_directory
 from bot.kb.report import (
     describe_applied,
@@ -17,22 +18,32 @@ from bot.kb.report import (
     describe_history,
     describe_plan,
     describe_summary,
+    describe_warnings,
 )
+from bot.kb.stamp import read_stamp
 from bot.kb.store import (
     MAX_UPLOAD_BYTES,
+    Author,
+    FileUpload,
     KnowledgeStore,
     check_upload,
+    upload_name,
 )
+from bot.kb.verify import unverified
 from bot.texts.catalog import Language, Msg, render
 
 
 def check(directory: Path, out: TextIO, language: Language = "de") -> int:
+    """Errors fail the check; entries still marked as unverified are warnings (exit code 0)."""
     try:
         kb = load_directory(directory, version=str(directory))
     except KnowledgeError as error:
         out.write(describe_failure(error, language) + "\n")
         return 1
     out.write(describe_summary(kb, language) + "\n")
+    warnings = describe_warnings(unverified(kb), language)
+    if warnings:
+        out.write(warnings + "\n")
     return 0
 
 
@@ -47,11 +58,11 @@ def cli_user() -> str:
         return "cli"
 
 
-def read_upload(path: Path) -> tuple[bytes | None, list[KbError]]:
+def read_upload(path: Path, name: str) -> tuple[bytes | None, list[KbError]]:
     """A file to apply, read at most up to the size limit (content, or the problems)."""
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
-        errors = check_upload(path.name, size)
+        errors = check_upload(name, size)
         if errors:
             return None, errors
         return handle.read(MAX_UPLOAD_BYTES + 1), []
@@ -65,9 +76,20 @@ def apply(
     *,
     dry_run: bool = False,
     who: str | None = None,
+    based_on: str | None = None,
+    as_name: str | None = None,
 ) -> int:
+    """Apply a file on the version it names (its version line, or `based_on`).
+
+    A file that names no version is only shown against the live version: applying it needs
+    `--based-on` with that version, the confirmation that its changes are meant. A name that is
+    not exactly a knowledge file's is only recognised: applying needs `--as`.
+    """
+    name = as_name or path.name
     try:
-        content, errors = read_upload(path)
+        raw = path.read_bytes()[: MAX_UPLOAD_BYTES + 1] if upload_name(name) is None else b""
+        target, guessed = target_of(name, raw) if raw else (upload_name(name), False)
+        content, errors = read_upload(path, target or name)
     except OSError as error:
         detail = error.strerror or type(error).__name__
         out.write(
@@ -78,11 +100,22 @@ def apply(
     if content is None:
         out.write(describe_failure(KnowledgeError(errors), language) + "\n")
         return 1
-    if dry_run:
-        plan = store.plan(path.name, content)
+    upload = FileUpload(target or name, content)
+    base = based_on or read_stamp(content)
+    plan = store.plan(upload, base)
+    if dry_run or not plan.ok or plan.identical or guessed or base is None:
         out.write(describe_plan(plan, language) + "\n")
-        return 0 if plan.ok else 1
-    applied = store.apply(path.name, content, who or cli_user())
+        if dry_run or not plan.ok or plan.identical:
+            return 0 if plan.ok else 1
+        shown = str(path)
+        if guessed:
+            params = {"sent": path.name, "file": plan.file, "path": shown}
+            out.write(render(Msg("kb.pending.cli_guessed", params), language) + "\n")
+        else:
+            params = {"path": shown, "version": plan.live}
+            out.write(render(Msg("kb.pending.cli_unversioned", params), language) + "\n")
+        return 1
+    applied = store.apply(upload, based_on=base, author=Author(who or cli_user()))
     out.write(describe_applied(applied, language) + "\n")
     return 0 if applied.ok else 1
 
@@ -90,7 +123,7 @@ def apply(
 def rollback(
     store: KnowledgeStore, out: TextIO, language: Language = "de", who: str | None = None
 ) -> int:
-    applied = store.rollback(who or cli_user())
+    applied = store.rollback(Author(who or cli_user()))
     out.write(describe_applied(applied, language) + "\n")
     return 0 if applied.ok else 1
 
@@ -101,11 +134,11 @@ def history(store: KnowledgeStore, out: TextIO, language: Language = "de") -> in
 
 
 def export(store: KnowledgeStore, directory: Path, out: TextIO, language: Language = "de") -> int:
-    """Write the live files to `directory` (created if needed), byte for byte."""
-    live = store.current()
+    """Write the live files to `directory` (created if needed), each with its version line."""
+    version, files = store.exported_files()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for name, content in live.files.items():
+        for name, content in files.items():
             (directory / name).write_bytes(content)
     except OSError as error:
         detail = error.strerror or type(error).__name__
@@ -114,7 +147,7 @@ def export(store: KnowledgeStore, directory: Path, out: TextIO, language: Langua
         return 1
     done = Msg(
         "kb.export.done",
-        {"count": len(live.files), "version": live.version, "directory": str(directory)},
+        {"count": len(files), "version": version, "directory": str(directory)},
     )
     out.write(render(done, language) + "\n")
     return 0

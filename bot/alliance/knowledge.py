@@ -1,9 +1,12 @@
 """Staff keep the knowledge base current from Telegram: upload, dry run, version, roll back,
 export. The same store and the same reports as `python -m bot kb ...`.
 
-A document sent by staff replaces the knowledge file of the same name (after the whole set
-validated); with the caption "Probelauf" / "dry run" it is only checked and the changes shown.
-Rolling back asks for a confirmation naming the live version, so a stale button changes nothing.
+A document sent by staff replaces the knowledge file of its name once the whole set validated
+(`bot/kb/intake.py`): an exported file names its version and is applied at once, merged with
+colleagues' changes since or refused naming them; a file without a version, or with a name only
+recognised, is shown with its changes and applied when its author taps "Übernehmen". With the
+caption "Probelauf" / "dry run" a file is only checked. Rolling back asks for a confirmation
+naming the live version, so a stale button changes nothing.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Callable
 
 from bot.dialogs.model import Button, Document, EngineOutput, Reply, Upload
 from bot.dialogs.turn import Turn
-from bot.kb.report import describe_applied, describe_history, describe_plan
-from bot.kb.store import KnowledgeStore
+from bot.kb.intake import examine, receive
+from bot.kb.report import describe_applied, describe_history, describe_received
+from bot.kb.store import Author, KnowledgeStore
 from bot.texts.catalog import LANGUAGES, Language, Msg
 from bot.texts.formats import Choice
 from bot.understanding.normalize import fold
@@ -22,7 +26,8 @@ from bot.understanding.normalize import fold
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""
 YAML_TYPE = "application/x-yaml"
-HISTORY_SHOWN = 10
+HISTORY_SHOWN = 5
+"""Versions /kb_version lists (the whole history: `python -m bot kb history`)."""
 
 
 def _report(describe: Callable[[Language], str]) -> Msg:
@@ -40,9 +45,14 @@ class KnowledgeDesk:
         self.store = store
 
     async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
-        who = f"telegram:{turn.user.id}"
+        who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
         if name == "upload" and upload is not None:
             return [await self._upload(upload, who)]
+        if name.startswith("confirm:"):
+            return [await self._confirm(name.removeprefix("confirm:"), who)]
+        if name.startswith("discard:"):
+            gone = not self.store.discard(name.removeprefix("discard:"))
+            return [Reply((Msg("kb.pending.gone" if gone else "kb.pending.discarded"),))]
         if name == "kb_version":
             history = _report(lambda lang: describe_history(self.store, lang, HISTORY_SHOWN))
             return [Reply((history,))]
@@ -54,19 +64,38 @@ class KnowledgeDesk:
             return self._export()
         return [Reply((Msg("kb.staff.cancelled"),))]
 
-    async def _upload(self, upload: Upload, who: str) -> Reply:
+    async def _upload(self, upload: Upload, who: Author) -> Reply:
         if is_dry_run(upload.caption):
-            plan = await asyncio.to_thread(self.store.plan, upload.filename, upload.content)
-            parts = [_report(lambda language: describe_plan(plan, language))]
-            if plan.ok and not plan.identical:
+            dry = await asyncio.to_thread(examine, self.store, upload.filename, upload.content)
+            parts = [_report(lambda language: describe_received(dry, language))]
+            if dry.plan.ok and not dry.plan.identical:
                 parts.append(Msg("kb.staff.apply_hint"))
             return Reply(tuple(parts))
-        applied = await asyncio.to_thread(self.store.apply, upload.filename, upload.content, who)
+        received = await asyncio.to_thread(
+            receive, self.store, upload.filename, upload.content, who
+        )
+        parts = [_report(lambda language: describe_received(received, language))]
+        if received.pending is not None:
+            token = received.pending.token
+            buttons = (
+                (
+                    Button(Msg("kb.pending.button.confirm"), f"staff:kb:confirm:{token}"),
+                    Button(Msg("kb.pending.button.discard"), f"staff:kb:discard:{token}"),
+                ),
+            )
+            return Reply(tuple(parts), buttons)
+        applied = received.applied
+        if applied is not None and applied.changed:
+            parts.append(Msg("kb.staff.undo_hint"))
+        elif received.plan.errors:
+            parts.append(Msg("kb.staff.dry_run_hint"))
+        return Reply(tuple(parts))
+
+    async def _confirm(self, token: str, who: Author) -> Reply:
+        applied = await asyncio.to_thread(self.store.confirm, token, who)
         parts = [_report(lambda language: describe_applied(applied, language))]
         if applied.changed:
             parts.append(Msg("kb.staff.undo_hint"))
-        elif applied.errors:
-            parts.append(Msg("kb.staff.dry_run_hint"))
         return Reply(tuple(parts))
 
     def _confirm_rollback(self) -> Reply:
@@ -83,7 +112,7 @@ class KnowledgeDesk:
             ),
         )
 
-    async def _rollback(self, shown: str, who: str) -> Reply:
+    async def _rollback(self, shown: str, who: Author) -> Reply:
         live = self.store.live_version()
         if shown != live:
             return Reply((Msg("kb.staff.rollback_stale", {"version": live, "shown": shown}),))
@@ -91,9 +120,9 @@ class KnowledgeDesk:
         return Reply((_report(lambda language: describe_applied(applied, language)),))
 
     def _export(self) -> list[EngineOutput]:
-        live = self.store.current()
-        intro = Msg("kb.staff.export", {"version": live.version, "count": len(live.files)})
+        version, files = self.store.exported_files()
+        intro = Msg("kb.staff.export", {"version": version, "count": len(files)})
         documents: list[EngineOutput] = [
-            Document(name, content, YAML_TYPE) for name, content in sorted(live.files.items())
+            Document(name, content, YAML_TYPE) for name, content in sorted(files.items())
         ]
         return [Reply((intro,)), *documents]

@@ -21,13 +21,21 @@ from bot.dialogs.model import (
     Step,
     StepContext,
 )
-from bot.texts.catalog import Msg
-from bot.texts.formats import Count, Day, Eur, Month
-from bot.understanding.money import exactly, parse_money
+from bot.texts.catalog import Msg, Param
+from bot.texts.formats import Choice, Count, Day, Eur, Month
+from bot.understanding import costs as costs_parser
+from bot.understanding.costs import Costs, period_msg, total_costs
+from bot.understanding.dates import read_dates
+from bot.understanding.faq import find_faq
+from bot.understanding.groups import group_finder
+from bot.understanding.money import eur_msg, exactly
 from bot.understanding.normalize import fold
-from bot.understanding.periods import parse_duration, parse_start
+from bot.understanding.organisations import organisation_kind
+from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion
+from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
+from bot.understanding.titles import clean_title
 from bot.understanding.yearmonth import YearMonth
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
@@ -69,8 +77,64 @@ def _too_long(text: str) -> Rejected | None:
     return None
 
 
+_OPTIONAL = frozenset({"organisation", "title", "cofinancing"})
+"""Main questions that may be skipped (their non-answers point to "skip")."""
+_FREE_TEXT = frozenset({"idea", "title", "justification", "cofinancing"})
+"""Questions whose answer may itself be phrased as a question: there only a question the FAQ
+answers is taken for one."""
+
+
+def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
+    """What of `text` answers the question `step`, or why nothing does.
+
+    A question to the bot is answered from the FAQ (knowledge/faq.yaml) and the question asked
+    again; "nein", "noch offen", "weiß ich nicht" are never stored as an answer: at an optional
+    question they point to "skip", at a required one they get a helpful re-ask; greetings,
+    "test", "steht doch oben" and requests for English are answered, not stored.
+    """
+    reply = classify(text, step)
+    question = Msg(f"sponsor.{step}.prompt")
+    if reply.kind is Kind.ANSWER:
+        # only the beginning is classified: a long answer is kept whole
+        whole = text.strip()
+        long = len(whole) > MAX_REPLY and whole.startswith(reply.rest)
+        return whole if long else reply.rest
+    if reply.kind is Kind.QUESTION:
+        entry = find_faq(reply.rest, ctx.advisor.kb)
+        if entry is not None:
+            answer = Choice(entry.answer, entry.answer_en)
+            said: dict[str, Param] = {
+                "answer": answer,
+                "source": entry.source,
+                "question": question,
+            }
+            return Rejected(Msg("sponsor.reply.answered", said))
+        if step in _FREE_TEXT:
+            return reply.rest
+        return Rejected(Msg("sponsor.reply.unanswered", {"question": question}))
+    if reply.non_answer:
+        if step in _OPTIONAL:
+            return Rejected(Msg("sponsor.reply.optional"))
+        return Rejected(Msg(f"sponsor.reply.required.{step}"))
+    if reply.kind is Kind.LANGUAGE:
+        return Rejected(Msg("sponsor.reply.language", {"question": question}))
+    if reply.kind is Kind.SEE_ABOVE:
+        return Rejected(Msg("sponsor.reply.see_above", {"question": question}))
+    if reply.kind is Kind.YES:
+        key = "sponsor.title.which" if step == "title" else "sponsor.reply.say_which"
+        return Rejected(Msg(key, {"question": question}))
+    if step == "idea" and reply.kind in (Kind.GREETING, Kind.NOISE):
+        return text.strip()  # the idea's own "tell me more" says what is missing
+    if reply.kind is Kind.GREETING:
+        return Rejected(Msg("sponsor.reply.greeting", {"question": question}))
+    return Rejected(Msg("sponsor.reply.noise", {"text": text.strip()[:40], "question": question}))
+
+
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
-    resolved = ctx.advisor.places.resolve(text)
+    answer = _answer_part("region", text, ctx)
+    if isinstance(answer, Rejected) and text.strip():
+        return answer
+    resolved = ctx.advisor.places.resolve(text if isinstance(answer, Rejected) else answer)
     if isinstance(resolved, Unclear):
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
@@ -141,7 +205,10 @@ def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
     for value, de, en in ORGANISATION_KINDS:
         if key in (value, fold(de), fold(en)):
             return Accepted(Answer(text=de, value=value))
-    return Accepted(Answer(text=text.strip(), value="other"))
+    answer = _answer_part("organisation", text, ctx)
+    if isinstance(answer, Rejected):
+        return answer
+    return Accepted(Answer(text=answer, value=organisation_kind(answer) or "other"))
 
 
 def target_group_choices(ctx: StepContext) -> tuple[Offered, ...]:
@@ -157,9 +224,15 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         return rejected
     if not fold(text):
         return Rejected(Msg("sponsor.target_group.empty"))
-    recognised = ctx.advisor.matcher.match("", text).target_groups
-    if not recognised and not _WORD.search(text):
+    answer = _answer_part("target_group", text, ctx)
+    if isinstance(answer, Rejected):
+        if answer.reason.key in ("sponsor.reply.greeting", "sponsor.reply.noise"):
+            return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
+        return answer
+    recognised = group_finder(ctx.advisor.kb).groups(answer)
+    if not recognised and not _WORD.search(answer):
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
+    text = answer
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
         note = Msg(
@@ -192,7 +265,10 @@ def with_ticked(outcome: Accepted, ticked: list[str], ctx: StepContext) -> Accep
 def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     if rejected := _too_long(text):
         return rejected
-    idea = text.strip()
+    answer = _answer_part("idea", text, ctx) if text.strip() else text
+    if isinstance(answer, Rejected):
+        return answer
+    idea = answer.strip()
     words = idea.split()
     hits = ctx.advisor.matcher.vocabulary.find(idea)
     if not words:
@@ -236,7 +312,32 @@ def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=text.strip()))
 
 
+def parse_optional_text(text: str, ctx: StepContext, step: str = "cofinancing") -> ParseOutcome:
+    """A free-text answer to an optional question: non-answers and questions are not stored."""
+    if rejected := _too_long(text):
+        return rejected
+    if not text.strip():
+        return Rejected(Msg("sponsor.error.empty"))
+    answer = _answer_part(step, text, ctx)
+    if isinstance(answer, Rejected):
+        return answer
+    return Accepted(Answer(text=answer, value=answer))
+
+
+def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
+    """The title without "Arbeitstitel:", "ja," and quotation marks; "nein" is no title."""
+    outcome = parse_optional_text(text, ctx, "title")
+    if isinstance(outcome, Rejected):
+        return outcome
+    title = clean_title(outcome.answer.text)
+    return Accepted(Answer(text=title, value=title))
+
+
 def parse_justification(text: str, ctx: StepContext) -> ParseOutcome:
+    if text.strip() and not _too_long(text):
+        answer = _answer_part("justification", text, ctx)
+        if isinstance(answer, Rejected):
+            return answer
     outcome = parse_free_text(text, ctx)
     if isinstance(outcome, Accepted) and len(text.split()) < 5:
         return Rejected(Msg("sponsor.justification.thin"))
@@ -244,10 +345,15 @@ def parse_justification(text: str, ctx: StepContext) -> ParseOutcome:
 
 
 def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
-    parsed = parse_money(text)
+    answer = _answer_part("costs", text, ctx) if text.strip() else text
+    if isinstance(answer, Rejected):
+        return answer
+    parsed = costs_parser.parse_costs(answer)
     if isinstance(parsed, Unclear):
         return Rejected(parsed.reason, parsed.suggestions)
-    amount = parsed.value
+    if parsed.value.per is not None:
+        return _per_period(answer.strip(), parsed.value, ctx)
+    amount = parsed.value.amount
     note = parsed.note
     if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
         return Rejected(
@@ -260,6 +366,71 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=amount), note)
 
 
+def _duration_of(answers: Mapping[str, Answer]) -> int | None:
+    answer = answers.get("duration")
+    if answer is None or isinstance(answer.value, bool) or not isinstance(answer.value, int):
+        return None
+    return answer.value
+
+
+def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:
+    """Costs per year or month are never taken as the total: with the duration known the total
+    is computed and shown; until then the amount is kept with its period (no total, so the
+    pre-check does not pass on it) and the total follows from the duration's answer."""
+    months = _duration_of(ctx.answers)
+    if months is not None:
+        answer, note = _total_from_period(text, costs, months, ctx)
+        return Accepted(answer, note)
+    value = {"per": costs.per, "amount": costs.amount}
+    note = Msg(
+        "sponsor.costs.per_period_kept",
+        {
+            "text": text[:60],
+            "amount": eur_msg(costs.amount),
+            "per": period_msg(costs.per or "year"),
+        },
+    )
+    return Accepted(Answer(text=text, value=value), note)
+
+
+def _total_from_period(
+    text: str, costs: Costs, months: int, ctx: StepContext
+) -> tuple[Answer, Msg]:
+    total = total_costs(costs, months)
+    params: dict[str, Param] = {
+        "text": text[:60],
+        "per": period_msg(costs.per or "year"),
+        "months": months_msg(months),
+        "total": eur_msg(total),
+    }
+    note = Msg("sponsor.costs.per_period_total", params)
+    cap = ctx.advisor.kb.rules.limits.cost_cap_eur
+    if total > cap:
+        over = Msg("sponsor.costs.over_cap", {"costs": Eur(total), "cap": Eur(cap)})
+        note = Msg("sponsor.notes", {"first": note, "second": over})
+    return Answer(text=text, value=total), note
+
+
+def costs_per_period(answers: Mapping[str, Answer]) -> tuple[str, Costs] | None:
+    """The costs answer, when it was given per year or month (its text keeps the period)."""
+    answer = answers.get("costs")
+    if answer is None:
+        return None
+    parsed = costs_parser.parse_costs(answer.text)
+    if isinstance(parsed, Unclear) or parsed.value.per is None:
+        return None
+    return answer.text, parsed.value
+
+
+def _costs_for(months: int, ctx: StepContext) -> tuple[dict[str, Answer], Msg | None]:
+    """The costs total once the duration is known, when the costs were given per period."""
+    given = costs_per_period(ctx.answers)
+    if given is None:
+        return {}, None
+    answer, note = _total_from_period(given[0], given[1], months, ctx)
+    return {"costs": answer}, note
+
+
 def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
     costs = answers.get("costs")
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
@@ -267,13 +438,37 @@ def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
 
 
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
-    parsed = parse_start(text, ctx.today)
-    if isinstance(parsed, Unclear):
+    answer = _answer_part("start", text, ctx) if text.strip() else text
+    if isinstance(answer, Rejected):
+        return answer
+    parsed = parse_start(answer, ctx.today)
+    dates = read_dates(answer, ctx.today)
+    if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
         return Rejected(parsed.reason, parsed.suggestions)
-    note = parsed.note
-    if parsed.value < YearMonth.of(ctx.today):
-        note = Msg("sponsor.start.in_past", {"start": Month(parsed.value)})
-    return Accepted(Answer(text=text.strip(), value=parsed.value.iso()), note)
+    start = parsed.value if not isinstance(parsed, Unclear) else dates.start
+    assert start is not None
+    note = None if isinstance(parsed, Unclear) else parsed.note
+    also: dict[str, Answer] = {}
+    if dates.start == start and dates.months is not None:
+        # "04/2027 bis 03/2029" at the start question: the duration is said too
+        also["duration"] = Answer(text=answer.strip(), value=dates.months)
+        period: dict[str, Param] = {
+            "start": Month(start),
+            "months": Count(dates.months, "months"),
+            "end": Month(start.end_month(dates.months)),
+        }
+        note = Msg("sponsor.start.period", period)
+        warning = _duration_warning(dates.months, start, ctx)
+        if warning is not None:
+            note = Msg("sponsor.notes", {"first": note, "second": warning})
+        costs, total = _costs_for(dates.months, ctx)
+        also.update(costs)
+        if total is not None:
+            note = Msg("sponsor.notes", {"first": note, "second": total})
+    if start < YearMonth.of(ctx.today):
+        past = Msg("sponsor.start.in_past", {"start": Month(start)})
+        note = past if note is None else Msg("sponsor.notes", {"first": note, "second": past})
+    return Accepted(Answer(text=answer.strip(), value=start.iso()), note, also)
 
 
 def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
@@ -284,6 +479,10 @@ def start_of(answers: Mapping[str, Answer]) -> YearMonth | None:
 
 
 def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
+    answer = _answer_part("duration", text, ctx) if text.strip() else text
+    if isinstance(answer, Rejected):
+        return answer
+    text = answer
     parsed = parse_duration(text, start_of(ctx.answers))
     if isinstance(parsed, Unclear):
         return Rejected(parsed.reason, parsed.suggestions)
@@ -302,6 +501,10 @@ def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
     warning = _duration_warning(duration.months, duration.start or start_of(ctx.answers), ctx)
     if warning is not None:
         note = warning if note is None else Msg("sponsor.notes", {"first": note, "second": warning})
+    costs, total = _costs_for(duration.months, ctx)
+    also.update(costs)
+    if total is not None:
+        note = total if note is None else Msg("sponsor.notes", {"first": note, "second": total})
     return Accepted(Answer(text=text.strip(), value=duration.months), note, also)
 
 
@@ -368,12 +571,12 @@ SPONSOR_DIALOG = Dialog(
         Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
         Step("target_group", parse_target_group, choices=target_group_choices, several=True),
         Step("idea", parse_idea, extend=extend_idea),
-        Step("title", parse_free_text, optional=True),
+        Step("title", parse_title, optional=True),
         Step("costs", parse_costs),
         Step("justification", parse_justification, when=costs_over_cap),
         Step("start", parse_start_answer),
         Step("duration", parse_duration_answer),
-        Step("cofinancing", parse_free_text, optional=True),
+        Step("cofinancing", parse_optional_text, optional=True),
     ),
     extra_steps=(
         Step("need", parse_free_text, optional=True),

@@ -10,6 +10,7 @@ from bot.kb.models import (
     ActionField,
     AlliancesFile,
     District,
+    FaqEntry,
     LocalAlliance,
     MatchingAids,
     Project,
@@ -42,6 +43,8 @@ class KnowledgeBase:
     alliances: AlliancesFile
     projects: tuple[Project, ...]
     rules: RulesFile
+    faq: tuple[FaqEntry, ...] = ()
+    """Answers to questions sponsors ask mid-dialog (faq.yaml)."""
     version: str = "shipped"
     """Which version of the knowledge base this is (staff see it with /kb_version)."""
     matching: MatchingAids = field(default_factory=MatchingAids)
@@ -140,4 +143,5 @@ class KnowledgeBase:
             "regional_alliances": len(self.alliances.regional_alliances),
             "projects": len(self.projects),
             "steering_group_meetings": len(self.rules.steering_group_meetings),
+            "faq": len(self.faq),
         }

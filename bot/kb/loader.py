@@ -6,6 +6,7 @@ collected in one pass, so staff can fix a file in one go.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,18 +16,22 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
+from bot.kb.fixes import validation_fix, yaml_fix
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import (
     KNOWLEDGE_FILES,
     ActionField,
     ActionFieldsFile,
     AlliancesFile,
+    FaqFile,
     Project,
     ProjectsFile,
     RegionsFile,
     RulesFile,
+    SourceKind,
     TargetGroupsFile,
 )
+from bot.kb.references import resolve as resolve_references
 from bot.kb.yamlsafe import YamlDocument, YamlProblem, line_of, load
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
@@ -142,7 +147,8 @@ def _validate(checker: _Checker, name: str, model: type[BaseModel]) -> Any:
     except ValidationError as error:
         for problem in error.errors(include_url=False):
             key = _PYDANTIC_KEYS.get(problem["type"], "kb.error.other")
-            checker.add(name, tuple(problem["loc"]), Msg(key, {"detail": problem["msg"]}))
+            message = validation_fix(problem, key) or Msg(key, {"detail": problem["msg"]})
+            checker.add(name, tuple(problem["loc"]), message)
         return None
 
 
@@ -160,12 +166,9 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
             documents[name] = load(files[name])
         except YamlProblem as problem:
             errors.append(
-                KbError(
-                    file=name,
-                    message=Msg("kb.error.yaml", {"detail": problem.message}),
-                    line=problem.line,
-                )
+                KbError(file=name, message=yaml_fix(problem, files[name]), line=problem.line)
             )
+    resolve_references(documents)
     checker = _Checker(documents)
     checker.errors.extend(errors)
     parsed = {name: _validate(checker, name, KNOWLEDGE_FILES[name]) for name in documents}
@@ -179,6 +182,7 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
             regions=_optional(parsed, "regions.yaml", RegionsFile),
             alliances=_optional(parsed, "alliances.yaml", AlliancesFile),
             projects=_optional(parsed, "projects.yaml", ProjectsFile),
+            faq=_optional(parsed, "faq.yaml", FaqFile),
         ),
     )
     if checker.errors or len(parsed) < len(KNOWLEDGE_FILES):
@@ -191,6 +195,7 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
         alliances=_typed(parsed, "alliances.yaml", AlliancesFile),
         projects=tuple(_typed(parsed, "projects.yaml", ProjectsFile).projects),
         rules=_typed(parsed, "rules.yaml", RulesFile),
+        faq=tuple(_typed(parsed, "faq.yaml", FaqFile).faq),
         version=version,
         matching=fields_file.matching,
     )
@@ -205,6 +210,7 @@ class _Parts:
     regions: RegionsFile | None
     alliances: AlliancesFile | None
     projects: ProjectsFile | None
+    faq: FaqFile | None = None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -306,6 +312,8 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
         _check_outside_places(checker, parts.alliances)
     if parts.projects is not None:
         _check_projects(checker, parts.projects.projects, unknown)
+    if parts.faq is not None:
+        _check_faq(checker, parts.faq)
 
 
 class _Unknown(Protocol):
@@ -387,9 +395,54 @@ def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Un
             if unknown(pf, loc, "sub_goal", goal_id):
                 continue
             if goal_id.split(".")[0] not in project.action_fields:
-                checker.add(pf, loc, Msg("kb.error.sub_goal_outside_fields", {"id": goal_id}))
+                params = {"id": goal_id, "field": goal_id.split(".")[0]}
+                checker.add(pf, loc, Msg("kb.fix.sub_goal_outside_fields", params))
         for j, group in enumerate(project.target_groups):
             unknown(pf, ("projects", i, "target_groups", j), "target_group", group)
+
+
+_CHAPTER = re.compile(r"\b(?:Kap\.|Kapitel)\s*\d")
+_PUBLIC_SAID = (re.compile(r"öffentlich", re.IGNORECASE), re.compile(r"\bpublic\b", re.IGNORECASE))
+_POINTER = (
+    re.compile(r"Koordinierungsstelle"),
+    re.compile(r"coordination office", re.IGNORECASE),
+)
+
+
+def _check_faq(checker: _Checker, faq: FaqFile) -> None:
+    """Unique ids; each phrasing in one entry only; each answer as good as its source says."""
+    file = "faq.yaml"
+    _duplicates(checker, file, "faq", (((i, "id"), entry.id) for i, entry in enumerate(faq.faq)))
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(faq.faq):
+        phrasings = [("questions", j, q) for j, q in enumerate(entry.questions)]
+        phrasings += [("questions_en", j, q) for j, q in enumerate(entry.questions_en)]
+        for field_name, j, phrase in phrasings:
+            key = fold(phrase)
+            other = owner.setdefault(key, entry.id)
+            if other != entry.id:
+                params = {"phrase": phrase, "other": other}
+                checker.add(
+                    file, ("faq", i, field_name, j), Msg("kb.error.faq_phrase_twice", params)
+                )
+        if entry.source_kind is SourceKind.STRATEGY and not _CHAPTER.search(entry.source):
+            checker.add(file, ("faq", i, "source"), Msg("kb.error.faq_no_chapter"))
+        if entry.source_kind is SourceKind.PUBLIC:
+            if not _PUBLIC_SAID[0].search(entry.source):
+                checker.add(file, ("faq", i, "source"), Msg("kb.error.faq_public_unnamed"))
+            for field_name, text, said in (
+                ("answer", entry.answer, _PUBLIC_SAID[0]),
+                ("answer_en", entry.answer_en, _PUBLIC_SAID[1]),
+            ):
+                if not said.search(text):
+                    checker.add(file, ("faq", i, field_name), Msg("kb.error.faq_public_unsaid"))
+        if entry.source_kind is SourceKind.NONE:
+            for field_name, text, pointer in (
+                ("answer", entry.answer, _POINTER[0]),
+                ("answer_en", entry.answer_en, _POINTER[1]),
+            ):
+                if not pointer.search(text):
+                    checker.add(file, ("faq", i, field_name), Msg("kb.error.faq_no_pointer"))
 
 
 def _check_samtgemeinden(checker: _Checker, regions: RegionsFile) -> None:

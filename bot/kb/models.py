@@ -6,11 +6,12 @@ each fact. Unknown keys are errors: a typo in a key must not silently drop a fac
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 ActionFieldId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)$")]
@@ -19,6 +20,24 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 VehicleCode = Annotated[str, StringConstraints(pattern=r"^[A-ZÄÖÜ]{1,3}$")]
 """A German vehicle registration code ("H", "HI", "SHG"), in capitals as on the plate."""
+
+_GERMAN_DATE = re.compile(r"\s*([0-9]{1,2})\.\s*([0-9]{1,2})\.\s*([0-9]{4})\s*")
+
+
+def _german_date(value: object) -> object:
+    """`15.03.2027` as staff write dates; anything else is left to the date parser."""
+    match = _GERMAN_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return value
+
+
+GermanDate = Annotated[date, BeforeValidator(_german_date)]
+"""A date written as YAML does (2027-03-15) or as German does (15.03.2027)."""
 
 
 class Entry(BaseModel):
@@ -93,6 +112,18 @@ class TargetGroup(Entry):
     label: Text
     label_en: Text
     synonyms: list[Text] = []
+    phrases: list[Text] = []
+    """Everyday words and phrases for the group, German and English ("Leute, die nach der
+    Ausbildung wegziehen", "school leavers", "Maler"). With the label and the synonyms they are
+    matched on whole words and their lemmas, never inside other words
+    (bot/understanding/groups.py)."""
+    not_when: list[Text] = []
+    """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
+    Schüler" names pupils, not women)."""
+    organisations: bool = False
+    """The group is organisations (companies, providers): in running text they are more often
+    partners ("Praktika in Betrieben") than the group a project is for, so there only a "für"
+    before them makes them a target group."""
     source: Source
     offered: bool = True
     """Offered as a choice in the dialog (others are only recognised in free text)."""
@@ -267,7 +298,7 @@ class ProjectsFile(Entry):
 class Limits(Entry):
     cost_cap_eur: int = Field(gt=0)
     max_duration_months: int = Field(gt=0)
-    latest_end: date
+    latest_end: GermanDate
     report_due_months_after_end: int = Field(ge=0)
     implausible_costs_eur: int = Field(gt=0)
     """Amounts above this are questioned, not accepted."""
@@ -329,7 +360,7 @@ class FundingFacts(Entry):
 
 
 class SteeringGroupMeeting(Entry):
-    date: date
+    date: GermanDate
     note: Text | None = None
     source: Source
 
@@ -356,6 +387,39 @@ class SteeringGroupFacts(Entry):
 
 RulesFile.model_rebuild()
 
+
+# --- faq.yaml -------------------------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    STRATEGY = "strategy"
+    """Stated in the strategy (`source` names the chapter)."""
+    PUBLIC = "public"
+    """A public source outside the strategy; the answer says so."""
+    NONE = "none"
+    """No source: the answer says so and points to the coordination office."""
+
+
+class FaqEntry(Entry):
+    """A question sponsors ask the bot mid-dialog, and its answer."""
+
+    id: Id
+    """The topic ("own_share", "who_decides")."""
+    questions: list[Text] = Field(min_length=1)
+    """German phrasings, for recognising the question."""
+    questions_en: list[Text] = Field(min_length=1)
+    keywords: list[Text] = []
+    """Words and phrases (either language) that point to this entry."""
+    answer: Text
+    answer_en: Text
+    source: Source
+    source_kind: SourceKind
+
+
+class FaqFile(Entry):
+    faq: list[FaqEntry] = Field(min_length=1)
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "action_fields.yaml": ActionFieldsFile,
     "target_groups.yaml": TargetGroupsFile,
@@ -363,5 +427,6 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "alliances.yaml": AlliancesFile,
     "projects.yaml": ProjectsFile,
     "rules.yaml": RulesFile,
+    "faq.yaml": FaqFile,
 }
 """The complete set: every file must be present, no other YAML file is read."""

@@ -2,13 +2,19 @@
 
 Layout under `data_dir/knowledge/`:
 
-- `versions/NNNN/`: one complete set of the six knowledge files plus `meta.json` (parent, who,
+- `versions/NNNN/`: one complete set of the knowledge files plus `meta.json` (parent, who,
   when, file, change). A version directory is written to a temporary directory, fsynced and
   renamed into place, and never changed afterwards. `0000` is a snapshot of the shipped
   knowledge base, taken at the first apply; until then version 0 is the shipped directory.
 - `LIVE`: the number of the live version, replaced atomically (`os.replace`). Without it the
   shipped knowledge base is live.
 - `history.jsonl`: one JSON object per switch (apply or rollback), appended after the switch.
+- `pending/<token>.json`: uploads shown to their author and waiting for confirmation.
+
+Every change names the version it was made on (`apply(change, based_on=…, author=…)`): an
+upload (`FileUpload`) or a dialog's entry edits (`EntryEdits`). Made on an older version, it
+is merged with the changes made since where they touch other entries (`merge.py`), and
+refused, naming them, where they touch the same.
 
 A crash before the switch leaves the old version live (the orphaned directory is never used and
 its number is not reused). A corrupt `LIVE`, or one naming a missing or invalid version, falls
@@ -18,6 +24,7 @@ Writers (the CLI and a running bot) serialise on a lock file.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import fcntl
@@ -26,6 +33,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import threading
@@ -35,12 +43,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bot.clock import Clock
-from bot.kb.diff import Change, diff_kb
+from bot.kb.diff import Change, diff_kb, file_content
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KbError, KnowledgeError, parse_set
+from bot.kb.merge import plan_merge
 from bot.kb.models import KNOWLEDGE_FILES
 from bot.kb.shipped import shipped_knowledge_dir
+from bot.kb.stamp import strip_stamp, with_stamp
+from bot.kb.units import ThreeWay, Unit, entry_label, key_fields, unit_of_entry, units
 from bot.kb.yamlsafe import MAX_FILE_BYTES
 from bot.texts.catalog import Escape, Language, Msg, verbatim
 
@@ -50,8 +63,14 @@ MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 """Check a Telegram document's `file_size` against this before downloading it."""
 
 ALLOWED_NAMES = tuple(KNOWLEDGE_FILES)
+ADDED_LATER = frozenset({"faq.yaml"})
+"""Knowledge files added after versions were first stored: a stored version without one is
+completed with the shipped file (instead of falling back to the shipped set as a whole)."""
 _VERSION_DIR = re.compile(r"^[0-9]{4,}$")
 _META = "meta.json"
+_TOKEN = re.compile(r"[0-9a-f]{12}")
+PENDING_DAYS = 7
+"""An upload not confirmed within a week is dropped (the author sends it again)."""
 
 
 def label(number: int) -> str:
@@ -124,6 +143,18 @@ def check_upload(name: str, size: int) -> list[KbError]:
 
 
 @dataclass(frozen=True)
+class Author:
+    """Who makes a change: an id (`telegram:12345`, `cli:anna`) and, where known, a name."""
+
+    id: str
+    name: str = ""
+
+    @property
+    def shown(self) -> str:
+        return f"{self.name} ({self.id})" if self.name and self.name != self.id else self.id
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     version: str
     """The version live after this entry (`v3`)."""
@@ -136,14 +167,24 @@ class HistoryEntry:
     """The replaced file; None for a rollback."""
     change: Change
     rollback: bool = False
+    name: str = ""
+    """The author's name, where known (`who` is the id)."""
+    based_on: str | None = None
+    """The version the author's change was made on, where it was not the live one (merged)."""
+
+    @property
+    def author(self) -> Author:
+        return Author(self.who, self.name)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": self.version,
             "parent": self.parent,
             "who": self.who,
+            "name": self.name,
             "when": self.when,
             "file": self.file,
+            "based_on": self.based_on,
             "summary": self.change.counts(),
             "change": self.change.to_json(),
             "rollback": self.rollback,
@@ -152,6 +193,7 @@ class HistoryEntry:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> HistoryEntry:
         file = data.get("file")
+        based_on = data.get("based_on")
         return cls(
             version=str(data["version"]),
             parent=str(data["parent"]),
@@ -160,12 +202,14 @@ class HistoryEntry:
             file=None if file is None else str(file),
             change=Change.from_json(data.get("change", [])),
             rollback=bool(data.get("rollback", False)),
+            name=str(data.get("name") or ""),
+            based_on=None if based_on is None else str(based_on),
         )
 
 
 @dataclass(frozen=True)
 class Live:
-    """The live knowledge base: its version, the validated content and the raw files."""
+    """A version of the knowledge base: its label, the validated content and the raw files."""
 
     version: str
     kb: KnowledgeBase
@@ -173,22 +217,124 @@ class Live:
 
 
 @dataclass(frozen=True)
+class FileUpload:
+    """A change that replaces one knowledge file (an upload, `kb apply`)."""
+
+    name: str
+    """The knowledge file (`projects.yaml`; `.yml` and capitals are the same file)."""
+    content: bytes
+    """As sent; a version line (`stamp.py`) in it is not stored."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One unit of a file set to a value (an entry's fields as in the file), or removed."""
+
+    section: str
+    """The top-level key (`projects`)."""
+    key: str | None
+    """The entry's id (None: the whole top-level key, as in rules.yaml)."""
+    value: Mapping[str, Any] | list[Any] | None
+    after: str | None = None
+    """For a new entry: the id of the entry it goes after (None: at the end)."""
+
+
+@dataclass(frozen=True)
+class EntryEdits:
+    """A change of single entries of one file, as a guided dialog makes it."""
+
+    file: str
+    edits: tuple[Edit, ...]
+
+
+KbChange = FileUpload | EntryEdits
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An entry (unit) the author changed that colleagues changed differently since."""
+
+    section: str
+    key: str | None
+    label: str
+    by: tuple[HistoryEntry, ...]
+    """The versions since the author's base that changed it (may be empty if unknown)."""
+
+
+@dataclass(frozen=True)
 class Plan:
-    """What replacing one file would do: either errors, or a valid set and its change."""
+    """What a change would do: errors, a refusal, or a valid set and its change."""
 
     file: str
     """The knowledge file replaced (the name as given, if it is not one)."""
     base: str
+    """The version the change is based on."""
+    live: str = ""
     """The live version the plan was made against."""
     errors: tuple[KbError, ...] = ()
+    refusal: Msg | None = None
+    conflicts: tuple[Conflict, ...] = ()
     change: Change | None = None
+    """What applying does to the live version."""
     kb: KnowledgeBase | None = None
+    content: bytes | None = None
+    """The file that would be stored (the author's, or the merged one)."""
     identical: bool = False
-    """The upload is byte for byte the live file: nothing to apply."""
+    """Nothing to apply: the live file has exactly this content already."""
+    since: tuple[HistoryEntry, ...] = ()
+    """Versions made after the base and merged with (empty when based on the live version)."""
+
+    def __post_init__(self) -> None:
+        if not self.live:
+            object.__setattr__(self, "live", self.base)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and self.kb is not None
+        return not self.errors and self.refusal is None and self.kb is not None
+
+    @property
+    def merged(self) -> bool:
+        return self.base != self.live
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An upload shown to its author and waiting for their confirmation."""
+
+    token: str
+    file: str
+    """The knowledge file it replaces."""
+    sent_as: str
+    """The file name it was sent with (`Projekte neu.yaml`)."""
+    base: str
+    """The version it is based on: its own version line, else the live version shown."""
+    author: Author
+    when: str
+    content: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "token": self.token,
+            "file": self.file,
+            "sent_as": self.sent_as,
+            "base": self.base,
+            "who": self.author.id,
+            "name": self.author.name,
+            "when": self.when,
+            "content": base64.b64encode(self.content).decode("ascii"),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Pending:
+        return cls(
+            token=str(data["token"]),
+            file=str(data["file"]),
+            sent_as=str(data["sent_as"]),
+            base=str(data["base"]),
+            author=Author(str(data["who"]), str(data.get("name") or "")),
+            when=str(data["when"]),
+            content=base64.b64decode(str(data["content"])),
+        )
 
 
 @dataclass(frozen=True)
@@ -209,8 +355,13 @@ class Applied:
         return self.plan.errors if self.plan else ()
 
     @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        return self.plan.conflicts if self.plan else ()
+
+    @property
     def ok(self) -> bool:
-        return self.refusal is None and not self.errors
+        refused = self.refusal is not None or (self.plan is not None and self.plan.refusal)
+        return not refused and not self.errors
 
     @property
     def changed(self) -> bool:
@@ -236,6 +387,36 @@ def _parse(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
                 _PARSED.pop(next(iter(_PARSED)))
             _PARSED[key] = kb
     return kb if kb.version == version else dataclasses.replace(kb, version=version)
+
+
+def _edited(file: str, content: Mapping[str, Any], edits: tuple[Edit, ...]) -> dict[str, Any]:
+    """A file's content with a dialog's edits applied."""
+    result = {
+        key: list(value) if isinstance(value, list) else value for key, value in content.items()
+    }
+    keys = key_fields(file, content)
+    for edit in edits:
+        if edit.key is None:
+            if edit.value is None:
+                result.pop(edit.section, None)
+            else:
+                result[edit.section] = edit.value
+            continue
+        field_ = keys.get(edit.section) or "id"
+        entries: list[Any] = [e for e in result.get(edit.section) or [] if isinstance(e, Mapping)]
+        index = next((i for i, e in enumerate(entries) if str(e.get(field_)) == edit.key), None)
+        if index is not None:
+            if edit.value is None:
+                del entries[index]
+            else:
+                entries[index] = edit.value
+        elif edit.value is not None:
+            after = next(
+                (i for i, e in enumerate(entries) if str(e.get(field_)) == edit.after), None
+            )
+            entries.insert(len(entries) if after is None else after + 1, edit.value)
+        result[edit.section] = entries
+    return result
 
 
 def _fsync_dir(path: Path) -> None:
@@ -329,7 +510,14 @@ class KnowledgeStore:
         directory = self.versions / _dir_name(number)
         if number == 0 and not directory.is_dir():
             directory = self.shipped
-        return {name: (directory / name).read_bytes() for name in KNOWLEDGE_FILES}
+        files: dict[str, bytes] = {}
+        for name in KNOWLEDGE_FILES:
+            path = directory / name
+            if name in ADDED_LATER and not path.exists():
+                # A version written before the file existed: the shipped one completes it.
+                path = self.shipped / name
+            files[name] = path.read_bytes()
+        return files
 
     def _load(self, number: int) -> Live:
         """A version, validated; raises KnowledgeError or OSError."""
@@ -396,72 +584,275 @@ class KnowledgeStore:
 
     # --- planning ------------------------------------------------------------------------
 
-    def plan(self, name: str, content: bytes) -> Plan:
-        """Validate the whole set with `name` replaced by `content`; nothing is written."""
-        return self._plan(self.current(), name, content)
+    def plan(self, change: KbChange, based_on: str | None = None) -> Plan:
+        """What `change`, made on version `based_on` (default: the live one), would do to the
+        live version: the whole set validated, colleagues' changes since merged in or named as
+        conflicts. Nothing is written."""
+        return self._plan(self.current(), change, based_on)
 
-    def _plan(self, live: Live, name: str, content: bytes) -> Plan:
-        target = upload_name(name)
-        errors = check_upload(name, len(content))
-        if target is None or errors:
-            return Plan(file=target or _shown(name), base=live.version, errors=tuple(errors))
-        if not content.strip():
-            error = KbError(file=target, message=Msg("kb.upload.empty"))
-            return Plan(file=target, base=live.version, errors=(error,))
-        if content == live.files[target]:
-            change = Change()
-            return Plan(target, live.version, change=change, kb=live.kb, identical=True)
-        files = {**live.files, target: content}
+    def _plan(self, live: Live, change: KbChange, based_on: str | None) -> Plan:
+        base_label = based_on or live.version
+        if isinstance(change, FileUpload):
+            target = upload_name(change.name)
+            errors = check_upload(change.name, len(change.content))
+            if target is None or errors:
+                return Plan(target or _shown(change.name), base_label, live.version, tuple(errors))
+            stripped = strip_stamp(change.content)
+            content: bytes | None = stripped
+            if not stripped.strip():
+                error = KbError(file=target, message=Msg("kb.upload.empty"))
+                return Plan(target, base_label, live.version, (error,))
+        else:
+            target, content = change.file, None
+            if target not in KNOWLEDGE_FILES:
+                error = KbError(file=target, message=Msg("kb.error.unknown_file"))
+                return Plan(target, base_label, live.version, (error,))
+        if content is not None and content == live.files[target]:
+            plan = Plan(target, base_label, live.version, kb=live.kb, content=content)
+            return dataclasses.replace(plan, change=Change(), identical=True)
+        base = self._base(live, base_label)
+        if isinstance(base, Msg):
+            return Plan(target, base_label, live.version, refusal=base)
+        if base is live and content is not None:
+            return self._validated(live, base_label, target, (content,), None)
+        return self._merge(live, base, target, change, content)
+
+    def _base(self, live: Live, label_: str) -> Live | Msg:
+        if label_ == live.version:
+            return live
+        number = _number(label_)
+        if number is None or (number != 0 and not (self.versions / _dir_name(number)).is_dir()):
+            return Msg("kb.merge.unknown_base", {"base": label_, "version": live.version})
         try:
-            kb = _parse(files, "new")
-        except KnowledgeError as error:
-            return Plan(file=target, base=live.version, errors=tuple(error.errors))
-        return Plan(target, live.version, change=diff_kb(target, live.kb, kb), kb=kb)
+            return self._load(number)
+        except (OSError, KnowledgeError) as error:
+            log.warning("base version %s unusable: %s", label_, error)
+            return Msg("kb.merge.unknown_base", {"base": label_, "version": live.version})
+
+    def _merge(
+        self, live: Live, base: Live, target: str, change: KbChange, content: bytes | None
+    ) -> Plan:
+        base_data = file_content(base.kb, target)
+        if content is not None:
+            try:
+                mine_kb = _parse({**base.files, target: content}, "mine")
+            except KnowledgeError as error:  # the author's own file, with its own lines
+                return Plan(target, base.version, live.version, tuple(error.errors))
+            mine_data = file_content(mine_kb, target)
+        else:
+            # A dialog's values are checked (and their display names resolved) as if written
+            # into the file of the version the dialog started on.
+            assert isinstance(change, EntryEdits)
+            edited = _edited(target, base_data, change.edits)
+            text = yaml.safe_dump(edited, allow_unicode=True, sort_keys=False)
+            try:
+                mine_kb = _parse({**base.files, target: text.encode("utf-8")}, "mine")
+            except KnowledgeError as error:
+                return Plan(target, base.version, live.version, tuple(error.errors))
+            mine_data = file_content(mine_kb, target)
+        merge = plan_merge(
+            target, base_data, file_content(live.kb, target), mine_data, live.files[target], content
+        )
+        since = self._since(base.version) if base is not live else ()
+        if merge.conflicts:
+            conflicts = tuple(
+                self._conflict(target, unit, merge.three_way, since) for unit in merge.conflicts
+            )
+            refusal = Msg("kb.merge.refused", {"base": base.version, "version": live.version})
+            return Plan(
+                target,
+                base.version,
+                live.version,
+                refusal=refusal,
+                conflicts=conflicts,
+                since=since,
+            )
+        if not merge.three_way.to_apply():
+            plan = Plan(target, base.version, live.version, kb=live.kb, since=since)
+            return dataclasses.replace(plan, change=Change(), identical=True)
+        candidates = merge.candidates
+        if content is not None and live.files[target] == base.files[target]:
+            candidates = (content, *candidates)  # nobody touched this file: keep it as sent
+        return self._validated(live, base.version, target, candidates, merge.three_way, since)
+
+    def _validated(
+        self,
+        live: Live,
+        base: str,
+        target: str,
+        candidates: tuple[bytes, ...],
+        three_way: ThreeWay | None,
+        since: tuple[HistoryEntry, ...] = (),
+    ) -> Plan:
+        """The first candidate file that validates with the live set (and, for a merge,
+        holds exactly the merged units)."""
+        first_errors: tuple[KbError, ...] = ()
+        for candidate in candidates:
+            try:
+                kb = _parse({**live.files, target: candidate}, "new")
+            except KnowledgeError as error:
+                first_errors = first_errors or tuple(error.errors)
+                continue
+            if three_way is not None:
+                data = file_content(kb, target)
+                if units(data, key_fields(target, data)) != three_way.merged():
+                    log.warning("merged %s does not hold the merged entries", target)
+                    continue
+            change = diff_kb(target, live.kb, kb)
+            return Plan(
+                target, base, live.version, change=change, kb=kb, content=candidate, since=since
+            )
+        if first_errors:
+            return Plan(target, base, live.version, first_errors, since=since)
+        refusal = Msg("kb.merge.failed", {"base": base, "version": live.version})
+        return Plan(target, base, live.version, refusal=refusal, since=since)
+
+    def _since(self, base: str) -> tuple[HistoryEntry, ...]:
+        """The history after `base` was last made live (everything, for the shipped set)."""
+        entries = self.history()
+        made = [i for i, entry in enumerate(entries) if entry.version == base]
+        return tuple(entries[made[-1] + 1 :] if made else entries)
+
+    def _conflict(
+        self, file: str, unit: Unit, three_way: ThreeWay, since: tuple[HistoryEntry, ...]
+    ) -> Conflict:
+        value = three_way.live.get(unit, three_way.base.get(unit))
+        label_ = entry_label(value, unit[1] or unit[0])
+        by = tuple(
+            entry
+            for entry in since
+            if any(
+                unit_of_entry(s.file, s.section, e) == unit
+                for s in entry.change.sections
+                if s.file == file
+                for e in (*s.added, *(c.entry for c in s.changed), *s.removed)
+            )
+        )
+        return Conflict(unit[0], unit[1], label_, by)
 
     # --- writing -------------------------------------------------------------------------
 
-    def apply(self, name: str, content: bytes, who: str, base: str | None = None) -> Applied:
-        """Validate and, if valid, make the set with `name` replaced the live version.
-
-        `base`: refuse if the live version is no longer the one a dry run was shown for.
-        On any error nothing changes.
-        """
-        plan = self.plan(name, content)  # without the lock: a refused upload touches no disk
+    def apply(self, change: KbChange, *, based_on: str, author: Author) -> Applied:
+        """Make `change`, made on version `based_on`, live: merged with colleagues' changes
+        since where they touch other entries, refused (naming them) where they touch the
+        same. On any error or refusal nothing changes."""
+        plan = self.plan(change, based_on)  # without the lock: a refused change touches no disk
         if not plan.ok:
-            return Applied(plan.base, plan.base, plan=plan)
+            return Applied(plan.live, plan.live, plan=plan)
         try:
             with self._lock():
-                return self._apply(name, content, who, base)
+                return self._apply(change, based_on, author)
         except OSError as error:
             return self._write_failed(error, plan)
 
-    def _apply(self, name: str, content: bytes, who: str, base: str | None) -> Applied:
+    def _apply(self, change: KbChange, based_on: str, author: Author) -> Applied:
         live = self.current()
-        if base is not None and base != live.version:
-            stale = Msg("kb.apply.stale", {"base": base, "version": live.version})
-            return Applied(live.version, live.version, refusal=stale)
-        plan = self._plan(live, name, content)  # again: another writer may have applied
+        plan = self._plan(live, change, based_on)  # again: another writer may have applied
         if not plan.ok or plan.identical:
             return Applied(live.version, live.version, plan=plan)
-        assert plan.change is not None and plan.kb is not None
-        files = {**live.files, plan.file: content}
-        number = self._new_version(live, files, who, plan.file, plan.change)
+        assert plan.change is not None and plan.kb is not None and plan.content is not None
+        files = {**live.files, plan.file: plan.content}
+        merged_from = based_on if plan.merged else None
+        number = self._new_version(live, files, author, plan.file, plan.change, merged_from)
         self._switch(number)
         new = Live(label(number), dataclasses.replace(plan.kb, version=label(number)), files)
-        entry = HistoryEntry(new.version, live.version, who, self._now(), plan.file, plan.change)
+        entry = HistoryEntry(
+            new.version,
+            live.version,
+            author.id,
+            self._now(),
+            plan.file,
+            plan.change,
+            name=author.name,
+            based_on=merged_from,
+        )
         self._record(entry)
         self._cached = (_dir_name(number), new)
         return Applied(new.version, live.version, plan=plan, entry=entry)
 
-    def rollback(self, who: str) -> Applied:
+    # --- uploads waiting for their author's confirmation -----------------------------------
+
+    def hold(self, upload: FileUpload, based_on: str, author: Author, sent_as: str) -> Pending:
+        """Keep an upload until its author confirms the changes shown (or discards it)."""
+        pending = Pending(
+            token=secrets.token_hex(6),
+            file=upload.name,
+            sent_as=sent_as,
+            base=based_on,
+            author=author,
+            when=self._now(),
+            content=upload.content,
+        )
+        directory = self.root / "pending"
+        with self._lock():
+            directory.mkdir(parents=True, exist_ok=True)
+            self._prune_pending(directory)
+            text = json.dumps(pending.to_json(), ensure_ascii=False)
+            handle, name = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(name, directory / f"{pending.token}.json")
+        return pending
+
+    def pending(self, token: str) -> Pending | None:
+        if not _TOKEN.fullmatch(token):
+            return None
+        try:
+            data = json.loads((self.root / "pending" / f"{token}.json").read_bytes())
+            return Pending.from_json(data)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("pending upload %s unreadable: %s", token, error)
+            return None
+
+    def confirm(self, token: str, author: Author) -> Applied:
+        """Apply a held upload exactly as it was shown, on the version it was shown against."""
+        pending = self.pending(token)
+        if pending is None:
+            version = self.live_version()
+            return Applied(version, version, refusal=Msg("kb.pending.gone"))
+        upload = FileUpload(pending.file, pending.content)
+        applied = self.apply(upload, based_on=pending.base, author=author)
+        if applied.refusal is None or applied.refusal.key != "kb.apply.write_failed":
+            self.discard(token)  # applied or refused for good; a failed write may be retried
+        return applied
+
+    def discard(self, token: str) -> bool:
+        if not _TOKEN.fullmatch(token):
+            return False
+        path = self.root / "pending" / f"{token}.json"
+        existed = path.exists()
+        path.unlink(missing_ok=True)
+        return existed
+
+    def _prune_pending(self, directory: Path) -> None:
+        oldest = self.clock.now().timestamp() - PENDING_DAYS * 86400
+        for path in directory.glob("*.json"):
+            pending = self.pending(path.stem)
+            if pending is None or datetime.fromisoformat(pending.when).timestamp() < oldest:
+                path.unlink(missing_ok=True)
+
+    # --- export ----------------------------------------------------------------------------
+
+    def exported_files(self) -> tuple[str, dict[str, bytes]]:
+        """The live version and its files, each starting with the version line (so an upload
+        names the version it was made on)."""
+        live = self.current()
+        files = {name: with_stamp(content, live.version) for name, content in live.files.items()}
+        return live.version, files
+
+    def rollback(self, author: Author) -> Applied:
         """Make the version the live one was made from live again (recorded in the history)."""
         try:
             with self._lock():
-                return self._rollback(who)
+                return self._rollback(author)
         except OSError as error:
             return self._write_failed(error, None)
 
-    def _rollback(self, who: str) -> Applied:
+    def _rollback(self, author: Author) -> Applied:
         live = self.current()
         number = _number(live.version) or 0
         parent = self._parent(number)
@@ -482,7 +873,14 @@ class KnowledgeStore:
             if live.files[file] != target.files[file]:
                 change = Change(change.sections + diff_kb(file, live.kb, target.kb).sections)
         entry = HistoryEntry(
-            target.version, live.version, who, self._now(), None, change, rollback=True
+            target.version,
+            live.version,
+            author.id,
+            self._now(),
+            None,
+            change,
+            rollback=True,
+            name=author.name,
         )
         self._record(entry)
         self._cached = (_dir_name(parent), target)
@@ -532,7 +930,13 @@ class KnowledgeStore:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def _new_version(
-        self, live: Live, files: Mapping[str, bytes], who: str, file: str, change: Change
+        self,
+        live: Live,
+        files: Mapping[str, bytes],
+        author: Author,
+        file: str,
+        change: Change,
+        based_on: str | None,
     ) -> int:
         if not (self.versions / _dir_name(0)).is_dir() and live.version == label(0):
             self._snapshot_shipped(live.files)
@@ -540,7 +944,9 @@ class KnowledgeStore:
         meta = {
             "version": label(number),
             "parent": live.version,
-            "who": who,
+            "based_on": based_on,
+            "who": author.id,
+            "name": author.name,
             "when": self._now(),
             "file": file,
             "change": change.to_json(),

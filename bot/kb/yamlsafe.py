@@ -27,6 +27,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlProblem(Exception):
     message: str
     line: int | None = None
+    context: str | None = None
+    """What the parser was reading ("while scanning a quoted scalar"), where it says."""
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -80,7 +82,7 @@ def load(raw: bytes) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "syntax error"
-        raise YamlProblem(problem, mark.line + 1 if mark else None) from None
+        raise YamlProblem(problem, mark.line + 1 if mark else None, error.context) from None
     except yaml.YAMLError as error:
         raise YamlProblem(str(error)) from None
     except RecursionError:

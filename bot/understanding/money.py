@@ -41,7 +41,8 @@ MAX_LISTED = 5
 _CURRENCY_AFTER = re.compile(r"\s*(?:€|eur(?:o|os)?(?![^\W\d_]))", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:€|(?<![^\W\d_])eur(?:o|os)?)\s*$", re.IGNORECASE)
 _NOT_AMOUNT_AFTER = re.compile(
-    r"\s*(?:%|prozent|percent|monat|jahr|woche|tag|month|year|week|day|teilnehm|person|stelle"
+    r"\s*(?:%|prozent|percent|monat(?!lich)|jahr|woche|tag|month(?!ly)|year(?!ly)|week|day"
+    r"|teilnehm|person|stelle"
     r"|plaetze|plätze|mitarbeit|beschaeftig|beschäftig)",
     re.IGNORECASE,
 )
@@ -100,7 +101,7 @@ def _has_currency(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _amounts(text: str) -> list[tuple[Quantity, bool]]:
+def amounts_in(text: str) -> list[tuple[Quantity, bool]]:
     """The quantities that may be amounts, each with whether it is marked as one."""
     quantities = [
         quantity
@@ -133,10 +134,12 @@ def _suggestions_small(value: Decimal, limit: int) -> list[int]:
     return [amount for amount in order if SMALL_BELOW <= amount <= limit]
 
 
-def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[int]:
+def parse_money(
+    text: str, *, implausible_above: int = 100_000_000, small_below: int = SMALL_BELOW
+) -> Parsed[int]:
     """The total cost a sponsor names, in whole euros (see the module's rules)."""
     clipped = clip(text)
-    candidates = _amounts(clipped)
+    candidates = amounts_in(clipped)
     if not candidates:
         return Unclear(Msg("understanding.money.missing"))
     values: list[int] = []
@@ -173,7 +176,7 @@ def parse_money(text: str, *, implausible_above: int = 100_000_000) -> Parsed[in
             ),
             (exactly(amount),),
         )
-    if amount < SMALL_BELOW and not confirmed:
+    if amount < small_below and not confirmed:
         alternatives = _suggestions_small(candidates[0][0].value, implausible_above)
         confirm = exactly(amount)
         if alternatives:

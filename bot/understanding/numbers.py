@@ -27,7 +27,8 @@ Number words: "null" to "neunzehn", the tens, compounds such as "einundzwanzig",
 "zweihundertfünfzigtausend" or "hunderttausend", the fractions "halb/halbe/halbes",
 "anderthalb", "eineinhalb", "zweieinhalb" (any "…einhalb"), "viertel", "dreiviertel", and the
 English "one" to "twenty" and the tens. Scale words follow a number: "tausend", "Tsd.", "k",
-"TEUR", "T€", "Mio.", "Millionen", "million", "Mrd.", "Milliarden" (and "hundert", "hundred").
+"Mille" (colloquial: "200 Mille"), "TEUR", "T€", "Mio.", "Millionen", "million", "Mrd.",
+"Milliarden" (and "hundert", "hundred").
 Articles ("ein", "eine", "a") count as 1 only where a scale or unit follows ("eine Million",
 "ein Jahr"); a quantity made of a lone article is flagged as such.
 """
@@ -301,7 +302,7 @@ _SCALE = re.compile(
     rf"""[ \t]*(?:
         (?P<e9>milliarden|milliarde|mrd\.?|billions?|bn\.?){_NOT_LETTER}
       | (?P<e6>millionen|millions|million|mio\.?|mill\.?|mn\.?|m){_NOT_LETTER}
-      | (?P<e3>tausend|thousand|tsd\.?|teur|keur|k|t(?=[ \t]*(?:€|eur))){_NOT_LETTER}
+      | (?P<e3>tausend|thousand|tsd\.?|teur|keur|mille|k|t(?=[ \t]*(?:€|eur))){_NOT_LETTER}
       | (?P<e2>hundert|hundred){_NOT_LETTER}
     )""",
     re.IGNORECASE | re.VERBOSE,

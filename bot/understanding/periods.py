@@ -11,6 +11,17 @@ Points in time (`parse_start`, and the dates inside a duration answer):
   ("2. Halbjahr 2027", "H2 2027") 01 and 07.
 * Parts of a year, as a start: Anfang/early 01, Mitte/mid 07, Ende/late 10 (the first month of
   the last quarter: "Ende 2027" starts a project in the last quarter, not in its last month).
+  With a relative year ("Anfang nächsten Jahres", "early next year") the year is counted from
+  today.
+* Semesters: the winter semester starts in 10, the summer semester in 04 ("zum Wintersemester
+  2027", "WS 2027/28", "SoSe 2028", "winter term 2027"); each spans six months.
+* School holidays of Lower Saxony (the region's state), by the schedule of the Niedersächsisches
+  Kultusministerium (public source; set up to 2030, e.g. 2026: 2 July – 12 August, autumn
+  12–24 October, Easter 23 March – 7 April). ASSUMPTION, as the exact days change every year:
+  the summer holidays are July and August and end in August, so "nach den Sommerferien 2027" is
+  08/2027 and "bis zu den Sommerferien 2028" ends in 07/2028; the autumn holidays are in
+  October ("nach den Herbstferien" 11), the Easter holidays end in April ("nach den
+  Osterferien" 04). "vor den Sommerferien" is the month before they start (06).
 * As an *end* (in a duration answer) the same expressions mean their last month: "bis Ende 2028"
   is 12/2028, "bis Q2 2028" 06/2028, "bis Sommer 2028" 08/2028, "bis Mitte 2028" 06/2028,
   "bis Anfang 2028" 03/2028.
@@ -230,8 +241,59 @@ def _year_only(match: re.Match[str]) -> _When:
     return _When(match.start(), match.end(), int(match["y"]), 1, 12, "year")
 
 
+def _semester(match: re.Match[str]) -> _When:
+    month = 10 if match["s"].startswith(("w", "fall", "autumn")) else 4
+    return _When(match.start(), match.end(), _year(match["y"]), month, 6, "semester")
+
+
+_HOLIDAYS = {
+    # name: (first month, last month, month after) of Lower Saxony's school holidays
+    "sommerferien": (7, 8, 8),
+    "summer holidays": (7, 8, 8),
+    "summer holiday": (7, 8, 8),
+    "summer break": (7, 8, 8),
+    "summer vacation": (7, 8, 8),
+    "herbstferien": (10, 10, 11),
+    "autumn holidays": (10, 10, 11),
+    "fall break": (10, 10, 11),
+    "osterferien": (4, 4, 4),
+    "easter holidays": (4, 4, 4),
+    "easter break": (4, 4, 4),
+}
+
+
+def _holiday(match: re.Match[str]) -> _When:
+    first, last, after = _HOLIDAYS[" ".join(match["h"].split())]
+    before = " ".join((match["pre"] or "").split())
+    if before in ("nach", "after", "nach ende", "after the end of"):
+        month, span = after, 1
+    elif before in ("vor", "before"):
+        month, span = (first - 2) % 12 + 1, 1
+    elif before in ("zu", "zum beginn", "until", "till", "to"):
+        month, span = first, 1
+    else:
+        month, span = first, last - first + 1
+    return _When(match.start(), match.end(), _year(match["y"]), month, span, "holiday")
+
+
+def _relative_part(match: re.Match[str]) -> _When:
+    """ "Anfang nächsten Jahres": the year comes from the year words (`_YEAR_WORDS`)."""
+    month, span = _PARTS[" ".join(match["p"].split())]
+    return _When(match.start(), match.end(), None, month, span, "part")
+
+
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _PART_NAMES = "|".join(part.replace(" ", r"\s+") for part in _PARTS)
+_HOLIDAY_NAMES = "|".join(name.replace(" ", r"\s+") for name in _HOLIDAYS)
+_SEMESTER = (
+    r"(?P<s>wintersemester|winter\s*semester|winter\s+term|wise|ws|fall\s+semester"
+    r"|autumn\s+semester|sommersemester|sommer\s*semester|summer\s+semester|summer\s+term"
+    r"|spring\s+semester|sose|ss)"
+)
+_RELATIVE_YEAR = (
+    r"(?:uebernaechste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|diese[nmrs]?|laufende[nmrs]?"
+    r"|next|this|the\s+coming)\s+(?:jahr(?:es|e)?|year)"
+)
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]] = [
     (
         re.compile(r"(?<![\d.])\d{1,2}\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?!\d)(?!\.\d)"),
@@ -280,6 +342,35 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
             rf"(?:\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?=\d{{4}}))?{_Y})?"
         ),
         _named_month,
+    ),
+    (
+        re.compile(
+            rf"(?<![a-z]){_SEMESTER}(?![a-z])\.?\s*(?:des\s+jahres\s+|of\s+)?"
+            rf"(?P<y>\d{{4}}(?!\d)|'\d{{2}}(?!\d)|\d{{2}}(?![\d.]))(?:\s*/\s*\d{{2,4}}(?!\d))?"
+        ),
+        _semester,
+    ),
+    (
+        re.compile(
+            r"(?<![a-z])(?P<s>wintersemester|sommersemester|winter\s+semester|summer\s+semester)"
+            r"(?![a-z])(?P<y>)"
+        ),
+        _semester,
+    ),
+    (
+        re.compile(
+            r"(?<![a-z])(?:(?P<pre>nach(?:\s+ende)?|after(?:\s+the\s+end\s+of)?|vor|before"
+            r"|zum\s+beginn|zu|until|till|to)\s+)?(?:den\s+|der\s+|the\s+)?"
+            rf"(?P<h>{_HOLIDAY_NAMES})(?![a-z])"
+            rf"(?:{_OF_YEAR}\s*(?:of\s+)?{_Y_STRICT})?"
+        ),
+        _holiday,
+    ),
+    (
+        re.compile(
+            rf"(?<![a-z])(?P<p>{_PART_NAMES})(?:\s+(?:des|of))?\s+{_RELATIVE_YEAR}(?![a-z])"
+        ),
+        _relative_part,
     ),
     (
         re.compile(

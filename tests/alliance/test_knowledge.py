@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from bot.kb.models import KNOWLEDGE_FILES
+from bot.kb.stamp import with_stamp
 from tests.alliance.conftest import ADMINS, STAFF, answer, tap, to_summary
 from tests.botapi import BotApiServer, TelegramUser
 from tests.kb.edits import disk, edited_projects, replace, shipped, shipped_text
@@ -27,6 +28,15 @@ def care_renamed(title: str) -> bytes:
 async def upload(staff: TelegramUser, name: str, content: bytes, caption: str | None = None) -> str:
     staff.send_document(name, content, caption=caption)
     return "\n".join(m.text for m in await staff.expect())
+
+
+async def upload_and_confirm(staff: TelegramUser, name: str, content: bytes) -> tuple[str, str]:
+    """A file without a version line: its changes are shown, then applied on "Übernehmen"."""
+    staff.send_document(name, content)
+    [shown] = await staff.expect()
+    assert "Übernehmen?" in shown.text, shown.text
+    (confirmed,) = await tap(staff, "Übernehmen", shown.message_id)
+    return shown.text, confirmed.text
 
 
 async def similar_projects(sponsor: TelegramUser) -> str:
@@ -52,9 +62,9 @@ async def test_upload_dry_run_invalid_valid_version_export_and_rollback(
         # a dry run shows what would be added, changed and removed, and changes nothing
         report = await upload(staff, "projects.yaml", edited_projects(), caption="Probelauf")
         assert "Probelauf: projects.yaml gegen die Live-Version v0" in report
-        assert "hinzugefügt: pflegelotsen-test" in report
-        assert "geändert: lehrerexkursionen (title)" in report
-        assert "entfernt: schulberufslotsen" in report
+        assert "+ Projekt „Pflegelotsen (Test)“ hinzugefügt" in report
+        assert "Titel „Lehrerexkursionen“ → „Lehrerexkursionen 2025“" in report
+        assert "− Projekt „Schulberufslotsen“ entfernt" in report
         assert "ohne Bildunterschrift" in report
         assert disk(tmp_path) == {}
 
@@ -77,25 +87,35 @@ async def test_upload_dry_run_invalid_valid_version_export_and_rollback(
         assert disk(tmp_path) == {}
         assert "Live: v0" in (await answer(staff, "/kb_version")).text
 
-        # a valid file becomes the live knowledge base at once
-        report = await upload(staff, "Projects.yml", care_renamed("CARE Pflegeintegration"))
+        # a valid file without a version line is shown against the live version and becomes
+        # live once its author confirms
+        shown, report = await upload_and_confirm(
+            staff, "Projects.yml", care_renamed("CARE Pflegeintegration")
+        )
+        assert "nennt keine Version" in shown and "Live-Version v0" in shown
+        assert "~ Projekt „CARE Pflegeintegration“: Titel „CARE“ → „CARE Pflegeintegration“" in (
+            shown
+        )
         assert "projects.yaml übernommen: v1 ist jetzt live (vorher v0)" in report
-        assert "geändert: care (title)" in report and "/kb_zurueck" in report
+        assert "/kb_zurueck" in report
         assert "CARE Pflegeintegration (Landkreis Hildesheim)" in await similar_projects(sponsor)
         version = await answer(staff, "/kb_version")
-        assert "Live: v1 (seit 2026-11-25T09:00:00+00:00, telegram:900)" in version.text
-        assert "v1 ← v0" in version.text and "projects.yaml: 0 hinzugefügt, 1 geändert" in (
-            version.text
-        )
+        assert "Live: v1 (seit 25.11.2026 09:00 UTC, Koordination (telegram:900))" in version.text
+        assert (
+            "v1 · 25.11.2026 09:00 UTC · Koordination (telegram:900) · projects.yaml: "
+            "~ CARE Pflegeintegration (Titel)"
+        ) in version.text
 
-        # the live files, byte for byte
+        # the live files, each with its version line
         export = await answer(staff, "/kb_export")
-        assert "Die 6 Wissensdateien der Live-Version v1" in export.text
+        assert f"Die {len(KNOWLEDGE_FILES)} Wissensdateien der Live-Version v1" in export.text
         files = await staff.expect(len(KNOWLEDGE_FILES))
         documents = {m.document.name: m.document.content for m in files if m.document}
         assert set(documents) == set(KNOWLEDGE_FILES)
-        assert documents["projects.yaml"] == care_renamed("CARE Pflegeintegration")
-        assert documents["regions.yaml"] == shipped("regions.yaml")
+        assert documents["projects.yaml"] == with_stamp(
+            care_renamed("CARE Pflegeintegration"), "v1"
+        )
+        assert documents["regions.yaml"] == with_stamp(shipped("regions.yaml"), "v1")
 
         # rolling back asks first; the confirmation names the version
         confirm = await answer(staff, "/kb_zurueck")
@@ -119,7 +139,7 @@ async def test_a_version_survives_a_restart_and_the_command_line_reaches_the_run
     sponsor = server.user(1001, "Träger")
     async with start_bot(admin_ids=ADMINS):
         await to_summary(sponsor)
-        report = await upload(staff, "projects.yaml", care_renamed("CARE Telegram"))
+        _, report = await upload_and_confirm(staff, "projects.yaml", care_renamed("CARE Telegram"))
         assert "v1 ist jetzt live" in report
     async with start_bot(admin_ids=ADMINS):
         assert "CARE Telegram (Landkreis Hildesheim)" in await similar_projects(sponsor)
@@ -137,6 +157,8 @@ async def test_a_version_survives_a_restart_and_the_command_line_reaches_the_run
             "kb",
             "apply",
             str(path),
+            "--based-on",
+            "v1",
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=env,

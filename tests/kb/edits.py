@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.kb.shipped import shipped_knowledge_dir
+from bot.kb.store import Applied, Author, FileUpload, KnowledgeStore
 
 NEW_PROJECT = """
   - id: pflegelotsen-test
@@ -62,3 +63,9 @@ def disk(data_dir: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file() and path.name != ".lock"
     }
+
+
+def put(store: KnowledgeStore, name: str, content: bytes, who: str) -> Applied:
+    """Apply a file made on the live version (as one exported just before is)."""
+    upload = FileUpload(name, content)
+    return store.apply(upload, based_on=store.live_version(), author=Author(who))

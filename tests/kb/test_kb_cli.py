@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.kb.models import KNOWLEDGE_FILES
+from bot.kb.stamp import with_stamp
 from tests.kb.edits import disk, edited_projects, replace, shipped, shipped_text
 
 
@@ -38,12 +39,20 @@ def test_dry_run_then_apply_then_history_rollback_and_export(tmp_path: Path) -> 
     _no_traceback(dry)
     assert dry.returncode == 0
     assert "Probelauf: projects.yaml gegen die Live-Version v0" in dry.stdout
-    assert "hinzugefügt: pflegelotsen-test" in dry.stdout
-    assert "geändert: lehrerexkursionen (title)" in dry.stdout
-    assert "entfernt: schulberufslotsen" in dry.stdout
+    assert "+ Projekt „Pflegelotsen (Test)“ hinzugefügt" in dry.stdout
+    assert "~ Projekt „Lehrerexkursionen 2025“: Titel „Lehrerexkursionen“ →" in dry.stdout
+    assert "− Projekt „Schulberufslotsen“ entfernt" in dry.stdout
     assert disk(data) == {} and not data.exists()
 
-    applied = _bot(data, "apply", str(upload), "--lang", "en")
+    # A file without a version line is shown, not applied: the author confirms the base.
+    unconfirmed = _bot(data, "apply", str(upload), "--lang", "en")
+    _no_traceback(unconfirmed)
+    assert unconfirmed.returncode == 1
+    assert "+ project “Pflegelotsen (Test)” added" in unconfirmed.stdout
+    assert f"python -m bot kb apply {upload} --based-on v0" in unconfirmed.stdout
+    assert not data.exists()
+
+    applied = _bot(data, "apply", str(upload), "--based-on", "v0", "--lang", "en")
     _no_traceback(applied)
     assert applied.returncode == 0
     assert "projects.yaml applied: v1 is live now (before: v0)." in applied.stdout
@@ -52,12 +61,23 @@ def test_dry_run_then_apply_then_history_rollback_and_export(tmp_path: Path) -> 
     history = _bot(data, "history")
     assert history.returncode == 0
     assert "Live: v1 (seit " in history.stdout and "cli:" in history.stdout
-    assert "1 hinzugefügt, 1 geändert, 1 entfernt" in history.stdout
+    assert "projects.yaml: + Pflegelotsen (Test), ~ Lehrerexkursionen 2025 (Titel)" in (
+        history.stdout
+    )
 
     export = _bot(data, "export", str(tmp_path / "out"))
     assert export.returncode == 0, export.stdout
-    assert (tmp_path / "out" / "projects.yaml").read_bytes() == edited_projects()
+    exported = (tmp_path / "out" / "projects.yaml").read_bytes()
+    assert exported == with_stamp(edited_projects(), "v1")
     assert {p.name for p in (tmp_path / "out").iterdir()} == set(KNOWLEDGE_FILES)
+
+    # The exported file names its version: applied without further ado.
+    (tmp_path / "out" / "projects.yaml").write_bytes(exported.replace(b"2025\n", b"2026\n", 1))
+    again = _bot(data, "apply", str(tmp_path / "out" / "projects.yaml"))
+    assert again.returncode == 0 and "v2 ist jetzt live (vorher v1)" in again.stdout
+    assert "Titel „Lehrerexkursionen 2025“ → „Lehrerexkursionen 2026“" in again.stdout
+    back = _bot(data, "rollback", "--lang", "en")
+    assert back.returncode == 0 and "Rolled back: v1 is live again" in back.stdout
 
     back = _bot(data, "rollback", "--lang", "en")
     assert back.returncode == 0 and "Rolled back: v0 is live again" in back.stdout
@@ -66,14 +86,31 @@ def test_dry_run_then_apply_then_history_rollback_and_export(tmp_path: Path) -> 
     assert refused.returncode == 1 and "Nichts zurückzurollen" in refused.stdout
 
     _bot(data, "export", str(tmp_path / "out"))
-    assert (tmp_path / "out" / "projects.yaml").read_bytes() == shipped("projects.yaml")
+    assert (tmp_path / "out" / "projects.yaml").read_bytes() == with_stamp(
+        shipped("projects.yaml"), "v0"
+    )
+
+
+def test_a_file_name_close_to_a_known_one_is_recognised_and_applied_with_as(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    upload = tmp_path / "Projekte neu.yaml"
+    upload.write_bytes(with_stamp(edited_projects(), "v0"))
+    shown = _bot(data, "apply", str(upload))
+    _no_traceback(shown)
+    assert shown.returncode == 1 and not data.exists()
+    assert "„Projekte neu.yaml“ wird als projects.yaml verstanden" in shown.stdout
+    assert f"python -m bot kb apply {upload} --as projects.yaml" in shown.stdout
+    applied = _bot(data, "apply", str(upload), "--as", "projects.yaml")
+    assert applied.returncode == 0 and "v1 ist jetzt live" in applied.stdout
 
 
 def test_invalid_and_unreadable_files_exit_1_and_change_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     ok = tmp_path / "projects.yaml"
     ok.write_bytes(edited_projects())
-    assert _bot(data, "apply", str(ok)).returncode == 0
+    assert _bot(data, "apply", str(ok), "--based-on", "v0").returncode == 0
     before = disk(data)
 
     broken = tmp_path / "broken" / "projects.yaml"

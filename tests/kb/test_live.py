@@ -8,8 +8,8 @@ from pathlib import Path
 from bot.clock import FixedClock
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, load_live
-from bot.kb.store import KnowledgeStore
-from tests.kb.edits import retitled_projects
+from bot.kb.store import Author, KnowledgeStore
+from tests.kb.edits import put, retitled_projects
 
 CLOCK = FixedClock(datetime(2025, 3, 1, 9, 30))
 
@@ -27,20 +27,20 @@ def test_live_knowledge_picks_up_a_change_applied_by_another_store(tmp_path: Pat
     assert live.current() is first  # nothing changed: the same object, no re-validation
 
     other = KnowledgeStore(tmp_path, CLOCK)  # e.g. `python -m bot kb apply` in another process
-    assert other.apply("projects.yaml", retitled_projects("Neu"), "cli:anna").ok
+    assert put(other, "projects.yaml", retitled_projects("Neu"), "cli:anna").ok
     second = live.current()
     assert second.version == "v1" and live.version == "v1"
     assert second.project("lehrerexkursionen").title == "Neu"
     assert live.current() is second
 
-    assert other.rollback("cli:anna").ok
+    assert other.rollback(Author("cli:anna")).ok
     assert live.current().version == "v0"
     assert live.current().project("lehrerexkursionen").title == "Lehrerexkursionen"
 
 
 def test_its_own_store_applies_and_is_seen_at_once(tmp_path: Path) -> None:
     live = LiveKnowledge(tmp_path, CLOCK)
-    assert live.store.apply("projects.yaml", retitled_projects("Sofort"), "telegram:1").ok
+    assert put(live.store, "projects.yaml", retitled_projects("Sofort"), "telegram:1").ok
     assert live.current().project("lehrerexkursionen").title == "Sofort"
 
 
@@ -55,7 +55,7 @@ def test_derived_values_are_rebuilt_only_when_the_knowledge_changes(tmp_path: Pa
     title = live.derived(build)
     assert title.get() == "Lehrerexkursionen"
     assert title.get() == "Lehrerexkursionen"
-    KnowledgeStore(tmp_path, CLOCK).apply("projects.yaml", retitled_projects("Neu"), "cli:a")
+    put(KnowledgeStore(tmp_path, CLOCK), "projects.yaml", retitled_projects("Neu"), "cli:a")
     assert title.get() == "Neu"
     assert title.get() == "Neu"
     assert built == ["v0", "v1"]

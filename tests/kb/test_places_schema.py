@@ -151,5 +151,5 @@ def test_a_key_given_twice_is_refused_not_silently_dropped(knowledge_copy: Path)
     _replace(regions, WUNSTORF, "        localities: [Hagenburger Moor]\n" + WUNSTORF)
     code, output = _check(knowledge_copy)
     assert code == 1
-    assert "the key 'localities' appears twice here" in output
+    assert "The field “localities” appears twice here: delete one of them" in output
     assert f"regions.yaml, line {_line_of(regions, WUNSTORF)}" in output

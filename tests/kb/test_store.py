@@ -16,11 +16,13 @@ from bot.kb import report
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import load_live
 from bot.kb.models import KNOWLEDGE_FILES
-from bot.kb.store import KnowledgeStore, upload_name
+from bot.kb.stamp import strip_stamp
+from bot.kb.store import Author, FileUpload, KnowledgeStore, upload_name
 from bot.texts.catalog import render
 from tests.kb.edits import (
     disk,
     edited_projects,
+    put,
     remove_project,
     replace,
     retitled_projects,
@@ -66,7 +68,7 @@ def test_without_changes_the_shipped_set_is_live(store: KnowledgeStore) -> None:
 def test_dry_run_lists_exactly_the_added_changed_and_removed_projects(
     store: KnowledgeStore, data_dir: Path
 ) -> None:
-    plan = store.plan("projects.yaml", edited_projects())
+    plan = store.plan(FileUpload("projects.yaml", edited_projects()))
     assert plan.ok and plan.base == "v0" and plan.change is not None
     [section] = plan.change.sections
     assert section.file == "projects.yaml" and section.section == "projects"
@@ -77,15 +79,18 @@ def test_dry_run_lists_exactly_the_added_changed_and_removed_projects(
 
     text = report.describe_plan(plan, "en")
     assert "Dry run: projects.yaml against the live version v0" in text
-    assert "added: pflegelotsen-test" in text
-    assert "changed: lehrerexkursionen (title)" in text
-    assert "removed: schulberufslotsen" in text
+    assert "+ project “Pflegelotsen (Test)” added" in text
+    assert (
+        "~ project “Lehrerexkursionen 2025”: title “Lehrerexkursionen” → “Lehrerexkursionen 2025”"
+        in text
+    )
+    assert "− project “Schulberufslotsen” removed" in text
 
 
 def test_apply_makes_the_change_live_and_records_who_and_when(
     store: KnowledgeStore, data_dir: Path, clock: FixedClock
 ) -> None:
-    applied = store.apply("projects.yaml", edited_projects(), "telegram:12345")
+    applied = put(store, "projects.yaml", edited_projects(), "telegram:12345")
     assert applied.ok and applied.changed
     assert (applied.version, applied.previous) == ("v1", "v0")
 
@@ -114,16 +119,19 @@ def test_apply_makes_the_change_live_and_records_who_and_when(
 
     output = report.describe_applied(applied, "de")
     assert "projects.yaml übernommen: v1 ist jetzt live (vorher v0)." in output
-    assert "hinzugefügt: pflegelotsen-test" in output
+    assert "+ Projekt „Pflegelotsen (Test)“ hinzugefügt" in output
     history = report.describe_history(store, "en")
-    assert "Live: v1 (since 2025-03-01T09:30:00+00:00, telegram:12345)" in history
-    assert "projects.yaml: 1 added, 1 changed, 1 removed" in history
+    assert "Live: v1 (since 2025-03-01 09:30 UTC, telegram:12345)" in history
+    assert (
+        "v1 · 2025-03-01 09:30 UTC · telegram:12345 · projects.yaml: + Pflegelotsen (Test), "
+        "~ Lehrerexkursionen 2025 (title), − Schulberufslotsen"
+    ) in history
 
 
 def test_the_same_file_again_changes_nothing(store: KnowledgeStore, data_dir: Path) -> None:
-    store.apply("projects.yaml", edited_projects(), "cli:anna")
+    put(store, "projects.yaml", edited_projects(), "cli:anna")
     before = disk(data_dir)
-    applied = store.apply("projects.yaml", edited_projects(), "cli:anna")
+    applied = put(store, "projects.yaml", edited_projects(), "cli:anna")
     assert applied.ok and not applied.changed and applied.version == "v1"
     assert disk(data_dir) == before
     assert "identical" in report.describe_applied(applied, "en")
@@ -131,7 +139,7 @@ def test_the_same_file_again_changes_nothing(store: KnowledgeStore, data_dir: Pa
 
 def test_comments_only_is_a_version_without_content_changes(store: KnowledgeStore) -> None:
     content = b"# Stand: Maerz 2025\n" + shipped("projects.yaml")
-    plan = store.plan("projects.yaml", content)
+    plan = store.plan(FileUpload("projects.yaml", content))
     assert plan.ok and not plan.identical and plan.change is not None and plan.change.empty
     assert "only comments" in report.describe_plan(plan, "en")
 
@@ -147,7 +155,7 @@ def test_nested_and_single_sections_are_diffed(store: KnowledgeStore) -> None:
         "      - name: Barsinghausen\n",
         "      - name: Barsinghausen\n      - name: Neustadtdorf\n",
     )
-    plan = store.plan("regions.yml", regions.encode())
+    plan = store.plan(FileUpload("regions.yml", regions.encode()))
     assert plan.ok and plan.change is not None and plan.file == "regions.yaml"
     municipalities = plan.change.section("districts.municipalities")
     assert municipalities is not None
@@ -160,13 +168,15 @@ def test_nested_and_single_sections_are_diffed(store: KnowledgeStore) -> None:
         "steering_group_meetings: []",
         "steering_group_meetings:\n  - date: 2025-06-12\n    source: Koordinierungsstelle\n",
     )
-    plan = store.plan("rules.yaml", rules.encode())
+    plan = store.plan(FileUpload("rules.yaml", rules.encode()))
     assert plan.ok and plan.change is not None
     limits = plan.change.section("limits")
     assert limits is not None and [c.fields for c in limits.changed] == [("cost_cap_eur",)]
     meetings = plan.change.section("steering_group_meetings")
     assert meetings is not None and meetings.added == ("2025-06-12",)
-    assert "rules.yaml › limits:\n  ~ changed: cost_cap_eur" in report.describe_plan(plan, "en")
+    text = report.describe_plan(plan, "en")
+    assert "rules.yaml:\n  ~ limits and deadlines: cost_cap_eur “500000” → “400000”" in text
+    assert "+ steering-group meeting “2025-06-12” added" in text
 
 
 # --- invalid files ----------------------------------------------------------------------------
@@ -175,14 +185,14 @@ def test_nested_and_single_sections_are_diffed(store: KnowledgeStore) -> None:
 @pytest.fixture
 def applied_once(store: KnowledgeStore, data_dir: Path) -> dict[str, bytes]:
     """A data directory with v1 live; returns every file on disk."""
-    assert store.apply("projects.yaml", edited_projects(), "cli:anna").ok
+    assert put(store, "projects.yaml", edited_projects(), "cli:anna").ok
     return disk(data_dir)
 
 
 def _refused(store: KnowledgeStore, name: str, content: bytes) -> str:
-    applied = store.apply(name, content, "telegram:666")
+    applied = put(store, name, content, "telegram:666")
     assert not applied.ok and not applied.changed
-    plan = store.plan(name, content)
+    plan = store.plan(FileUpload(name, content))
     assert not plan.ok
     text = report.describe_applied(applied, "en")
     assert report.describe_plan(plan, "en") == text
@@ -301,25 +311,25 @@ def test_a_huge_upload_is_refused_by_its_announced_size() -> None:
 def test_rollback_twice_walks_back_to_the_shipped_set(
     store: KnowledgeStore, data_dir: Path, clock: FixedClock
 ) -> None:
-    store.apply("projects.yaml", retitled_projects("Erste Fassung"), "cli:anna")
+    put(store, "projects.yaml", retitled_projects("Erste Fassung"), "cli:anna")
     clock.advance(timedelta(hours=1))
-    store.apply("projects.yaml", retitled_projects("Zweite Fassung"), "telegram:7")
+    put(store, "projects.yaml", retitled_projects("Zweite Fassung"), "telegram:7")
     assert store.live().project("lehrerexkursionen").title == "Zweite Fassung"
 
     clock.advance(timedelta(hours=1))
-    first = store.rollback("telegram:7")
+    first = store.rollback(Author("telegram:7"))
     assert first.ok and (first.version, first.previous) == ("v1", "v2")
     assert store.live().project("lehrerexkursionen").title == "Erste Fassung"
     assert store.live().version == "v1"
 
     clock.advance(timedelta(hours=1))
-    second = store.rollback("cli:anna")
+    second = store.rollback(Author("cli:anna"))
     assert second.ok and (second.version, second.previous) == ("v0", "v1")
     assert store.live_files() == {name: shipped(name) for name in KNOWLEDGE_FILES}
     assert "Rolled back: v0 is live again (before: v1)." in report.describe_applied(second, "en")
 
     before = disk(data_dir)
-    third = store.rollback("cli:anna")
+    third = store.rollback(Author("cli:anna"))
     assert not third.ok and not third.changed and third.version == "v0"
     assert "Nothing to roll back" in report.describe_applied(third, "en")
     assert disk(data_dir) == before
@@ -340,35 +350,48 @@ def test_rollback_twice_walks_back_to_the_shipped_set(
 
 
 def test_rollback_after_a_new_apply_returns_to_its_parent(store: KnowledgeStore) -> None:
-    store.apply("projects.yaml", retitled_projects("Eins"), "cli:anna")
-    store.apply("projects.yaml", retitled_projects("Zwei"), "cli:anna")
-    store.rollback("cli:anna")
-    applied = store.apply("projects.yaml", retitled_projects("Drei"), "cli:anna")
+    put(store, "projects.yaml", retitled_projects("Eins"), "cli:anna")
+    put(store, "projects.yaml", retitled_projects("Zwei"), "cli:anna")
+    store.rollback(Author("cli:anna"))
+    applied = put(store, "projects.yaml", retitled_projects("Drei"), "cli:anna")
     assert (applied.version, applied.previous) == ("v3", "v1")
-    assert store.rollback("cli:anna").version == "v1"
-    assert store.rollback("cli:anna").version == "v0"
+    assert store.rollback(Author("cli:anna")).version == "v1"
+    assert store.rollback(Author("cli:anna")).version == "v0"
 
 
-def test_apply_refuses_when_the_dry_run_was_for_another_version(store: KnowledgeStore) -> None:
-    plan = store.plan("projects.yaml", retitled_projects("Eins"))
-    store.apply("projects.yaml", retitled_projects("Zwei"), "cli:other")
-    applied = store.apply("projects.yaml", retitled_projects("Eins"), "cli:anna", base=plan.base)
-    assert not applied.ok and applied.version == "v1"
-    assert "Meanwhile v1 is live, no longer v0" in report.describe_applied(applied, "en")
+def test_a_change_on_an_older_version_of_the_same_entry_is_refused(
+    store: KnowledgeStore, data_dir: Path
+) -> None:
+    plan = store.plan(FileUpload("projects.yaml", retitled_projects("Eins")))
+    put(store, "projects.yaml", retitled_projects("Zwei"), "cli:other")
+    before = disk(data_dir)
+    upload = FileUpload("projects.yaml", retitled_projects("Eins"))
+    applied = store.apply(upload, based_on=plan.base, author=Author("cli:anna"))
+    assert not applied.ok and applied.version == "v1" and not applied.changed
+    assert [(c.section, c.key) for c in applied.conflicts] == [("projects", "lehrerexkursionen")]
+    text = report.describe_applied(applied, "en")
+    assert "Not applied: your file is based on v0, v1 is live by now" in text
+    assert "project “Zwei” – v1 by cli:other on 2025-03-01 09:30 UTC" in text
+    assert disk(data_dir) == before
 
 
 # --- export -----------------------------------------------------------------------------------
 
 
-def test_export_writes_the_live_files_byte_identical(store: KnowledgeStore, tmp_path: Path) -> None:
-    store.apply("projects.yaml", edited_projects(), "cli:anna")
+def test_export_writes_the_live_files_with_their_version_line(
+    store: KnowledgeStore, tmp_path: Path
+) -> None:
+    put(store, "projects.yaml", edited_projects(), "cli:anna")
     out = io.StringIO()
     assert kb_cli.export(store, tmp_path / "export" / "kb", out, "en") == 0
     written = {p.name: p.read_bytes() for p in (tmp_path / "export" / "kb").iterdir()}
-    assert written == store.live_files()
-    assert written["projects.yaml"] == edited_projects()
-    assert written["rules.yaml"] == shipped("rules.yaml")
-    assert "Wrote 6 files of version v1" in out.getvalue()
+    assert set(written) == set(store.live_files())
+    line = b"# Wissensbasis-Version: v1 "
+    assert all(content.startswith(line) for content in written.values())
+    assert {name: strip_stamp(content) for name, content in written.items()} == store.live_files()
+    assert strip_stamp(written["projects.yaml"]) == edited_projects()
+    assert strip_stamp(written["rules.yaml"]) == shipped("rules.yaml")
+    assert f"Wrote {len(KNOWLEDGE_FILES)} files of version v1" in out.getvalue()
 
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
@@ -394,13 +417,13 @@ def _cut_power_before_switch(store: KnowledgeStore, monkeypatch: pytest.MonkeyPa
 def test_a_crash_before_the_switch_leaves_the_old_version_live(
     data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    KnowledgeStore(data_dir, clock).apply("projects.yaml", retitled_projects("Eins"), "cli:a")
+    put(KnowledgeStore(data_dir, clock), "projects.yaml", retitled_projects("Eins"), "cli:a")
     live_before = disk(data_dir)
 
     crashing = KnowledgeStore(data_dir, clock)
     _cut_power_before_switch(crashing, monkeypatch)
     with pytest.raises(_PowerCut):
-        crashing.apply("projects.yaml", retitled_projects("Zwei"), "cli:a")
+        put(crashing, "projects.yaml", retitled_projects("Zwei"), "cli:a")
     versions = data_dir / "knowledge" / "versions"
     assert (versions / "0002" / "projects.yaml").read_bytes() == retitled_projects("Zwei")
 
@@ -411,7 +434,7 @@ def test_a_crash_before_the_switch_leaves_the_old_version_live(
         live_before
     )
 
-    applied = restarted.apply("projects.yaml", retitled_projects("Drei"), "cli:a")
+    applied = put(restarted, "projects.yaml", retitled_projects("Drei"), "cli:a")
     assert (applied.version, applied.previous) == ("v3", "v1")
     assert KnowledgeStore(data_dir, clock).live().project("lehrerexkursionen").title == "Drei"
     assert [e.version for e in restarted.history()] == ["v1", "v3"]
@@ -423,18 +446,18 @@ def test_a_crash_during_the_first_apply_leaves_the_shipped_set_live(
     crashing = KnowledgeStore(data_dir, clock)
     _cut_power_before_switch(crashing, monkeypatch)
     with pytest.raises(_PowerCut):
-        crashing.apply("projects.yaml", retitled_projects("Eins"), "cli:a")
+        put(crashing, "projects.yaml", retitled_projects("Eins"), "cli:a")
     restarted = KnowledgeStore(data_dir, clock)
     assert restarted.live_version() == "v0"
     assert restarted.live_files()["projects.yaml"] == shipped("projects.yaml")
-    assert restarted.apply("projects.yaml", retitled_projects("Zwei"), "cli:a").version == "v2"
+    assert put(restarted, "projects.yaml", retitled_projects("Zwei"), "cli:a").version == "v2"
 
 
 @pytest.fixture
 def two_versions(data_dir: Path, clock: FixedClock) -> KnowledgeStore:
     store = KnowledgeStore(data_dir, clock)
-    store.apply("projects.yaml", retitled_projects("Eins"), "cli:a")
-    store.apply("projects.yaml", retitled_projects("Zwei"), "cli:a")
+    put(store, "projects.yaml", retitled_projects("Eins"), "cli:a")
+    put(store, "projects.yaml", retitled_projects("Zwei"), "cli:a")
     return store
 
 
@@ -474,8 +497,8 @@ def test_a_damaged_pointer_falls_back_with_a_warning(
 def test_after_rolling_back_to_v0_a_damaged_pointer_keeps_v0(
     two_versions: KnowledgeStore, data_dir: Path, clock: FixedClock
 ) -> None:
-    two_versions.rollback("cli:a")
-    two_versions.rollback("cli:a")
+    two_versions.rollback(Author("cli:a"))
+    two_versions.rollback(Author("cli:a"))
     (data_dir / "knowledge" / "LIVE").write_text("rubbish")
     assert KnowledgeStore(data_dir, clock).live_version() == "v0"
 
@@ -486,14 +509,14 @@ def test_an_unreadable_history_line_is_skipped(
     with (data_dir / "knowledge" / "history.jsonl").open("ab") as out:
         out.write(b'{"version": \n[1, 2]\n')
     assert [e.version for e in two_versions.history()] == ["v1", "v2"]
-    assert two_versions.rollback("cli:a").version == "v1"
+    assert two_versions.rollback(Author("cli:a")).version == "v1"
 
 
 def test_a_removed_project_is_gone_from_the_live_set(
     store: KnowledgeStore, kb: KnowledgeBase
 ) -> None:
     content = remove_project(shipped_text("projects.yaml"), "lehrerexkursionen").encode()
-    applied = store.apply("projects.yaml", content, "cli:a")
+    applied = put(store, "projects.yaml", content, "cli:a")
     assert applied.plan is not None and applied.plan.change is not None
     assert applied.plan.change.sections[0].removed == ("lehrerexkursionen",)
     assert store.live().counts()["projects"] == kb.counts()["projects"] - 1
@@ -503,9 +526,9 @@ def test_a_refused_upload_does_not_even_create_the_data_directory(
     store: KnowledgeStore, data_dir: Path
 ) -> None:
     for name, content, _ in HOSTILE.values():
-        assert not store.apply(name, content, "telegram:666").ok
+        assert not put(store, name, content, "telegram:666").ok
     content = replace(shipped_text("projects.yaml"), "[holzminden]", "[holzmindn]").encode()
-    assert not store.apply("projects.yaml", content, "telegram:666").ok
+    assert not put(store, "projects.yaml", content, "telegram:666").ok
     assert not data_dir.exists()
 
 
@@ -514,10 +537,10 @@ def test_an_unwritable_data_directory_is_refused_clearly(tmp_path: Path) -> None
     blocked.write_text("a file where the data directory should be")
     store = KnowledgeStore(blocked, FixedClock(START))
     assert store.live_version() == "v0"
-    applied = store.apply("projects.yaml", edited_projects(), "cli:anna")
+    applied = put(store, "projects.yaml", edited_projects(), "cli:anna")
     assert not applied.ok and applied.version == "v0"
     assert "could not be saved" in report.describe_applied(applied, "en")
-    rolled = store.rollback("cli:anna")
+    rolled = store.rollback(Author("cli:anna"))
     assert not rolled.ok and "could not be saved" in report.describe_applied(rolled, "en")
     assert blocked.read_text() == "a file where the data directory should be"
 
@@ -528,7 +551,7 @@ def test_a_damaged_shipped_snapshot_falls_back_to_the_package(
     crashing = KnowledgeStore(data_dir, clock)
     _cut_power_before_switch(crashing, monkeypatch)
     with pytest.raises(_PowerCut):
-        crashing.apply("projects.yaml", retitled_projects("Eins"), "cli:a")
+        put(crashing, "projects.yaml", retitled_projects("Eins"), "cli:a")
     (data_dir / "knowledge" / "versions" / "0000" / "rules.yaml").unlink()
     assert load_live(data_dir).version == "v0"
     assert KnowledgeStore(data_dir, clock).live_files()["rules.yaml"] == shipped("rules.yaml")

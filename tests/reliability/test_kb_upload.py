@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.kb.stamp import with_stamp
 from tests.botapi import NOT_MODIFIED, BotApiServer, BotMessage, TelegramUser
 from tests.kb.edits import disk, replace, shipped, shipped_text
 from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
@@ -105,7 +106,9 @@ async def test_hostile_uploads_are_refused_and_the_live_knowledge_stays(
     marker = tmp_path / "executed"
     async with start_bot(admin_ids=frozenset({STAFF})):
         staff = server.user(STAFF, "Koordination")
-        applied = await upload(server, staff, "projects.yaml", live_projects(), None)
+        # an exported file names its version and is applied at once
+        exported = with_stamp(live_projects(), "v0")
+        applied = await upload(server, staff, "projects.yaml", exported, None)
         assert "v1 ist jetzt live" in applied[-1].text
         live = disk(tmp_path)
         data = entries(tmp_path)
@@ -131,7 +134,7 @@ async def test_hostile_uploads_are_refused_and_the_live_knowledge_stays(
         assert entries(tmp_path) == data  # nothing written beside the knowledge store
         assert not (tmp_path / "etc").exists() and not (tmp_path.parent / "etc").exists()
         version = await say(server, staff, "/kb_version")
-        assert "Live: v1" in version and "v1 ← v0" in version
+        assert "Live: v1" in version and "v1 · " in version
         # sponsors are still advised from the live version
         sponsor = server.user(1001, "Träger")
         for text in ("/start", "Sarstedt", "Bildungsträger", "Geflüchtete Frauen", IDEA, "Titel"):

@@ -3,6 +3,7 @@ calls an alliance (ids may have 80 characters) and however large a Telegram user
 
 from __future__ import annotations
 
+from bot.kb.stamp import with_stamp
 from tests.alliance.conftest import ADMINS, STAFF, answer, invite, register, tap
 from tests.botapi import BotApiServer
 from tests.kb.edits import shipped_text
@@ -17,7 +18,7 @@ async def test_contacts_of_an_alliance_with_a_long_id_are_invited_listed_and_rem
     server: BotApiServer, start_bot: StartBot
 ) -> None:
     assert len(LONG_ID) <= 80
-    regions = shipped_text("regions.yaml").replace("farehi", LONG_ID).encode()
+    regions = with_stamp(shipped_text("regions.yaml").replace("farehi", LONG_ID).encode(), "v0")
     async with start_bot(admin_ids=ADMINS):
         staff = server.user(STAFF)
         staff.send_document("regions.yaml", regions)

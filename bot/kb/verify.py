@@ -1,0 +1,67 @@
+"""Entries of the knowledge base still marked as unverified, for `kb check` to warn about.
+
+Two markings are recognised: a flag `<something>_to_verify: true` (a district's
+`municipalities_to_verify`, with its `municipalities_source`), and a source that says the
+entry is still to be checked ("… von Mitarbeitenden zu prüfen"). Neither makes the knowledge
+base invalid: the bot works with it, staff see what to confirm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.kb.diff import file_content
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import KNOWLEDGE_FILES
+from bot.kb.units import entry_label
+
+_TO_CHECK = ("zu prüfen", "zu pruefen", "ungeprüft", "to be checked", "to verify", "unverified")
+
+
+@dataclass(frozen=True)
+class Unverified:
+    file: str
+    section: str
+    label: str
+    source: str | None
+    municipalities: bool = False
+    """A district's list of municipalities (rather than a source marked in words)."""
+
+
+def unverified(kb: KnowledgeBase) -> list[Unverified]:
+    found: list[Unverified] = []
+    for file in KNOWLEDGE_FILES:
+        for section, value in file_content(kb, file).items():
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, Mapping):
+                    found += _marked(file, section, item)
+    return found
+
+
+def _marked(file: str, section: str, entry: Mapping[str, Any]) -> list[Unverified]:
+    label = entry_label(entry, section)
+    source = _text(entry.get("source"))
+    flagged = [
+        Unverified(
+            file,
+            section,
+            label,
+            _text(entry.get(key.removesuffix("to_verify") + "source"))
+            or _text(entry.get("source")),
+            municipalities=key == "municipalities_to_verify",
+        )
+        for key, value in entry.items()
+        if key.endswith("to_verify") and value is True
+    ]
+    if flagged:
+        return flagged
+    if source and any(marker in source.lower() for marker in _TO_CHECK):
+        return [Unverified(file, section, label, source)]
+    return []
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,295 @@
+"""Target groups in a sponsor's own words: "Leute, die nach der Ausbildung wegziehen",
+"Maler und Tischler, die sich fortbilden wollen", "refugees", "older workers".
+
+Each group of knowledge/target_groups.yaml brings its label (both languages), synonyms and
+everyday `phrases`. They are matched on whole words, never inside other words: "Pflegeschulen"
+is a word about schools of nursing, not one containing "Schüler"; "hallo" and "test" match
+nothing. Rules:
+
+* Words are compared on their dictionary forms (simplemma, in its wheel) and on common German
+  endings: "Geflüchteten" finds "Geflüchtete", "Betrieben" finds "Betriebe", "Malern" finds
+  "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
+  does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
+* Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
+  "Schüler". A feminine plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
+  the same sentence names the group in another form ("Schülerinnen und Schüler").
+* A phrase of several words matches with articles, pronouns and the like between its words
+  ("nach ihrer Ausbildung" finds "nach der Ausbildung").
+* `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
+* Groups of organisations (`organisations: true`: companies, education providers) are partners
+  as often as target groups in running text ("Praktika in Betrieben"): there they count only
+  after "für", "for" or "Zielgruppe" close before them. At the target-group question, where
+  the whole answer names groups, they always count (`running_text=False`).
+* Typos (at the target-group question only): a word of at least seven letters that matches
+  nothing may be one letter off a one-word pattern ("geflüchete").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import TargetGroup
+from bot.understanding.normalize import fold, transliterate
+from bot.understanding.words import lemmas
+
+MAX_TEXT = 4000
+"""Longer texts are cut: the groups a message names are said early."""
+
+WOMEN = "frauen"
+"""The group a feminine plural alone also names."""
+
+GAP_WORDS = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines sich ihre ihrer ihren ihrem ihr
+    sein seine seiner unsere unserer unseren unser noch auch schon bereits gerne gern
+    the a an their his her its our own
+    """.split()
+)
+"""Words that may stand between the words of a phrase (and are left out of phrases)."""
+MAX_GAP = 2
+
+INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
+"""Words that make organisations a target group in running text ("für kleine Betriebe")."""
+INTRODUCER_REACH = 4
+
+MIN_STEM = 6
+"""Endings are only compared on words with at least this many letters left."""
+_ENDINGS = ("en", "es", "e", "n", "s")
+_TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
+_GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
+_SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
+_FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
+
+
+@dataclass(frozen=True)
+class GroupHit:
+    group: str
+    start: int
+    end: int
+    """Character span in the text."""
+    text: str
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    key: str
+    """Folded, gender forms neutral."""
+    forms: frozenset[str]
+    feminine: bool
+    sentence: int
+
+
+def _stem(key: str) -> str:
+    for ending in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
+            return key[: -len(ending)]
+    return key
+
+
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> frozenset[str]:
+    key = fold(word)
+    found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
+    found |= {_stem(form) for form in found}
+    found.discard("")
+    return frozenset(found)
+
+
+def _key(raw: str) -> tuple[str, bool]:
+    """The neutral form of a word as typed, and whether it is a feminine plural."""
+    if raw.endswith("+"):
+        return fold(raw[:-1]) + "plus", False
+    neutral = _GENDER.sub("", raw)
+    feminine = neutral == raw and bool(_FEMININE.search(raw.casefold()))
+    return neutral, feminine
+
+
+def _words(text: str) -> list[_Word]:
+    text = text[:MAX_TEXT]
+    breaks = [match.end() for match in _SENTENCE.finditer(text)]
+    words: list[_Word] = []
+    sentence = 0
+    for match in _TOKEN.finditer(text):
+        while sentence < len(breaks) and breaks[sentence] <= match.start():
+            sentence += 1
+        neutral, feminine = _key(match.group())
+        key = fold(neutral)
+        if not key:
+            continue
+        words.append(_Word(match.start(), match.end(), key, _forms(neutral), feminine, sentence))
+    return words
+
+
+def _same(pattern: _Word, word: _Word) -> bool:
+    if pattern.key == word.key:
+        return True
+    return any(len(form) > 3 or form == word.key for form in pattern.forms & word.forms)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    group: str
+    words: tuple[_Word, ...]
+
+
+def _pattern(group: str, text: str) -> _Pattern | None:
+    words = tuple(word for word in _words(text) if word.key not in GAP_WORDS)
+    return _Pattern(group, words) if words else None
+
+
+def _occurrences(pattern: _Pattern, words: Sequence[_Word], start: int) -> int | None:
+    """The index after the last word if `pattern` matches from words[start], else None."""
+    position = start
+    for index, wanted in enumerate(pattern.words):
+        if index:
+            gap = 0
+            while (
+                position < len(words)
+                and gap < MAX_GAP
+                and words[position].key in GAP_WORDS
+                and not _same(wanted, words[position])
+            ):
+                position += 1
+                gap += 1
+        if position >= len(words) or not _same(wanted, words[position]):
+            return None
+        if index and words[position].sentence != words[start].sentence:
+            return None
+        position += 1
+    return position
+
+
+class GroupFinder:
+    """Built once per knowledge base; `find` is cheap."""
+
+    def __init__(self, groups: Iterable[TargetGroup]) -> None:
+        self._groups = tuple(groups)
+        self._organisations = {group.id for group in self._groups if group.organisations}
+        self._patterns: list[_Pattern] = []
+        self._not_when: dict[str, list[_Pattern]] = {}
+        for group in self._groups:
+            for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
+                pattern = _pattern(group.id, text)
+                if pattern is not None:
+                    self._patterns.append(pattern)
+            self._not_when[group.id] = [
+                pattern
+                for text in group.not_when
+                if (pattern := _pattern(group.id, text)) is not None
+            ]
+        self._index: dict[str, list[_Pattern]] = {}
+        for pattern in self._patterns:
+            first = pattern.words[0]
+            for form in first.forms | {first.key}:
+                self._index.setdefault(form, []).append(pattern)
+        self._single = {
+            transliterate(p.words[0].key): p.group
+            for p in self._patterns
+            if len(p.words) == 1 and len(p.words[0].key) >= 7
+        }
+        self._single_keys = sorted(self._single)
+        self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
+
+    def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
+        """Every mention of a target group in `text`, in order (see the module's rules).
+
+        `running_text`: a message that says more than target groups (organisations then need
+        a "für" before them, and typos are not guessed).
+        """
+        words = _words(text)
+        found: list[tuple[str, int, int]] = []
+        matched: set[int] = set()
+        for start, word in enumerate(words):
+            candidates = {
+                id(pattern): pattern
+                for form in word.forms | {word.key}
+                for pattern in self._index.get(form, ())
+            }
+            for pattern in candidates.values():
+                end = _occurrences(pattern, words, start)
+                if end is not None:
+                    found.append((pattern.group, start, end))
+                    matched.update(range(start, end))
+        if not running_text:
+            found += self._typos(words, matched)
+        found = [hit for hit in found if not self._excluded(hit, words, running_text)]
+        found += self._women_too(found, words)
+        hits: dict[tuple[str, int, int], GroupHit] = {}
+        for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
+            first, last = words[start].start, words[end - 1].end
+            hits.setdefault((group, first, last), GroupHit(group, first, last, text[first:last]))
+        return tuple(hits.values())
+
+    def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
+        """The ids of the groups `text` names, in the order first named."""
+        return tuple(dict.fromkeys(hit.group for hit in self.find(text, running_text=running_text)))
+
+    def _typos(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
+        found = []
+        for index, word in enumerate(words):
+            if index in matched or len(word.key) < 7 or word.key in GAP_WORDS:
+                continue
+            best = process.extractOne(
+                transliterate(word.key), self._single_keys, scorer=fuzz.ratio, score_cutoff=90
+            )
+            if best is not None:
+                found.append((self._single[best[0]], index, index + 1))
+        return found
+
+    def _excluded(
+        self, hit: tuple[str, int, int], words: Sequence[_Word], running_text: bool
+    ) -> bool:
+        group, start, _ = hit
+        sentence = words[start].sentence
+        for pattern in self._not_when.get(group, ()):
+            for index, word in enumerate(words):
+                if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
+                    return True
+        if running_text and group in self._organisations:
+            before = words[max(0, start - INTRODUCER_REACH) : start]
+            return not any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
+        return False
+
+    def _women_too(
+        self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
+        if self._women is None:
+            return []
+        added = []
+        for group, start, end in found:
+            if group == self._women or end - start != 1 or not words[start].feminine:
+                continue
+            sentence = words[start].sentence
+            other_forms = any(
+                g == group
+                and s != start
+                and words[s].sentence == sentence
+                and not words[s].feminine
+                for g, s, _ in found
+            )
+            if not other_forms:
+                added.append((self._women, start, end))
+        return added
+
+
+_FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
+"""One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
+
+
+def group_finder(kb: KnowledgeBase) -> GroupFinder:
+    """The finder for `kb`'s target groups, built once."""
+    known = _FINDERS.get(id(kb))
+    if known is None or known[0] is not kb:
+        if len(_FINDERS) >= 8:
+            _FINDERS.clear()
+        known = _FINDERS[id(kb)] = (kb, GroupFinder(kb.target_groups))
+    return known[1]

@@ -1,0 +1,432 @@
+"""Every answer one message carries: `read_message`.
+
+"Wir sind ein Jugendhilfeträger aus Hameln und wollen ab Herbst 2027 zwei Jahre lang junge
+Leute ohne Ausbildungsplatz in Betriebe vermitteln … Kosten rund 240.000 €" answers seven
+questions at once. `read_message` returns each slot it finds with the words it came from (a
+span of the text) and a confidence, so the dialog can say "Verstanden: …", let the sponsor
+correct it, and ask only for what is missing. It is pure: no state, no transport, the day is
+given.
+
+Slots and where they come from:
+
+* place: names the places resolver (bot/understanding/places.py) knows exactly, tried on the
+  words after "aus", "in", "im", "bei", "from", "Landkreis", "Region" … (there a close
+  spelling and another region count too, and a name found in several places is a question
+  back: `place_question`), and on capitalised words anywhere, where only places inside the
+  region count. Never a guess from random words: "Wir" or "Kosten" are no places.
+* organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
+* target_groups: bot/understanding/groups.py (in running text organisations need a "für").
+* idea: the message itself, when it describes a project (intent words and enough words).
+* costs: an amount with a currency, scale or cost word, with its period (per year/month).
+* start, end, duration: bot/understanding/dates.py.
+* cofinancing: the sentence that says how the own share is paid ("Eigenanteil übernimmt die
+  Stadt", "30 % Eigenmittel", "own funds").
+* title: only where clearly named ("Titel: …", "heißt …").
+
+At a question (`ReadingContext.step`), the answer to that question is read from the whole
+message with the step's own parser and is SURE; the rest of the message is read as above.
+Sentences that ask something ("…?") give no slots. `confidence`: SURE (take it, say it),
+LIKELY (say it so it can be corrected), UNSURE (ask).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Generic, TypeVar
+
+from bot.texts.catalog import Language
+from bot.understanding.costs import Costs, parse_costs
+from bot.understanding.dates import read_dates
+from bot.understanding.groups import GroupFinder
+from bot.understanding.money import amounts_in
+from bot.understanding.numbers import clip
+from bot.understanding.organisations import organisation_in, organisation_kind
+from bot.understanding.periods import parse_duration, parse_start
+from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
+from bot.understanding.replies import Kind, Reply, classify, language_of
+from bot.understanding.result import Unclear, Understood
+from bot.understanding.titles import clean_title, title_in
+from bot.understanding.yearmonth import YearMonth
+
+T = TypeVar("T")
+Span = tuple[int, int]
+
+SURE = 0.9
+LIKELY = 0.7
+UNSURE = 0.5
+
+MAX_MESSAGE = 4000
+MIN_IDEA_WORDS = 12
+"""A message says what a project does only with some words."""
+MAX_PLACE_WORDS = 4
+
+_SENTENCE_END = re.compile(r"[.!?;\n]+(?=\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:^|[^\w])(?:[^\W\d_]{1,2}|ca|rd|mio|tsd|bzw|ggf|inkl|zzgl|mtl|jährl|jaehrl|evtl|usw"
+    r"|etc|vgl|max|min|insg|ges|std|nr|str|dr|prof|approx)$",
+    re.IGNORECASE,
+)
+_PLACE_MARKER = re.compile(
+    r"(?<![^\W\d_])(?:aus|in|im|bei|nahe|von|vom|ut|near|from|based\s+in|in\s+the|standort"
+    r"|sitz|raum|landkreis|lk|kreis|region|stadt|gemeinde|samtgemeinde|district\s+of"
+    r"|town\s+of|city\s+of)\s+",
+    re.IGNORECASE,
+)
+_PLACE_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()]*(?:\s*\([^)]{1,20}\))?")
+_INTENT = re.compile(
+    r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
+    r"|damit|want|wants|would\s+like|'d\s+like|plan|planning|idea|aim|so\s+that|helps?)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_COST_CUE = re.compile(
+    r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|gesamtkosten|budget|gesamt|insgesamt|total"
+    r"|costs?|tsd|teur|mio|k)(?![^\W\d_])|\d\s*(?:k|tsd|mio|mille)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_COFINANCING = re.compile(
+    r"(?<![^\W\d_])(?:eigenanteil\w*|eigenmittel\w*|eigenbeteiligung|kofinanz\w*|co-?finanz\w*"
+    r"|mitfinanz\w*|zahl\w*\s+(?:den\s+rest|mit)|übernimmt|uebernimmt|übernehmen|trägt|traegt"
+    r"|co-?financ\w*|own\s+(?:funds|share|money|contribution|resources)|match\s+funding"
+    r"|pays?\s+(?:the\s+rest|\d+\s*%|part)|mitgliedsbeiträge\w*|spenden)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_STOP_START = frozenset(
+    """
+    wir sie ich es das die der den dem des ein eine und oder aber mit für von zu im in am an auf
+    aus bei nach vor ab bis start beginn kosten laufzeit projekt idee titel hallo moin guten tag
+    we the a an and or our for of to in on at from by with hello hi good project budget
+    """.split()
+)
+"""Words a place name never starts with (spares the resolver a look-up)."""
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    value: T
+    span: Span
+    """Where in the message the value was read (for "Verstanden: …" with the words)."""
+    confidence: float
+
+    @property
+    def sure(self) -> bool:
+        return self.confidence >= SURE
+
+
+@dataclass(frozen=True)
+class ReadingContext:
+    places: PlaceResolver
+    groups: GroupFinder
+    today: date
+    step: str | None = None
+    """The question the message answers; None for a first message."""
+    start: YearMonth | None = None
+    """A start already known, for an end alone ("bis Ende 2028")."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    reply: Reply
+    """What kind of reply the message is at the question (an answer, a question back …)."""
+    language: Language | None = None
+    """The language the message is written in, where clear ("en" for an English message)."""
+    place: Found[Place] | None = None
+    places: tuple[Found[Place], ...] = ()
+    """Every distinct place named ("Hameln-Pyrmont und Holzminden"); `place` is the first."""
+    place_question: Found[Unclear] | None = None
+    """A place name found in several places ("Gronau"): ask with its suggestions."""
+    organisation: Found[str] | None = None
+    target_groups: Found[tuple[str, ...]] | None = None
+    idea: Found[str] | None = None
+    costs: Found[Costs] | None = None
+    start: Found[YearMonth] | None = None
+    duration: Found[int] | None = None
+    end: Found[YearMonth] | None = None
+    cofinancing: Found[str] | None = None
+    title: Found[str] | None = None
+
+    def found(self) -> Iterator[tuple[str, Found[object]]]:
+        """Every slot found, by name (the dialog's step ids: place is "region")."""
+        names = {"place": "region", "target_groups": "target_group"}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, Found) and item.name != "place_question":
+                yield names.get(item.name, item.name), value
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """The sentences of `text` with their offsets; "ca.", "z. B.", "Mio." end none."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text[: match.start()]):
+            continue
+        if text[start : match.end()].strip():
+            yield start, text[start : match.end()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _statements(text: str) -> list[tuple[int, str]]:
+    """The sentences that do not ask anything."""
+    return [(start, s) for start, s in _sentences(text) if not s.rstrip().endswith("?")]
+
+
+# --- place ----------------------------------------------------------------------------------
+
+
+def _is_place(place: Place, marked: bool) -> bool:
+    return marked or isinstance(place, InRegion)
+
+
+def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[Unclear] | None]:
+    found: list[Found[Place]] = []
+    question: Found[Unclear] | None = None
+    lower = text == text.lower()
+    marked_starts = {m.end() for m in _PLACE_MARKER.finditer(text)}
+    words = list(_PLACE_WORD.finditer(text))
+    covered = -1
+    for index, word in enumerate(words):
+        if word.start() < covered:
+            continue
+        marked = word.start() in marked_starts
+        first = word.group().casefold()
+        if not marked and (first in _STOP_START or not (word.group()[0].isupper() or lower)):
+            continue
+        for size in range(1, MAX_PLACE_WORDS + 1):
+            if index + size > len(words):
+                break
+            last = words[index + size - 1]
+            if text[word.start() : last.end()].count("\n"):
+                break
+            phrase = text[word.start() : last.end()]
+            resolved = ctx.places.resolve(phrase)
+            span = (word.start(), last.end())
+            if isinstance(resolved, Understood):
+                if resolved.note is not None and not marked:
+                    continue  # a close spelling counts only after "aus", "in" …
+                if size > 1 and _also_without_first(words, index, last, text, ctx, resolved.value):
+                    break  # the name starts later ("Bildungsträger aus Hameln": at "Hameln")
+                if _is_place(resolved.value, marked):
+                    confidence = SURE if resolved.note is None else UNSURE
+                    if not marked and isinstance(resolved.value, InRegion):
+                        confidence = LIKELY if not lower else UNSURE
+                    found.append(Found(resolved.value, span, confidence))
+                    covered = last.end()
+                break
+            if resolved.reason.key == "understanding.place.ambiguous" and marked and size == 1:
+                if question is None:
+                    question = Found(resolved, span, UNSURE)
+                continue
+    distinct: list[Found[Place]] = []
+    for item in found:
+        if all(_identity(item.value) != _identity(other.value) for other in distinct):
+            distinct.append(item)
+    if distinct and question is not None and question.span[0] >= distinct[0].span[0]:
+        question = None
+    return distinct, question
+
+
+def _also_without_first(
+    words: list[re.Match[str]],
+    index: int,
+    last: re.Match[str],
+    text: str,
+    ctx: ReadingContext,
+    place: Place,
+) -> bool:
+    rest = ctx.places.resolve(text[words[index + 1].start() : last.end()])
+    return (
+        isinstance(rest, Understood)
+        and rest.note is None
+        and _identity(rest.value) == _identity(place)
+    )
+
+
+def _identity(place: Place) -> tuple[str, str | None]:
+    if isinstance(place, InRegion):
+        return ("in", place.district_id or place.subregion_id)
+    assert isinstance(place, Elsewhere)
+    return ("out", place.alliance_id or place.name)
+
+
+# --- costs ----------------------------------------------------------------------------------
+
+
+def _amount_span(sentence: str, offset: int, amount: int) -> Span:
+    clipped = clip(sentence)
+    for quantity, _ in amounts_in(clipped):
+        if int(quantity.value) == amount:
+            snippet = clipped[quantity.start : quantity.end]
+            at = sentence.find(snippet)
+            if at >= 0:
+                return (offset + at, offset + at + len(snippet))
+    stripped = sentence.strip()
+    at = sentence.find(stripped)
+    return (offset + at, offset + at + len(stripped))
+
+
+def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
+    for offset, sentence in statements:
+        cue = _COST_CUE.search(sentence)
+        if cue is None:
+            continue
+        parsed = parse_costs(sentence)
+        if isinstance(parsed, Understood):
+            marked = any(marked for _, marked in amounts_in(clip(sentence)))
+            confidence = LIKELY + 0.15 if marked else UNSURE
+            return Found(
+                parsed.value, _amount_span(sentence, offset, parsed.value.amount), confidence
+            )
+    return None
+
+
+# --- the rest -------------------------------------------------------------------------------
+
+
+def _trimmed(offset: int, sentence: str) -> tuple[str, Span]:
+    stripped = sentence.strip()
+    start = offset + sentence.find(stripped)
+    return stripped, (start, start + len(stripped))
+
+
+def _cofinancing(statements: list[tuple[int, str]]) -> Found[str] | None:
+    for offset, sentence in statements:
+        if _COFINANCING.search(sentence):
+            value, span = _trimmed(offset, sentence)
+            return Found(value.rstrip("."), span, LIKELY)
+    return None
+
+
+def _idea(text: str, reply: Reply) -> Found[str] | None:
+    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS or not _INTENT.search(text):
+        return None
+    value, span = _trimmed(0, text)
+    if reply.kind is Kind.ANSWER and reply.rest and reply.rest in text:
+        start = text.find(reply.rest)
+        value, span = reply.rest, (start, start + len(reply.rest))
+    return Found(value, span, LIKELY)
+
+
+def _whole(text: str, reply: Reply) -> tuple[str, Span]:
+    rest = reply.rest or text.strip()
+    start = max(text.find(rest), 0)
+    return rest, (start, start + len(rest))
+
+
+def read_message(text: str, ctx: ReadingContext) -> Reading:
+    """Every slot `text` answers (see the module's rules)."""
+    text = text[:MAX_MESSAGE]
+    reply = classify(text, ctx.step)
+    language = reply.wants if reply.kind is Kind.LANGUAGE else language_of(text)
+    if reply.kind is not Kind.ANSWER and reply.kind is not Kind.QUESTION:
+        return Reading(reply, language)
+    statements = _statements(text)
+    # questions blanked out: what is read from the rest keeps its place in the text
+    body = "".join(
+        sentence if sentence.rstrip().endswith("?") is False else " " * len(sentence)
+        for _, sentence in _sentences(text)
+    )
+    slots: dict[str, object] = {}
+    running = ctx.step != "target_group"
+
+    if statements:
+        places, question = _places(body, ctx)
+        places = [p for p in places if any(s <= p.span[0] < s + len(t) for s, t in statements)]
+        if places:
+            slots["place"], slots["places"] = places[0], tuple(places)
+        if question is not None and not places:
+            slots["place_question"] = question
+        kind = organisation_in(text)
+        if kind is not None:
+            slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
+        hits = [
+            hit
+            for offset, sentence in statements
+            for hit in ctx.groups.find(sentence, running_text=running)
+        ]
+        if hits:
+            groups = tuple(dict.fromkeys(hit.group for hit in hits))
+            spans = _group_spans(statements, ctx.groups, running)
+            slots["target_groups"] = Found(groups, spans, LIKELY)
+        idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
+        if idea is not None:
+            slots["idea"] = idea
+        costs = _costs(statements)
+        if costs is not None:
+            slots["costs"] = costs
+        dates = read_dates(body, ctx.today, ctx.start)
+        if dates.start is not None and dates.start_span is not None:
+            slots["start"] = Found(dates.start, dates.start_span, LIKELY + 0.1)
+        if dates.months is not None and dates.months_span is not None and not dates.conflict:
+            slots["duration"] = Found(dates.months, dates.months_span, LIKELY + 0.1)
+        if dates.end is not None and dates.end_span is not None:
+            slots["end"] = Found(dates.end, dates.end_span, LIKELY + 0.1)
+        cofinancing = _cofinancing(statements)
+        if cofinancing is not None:
+            slots["cofinancing"] = cofinancing
+        named = title_in(body)
+        if named is not None:
+            slots["title"] = Found(named.title, (named.start, named.end), SURE)
+    if reply.kind is Kind.ANSWER:
+        slots.update(_at_step(text, reply, ctx, slots))
+    return Reading(reply, language, **slots)  # type: ignore[arg-type]
+
+
+def _group_spans(statements: list[tuple[int, str]], groups: GroupFinder, running: bool) -> Span:
+    spans = [
+        (offset + hit.start, offset + hit.end)
+        for offset, sentence in statements
+        for hit in groups.find(sentence, running_text=running)
+    ]
+    return (min(s for s, _ in spans), max(e for _, e in spans))
+
+
+def _at_step(
+    text: str, reply: Reply, ctx: ReadingContext, slots: dict[str, object]
+) -> dict[str, object]:
+    """The answer to the question asked, read from the whole message with its own parser."""
+    value, span = _whole(text, reply)
+    step = ctx.step
+    if step == "organisation":
+        kind = organisation_kind(value)
+        return {"organisation": Found(kind or "other", span, SURE if kind else LIKELY)}
+    if step == "target_group":
+        found = slots.get("target_groups")
+        return {"target_groups": found} if found is not None else {}
+    if step == "idea":
+        return {"idea": Found(value, span, SURE)}
+    if step == "title":
+        return {"title": Found(clean_title(value), span, SURE)}
+    if step == "cofinancing":
+        return {"cofinancing": Found(value, span, SURE)}
+    if step == "costs":
+        parsed = parse_costs(value)
+        if isinstance(parsed, Understood):
+            return {"costs": Found(parsed.value, span, SURE)}
+        return {}
+    if step == "start":
+        start = parse_start(value, ctx.today)
+        if isinstance(start, Understood):
+            return {"start": Found(start.value, span, SURE)}
+        return {}
+    if step == "duration":
+        duration = parse_duration(value, ctx.start)
+        if isinstance(duration, Understood):
+            read: dict[str, object] = {"duration": Found(duration.value.months, span, SURE)}
+            if duration.value.start is not None:
+                read["start"] = Found(duration.value.start, span, SURE)
+            return read
+        return {}
+    if step == "region":
+        resolved = ctx.places.resolve(value)
+        if isinstance(resolved, Understood):
+            confidence = SURE if resolved.note is None else LIKELY
+            place = Found(resolved.value, span, confidence)
+            return {"place": place, "places": (place,)}
+        return {"place_question": Found(resolved, span, UNSURE)} if resolved.suggestions else {}
+    return {}

@@ -1,0 +1,223 @@
+"""The kind of organisation behind a project, from the words sponsors use for themselves.
+
+"Kreishandwerkerschaft" is a chamber or association, "VHS" an education provider, "HAWK" a
+university, "Jugendhilfeträger" and "ambulanter Pflegedienst" care or social services, "Stadt
+Springe" a municipality, "Jobcenter" the employment services, "mittelständischer
+Maschinenbauer" a company, "Verein", "Stiftung" and "gGmbH" other organisations.
+
+Words are compared whole (with their dictionary forms) and as the last part of a compound
+("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
+"pflegeheim"), but only for the stems listed here, which do not occur inside unrelated words.
+Close typos of a whole answer ("bildungstreger") are accepted at the organisation question.
+In a longer message only a self-description counts ("wir sind ein …", "we are a …", "… hier",
+an organisation named at the very start), so "Praktika in Betrieben" names no kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.understanding.normalize import fold, transliterate
+
+KINDS = (
+    "education",
+    "chamber",
+    "university",
+    "care",
+    "municipality",
+    "employment",
+    "company",
+    "other",
+)
+"""The ids of the dialog's choices (bot/dialogs/sponsor.py ORGANISATION_KINDS)."""
+
+_STEMS: dict[str, tuple[str, ...]] = {
+    # most specific first: "pflegeschule" is education before "pflege" is care
+    "university": (
+        "hochschule", "universitaet", "universität", "uni", "fachhochschule", "hawk", "tuh",
+        "mhh", "leibniz universitaet", "leibniz universität", "university", "college",
+        "hsw", "ostfalia",
+    ),
+    "employment": (
+        "jobcenter", "job center", "job centre", "arbeitsagentur", "agentur fuer arbeit",
+        "agentur für arbeit", "employment agency", "employment office",
+    ),
+    "education": (
+        "bildungstraeger", "bildungsträger", "weiterbildungstraeger", "weiterbildungsträger",
+        "bildungswerk", "bildungszentrum", "bildungsanbieter", "bildungseinrichtung",
+        "volkshochschule", "vhs", "akademie", "pflegeschule", "berufsschule", "bbs",
+        "berufsbildende schule", "berufsbildungszentrum", "schulungszentrum", "training provider",
+        "training company", "education provider", "nursing school", "school of nursing",
+        "training centre", "training center", "institut", "qualifizierungsgesellschaft",
+    ),
+    "chamber": (
+        "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
+        "verband", "arbeitgeberverband", "unternehmerverband", "wirtschaftsverband",
+        "landvolk", "chamber", "association of", "trade association", "guild",
+    ),
+    "care": (
+        "pflegedienst", "pflegeheim", "pflegeeinrichtung", "altenheim", "seniorenheim",
+        "krankenhaus", "klinik", "klinikum", "diakonie", "caritas", "awo", "drk",
+        "paritaetische", "paritätische", "lebenshilfe", "sozialverband", "jugendhilfe",
+        "jugendhilfetraeger", "jugendhilfeträger", "sozialdienst", "wohlfahrt", "care service",
+        "nursing home", "care home", "hospital", "social service", "pflegedinst",
+    ),
+    "municipality": (
+        "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
+        "stadtverwaltung", "rathaus", "wirtschaftsfoerderung", "wirtschaftsförderung",
+        "municipality", "town council", "city council", "district council", "district office",
+    ),
+    "company": (
+        "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
+        "mittelständler", "maschinenbauer", "handwerksbetrieb", "baeckerei", "bäckerei",
+        "company", "business", "firm", "bakery", "ltd", "manufacturer", "startup",
+    ),
+    "other": (
+        "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
+        "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
+    ),
+}  # fmt: skip
+_COMPOUND_HEADS = {
+    "traeger": "education",
+    "träger": "education",
+    "schule": "education",
+    "kammer": "chamber",
+    "verband": "chamber",
+    "innung": "chamber",
+    "pflegeheim": "care",
+    "pflegedienst": "care",
+    "klinik": "care",
+    "betrieb": "company",
+    "verein": "other",
+    "stiftung": "other",
+}
+"""Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
+_COMPOUND_PREFIXES = {
+    "pflegeheim": "care",
+    "pflegedienst": "care",
+    "altenpflege": "care",
+    "krankenhaus": "care",
+    "jugendhilfe": "care",
+}
+"""Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
+_JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
+_GREETING = re.compile(
+    r"^\s*(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
+    r"|good\s+(?:morning|afternoon|evening))[\s,!.]*",
+    re.IGNORECASE,
+)
+_SELF = re.compile(
+    r"(?:^|[.!?;:,]\s*)\s*(?:wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
+    r"|we\s+are|we're|i\s+am|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)
+_HERE = re.compile(r"^(?P<who>[^.!?;:,]{2,60}?)\s+hier\b", re.IGNORECASE)
+_OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
+MAX_WHO_WORDS = 7
+"""A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""
+_PHRASES = {
+    kind: re.compile(
+        r"(?<![a-zäöüß])(?:" + "|".join(re.escape(stem) for stem in stems) + r")(?![a-zäöüß])"
+    )
+    for kind, stems in _STEMS.items()
+}
+_LONG_STEMS = {stem: kind for kind, stems in _STEMS.items() for stem in stems if len(stem) >= 8}
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    start: int
+    end: int
+    """Span in the text of the words the kind was read from."""
+
+
+def _kind_of(phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
+    """The kind a (short) description names, with the span of the deciding word; the first
+    named wins ("ein Verein im Landkreis Nienburg" is a Verein)."""
+    # same length as `phrase`, so spans map back: lower case, punctuation as spaces
+    plain = re.sub(r"[^\w]", " ", phrase.lower())
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _PHRASES.items():
+        found += [(m.start(), -(m.end() - m.start()), kind) for m in pattern.finditer(plain)]
+    taken = [(start, start - negative) for start, negative, _ in found]
+    for word in re.finditer(r"[a-zäöüß]+", plain):
+        if any(start < word.end() and word.start() < end for start, end in taken):
+            continue
+        text = word.group()
+        named = _compound_kind(text)
+        if named is None and typos and len(text) >= 8:
+            best = process.extractOne(text, list(_LONG_STEMS), scorer=fuzz.ratio, score_cutoff=88)
+            named = _LONG_STEMS[best[0]] if best is not None else None
+        if named is not None:
+            found.append((word.start(), -(word.end() - word.start()), named))
+    if not found:
+        return None
+    start, negative_length, kind = min(found)
+    return kind, start, start - negative_length
+
+
+def _compound_kind(word: str) -> str | None:
+    for prefix, kind in _COMPOUND_PREFIXES.items():
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
+            return kind
+    for head, kind in _COMPOUND_HEADS.items():
+        if word.endswith(head) and len(word) > len(head) + 2:
+            if kind == "education" and _JUGEND.search(word):
+                return "care"
+            return kind
+    return None
+
+
+def organisation_kind(text: str) -> str | None:
+    """The kind an answer to "what kind of organisation?" names, or None (typos forgiven)."""
+    found = _kind_of(text[:300])
+    if found is not None:
+        return found[0]
+    words = fold(text[:300]).split()
+    if not words:
+        return None
+    best = process.extractOne(
+        transliterate(" ".join(words)),
+        [transliterate(stem) for stem in _LONG_STEMS],
+        scorer=fuzz.ratio,
+        score_cutoff=85,
+    )
+    return None if best is None else _LONG_STEMS[list(_LONG_STEMS)[best[2]]]
+
+
+_CUT = re.compile(
+    r"\s(?:für|fuer|for|mit|with|an|und|and|that|which|who|aus|from|in|im|at|bei|near"
+    r"|damit|um|to|wollen|möchten|moechten|want|would)\s",
+    re.IGNORECASE,
+)
+
+
+def _first_words(who: str) -> str:
+    """The self-description up to the first word that starts something else."""
+    cut = _CUT.search(f" {who} ")
+    if cut is not None:
+        who = who[: max(cut.start() - 1, 0)]
+    words = list(re.finditer(r"\S+", who))
+    return who[: words[MAX_WHO_WORDS - 1].end()] if len(words) > MAX_WHO_WORDS else who
+
+
+def organisation_in(text: str) -> Kind | None:
+    """The kind of organisation a message says the sender is, with its span, or None."""
+    greeting = _GREETING.match(text[:1000])
+    skip = greeting.end() if greeting else 0
+    body = text[skip:1000]
+    for pattern in (_SELF, _BRACKETED, _HERE, _OPENING):
+        for match in pattern.finditer(body):
+            who = _first_words(match.group("who"))
+            found = _kind_of(who, typos=pattern is not _SELF)
+            if found is not None:
+                kind, start, end = found
+                offset = skip + match.start("who")
+                return Kind(kind, offset + start, offset + end)
+    return None

@@ -1,0 +1,327 @@
+"""What kind of reply a sponsor gave at a question: an answer, a non-answer, or a question back.
+
+People on a phone do not only answer. They decline ("nein", "möchte ich nicht sagen", "rather
+not say"), have nothing yet ("noch keinen", "noch offen", "später", "not yet"), do not know
+("weiß ich noch nicht", "keine Ahnung", "no idea"), point back ("steht doch oben"), greet
+("hallo"), test ("test"), ask for English ("english please") or ask the bot a question ("Was
+ist denn ein Eigenanteil?", "Gilt das auch für uns?", "wer entscheidet über die Förderung").
+None of these may be stored as the answer; `classify` tells them apart.
+
+Rules:
+
+* Greetings, thanks and back-references ("hallo", "danke", "hab ich doch geschrieben", "wie
+  gesagt", "see above") around an answer are dropped: `rest` is what remains. Alone they are a
+  GREETING or SEE_ABOVE; a reply of only "test", "asdf", "..." or "?" is NOISE.
+* A non-answer is the *whole* reply (besides fillers such as "leider", "bisher", "ehrlich
+  gesagt", "yet"). A non-answer followed by an answer ("weiß ich nicht genau, wir sind eine
+  gGmbH") is that answer; "ja, „Fahr los“" and "nein, wir sind ein Verein" are answers too.
+  "ja"/"yes" alone is YES (say what, then).
+* A question ends with "?" and has a question word or at least three words, or starts with a
+  question word or an inverted verb ("Gilt das…", "Können auch Unternehmen…", "wer
+  entscheidet…", "how much…"). At the idea step, where descriptions start with "Was wir…",
+  a question needs its "?". "Hameln?" is a tentative answer (`asks` is set for it).
+* A request for English or German ("english please", "do you speak english?", "auf Deutsch
+  bitte") is LANGUAGE, with the language wanted.
+* `language_of` says whether a text is English: by function words of either language, and
+  simplemma's word lists (in its wheel) for texts without any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import simplemma
+
+from bot.texts.catalog import Language
+from bot.understanding.normalize import fold
+
+MAX_REPLY = 400
+"""Only the first characters decide; a long text is an answer (or a long question)."""
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    NO = "no"
+    """Declined, or there is none: "nein", "keinen", "möchte ich nicht sagen", "none"."""
+    NOT_YET = "not_yet"
+    """Not decided yet: "noch keinen", "noch offen", "später", "not yet"."""
+    DONT_KNOW = "dont_know"
+    """ "weiß ich nicht", "keine Ahnung", "no idea", "not sure"."""
+    QUESTION = "question"
+    YES = "yes"
+    SEE_ABOVE = "see_above"
+    GREETING = "greeting"
+    NOISE = "noise"
+    LANGUAGE = "language"
+
+
+NON_ANSWERS = frozenset({Kind.NO, Kind.NOT_YET, Kind.DONT_KNOW})
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: Kind
+    rest: str
+    """The reply without greetings, thanks and back-references ("" if nothing else)."""
+    asks: bool = False
+    """It ends with a question mark (also a tentative answer such as "Hameln?")."""
+    wants: Language | None = None
+    """For LANGUAGE: the language asked for."""
+
+    @property
+    def non_answer(self) -> bool:
+        return self.kind in NON_ANSWERS
+
+
+def _words(pattern: str) -> str:
+    return rf"(?:{pattern})"
+
+
+_GREETING = _words(
+    r"hallo+|hall[öo]chen|hi+|hey+|moin(?: moin)?|servus|gruess gott|grüss gott|gruss gott"
+    r"|guten (?:tag|morgen|abend)|hello+|good (?:morning|afternoon|evening|day)|greetings"
+    r"|gruess dich|gruss dich|grüss dich"
+    r"|liebe[rs]? (?:team|bot)|sehr geehrte damen und herren|dear (?:team|sir or madam)"
+)
+_THANKS = _words(r"danke(?: schoen| schön| sehr)?|vielen dank|thanks?(?: you)?|thx|merci")
+_SEE_ABOVE = _words(
+    r"(?:das )?(?:steht|stand|stehts) (?:doch |ja |schon )*(?:oben|da|weiter oben|in meiner"
+    r" (?:ersten )?nachricht)|siehe (?:oben|projektidee|idee|erste nachricht|vorherige nachricht)"
+    r"|s o|wie (?:oben|gesagt|schon gesagt|geschrieben|erwaehnt|erwähnt)"
+    r"|(?:das )?(?:hab|habe|hatte) ich (?:doch |ja |schon |bereits )*(?:geschrieben|gesagt"
+    r"|erwaehnt|erwähnt|angegeben)|(?:see|as) above|as (?:i )?(?:said|mentioned|wrote)"
+    r"|like i said|i (?:already )?(?:said|wrote|mentioned) (?:that|it)?(?: already)?"
+)
+_FILLER = _words(
+    r"ich|es|das|wir|leider|bisher|bislang|genau|eigentlich|so|also|hm+|aehm|ähm|sorry"
+    r"|momentan|aktuell|derzeit|gerade|dazu|jetzt|ehrlich gesagt|tatsaechlich|tatsächlich"
+    r"|wirklich|danke|bitte|ok|okay|i|we|really|currently|right now|at the moment|to be honest"
+    r"|honestly|yet|so far|thanks|please|sadly|unfortunately|actually|still|auch|da|dafuer"
+    r"|dafür|den|die|der|einen|eine|ein"
+)
+_NO = _words(
+    r"nein|ne+|nö+|noe+|nee+|nope|nah|no|none|nothing|nix|nichts|n a|na|k a|ka|keine? angabe"
+    r"|keine?[nmrs]?|kein|gibt (?:es )?(?:keine?[nmrs]?|nicht)|haben wir (?:nicht|keine?[nmrs]?)"
+    r"|(?:moechte|möchte|will|würde|wuerde) (?:ich|wir) (?:lieber )?nicht (?:sagen|angeben)"
+    r"|lieber nicht|nicht (?:noetig|nötig|relevant)|(?:i d |we d )?(?:rather|prefer) not"
+    r"(?: to)?(?: say)?|no thanks?|not needed|not applicable|does not apply|no (?:title|name)"
+    r"|kein (?:titel|name|projekttitel)|keine?n? (?:titel|namen|eigenanteil|kofinanzierung)"
+    r"|nein (?:danke|kein(?:en)?(?: titel)?)|entfaellt|entfällt|-+|–|—"
+)
+_NOT_YET = _words(
+    r"(?:(?:hat|haben|habe|hab|gibt es) (?:wir |ich |es )?)?noch (?:keine?[nmrs]?|kein|nicht|nix"
+    r"|nichts)(?: (?:titel|namen?|eigenanteil|kofinanzierung|ahnung|klar|fest|festgelegt"
+    r"|entschieden|geklaert|geklärt|bekannt|gesagt|ueberlegt|überlegt|sicher))*"
+    r"|(?:ist |das ist )?noch (?:offen|unklar|in (?:planung|klaerung|klärung|arbeit))"
+    r"|offen|unklar|spaeter|später|kommt (?:noch|spaeter|später)|folgt(?: noch)?"
+    r"|(?:klaere|kläre|klaeren|klären) (?:ich|wir) noch|(?:wird|muss) (?:noch )?(?:geklaert"
+    r"|geklärt|entschieden)(?: werden)?|(?:muss|muessen|müssen) (?:ich|wir) noch (?:klaeren"
+    r"|klären|schauen|sehen|ueberlegen|überlegen)|steht noch nicht fest|in klaerung|in klärung"
+    r"|tbd|tba|not yet|not (?:decided|sure|clear|fixed)(?: yet)?|no (?:title|name|idea) yet"
+    r"|to be (?:decided|defined|confirmed|determined)|later|still open|open|undecided"
+    r"|(?:we )?(?:have|haven t) (?:got )?(?:no|not|any)(?: \w+)? yet"
+)
+_DONT_KNOW = _words(
+    r"(?:weiss|weiß|weis) (?:ich )?(?:noch |es )?(?:nicht|net|nich)(?: so)?(?: genau)?"
+    r"|(?:ich )?(?:weiss|weiß|weis) (?:es )?(?:noch )?nicht(?: genau)?|keine ahnung"
+    r"|(?:kann|koennen|können) (?:ich|wir) (?:noch )?nicht sagen|unbekannt|keinen plan"
+    r"|no idea|(?:i |we )?(?:don ?t|do not) know|dunno|no clue|not sure|unsure"
+    r"|(?:i m |we re )not sure"
+)
+_YES = _words(r"ja+|jo|jep|jawohl|ja klar|klar|yes|yeah|yep|sure|ja haben wir|yes we do")
+_NOISE = _words(r"test(?:ing)?|tests|asdf+|qwert[zy]?|xxx+|abc|bla+(?: bla)*|lol|\?+|\.+|\W*")
+_LANGUAGE_EN = re.compile(
+    r"(?<![a-z])(?:english|englisch|in english|auf englisch|speak english|english please)(?![a-z])"
+)
+_LANGUAGE_DE = re.compile(r"(?<![a-z])(?:deutsch|german|auf deutsch|in german)(?![a-z])")
+_QUESTION_START = re.compile(
+    r"^(?:(?:(?:ich )?(?:habe|hab|hätte|haette) (?:mal )?(?:eine |ne )?|i have a |quick |kurze "
+    r"|eine )?(?:frage|question)\b"
+    r"|(?:wer|was|wie|wann|wo|woher|wohin|wozu|warum|wieso|weshalb|welche[rsmn]?|wieviel\w*)"
+    r"\b(?! (?:wir|ich|uns|unser\w*|mein\w*|man hier))"
+    r"|(?:who|what|how|when|where|why|which|whom|whose)\b"
+    r"|(?:gilt|gelten|gibt|kann|koennen|können|darf|duerfen|dürfen|muss|muessen|müssen|soll"
+    r"|sollen|sollte|ist|sind|habt|haben|hat|brauche|brauchen|braucht|werden|wird|zaehlt|zählt"
+    r"|zaehlen|zählen|bekommen|bekomme|bekommt|reicht|lohnt|geht|passt|faellt|fällt)"
+    r" (?:das|es|man|ich|wir|sie|ihr|auch|denn|dies|der|die|so|eigentlich|unser|unsere|mein"
+    r"|meine|hier|dafuer|dafür|da)\b"
+    r"|(?:can|could|may|must|should|do|does|did|is|are|will|would|shall|have|has) (?:i|we|you"
+    r"|it|this|that|they|the|our|my|a|an|there|he|she|one|companies|associations)\b)"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_EN_WORDS = frozenset(
+    "the a an we are is our you your to of for and with in on at from would could like want"
+    " this that it do does please hello hi good morning thanks who what how when which can will"
+    " be have has not no yes my i am they their there here about".split()
+)
+_DE_WORDS = frozenset(
+    "der die das ein eine einen wir sind ist unser unsere sie ihr und mit für fuer von zu im"
+    " in auf aus bei möchten moechten wollen will können koennen bitte hallo danke ich nicht"
+    " kein keine noch auch oder es wie was wer wann gibt haben hat".split()
+)
+
+
+def _strip(folded: str, pattern: str) -> tuple[str, bool]:
+    """`folded` without `pattern` at its start or end (repeatedly); whether any was found."""
+    found = False
+    edge = re.compile(rf"^(?:{pattern})(?:\s+|$)|(?:^|\s+)(?:{pattern})$")
+    while True:
+        stripped = edge.sub("", folded, count=1).strip()
+        if stripped == folded:
+            return folded, found
+        folded, found = stripped, True
+
+
+def _is(folded: str, core: str) -> bool:
+    filler = rf"(?:{_FILLER}\s+)*"
+    return re.fullmatch(rf"{filler}{core}(?:\s+{_FILLER})*", folded) is not None
+
+
+def _non_answer(folded: str) -> Kind | None:
+    for core, kind in ((_DONT_KNOW, Kind.DONT_KNOW), (_NOT_YET, Kind.NOT_YET), (_NO, Kind.NO)):
+        if _is(folded, core):
+            return kind
+    return None
+
+
+_SEPARATOR = re.compile(r"\s*[,;:.!]\s+|\s+[-–—]\s+|\n+")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of the clauses of `text`."""
+    spans = []
+    position = 0
+    for separator in _SEPARATOR.finditer(text):
+        if text[position : separator.start()].strip():
+            spans.append((position, separator.start()))
+        position = separator.end()
+    if text[position:].strip():
+        spans.append((position, len(text.rstrip())))
+    return spans
+
+
+def _raw_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def _locate(clause: str, remainder: str) -> tuple[int, int]:
+    """Where the folded `remainder` of a clause stands in the clause as typed."""
+    words = [(start, end, folded) for start, end, folded in _raw_words(clause) if folded]
+    wanted = remainder.split()
+    flat: list[tuple[int, int, str]] = []
+    for start, end, folded in words:
+        flat += [(start, end, part) for part in folded.split()]
+    for index in range(len(flat) - len(wanted) + 1):
+        if [part for _, _, part in flat[index : index + len(wanted)]] == wanted:
+            last = flat[index + len(wanted) - 1][1]
+            while last < len(clause) and clause[last] in "\"'“”„«»?":
+                last += 1
+            return flat[index][0], last
+    return 0, len(clause)
+
+
+def _language_request(folded: str) -> Language | None:
+    if len(folded.split()) > 12:
+        return None
+    if _LANGUAGE_EN.search(folded):
+        return "en"
+    if _LANGUAGE_DE.search(folded) and len(folded.split()) <= 6:
+        return "de"
+    return None
+
+
+def _is_question(raw: str, folded: str, step: str | None) -> bool:
+    words = folded.split()
+    if raw.rstrip().endswith("?"):
+        return len(words) >= 3 or bool(_QUESTION_START.search(folded))
+    if step == "idea" and len(words) > 12:
+        return False
+    return bool(_QUESTION_START.search(folded)) and len(words) <= 40
+
+
+def _drop_edges(raw: str) -> tuple[str, set[Kind]]:
+    """The reply without greetings, thanks and back-references, as typed; which were seen."""
+    seen: set[Kind] = set()
+    kept: list[tuple[int, int]] = []
+    for start, end in _clauses(raw):
+        clause = raw[start:end]
+        folded = fold(clause)
+        folded, greeted = _strip(folded, _GREETING)
+        folded, thanked = _strip(folded, _THANKS)
+        folded, referred = _strip(folded, _SEE_ABOVE)
+        if greeted or thanked:
+            seen.add(Kind.GREETING)
+        if referred:
+            seen.add(Kind.SEE_ABOVE)
+        if not folded:
+            continue
+        if greeted or thanked or referred:
+            first, last = _locate(clause, folded)
+            kept.append((start + first, start + last))
+        else:
+            kept.append((start, end))
+    if not kept:
+        return "", seen
+    return raw[kept[0][0] : kept[-1][1]].strip(), seen
+
+
+def classify(text: str, step: str | None = None) -> Reply:
+    """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
+    raw = text[:MAX_REPLY].strip()
+    asks = raw.rstrip(" )").endswith("?")
+    wants = _language_request(fold(raw))
+    if wants is not None:
+        return Reply(Kind.LANGUAGE, "", asks, wants)
+    rest, seen = _drop_edges(raw)
+    folded = fold(rest)
+    if not folded:
+        if Kind.SEE_ABOVE in seen:
+            return Reply(Kind.SEE_ABOVE, "", asks)
+        if Kind.GREETING in seen:
+            return Reply(Kind.GREETING, "", asks)
+        return Reply(Kind.NOISE, "", asks)
+    if re.fullmatch(_NOISE, folded):
+        return Reply(Kind.NOISE, "", asks)
+    question = _is_question(raw, folded, step)
+    kind = _non_answer(folded)
+    if kind is not None and not (question and asks):
+        return Reply(kind, "", asks)
+    if question:
+        return Reply(Kind.QUESTION, rest, asks)
+    if _is(folded, _YES):
+        return Reply(Kind.YES, "", asks)
+    # "weiß ich nicht genau, wir sind eine gGmbH", "ja, „Fahr los“": the answer after it
+    clauses = _clauses(rest)
+    first = fold(rest[clauses[0][0] : clauses[0][1]])
+    if len(clauses) > 1 and (_non_answer(first) is not None or _is(first, _YES)):
+        after = rest[clauses[1][0] :].strip()
+        later = _non_answer(fold(after))
+        if later is not None:
+            return Reply(later, "", asks)
+        return Reply(Kind.ANSWER, after, asks)
+    return Reply(Kind.ANSWER, rest, asks)
+
+
+def language_of(text: str) -> Language | None:
+    """ "en" or "de" when `text` is clearly written in it, else None (names, numbers, "ok")."""
+    words = [word.casefold() for word in _WORD.findall(text[:MAX_REPLY])]
+    letters = [word for word in words if not word.isdigit()]
+    if not letters:
+        return None
+    english = sum(word in _EN_WORDS for word in letters)
+    german = sum(word in _DE_WORDS for word in letters)
+    if english >= 2 and english > 2 * german:
+        return "en"
+    if german >= 2 and german > 2 * english:
+        return "de"
+    if len(letters) < 2:
+        return None
+    scores = dict(simplemma.langdetect(" ".join(letters), lang=("de", "en")))
+    en, de = scores.get("en", 0.0), scores.get("de", 0.0)
+    if english >= 1 and en >= 0.9 and de <= 0.5:
+        return "en"
+    if german >= 1 and de >= 0.9 and en <= 0.5:
+        return "de"
+    return None

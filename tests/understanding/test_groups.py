@@ -1,0 +1,167 @@
+"""Target groups from everyday words, German and English, on whole words and lemmas."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.groups import GroupFinder
+
+
+@pytest.fixture(scope="module")
+def finder(kb: KnowledgeBase) -> GroupFinder:
+    return GroupFinder(kb.target_groups)
+
+
+EVERYDAY = [
+    ("Leute, die nach der Ausbildung wegziehen", {"auszubildende"}),
+    ("Maler und Tischler, die sich fortbilden wollen", {"beschaeftigte"}),
+    ("maler und tischler die sich fortbilden wollen", {"beschaeftigte"}),
+    ("Saisonkräfte in Gastronomie", {"beschaeftigte"}),
+    ("Mitarbeiter am Flughafen", {"beschaeftigte"}),
+    ("beschäftigte ohne berufsabschluss", {"beschaeftigte"}),
+    ("ältere Mitarbeiter in der Fertigung", {"aeltere", "beschaeftigte"}),
+    ("ältere Arbeitslose", {"aeltere", "arbeitslose"}),
+    ("Senioren, die noch arbeiten wollen", {"aeltere"}),
+    ("Quereinsteiger ins Handwerk über 50", {"aeltere"}),
+    ("Menschen 50+", {"aeltere"}),
+    ("Ü50", {"aeltere"}),
+    ("Mütter, die Arbeit suchen", {"frauen", "arbeitslose"}),
+    ("alleinerziehende Mütter", {"frauen"}),
+    ("geflüchtete Frauen", {"gefluechtete", "frauen"}),
+    ("Zugewanderte Frauen", {"zugewanderte", "frauen"}),
+    ("Migrantinnen", {"zugewanderte", "frauen"}),
+    ("Schülerinnen ab Klasse 7", {"schueler", "frauen"}),
+    ("zugewanderte Fachkräfte und ihre Familien", {"zugewanderte"}),
+    ("Fachkräfte aus dem Ausland", {"zugewanderte"}),
+    ("Fachkräfte aus Österreich", {"zugewanderte"}),
+    ("internationale Studierende", {"zugewanderte", "studierende"}),
+    ("Jugendliche ohne Schulabschluss", {"schueler"}),
+    ("jugendliche die keinen bock auf schule haben", {"schueler"}),
+    ("Jungs und Deerns ut de Schol", {"schueler"}),
+    ("Schüler der 8. bis 10. Klasse", {"schueler"}),
+    ("Azubis und die Betriebe, die ausbilden", {"auszubildende", "unternehmen"}),
+    ("Pflege-Azubis", {"auszubildende"}),
+    ("kleine und mittlere Betriebe", {"unternehmen"}),
+    ("Leute, die ein Startup gründen wollen", {"gruendende"}),
+    ("Menschen mit psychischen Erkrankungen", {"menschen-mit-beeintraechtigung"}),
+    ("Lehrer", {"lehrkraefte"}),
+    ("Pflegeschulen", {"bildungstraeger"}),
+    ("Arbeitslose Akademiker", {"arbeitslose"}),
+    ("frauen nach der familienphase, quereinsteiger", {"frauen", "berufsrueckkehrende"}),
+    # English
+    ("refugees", {"gefluechtete"}),
+    ("older workers", {"aeltere", "beschaeftigte"}),
+    ("school leavers", {"schueler"}),
+    ("apprentices", {"auszubildende"}),
+    ("students", {"studierende"}),
+    ("teachers", {"lehrkraefte"}),
+    ("companies", {"unternehmen"}),
+    ("women returning to work", {"berufsrueckkehrende", "frauen"}),
+    ("foreign nurses", {"zugewanderte", "beschaeftigte"}),
+    ("young people who leave the region after their training", {"auszubildende"}),
+    ("people with disabilities", {"menschen-mit-beeintraechtigung"}),
+    ("long-term unemployed people", {"arbeitslose"}),
+    ("single mothers", {"frauen"}),
+    ("asylum seekers", {"gefluechtete"}),
+    # gender forms and inflection
+    ("Schüler*innen", {"schueler"}),
+    ("Schüler:innen", {"schueler"}),
+    ("SchülerInnen", {"schueler"}),
+    ("Schülerinnen und Schüler", {"schueler"}),
+    ("Jungen und Mädchen", {"schueler"}),
+    ("Mädchen", {"schueler", "frauen"}),
+    ("girls", {"schueler", "frauen"}),
+    ("den Geflüchteten", {"gefluechtete"}),
+    ("mit Studierenden", {"studierende"}),
+    ("Handwerkern", {"beschaeftigte"}),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), EVERYDAY)
+def test_everyday_words_name_their_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hallo",
+        "test",
+        "hi",
+        "Hallo!",
+        "Fachkräfte",
+        "Quereinsteiger",
+        "siehe Projektidee",
+        "die alten Maschinen",
+        "Der Verein wurde 2010 gegründet",
+        "Praktika im Handwerk",
+        "Kosten für Personal",
+        "Pflegeschulenverbund",
+        "Schülerzeitung",
+        "foreign languages",
+    ],
+)
+def test_words_that_name_no_group(finder: GroupFinder, text: str) -> None:
+    assert finder.groups(text) == ()
+
+
+def test_pflegeschulen_are_no_pupils(finder: GroupFinder) -> None:
+    assert "schueler" not in finder.groups("Pflegeschulen")
+    assert "schueler" not in finder.groups("Die Pflegeschulen im Landkreis")
+
+
+def test_typos_at_the_question_but_not_in_running_text(finder: GroupFinder) -> None:
+    assert finder.groups("geflüchete") == ("gefluechtete",)
+    assert finder.groups("geflüchete", running_text=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "Wir wollen junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln",
+            ("schueler", "auszubildende"),
+        ),
+        (
+            "Wir wollen Schülerinnen für MINT-Berufe begeistern, mit Betrieben aus dem Kreis.",
+            ("schueler", "frauen"),
+        ),
+        ("Wir sind ein Unternehmen in Hameln", ()),
+        ("Wir sind ein Bildungsträger in Hildesheim", ()),
+        ("damit Studierende Praktika in Betrieben vor Ort machen", ("studierende",)),
+        ("Beratung für kleine Betriebe im Landkreis", ("unternehmen",)),
+        ("helps international graduates get jobs at local SMEs", ("zugewanderte", "studierende")),
+    ],
+)
+def test_organisations_in_running_text_need_a_fuer(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text, running_text=True) == groups
+
+
+def test_hits_carry_the_words_they_came_from(finder: GroupFinder) -> None:
+    text = "Ein Projekt für geflüchtete Frauen in der Pflege"
+    hits = finder.find(text)
+    assert {(hit.group, hit.text) for hit in hits} == {
+        ("gefluechtete", "geflüchtete"),
+        ("frauen", "Frauen"),
+    }
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_every_label_and_phrase_finds_its_own_group(kb: KnowledgeBase, finder: GroupFinder) -> None:
+    for group in kb.target_groups:
+        for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
+            assert group.id in finder.groups(text), (group.id, text)
+
+
+@given(st.text(max_size=300), st.booleans())
+def test_find_never_raises_and_spans_are_in_the_text(
+    finder: GroupFinder, text: str, running: bool
+) -> None:
+    for hit in finder.find(text, running_text=running):
+        assert text[hit.start : hit.end] == hit.text and hit.text
