@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    BOT_DATA_DIR=/data
+    BOT_DATA_DIR=/data \
+    XDG_CACHE_HOME=/opt/cache
 
 RUN useradd --create-home --uid 10001 bot \
     && mkdir -p /data && chown bot:bot /data
@@ -15,7 +16,11 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY knowledge ./knowledge
-RUN pip install . && rm -rf /app/bot /app/knowledge
+# The German nouns for compound splitting are cached in the image (bot/advice/lexicon.py), so a
+# container starts without loading simplemma's dictionary.
+RUN pip install . && rm -rf /app/bot /app/knowledge \
+    && cd / && python -c "from bot.advice.lexicon import german_nouns; german_nouns()" \
+    && test -n "$(ls /opt/cache/foerderlotse)"
 
 USER bot
 WORKDIR /home/bot

@@ -67,27 +67,40 @@ def latency(advisor: Advisor, inputs: list[dict[str, str]], rounds: int) -> dict
     for answers in inputs:  # warm caches the way a running bot has them
         advisor.advise(advisor.facts_from_text(answers, TODAY), TODAY)
     samples = []
+    cpu = []
     for index in range(rounds):
         answers = inputs[index % len(inputs)]
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         advisor.advise(advisor.facts_from_text(answers, TODAY), TODAY)
         samples.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+    # Wall time is what a sponsor waits; the CPU time of the thread is what the advice costs,
+    # without the waits of a machine shared with other work (the wall p99 counts those).
     return {
         "p50_ms": round(statistics.median(samples), 3),
         "p99_ms": round(percentile(samples, 0.99), 3),
         "max_ms": round(max(samples), 3),
+        "p99_cpu_ms": round(percentile(cpu, 0.99), 3),
     }
 
 
+FIRST_IDEA = "Wir wollen Pflegehelferinnen berufsbegleitend weiterqualifizieren und begleiten."
+"""A first idea with words the vocabulary knows only by their dictionary form: matching it loads
+simplemma's dictionaries (once per process)."""
+
+
 def cold_start() -> dict[str, float]:
-    """Loading and validating the shipped files, and building the advisor, in a new process."""
+    """Loading and validating the shipped files, building the advisor and matching a first idea,
+    in a new process (the German nouns' cache file written by an earlier run)."""
     code = (
+        f"FIRST = {FIRST_IDEA!r};"
         "import time; t=time.perf_counter();"
         "from bot.kb.loader import load_directory;"
         "from bot.kb.shipped import shipped_knowledge_dir;"
         "from bot.advice.advise import Advisor; t1=time.perf_counter();"
-        "kb=load_directory(shipped_knowledge_dir()); t2=time.perf_counter(); Advisor(kb);"
-        "t3=time.perf_counter(); print(t1-t, t2-t1, t3-t2)"
+        "kb=load_directory(shipped_knowledge_dir()); t2=time.perf_counter(); a=Advisor(kb);"
+        "t3=time.perf_counter(); a.matcher.match(FIRST);"
+        "t4=time.perf_counter(); print(t1-t, t2-t1, t3-t2, t4-t3)"
     )
     runs = []
     for _ in range(5):
@@ -104,6 +117,7 @@ def cold_start() -> dict[str, float]:
         "imports_ms": round(best[0], 1),
         "load_validate_ms": round(best[1], 1),
         "advisor_build_ms": round(best[2], 1),
+        "first_idea_ms": round(best[3], 1),
     }
 
 

@@ -175,6 +175,8 @@ def field_why(
         why.append(
             Msg("advice.why.target_groups", {"groups": group_labels(match.target_groups, kb)})
         )
+    if match.organisations:
+        why.append(Msg("advice.why.organisations", {"names": ", ".join(match.organisations)}))
     if with_projects and match.projects:
         titles = ", ".join(kb.project(p).title for p in match.projects)
         why.append(Msg("advice.why.similar_projects", {"projects": titles}))
@@ -197,7 +199,7 @@ def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
     if match.possible_duplicate:
         why.append(Msg("advice.why.possible_duplicate"))
     elif match.same_district:
-        why.append(Msg("advice.why.same_district"))
+        why.append(Msg("advice.why.same_district_finished"))
     return tuple(why) or (Msg("advice.why.none"),)
 
 
@@ -227,6 +229,7 @@ def advice_json(advice: Advice, kb: KnowledgeBase, language: Language = "de") ->
         "duration_months": facts.duration_months,
         "start": facts.start.iso() if facts.start else None,
         "end": advice.eligibility.end.iso() if advice.eligibility.end else None,
+        # The fields presented as fitting; empty: no action field clearly fits.
         "action_fields": [
             {
                 "id": match.id,
@@ -234,7 +237,7 @@ def advice_json(advice: Advice, kb: KnowledgeBase, language: Language = "de") ->
                 "score": match.score,
                 "why": join(field_why(match, kb), language),
             }
-            for match in advice.matches.action_fields
+            for match in advice.matches.fitting
         ],
         "similar_projects": [
             {

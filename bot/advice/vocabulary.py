@@ -1,10 +1,14 @@
-"""The knowledge base's vocabulary, and finding it in free German text.
+"""The knowledge base's vocabulary, and finding it in free German and English text.
 
-Sponsors write compounds ("Pflegekräftegewinnung"), plurals, gendered forms and typos. Words are
-reduced to light stems, and a vocabulary stem is found anywhere inside a word (so compounds
-match their parts); within one word only the longest matches count ("ausbildung", not also
-"bildung"). Words that match nothing are compared with rapidfuzz against the vocabulary to
-catch typos. No model is downloaded: the vocabulary is the knowledge base.
+Sponsors write compounds ("Pflegekräftegewinnung"), plurals, gendered forms, English and typos.
+Words are reduced to light stems; a word the vocabulary does not know as written is looked up
+by its dictionary forms (simplemma, German and English: "Mütter" -> "Mutter", "companies" ->
+"company"); a vocabulary stem is found inside a longer word (so compounds match their parts:
+"Pflegeausbildung" is Pflege and Ausbildung), and within one word only the longest matches count
+("ausbildung", not also "bildung"). English words of the glossary are found as the German entry
+they stand for, so an English idea meets the same sub-goals and projects as a German one. Words
+that match nothing are compared with rapidfuzz against the vocabulary to catch typos. No model
+is downloaded: the vocabulary is the knowledge base.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
 from rapidfuzz import fuzz, process
+
+from bot.advice.lexicon import fold, german_nouns
 
 MAX_TEXT = 4000
 """Descriptions beyond this length add little to matching and would only cost time."""
@@ -24,8 +31,6 @@ MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:[*:/_-]innen)?")
-_UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
-_SPELLED_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
 _GENDER = re.compile(r"[*:/_-]innen$")
 _SUFFIXES = ("innen", "ern", "en", "er", "es", "e", "n", "s")
 
@@ -44,16 +49,24 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A light German stem: umlauts folded, gender suffix and common endings removed."""
-    # "Gefluechtete" and "Geflüchtete" must meet; folding "ue" everywhere is harmless because
-    # vocabulary and text are folded alike.
-    word = _SPELLED_UMLAUT.sub(r"\1", _GENDER.sub("", word.casefold()).translate(_UMLAUT))
+    """A light German stem: case and umlauts folded, gender suffix and common endings removed.
+
+    "-er" stays after an "e" ("career", "engineer", "volunteer"): German nouns hardly end in
+    "-eer", English ones do, and "career" must not become "care".
+    """
+    word = fold(_GENDER.sub("", word.casefold()))
     for suffix in _SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            if suffix in ("er", "ern") and word[: -len(suffix)].endswith("e"):
+                return word
             return word[: -len(suffix)]
     return word
 
+
+_LOWER_ACRONYMS = frozenset({"ki", "pv"})
+"""Acronyms people type in lower case that are no other word ("ki tools", "pv anlagen")."""
 
 _VERBS = {"schulen": "schulung", "schult": "schulung", "geschult": "schulung"}
 """Verbs whose stem collides with a noun of another meaning: "Mitarbeitende schulen" (train)
@@ -67,72 +80,164 @@ def words(text: str) -> list[str]:
     Short words are noise, except acronyms written in capitals ("KI", "IT", "PV"): those carry
     meaning, while a lower-case "it" is an English pronoun.
     """
-    text = text[:MAX_TEXT]
-    stems = []
-    capitalised = any(char.isupper() for char in text)
-    # lower(), unlike casefold(), keeps offsets aligned with the original text.
-    for match in _WORD.finditer(text.lower()):
-        word = match.group()
-        if capitalised and word in _VERBS and text[match.start()].islower():
-            word = _VERBS[word]
-        word = stem(word)
-        acronym = 2 <= len(word) <= 4 and text[match.start() : match.end()].isupper()
-        if acronym or (len(word) >= 3 and word not in STOPWORDS):
-            stems.append(word)
-    return stems
+    return [stemmed for _, stemmed in _tokens(text)]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
 
+_LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
+    # A single letter before a hyphen belongs to the word: "E-Learning", "e-mobility".
+    text = _LETTER_PREFIX.sub(r"\1", text[:MAX_TEXT])
+    tokens = []
+    capitalised = any(char.isupper() for char in text)
+    # lower(), unlike casefold(), keeps offsets aligned with the original text.
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        written = text[match.start() : match.end()]
+        if capitalised and word in _VERBS and text[match.start()].islower():
+            word = _VERBS[word]
+        stemmed = stem(word)
+        # "it-fachkräfte" typed in lower case still means IT: before a hyphen "it" is no pronoun.
+        acronym = 2 <= len(stemmed) <= 4 and (
+            written.isupper()
+            or word in _LOWER_ACRONYMS
+            or (word == "it" and text[match.end() : match.end() + 1] == "-")
+        )
+        if acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS):
+            tokens.append((written, stemmed))
+    return tokens
+
+
 @dataclass(frozen=True)
 class Hit:
     key: tuple[str, ...]
-    """The vocabulary entry found (one stem, or the stems of a phrase)."""
+    """The vocabulary entry found (one stem, or the stems of a phrase); an English word from
+    the glossary is found as the German entry it stands for."""
     surface: str
-    """How the vocabulary writes it, for explanations."""
+    """How the vocabulary writes what was found, for explanations."""
 
 
 class Vocabulary:
     """Vocabulary entries (words and phrases) with the concepts each stands for."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        """`entries` are (phrase as written, concept id) pairs."""
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str]],
+        aliases: Iterable[tuple[str, str]] = (),
+        variants: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """`entries` are (phrase as written, concept id) pairs. `aliases` (English) and
+        `variants` (German) are (other phrase, entry) pairs: the other phrase is found as the
+        entry and stands for everything the entry stands for, so the two are one term. Only
+        German words are looked for inside compounds."""
         concepts: dict[tuple[str, ...], set[str]] = defaultdict(set)
         surfaces: dict[tuple[str, ...], str] = {}
         for phrase, concept in entries:
             key = phrase_key(phrase)
-            if key:
+            if _kept(phrase, key):
                 concepts[key].add(concept)
                 surfaces.setdefault(key, phrase.strip())
+        self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        german: set[tuple[str, ...]] = set()
+        for pairs, is_german in ((aliases, False), (variants, True)):
+            for other, entry in pairs:
+                key, target = phrase_key(other), phrase_key(entry)
+                if not _kept(other, key) or target not in concepts or key == target:
+                    continue
+                if key in self._aliases or target in self._aliases:
+                    continue  # one term per phrase; the first listing wins
+                # The other phrase may be an entry of its own (a project's keyword): it joins
+                # the term, so the project and an idea saying either share it.
+                concepts[target] |= concepts.pop(key, set())
+                self._aliases[key] = target
+                surfaces.setdefault(key, other.strip())
+                if is_german:
+                    german.add(key)
         self.concepts: Mapping[tuple[str, ...], frozenset[str]] = {
             key: frozenset(value) for key, value in concepts.items()
         }
         self.surfaces = surfaces
-        self._singles = {key[0] for key in self.concepts if len(key) == 1}
+        # A word of the text is looked up as written (stemmed), then as its dictionary forms in
+        # German and English ("companies" -> "company", "Kinder" -> "Kind"). The vocabulary's
+        # own words are not reduced that way: an English word can be a German form ("ward" is
+        # a past tense of "werden").
+        self._forms = frozenset(s for key in (*concepts, *self._aliases) for s in key)
+        # Only German entries are looked for inside longer words: compounds are German, and
+        # short English words would turn up inside unrelated German ones ("ward").
+        self._singles = {key[0] for key in (*self.concepts, *german) if len(key) == 1}
+        self._whole = {key[0] for key in self._aliases if len(key) == 1}
         self._single_list = sorted(self._singles)
-        self._phrase_lengths = sorted({len(key) for key in self.concepts if len(key) > 1})
+        self._phrase_lengths = sorted(
+            {len(key) for key in (*self.concepts, *self._aliases) if len(key) > 1}
+        )
         self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
+        self._compounds: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
 
-    def find(self, text: str) -> list[Hit]:
-        """Every vocabulary entry in `text`, each once, in order of first appearance."""
-        stems = words(text)
+    def canonical(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        """The entry a key stands for (itself, or the German entry of an English alias)."""
+        return self._aliases.get(key, key)
+
+    def key_of(self, phrase: str) -> tuple[str, ...]:
+        """The key `phrase` is found as, for lists of words kept in the knowledge base."""
+        return self.canonical(tuple(self._normal(w, s, ()) for w, s in _tokens(phrase)))
+
+    def find(self, text: str, *, dictionary: bool = True) -> list[Hit]:
+        """Every vocabulary entry in `text`, each once, in order of first appearance.
+
+        `dictionary=False` skips looking words up by their dictionary forms: for the knowledge
+        base's own texts, written with care, whose analysis must not wait for simplemma's
+        dictionaries to load (about a second, once per process, at the first sponsor's idea).
+        """
+        tokens = _tokens(text)
+        languages = _languages(text) if dictionary else ()
+        stems = [self._normal(written, stemmed, languages) for written, stemmed in tokens]
         found: dict[tuple[str, ...], Hit] = {}
+
+        def add(key: tuple[str, ...]) -> None:
+            entry = self._aliases.get(key, key)
+            if entry not in found:
+                found[entry] = Hit(entry, self.surfaces[key])
+
         for size in self._phrase_lengths:
             for start in range(len(stems) - size + 1):
                 key = tuple(stems[start : start + size])
-                if key in self.concepts and key not in found:
-                    found[key] = Hit(key, self.surfaces[key])
+                if key in self.concepts or key in self._aliases:
+                    add(key)
         for word in stems:
             for part in self._parts(word):
-                key = (part,)
-                if key not in found:
-                    found[key] = Hit(key, self.surfaces[key])
+                add((part,))
         return list(found.values())
 
+    def parts(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The entries a one-word entry is compounded of ("pflegekraftegewinnung" ->
+        "pflegekraft", "gewinnung"): a compound in one text and its parts in another share a
+        theme."""
+        if len(key) != 1:
+            return []
+        if key not in self._compounds:
+            parts = _parts_of(key[0], self._singles, self._prefixes, inner=True)
+            found = [self.canonical((part,)) for part in parts]
+            self._compounds[key] = [part for part in dict.fromkeys(found) if part != key]
+        return self._compounds[key]
+
+    def _normal(self, written: str, stemmed: str, languages: tuple[str, ...]) -> str:
+        """The vocabulary's stem for a word of the text, else the word's own stem."""
+        if stemmed in self._forms or len(stemmed) < MIN_PART:
+            return stemmed
+        for language in languages:
+            form = stem(_lemma(written, language))
+            if form in self._forms:
+                return form
+        return stemmed
+
     def _parts(self, word: str) -> list[str]:
-        if word in self._singles:
+        if word in self._singles or word in self._whole:
             return [word]
         parts = _parts_of(word, self._singles, self._prefixes)
         if parts:
@@ -149,9 +254,58 @@ class Vocabulary:
         return str(match[0]) if match else None
 
 
-def _parts_of(word: str, singles: set[str], prefixes: set[str]) -> list[str]:
-    """Vocabulary stems inside a compound; a part inside a longer found part is dropped.
+_MARKERS = {
+    "de": frozenset(
+        "und der die das den dem mit für fur wir ist sind nicht ein eine auf zu".split()
+    ),
+    "en": frozenset("the and for with our we to of is are who that this their they will".split()),
+}
+"""Function words that tell German from English text."""
 
+
+def _languages(text: str) -> tuple[str, ...]:
+    """The language(s) to read a text's words in: one where its function words say so, both
+    where they do not. A word is only reduced in its text's language: an English "lots" is no
+    German "Lotse", a German "ward" no English one."""
+    counts = dict.fromkeys(_MARKERS, 0)
+    for word in _MARKER_WORD.findall(text[:MAX_TEXT].lower()):
+        for language, markers in _MARKERS.items():
+            counts[language] += word in markers
+    if counts["de"] > counts["en"]:
+        return ("de",)
+    if counts["en"] > counts["de"]:
+        return ("en",)
+    return ("de", "en")
+
+
+_MARKER_WORD = re.compile(r"[a-zäöüß]+")
+
+
+@lru_cache(maxsize=65_536)
+def _lemma(word: str, language: str) -> str:
+    """A word's dictionary form in one language (simplemma; German nouns are tried
+    capitalised, since people on phones often do not)."""
+    if language == "de" and word.islower():
+        word = word.capitalize()
+    return simplemma.lemmatize(word, lang=language).casefold()
+
+
+def _kept(phrase: str, key: tuple[str, ...]) -> bool:
+    """Whether a vocabulary phrase can be used: a phrase of several words that shrinks to one
+    word ("nach dem Abschluss" -> "abschluss") would match that word alone, which is not what
+    the phrase means."""
+    written = _WORD.findall(_LETTER_PREFIX.sub(r"\1", phrase).lower())
+    return bool(key) and (len(key) > 1 or len(written) == 1)
+
+
+def _parts_of(
+    word: str, singles: set[str], prefixes: set[str], *, inner: bool = False
+) -> list[str]:
+    """Vocabulary stems a compound is made of; a part inside a longer found part is dropped.
+
+    A part counts only where the rest of the word is made of words too (other parts, known
+    German words, linking letters): "Pflegedoku" is Pflege + Doku, while "Wirtschaft" does not
+    contain "Haft" ("wirtsc" is no word). `inner`: the parts of a word that is an entry itself.
     Walking only along known prefixes keeps this linear in practice.
     """
     spans: list[tuple[int, int]] = []
@@ -160,14 +314,49 @@ def _parts_of(word: str, singles: set[str], prefixes: set[str]) -> list[str]:
         longest = 0
         end = start + 1
         while end <= length and word[start:end] in prefixes:
-            if end - start >= MIN_PART and word[start:end] in singles:
+            whole = inner and start == 0 and end == length
+            if end - start >= MIN_PART and word[start:end] in singles and not whole:
                 longest = end
             end += 1
         if longest:
             spans.append((start, longest))
-    kept = [
-        span
-        for span in spans
-        if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans)
-    ]
-    return [word[start:end] for start, end in kept]
+    kept: list[tuple[int, int]] = []
+    # Left to right, the longer of two overlapping parts wins ("gewinn|ung" over "innung").
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if kept and span[0] < kept[-1][1]:
+            if span[1] - span[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    parts = []
+    for index, (start, end) in enumerate(kept):
+        before = kept[index - 1][1] if index else 0
+        after = kept[index + 1][0] if index + 1 < len(kept) else length
+        if _piece(word[before:start], modifier=True) and _piece(word[end:after], modifier=False):
+            parts.append(word[start:end])
+    return parts
+
+
+_LINKS = ("es", "en", "s", "n", "e")
+"""Linking letters between the parts of a German compound (Bildungs-, Pflege-, Frauen-)."""
+
+
+@lru_cache(maxsize=16_384)
+def _piece(piece: str, *, modifier: bool) -> bool:
+    """Whether a stretch of a compound beside a found part is made of words: nothing, linking
+    letters, or a German word (a modifier may end in linking letters, a head start with them)."""
+    if len(piece) < 3:
+        return len(piece) == 0 or piece in _LINKS
+    candidates = {piece}
+    for link in _LINKS:
+        if modifier and piece.endswith(link):
+            candidates.add(piece[: -len(link)])
+        if not modifier and piece.startswith(link):
+            candidates.add(piece[len(link) :])
+    if not modifier:  # the stem may have lost an ending ("programmierkurs" -> "...kur")
+        candidates |= {c + ending for c in list(candidates) for ending in _ENDINGS}
+    nouns = german_nouns()
+    return any(len(c) >= MIN_PART and c in nouns for c in candidates)
+
+
+_ENDINGS = ("s", "e", "en", "n", "er")

@@ -265,9 +265,7 @@ def _pre_check(advice: Advice, key: str = "summary.pre_check") -> Msg:
 
 def _fields(advice: Advice, kb: KnowledgeBase, none: str = "summary.fields_none") -> Msg:
     items: list[Localized | str] = []
-    for match in advice.matches.action_fields[:SHOWN_FIELDS]:
-        if match.score <= 0:
-            continue
+    for match in advice.matches.fitting[:SHOWN_FIELDS]:
         field = kb.action_field(match.id)
         items.append(
             Msg(
@@ -300,6 +298,8 @@ def _field_why(match: FieldMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
 
 def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplicate_warning") -> Msg:
     items: list[Localized | str] = []
+    if not advice.matches.projects:
+        return Msg("summary.projects_none")
     for match in advice.matches.projects[:SHOWN_PROJECTS]:
         project = kb.project(match.id)
         districts = ", ".join(kb.district(d).name for d in project.districts)

@@ -400,9 +400,7 @@ class _Builder:
     def fields_section(self) -> tuple[Block, ...]:
         kb = self.kb
         bullets: list[Bullet] = []
-        for match in self.advice.matches.action_fields[:SHOWN_FIELDS]:
-            if match.score <= 0:
-                continue
+        for match in self.advice.matches.fitting[:SHOWN_FIELDS]:
             field = kb.action_field(match.id)
             details = [
                 self.t(
@@ -497,15 +495,15 @@ class _Builder:
     def projects_section(self) -> tuple[Block, ...]:
         kb = self.kb
         bullets: list[Bullet] = []
-        same_district: list[str] = []
+        shown: list[str] = []
         for match in self.advice.matches.projects[:SHOWN_PROJECTS]:
             project = kb.project(match.id)
             districts = ", ".join(kb.district(d).name for d in project.districts)
             why = Lines(project_why(match, kb), "; ")
             details = [self.t("export.text.project_why", why=why)]
-            if match.same_district:
+            if match.possible_duplicate:
                 details.append(self.t("export.text.same_district"))
-                same_district.append(project.title)
+            shown.append(project.title)
             bullets.append(
                 Bullet(
                     self.t("export.text.project", title=project.title, districts=districts),
@@ -514,7 +512,8 @@ class _Builder:
             )
         if not bullets:
             return (Paragraph(self.t("export.text.projects_none")),)
-        differences = tuple(self.item("difference", None, title=title) for title in same_district)
+        # Only real look-alikes are shown, so each is one to set the idea apart from.
+        differences = tuple(self.item("difference", None, title=title) for title in shown)
         return (Bullets(tuple(bullets)), *differences)
 
 

@@ -12,6 +12,7 @@ from bot.kb.models import (
     District,
     FaqEntry,
     LocalAlliance,
+    MatchingAids,
     Project,
     RegionalAlliance,
     RegionsFile,
@@ -46,6 +47,8 @@ class KnowledgeBase:
     """Answers to questions sponsors ask mid-dialog (faq.yaml)."""
     version: str = "shipped"
     """Which version of the knowledge base this is (staff see it with /kb_version)."""
+    matching: MatchingAids = field(default_factory=MatchingAids)
+    """Vocabulary aids for matching (generic words, English glossary): action_fields.yaml."""
 
     _fields: Mapping[str, ActionField] = field(init=False, repr=False, compare=False)
     _goals: Mapping[str, SubGoal] = field(init=False, repr=False, compare=False)

@@ -187,8 +187,9 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
     )
     if checker.errors or len(parsed) < len(KNOWLEDGE_FILES):
         raise KnowledgeError(checker.report())
+    fields_file = _typed(parsed, "action_fields.yaml", ActionFieldsFile)
     return KnowledgeBase(
-        action_fields=tuple(_typed(parsed, "action_fields.yaml", ActionFieldsFile).action_fields),
+        action_fields=tuple(fields_file.action_fields),
         target_groups=tuple(_typed(parsed, "target_groups.yaml", TargetGroupsFile).target_groups),
         regions=_typed(parsed, "regions.yaml", RegionsFile),
         alliances=_typed(parsed, "alliances.yaml", AlliancesFile),
@@ -196,6 +197,7 @@ def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> Knowledge
         rules=_typed(parsed, "rules.yaml", RulesFile),
         faq=tuple(_typed(parsed, "faq.yaml", FaqFile).faq),
         version=version,
+        matching=fields_file.matching,
     )
 
 
@@ -287,6 +289,10 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
 
     if action_fields is not None:
         _check_action_fields(checker, action_fields, unknown)
+    if parts.action_fields is not None:
+        for j, group in enumerate(parts.action_fields.matching.generic_target_groups):
+            loc = ("matching", "generic_target_groups", j)
+            unknown("action_fields.yaml", loc, "target_group", group)
     if target_groups is not None:
         _duplicates(
             checker,
@@ -344,6 +350,10 @@ def _check_action_fields(
                 )
         for j, group in enumerate(af.target_groups):
             unknown(af_file, ("action_fields", i, "target_groups", j), "target_group", group)
+        for j, goal in enumerate(af.sub_goals):
+            for k, group in enumerate(goal.target_groups):
+                loc = ("action_fields", i, "sub_goals", j, "target_groups", k)
+                unknown(af_file, loc, "target_group", group)
 
 
 def _check_regions(checker: _Checker, regions: RegionsFile, unknown: _Unknown) -> None:

@@ -53,6 +53,16 @@ class SubGoal(Entry):
     title_en: Text
     keywords: list[Text] = Field(min_length=1)
     """Words and phrases a sponsor might use for this sub-goal (lower or mixed case)."""
+    target_groups: list[Id] = []
+    """Target groups the sub-goal is about (ids from target_groups.yaml): a sponsor naming one
+    of them adds to this sub-goal, so refugees point to III.6 rather than to the sub-goal of
+    whatever keyword happens to stand beside them ("Jobcenter")."""
+    organisations: list[Text] = []
+    """Kinds of organisation typical for the sub-goal (Pflegedienst, Hochschule, ...): weaker
+    evidence than a keyword, named as such in the reason."""
+    broad: bool = False
+    """The sub-goal covers unrelated themes (I.7: care and IT): sharing it alone does not make
+    two projects alike."""
 
 
 class ActionField(Entry):
@@ -69,8 +79,29 @@ class ActionField(Entry):
     """Target groups typical for this field (ids from target_groups.yaml)."""
 
 
+class Term(Entry):
+    """A term of the vocabulary with other ways to say it: English words and German variants
+    match wherever the German term would, and count as the same term for look-alikes."""
+
+    de: Text
+    en: list[Text] = []
+    also: list[Text] = []
+    """German variants (colloquial words, other compounds)."""
+
+
+class MatchingAids(Entry):
+    """Vocabulary aids for matching ideas, not statements of the strategy."""
+
+    generic_terms: list[Text] = []
+    """Words too general to make two projects alike on their own (IT, Werkstatt, Projekt)."""
+    generic_target_groups: list[Id] = []
+    """Target groups nearly every project names (companies): sharing one says nothing."""
+    terms: list[Term] = []
+
+
 class ActionFieldsFile(Entry):
     action_fields: list[ActionField] = Field(min_length=1)
+    matching: MatchingAids = MatchingAids()
 
 
 # --- target_groups.yaml ---------------------------------------------------------------------

@@ -40,12 +40,12 @@ def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
     kb = advisor.kb
     place = advice.facts.place
     places = place.places if isinstance(place, InRegion) else ()
-    top = advice.matches.action_fields[0] if advice.matches.action_fields else None
+    fitting = advice.matches.fitting
     return Classified(
         subregion=subregions_key(
             [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
         ),
-        action_field=top.id if top is not None and top.score > 0 else "–",
+        action_field=fitting[0].id if fitting else "–",
         status=draft.status,
         costs_eur=advice.facts.costs_eur or 0,
     )

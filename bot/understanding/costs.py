@@ -153,7 +153,7 @@ def parse_costs(text: str, *, implausible_above: int = 100_000_000) -> Parsed[Co
         for q, _ in amounts_in(clipped)
     ]
     periods = {period for _, period in located}
-    if len({amount for amount, _ in located}) == 2 and len(periods) == 2 and None in periods:
+    if len(located) == 2 and len(periods) == 2 and None in periods:
         (per_amount, period), (total, _) = sorted(located, key=lambda item: item[1] is None)
         if period is not None and _whole_periods(total, per_amount, period):
             return Understood(

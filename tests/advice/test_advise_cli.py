@@ -75,14 +75,14 @@ def test_one_object_per_line_in_order_with_errors_inline() -> None:
     assert first["referral"] is None
     assert (first["costs_eur"], first["duration_months"]) == (380_000, 24)
     assert (first["start"], first["end"]) == ("2027-01", "2028-12")
-    fields = first["action_fields"]
-    assert [f["id"] for f in fields] != [] and len(fields) == 4  # type: ignore[arg-type]
-    assert {f["id"] for f in fields} == {"I", "II", "III", "IV"}  # type: ignore[union-attr]
+    fields = first["action_fields"]  # the fitting ones, best first
+    assert 1 <= len(fields) <= 2  # type: ignore[arg-type]
     assert fields[0]["id"] == "III"  # type: ignore[index]
+    assert "III.6" in fields[0]["why"]  # type: ignore[index]
     scores = [f["score"] for f in fields]  # type: ignore[union-attr]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
-    projects = first["similar_projects"]
-    assert len(projects) >= 3  # type: ignore[arg-type]
+    projects = first["similar_projects"]  # real look-alikes only
+    assert 1 <= len(projects) <= 3  # type: ignore[arg-type]
     assert projects[0]["id"] == "care" and projects[0]["same_district"] is True  # type: ignore[index]
     assert set(projects[0]) == {"id", "title", "score", "why", "same_district"}  # type: ignore[index]
     assert first["eligibility"] == {  # type: ignore[comparison-overlap]
@@ -151,11 +151,11 @@ def test_types_of_every_key_for_a_complete_and_an_empty_line() -> None:
         for key in ("costs_eur", "duration_months"):
             assert out[key] is None or type(out[key]) is int
         assert out["alliance"] is None or isinstance(out["alliance"]["name"], str)
-        assert len(out["action_fields"]) == 4
+        assert len(out["action_fields"]) <= 2
         for field in out["action_fields"]:
             assert field["id"] in {"I", "II", "III", "IV"} and isinstance(field["why"], str)
             assert isinstance(field["title"], str) and 0 <= field["score"] <= 1
-        assert len(out["similar_projects"]) >= 3
+        assert len(out["similar_projects"]) <= 5
         for project in out["similar_projects"]:
             assert type(project["same_district"]) is bool and 0 <= project["score"] <= 1
         eligibility = out["eligibility"]

@@ -364,7 +364,7 @@ async def test_a_long_notification_goes_in_parts_and_replies_to_any_part_are_rel
         staff, contact, sponsor = people(server)
         await register_contacts(staff, HILDESHEIM, contact)
         # "&" is five characters in HTML: long answers full of it make the longest message
-        await to_summary(sponsor, idea=IDEA + " & Partner" * 80)
+        await to_summary(sponsor, idea=IDEA + " &&& Partner" * 80)
         await hand_over(sponsor, "Müller & Söhne & " * 40, "Leitung & " * 70)
         first, second, pdf = await contact.expect(3)
         assert pdf.document is not None

@@ -189,21 +189,20 @@ def test_pre_check_and_similar_projects(
     assert isinstance(bullets, Bullets)
     shown = advice.matches.projects[:3]
     assert [b.text.split(" (")[0] for b in bullets.items] == [kb.project(m.id).title for m in shown]
+    # Only real look-alikes are shown, and each is one to set the idea apart from.
     differences = [label for label in items(projects) if label.startswith("Abgrenzung zu")]
-    assert differences == [
-        f"Abgrenzung zu „{kb.project(m.id).title}“" for m in shown if m.same_district
-    ]
+    assert differences == [f"Abgrenzung zu „{kb.project(m.id).title}“" for m in shown]
 
 
 def test_a_project_in_the_same_district_asks_for_the_difference(
     engine: DialogEngine, advisor: Advisor
 ) -> None:
     main = (
-        "Garbsen",
+        "Hildesheim",
         "Bildungsträger",
-        "Langzeitarbeitslose",
-        "Wir wollen Langzeitarbeitslose mit Coaching und einem Praktikum in Pflegeheimen "
-        "zusammen mit dem Jobcenter in Arbeit bringen.",
+        "Geflüchtete",
+        "Geflüchtete bereiten wir mit einem Praktikum im Krankenhaus und berufsbezogenem "
+        "Deutschunterricht auf eine Ausbildung in der Pflege vor.",
         "Pflegebrücke",
         "450.000 €",
         "01/2027",
@@ -212,8 +211,8 @@ def test_a_project_in_the_same_district_asks_for_the_difference(
     )
     state = run_dialog(engine, main)
     sketch = sketch_of(advisor, state)
-    same = [m for m in advice_for(advisor, state).matches.projects[:3] if m.same_district]
-    assert same, "the scenario needs a similar project in the same district"
+    same = [m for m in advice_for(advisor, state).matches.projects[:3] if m.possible_duplicate]
+    assert [m.id for m in same] == ["care"], "the scenario needs CARE (Hildesheim, running)"
     projects = sketch.section("projects")
     for match in same:
         title = advisor.kb.project(match.id).title

@@ -42,7 +42,7 @@ async def test_a_summary_longer_than_telegram_allows_is_split(
             "12 Monate",
         ):
             await answer(eve, text)
-        eve.send("30 % Eigenmittel, den Rest trägt der Landkreis " + "💶" * 180)
+        eve.send("30 % Eigenmittel, den Rest trägt der Landkreis " + "💶" * 230)
         summary = await eve.expect(2)
         await eve.settle()
         assert not server.bot_errors  # the server refuses what Telegram would refuse

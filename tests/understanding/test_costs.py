@@ -125,3 +125,9 @@ def test_totals_are_whole_euros_at_least_the_amount(text: str, months: int) -> N
         total = total_costs(parsed.value, months)
         assert isinstance(total, int)
         assert total >= parsed.value.amount or (parsed.value.per == "year" and months < 12)
+
+
+def test_three_amounts_one_of_them_monthly_are_no_total_and_a_rate() -> None:
+    # Found by hypothesis: two equal amounts and a third made the total/rate pairing unpack
+    # three readings into two.
+    assert isinstance(parse_costs("12 , 180.000 180.000 monatlich"), Understood | Unclear)

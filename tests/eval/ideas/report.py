@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 25)
 """Matching does not depend on the date; the pre-check that runs alongside needs one."""
 
 SHOWN_FIELDS = 2  # the summary and the Projektskizze name the two best fields
-SHOWN_PROJECTS = 3  # ... and the three most similar projects
+SHOWN_PROJECTS = 3  # ... and at most three similar projects
 NONE = "none"
 """The answer "no action field clearly fits"."""
 CLASSES = ("I", "II", "III", "IV", NONE)
@@ -53,21 +53,18 @@ GOALS = (
 
 
 def shown_fields(advice: Advice) -> list[str]:
-    """The action fields the advice presents as fitting, best first: the summary and the
-    Projektskizze show the best two with a score above zero, and say "none fits" otherwise."""
-    fields = advice.matches.action_fields[:SHOWN_FIELDS]
-    return [match.id for match in fields if match.score > 0]
+    """The action fields the advice presents as fitting, best first (`Matches.fitting`, which
+    the summary, the Projektskizze and the JSON show); empty: "nothing clearly fits"."""
+    return [match.id for match in advice.matches.fitting[:SHOWN_FIELDS]]
 
 
 def named_sub_goals(advice: Advice) -> list[str]:
     """The sub-goals the advice names as reasons, in order: each shown field's sub-goals
     (`FieldMatch.sub_goals`, best first; the Projektskizze lists them, the summary's and the
     JSON's `why` the first), field after field, without repeats."""
-    shown = set(shown_fields(advice))
     named: list[str] = []
-    for match in advice.matches.action_fields:
-        if match.id in shown:
-            named += [goal for goal in match.sub_goals if goal not in named]
+    for match in advice.matches.fitting[:SHOWN_FIELDS]:
+        named += [goal for goal in match.sub_goals if goal not in named]
     return named
 
 
@@ -385,12 +382,13 @@ def report() -> str:
         "tuned on. Data: `tests/eval/ideas/tuning.yaml`, `tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
-        f"(the best {SHOWN_FIELDS} with a score above zero); if none is shown the advice said "
-        '"nothing clearly fits", a miss on an idea that has a field. The sub-goals named are '
-        "each shown field's sub-goal ids (`FieldMatch.sub_goals`, which the Projektskizze lists "
-        "and the `why` starts with), field after field; recall@3 asks for a labelled one among "
-        f"the first three. The look-alikes are the {SHOWN_PROJECTS} similar projects the summary "
-        "shows; the false look-alike rate is the share of those not labelled acceptable, over all "
+        f"(`Matches.fitting`: at most {SHOWN_FIELDS}, none below a confidence threshold); if "
+        'none is shown the advice said "nothing clearly fits", a miss on an idea that has a '
+        "field. The sub-goals named are each shown field's sub-goal ids (`FieldMatch.sub_goals`, "
+        "which the Projektskizze lists and the `why` starts with), field after field; recall@3 "
+        "asks for a labelled one among the first three. The look-alikes are the (at most "
+        f"{SHOWN_PROJECTS}) similar projects the summary shows, none where nothing is alike; the "
+        "false look-alike rate is the share of those not labelled acceptable, over all "
         "ideas (also those with no look-alike). Trap ideas share only a generic word (IT, "
         "Werkstatt, Projekt, Region, Unternehmen, …) or only a broad sub-goal (I.7: care *and* IT) "
         "with some project; every non-acceptable project shown on them counts as a look-alike on "

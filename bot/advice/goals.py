@@ -1,0 +1,125 @@
+"""Which sub-goals of the strategy an idea serves, each with its evidence.
+
+A sub-goal gathers evidence from the words of the idea (its keywords, weighted by how specific a
+word is), from the target groups linked to it in the knowledge base (refugees -> III.6, dropouts
+-> III.4) and from the kinds of organisation typical for it (a Pflegedienst -> I.7). The target
+group a sponsor names is strong evidence: it says whom the project is for, where a single word
+("Jobcenter", "Coaching") says only how it is done.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.advice.vocabulary import Hit, Vocabulary
+from bot.kb.knowledge import KnowledgeBase
+
+SUB_GOAL = "sg:"
+ORGANISATION = "org:"
+
+STATED_GROUP = 3.0
+"""A linked target group the sponsor named as the target group (chosen, or in that answer)."""
+DESCRIBED_GROUP = 1.5
+"""A linked target group found only in the description."""
+ORGANISATION_SHARE = 0.5
+"""An organisation word counts half as much as a keyword of the same specificity."""
+GENERIC_SHARE = 0.5
+"""A word of the generic list counts half."""
+DECAY = 0.6
+"""Each further piece of evidence for the same sub-goal counts this much of the one before: a
+description listing five words of one sub-goal does not outweigh the target group it names."""
+
+
+@dataclass(frozen=True)
+class GoalMatch:
+    id: str
+    field: str
+    score: float
+    words: tuple[str, ...]
+    """Keywords of the idea pointing here, as the vocabulary writes them."""
+    target_groups: tuple[str, ...]
+    """Linked target groups of the idea (ids)."""
+    organisations: tuple[str, ...]
+    """Kinds of organisation named in the idea that are typical here."""
+    specific: bool = False
+    """Some of the words are not generic: more than "IT" or "Ausbildung" points here."""
+
+
+class GoalScorer:
+    """Built once per knowledge base, with the matcher's vocabulary."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+        self._field = {goal.id: field.id for field, goal in kb.sub_goals()}
+        self._order = {goal.id: index for index, (_, goal) in enumerate(kb.sub_goals())}
+        self._groups: dict[str, list[str]] = defaultdict(list)
+        for _, goal in kb.sub_goals():
+            for group in goal.target_groups:
+                self._groups[group].append(goal.id)
+        goals = len(self._field)
+        self._weight: dict[tuple[str, ...], float] = {}
+        for key, concepts in vocabulary.concepts.items():
+            named = {c.split(":", 1)[1] for c in concepts if c.startswith((SUB_GOAL, ORGANISATION))}
+            if named:
+                self._weight[key] = math.log(1 + goals / len(named)) * (1.0 + 0.5 * (len(key) - 1))
+        # A generic word ("Digitalisierung", "Ausbildung") says something, but less.
+        self.generic = frozenset(vocabulary.key_of(term) for term in kb.matching.generic_terms)
+        for key in self.generic:
+            if key in self._weight:
+                self._weight[key] *= GENERIC_SHARE
+        self._vocabulary = vocabulary
+
+    def score(
+        self, hits: Sequence[Hit], stated: Collection[str], described: Iterable[str]
+    ) -> tuple[GoalMatch, ...]:
+        """The sub-goals with any evidence, best first. `stated`: target group ids the sponsor
+        gave as the target group; `described`: further ones found in the description."""
+        evidence: dict[str, list[float]] = defaultdict(list)
+        words: dict[str, list[str]] = defaultdict(list)
+        organisations: dict[str, list[str]] = defaultdict(list)
+        groups: dict[str, list[str]] = defaultdict(list)
+        specific: set[str] = set()
+        concepts = self._vocabulary.concepts
+        for hit in hits:
+            weight = self._weight.get(hit.key, 0.0)
+            for concept in concepts[hit.key]:
+                if concept.startswith((SUB_GOAL, ORGANISATION)) and hit.key not in self.generic:
+                    specific.add(concept.split(":", 1)[1])
+                if concept.startswith(SUB_GOAL):
+                    goal = concept[len(SUB_GOAL) :]
+                    evidence[goal].append(weight)
+                    words[goal].append(hit.surface)
+                elif concept.startswith(ORGANISATION):
+                    goal = concept[len(ORGANISATION) :]
+                    if hit.surface not in words[goal]:
+                        evidence[goal].append(ORGANISATION_SHARE * weight)
+                        organisations[goal].append(hit.surface)
+        for group in dict.fromkeys((*stated, *described)):
+            for goal in self._groups.get(group, ()):
+                evidence[goal].append(STATED_GROUP if group in stated else DESCRIBED_GROUP)
+                groups[goal].append(group)
+        matches = [
+            GoalMatch(
+                id=goal,
+                field=self._field[goal],
+                score=round(_decayed(values), 3),
+                words=tuple(dict.fromkeys(words[goal])),
+                target_groups=tuple(groups[goal]),
+                organisations=tuple(dict.fromkeys(organisations[goal])),
+                specific=goal in specific,
+            )
+            for goal, values in evidence.items()
+            if goal in self._field
+        ]
+        matches.sort(key=lambda m: (-m.score, self._order[m.id]))
+        return tuple(matches)
+
+
+def _decayed(values: Iterable[float]) -> float:
+    total, factor = 0.0, 1.0
+    for value in sorted(values, reverse=True):
+        total += factor * value
+        factor *= DECAY
+    return total
