@@ -86,9 +86,9 @@ def test_the_sponsors_answers_are_all_in_the_sketch(sketch_de: Sketch, kb: Knowl
     )
     assert value(sketch_de, "costs", "Gesamtkosten") == "1.200.000 €"
     assert (
-        value(sketch_de, "costs", "Begründung für Gesamtkosten über 500.000 €") == (MAIN_ANSWERS[6])
+        value(sketch_de, "costs", "Begründung für Gesamtkosten über 500.000 €") == (MAIN_ANSWERS[7])
     )
-    assert value(sketch_de, "costs", "Kofinanzierung (Eigenanteil)") == MAIN_ANSWERS[9]
+    assert value(sketch_de, "costs", "Kofinanzierung (Eigenanteil)") == MAIN_ANSWERS[10]
     for section, answer in [
         ("idea", MAIN_ANSWERS[3]),
         ("need", EXTRA_ANSWERS[0]),
