@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.advice.facts import ProjectFacts
+from bot.advice.sources import source_note
 from bot.advice.timing import cap_hints, earliest_start, lead_time_hints
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
@@ -237,6 +238,8 @@ def _hints(
                         "min": Eur(strand.min_costs_eur or 0),
                         "max": Eur(strand.max_costs_eur or 0),
                         "months": Count(strand.normal_duration_months or 0, "months"),
+                        # Not in the strategy: its public source and "please check" (#13).
+                        "source": source_note(strand.source),
                     },
                 )
             )

@@ -33,8 +33,8 @@ def lead_time_hints(
     if facts.start is None:
         return ()
     if meeting is None:
-        source = source_note(kb.rules.steering_group.source)
-        return (Msg("trust.lead.dates_unknown", {"source": source}),)
+        # The key dates say the coordination office has the dates (chapter 6's rhythm).
+        return ()
     if starts_before(facts.start, meeting):
         params: dict[str, Param] = {
             "start": Month(facts.start),

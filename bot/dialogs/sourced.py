@@ -46,19 +46,19 @@ def next_steps(kb: KnowledgeBase, alliance: LocalAlliance) -> Msg:
         "months": Count(kb.rules.limits.report_due_months_after_end, "months"),
     }
     items: list[Localized | str] = []
+    sources: list[str] = []
     for number, step in enumerate(kb.rules.procedure, start=1):
         text = (
             Msg(f"trust.next.{step.id}", params)
             if step.id in NEXT_STEPS
             else Msg("trust.next.other", {"title": Choice(step.title, step.title_en)})
         )
-        source = step.source
-        if step.id == "steering_group_vote":  # the rhythm of meetings is chapter 6's
-            source = f"{step.source}; {kb.rules.steering_group.source}"
-        items.append(
-            Msg("trust.next.item", {"number": number, "text": text, "source": source_note(source)})
-        )
-    return Msg("summary.next_steps", {"items": Lines(tuple(items))})
+        items.append(Msg("trust.next.item", {"number": number, "text": text}))
+        sources.append(step.source)
+    # One line of sources for the steps (and chapter 6 for the meetings): short on a phone.
+    sources.append(kb.rules.steering_group.source)
+    shown = sourced(Lines(tuple(items)), "; ".join(sources))
+    return Msg("summary.next_steps", {"items": shown})
 
 
 def stand(kb: KnowledgeBase) -> Msg:

@@ -339,31 +339,30 @@ def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplica
 
 
 def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
+    """The key dates, with the sources they rest on below them (one line: a phone's screen)."""
     eligibility = advice.eligibility
-    limits = kb.rules.limits.source
     items: list[Localized | str] = [
-        sourced(Msg("summary.date.latest_end", {"date": Day(kb.rules.limits.latest_end)}), limits)
+        Msg("summary.date.latest_end", {"date": Day(kb.rules.limits.latest_end)})
     ]
     if eligibility.end is not None:
-        items.append(
-            sourced(Msg("summary.date.project_end", {"month": Month(eligibility.end)}), limits)
-        )
+        items.append(Msg("summary.date.project_end", {"month": Month(eligibility.end)}))
     if eligibility.report_due is not None:
-        due = Msg("summary.date.report_due", {"month": Month(eligibility.report_due)})
-        items.append(sourced(due, limits))
+        items.append(Msg("summary.date.report_due", {"month": Month(eligibility.report_due)}))
     meeting = eligibility.next_meeting
+    sources = [kb.rules.limits.source]
     if meeting is not None and meeting.note:
-        shown = Msg(
-            "summary.date.next_meeting_note", {"date": Day(meeting.date), "note": meeting.note}
+        items.append(
+            Msg("summary.date.next_meeting_note", {"date": Day(meeting.date), "note": meeting.note})
         )
-        items.append(sourced(shown, meeting.source))
+        sources.append(meeting.source)
     elif meeting is not None:
-        shown = Msg("summary.date.next_meeting", {"date": Day(meeting.date)})
-        items.append(sourced(shown, meeting.source))
+        items.append(Msg("summary.date.next_meeting", {"date": Day(meeting.date)}))
+        sources.append(meeting.source)
     else:
-        unknown = Msg("summary.date.meetings_unknown")
-        items.append(sourced(unknown, kb.rules.steering_group.source))
-    return Msg("summary.dates", {"items": Lines(tuple(items))})
+        items.append(Msg("summary.date.meetings_unknown"))
+        sources.append(kb.rules.steering_group.source)
+    shown = sourced(Lines(tuple(items)), "; ".join(sources))
+    return Msg("summary.dates", {"items": shown})
 
 
 def _hints(advice: Advice) -> Msg | None:

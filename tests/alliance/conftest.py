@@ -69,9 +69,20 @@ async def to_summary(
     await answer(user, "01/2027")
     await answer(user, duration)
     user.send("/ueberspringen")
-    summary = joined(await user.expect())
+    summary = await whole_summary(user)
     assert "Zusammenfassung" in summary, user.transcript
     return summary
+
+
+STAND = ("Stand der Wissensbasis", "Knowledge base as of")
+"""The summary's last line: a long summary comes in several messages (#13 added sources)."""
+
+
+async def whole_summary(user: TelegramUser) -> str:
+    messages = await user.expect()
+    while not any(stand in messages[-1].text for stand in STAND):
+        messages += await user.expect()
+    return joined(messages)
 
 
 async def give_contact_details(

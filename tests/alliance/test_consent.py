@@ -21,6 +21,7 @@ from tests.alliance.conftest import (
     register_contacts,
     tap,
     to_summary,
+    whole_summary,
 )
 from tests.botapi import BotApiServer, TelegramUser
 from tests.telegram.conftest import StartBot
@@ -33,7 +34,7 @@ def handoffs(data_dir: Path) -> list[tuple[int, str]]:
 
 async def summary_of(sponsor: TelegramUser) -> str:
     sponsor.send("/zusammenfassung")
-    return joined(await sponsor.expect())
+    return await whole_summary(sponsor)
 
 
 async def until(user: TelegramUser, text: str) -> str:
