@@ -1,7 +1,7 @@
 """Sponsors, alliance contacts and staff chatting with the real bot over HTTP.
 
-The fixtures `server`, `clock` and `start_bot` are those of the sponsor chat tests (imported,
-not copied); staff are configured per test with `start_bot(admin_ids=...)`.
+The fixtures `server`, `clock` and `start_bot` come from tests/support/bot.py (a plugin); staff
+are configured per test with `start_bot(admin_ids=...)`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pypdf import PdfReader
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, NOW, StartBot, answer, clock, server, start_bot
+from tests.support.bot import IDEA, NOW, StartBot, answer
 
-__all__ = ["NOW", "StartBot", "clock", "server", "start_bot"]
+__all__ = ["NOW", "StartBot"]
 
 STAFF = 900
 """The coordination office's account (BOT_ADMIN_IDS)."""

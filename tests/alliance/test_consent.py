@@ -23,7 +23,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 def handoffs(data_dir: Path) -> list[tuple[int, str]]:

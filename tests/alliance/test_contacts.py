@@ -22,7 +22,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 UNKNOWN = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was möglich ist."
 CONTACT_SCOPE = {"type": "chat", "chat_id": 501}

@@ -24,7 +24,7 @@ from tests.alliance.conftest import (
     two_contacts_of_hildesheim,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 async def test_a_complete_handoff_with_both_sides_chatting(

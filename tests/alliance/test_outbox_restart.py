@@ -21,7 +21,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 CONTACT = 501
 

@@ -15,9 +15,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, FaultKind, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import IDEA, StartBot
 
 STAFF = 900
 CONTACT = 501

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.alliance.conftest import ADMINS, HILDESHEIM, STAFF, invite, register
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 SHARED = {"start", "hilfe", "sprache", "datenschutz"}
 SHARED_EN = {"start", "help", "language", "privacy"}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import IDEA, StartBot, answer
 
 
 async def tap(user: TelegramUser, label: str, message_id: int) -> BotMessage:

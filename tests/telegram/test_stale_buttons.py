@@ -11,7 +11,7 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import IDEA, StartBot, answer
 
 STALE = "früheren Frage"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import IDEA, StartBot, answer
 
 
 async def test_questions_non_answers_costs_per_year_and_a_range_over_http(

@@ -35,7 +35,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, BotMessage
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 OPEN = "— offen: bitte ergänzen —"
 

@@ -1,4 +1,8 @@
-"""The real bot (runtime + PTB Application) against the Bot API server on 127.0.0.1."""
+"""The real bot (runtime + PTB Application) against the Bot API server on 127.0.0.1.
+
+A pytest plugin (tests/conftest.py): the fixtures `server`, `clock` and `start_bot` serve the
+Telegram, alliance and reliability tests alike; a directory's conftest may override them.
+"""
 
 from __future__ import annotations
 
