@@ -3,9 +3,11 @@ conversations. Everything long-lived is built here, once."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
+from bot.advice.lexicon import german_nouns
 from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
 from bot.core.outputs import Document
@@ -20,6 +22,7 @@ from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
+from bot.understanding.words import warm_up
 
 
 @dataclass
@@ -48,12 +51,20 @@ class Runtime:
         await self.database.close()
 
 
+def _warm_up() -> None:
+    warm_up()
+    german_nouns()
+
+
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
     knowledge = LiveKnowledge(settings.data_dir, clock)
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
+    # Off the event loop, before the first update: dictionaries that would otherwise load
+    # during the first answers (seconds, with every chat waiting).
+    await asyncio.to_thread(_warm_up)
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 
