@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.support.bot import IDEA, NOW, StartBot, answer
+from tests.support.bot import IDEA, NOW, StartBot, answer, draft_answers, type_draft
 
 __all__ = ["NOW", "StartBot"]
 
@@ -56,22 +56,11 @@ async def to_summary(
     idea: str = IDEA,
     target_group: str = "Geflüchtete Frauen",
 ) -> str:
-    """Type a complete draft as a sponsor would (`/neu` for a further one); returns the
-    summary's text."""
-    user.send(command)
-    await user.expect(2)
-    await answer(user, place)
-    await answer(user, "Bildungsträger")
-    await answer(user, target_group)
-    await answer(user, idea)
-    await answer(user, title)
-    await answer(user, costs)
-    await answer(user, "01/2027")
-    await answer(user, duration)
-    user.send("/ueberspringen")
-    summary = joined(await user.expect())
-    assert "Zusammenfassung" in summary, user.transcript
-    return summary
+    """A complete draft typed as a sponsor would (`/neu` for a further one); the summary's text."""
+    answers = draft_answers(
+        place, title=title, costs=costs, duration=duration, idea=idea, target_group=target_group
+    )
+    return joined(await type_draft(user, *answers, command=command))
 
 
 async def give_contact_details(

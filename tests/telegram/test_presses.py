@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.support.bot import IDEA, StartBot, answer
+from tests.support.bot import StartBot, answer, draft_answers, type_draft
 
 
 async def tap(user: TelegramUser, label: str, message_id: int) -> BotMessage:
@@ -26,14 +26,7 @@ def now(user: TelegramUser, message: BotMessage) -> BotMessage:
 
 
 async def to_summary(user: TelegramUser) -> BotMessage:
-    user.send("/start")
-    await user.expect(2)
-    for text in ("Sarstedt", "Bildungsträger", "Geflüchtete Frauen", IDEA, "Pflegebrücke"):
-        await answer(user, text)
-    for text in ("380.000 €", "01/2027", "2 Jahre"):
-        await answer(user, text)
-    user.send("/ueberspringen")
-    summary = (await user.expect())[-1]
+    summary = (await type_draft(user, *draft_answers(title="Pflegebrücke")))[-1]
     assert "Angabe ändern" in " ".join(summary.button_texts()), user.transcript
     return summary
 
