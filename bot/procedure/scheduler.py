@@ -117,7 +117,7 @@ class Scheduler:
         else:
             params |= {
                 "number": reminder.draft_id or 0,
-                "title": reminder.detail,
+                "title": reminder.detail or Msg("procedure.untitled"),
                 "months": Count(self.retention_months, "months"),
             }
         return Msg(f"procedure.reminder.{reminder.kind}", params)
@@ -130,7 +130,8 @@ class Scheduler:
         planned = 0
         async with self.database.transaction() as connection:
             rows = await connection.execute_fetchall(
-                "SELECT d.id, d.owner_id, d.title, d.updated_at, u.language FROM drafts d "
+                "SELECT d.id, d.owner_id, d.updated_at, u.language, COALESCE(d.title, "
+                "json_extract(d.state, '$.answers.title.text'), '') AS title FROM drafts d "
                 "JOIN users u ON u.id = d.owner_id WHERE d.updated_at < ? "
                 "AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.draft_id = d.id)",
                 (cutoff.isoformat(timespec="seconds"),),
@@ -180,7 +181,7 @@ class Scheduler:
                     case,
                     StepKind.ESCALATE,
                     {"handoff": case.handoff_id, "days": days},
-                    {"days": Count(days, "days"), "revision": case.revision},
+                    {"days": Count(days, "days_dative"), "revision": case.revision},
                 )
                 if isinstance(outcome, Recorded):
                     told += 1
