@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.procedure.steps import OWNER, STAGES, Stage, StepKind, main_steps
 from bot.storage.cases import CaseRow, EvaluationRow, StepRow
 from bot.storage.meetings import MeetingRow
@@ -20,6 +21,30 @@ from bot.texts.markup import to_plain
 
 SubregionOf = Callable[[str], str]
 """The sub-region of a local alliance (by the alliance's id), as staff name it."""
+
+
+def subregions(kb: KnowledgeBase) -> SubregionOf:
+    """Sub-region names from the knowledge base; an alliance dropped from it since keeps its
+    id, so its cases still count."""
+
+    def name(alliance_id: str) -> str:
+        try:
+            return kb.subregion(kb.local_alliance(alliance_id).subregion).name
+        except KeyError:
+            return alliance_id
+
+    return name
+
+
+def alliance_names(kb: KnowledgeBase) -> Callable[[str], str]:
+    def name(alliance_id: str) -> str:
+        try:
+            alliance = kb.local_alliance(alliance_id)
+        except KeyError:
+            return alliance_id
+        return alliance.short_name or alliance.name
+
+    return name
 
 
 def stage_label(stage: Stage | str) -> Msg:

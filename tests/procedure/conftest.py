@@ -43,7 +43,7 @@ from bot.storage.contacts import Contacts
 from bot.storage.db import Database
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs, Statement
-from bot.texts.catalog import Language, Msg
+from bot.texts.catalog import LANGUAGES, Language, Msg
 from bot.texts.markup import to_plain
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -231,6 +231,15 @@ class World:
         assert case is not None
         return case
 
+    async def meeting(self, held_on: date, deadline: date | None = None, note: str = "") -> int:
+        """Staff keep a meeting of the Lenkungsgruppe; returns its number."""
+        async with self.transaction() as connection:
+            meeting = await self.procedure.add_meeting(
+                connection, self.clock.now(), Actor(STAFF, Role.STAFF), held_on, deadline, note
+            )
+        assert not isinstance(meeting, Refused), meeting
+        return meeting.id
+
     async def reminders_on(self, case_id: int, sponsor: int = SPONSOR, on: bool = True) -> None:
         async with self.transaction() as connection:
             result = await self.procedure.set_reminders(
@@ -266,14 +275,22 @@ class World:
 
 
 def recorded(outcome: Outcome) -> Recorded:
+    """The step went through; what its author is told renders in both languages."""
     assert isinstance(outcome, Recorded), (
         text(outcome.message) if isinstance(outcome, Refused) else outcome
     )
+    for message in outcome.messages:
+        for language in LANGUAGES:
+            assert text(message, language).strip()
     return outcome
 
 
 def refused(outcome: Outcome) -> Refused:
+    """The step was refused; the reason and what is missing render in both languages."""
     assert isinstance(outcome, Refused), outcome
+    for message in (outcome.message, *outcome.details):
+        for language in LANGUAGES:
+            assert text(message, language).strip()
     return outcome
 
 

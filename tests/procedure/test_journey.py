@@ -76,17 +76,7 @@ async def test_a_case_goes_all_the_way_across_restarts(world: World) -> None:
     assert "Eingereicht: Fall Nr. 1" in news[STAFF][0] and "266.000 €" in news[STAFF][0]
     await world.restart()
 
-    async with world.transaction() as connection:
-        meeting = await world.procedure.add_meeting(
-            connection,
-            clock.now(),
-            Actor(STAFF, Role.STAFF),
-            date(2026, 5, 20),
-            date(2026, 4, 30),
-            "Sitzung im Amt",
-        )
-    assert not hasattr(meeting, "reason"), meeting
-    meeting_id = meeting.id  # type: ignore[union-attr]
+    meeting_id = await world.meeting(date(2026, 5, 20), date(2026, 4, 30), "Sitzung im Amt")
     scheduled = recorded(await world.record(STAFF, Role.STAFF, case.id, Schedule(meeting_id)))
     assert scheduled.case.meeting_id == meeting_id
     news = await told(world)
@@ -281,11 +271,7 @@ async def test_a_sponsor_withdraws_at_any_stage_and_leaves_the_agenda(world: Wor
     case = recorded(outcome).case
     recorded(await world.state(CONTACT, handoff, "supports"))
     recorded(await world.record(SPONSOR, Role.SPONSOR, case.id, Submit()))
-    async with world.transaction() as connection:
-        meeting = await world.procedure.add_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), date(2026, 6, 1)
-        )
-    meeting_id = meeting.id  # type: ignore[union-attr]
+    meeting_id = await world.meeting(date(2026, 6, 1))
     recorded(await world.record(STAFF, Role.STAFF, case.id, Schedule(meeting_id)))
     await told(world)
 

@@ -83,11 +83,7 @@ async def test_a_scheduled_meeting_is_recalled_a_week_before(world: World) -> No
     case_id = await supported_case(world)
     recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, Apply(world.clock.today())))
     recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, Submit()))
-    async with world.transaction() as connection:
-        meeting = await world.procedure.add_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), date(2026, 6, 10)
-        )
-    meeting_id = meeting.id  # type: ignore[union-attr]
+    meeting_id = await world.meeting(date(2026, 6, 10))
     recorded(await world.record(STAFF, Role.STAFF, case_id, Schedule(meeting_id)))
     await world.outbox()
 

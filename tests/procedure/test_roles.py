@@ -13,7 +13,6 @@ from datetime import date, timedelta
 import pytest
 
 from bot.procedure.requests import (
-    Actor,
     AddEvaluation,
     Apply,
     Close,
@@ -205,11 +204,7 @@ async def refuses_all_but_the_table(world: World, case_id: int, meeting_id: int)
 async def test_at_every_stage_only_the_table_s_steps_go_through(world: World) -> None:
     draft = await world.draft()
     await world.save_plan(draft)
-    async with world.transaction() as connection:
-        meeting = await world.procedure.add_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), date(2026, 4, 15)
-        )
-    meeting_id = meeting.id  # type: ignore[union-attr]
+    meeting_id = await world.meeting(date(2026, 4, 15))
     handoff, outcome = await world.hand_over(draft)
     case_id = recorded(outcome).case.id
     tried = await refuses_all_but_the_table(world, case_id, meeting_id)
@@ -231,7 +226,8 @@ async def test_at_every_stage_only_the_table_s_steps_go_through(world: World) ->
         recorded(await world.record(ACTORS[role], role, case_id, request))
     world.clock.set(world.clock.now().replace(year=2029, month=1, day=5))
     assert await world.scheduler().due_reports() == 1
-    for role, request in [(Role.STAFF, ReportReceived()), (Role.STAFF, Close())]:
+    ending: list[tuple[Role, Request]] = [(Role.STAFF, ReportReceived()), (Role.STAFF, Close())]
+    for role, request in ending:
         tried += await refuses_all_but_the_table(world, case_id, meeting_id)
         recorded(await world.record(ACTORS[role], role, case_id, request))
     tried += await refuses_all_but_the_table(world, case_id, meeting_id)
