@@ -35,6 +35,14 @@ class Advice:
     also_referred: tuple[RegionalAlliance, ...] = ()
     """Further alliances the place belongs to, depending on the source (Landkreis Wittmund);
     `referral` stays the first, so the `advise --jsonl` contract keeps one object."""
+    also_alliances: tuple[LocalAlliance, ...] = ()
+    """The further local alliances of a project in several sub-regions; `alliance` (of the
+    place named first) is the one to approach first, and `advise --jsonl` names it alone."""
+
+    @property
+    def alliances(self) -> tuple[LocalAlliance, ...]:
+        """Every local alliance concerned, the one to approach first first."""
+        return (self.alliance, *self.also_alliances) if self.alliance else ()
 
 
 class Advisor:
@@ -103,10 +111,16 @@ class Advisor:
         place = facts.place
         district = subregion = alliance = referral = None
         also_referred: tuple[RegionalAlliance, ...] = ()
+        also_alliances: tuple[LocalAlliance, ...] = ()
         if isinstance(place, InRegion):
             subregion = kb.subregion(place.subregion_id)
             district = kb.district(place.district_id) if place.district_id else None
             alliance = kb.alliance_for_subregion(subregion.id)
+            further = dict.fromkeys(
+                kb.alliance_for_subregion(p.subregion_id).id for p in place.also
+            )
+            further.pop(alliance.id, None)
+            also_alliances = tuple(kb.local_alliance(id_) for id_ in further)
         elif isinstance(place, Elsewhere) and place.alliance_id:
             referral, *others = kb.referrals(place.name, place.alliance_id)
             also_referred = tuple(others)
@@ -124,7 +138,15 @@ class Advisor:
             focus_themes=matches.focus_themes,
         )
         return Advice(
-            facts, district, subregion, alliance, referral, matches, eligibility, also_referred
+            facts,
+            district,
+            subregion,
+            alliance,
+            referral,
+            matches,
+            eligibility,
+            also_referred,
+            also_alliances,
         )
 
 

@@ -14,7 +14,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Month
-from bot.understanding.places import Elsewhere
+from bot.understanding.places import Elsewhere, InRegion
 from bot.understanding.yearmonth import YearMonth
 
 
@@ -161,6 +161,8 @@ def check(
 
 
 def _referral(place: Elsewhere, kb: KnowledgeBase) -> Msg:
+    if place.country is not None:
+        return Msg("advice.reason.abroad", {"place": place.name})
     if place.alliance_id is None:
         return Msg("advice.reason.outside_lower_saxony", {"place": place.name})
     alliance, *others = kb.referrals(place.name, place.alliance_id)
@@ -175,6 +177,25 @@ def _referral(place: Elsewhere, kb: KnowledgeBase) -> Msg:
             },
         )
     return Msg("advice.reason.other_alliance", {"place": place.name, "alliance": alliance.name})
+
+
+def _spatial_effect(place: InRegion, kb: KnowledgeBase) -> Msg:
+    """A project in several districts or sub-regions: the steering group weighs its spatial
+    effect (chapter 5), and every local alliance concerned is to be involved."""
+    names = [
+        kb.district(p.district_id).name if p.district_id else kb.subregion(p.subregion_id).name
+        for p in place.places
+    ]
+    criterion = next((c for c in kb.rules.criteria if c.id == "spatial_effect"), None)
+    return Msg(
+        "advice.hint.spatial_effect",
+        {
+            "places": ", ".join(names),
+            "criterion": Choice(criterion.title, criterion.title_en)
+            if criterion is not None
+            else Msg("advice.spatial_effect"),
+        },
+    )
 
 
 def _next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
@@ -196,6 +217,8 @@ def _hints(
         return tuple(hints)
     if facts.start is not None and facts.start < YearMonth.of(today):
         hints.append(Msg("advice.hint.start_in_past", {"start": Month(facts.start)}))
+    if isinstance(facts.place, InRegion) and facts.place.also:
+        hints.append(_spatial_effect(facts.place, kb))
     if further_training_like:
         strand = next((t for t in kb.rules.project_types if t.id == "further_training"), None)
         if strand is not None:

@@ -18,12 +18,13 @@ from bot.alliance.sketches import sketch_payload
 from bot.dialogs.model import DialogState
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import LocalAlliance
 from bot.storage.contacts import Contacts
 from bot.storage.drafts import Draft, Drafts
 from bot.storage.handoffs import STATEMENTS, Handoff, Handoffs, Kind, Statement
 from bot.storage.outbox import Outbox
 from bot.texts.catalog import Language, Msg
-from bot.texts.formats import Count, Eur, Month
+from bot.texts.formats import Count, Eur, Lines, Month
 from bot.texts.markup import to_html, to_plain
 
 MAX_RELAYED = 3000
@@ -120,37 +121,43 @@ class AllianceDesk:
         title: str,
     ) -> HandedOver:
         assert advice.alliance is not None, "handoff needs a local alliance"
-        alliance = advice.alliance
         outbox = Outbox(connection, drafts.now_moment)
         contacts = Contacts(connection, drafts.now_moment)
         handoffs = Handoffs(connection, drafts.now_moment)
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
-        handoff_id = await handoffs.create(
-            draft.id, draft.owner_id, alliance.id, kind, title, snapshot
-        )
-        recipients, fallback = await self._recipients(connection, contacts, alliance.id)
-        for user_id, language in recipients:
-            text = self._notification(handoff_id, kind, title, state, advice, fallback)
-            buttons = [
-                [
-                    Button(Msg("alliance.button.take"), f"contact:take:{handoff_id}"),
-                    Button(Msg("alliance.button.ask"), f"contact:ask:{handoff_id}"),
+        messages: list[Msg] = []
+        # A project in several sub-regions goes to every local alliance concerned, each with
+        # its own handoff (taken over, asked about and judged by that alliance).
+        for alliance in advice.alliances:
+            handoff_id = await handoffs.create(
+                draft.id, draft.owner_id, alliance.id, kind, title, snapshot
+            )
+            recipients, fallback = await self._recipients(connection, contacts, alliance.id)
+            for user_id, language in recipients:
+                text = self._notification(
+                    handoff_id, kind, title, state, advice, alliance, fallback
+                )
+                buttons = [
+                    [
+                        Button(Msg("alliance.button.take"), f"contact:take:{handoff_id}"),
+                        Button(Msg("alliance.button.ask"), f"contact:ask:{handoff_id}"),
+                    ]
                 ]
-            ]
-            await outbox.add(user_id, payload(text, language, buttons, relay=True), handoff_id)
-            # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
-            caption = Msg("alliance.attachment", {"title": title})
-            await outbox.add(user_id, sketch_payload(handoff_id, caption, language), handoff_id)
+                relayed = payload(text, language, buttons, relay=True)
+                await outbox.add(user_id, relayed, handoff_id)
+                # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
+                caption = Msg("alliance.attachment", {"title": title})
+                await outbox.add(user_id, sketch_payload(handoff_id, caption, language), handoff_id)
+            sent = "sent_question" if kind == "question" else "sent_handoff"
+            messages.append(Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name}))
+            if not recipients:
+                messages.append(Msg("alliance.sponsor.nobody", {"alliance": alliance.name}))
+            elif fallback:
+                messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
+            else:
+                messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
         if kind == "handoff":
             await drafts.set_status(draft, "handed_over")
-        sent = "sent_question" if kind == "question" else "sent_handoff"
-        messages = [Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name})]
-        if not recipients:
-            messages.append(Msg("alliance.sponsor.nobody", {"alliance": alliance.name}))
-        elif fallback:
-            messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
-        else:
-            messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
         return HandedOver(tuple(messages))
 
     def _notification(
@@ -160,10 +167,16 @@ class AllianceDesk:
         title: str,
         state: DialogState,
         advice: Advice,
+        alliance: LocalAlliance,
         fallback: bool,
     ) -> Msg:
         answers = state.answers
         facts = advice.facts
+        notes: list[Msg] = [Msg("alliance.office_note")] if fallback else []
+        others = [a.name for a in advice.alliances if a.id != alliance.id]
+        if others:
+            first = advice.alliances[0].name
+            notes.append(Msg("alliance.also_sent", {"others": ", ".join(others), "first": first}))
 
         def text(key: str) -> str:
             answer = answers.get(key)
@@ -172,7 +185,7 @@ class AllianceDesk:
         params: dict[str, Any] = {
             "number": handoff_id,
             "title": title,
-            "alliance": advice.alliance.name if advice.alliance else "",
+            "alliance": alliance.name,
             "sponsor": text("sponsor_name"),
             "person": text("contact_person"),
             "channel": text("contact_channel"),
@@ -186,7 +199,7 @@ class AllianceDesk:
             # What the sponsor's summary says, compact enough to judge the draft on a phone.
             "summary": alliance_summary(advice, self.kb()),
             "question": text("question"),
-            "office": Msg("alliance.office_note") if fallback else "",
+            "office": Lines(tuple(notes), ""),
         }
         return Msg(f"alliance.notification.{kind}", params)
 

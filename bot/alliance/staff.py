@@ -6,7 +6,7 @@ import hashlib
 import re
 import secrets
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.dialogs.commands import CONTACT_MENU, SHARED_MENU, STAFF_MENU, WORDS
 from bot.dialogs.model import Button, EngineOutput, Reply
@@ -26,6 +26,15 @@ def button_reference(alliance_id: str) -> str:
     """A short, stable name of an alliance for a button: ids may have 80 characters, and
     Telegram allows 64 bytes of callback data."""
     return hashlib.blake2s(alliance_id.encode(), digest_size=6).hexdigest()
+
+
+SUBREGIONS_JOINED = " + "
+"""How `classify` names the sub-regions of a project in several: one key of the statistics
+(which the database keeps as text), split again where they are counted."""
+
+
+def subregions_key(names: Sequence[str]) -> str:
+    return SUBREGIONS_JOINED.join(names) if names else "–"
 
 
 class StaffDesk:
@@ -117,8 +126,11 @@ class StaffDesk:
         by_subregion: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
         by_field: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
         by_status: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
-        for (subregion, field, status), (count, total) in totals.items():
-            for table, key in ((by_subregion, subregion), (by_field, field), (by_status, status)):
+        for (subregions, field, status), (count, total) in totals.items():
+            keys = [(by_field, field), (by_status, status)]
+            # A project in several sub-regions counts in each of them (with its whole sum).
+            keys += [(by_subregion, name) for name in subregions.split(SUBREGIONS_JOINED)]
+            for table, key in keys:
                 before = table[key]
                 table[key] = (before[0] + count, before[1] + total)
 

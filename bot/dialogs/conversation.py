@@ -21,7 +21,13 @@ from bot.advice.advise import Advisor
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.sketches import HandoffSketches
-from bot.alliance.staff import INVITE_PREFIX, StaffDesk, redemption_reply, role_help
+from bot.alliance.staff import (
+    INVITE_PREFIX,
+    StaffDesk,
+    redemption_reply,
+    role_help,
+    subregions_key,
+)
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu, draft_title
@@ -48,6 +54,7 @@ from bot.storage.handoffs import Handoff, Handoffs
 from bot.storage.privacy import Classified, erase_user, export_user, purge_stale
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count
+from bot.understanding.places import InRegion
 
 PDF = "application/pdf"
 GENERAL_HELP = "sponsor.help.general"
@@ -516,9 +523,14 @@ class Conversations:
 
     def classify(self, draft: Draft) -> Classified:
         advice = self.advisor.advise(facts_from_answers(draft.state.answers), self.clock.today())
+        kb = self.advisor.kb
+        place = advice.facts.place
+        places = place.places if isinstance(place, InRegion) else ()
         top = advice.matches.action_fields[0] if advice.matches.action_fields else None
         return Classified(
-            subregion=advice.subregion.name if advice.subregion else "–",
+            subregion=subregions_key(
+                [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
+            ),
             action_field=top.id if top is not None and top.score > 0 else "–",
             status=draft.status,
             costs_eur=advice.facts.costs_eur or 0,

@@ -282,6 +282,10 @@ class DialogEngine:
         advice = self.advisor.advise(facts, self.clock.today())
         if advice.referral is not None or advice.alliance is None:
             return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
+        if advice.also_alliances:
+            others = ", ".join(a.name for a in advice.also_alliances)
+            first = advice.alliance.name
+            return [Msg("sponsor.region.alliances", {"alliance": first, "others": others})]
         return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
 
     def _advance(self, state: DialogState, answered: Step, notes: list[Msg]) -> Result:

@@ -75,12 +75,17 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
     if isinstance(place, InRegion):
-        value: dict[str, str | None] = {
+        value: dict[str, object] = {
             "kind": "in_region",
             "subregion": place.subregion_id,
             "district": place.district_id,
             "name": place.name,
         }
+        if place.also:  # a project in several districts or sub-regions
+            value["also"] = [
+                {"subregion": p.subregion_id, "district": p.district_id, "name": p.name}
+                for p in place.also
+            ]
     else:
         value = {
             "kind": "elsewhere",
@@ -88,6 +93,8 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
             "alliance": place.alliance_id,
             "state": place.state,
         }
+        if place.country is not None:  # abroad; stored answers from before keep their shape
+            value["country"] = place.country
     return Accepted(Answer(text=text.strip(), value=value), resolved.note)
 
 
@@ -97,17 +104,27 @@ def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
         return None
     value = answer.value
     if value.get("kind") == "in_region":
-        district = value.get("district")
-        return InRegion(
-            subregion_id=str(value["subregion"]),
-            district_id=str(district) if district else None,
-            name=str(value["name"]),
+        also = value.get("also")
+        further = (
+            [_in_region(p) for p in also if isinstance(p, dict)] if isinstance(also, list) else []
         )
-    alliance, state = value.get("alliance"), value.get("state")
+        first = _in_region(value)
+        return InRegion(first.subregion_id, first.district_id, first.name, tuple(further))
+    alliance, state, country = value.get("alliance"), value.get("state"), value.get("country")
     return Elsewhere(
         name=str(value["name"]),
         alliance_id=str(alliance) if alliance else None,
         state=str(state) if state else None,
+        country=str(country) if country else None,
+    )
+
+
+def _in_region(value: Mapping[str, object]) -> InRegion:
+    district = value.get("district")
+    return InRegion(
+        subregion_id=str(value["subregion"]),
+        district_id=str(district) if district else None,
+        name=str(value["name"]),
     )
 
 

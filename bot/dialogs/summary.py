@@ -115,14 +115,17 @@ def consent_reply(
 ) -> Reply:
     """Exactly what will be sent, and the question whether it may be."""
     kind = "question" if _kind(state) == "question" else "handoff"
-    alliance = advice.alliance.name if advice.alliance else ""
+    # "an die A und die B", "der A und der B": every alliance concerned gets it.
+    names = [a.name for a in advice.alliances]
+    alliance = Choice(" und die ".join(names), " and the ".join(names))
     parts: list[Msg] = [*notes, Msg(f"handoff.preview.{kind}", {"alliance": alliance})]
     parts += [_answers(state, steps, kb), _pre_check(advice)]
     parts.append(Msg("handoff.preview.attachment"))
     failing = advice.eligibility.status in FAILING and kind == "handoff"
     if failing:
         parts.append(Msg("handoff.preview.warning"))
-    parts.append(Msg("handoff.preview.consent", {"alliance": alliance}))
+    of_alliances = Choice(" und der ".join(names), " and the ".join(names))
+    parts.append(Msg("handoff.preview.consent", {"alliance": of_alliances}))
     send = Msg("handoff.button.send_anyway" if failing else "handoff.button.send")
     return Reply(
         parts=tuple(parts),
@@ -182,8 +185,14 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
     return text
 
 
-def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg:
-    """ "Garbsen (Region Hannover)": the place as understood and where it belongs."""
+def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg | Lines:
+    """ "Garbsen (Region Hannover)": the place as understood and where it belongs; each of
+    them for a project in several places."""
+    also = value.get("also")
+    if isinstance(also, list) and also:
+        first = {key: item for key, item in value.items() if key != "also"}
+        places = [first, *(p for p in also if isinstance(p, dict))]
+        return Lines(tuple(_place({"kind": "in_region", **p}, kb) for p in places), ", ")
     name = str(value.get("name", ""))
     area = ""
     try:
@@ -195,8 +204,8 @@ def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg:
                 area = kb.subregion(str(value.get("subregion"))).name
         elif value.get("alliance"):
             area = kb.regional_alliance(str(value["alliance"])).name
-        elif value.get("state"):
-            area = str(value["state"])
+        elif value.get("country") or value.get("state"):
+            area = str(value.get("country") or value["state"])
     except KeyError:  # a knowledge base changed since: the name alone still says it
         area = ""
     if not area or fold(area) == fold(name):
@@ -305,6 +314,11 @@ def _hints(advice: Advice) -> Msg:
 
 
 def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
+    if advice.alliance is not None and advice.also_alliances:
+        others = ", ".join(a.name for a in advice.also_alliances)
+        office = kb.regions.coordination_office.name
+        params = {"alliance": advice.alliance.name, "others": others, "office": office}
+        return Msg("summary.contact_several", params)
     if advice.alliance is not None:
         return Msg("summary.contact", {"alliance": advice.alliance.name})
     if advice.referral is not None:
@@ -324,7 +338,8 @@ def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
             {"alliance": referral.name, "districts": ", ".join(referral.districts)},
         )
     if isinstance(advice.facts.place, Elsewhere):
-        return Msg("summary.contact_outside", {"place": advice.facts.place.name})
+        key = "summary.contact_abroad" if advice.facts.place.country else "summary.contact_outside"
+        return Msg(key, {"place": advice.facts.place.name})
     return Msg("summary.contact_unknown")
 
 

@@ -26,7 +26,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Language, Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.texts.markup import to_plain
-from bot.understanding.places import Elsewhere
+from bot.understanding.places import Elsewhere, InRegion
 from bot.understanding.yearmonth import YearMonth
 
 SECTIONS = (
@@ -337,8 +337,11 @@ class _Builder:
         if place is None or answer is None:
             return (self.item("place", None),)
         shown = answer
-        if clean(place.name).casefold() != answer.casefold():
-            shown = self.t("export.value.place", answer=answer, name=place.name)
+        name = (
+            ", ".join(p.name for p in place.places) if isinstance(place, InRegion) else place.name
+        )
+        if clean(name).casefold() != answer.casefold():
+            shown = self.t("export.value.place", answer=answer, name=name)
         blocks: list[Block] = [self.item("place", shown)]
         if isinstance(place, Elsewhere):
             if advice.referral is not None:
@@ -348,15 +351,20 @@ class _Builder:
                 Paragraph(self.t("export.text.outside", section=self.numbers["pre_check"]), "note")
             )
             return tuple(blocks)
-        district = advice.district.name if advice.district else None
-        subregion = advice.subregion
+        kb = self.kb
+        # A project in several places names every district, sub-region and alliance concerned.
+        districts = [kb.district(p.district_id).name for p in place.places if p.district_id]
+        subregions = [
+            kb.subregion(id_) for id_ in dict.fromkeys(p.subregion_id for p in place.places)
+        ]
+        alliances = [a.name for a in advice.alliances]
         blocks += [
-            self.item("district", district),
+            self.item("district", ", ".join(districts) or None),
             self.item(
                 "subregion",
-                self.localize(Choice(subregion.name, subregion.name_en)) if subregion else None,
+                ", ".join(self.localize(Choice(s.name, s.name_en)) for s in subregions) or None,
             ),
-            self.item("alliance", advice.alliance.name if advice.alliance else None),
+            self.item("alliance", ", ".join(alliances) or None),
         ]
         return tuple(blocks)
 

@@ -130,6 +130,9 @@ class KnowledgeBase:
             "samtgemeinden": sum(
                 1 for d in self.regions.districts for m in d.municipalities if m.members
             ),
+            "localities": sum(
+                len(m.localities) for d in self.regions.districts for m in d.municipalities
+            ),
             "local_alliances": len(self.regions.local_alliances),
             "regional_alliances": len(self.alliances.regional_alliances),
             "projects": len(self.projects),

@@ -75,6 +75,7 @@ _PYDANTIC_KEYS = {
     "model_type": "kb.error.expected_mapping",
     "dict_type": "kb.error.expected_mapping",
     "too_short": "kb.error.too_short",
+    "string_too_short": "kb.error.too_short",
     "string_pattern_mismatch": "kb.error.bad_id",
     "enum": "kb.error.bad_choice",
     "date_from_datetime_parsing": "kb.error.bad_date",
@@ -296,6 +297,7 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
             "regional_alliances",
             (((i, "id"), a.id) for i, a in enumerate(parts.alliances.regional_alliances)),
         )
+        _check_outside_places(checker, parts.alliances)
     if parts.projects is not None:
         _check_projects(checker, parts.projects.projects, unknown)
 
@@ -358,6 +360,8 @@ def _check_regions(checker: _Checker, regions: RegionsFile, unknown: _Unknown) -
         unknown(rf, ("districts", i, "subregion"), "subregion", district.subregion)
     _check_samtgemeinden(checker, regions)
     _check_place_names(checker, regions)
+    _check_localities(checker, regions)
+    _check_vehicle_codes(checker, regions)
 
 
 def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Unknown) -> None:
@@ -418,3 +422,56 @@ def _check_place_names(checker: _Checker, regions: RegionsFile) -> None:
                     ),
                 )
             owners[key].add(district.id)
+
+
+def _check_localities(checker: _Checker, regions: RegionsFile) -> None:
+    """A locality is listed once per district, is not one of its own municipality's names, and
+    its source is named. The same name in two districts is allowed (the sponsor is asked)."""
+    for i, district in enumerate(regions.districts):
+        seen: dict[str, str] = {}
+        listed = False
+        for j, municipality in enumerate(district.municipalities):
+            own = {fold(name) for name in (municipality.name, *municipality.aliases)}
+            for k, locality in enumerate(municipality.localities):
+                listed = True
+                loc: Loc = ("districts", i, "municipalities", j, "localities", k)
+                key = fold(locality)
+                if key in own:
+                    params = {"name": locality, "municipality": municipality.name}
+                    checker.add("regions.yaml", loc, Msg("kb.error.locality_is_own_name", params))
+                elif key in seen:
+                    params = {"name": locality, "other": seen[key]}
+                    checker.add("regions.yaml", loc, Msg("kb.error.locality_twice", params))
+                else:
+                    seen[key] = municipality.name
+        if listed and district.localities_source is None:
+            checker.add(
+                "regions.yaml",
+                ("districts", i, "localities_source"),
+                Msg("kb.error.localities_without_source", {"district": district.name}),
+            )
+
+
+def _check_vehicle_codes(checker: _Checker, regions: RegionsFile) -> None:
+    """A registration code names one district."""
+    owner: dict[str, str] = {}
+    for i, district in enumerate(regions.districts):
+        for j, code in enumerate(district.vehicle_codes):
+            if code in owner and owner[code] != district.id:
+                checker.add(
+                    "regions.yaml",
+                    ("districts", i, "vehicle_codes", j),
+                    Msg("kb.error.vehicle_code_twice", {"code": code, "other": owner[code]}),
+                )
+            owner.setdefault(code, district.id)
+
+
+def _check_outside_places(checker: _Checker, alliances: AlliancesFile) -> None:
+    """A place in Germany names its state; one abroad its country."""
+    for i, place in enumerate(alliances.outside_places):
+        if place.state is None and place.country is None:
+            checker.add(
+                "alliances.yaml",
+                ("outside_places", i, "state"),
+                Msg("kb.error.state_or_country", {"name": place.name}),
+            )

@@ -17,6 +17,8 @@ ActionFieldId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)$")]
 SubGoalId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)\.[1-9][0-9]?$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
+VehicleCode = Annotated[str, StringConstraints(pattern=r"^[A-ZÄÖÜ]{1,3}$")]
+"""A German vehicle registration code ("H", "HI", "SHG"), in capitals as on the plate."""
 
 
 class Entry(BaseModel):
@@ -75,10 +77,20 @@ class TargetGroupsFile(Entry):
 class Municipality(Entry):
     name: Text
     aliases: list[Text] = []
+    """Other names of the municipality itself, and former municipalities merged into it."""
     members: list[Text] = []
     """For a Samtgemeinde: the names of its member municipalities (entries of the same district).
 
     Sponsors name either; both resolve to the district, and staff see which belongs where."""
+    localities: list[Text] = []
+    """Ortsteile and Stadtteile sponsors type ("Steinhude" for Wunstorf). Unlike an alias, a
+    locality may share its name with a place in another district (Elze: a town in Landkreis
+    Hildesheim and an Ortsteil of Wedemark); the sponsor is then asked which one is meant."""
+    preferred_over_namesakes: bool = False
+    """The bare name means this town even though places elsewhere share it (alliances.yaml):
+    set where those namesakes are small or far away (Burgdorf, not Burgdorf in Landkreis
+    Wolfenbüttel). The answer then names the namesakes and how to correct it; where both readings
+    are plausible (Gronau: Leine or Westfalen) leave it unset, and the sponsor is asked."""
 
 
 class District(Entry):
@@ -94,6 +106,11 @@ class District(Entry):
     municipalities_source: Source
     municipalities_to_verify: bool = True
     """Written from general knowledge of the official directory; staff confirm it."""
+    localities_source: Source | None = None
+    """Where the municipalities' `localities` come from; required once any is listed."""
+    vehicle_codes: list[VehicleCode] = []
+    """Registration codes ("HI", "ALF"): understood as the whole answer or after "Landkreis",
+    "LK", "Kreis" or "Kennzeichen", never inside other text ("20 h pro Woche")."""
 
 
 class SubRegion(Entry):
@@ -152,11 +169,16 @@ class RegionalAlliance(Entry):
 
 
 class OutsidePlace(Entry):
-    """A place outside Lower Saxony that sponsors might type (states, large cities, namesakes)."""
+    """A place outside Lower Saxony that sponsors might type (states, large cities, namesakes,
+    places abroad)."""
 
     name: Text
     aliases: list[Text] = []
-    state: Text
+    state: Text | None = None
+    """The German state; required unless `country` says the place is abroad."""
+    country: Text | None = None
+    """Only for places abroad ("Österreich"): the sponsor learns the programme is Lower
+    Saxony's."""
     source: Source
 
 

@@ -70,6 +70,8 @@ def load(raw: bytes) -> YamlDocument:
         loader = _LOADER(text)
         try:
             root = loader.get_single_node()
+            if root is not None:
+                _refuse_repeated_keys(root)
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
@@ -84,6 +86,26 @@ def load(raw: bytes) -> YamlDocument:
     except RecursionError:
         raise YamlProblem("nested too deeply") from None
     return YamlDocument(data=data, root=root)
+
+
+def _refuse_repeated_keys(root: yaml.Node) -> None:
+    """A key given twice in one mapping: YAML keeps the last silently, so a second `localities:`
+    under a municipality would drop the first list without a word."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise YamlProblem(
+                            f"the key '{key.value}' appears twice here", key.start_mark.line + 1
+                        )
+                    seen.add(key.value)
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
 
 
 def line_of(root: yaml.Node | None, path: tuple[int | str, ...]) -> int | None:

@@ -1,8 +1,11 @@
 """Where a project takes place: free text -> district and sub-region, or a referral.
 
-Sponsors type municipalities, districts, abbreviations and typos ("LK Nienburg", "Hildeshiem",
-"in Rinteln"). A name that exists both inside the region and elsewhere ("Burgdorf") is asked
-back with qualified choices, never guessed; each choice resolves uniquely when typed or tapped.
+Sponsors type municipalities, Ortsteile, districts, registration codes, English names and typos
+("LK Nienburg", "Steinhude", "Kreis HI", "Hildesheim district", "Hildeshiem", "in Rinteln").
+A name that denotes places in two districts, or a town here and a town of similar standing
+elsewhere ("Gronau": Leine or Westfalen), is asked back with qualified choices, each resolving
+uniquely when typed or tapped. A town of the region whose namesakes are small places far away
+("Burgdorf") is taken, and the answer says which one and how to correct it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import District
 from bot.texts.catalog import Msg
+from bot.texts.formats import Choice
 from bot.understanding.normalize import fold, transliterate
 from bot.understanding.result import Parsed, Unclear, Understood
 
@@ -24,8 +29,23 @@ MAX_INPUT = 200
 _PREFIXES = re.compile(
     r"^(?:(?:landkreis|lk|kreis|stadt|gemeinde|samtgemeinde|sg|flecken|hansestadt|"
     r"landeshauptstadt|region|raum|in|im|aus|bei|der|die|das|den|dem|von|wir|sind|sitzen|"
-    r"unser|unsere|projekt|ort|standort|city|of|district|in the)\s+)+"
+    r"unser|unsere|projekt|ort|ortsteil|stadtteil|standort|city|town|the|of|district|in the)"
+    r"\s+)+"
 )
+_SUFFIXES = re.compile(r"(?:\s+(?:district|county|region|area))+$")
+"""English word order: "Hildesheim district", "Hanover Region"."""
+
+_CODE_PREFIXES = r"landkreis|lk|kreis|kennzeichen|kfz kennzeichen|kfz|district|licence plate"
+_CODE = re.compile(rf"^(?:({_CODE_PREFIXES})\s+)?([a-z]{{1,3}})$")
+"""A registration code: the whole answer, or after one of the words that introduce it."""
+_CODE_AFTER_PREFIX = re.compile(rf"^(?:{_CODE_PREFIXES})\s+[a-z]{{1,3}}$")
+
+_SEVERAL = re.compile(r"[,;&+]|\b(?:und|and|sowie|plus)\b", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\b(?:oder|or|bzw)\b", re.IGNORECASE)
+"""Names joined by "und" are a project in several places; by "oder", a choice to ask."""
+
+_QUALIFIER = re.compile(r"\s*[(/].*$")
+"""What follows a bare name: "Nienburg/Weser", "Burgdorf (Landkreis Wolfenbüttel)"."""
 
 
 @dataclass(frozen=True)
@@ -36,15 +56,25 @@ class InRegion:
     district_id: str | None
     name: str
     """The matched name as the knowledge base writes it."""
+    also: tuple[InRegion, ...] = ()
+    """Further districts or sub-regions of a project that runs in several ("Hannover und
+    Hildesheim"), in the order named; this first place decides the alliance to approach first."""
+
+    @property
+    def places(self) -> tuple[InRegion, ...]:
+        """This place and the further ones, each without `also`."""
+        return (InRegion(self.subregion_id, self.district_id, self.name), *self.also)
 
 
 @dataclass(frozen=True)
 class Elsewhere:
-    """A place outside the region: another regional alliance, or outside Lower Saxony."""
+    """A place outside the region: another regional alliance, outside Lower Saxony, or abroad."""
 
     name: str
     alliance_id: str | None
     state: str | None = None
+    country: str | None = None
+    """Set for a place abroad (outside Germany)."""
 
 
 Place = InRegion | Elsewhere
@@ -55,7 +85,12 @@ def _key(text: str) -> str:
 
 
 def _strip(key: str) -> str:
-    return _PREFIXES.sub("", key).strip()
+    return _SUFFIXES.sub("", _PREFIXES.sub("", key)).strip()
+
+
+def _bare(name: str) -> str:
+    """The name without its qualifier: "Nienburg/Weser" and "Nienburg (Saale)" -> "nienburg"."""
+    return _key(_QUALIFIER.sub("", name))
 
 
 @dataclass(frozen=True)
@@ -63,12 +98,48 @@ class _Target:
     place: Place
     label: str
     """Qualified display, used when asking back ("Burgdorf (Region Hannover)")."""
+    preferred: bool = False
+    """Taken over namesakes elsewhere (`Municipality.preferred_over_namesakes`)."""
 
     @property
     def identity(self) -> tuple[str, str | None]:
         if isinstance(self.place, InRegion):
             return ("in", self.place.district_id or self.place.subregion_id)
         return ("out", self.place.alliance_id or self.place.name)
+
+    @property
+    def region_wide(self) -> bool:
+        """A whole German state or foreign country, not a town in it."""
+        place = self.place
+        return isinstance(place, Elsewhere) and place.name in (place.state, place.country)
+
+
+def _listing(names: list[str], conjunction: str) -> str:
+    """ "A, B und C"."""
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _area(place: InRegion) -> str:
+    return place.district_id or place.subregion_id
+
+
+def _common(windows: list[list[_Target]]) -> set[tuple[str, str | None]]:
+    """The places every name of the answer can denote."""
+    return set.intersection(*({target.identity for target in ts} for ts in windows))
+
+
+def _agreeing(windows: list[list[_Target]]) -> list[_Target]:
+    """The candidates of all names; narrowed to those all names agree on, if any: in "Elze,
+    Landkreis Hildesheim" only the town Elze, not the Ortsteil of Wedemark."""
+    found: list[_Target] = []
+    for targets in windows:
+        for target in targets:
+            if all(target.identity != t.identity for t in found):
+                found.append(target)
+    common = _common(windows)
+    if common and len(windows) > 1:
+        return [target for target in found if target.identity in common]
+    return found
 
 
 class PlaceResolver:
@@ -78,12 +149,20 @@ class PlaceResolver:
         self._kb = kb
         self._primary: dict[str, list[_Target]] = defaultdict(list)
         self._secondary: dict[str, list[_Target]] = defaultdict(list)
+        self._codes: dict[str, District] = {
+            _key(code): district
+            for district in kb.regions.districts
+            for code in district.vehicle_codes
+        }
         self._too_broad = {
             _key(kb.regions.alliance_name),
             _key("Leine-Weser"),
             "niedersachsen",
             "lower saxony",
             "leine weser",
+            # Abbreviations of Niedersachsen; "NI" is also Nienburg's registration code.
+            "ni",
+            "nds",
         }
         self._build()
         self._choices = sorted(set(self._primary) | set(self._secondary))
@@ -112,33 +191,61 @@ class PlaceResolver:
             for name in (subregion.name, subregion.name_en, *subregion.aliases):
                 self._add(name, target)
         for district in kb.regions.districts:
-            subregion_id = district.subregion
-            target = _Target(InRegion(subregion_id, district.id, district.name), district.name)
-            for name in (district.name, *district.aliases):
-                self._add(name, target)
-            for municipality in district.municipalities:
-                place = InRegion(subregion_id, district.id, municipality.name)
-                label = f"{municipality.name} ({district.name})"
-                target = _Target(place, label)
-                for name in (municipality.name, *municipality.aliases, label):
-                    self._add(name, target)
+            self._add_district(district)
         for alliance in kb.alliances.regional_alliances:
             for name in (*alliance.districts, *alliance.places):
                 label = f"{name} ({alliance.name})"
                 target = _Target(Elsewhere(name, alliance.id), label)
                 self._add(name, target)
                 self._add(label, target)
+                if _bare(name) != _key(name):
+                    # "Halle (Grafschaft Bentheim)" is also typed "Halle": asked back among the
+                    # other Halles, the qualified name says which one this is.
+                    self._add(_bare(name), _Target(target.place, name))
         for outside in kb.alliances.outside_places:
-            label = f"{outside.name} ({outside.state})"
-            target = _Target(Elsewhere(outside.name, None, outside.state), label)
+            label = f"{outside.name} ({outside.country or outside.state})"
+            place = Elsewhere(outside.name, None, outside.state, outside.country)
+            target = _Target(place, label)
             for name in (outside.name, *outside.aliases):
                 self._add(name, target)
             self._add(label, target)
+
+    def _add_district(self, district: District) -> None:
+        subregion_id = district.subregion
+        target = _Target(InRegion(subregion_id, district.id, district.name), district.name)
+        for name in (district.name, *district.aliases):
+            self._add(name, target)
+        for municipality in district.municipalities:
+            place = InRegion(subregion_id, district.id, municipality.name)
+            label = f"{municipality.name} ({district.name})"
+            target = _Target(place, label, municipality.preferred_over_namesakes)
+            for name in (municipality.name, label):
+                self._add(name, target)
+            own = _strip(_bare(municipality.name))
+            for alias in municipality.aliases:
+                short = _strip(_bare(alias))
+                if short in own or own in short:  # "Alfeld", "Stadt Alfeld", "Bad Münder"
+                    self._add(alias, target)
+                    continue
+                # A former municipality ("Adenstedt", now Sibbesse) is shown as itself when
+                # asked back; the qualified form resolves uniquely when tapped.
+                named = f"{_QUALIFIER.sub('', alias)} ({municipality.name}, {district.name})"
+                for name in (alias, named):
+                    self._add(name, _Target(place, named, municipality.preferred_over_namesakes))
+            for locality in municipality.localities:
+                named = f"{locality} ({municipality.name})"
+                label = f"{locality} ({municipality.name}, {district.name})"
+                target = _Target(InRegion(subregion_id, district.id, named), label)
+                for name in (locality, named, label):
+                    self._add(name, target)
 
     def resolve(self, text: str) -> Parsed[Place]:
         key = _key(text[:MAX_INPUT])
         if not key:
             return Unclear(Msg("understanding.place.empty"))
+        coded = self._code(key, text)
+        if coded is not None:
+            return coded
         if key in self._too_broad or _strip(key) in self._too_broad:
             return Unclear(
                 Msg("understanding.place.too_broad"),
@@ -148,9 +255,14 @@ class PlaceResolver:
             for candidate in (key, _strip(key)):
                 if candidate in index:
                     return self._decide(index[candidate], text)
-        found = self._scan(key)
-        if found:
-            return self._decide(found, text)
+        windows = self._scan(key)
+        if windows:
+            several = self._several(windows, text)
+            return several or self._decide(_agreeing(windows), text)
+        if _CODE_AFTER_PREFIX.match(key):
+            # "LK OS": a registration code of no district here. Close names of districts
+            # ("LK NI" ~ "LK HI") would be a wrong alliance, not a typo.
+            return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         # The full answer first: "LK Nienbrug" is close to "LK Nienburg", which names only the
         # district, while the bare "Nienburg" also exists outside the region.
         near = self._fuzzy(key, text, strict=True)
@@ -160,10 +272,30 @@ class PlaceResolver:
         assert closest is not None  # without `strict`, an answer is always given
         return closest
 
-    def _scan(self, key: str) -> list[_Target]:
-        """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg")."""
+    def _code(self, key: str, text: str) -> Parsed[Place] | None:
+        """ "HI", "LK NI", "Kennzeichen SHG"; None when the answer is no registration code."""
+        match = _CODE.match(key)
+        district = self._codes.get(match.group(2)) if match else None
+        if match is None or district is None:
+            return None
+        answer = text.strip()[:60]
+        if match.group(1) is None and match.group(2) in self._too_broad:
+            return Unclear(
+                Msg(
+                    "understanding.place.code_or_state", {"answer": answer, "place": district.name}
+                ),
+                (district.name,),
+            )
+        return Understood(
+            InRegion(district.subregion, district.id, district.name),
+            Msg("understanding.place.understood_as", {"answer": answer, "place": district.name}),
+        )
+
+    def _scan(self, key: str) -> list[list[_Target]]:
+        """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg"), in the order
+        they are written: the candidates of each name, longest names first."""
         tokens = key.split()
-        found: list[_Target] = []
+        windows: list[tuple[int, list[_Target]]] = []
         covered: set[int] = set()
         for size in (4, 3, 2, 1):
             for start in range(len(tokens) - size + 1):
@@ -176,10 +308,42 @@ class PlaceResolver:
                 )
                 if targets:
                     covered |= span
-                    for target in targets:
-                        if all(target.identity != t.identity for t in found):
-                            found.append(target)
-        return found
+                    windows.append((start, targets))
+        return [targets for _, targets in sorted(windows, key=lambda window: window[0])]
+
+    def _several(self, windows: list[list[_Target]], text: str) -> Parsed[Place] | None:
+        """ "Hannover und Hildesheim": a project in several districts or sub-regions, when every
+        name is understood on its own as a place in the region. None otherwise."""
+        if len(windows) < 2 or _common(windows) or not _SEVERAL.search(text):
+            return None
+        if _ALTERNATIVES.search(text):
+            return None  # "Burgdorf oder Celle": the sponsor is asked which one
+        places: list[InRegion] = []
+        for targets in windows:
+            # A namesake's note is not repeated: the qualified names listed say which is meant.
+            resolved = self._decide(targets, text)
+            if not isinstance(resolved, Understood) or not isinstance(resolved.value, InRegion):
+                return None
+            place = resolved.value
+            if all(_area(place) != _area(other) for other in places):
+                places.append(place)
+        if len(places) < 2:
+            return None
+        first, *others = places
+        named = [self._qualified(place) for place in places]
+        listed = Choice(_listing(named, "und"), _listing(named, "and"))
+        return Understood(
+            InRegion(first.subregion_id, first.district_id, first.name, tuple(others)),
+            Msg("understanding.place.several", {"places": listed}),
+        )
+
+    def _qualified(self, place: InRegion) -> str:
+        area = (
+            self._kb.district(place.district_id).name
+            if place.district_id
+            else self._kb.subregion(place.subregion_id).name
+        )
+        return place.name if _key(area) == _key(place.name) else f"{place.name} ({area})"
 
     def _decide(self, targets: list[_Target], text: str) -> Parsed[Place]:
         if len(targets) == 1:
@@ -194,6 +358,12 @@ class PlaceResolver:
             # Wittmund): no choice to ask for. The first in the knowledge base is the
             # referral; the advice names the others too (`KnowledgeBase.referrals`).
             return Understood(elsewhere[0])
+        namesake = self._namesake(targets, text)
+        if namesake is not None:
+            return namesake
+        abroad = self._one_outside(targets)
+        if abroad is not None:
+            return Understood(abroad)
         inside = [t.place for t in targets if isinstance(t.place, InRegion)]
         if len(inside) == len(targets):
             districts = {p.district_id for p in inside if p.district_id}
@@ -208,6 +378,49 @@ class PlaceResolver:
             Msg("understanding.place.ambiguous", {"answer": text.strip()[:60]}),
             tuple(target.label for target in targets),
         )
+
+    @staticmethod
+    def _namesake(targets: list[_Target], text: str) -> Parsed[Place] | None:
+        """The region's town when every other candidate is a namesake of it elsewhere."""
+        inside = [t for t in targets if isinstance(t.place, InRegion)]
+        if len(inside) != 1 or not inside[0].preferred:
+            return None
+        here = inside[0]
+        others = [t for t in targets if t is not here]
+        if any(_bare(t.place.name) != _bare(here.place.name) for t in others):
+            return None  # "Burgdorf oder Celle": two places named, not one with namesakes
+        # "Nienburg (Saale)" rather than its label "Nienburg (Saale) (Sachsen-Anhalt)": qualified
+        # names say enough, and typed back they resolve uniquely.
+        names = [
+            t.place.name if _bare(t.place.name) != _key(t.place.name) else t.label for t in others
+        ]
+        return Understood(
+            here.place,
+            Msg(
+                "understanding.place.namesake",
+                {
+                    "answer": text.strip()[:60],
+                    "place": here.label,
+                    "others": Choice(" oder ".join(names), " or ".join(names)),
+                    "example": names[0],
+                },
+            ),
+        )
+
+    @staticmethod
+    def _one_outside(targets: list[_Target]) -> Elsewhere | None:
+        """ "Wien, Österreich": a town and its state or country, both outside Lower Saxony."""
+        places = [t.place for t in targets]
+        if not all(isinstance(p, Elsewhere) and p.alliance_id is None for p in places):
+            return None
+        if len({(p.state, p.country) for p in places if isinstance(p, Elsewhere)}) != 1:
+            return None
+        towns = [t.place for t in targets if not t.region_wide]
+        if len(towns) > 1:
+            return None
+        chosen = towns[0] if towns else places[0]
+        assert isinstance(chosen, Elsewhere)
+        return chosen
 
     def _fuzzy(self, key: str, text: str, strict: bool = False) -> Parsed[Place] | None:
         """Close names; `strict` only accepts a near-certain match and otherwise says None."""

@@ -167,11 +167,24 @@ def test_types_of_every_key_for_a_complete_and_an_empty_line() -> None:
 
 
 def test_a_place_to_ask_back_names_the_choices_in_the_reason() -> None:
-    out: Any = _run([json.dumps({"region": "Alfeld"})])[0]
+    out: Any = _run([json.dumps({"region": "Gronau"})])[0]
     assert out["district"] is None
     reason = out["eligibility"]["reasons"][0]
-    assert "Alfeld (Leine) (Landkreis Hildesheim)" in reason
-    assert "Alfeld (Mittelfranken) (Bayern)" in reason
+    assert "Gronau (Leine) (Landkreis Hildesheim)" in reason
+    assert "Gronau (Westf.) (Nordrhein-Westfalen)" in reason
+
+
+def test_several_places_keep_the_contract_with_the_place_named_first(advisor: Advisor) -> None:
+    """One district, sub-region and alliance as before: those of the place named first (the
+    alliance to approach first); the others stand in the spatial-effect hint."""
+    line = json.dumps({**ROW, "region": "Sarstedt und Garbsen"})
+    out: Any = advise_line(line, advisor, date(2026, 11, 25), "de")
+    assert set(out) == CONTRACT_KEYS
+    assert out["district"] == "Landkreis Hildesheim"
+    assert out["alliance"] == {"id": "farehi", "name": "Fachkräfte für die Region Hildesheim"}
+    assert out["eligibility"]["status"] == "eligible"
+    spatial = [h for h in out["eligibility"]["hints"] if "Räumliche Wirkung" in h]
+    assert spatial and "Landkreis Hildesheim, Region Hannover" in spatial[0]
 
 
 def test_control_and_invisible_characters_are_no_answer(advisor: Advisor) -> None:
@@ -198,7 +211,7 @@ def test_each_answer_is_flushed_before_the_next_line_is_read() -> None:
     )
     assert process.stdin is not None and process.stdout is not None
     try:
-        for region, district in (("Hameln", "Landkreis Hameln-Pyrmont"), ("Elze", None)):
+        for region, district in (("Hameln", "Landkreis Hameln-Pyrmont"), ("Sarstedt", None)):
             process.stdin.write(json.dumps({"region": region}) + "\n")
             process.stdin.flush()
             # Without a flush per line the answer would sit in the pipe buffer until stdin

@@ -97,7 +97,7 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     assert "spätestens 10/2028" in dates
     assert DISCLAIMER in pre_check, "said where the status is, not at the very end"
     assert "Pflege-Comeback Schaumburg" in section(summary, "Ihre Angaben")
-    assert "Ort: Landkreis Schaumburg\n" in summary, "as understood, said once"
+    assert "Ort: Rinteln (Landkreis Schaumburg)\n" in summary, "as understood, said once"
 
 
 def test_sarstedt_in_landkreis_hildesheim_is_eligible(
@@ -284,6 +284,45 @@ def test_bremen_is_outside_lower_saxony(driver: DialogDriver, kb: KnowledgeBase)
     # The place is known (Bremen); the contact section must not claim it is still open.
     contact = section(summary, "Ihr Ansprechpartner")
     assert key_text("summary.contact_unknown") not in contact, contact
+
+
+def test_vienna_gets_the_polite_answer_that_the_programme_is_lower_saxonys(
+    driver: DialogDriver, kb: KnowledgeBase
+) -> None:
+    reply = driver.text("Wien")
+    assert driver.step == "organisation", "not asked back: Wien is known, only not fundable"
+    assert "kenne ich nicht" not in reply
+    assert "Wien liegt nicht in Deutschland" in reply and "Landes Niedersachsen" in reply
+    assert driver.value("region") == {
+        "kind": "elsewhere",
+        "name": "Wien",
+        "alliance": None,
+        "state": None,
+        "country": "Österreich",
+    }
+    driver.command("skip")
+    driver.answer(
+        "Auszubildende",
+        "Wir wollen Auszubildende im Handwerk mit einem Mentoring durch erfahrene Meister "
+        "begleiten, damit weniger die Ausbildung abbrechen.",
+    )
+    driver.command("skip")
+    driver.answer("150.000 €", "04/2027", "1 Jahr")
+    driver.command("skip")
+
+    summary = driver.plain
+    assert status_line("🧭", "out_of_region") in summary
+    assert "Wien liegt nicht in Deutschland" in section(summary, "Vorprüfung")
+    contact = section(summary, "Ihr Ansprechpartner")
+    assert "Wien liegt außerhalb Deutschlands" in contact
+    assert not any(a.name in summary for a in kb.regions.local_alliances)
+
+
+def test_vienna_in_english(engine) -> None:  # type: ignore[no-untyped-def]
+    driver = DialogDriver.started(engine, "en")
+    reply = driver.text("Vienna")
+    assert "Wien is not in Germany" in reply and "Lower Saxony" in reply
+    assert "I do not know" not in reply
 
 
 def test_summary_reads_in_english_too(engine, kb: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]

@@ -131,16 +131,16 @@ def test_a_place_too_broad_offers_the_sub_regions(driver: DialogDriver, kb) -> N
     assert isinstance(region, dict) and region["subregion"] == "weserbergland"
 
 
-def test_burgdorf_is_asked_back_and_each_choice_resolves(engine) -> None:  # type: ignore[no-untyped-def]
+def test_gronau_is_asked_back_and_each_choice_resolves(engine) -> None:  # type: ignore[no-untyped-def]
     asking = DialogDriver.started(engine)
-    reply = asking.text("Burgdorf")
+    reply = asking.text("Gronau")
     assert asking.step == "region"
     assert "region" not in asking.state.answers
-    assert "„Burgdorf“ gibt es mehrfach" in reply
+    assert "„Gronau“ gibt es mehrfach" in reply
     labels = asking.button_labels[:2]
-    assert all(label.startswith("Burgdorf (") for label in labels)
+    assert all(label.startswith("Gronau (") for label in labels)
     assert [a for a in asking.actions if a.startswith("pick:")] == ["pick:0", "pick:1"]
-    inside = next(label for label in labels if "Region Hannover" in label)
+    inside = next(label for label in labels if "Landkreis Hildesheim" in label)
     outside = next(label for label in labels if label != inside)
 
     for label in (inside, outside):
@@ -153,23 +153,37 @@ def test_burgdorf_is_asked_back_and_each_choice_resolves(engine) -> None:  # typ
         if label == inside:
             assert (region["kind"], region["district"], region["name"]) == (
                 "in_region",
-                "region-hannover",
-                "Burgdorf",
+                "hildesheim",
+                "Gronau (Leine)",
             )
         else:
-            assert (region["kind"], region["name"], region["alliance"]) == (
+            assert (region["kind"], region["name"], region["state"]) == (
                 "elsewhere",
-                "Burgdorf",
-                "suedostniedersachsen",
+                "Gronau (Westf.)",
+                "Nordrhein-Westfalen",
             )
 
 
-def test_burgdorf_typed_with_its_district_is_understood(driver: DialogDriver) -> None:
-    driver.text("Burgdorf")
-    driver.text("Burgdorf (Region Hannover)")
+def test_gronau_typed_with_its_river_is_understood(driver: DialogDriver) -> None:
+    driver.text("Gronau")
+    driver.text("Gronau (Leine)")
     assert driver.step == "organisation"
     region = driver.value("region")
+    assert isinstance(region, dict) and region["district"] == "hildesheim"
+
+
+def test_burgdorf_is_taken_with_a_note_and_corrected_with_back(driver: DialogDriver) -> None:
+    reply = driver.text("Burgdorf")
+    assert driver.step == "organisation"
+    assert "„Burgdorf“ verstehe ich als Burgdorf (Region Hannover)" in reply
+    assert "Burgdorf (Landkreis Wolfenbüttel)" in reply and "/zurueck" in reply
+    region = driver.value("region")
     assert isinstance(region, dict) and region["district"] == "region-hannover"
+    driver.command("back")
+    assert driver.step == "region"
+    driver.text("Burgdorf (Landkreis Wolfenbüttel)")
+    region = driver.value("region")
+    assert isinstance(region, dict) and region["alliance"] == "suedostniedersachsen"
 
 
 # --- suggestions of the other parsers ---------------------------------------------------------

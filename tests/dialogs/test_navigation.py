@@ -344,8 +344,8 @@ def test_a_stale_button_keeps_the_ticks(driver: DialogDriver) -> None:
 
 
 def test_a_stale_button_keeps_the_place_suggestions(driver: DialogDriver) -> None:
-    """Asked back which Burgdorf, the sponsor taps an old button: the choices must stay."""
-    driver.text("Burgdorf")
+    """Asked back which Gronau, the sponsor taps an old button: the choices must stay."""
+    driver.text("Gronau")
     before = driver.state
     assert len(before.offered) == 2
     driver.send(Press("organisation", "pick:0"))

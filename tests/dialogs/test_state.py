@@ -17,7 +17,7 @@ from tests.dialogs.conftest import DialogDriver, complete
 ROOT = Path(__file__).resolve().parents[2]
 
 FULL_DIALOG: list[Event] = [
-    Text("Burgdorf"),
+    Text("Gronau"),
     Press("region", "pick:0"),
     Press("organisation", "pick:3"),
     Press("target_group", "pick:8"),

@@ -235,6 +235,18 @@ def test_outside_the_region_names_the_responsible_alliance(
     )
 
 
+def test_a_project_in_several_places_names_every_district_and_alliance(
+    engine: DialogEngine, advisor: Advisor, kb: KnowledgeBase
+) -> None:
+    state = run_dialog(engine, ("Sarstedt und Rinteln", *MAIN_ANSWERS[1:]))
+    region = items(sketch_of(advisor, state).section("region"))
+    assert region["Projektort"].value == "Sarstedt und Rinteln (Sarstedt, Rinteln)"
+    assert region["Landkreis"].value == "Landkreis Hildesheim, Landkreis Schaumburg"
+    assert region["Lokale Fachkräfteallianz"].value == (
+        "Fachkräfte für die Region Hildesheim, Fachkräfte-Initiative Weserbergland+"
+    )
+
+
 def test_english_sketch(sketch_en: Sketch) -> None:
     assert sketch_en.open_marker == OPEN_EN
     assert [s.heading for s in sketch_en.sections][:2] == ["1. Sponsor", "2. Region and sub-region"]
