@@ -47,7 +47,7 @@ def document_payload(
 
 
 class Recipients:
-    """Who each party of a case is, now."""
+    """Who each party of a case is, now (the alliance: every alliance concerned)."""
 
     def __init__(self, admin_ids: frozenset[int]) -> None:
         self.admin_ids = admin_ids
@@ -59,12 +59,16 @@ class Recipients:
             return [case.sponsor_id]
         if party is Party.STAFF:
             return sorted(self.admin_ids)
-        registered = [c.user_id for c in await contacts.of_alliance(case.alliance_id)]
-        if case.contact_id is not None and case.contact_id in registered:
-            return [case.contact_id]
-        # As with the handoff itself: the coordination office stands in for an alliance
-        # that has nobody registered yet.
-        return registered or sorted(self.admin_ids)
+        found: list[int] = []
+        for alliance in case.alliances:
+            registered = [c.user_id for c in await contacts.of_alliance(alliance)]
+            if alliance == case.alliance_id and case.contact_id in registered:
+                found.append(case.contact_id)  # the first alliance's contact in charge
+            else:
+                # As with the handoff itself: the coordination office stands in for an
+                # alliance that has nobody registered yet.
+                found += registered or sorted(self.admin_ids)
+        return list(dict.fromkeys(found))
 
 
 async def announce(

@@ -157,34 +157,44 @@ class Scheduler:
 
     async def due_escalations(self, now: datetime | None = None) -> int:
         """A handoff no contact took within the days staff set goes to the coordination
-        office, and the sponsor is told (once per revision)."""
+        office, and the sponsor is told (once per handoff: per revision and alliance)."""
         now = now or self.clock.now()
         told = 0
         async with self.database.transaction() as connection:
             days = await self.procedure.escalation_days(connection, now)
             before = (now - timedelta(days=days)).isoformat(timespec="seconds")
             cases = Cases(connection, now)
-            for case in await cases.in_stage(Stage.HANDED_OVER.value):
-                rows = await connection.execute_fetchall(
-                    "SELECT created_at FROM handoffs WHERE id = ? AND taken_by IS NULL",
-                    (case.handoff_id,),
-                )
-                row = next(iter(rows), None)
-                if row is None or row["created_at"] > before:
-                    continue
-                earlier = await cases.steps_of_kind(case.id, StepKind.ESCALATE.value)
-                if any(step.payload.get("handoff") == case.handoff_id for step in earlier):
-                    continue
-                outcome = await self.procedure.record_by_clock(
-                    connection,
-                    now,
-                    case,
-                    StepKind.ESCALATE,
-                    {"handoff": case.handoff_id, "days": days},
-                    {"days": Count(days, "days_dative"), "revision": case.revision},
-                )
-                if isinstance(outcome, Recorded):
-                    told += 1
+            waiting = Stage.HANDED_OVER.value, Stage.TAKEN_OVER.value
+            for case in await cases.in_stage(*waiting):
+                earlier = {
+                    step.payload.get("handoff")
+                    for step in await cases.steps_of_kind(case.id, StepKind.ESCALATE.value)
+                }
+                current = await self.procedure.revision(connection, now, case)
+                for handoff_id, alliance in current.items():
+                    rows = await connection.execute_fetchall(
+                        "SELECT created_at FROM handoffs WHERE id = ? AND taken_by IS NULL",
+                        (handoff_id,),
+                    )
+                    row = next(iter(rows), None)
+                    if row is None or row["created_at"] > before or handoff_id in earlier:
+                        continue
+                    fresh = await cases.get(case.id)
+                    assert fresh is not None
+                    outcome = await self.procedure.record_by_clock(
+                        connection,
+                        now,
+                        fresh,
+                        StepKind.ESCALATE,
+                        {"handoff": handoff_id, "alliance": alliance, "days": days},
+                        {
+                            "days": Count(days, "days_dative"),
+                            "revision": case.revision,
+                            "alliance": self.procedure.alliance_name(alliance),
+                        },
+                    )
+                    if isinstance(outcome, Recorded):
+                        told += 1
         if told:
             self.wake()
         return told

@@ -79,13 +79,14 @@ _STATEMENT_STEPS: dict[Statement, StepKind] = {
 
 @dataclass(frozen=True)
 class HandedOver:
-    """A handoff the alliance desk wrote (`Handoffs.create`): a case's first revision or a
+    """The handoffs the alliance desk wrote in one go (`Handoffs.create`), one per local
+    alliance concerned, the one to approach first first: a case's first revision or a
     further one."""
 
-    handoff_id: int
+    handoffs: tuple[tuple[int, str], ...]
+    """(handoff number, alliance id) of each."""
     draft_id: int
     sponsor_id: int
-    alliance_id: str
     title: str
     costs_eur: int | None
     planned_start: date | None
@@ -114,22 +115,29 @@ class Procedure:
     # --- who may ---------------------------------------------------------------------------
 
     async def permitted(
-        self, connection: aiosqlite.Connection, now: datetime, actor: Actor, case: CaseRow
+        self,
+        connection: aiosqlite.Connection,
+        now: datetime,
+        actor: Actor,
+        case: CaseRow,
+        alliance_id: str | None = None,
     ) -> bool:
-        """Whether the person holds the claimed role for this case."""
+        """Whether the person holds the claimed role for this case (as a contact: for the
+        given alliance, or any alliance concerned)."""
         if actor.role is Role.SPONSOR:
             return actor.user_id == case.sponsor_id
         if actor.role is Role.STAFF:
             return actor.user_id in self.admin_ids
         if actor.role is Role.CONTACT:
             contacts = Contacts(connection, now)
-            if case.alliance_id in await contacts.alliances_of(actor.user_id):
-                return True
-            # The coordination office answers for an alliance with nobody registered, as it
-            # receives its handoffs (bot/alliance/desk.py).
-            return actor.user_id in self.admin_ids and not await contacts.of_alliance(
-                case.alliance_id
-            )
+            mine = await contacts.alliances_of(actor.user_id)
+            for alliance in (alliance_id,) if alliance_id else case.alliances:
+                if alliance in mine:
+                    return True
+                # The coordination office answers for an alliance with nobody registered,
+                # as it receives its handoffs (bot/alliance/desk.py).
+                if actor.user_id in self.admin_ids and not await contacts.of_alliance(alliance):
+                    return True
         return False  # the clock's steps are the scheduler's alone
 
     @staticmethod
@@ -163,6 +171,7 @@ class Procedure:
         self, connection: aiosqlite.Connection, now: datetime, handed: HandedOver
     ) -> Outcome:
         """The first handoff of a draft opens its case; a later one is a new revision."""
+        assert handed.handoffs, "a revision has at least one handoff"
         cases = Cases(connection, now)
         case = await cases.of_draft(handed.draft_id)
         actor = Actor(handed.sponsor_id, Role.SPONSOR)
@@ -172,40 +181,41 @@ class Procedure:
         decision = self.decide(stage, Role.SPONSOR, StepKind.HAND_OVER)
         if isinstance(decision, Refused):
             return decision
-        payload = {"handoff": handed.handoff_id}
+        lead = handed.handoffs[0][0]
+        alliances = tuple(alliance for _, alliance in handed.handoffs)
+        payload = {
+            "handoffs": [number for number, _ in handed.handoffs],
+            "alliances": list(alliances),
+            "revision": case.revision + 1 if case is not None else 1,
+        }
         if case is None:
             case = await cases.open(
                 handed.draft_id,
                 handed.sponsor_id,
-                handed.alliance_id,
+                alliances,
                 handed.title,
                 decision.value,
-                handed.handoff_id,
+                lead,
                 handed.costs_eur,
                 handed.planned_start,
                 handed.duration_months,
             )
+            effect = _Effect(payload=payload)
             return await self._commit(
-                connection,
-                now,
-                case,
-                actor,
-                StepKind.HAND_OVER,
-                decision,
-                _Effect(payload={**payload, "revision": 1}),
-                stage_before=None,
+                connection, now, case, actor, StepKind.HAND_OVER, decision, effect, opened=True
             )
-        effect = _Effect(
-            changes={
-                "revision": case.revision + 1,
-                "handoff_id": handed.handoff_id,
-                "title": handed.title,
-                "costs_eur": handed.costs_eur,
-                "planned_start": handed.planned_start,
-                "duration_months": handed.duration_months,
-            },
-            payload={**payload, "revision": case.revision + 1},
-        )
+        changes: dict[str, object] = {
+            "revision": case.revision + 1,
+            "handoff_id": lead,
+            "title": handed.title,
+            "costs_eur": handed.costs_eur,
+            "planned_start": handed.planned_start,
+            "duration_months": handed.duration_months,
+            "alliances": alliances,
+        }
+        if alliances[0] != case.alliance_id:  # the place changed: another alliance leads
+            changes |= {"alliance_id": alliances[0], "contact_id": None, "contact_name": None}
+        effect = _Effect(changes=changes, payload=payload)
         return await self._commit(
             connection, now, case, actor, StepKind.HAND_OVER, decision, effect
         )
@@ -218,18 +228,19 @@ class Procedure:
         handoff_id: int,
         contact_name: str,
     ) -> Outcome:
-        found = await self._case_of_handoff(connection, now, actor, handoff_id)
+        found = await self._revision_handoff(connection, now, actor, handoff_id)
         if isinstance(found, Refused):
             return found
-        decision = self.decide(Stage(found.stage), actor.role, StepKind.TAKE_OVER)
+        case, alliance = found
+        decision = self.decide(Stage(case.stage), actor.role, StepKind.TAKE_OVER)
         if isinstance(decision, Refused):
             return decision
-        effect = _Effect(
-            changes={"contact_id": actor.user_id, "contact_name": contact_name},
-            payload={"handoff": handoff_id},
-        )
+        effect = _Effect(payload={"handoff": handoff_id, "alliance": alliance})
+        if alliance == case.alliance_id:
+            # The first alliance's contact is the one in charge of the case.
+            effect.changes = {"contact_id": actor.user_id, "contact_name": contact_name}
         return await self._commit(
-            connection, now, found, actor, StepKind.TAKE_OVER, decision, effect
+            connection, now, case, actor, StepKind.TAKE_OVER, decision, effect
         )
 
     async def stated(
@@ -240,31 +251,72 @@ class Procedure:
         handoff_id: int,
         statement: Statement,
     ) -> Outcome:
-        found = await self._case_of_handoff(connection, now, actor, handoff_id)
+        """One alliance's statement on its handoff. A project in several sub-regions needs
+        every alliance concerned: it is supported once all of them support it; one asking
+        for changes (or not supporting it) decides at once, the sponsor's new revision goes
+        to all of them again."""
+        found = await self._revision_handoff(connection, now, actor, handoff_id)
         if isinstance(found, Refused):
             return found
+        case, alliance = found
         kind = _STATEMENT_STEPS[statement]
-        decision = self.decide(Stage(found.stage), actor.role, kind)
+        decision = self.decide(Stage(case.stage), actor.role, kind)
         if isinstance(decision, Refused):
             return decision
-        effect = _Effect(payload={"handoff": handoff_id, "statement": statement})
-        return await self._commit(connection, now, found, actor, kind, decision, effect)
+        stated = await self._statements(connection, now, case)
+        stated[alliance] = statement
+        if decision is Stage.SUPPORTED and any(a not in stated for a in case.alliances):
+            decision = Stage(case.stage)  # still waiting for another alliance
+        elif decision is Stage.SUPPORTED and set(stated.values()) != {"supports"}:
+            decision = Stage.CHANGES_WANTED if "changes" in stated.values() else Stage.NOT_SUPPORTED
+        effect = _Effect(
+            payload={"handoff": handoff_id, "alliance": alliance, "statement": statement}
+        )
+        return await self._commit(connection, now, case, actor, kind, decision, effect)
 
-    async def _case_of_handoff(
+    async def revision(
+        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow
+    ) -> dict[int, str]:
+        """The handoffs of the case's current revision: number -> alliance."""
+        steps = await Cases(connection, now).steps_of_kind(case.id, StepKind.HAND_OVER.value)
+        if not steps:
+            return {}
+        payload = steps[-1].payload
+        return dict(zip(payload.get("handoffs", []), payload.get("alliances", []), strict=True))
+
+    async def _statements(
+        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow
+    ) -> dict[str, Statement]:
+        """Each alliance's latest statement on the current revision."""
+        current = await self.revision(connection, now, case)
+        stated: dict[str, Statement] = {}
+        for step in await Cases(connection, now).steps(case.id):
+            if step.payload.get("handoff") in current and "statement" in step.payload:
+                value = step.payload["statement"]
+                for known in _STATEMENT_STEPS:
+                    if known == value:
+                        stated[current[step.payload["handoff"]]] = known
+        return stated
+
+    async def _revision_handoff(
         self, connection: aiosqlite.Connection, now: datetime, actor: Actor, handoff_id: int
-    ) -> CaseRow | Refused:
+    ) -> tuple[CaseRow, str] | Refused:
+        """The case a handoff belongs to and its alliance, if it is of the current revision
+        and the person may act for that alliance."""
         rows = await connection.execute_fetchall(
-            "SELECT draft_id FROM handoffs WHERE id = ? AND kind = 'handoff'", (handoff_id,)
+            "SELECT draft_id, alliance_id FROM handoffs WHERE id = ? AND kind = 'handoff'",
+            (handoff_id,),
         )
         row = next(iter(rows), None)
         case = await Cases(connection, now).of_draft(row[0]) if row is not None else None
-        if case is None:
+        if row is None or case is None:
             return Refused(Refusal.UNKNOWN_CASE)
-        if not await self.permitted(connection, now, actor, case):
+        alliance = str(row[1])
+        if not await self.permitted(connection, now, actor, case, alliance):
             return Refused(Refusal.NOT_PERMITTED)
-        if case.handoff_id != handoff_id:
+        if handoff_id not in await self.revision(connection, now, case):
             return Refused(Refusal.STALE_REVISION, {"revision": case.revision})
-        return case
+        return case, alliance
 
     # --- everything after the alliance's statement -----------------------------------------
 
@@ -521,8 +573,9 @@ class Procedure:
         kind: StepKind,
         leads_to: Stage,
         effect: _Effect,
-        stage_before: str | None = "",
+        opened: bool = False,
     ) -> Recorded:
+        """`opened`: the case was opened by this step (it had no stage before)."""
         cases = Cases(connection, now)
         await cases.update(case.id, stage=leads_to.value, **effect.changes)
         step_id = await cases.add_step(
@@ -530,7 +583,7 @@ class Procedure:
             kind.value,
             actor.role.value if actor is not None else Role.SYSTEM.value,
             actor.user_id if actor is not None else None,
-            case.stage if stage_before == "" else stage_before,
+            None if opened else case.stage,
             leads_to.value,
             effect.payload,
         )
@@ -628,12 +681,15 @@ class Procedure:
                 continue
             await connection.execute(
                 "UPDATE handoffs SET taken_by = ?, taken_by_name = ? "
-                "WHERE draft_id = ? AND taken_by = ?",
-                (successor, name, case.draft_id, departing),
+                "WHERE draft_id = ? AND alliance_id = ? AND taken_by = ?",
+                (successor, name, case.draft_id, alliance_id, departing),
             )
+            changes: dict[str, object] = {}
+            if case.contact_id == departing and case.alliance_id == alliance_id:
+                changes = {"contact_id": successor, "contact_name": name}
             effect = _Effect(
-                changes={"contact_id": successor, "contact_name": name},
-                payload={"from": departing, "to": successor},
+                changes=changes,
+                payload={"alliance": alliance_id, "from": departing, "to": successor},
             )
             recorded.append(
                 await self._commit(

@@ -12,6 +12,10 @@ an agreed evaluation step) maps a stage to itself.
     Votum endorsed ─ NBank decision (granted) ─ running ─ report due ─ report received ─ closed
     (the NBank application is recorded once, before or after the Votum; withdrawing is open
     to the sponsor at every stage until the case is closed)
+
+A project in several sub-regions is handed to every local alliance concerned, one handoff each
+per revision; the statement that completes the set decides (`Procedure.stated`): supported
+once all support it, back to the sponsor as soon as one asks for changes or does not support it.
 """
 
 from __future__ import annotations
@@ -157,7 +161,9 @@ def _table() -> dict[Role, dict[Stage | None, dict[StepKind, Stage]]]:
         staff.setdefault(stage, {})[K.REASSIGN] = stage
 
     system: dict[Stage | None, dict[StepKind, Stage]] = {
+        # Taken over by one alliance, a further alliance's handoff may still wait.
         S.HANDED_OVER: {K.ESCALATE: S.HANDED_OVER},
+        S.TAKEN_OVER: {K.ESCALATE: S.TAKEN_OVER},
         S.RUNNING: {K.REPORT_DUE: S.REPORT_DUE},
     }
     return {Role.SPONSOR: sponsor, Role.CONTACT: contact, Role.STAFF: staff, Role.SYSTEM: system}

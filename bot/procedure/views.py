@@ -221,10 +221,13 @@ def overview(cases: Sequence[CaseRow], subregion_of: SubregionOf) -> Overview:
         return (sums[0] + 1, sums[1] + (case.costs_eur or 0), sums[2] + (case.grant_eur or 0))
 
     for case in cases:
-        stage, subregion = Stage(case.stage), subregion_of(case.alliance_id)
-        cells[(stage, subregion)] = added(cells.get((stage, subregion), (0, 0, 0)), case)
-        if stage is not Stage.WITHDRAWN:
-            totals[subregion] = added(totals.get(subregion, (0, 0, 0)), case)
+        stage = Stage(case.stage)
+        # A project in several sub-regions counts in each of them, with its whole sum (as
+        # /statistik counts it).
+        for subregion in dict.fromkeys(subregion_of(a) for a in case.alliances):
+            cells[(stage, subregion)] = added(cells.get((stage, subregion), (0, 0, 0)), case)
+            if stage is not Stage.WITHDRAWN:
+                totals[subregion] = added(totals.get(subregion, (0, 0, 0)), case)
     order = {stage: index for index, stage in enumerate(STAGES)}
     rows = tuple(
         OverviewRow(stage, subregion, *sums)

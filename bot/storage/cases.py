@@ -21,6 +21,10 @@ class CaseRow:
     draft_id: int
     sponsor_id: int
     alliance_id: str
+    """The local alliance to approach first (of a project in several sub-regions)."""
+    alliances: tuple[str, ...]
+    """Every local alliance concerned, the first one first: each gets its own handoff of
+    every revision and states on it."""
     title: str
     stage: str
     revision: int
@@ -81,6 +85,7 @@ def _case(row: aiosqlite.Row) -> CaseRow:
         draft_id=row["draft_id"],
         sponsor_id=row["sponsor_id"],
         alliance_id=row["alliance_id"],
+        alliances=tuple(json.loads(row["alliances"])) or (row["alliance_id"],),
         title=row["title"],
         stage=row["stage"],
         revision=row["revision"],
@@ -133,6 +138,8 @@ def _evaluation(row: aiosqlite.Row) -> EvaluationRow:
 
 UPDATABLE = frozenset(
     {
+        "alliance_id",
+        "alliances",
         "title",
         "stage",
         "revision",
@@ -169,7 +176,7 @@ class Cases:
         self,
         draft_id: int,
         sponsor_id: int,
-        alliance_id: str,
+        alliances: tuple[str, ...],
         title: str,
         stage: str,
         handoff_id: int,
@@ -178,13 +185,14 @@ class Cases:
         duration_months: int | None,
     ) -> CaseRow:
         cursor = await self.connection.execute(
-            "INSERT INTO cases (draft_id, sponsor_id, alliance_id, title, stage, handoff_id, "
-            "costs_eur, planned_start, duration_months, opened_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO cases (draft_id, sponsor_id, alliance_id, alliances, title, stage, "
+            "handoff_id, costs_eur, planned_start, duration_months, opened_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 draft_id,
                 sponsor_id,
-                alliance_id,
+                alliances[0],
+                json.dumps(list(alliances)),
                 title,
                 stage,
                 handoff_id,
@@ -215,16 +223,27 @@ class Cases:
         return [_case(row) for row in rows]
 
     async def of_alliance(self, alliance_id: str) -> list[CaseRow]:
-        rows = await self._all("SELECT * FROM cases WHERE alliance_id = ? ORDER BY id", alliance_id)
+        """The cases the alliance is concerned with (first or further)."""
+        rows = await self._all(
+            "SELECT * FROM cases WHERE alliance_id = ? OR EXISTS "
+            "(SELECT 1 FROM json_each(cases.alliances) WHERE value = ?) ORDER BY id",
+            alliance_id,
+            alliance_id,
+        )
         return [_case(row) for row in rows]
 
     async def of_contact(self, contact_id: int, alliance_id: str) -> list[CaseRow]:
-        """The contact's cases still in procedure (closed and withdrawn ones have an end)."""
+        """The cases still in procedure (closed and withdrawn ones have an end) that the
+        contact is in charge of for this alliance, or whose handoff of it they took."""
         rows = await self._all(
-            "SELECT * FROM cases WHERE contact_id = ? AND alliance_id = ? AND closed_at IS NULL "
-            "ORDER BY id",
+            "SELECT * FROM cases c WHERE c.closed_at IS NULL AND ("
+            "(c.contact_id = ? AND c.alliance_id = ?) OR EXISTS (SELECT 1 FROM handoffs h "
+            "WHERE h.draft_id = c.draft_id AND h.alliance_id = ? AND h.taken_by = ?)) "
+            "ORDER BY c.id",
             contact_id,
             alliance_id,
+            alliance_id,
+            contact_id,
         )
         return [_case(row) for row in rows]
 
@@ -239,7 +258,12 @@ class Cases:
     async def update(self, case_id: int, **changes: object) -> None:
         assert set(changes) <= UPDATABLE, changes
         values = [
-            value.isoformat() if isinstance(value, date) else value for value in changes.values()
+            value.isoformat()
+            if isinstance(value, date)
+            else json.dumps(list(value))
+            if isinstance(value, tuple)
+            else value
+            for value in changes.values()
         ]
         assignments = ", ".join(f"{name} = ?" for name in changes)
         await self.connection.execute(

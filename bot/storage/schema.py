@@ -131,6 +131,7 @@ MIGRATIONS: tuple[str, ...] = (
         draft_id INTEGER NOT NULL UNIQUE REFERENCES drafts(id) ON DELETE CASCADE,
         sponsor_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         alliance_id TEXT NOT NULL,
+        alliances TEXT NOT NULL DEFAULT '[]',
         title TEXT NOT NULL,
         stage TEXT NOT NULL,
         revision INTEGER NOT NULL DEFAULT 1,

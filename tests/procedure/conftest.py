@@ -109,6 +109,8 @@ class World:
         self.kb = kb
         self.procedure = Procedure(lambda: kb, ADMINS)
         self._database: Database | None = None
+        self.handoffs: dict[str, int] = {}
+        """The handoffs of the last revision handed over, by alliance."""
 
     @property
     def database(self) -> Database:
@@ -188,18 +190,26 @@ class World:
         costs: int | None = COSTS,
         start: date | None = PLANNED_START,
         months: int | None = MONTHS,
+        also: tuple[str, ...] = (),
     ) -> tuple[int, Outcome]:
+        """As the alliance desk does: one handoff per alliance concerned (`alliance` first,
+        then `also`), in one transaction; returns the first one's number (all of them are in
+        `handoffs`, by alliance)."""
         async with self.transaction() as connection:
             now = self.clock.now()
-            handoff = await Handoffs(connection, now).create(
-                draft_id, sponsor, alliance, "handoff", title, {"state": {}, "status": "eligible"}
-            )
+            created = []
+            for concerned in (alliance, *also):
+                number = await Handoffs(connection, now).create(
+                    draft_id, sponsor, concerned, "handoff", title, {"state": {}, "status": "ok"}
+                )
+                created.append((number, concerned))
+            self.handoffs = {concerned: number for number, concerned in created}
             outcome = await self.procedure.handed_over(
                 connection,
                 now,
-                HandedOver(handoff, draft_id, sponsor, alliance, title, costs, start, months),
+                HandedOver(tuple(created), draft_id, sponsor, title, costs, start, months),
             )
-        return handoff, outcome
+        return created[0][0], outcome
 
     async def take(self, contact: int, handoff_id: int, role: Role = Role.CONTACT) -> Outcome:
         async with self.transaction() as connection:
