@@ -91,7 +91,7 @@ async def announce(
                 continue
             written.add(user_id)
             language = await language_of(connection, user_id)
-            message = Msg(f"procedure.announce.{key}", params)
+            message = Msg(key, params)
             if document is None:
                 await outbox.add(user_id, text_payload(message, language, case.id))
             else:

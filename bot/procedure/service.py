@@ -404,7 +404,8 @@ class Procedure:
                     return Refused(Refusal.NOT_APPLIED)
                 if on > today:
                     return Refused(Refusal.FUTURE_DATE, {"date": Day(on)})
-                outcome_text = Msg(f"procedure.decision.{'granted' if granted else 'declined'}")
+                decided = "granted" if granted else "declined"
+                outcome_text = Msg(f"procedure.decision.{decided}")
                 return _Effect(
                     payload={"on": on.isoformat(), "granted": granted, "amount_eur": amount},
                     params={
@@ -750,7 +751,7 @@ class Procedure:
                     outbox,
                     self.recipients,
                     case,
-                    {party: "meeting_moved" for party in _MEETING_MOVED_TOLD},
+                    {party: "procedure.announce.meeting_moved" for party in _MEETING_MOVED_TOLD},
                     {"number": case.id, "title": case.title, "date": Day(held_on)},
                     frozenset({actor.user_id}),
                 )

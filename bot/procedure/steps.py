@@ -211,28 +211,66 @@ AUDIENCE: Mapping[StepKind, Mapping[Party, str]] = MappingProxyType(
         K.SUPPORT: {},
         K.ASK_FOR_CHANGES: {},
         K.REJECT: {},
-        K.SUBMIT: {P.STAFF: "submitted.staff", P.ALLIANCE: "submitted.alliance"},
-        K.SCHEDULE: {P.SPONSOR: "scheduled.sponsor", P.ALLIANCE: "scheduled.alliance"},
-        K.ENDORSE: {P.SPONSOR: "votum.sponsor", P.ALLIANCE: "votum.alliance"},
-        K.NOT_ENDORSE: {P.SPONSOR: "votum.sponsor", P.ALLIANCE: "votum.alliance"},
-        K.DEFER: {P.SPONSOR: "votum.sponsor", P.ALLIANCE: "votum.alliance"},
-        K.APPLY: {P.STAFF: "applied.staff", P.ALLIANCE: "applied.alliance"},
-        K.GRANT: {P.STAFF: "decision.staff", P.ALLIANCE: "decision.alliance"},
-        K.DECLINE: {P.STAFF: "decision.staff", P.ALLIANCE: "decision.alliance"},
-        K.DECISION_COPY: {P.STAFF: "decision_copy.staff"},
-        K.START: {P.STAFF: "started.staff", P.ALLIANCE: "started.alliance"},
-        K.REPORT_DUE: {P.STAFF: "report_due.staff"},
-        K.REPORT_RECEIVED: {P.SPONSOR: "report_received.sponsor"},
-        K.CLOSE: {P.SPONSOR: "closed.sponsor", P.ALLIANCE: "closed.alliance"},
-        K.WITHDRAW: {P.STAFF: "withdrawn.staff", P.ALLIANCE: "withdrawn.alliance"},
-        K.ADD_EVALUATION: {P.SPONSOR: "evaluation_added.sponsor"},
-        K.EVALUATION_RECEIVED: {P.SPONSOR: "evaluation_received.sponsor"},
-        K.REASSIGN: {P.SPONSOR: "reassigned.sponsor", P.ALLIANCE: "reassigned.alliance"},
-        K.ESCALATE: {P.STAFF: "escalated.staff", P.SPONSOR: "escalated.sponsor"},
+        K.SUBMIT: {
+            P.STAFF: "procedure.announce.submitted.staff",
+            P.ALLIANCE: "procedure.announce.submitted.alliance",
+        },
+        K.SCHEDULE: {
+            P.SPONSOR: "procedure.announce.scheduled.sponsor",
+            P.ALLIANCE: "procedure.announce.scheduled.alliance",
+        },
+        K.ENDORSE: {
+            P.SPONSOR: "procedure.announce.votum.sponsor",
+            P.ALLIANCE: "procedure.announce.votum.alliance",
+        },
+        K.NOT_ENDORSE: {
+            P.SPONSOR: "procedure.announce.votum.sponsor",
+            P.ALLIANCE: "procedure.announce.votum.alliance",
+        },
+        K.DEFER: {
+            P.SPONSOR: "procedure.announce.votum.sponsor",
+            P.ALLIANCE: "procedure.announce.votum.alliance",
+        },
+        K.APPLY: {
+            P.STAFF: "procedure.announce.applied.staff",
+            P.ALLIANCE: "procedure.announce.applied.alliance",
+        },
+        K.GRANT: {
+            P.STAFF: "procedure.announce.decision.staff",
+            P.ALLIANCE: "procedure.announce.decision.alliance",
+        },
+        K.DECLINE: {
+            P.STAFF: "procedure.announce.decision.staff",
+            P.ALLIANCE: "procedure.announce.decision.alliance",
+        },
+        K.DECISION_COPY: {P.STAFF: "procedure.announce.decision_copy.staff"},
+        K.START: {
+            P.STAFF: "procedure.announce.started.staff",
+            P.ALLIANCE: "procedure.announce.started.alliance",
+        },
+        K.REPORT_DUE: {P.STAFF: "procedure.announce.report_due.staff"},
+        K.REPORT_RECEIVED: {P.SPONSOR: "procedure.announce.report_received.sponsor"},
+        K.CLOSE: {
+            P.SPONSOR: "procedure.announce.closed.sponsor",
+            P.ALLIANCE: "procedure.announce.closed.alliance",
+        },
+        K.WITHDRAW: {
+            P.STAFF: "procedure.announce.withdrawn.staff",
+            P.ALLIANCE: "procedure.announce.withdrawn.alliance",
+        },
+        K.ADD_EVALUATION: {P.SPONSOR: "procedure.announce.evaluation_added.sponsor"},
+        K.EVALUATION_RECEIVED: {P.SPONSOR: "procedure.announce.evaluation_received.sponsor"},
+        K.REASSIGN: {
+            P.SPONSOR: "procedure.announce.reassigned.sponsor",
+            P.ALLIANCE: "procedure.announce.reassigned.alliance",
+        },
+        K.ESCALATE: {
+            P.STAFF: "procedure.announce.escalated.staff",
+            P.SPONSOR: "procedure.announce.escalated.sponsor",
+        },
     }
 )
-"""Who is told of each step, with which text (`procedure.announce.<text>`); never the role
-that recorded it."""
+"""Who is told of each step, with which text; never the role that recorded it."""
 
 PARTY_OF_ROLE: Mapping[Role, Party | None] = MappingProxyType(
     {Role.SPONSOR: P.SPONSOR, Role.CONTACT: P.ALLIANCE, Role.STAFF: P.STAFF, Role.SYSTEM: None}

@@ -139,7 +139,9 @@ def case_view(
             "next": next_steps(stage),
             "dates": Lines(dates) if dates else "–",
             "history": Lines(tuple(history_line(step) for step in steps)),
-            "reminders": Msg(f"procedure.view.reminders_{'on' if case.reminders else 'off'}"),
+            "reminders": Msg(
+                "procedure.view.reminders_on" if case.reminders else "procedure.view.reminders_off"
+            ),
         },
     )
 

@@ -37,7 +37,7 @@ def expected_keys() -> set[str]:
     keys |= {f"procedure.step.{kind.value}" for kind in StepKind}
     keys |= {f"procedure.refused.{reason.value}" for reason in Refusal}
     keys |= {f"procedure.recorded.{k.value}" for k in StepKind if k not in _DESK_STEPS}
-    keys |= {f"procedure.announce.{key}" for texts in AUDIENCE.values() for key in texts.values()}
+    keys |= {key for texts in AUDIENCE.values() for key in texts.values()}
     keys |= {f"procedure.reminder.{kind.value}" for kind in ReminderKind}
     keys |= {f"procedure.plan.category.{c.value}" for c in CostCategory}
     keys |= {f"procedure.plan.source.{s.value}" for s in SourceKind}
