@@ -482,7 +482,8 @@ class Procedure:
                 if evaluation is None:
                     return Refused(Refusal.UNKNOWN_EVALUATION)
                 if evaluation.received_at is not None:
-                    return Refused(Refusal.ALREADY_RECORDED, {"date": evaluation.received_at[:10]})
+                    received = datetime.fromisoformat(evaluation.received_at).date()
+                    return Refused(Refusal.ALREADY_RECORDED, {"date": Day(received)})
                 await cases.evaluation_received(number)
                 return _Effect(
                     payload={"evaluation": number},

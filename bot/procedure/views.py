@@ -16,7 +16,7 @@ from bot.procedure.steps import OWNER, STAGES, Stage, StepKind, main_steps
 from bot.storage.cases import CaseRow, EvaluationRow, StepRow
 from bot.storage.meetings import MeetingRow
 from bot.texts.catalog import Language, Localized, Msg, Param
-from bot.texts.formats import Day, Eur, Lines
+from bot.texts.formats import Count, Day, Eur, Lines
 from bot.texts.markup import to_plain
 
 SubregionOf = Callable[[str], str]
@@ -326,3 +326,11 @@ def agenda_view(
             "items": Lines(items) if items else Msg("procedure.view.agenda_empty"),
         },
     )
+
+
+def erase_warning(in_procedure: int) -> Msg | None:
+    """Said before a sponsor's erasure when cases are still in procedure (`cases_in_procedure`):
+    erasing withdraws them without a word to the alliance or the coordination office."""
+    if not in_procedure:
+        return None
+    return Msg("procedure.view.erase_warning", {"count": Count(in_procedure, "cases")})

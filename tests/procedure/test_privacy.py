@@ -11,6 +11,7 @@ from datetime import timedelta
 from bot.procedure.dates import months_before
 from bot.procedure.requests import AddEvaluation, Close, Submit, Votum
 from bot.procedure.steps import Role
+from bot.procedure.views import erase_warning
 from bot.storage.drafts import Draft, Drafts
 from bot.storage.privacy import (
     Classified,
@@ -25,6 +26,7 @@ from tests.procedure.conftest import (
     STAFF,
     World,
     recorded,
+    text,
 )
 
 PROCEDURE_TABLES = ("cases", "case_steps", "evaluations", "meeting_cases", "reminders", "plans")
@@ -77,6 +79,9 @@ async def test_the_export_holds_cases_history_plans_and_reminders(world: World) 
     ]
     assert "cases" in theirs and theirs["cases"] == []
     assert open_cases == 1, "an erasure warns of it"
+    warning = erase_warning(open_cases)
+    assert warning is not None and "noch im Verfahren nach der Übergabe: 1 Fall." in text(warning)
+    assert erase_warning(0) is None
 
 
 async def test_erasing_a_sponsor_removes_their_cases_and_the_notices_about_them(
@@ -89,6 +94,12 @@ async def test_erasing_a_sponsor_removes_their_cases_and_the_notices_about_them(
         assert await erase_user(connection, drafts, SPONSOR, classify) == 1
     for table in PROCEDURE_TABLES:
         assert world.table(f"SELECT * FROM {table}") == [], table
+    tables = [row[0] for row in world.table("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        for row in world.table(f'SELECT * FROM "{table}"'):
+            cells = [str(cell) for cell in row]
+            assert str(SPONSOR) not in cells, (table, row)
+            assert not any("Pflegebrücke" in cell for cell in cells), (table, row)
     assert world.table("SELECT payload FROM outbox WHERE sent_at IS NULL") == [], (
         "no notice about the erased sponsor's case still goes to staff or the alliance"
     )
