@@ -23,4 +23,9 @@ VOLUME ["/data"]
 # Only used with BOT_WEBHOOK_URL (behind a reverse proxy); long polling needs no port.
 EXPOSE 8443
 
+# Healthy while the bot takes updates: the poll loop (or, with a webhook, a keep-alive)
+# writes /data/heartbeat; a bot that stopped polling turns unhealthy within 90 s.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["python", "-m", "bot", "health"]
+
 CMD ["python", "-m", "bot", "telegram"]

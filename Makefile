@@ -29,6 +29,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/advise.py
 	$(PY) bench/load.py
+	$(PY) bench/shutdown.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [chat | telegram | advise --jsonl | kb check|apply|...]`.
+"""Command line: `python -m bot [chat | telegram | health | advise --jsonl | kb check|apply|...]`.
 
 Without a command the bot decides: Telegram when a token is configured, else the terminal chat.
 """
@@ -19,6 +19,16 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("chat", help="the sponsor dialog in the terminal")
     commands.add_parser("telegram", help="run the Telegram bot (long polling or webhook)")
+    health = commands.add_parser(
+        "health", help="exit 0 if the running bot took updates lately, else 1 (HEALTHCHECK)"
+    )
+    health.add_argument(
+        "--max-age",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how old the bot's last heartbeat may be (default: 90)",
+    )
     advise = commands.add_parser("advise", help="advice for JSON Lines on stdin")
     advise.add_argument("--jsonl", action="store_true", required=True)
     advise.add_argument("--today", type=date.fromisoformat, help="fix the date (YYYY-MM-DD)")
@@ -51,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return _advise(args, settings)
     if command == "kb":
         return _kb(args, settings)
+    if command == "health":
+        return _health(args, settings)
     problem = _data_dir_problem(settings.data_dir)
     if problem is not None:  # the chats store every answer there
         print(f"BOT_DATA_DIR: {problem}", file=sys.stderr)
@@ -79,6 +91,16 @@ def _data_dir_problem(data_dir: Path) -> str | None:
     if not os.access(data_dir, os.W_OK | os.X_OK):
         return f"cannot write to {data_dir}"
     return None
+
+
+def _health(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.clock import SystemClock
+    from bot.health import MAX_AGE, check
+
+    max_age = MAX_AGE if args.max_age is None else args.max_age
+    health = check(settings.data_dir, SystemClock(), max_age)
+    print(health.message, file=sys.stdout if health.healthy else sys.stderr)
+    return 0 if health.healthy else 1
 
 
 def _advise(args: argparse.Namespace, settings: Settings) -> int:

@@ -28,9 +28,10 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     RetryAfter,
+    TelegramError,
 )
 
-from tests.botapi import NOT_MODIFIED, BotApiServer
+from tests.botapi import NOT_MODIFIED, BotApiServer, FaultKind
 
 CHAT = 42
 
@@ -365,6 +366,37 @@ async def test_drop_after_accept_records_the_message_once(bot: Bot, server: BotA
     assert [m.text for m in server.user(CHAT).messages] == ["Ihr Antrag"]
     await bot.send_message(CHAT, "Ihr Antrag")  # a naive retry duplicates it
     assert [m.text for m in server.user(CHAT).messages] == ["Ihr Antrag", "Ihr Antrag"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "error", "message"),
+    [
+        ("400", BadRequest, "Refused by an injected fault"),
+        ("404", InvalidToken, "Not Found"),
+        ("409", Conflict, "terminated by other getUpdates request"),
+        ("malformed", TelegramError, "Invalid server response"),
+    ],
+)
+async def test_refusals_raise_what_ptb_makes_of_them_and_do_nothing(
+    bot: Bot, server: BotApiServer, kind: FaultKind, error: type[TelegramError], message: str
+) -> None:
+    server.faults.add("sendMessage", kind)
+    with pytest.raises(error, match=message):
+        await bot.send_message(CHAT, "x")
+    assert server.user(CHAT).messages == []
+    assert [r.outcome for r in server.requests_for("sendMessage")] == [f"fault:{kind}"]
+
+
+async def test_a_poll_whose_connection_closes_is_abandoned(server: BotApiServer, bot: Bot) -> None:
+    server.max_poll_timeout = 3600.0
+    poll = asyncio.create_task(bot.get_updates(timeout=3600, read_timeout=3600))
+    await server.wait_until(lambda: server.parked_polls == 1, what="a parked poll")
+    poll.cancel()  # the client gives up: its connection closes
+    await server.wait_until(lambda: server.parked_polls == 0, what="the poll forgotten")
+    (record,) = server.requests_for("getUpdates")
+    assert record.outcome == "abandoned"
+    update_id = server.user(CHAT).send("after the poll")
+    assert server.handed_out[update_id] == 0  # nobody to hand it to
 
 
 async def test_faults_can_target_one_chat(bot: Bot, server: BotApiServer) -> None:

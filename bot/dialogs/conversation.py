@@ -38,6 +38,7 @@ from bot.dialogs.model import (
     DialogState,
     Document,
     EngineOutput,
+    Event,
     Output,
     Press,
     Reply,
@@ -148,6 +149,12 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
         )
+
+    def permits(self, user_id: int, event: Event) -> bool:
+        """Whether the user's role allows `event` at all (staff's commands are staff's):
+        transports ask before they show that work is under way ("sending a file…")."""
+        staff_only = isinstance(event, Command) and event.name in STAFF_COMMANDS
+        return not staff_only or user_id in self.admin_ids
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:

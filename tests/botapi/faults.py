@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-FaultKind = Literal["429", "500", "drop", "drop_after_accept"]
+FaultKind = Literal["429", "500", "drop", "drop_after_accept", "400", "404", "409", "malformed"]
 _KINDS: frozenset[str] = frozenset(get_args(FaultKind))
 
 
@@ -17,7 +17,10 @@ class Fault:
     Kinds: "429" flood control (nothing done, ``retry_after`` in the answer), "500" internal
     error (nothing done), "drop" (connection closed before anything is done) and
     "drop_after_accept" (the call takes effect, then the connection is closed before the answer
-    - the way a client ends up sending a duplicate).
+    - the way a client ends up sending a duplicate). Refusals that do nothing either: "400" a
+    Bad Request, "404" the method unknown (a Bot API server that does not implement it), "409"
+    a Conflict (another instance polls with the token) and "malformed" an answer that is no
+    JSON at all (a proxy's error page with status 200).
     """
 
     method: str

@@ -182,7 +182,8 @@ class RequestRecord:
     """One Bot API request as the server saw it.
 
     ``outcome`` is "ok", "error" (a Telegram error answer; see ``status``/``description``),
-    "fault:429", "fault:500", "fault:drop" or "fault:drop_after_accept".
+    "fault:<kind>" for an injected fault (see ``faults.Fault``), "held:dropped", or
+    "abandoned" (a parked getUpdates whose client closed the connection).
     """
 
     method: str

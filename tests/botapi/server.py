@@ -14,6 +14,7 @@ All state lives on one asyncio event loop (the test's); it is not thread-safe.
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import functools
 import hashlib
@@ -122,7 +123,28 @@ NOT_MODIFIED = (
 )
 QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
+CONFLICT = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
+    "is running"
+)
+DISCONNECT_CHECK = 0.05
+"""Seconds between looks at a parked poll's connection: a client that closed it abandoned
+the poll (aiohttp does not cancel handlers on a disconnect)."""
+
 _Handler = Callable[[JsonDict], Awaitable[Any]]
+_REQUEST: contextvars.ContextVar[web.Request] = contextvars.ContextVar("botapi_request")
+"""The HTTP request being handled (each runs in its own task)."""
+
+
+class _Abandoned(Exception):
+    """The client closed the connection of a parked poll."""
+
+
+def _gone(request: web.Request | None) -> bool:
+    if request is None:
+        return False
+    transport = request.transport
+    return transport is None or transport.is_closing()
 
 
 @dataclass(frozen=True)
@@ -547,6 +569,7 @@ class BotApiServer:
             error = ApiError(400, f"Bad Request: can't parse request parameters: {exc}")
             self._log(method, {}, "error", error.status, None, error.description)
             return _respond(error.status, error.to_json())
+        _REQUEST.set(request)
         chat_id = _as_int(params.get("chat_id"))
         if chat_id is None and "callback_query_id" in params:
             # Attribute callback answers to their chat, so per-chat request counts include them.
@@ -561,6 +584,9 @@ class BotApiServer:
             return await self._held(request, held, method, params, chat_id)
 
         status, body = await self._dispatch(method, params, chat_id)
+        if status == 0:
+            self._log(method, params, "abandoned", 0, chat_id, None)
+            return _drop(request)
         if fault is not None:
             # The call took effect; the answer is lost on the way back.
             self._log(method, params, "fault:drop_after_accept", status, chat_id, None)
@@ -619,10 +645,19 @@ class BotApiServer:
             )
             self._log(method, params, outcome, 429, chat_id, error.description)
             return _respond(429, error.to_json())
-        if fault.kind == "500":
-            error = ApiError(500, "Internal Server Error")
-            self._log(method, params, outcome, 500, chat_id, error.description)
-            return _respond(500, error.to_json())
+        refusals = {
+            "400": ApiError(400, "Bad Request: refused by an injected fault"),
+            "404": ApiError(404, "Not Found"),
+            "409": ApiError(409, CONFLICT),
+            "500": ApiError(500, "Internal Server Error"),
+        }
+        refusal = refusals.get(fault.kind)
+        if refusal is not None:
+            self._log(method, params, outcome, refusal.status, chat_id, refusal.description)
+            return _respond(refusal.status, refusal.to_json())
+        if fault.kind == "malformed":
+            self._log(method, params, outcome, 200, chat_id, None)
+            return web.Response(text="<html>502 Bad Gateway</html>", content_type="text/html")
         self._log(method, params, outcome, 0, chat_id, None)
         return _drop(request)
 
@@ -646,6 +681,8 @@ class BotApiServer:
             return error.status, error.to_json()
         try:
             result = await handler(params)
+        except _Abandoned:
+            return 0, {}
         except ApiError as error:
             self._note_chat(chat_id, f"bot {method} -> {error.status} {error.description}")
             return error.status, error.to_json()
@@ -881,22 +918,26 @@ class BotApiServer:
         self._poll_wakeup.notify()
 
         deadline = time.monotonic() + min(max(timeout, 0.0), self.max_poll_timeout)
-        while not self._updates and not self._closing:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            self._parked_polls += 1
-            self._activity.notify()
-            try:
-                await self._poll_wakeup.wait(remaining)
-            finally:
+        request = _REQUEST.get(None)
+        parked = False
+        try:
+            while not self._updates and not self._closing:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                if not parked:
+                    parked = True
+                    self._parked_polls += 1
+                    self._activity.notify()
+                await self._poll_wakeup.wait(min(remaining, DISCONNECT_CHECK))
+                if _gone(request):
+                    # Telegram forgets a poll whose connection closed: nothing is handed out.
+                    raise _Abandoned
+                if generation != self._poll_generation:
+                    raise ApiError(409, CONFLICT)
+        finally:
+            if parked:
                 self._parked_polls -= 1
-            if generation != self._poll_generation:
-                raise ApiError(
-                    409,
-                    "Conflict: terminated by other getUpdates request; make sure that only one "
-                    "bot instance is running",
-                )
         handed = [update for _, _, update in itertools.islice(self._updates, limit)]
         for update in handed:
             self.handed_out[int(update["update_id"])] += 1

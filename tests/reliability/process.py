@@ -86,6 +86,15 @@ class BotProcess:
         task.cancel()
         raise AssertionError(f"the bot exited with {process.returncode}:\n{self.output}")
 
+    async def logged(self, text: str, timeout: float = STARTUP_TIMEOUT) -> None:  # noqa: ASYNC109
+        """Wait until the bot's output shows `text`: for what the Bot API server cannot see
+        (the bot noticed a signal). Looks every 50 ms, bounded by `timeout`."""
+        for _ in range(int(timeout / 0.05)):
+            if text in self.output:
+                return
+            await self.alive(asyncio.sleep(0.05))
+        raise AssertionError(f"{text!r} not in the bot's output:\n{self.output}")
+
     async def kill(self) -> None:
         """SIGKILL: no shutdown code runs, nothing is confirmed or flushed."""
         process = self._running()

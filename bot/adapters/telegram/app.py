@@ -5,7 +5,6 @@ webhook. The API base URL is configuration, so the same code talks to a local Bo
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
 import sys
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,6 +28,8 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram.confirm import ConfirmingBot, UpdateLedger
+from bot.adapters.telegram.deferred import DeferredReplies
+from bot.adapters.telegram.optional import OptionalCalls
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.adapters.telegram.outbox import TelegramTransport
 from bot.adapters.telegram.sponsor import SponsorHandlers
@@ -36,6 +37,7 @@ from bot.delivery.worker import OutboxWorker
 from bot.dialogs.commands import COMMANDS, CONTACT_MENU, SPONSOR_MENU, STAFF_MENU, menu
 from bot.dialogs.model import CommandName
 from bot.dialogs.turn import Handled
+from bot.health import BEAT_EVERY, Heartbeat
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError
@@ -47,6 +49,12 @@ log = logging.getLogger(__name__)
 RUNTIME_KEY = "runtime"
 STAFF_MENUS_KEY = "staff_menus"
 """Staff whose scoped command menu is set."""
+OPTIONAL_KEY = "optional_calls"
+"""The menus' calls, retried in the background when the Bot API refuses them."""
+HEARTBEAT_KEY = "heartbeat"
+"""Written on every answered poll, read by `python -m bot health`."""
+CONFLICT_EXIT = 3
+"""The exit code when another instance polls with the same token."""
 MENU_LANGUAGES: tuple[tuple[Language, str | None], ...] = tuple(
     (language, None if language == "de" else language) for language in LANGUAGES
 )
@@ -63,6 +71,7 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     if token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     ledger = UpdateLedger()
+    heartbeat = Heartbeat(settings.data_dir, runtime.clock)
     rate_limiter: BaseRateLimiter[Any] | None = None
     if settings.rate_limiter:
         # Throttling only: a 429 goes to our own retries (retry.py, the outbox), which wait
@@ -81,6 +90,7 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
             read_timeout=poll_timeout + 5 if poll_timeout is not None else 5.0,
         ),
         rate_limiter=rate_limiter,
+        polled=heartbeat.beat,
     )
     application = (
         ApplicationBuilder()
@@ -89,6 +99,9 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
         .build()
     )
     application.bot_data[RUNTIME_KEY] = runtime
+    application.bot_data[HEARTBEAT_KEY] = heartbeat
+    optional = OptionalCalls(runtime.clock)
+    application.bot_data[OPTIONAL_KEY] = optional
 
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
 
@@ -98,13 +111,18 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
         if user_id in settings.admin_ids:
             # Staff who had never opened the bot at start-up get their menu now.
             if user_id not in staff_menus:
-                await set_staff_menu(application.bot, user_id, staff_menus)
+                await set_staff_menu(optional, application.bot, user_id, staff_menus)
         elif handled.menu_changed:
-            await set_personal_menu(application.bot, user_id)
+            await set_personal_menu(optional, application.bot, user_id)
         for former in sorted(handled.menus_reset - settings.admin_ids):
-            await reset_personal_menu(application.bot, former)
+            await reset_personal_menu(optional, application.bot, former)
 
-    sponsor = SponsorHandlers(runtime.conversations, runtime.clock, after)
+    def wake_worker() -> None:
+        if runtime.worker is not None:
+            runtime.worker.wake()
+
+    deferred = DeferredReplies(runtime.database, runtime.clock, wake_worker)
+    sponsor = SponsorHandlers(runtime.conversations, runtime.clock, deferred, after)
     private = filters.ChatType.PRIVATE
     application.add_handler(
         CommandHandler(
@@ -136,43 +154,55 @@ def _commands(names: tuple[CommandName, ...], language: Language) -> list[BotCom
 
 async def set_command_menus(application: BotApplication) -> None:
     """The menu next to the input field, in German (default) and English; staff get theirs in
-    a menu scoped to their chats."""
+    a menu scoped to their chats. Only a convenience: the bot starts without them."""
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    optional: OptionalCalls = application.bot_data[OPTIONAL_KEY]
     staff_menus: set[int] = application.bot_data.setdefault(STAFF_MENUS_KEY, set())
-    for language, code in MENU_LANGUAGES:
-        await application.bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+    bot = application.bot
+
+    async def default_menus() -> None:
+        for language, code in MENU_LANGUAGES:
+            await bot.set_my_commands(_commands(SPONSOR_MENU, language), language_code=code)
+
+    await optional.call("command menu", default_menus)
     for staff_id in sorted(runtime.settings.admin_ids):
-        await set_staff_menu(application.bot, staff_id, staff_menus)
+        await set_staff_menu(optional, bot, staff_id, staff_menus)
 
 
-async def set_staff_menu(bot: Bot, user_id: int, done: set[int]) -> None:
+async def set_staff_menu(optional: OptionalCalls, bot: Bot, user_id: int, done: set[int]) -> None:
     """Telegram knows a chat only once its person opened the bot ("chat not found" before):
     the menu is set again on their first update."""
-    try:
+
+    async def staff_menu() -> None:
         for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
                 _commands(STAFF_MENU, language), BotCommandScopeChat(user_id), code
             )
-    except TelegramError as error:
-        log.info("staff menu for %s not set yet: %s", user_id, error.message)
-        return
-    done.add(user_id)
+        done.add(user_id)
+
+    await optional.call(f"menu of {user_id}", staff_menu)
 
 
-async def set_personal_menu(bot: Bot, user_id: int) -> None:
+async def set_personal_menu(optional: OptionalCalls, bot: Bot, user_id: int) -> None:
     """A newly registered contact sees the contact commands."""
-    for language, code in MENU_LANGUAGES:
-        with contextlib.suppress(TelegramError):
+
+    async def contact_menu() -> None:
+        for language, code in MENU_LANGUAGES:
             await bot.set_my_commands(
                 _commands(CONTACT_MENU, language), BotCommandScopeChat(user_id), code
             )
 
+    await optional.call(f"menu of {user_id}", contact_menu)
 
-async def reset_personal_menu(bot: Bot, user_id: int) -> None:
+
+async def reset_personal_menu(optional: OptionalCalls, bot: Bot, user_id: int) -> None:
     """A contact removed (or erased) gets the default menu back: the scoped one goes."""
-    for _, code in MENU_LANGUAGES:
-        with contextlib.suppress(TelegramError):
+
+    async def default_menu() -> None:
+        for _, code in MENU_LANGUAGES:
             await bot.delete_my_commands(BotCommandScopeChat(user_id), code)
+
+    await optional.call(f"menu of {user_id}", default_menu)
 
 
 async def on_startup(application: BotApplication) -> None:
@@ -191,6 +221,8 @@ async def on_startup(application: BotApplication) -> None:
 
 async def on_stop(application: BotApplication) -> None:
     runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    optional: OptionalCalls = application.bot_data[OPTIONAL_KEY]
+    await optional.close()
     if runtime.worker is not None:
         await runtime.worker.stop()
 
@@ -247,7 +279,8 @@ async def serve(settings: Settings) -> int:
     """Run until SIGTERM or SIGINT; the update in hand is finished before shutting down.
 
     What the configuration gets wrong (a token Telegram refuses, an unreachable Bot API, a data
-    directory that cannot be written) ends in a message naming the variable and exit code 1.
+    directory that cannot be written) ends in a message naming the variable and exit code 1;
+    another instance polling with the token in exit code 3 (CONFLICT_EXIT).
     """
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set", file=sys.stderr)
@@ -271,12 +304,11 @@ async def serve(settings: Settings) -> int:
             print(_startup_problem(settings, error), file=sys.stderr)
             return 1
         try:
-            await _run(application, runtime)
+            return await _run(application, runtime)
         finally:
             await application.shutdown()
     finally:
         await runtime.close()
-    return 0
 
 
 def _startup_problem(settings: Settings, error: TelegramError) -> str:
@@ -292,7 +324,7 @@ def _startup_problem(settings: Settings, error: TelegramError) -> str:
     )
 
 
-async def _run(application: BotApplication, runtime: Runtime) -> None:
+async def _run(application: BotApplication, runtime: Runtime) -> int:
     settings = runtime.settings
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -303,6 +335,10 @@ async def _run(application: BotApplication, runtime: Runtime) -> None:
     await application.start()
     updater = application.updater
     assert updater is not None
+    bot = application.bot
+    heartbeat: Heartbeat = application.bot_data[HEARTBEAT_KEY]
+    polling = not settings.webhook_url
+    keep_alive: asyncio.Task[None] | None = None
     if settings.webhook_url:
         secret = settings.webhook_secret
         assert secret is not None  # the settings refuse a webhook without one
@@ -315,17 +351,57 @@ async def _run(application: BotApplication, runtime: Runtime) -> None:
             secret_token=secret.get_secret_value(),
             allowed_updates=Update.ALL_TYPES,
         )
+        keep_alive = asyncio.create_task(
+            beat_while_serving(heartbeat, application, runtime), name="heartbeat"
+        )
     else:
         await updater.start_polling(allowed_updates=Update.ALL_TYPES)
-    log.info("bot running (%s)", "webhook" if settings.webhook_url else "long polling")
-    await stop.wait()
+    log.info("bot running (%s)", "long polling" if polling else "webhook")
+    conflict = await _until_stopped(stop, bot if isinstance(bot, ConfirmingBot) else None)
+    heartbeat.stop()
+    if conflict is not None:
+        print(
+            "another instance is polling with this token (Telegram: 409 Conflict); this one "
+            "stops. Run one instance per bot token.",
+            file=sys.stderr,
+        )
     log.info("stopping: finishing the updates in hand")
+    if keep_alive is not None:
+        keep_alive.cancel()
+    if isinstance(bot, ConfirmingBot) and polling:
+        bot.stop_polling()  # the long poll in hand is abandoned, not waited out
     await updater.stop()
     await application.stop()
-    if isinstance(application.bot, ConfirmingBot) and not settings.webhook_url:
-        await application.bot.confirm_handled()
+    if isinstance(bot, ConfirmingBot) and polling:
+        await bot.confirm_handled()
     retention.cancel()
     await on_stop(application)
+    return CONFLICT_EXIT if conflict is not None else 0
+
+
+async def _until_stopped(stop: asyncio.Event, bot: ConfirmingBot | None) -> Conflict | None:
+    """Until SIGTERM/SIGINT, or until Telegram reports another instance polling."""
+    waits: set[asyncio.Task[object]] = {asyncio.create_task(stop.wait())}
+    conflicted = asyncio.create_task(bot.conflicted()) if bot is not None else None
+    if conflicted is not None:
+        waits.add(conflicted)
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for task in waits:
+        task.cancel()
+    if conflicted is not None and conflicted.done() and not conflicted.cancelled():
+        return conflicted.result()
+    return None
+
+
+async def beat_while_serving(
+    heartbeat: Heartbeat, application: BotApplication, runtime: Runtime
+) -> None:
+    """Webhook mode has no poll loop: the heartbeat says the webhook server still runs and
+    the event loop still turns."""
+    updater = application.updater
+    while updater is not None and updater.running:
+        heartbeat.beat()
+        await runtime.clock.sleep(BEAT_EVERY)
 
 
 async def purge_regularly(runtime: Runtime) -> None:

@@ -77,8 +77,16 @@ class TelegramTransport:
                     item.chat_id,
                     chunk,
                     parse_mode=ParseMode.HTML,
-                    reply_markup=_markup(payload.get("buttons", [])) if last else None,
+                    reply_markup=self._markup(payload) if last else None,
                     disable_web_page_preview=True,
                 )
             )
         return messages
+
+    def _markup(self, payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
+        """A deferred reply carries its keyboard as sent (`deferred.py`); a notification its
+        buttons."""
+        markup = payload.get("markup")
+        if markup is not None:
+            return InlineKeyboardMarkup.de_json(markup, self.bot)
+        return _markup(payload.get("buttons", []))

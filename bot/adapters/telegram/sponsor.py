@@ -6,22 +6,29 @@ message goes out.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.adapters.telegram.deferred import (
+    DeferredReplies,
+    Payload,
+    document_payload,
+    text_payload,
+)
 from bot.adapters.telegram.render import (
     decode_press,
     keyboard,
     reply_html,
     split_html,
 )
-from bot.adapters.telegram.retry import with_retries
+from bot.adapters.telegram.retry import GaveUp, is_permanent, with_retries
 from bot.clock import Clock
 from bot.dialogs.commands import parse_command
 from bot.dialogs.conversation import Conversations
@@ -59,10 +66,12 @@ class SponsorHandlers:
         self,
         conversations: Conversations,
         clock: Clock,
+        deferred: DeferredReplies,
         after: Callable[[Handled, int], Awaitable[None]],
     ) -> None:
         self.conversations = conversations
         self.clock = clock
+        self.deferred = deferred
         self.after = after
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -91,7 +100,7 @@ class SponsorHandlers:
             text = to_html(
                 Msg("telegram.file_too_large", {"max": MAX_UPLOAD_BYTES // 1024}), language
             )
-            await send_html(context.bot, self.clock, message.chat_id, text)
+            await self._say(context.bot, message.chat_id, text)
             return
         file = await document.get_file()
         content = bytes(await file.download_as_bytearray())
@@ -104,13 +113,18 @@ class SponsorHandlers:
         if chat is None or update.effective_user is None:
             return
         language = await self.conversations.language_of(update.effective_user.id)
-        await send_html(
-            context.bot, self.clock, chat.id, to_html(Msg("telegram.unsupported"), language)
-        )
+        await self._say(context.bot, chat.id, to_html(Msg("telegram.unsupported"), language))
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         if query is None:
+            return
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            # A button on a message in a group is ignored like a message there: nothing about
+            # anyone's drafts goes into a group. Only the tapper's spinner is stopped.
+            with contextlib.suppress(TelegramError):
+                await query.answer()
             return
         # Answer first: the spinner on the sponsor's button stops at once. Only a courtesy:
         # a tap delivered again after a crash was answered already, a flood limit or a lost
@@ -137,7 +151,7 @@ class SponsorHandlers:
         message = update.effective_message
         replied = message.reply_to_message if message is not None and not pressed else None
         action = _chat_action(event)
-        if action is not None:
+        if action is not None and self.conversations.permits(user.id, event):
             await show_action(context.bot, chat.id, action)
         handled = await self.conversations.handle(
             Incoming(
@@ -150,7 +164,15 @@ class SponsorHandlers:
                 reply_actions=_actions(replied),
             )
         )
-        await deliver(context, self.clock, chat.id, handled.outputs, handled.language, pressed)
+        await deliver(
+            context.bot,
+            self.clock,
+            self.deferred,
+            chat.id,
+            handled.outputs,
+            handled.language,
+            pressed,
+        )
         await self.after(handled, user.id)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -160,7 +182,13 @@ class SponsorHandlers:
         if chat is None or user is None:
             return
         language = await self.conversations.language_of(user.id)
-        await send_html(context.bot, self.clock, chat.id, to_html(Msg("telegram.edited"), language))
+        await self._say(context.bot, chat.id, to_html(Msg("telegram.edited"), language))
+
+    async def _say(self, bot: Bot, chat_id: int, text: str) -> None:
+        """A notice outside the dialog (an edited message, a sticker): no less a reply."""
+        outgoing = Outgoing(bot, self.clock, chat_id, held=await self.deferred.waiting(chat_id))
+        await outgoing.text(text)
+        await outgoing.finish(self.deferred)
 
 
 def _actions(message: Message | None) -> tuple[str, ...]:
@@ -178,13 +206,17 @@ def _actions(message: Message | None) -> tuple[str, ...]:
 
 
 async def deliver(
-    context: ContextTypes.DEFAULT_TYPE,
+    bot: Bot,
     clock: Clock,
+    deferred: DeferredReplies,
     chat_id: int,
     outputs: list[Output],
     language: Language,
     pressed: Message | None = None,
 ) -> None:
+    """The replies of one turn, in order. Marking the pressed message is a courtesy that never
+    costs the turn; a reply Telegram does not take goes through the outbox (`deferred.py`)."""
+    outgoing = Outgoing(bot, clock, chat_id, held=await deferred.waiting(chat_id))
     if pressed is not None and _superseded(outputs, pressed):
         # A newer prompt takes over (back, keep, edit, a stale button): the pressed keyboard
         # would only invite taps on a question that is no longer asked.
@@ -196,16 +228,82 @@ async def deliver(
                 await _edit(clock, pressed, split_html(answered)[-1], None)
             continue
         if isinstance(output, Document):
-            await send_document(context.bot, clock, chat_id, output, language)
+            caption = to_html(output.caption, language) if output.caption else None
+            await outgoing.document(output, caption)
             continue
         chunks = split_html(reply_html(output, language))
         markup = keyboard(output, language)
-        if output.replaces_pressed and pressed is not None and len(chunks) == 1:
-            await _edit(clock, pressed, chunks[0], markup)
+        if (
+            output.replaces_pressed
+            and pressed is not None
+            and len(chunks) == 1
+            and await _edit(clock, pressed, chunks[0], markup)
+        ):
             continue
+        # (An edit that failed: the prompt with its ticks comes as a new message.)
         for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1
-            await send_html(context.bot, clock, chat_id, chunk, markup if last else None)
+            await outgoing.text(chunk, markup if index == len(chunks) - 1 else None)
+    await outgoing.finish(deferred)
+
+
+class Outgoing:
+    """The messages of one turn, sent in order; from the first one Telegram did not take
+    after the retries on, they all go to the outbox (`finish`), in the same order."""
+
+    def __init__(self, bot: Bot, clock: Clock, chat_id: int, *, held: bool = False) -> None:
+        self.bot = bot
+        self.clock = clock
+        self.chat_id = chat_id
+        self.held = held
+        """Replies of an earlier turn wait in the outbox: these queue behind them."""
+        self._later: list[Payload] = []
+
+    async def text(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        await self._send(
+            lambda: self.bot.send_message(
+                self.chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                disable_web_page_preview=True,
+            ),
+            lambda: text_payload(text, markup),
+        )
+
+    async def document(self, document: Document, caption: str | None) -> None:
+        await self._send(
+            lambda: self.bot.send_document(
+                self.chat_id,
+                InputFile(document.content, filename=document.filename),
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+            ),
+            lambda: document_payload(document, caption),
+        )
+
+    async def _send(
+        self, call: Callable[[], Awaitable[Message]], payload: Callable[[], Payload]
+    ) -> None:
+        if self.held or self._later:
+            self._later.append(payload())
+            return
+        try:
+            await with_retries(call, self.clock)
+        except (TelegramError, GaveUp) as error:
+            if is_permanent(error):
+                raise  # the same message would be refused again: the error handler says so
+            log.warning(
+                "reply to chat %s not taken (%s: %s); it goes through the outbox",
+                self.chat_id,
+                type(error).__name__,
+                error,
+            )
+            self._later.append(payload())
+
+    async def finish(self, deferred: DeferredReplies) -> None:
+        later, self._later = self._later, []
+        if later:
+            await deferred.defer(self.chat_id, later)
 
 
 def _superseded(outputs: list[Output], pressed: Message) -> bool:
@@ -247,39 +345,15 @@ async def show_action(bot: Bot, chat_id: int, action: str) -> None:
         log.info("chat action for %s not shown: %s", chat_id, error.message)
 
 
-async def send_html(
-    bot: Bot, clock: Clock, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
-) -> Message:
-    return await with_retries(
-        lambda: bot.send_message(
-            chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            disable_web_page_preview=True,
-        ),
-        clock,
-    )
-
-
-async def send_document(
-    bot: Bot, clock: Clock, chat_id: int, document: Document, language: Language
-) -> Message:
-    caption = to_html(document.caption, language) if document.caption else None
-    return await with_retries(
-        lambda: bot.send_document(
-            chat_id,
-            InputFile(document.content, filename=document.filename),
-            caption=caption,
-            parse_mode=ParseMode.HTML,
-        ),
-        clock,
-    )
+COSMETIC_ATTEMPTS = 3
+"""Marking the pressed message is tried this often: the next question waits for it."""
 
 
 async def _edit(
     clock: Clock, message: Message, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
+) -> bool:
+    """Edit the pressed message; whether it shows `text` now. Whatever the failure (a 500, a
+    lost connection, a message too old), the turn goes on: the caller sends what matters."""
     try:
         await with_retries(
             lambda: message.edit_text(
@@ -289,17 +363,28 @@ async def _edit(
                 disable_web_page_preview=True,
             ),
             clock,
+            COSMETIC_ATTEMPTS,
         )
     except BadRequest as error:
-        # "Not modified" after a double tap, or a message too old to edit: nothing is lost,
-        # the next prompt follows as a new message anyway.
+        # "Not modified" after a double tap: it shows the text already.
         log.info("edit of message %s skipped: %s", message.message_id, error.message)
+        return "not modified" in error.message.lower()
+    except Exception as error:
+        log.warning(
+            "edit of message %s failed (%s: %s)", message.message_id, type(error).__name__, error
+        )
+        return False
+    return True
 
 
 async def _drop_keyboard(clock: Clock, message: Message) -> None:
     if message.reply_markup is None:
         return
     try:
-        await with_retries(lambda: message.edit_reply_markup(None), clock)
+        await with_retries(lambda: message.edit_reply_markup(None), clock, COSMETIC_ATTEMPTS)
     except BadRequest as error:  # already gone (a double tap), or too old to edit
         log.info("keyboard of message %s kept: %s", message.message_id, error.message)
+    except Exception as error:  # a courtesy: the answer to the press goes out all the same
+        log.warning(
+            "keyboard of message %s kept (%s: %s)", message.message_id, type(error).__name__, error
+        )
