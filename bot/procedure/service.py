@@ -263,12 +263,12 @@ class Procedure:
         decision = self.decide(Stage(case.stage), actor.role, kind)
         if isinstance(decision, Refused):
             return decision
+        # Earlier statements on this revision can only be supports: any other one has sent
+        # the case back already, and the table takes no statement there.
         stated = await self._statements(connection, now, case)
         stated[alliance] = statement
         if decision is Stage.SUPPORTED and any(a not in stated for a in case.alliances):
             decision = Stage(case.stage)  # still waiting for another alliance
-        elif decision is Stage.SUPPORTED and set(stated.values()) != {"supports"}:
-            decision = Stage.CHANGES_WANTED if "changes" in stated.values() else Stage.NOT_SUPPORTED
         effect = _Effect(
             payload={"handoff": handoff_id, "alliance": alliance, "statement": statement}
         )
