@@ -167,6 +167,19 @@ class Procedure:
 
     # --- the alliance desk's steps (it tells the others itself) ----------------------------
 
+    async def may_hand_over(
+        self, connection: aiosqlite.Connection, now: datetime, draft_id: int, sponsor_id: int
+    ) -> Refused | None:
+        """Why the draft may not go to the alliances again (its case went on past their
+        statement, or is finished), checked before the desk writes any handoff."""
+        case = await Cases(connection, now).of_draft(draft_id)
+        if case is None:
+            return None
+        if case.sponsor_id != sponsor_id:
+            return Refused(Refusal.NOT_PERMITTED)
+        decision = self.decide(Stage(case.stage), Role.SPONSOR, StepKind.HAND_OVER)
+        return decision if isinstance(decision, Refused) else None
+
     async def handed_over(
         self, connection: aiosqlite.Connection, now: datetime, handed: HandedOver
     ) -> Outcome:

@@ -478,18 +478,20 @@ class Conversations:
                 request.kind,
                 draft_title(draft),
             )
-            turn.outbox_written = True
             messages = result.messages
-            sent = Sent(
-                kind=request.kind,
-                number=result.handoff.id,
-                alliance=result.handoff.alliance_id,
-                day=today,
-                content=content,
-                update_id=turn.incoming.update_id,
-            )
+            sent = None
+            if result.handoff is not None:
+                turn.outbox_written = True
+                sent = Sent(
+                    kind=request.kind,
+                    number=result.handoff.id,
+                    alliance=result.handoff.alliance_id,
+                    day=today,
+                    content=content,
+                    update_id=turn.incoming.update_id,
+                )
         state = draft.state
-        if all(known.number != sent.number for known in state.sent):
+        if sent is not None and all(known.number != sent.number for known in state.sent):
             # Stored with the handoff: the summary names it from now on, and after a crash
             # before the reply went out, the update delivered again says so (`handle`).
             state = state.model_copy(update={"sent": [*state.sent, sent]})
