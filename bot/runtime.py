@@ -15,6 +15,7 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
+from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
 from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
@@ -33,6 +34,14 @@ class Runtime:
     bot_username: str = "foerderlotse_bot"
     """Known once the transport has asked the Bot API (getMe); used in invitation links."""
     worker: OutboxWorker | None = field(default=None)
+    scheduler: Scheduler | None = field(default=None)
+    """The procedure's clock (reminders, escalations, reports due); the transport runs its
+    rounds next to the retention purge."""
+
+    def wake_worker(self) -> None:
+        """Something was written to the outbox outside an update: deliver it now."""
+        if self.worker is not None:
+            self.worker.wake()
 
     @property
     def advisor(self) -> Advisor:
@@ -92,4 +101,11 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         advisor_source=advisors.get,
     )
     runtime = Runtime(settings, clock, database, conversations, knowledge)
+    runtime.scheduler = Scheduler(
+        database,
+        clock,
+        desks.alliance.procedure,
+        settings.retention_months,
+        wake=runtime.wake_worker,
+    )
     return runtime

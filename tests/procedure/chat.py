@@ -80,6 +80,16 @@ class Session:
         await self.stop()
         await self.start()
 
+    async def tick(self) -> int:
+        """One round of the runtime's scheduler at the clock's time, its outbox items
+        delivered; returns how many it wrote."""
+        assert self.player is not None
+        scheduler = self.player.runtime.scheduler
+        assert scheduler is not None
+        written = await scheduler.tick()
+        await self.player._deliver()
+        return written
+
     async def play(self, *steps: Step) -> None:
         assert self.player is not None
         for step in steps:
