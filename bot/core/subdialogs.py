@@ -51,8 +51,17 @@ class AnswerAlliance(BaseModel):
     """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
+class ProjectDates(BaseModel):
+    """A sponsor gives the start and end of their running project (a case's step)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["project_dates"] = "project_dates"
+    case: int
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance, Field(discriminator="kind")
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ProjectDates,
+    Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])
 """The open sub-dialogs of a user, bottom first, as stored."""

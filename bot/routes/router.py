@@ -33,7 +33,13 @@ from bot.core.roles import (
     sponsor_help,
 )
 from bot.core.state import DialogState, Sent
-from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
+from bot.core.subdialogs import (
+    AnswerAlliance,
+    AskSponsor,
+    ProjectDates,
+    RecordStatement,
+    RenameDraft,
+)
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
@@ -97,6 +103,7 @@ class Conversations:
         self.relay = desks.relay
         self.staff = desks.staff
         self.privacy = desks.privacy
+        self.cases = desks.cases
         self.commands: dict[CommandName, Handler] = {
             "invite": self._staff_command,
             "contacts": self._staff_command,
@@ -104,6 +111,7 @@ class Conversations:
             "kb_version": self._staff_command,
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
+            "procedure": lambda turn, _: self.cases.overview(turn),
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -273,6 +281,8 @@ class Conversations:
             return await self._session(turn, action)
         if area == "contact":
             return await self.inbox.act(turn, action)
+        if area == "case":
+            return await self.cases.act(turn, action)
         if area == "staff":
             verb, _, rest = action.partition(":")
             if verb == "invite":
@@ -325,6 +335,8 @@ class Conversations:
                 return await self.menu.rename(turn, rename, text)
             case AskSponsor() | RecordStatement() as asked:
                 return await self.inbox.answered(turn, asked, text)
+            case ProjectDates() as dates:
+                return await self.cases.dates(turn, dates, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:

@@ -1,0 +1,154 @@
+"""The procedure after the handoff in chat: a sponsor's case (its view and the steps that are
+theirs, as buttons `case:<verb>:<case number>`), and staff's procedure overview with its CSV.
+
+The `Procedure` decides everything (who may, in which order, what a step carries); this desk
+only turns presses and typed answers into its requests and its results into replies.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.core.events import action_number
+from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.core.subdialogs import ProjectDates
+from bot.procedure.requests import Actor, Apply, Decision, Request, Start, Submit, Withdraw
+from bot.procedure.results import Recorded, Refused
+from bot.procedure.service import Procedure
+from bot.procedure.steps import FINISHED, Role, Stage, StepKind, possible
+from bot.procedure.views import case_view, overview, overview_csv, overview_view, subregions
+from bot.storage.cases import CaseRow
+from bot.texts.catalog import Msg
+from bot.texts.formats import Day
+from bot.turn import Turn
+
+CSV = "text/csv"
+_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+_SPONSOR_BUTTONS: tuple[tuple[StepKind, str], ...] = (
+    (StepKind.SUBMIT, "submit"),
+    (StepKind.APPLY, "apply"),
+    (StepKind.GRANT, "grant"),
+    (StepKind.DECLINE, "decline"),
+    (StepKind.START, "start"),
+    (StepKind.WITHDRAW, "withdraw"),
+)
+"""The sponsor's steps offered as buttons when the table allows them, in this order."""
+
+
+async def sponsor_case_view(turn: Turn, case: CaseRow) -> Msg:
+    """The case as its sponsor sees it (step, what comes next, dates, history)."""
+    cases = turn.stores.cases
+    meeting = await turn.stores.meetings.get(case.meeting_id) if case.meeting_id else None
+    return case_view(case, await cases.steps(case.id), await cases.evaluations(case.id), meeting)
+
+
+class CaseDesk:
+    def __init__(self, procedure: Procedure) -> None:
+        self.procedure = procedure
+
+    # --- the sponsor -----------------------------------------------------------------------
+
+    async def menu(self, turn: Turn, case: CaseRow, *before: Msg) -> Reply:
+        """The case with the sponsor's buttons for what the table allows now."""
+        allowed = possible(Stage(case.stage), Role.SPONSOR)
+        rows: list[tuple[Button, ...]] = [
+            (Button(Msg(f"cases.button.{verb}"), f"case:{verb}:{case.id}"),)
+            for kind, verb in _SPONSOR_BUTTONS
+            if kind in allowed
+        ]
+        if Stage(case.stage) not in FINISHED:
+            switch = "reminders_off" if case.reminders else "reminders_on"
+            rows.append((Button(Msg(f"cases.button.{switch}"), f"case:{switch}:{case.id}"),))
+        rows.append((Button(Msg("sponsor.button.drafts"), "session:drafts"),))
+        view = await sponsor_case_view(turn, case)
+        return Reply((*before, view), tuple(rows))
+
+    async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
+        """`<verb>:<case number>` pressed by the case's sponsor."""
+        verb, _, number = action.partition(":")
+        case_id = action_number(number)
+        case = await turn.stores.cases.get(case_id) if case_id is not None else None
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        actor = Actor(turn.user.id, Role.SPONSOR)
+        if verb == "open":
+            return [await self.menu(turn, case)]
+        if verb in ("reminders_on", "reminders_off"):
+            switched = await self.procedure.set_reminders(
+                turn.connection, turn.now, actor, case.id, verb == "reminders_on"
+            )
+            if isinstance(switched, Refused):
+                return [await self.menu(turn, case, switched.message)]
+            return [await self.menu(turn, switched, Msg(f"cases.{verb}"))]
+        if verb == "start":
+            await turn.start(ProjectDates(case=case.id))
+            return [Reply((Msg("cases.dates_prompt", {"title": case.title}),))]
+        if verb == "withdraw":
+            return [
+                Reply(
+                    (Msg("cases.withdraw_confirm", {"title": case.title}),),
+                    (
+                        (
+                            Button(Msg("cases.button.withdraw_yes"), f"case:withdrawn:{case.id}"),
+                            Button(Msg("cases.button.keep"), f"case:open:{case.id}"),
+                        ),
+                    ),
+                )
+            ]
+        today = turn.today
+        requests: dict[str, Request] = {
+            "submit": Submit(),
+            "apply": Apply(on=today),
+            "grant": Decision(granted=True, on=today),
+            "decline": Decision(granted=False, on=today),
+            "withdrawn": Withdraw(reason=""),
+        }
+        request = requests.get(verb)
+        if request is None:
+            return [await self.menu(turn, case)]
+        return await self._record(turn, actor, case, request)
+
+    async def dates(self, turn: Turn, asked: ProjectDates, text: str) -> list[EngineOutput]:
+        """The project's start and end, typed as two dates ("01.03.2027 bis 28.02.2029")."""
+        case = await turn.stores.cases.get(asked.case)
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        days = [_day(m) for m in _DAY.finditer(text)]
+        found = [d for d in days if d is not None]
+        if len(found) != 2:
+            await turn.start(asked)
+            return [Reply((Msg("cases.dates_invalid"),))]
+        start, end = found
+        request = Start(start=start, end=end)
+        return await self._record(turn, Actor(turn.user.id, Role.SPONSOR), case, request)
+
+    async def _record(
+        self, turn: Turn, actor: Actor, case: CaseRow, request: Request
+    ) -> list[EngineOutput]:
+        outcome = await self.procedure.record(turn.connection, turn.now, actor, case.id, request)
+        turn.outbox_written = True
+        if isinstance(outcome, Refused):
+            return [await self.menu(turn, case, outcome.message, *outcome.details)]
+        assert isinstance(outcome, Recorded)
+        return [await self.menu(turn, outcome.case, *outcome.messages)]
+
+    # --- staff -----------------------------------------------------------------------------
+
+    async def overview(self, turn: Turn) -> list[EngineOutput]:
+        """Cases per step and sub-region with the sums requested, and the same as CSV."""
+        data = overview(await turn.stores.cases.everyone(), subregions(turn.advisor.kb))
+        csv = overview_csv(data, turn.language)
+        name = f"verfahren_{turn.today.isoformat()}.csv"
+        return [
+            Reply((overview_view(data),)),
+            Document(name, csv, CSV, Msg("cases.overview_csv", {"date": Day(turn.today)})),
+        ]
+
+
+def _day(match: re.Match[str]) -> date | None:
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
