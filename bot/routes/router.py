@@ -117,7 +117,7 @@ class Conversations:
             "drafts": self._drafts,
             "privacy": lambda turn, _: self._sync(self.privacy.text()),
             "export": lambda turn, _: self.privacy.export(turn),
-            "delete": lambda turn, _: self._sync(self.privacy.confirm_erasure()),
+            "delete": lambda turn, _: self.privacy.confirm_erasure(turn),
             "language": lambda turn, command: self._language(turn, command.argument),
             "start": self._start,
             "help": self._dialog_command,

@@ -81,3 +81,16 @@ async def test_staff_get_the_overview_and_its_csv(tmp_path: Path) -> None:
         assert typed  # an ordinary text for staff: no case dates asked for
     finally:
         await session.stop()
+
+
+async def test_erasure_warns_of_cases_in_procedure(tmp_path: Path) -> None:
+    session = await Session(tmp_path).start()
+    try:
+        await session.play(*REGISTERED, *HANDED_OVER)
+        asked = await session.say(Cmd("loeschen"))
+        assert "noch im Verfahren nach der Übergabe: 1 Fall" in asked, asked
+        # No warning for someone without a case.
+        other = await session.say(Cmd("loeschen", who="contact"))
+        assert "im Verfahren" not in other, other
+    finally:
+        await session.stop()
