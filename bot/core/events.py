@@ -47,6 +47,7 @@ CommandName = Literal[
     "kb_rollback",
     "kb_export",
     "procedure",
+    "meeting",
 ]
 
 

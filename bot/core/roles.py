@@ -56,6 +56,7 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("kb_rollback", "kb_zurueck"),
     _staff("kb_export", "kb_export"),
     _staff("procedure", "verfahren"),
+    _staff("meeting", "sitzung"),
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),

@@ -59,8 +59,17 @@ class ProjectDates(BaseModel):
     case: int
 
 
+class VotumText(BaseModel):
+    """Staff write the Lenkungsgruppe's Votum on a case, as its sponsor is to read it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["votum"] = "votum"
+    case: int
+    outcome: Literal["endorsed", "not_endorsed", "deferred"]
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ProjectDates,
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ProjectDates | VotumText,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

@@ -12,15 +12,36 @@ from datetime import date
 
 from bot.core.events import action_number
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.core.subdialogs import ProjectDates
-from bot.procedure.requests import Actor, Apply, Decision, Request, Start, Submit, Withdraw
+from bot.core.subdialogs import ProjectDates, VotumText
+from bot.procedure.requests import (
+    Actor,
+    Apply,
+    Close,
+    Decision,
+    ReportReceived,
+    Request,
+    Schedule,
+    Start,
+    Submit,
+    Votum,
+    VotumOutcome,
+    VotumWay,
+    Withdraw,
+)
 from bot.procedure.results import Recorded, Refused
 from bot.procedure.service import Procedure
 from bot.procedure.steps import FINISHED, Role, Stage, StepKind, possible
-from bot.procedure.views import case_view, overview, overview_csv, overview_view, subregions
+from bot.procedure.views import (
+    case_line,
+    case_view,
+    overview,
+    overview_csv,
+    overview_view,
+    subregions,
+)
 from bot.storage.cases import CaseRow
 from bot.texts.catalog import Msg
-from bot.texts.formats import Day
+from bot.texts.formats import Day, Lines
 from bot.turn import Turn
 
 CSV = "text/csv"
@@ -35,6 +56,11 @@ _SPONSOR_BUTTONS: tuple[tuple[StepKind, str], ...] = (
     (StepKind.WITHDRAW, "withdraw"),
 )
 """The sponsor's steps offered as buttons when the table allows them, in this order."""
+_VOTA: tuple[tuple[StepKind, VotumOutcome], ...] = (
+    (StepKind.ENDORSE, "endorsed"),
+    (StepKind.NOT_ENDORSE, "not_endorsed"),
+    (StepKind.DEFER, "deferred"),
+)
 
 
 async def sponsor_case_view(turn: Turn, case: CaseRow) -> Msg:
@@ -129,20 +155,132 @@ class CaseDesk:
     ) -> list[EngineOutput]:
         outcome = await self.procedure.record(turn.connection, turn.now, actor, case.id, request)
         turn.outbox_written = True
+        shown = self.staff_menu if actor.role is Role.STAFF else self.menu
         if isinstance(outcome, Refused):
-            return [await self.menu(turn, case, outcome.message, *outcome.details)]
+            return [await shown(turn, case, outcome.message, *outcome.details)]
         assert isinstance(outcome, Recorded)
-        return [await self.menu(turn, outcome.case, *outcome.messages)]
+        return [await shown(turn, outcome.case, *outcome.messages)]
 
     # --- staff -----------------------------------------------------------------------------
 
+    async def staff_menu(self, turn: Turn, case: CaseRow, *before: Msg) -> Reply:
+        """A case as staff see it, with staff's steps the table allows now."""
+        allowed = possible(Stage(case.stage), Role.STAFF)
+        rows: list[tuple[Button, ...]] = []
+        if StepKind.SCHEDULE in allowed:
+            rows += [
+                (
+                    Button(
+                        Msg("cases.button.schedule", {"date": Day(m.held_on)}),
+                        f"staff:case:schedule:{case.id}:{m.id}",
+                    ),
+                )
+                for m in await turn.stores.meetings.listed(since=turn.today)
+            ]
+        votum = [
+            Button(Msg(f"cases.button.votum.{outcome}"), f"staff:case:{outcome}:{case.id}")
+            for kind, outcome in _VOTA
+            if kind in allowed
+        ]
+        if votum:
+            rows.append(tuple(votum))
+        for kind, verb in ((StepKind.REPORT_RECEIVED, "report"), (StepKind.CLOSE, "close")):
+            if kind in allowed:
+                rows.append((Button(Msg(f"cases.button.{verb}"), f"staff:case:{verb}:{case.id}"),))
+        view = await sponsor_case_view(turn, case)
+        return Reply((*before, view), tuple(rows))
+
+    async def staff_act(self, turn: Turn, action: str) -> list[EngineOutput]:
+        """`<verb>:<case number>[:<meeting number>]` pressed by staff."""
+        verb, _, rest = action.partition(":")
+        number, _, meeting = rest.partition(":")
+        case_id = action_number(number)
+        case = await turn.stores.cases.get(case_id) if case_id is not None else None
+        if case is None:
+            return [Reply((Msg("cases.gone"),))]
+        if verb == "open":
+            return [await self.staff_menu(turn, case)]
+        actor = Actor(turn.user.id, Role.STAFF)
+        meeting_id = action_number(meeting)
+        if verb == "schedule" and meeting_id is not None:
+            return await self._record(turn, actor, case, Schedule(meeting_id=meeting_id))
+        outcome = next((o for _, o in _VOTA if o == verb), None)
+        if outcome is not None:
+            await turn.start(VotumText(case=case.id, outcome=outcome))
+            return [
+                Reply(
+                    (
+                        Msg(
+                            "cases.votum_prompt",
+                            {"title": case.title, "outcome": Msg(f"procedure.votum.{outcome}")},
+                        ),
+                    )
+                )
+            ]
+        if verb == "report":
+            return await self._record(turn, actor, case, ReportReceived())
+        if verb == "close":
+            return await self._record(turn, actor, case, Close())
+        return [await self.staff_menu(turn, case)]
+
+    async def votum(self, turn: Turn, asked: VotumText, text: str) -> list[EngineOutput]:
+        """The Votum's text for the sponsor: in the meeting the case is scheduled for, else
+        by circulation (Umlaufverfahren)."""
+        case = await turn.stores.cases.get(asked.case)
+        if case is None:
+            return [Reply((Msg("cases.gone"),))]
+        way: VotumWay = "meeting" if Stage(case.stage) is Stage.SCHEDULED else "circulation"
+        request = Votum(outcome=asked.outcome, way=way, text=text)
+        return await self._record(turn, Actor(turn.user.id, Role.STAFF), case, request)
+
+    async def meeting(self, turn: Turn, argument: str) -> list[EngineOutput]:
+        """/sitzung <date> [<deadline>] [note]: a meeting of the Lenkungsgruppe; without a
+        date, the meetings to come."""
+        days = [d for d in (_day(m) for m in _DAY.finditer(argument)) if d is not None]
+        if days:
+            note = _DAY.sub("", argument).strip(" ,;-")
+            added = await self.procedure.add_meeting(
+                turn.connection,
+                turn.now,
+                Actor(turn.user.id, Role.STAFF),
+                days[0],
+                days[1] if len(days) > 1 else None,
+                note,
+            )
+            if isinstance(added, Refused):
+                return [Reply((added.message,))]
+            said = Msg("cases.meeting_added", {"date": Day(added.held_on)})
+        else:
+            said = Msg("cases.meeting_usage")
+        meetings = await turn.stores.meetings.listed(since=turn.today)
+        lines = tuple(
+            Msg(
+                "cases.meeting_line",
+                {
+                    "date": Day(m.held_on),
+                    "deadline": Day(m.deadline) if m.deadline else "–",
+                    "note": m.note or "–",
+                },
+            )
+            for m in meetings
+        )
+        listing = Msg("cases.meetings", {"lines": Lines(lines) if lines else "–"})
+        return [Reply((said, listing))]
+
     async def overview(self, turn: Turn) -> list[EngineOutput]:
-        """Cases per step and sub-region with the sums requested, and the same as CSV."""
-        data = overview(await turn.stores.cases.everyone(), subregions(turn.advisor.kb))
+        """Cases per step and sub-region with the sums requested, and the same as CSV; the
+        open cases as buttons to their steps."""
+        cases = await turn.stores.cases.everyone()
+        data = overview(cases, subregions(turn.advisor.kb))
         csv = overview_csv(data, turn.language)
         name = f"verfahren_{turn.today.isoformat()}.csv"
+        rows = tuple(
+            (Button(case_line(case), f"staff:case:open:{case.id}"),)
+            for case in cases
+            if Stage(case.stage) not in FINISHED
+        )
         return [
-            Reply((overview_view(data),)),
+            Reply((overview_view(data),), rows),
             Document(name, csv, CSV, Msg("cases.overview_csv", {"date": Day(turn.today)})),
         ]
 

@@ -39,6 +39,7 @@ from bot.core.subdialogs import (
     ProjectDates,
     RecordStatement,
     RenameDraft,
+    VotumText,
 )
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
@@ -112,6 +113,7 @@ class Conversations:
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
             "procedure": lambda turn, _: self.cases.overview(turn),
+            "meeting": lambda turn, command: self.cases.meeting(turn, command.argument),
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -289,6 +291,8 @@ class Conversations:
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 return await self.staff.remove(turn, rest)
+            if verb == "case":
+                return await self.cases.staff_act(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
@@ -337,6 +341,8 @@ class Conversations:
                 return await self.inbox.answered(turn, asked, text)
             case ProjectDates() as dates:
                 return await self.cases.dates(turn, dates, text)
+            case VotumText() as votum:
+                return await self.cases.votum(turn, votum, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:

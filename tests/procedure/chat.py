@@ -106,6 +106,10 @@ class Session:
         assert self.player is not None
         return self.player.chats[who].messages[-1]
 
+    def last_with_buttons(self, who: str) -> Shown:
+        assert self.player is not None
+        return self.player.chats[who].find(None, with_buttons=True)
+
     def received(self, who: str, since: int = 0) -> str:
         assert self.player is not None
         return "\n\n".join(m.text for m in self.player.chats[who].messages[since:])
