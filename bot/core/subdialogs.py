@@ -59,6 +59,14 @@ class ProjectDates(BaseModel):
     case: int
 
 
+class EnterPlan(BaseModel):
+    """A sponsor types the cost and financing plan of a case's draft."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["plan"] = "plan"
+    case: int
+
+
 class VotumText(BaseModel):
     """Staff write the Lenkungsgruppe's Votum on a case, as its sponsor is to read it."""
 
@@ -69,7 +77,13 @@ class VotumText(BaseModel):
 
 
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ProjectDates | VotumText,
+    RenameDraft
+    | AskSponsor
+    | RecordStatement
+    | AnswerAlliance
+    | ProjectDates
+    | VotumText
+    | EnterPlan,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

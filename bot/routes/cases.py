@@ -12,7 +12,9 @@ from datetime import date
 
 from bot.core.events import action_number
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.core.subdialogs import ProjectDates, VotumText
+from bot.core.subdialogs import EnterPlan, ProjectDates, VotumText
+from bot.procedure.plan import FundingRate, Plan, check_plan
+from bot.procedure.plan_text import read_plan
 from bot.procedure.requests import (
     Actor,
     Apply,
@@ -79,7 +81,11 @@ class CaseDesk:
     async def menu(self, turn: Turn, case: CaseRow, *before: Msg) -> Reply:
         """The case with the sponsor's buttons for what the table allows now."""
         allowed = possible(Stage(case.stage), Role.SPONSOR)
-        rows: list[tuple[Button, ...]] = [
+        rows: list[tuple[Button, ...]] = []
+        if StepKind.SUBMIT in allowed or StepKind.HAND_OVER in allowed:
+            # Until it is submitted the plan may change (the Projektskizze shows it).
+            rows.append((Button(Msg("cases.button.plan"), f"case:plan:{case.id}"),))
+        rows += [
             (Button(Msg(f"cases.button.{verb}"), f"case:{verb}:{case.id}"),)
             for kind, verb in _SPONSOR_BUTTONS
             if kind in allowed
@@ -108,6 +114,9 @@ class CaseDesk:
             if isinstance(switched, Refused):
                 return [await self.menu(turn, case, switched.message)]
             return [await self.menu(turn, switched, Msg(f"cases.{verb}"))]
+        if verb == "plan":
+            await turn.start(EnterPlan(case=case.id))
+            return [Reply((Msg("cases.plan_prompt", {"title": case.title}),))]
         if verb == "start":
             await turn.start(ProjectDates(case=case.id))
             return [Reply((Msg("cases.dates_prompt", {"title": case.title}),))]
@@ -149,6 +158,33 @@ class CaseDesk:
         start, end = found
         request = Start(start=start, end=end)
         return await self._record(turn, Actor(turn.user.id, Role.SPONSOR), case, request)
+
+    async def plan(self, turn: Turn, asked: EnterPlan, text: str) -> list[EngineOutput]:
+        """The typed cost and financing plan, kept with the draft; what does not add up yet
+        is said at once (the submission checks it again)."""
+        cases = turn.stores.cases
+        case = await cases.get(asked.case)
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        stored = await cases.plan(case.draft_id)
+        typed = read_plan(text, Plan.model_validate(stored) if stored is not None else None)
+        if not (typed.plan.costs or typed.plan.financing):
+            await turn.start(asked)
+            return [Reply((Msg("cases.plan_unread"),))]
+        await cases.save_plan(case.draft_id, typed.plan.model_dump(mode="json"))
+        funding = turn.advisor.kb.rules.funding
+        check = check_plan(
+            typed.plan,
+            case.costs_eur,
+            case.duration_months,
+            FundingRate(funding.max_rate_percent, funding.source),
+        )
+        said: list[Msg] = [Msg("cases.plan_saved")]
+        said += [Msg("cases.plan_line_unread", {"line": line}) for line in typed.unread]
+        said += [*check.problems, *check.notes]
+        if check.complete:
+            said.append(Msg("cases.plan_complete"))
+        return [await self.menu(turn, case, *said)]
 
     async def _record(
         self, turn: Turn, actor: Actor, case: CaseRow, request: Request

@@ -36,6 +36,7 @@ from bot.core.state import DialogState, Sent
 from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
+    EnterPlan,
     ProjectDates,
     RecordStatement,
     RenameDraft,
@@ -341,6 +342,8 @@ class Conversations:
                 return await self.inbox.answered(turn, asked, text)
             case ProjectDates() as dates:
                 return await self.cases.dates(turn, dates, text)
+            case EnterPlan() as plan:
+                return await self.cases.plan(turn, plan, text)
             case VotumText() as votum:
                 return await self.cases.votum(turn, votum, text)
             case AnswerAlliance() as answer:
