@@ -22,6 +22,7 @@ async def test_the_sponsor_sees_and_moves_their_case(tmp_path: Path) -> None:
         assert "Übergabe an die lokale Fachkräfteallianz (Projektträger)" in menu, menu
         case = await session.say(Tap("Verfahren und nächste Schritte"))
         assert session.last("sponsor").labels == [
+            "🧮 Kosten- und Finanzierungsplan eingeben",
             "📤 Beim Fachkräftebündnis einreichen",
             "🏦 NBank-Antrag heute gestellt",
             "↩️ Projekt zurückziehen",
