@@ -15,6 +15,7 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
+from bot.procedure.plan import Plan
 from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
 from bot.routes.router import PDF, Conversations
@@ -66,12 +67,14 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 
-    def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
+    def sketch(
+        state: DialogState, advisor: Advisor, language: Language, plan: Plan | None = None
+    ) -> list[Document]:
         # Imported on first use: the PDF library alone takes a quarter second to import,
         # which start-up would pay although few sponsors ask for a Projektskizze.
         from bot.export.documents import sketch_documents
 
-        return sketch_documents(state, advisor, language, the_clock.today())
+        return sketch_documents(state, advisor, language, the_clock.today(), plan)
 
     def alliance_pdf(state: DialogState, language: Language) -> Document | None:
         """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""

@@ -47,6 +47,7 @@ from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, 
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
+from bot.procedure.plan import Plan
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
@@ -62,8 +63,9 @@ GENERAL_HELP = "sponsor.help.general"
 """The part of the help that lists the sponsor's commands; staff's and contacts' follow it."""
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
-SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
-"""The Projektskizze of a draft (PDF first, then Markdown)."""
+SketchMaker = Callable[[DialogState, "Advisor", Language, Plan | None], Sequence[Document]]
+"""The Projektskizze of a draft (PDF first, then Markdown), with its cost and financing plan
+where the sponsor gave one."""
 KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
 """Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
@@ -556,7 +558,9 @@ class Conversations:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see _render_sketch).
-        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language)
+        stored = await turn.stores.cases.plan(draft.id)
+        plan = Plan.model_validate(stored) if stored is not None else None
+        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language, plan)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 
     async def _render_sketch(self, turn: Turn) -> list[Output]:

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.core.events import Press
+from bot.core.outputs import Document
+from bot.core.updates import Incoming
 from tests.procedure.chat import HANDED_OVER, REGISTERED, SUPPORTED, Session
+from tests.support.scripts import SPONSOR
 from tests.support.steps import Cmd, Say, Tap
 
 
@@ -93,5 +97,26 @@ async def test_erasure_warns_of_cases_in_procedure(tmp_path: Path) -> None:
         # No warning for someone without a case.
         other = await session.say(Cmd("loeschen", who="contact"))
         assert "im Verfahren" not in other, other
+    finally:
+        await session.stop()
+
+
+async def test_the_projektskizze_shows_the_plan_typed_in_chat(tmp_path: Path) -> None:
+    session = await Session(tmp_path).start()
+    try:
+        await session.play(*REGISTERED, *HANDED_OVER)
+        await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
+        await session.play(Tap("Finanzierungsplan eingeben"))
+        await session.play(Say("Personal 300.000\nZuwendung 266.000\nMonat 1–6 Aufbau"))
+        assert session.player is not None
+        handled = await session.player.runtime.conversations.handle(
+            Incoming(SPONSOR.user_id, Press("summary", "session:export"), 9999, "de")
+        )
+        (markdown,) = [
+            o for o in handled.outputs if isinstance(o, Document) and o.filename.endswith(".md")
+        ]
+        text = markdown.content.decode("utf-8")
+        assert "Personal: 300.000 €" in text, text
+        assert "266.000 €" in text and "Aufbau" in text, text
     finally:
         await session.stop()
