@@ -47,6 +47,7 @@ from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, 
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
+from bot.procedure.calendar import upcoming_meetings, with_meetings
 from bot.procedure.plan import Plan
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
@@ -108,6 +109,9 @@ class Conversations:
         self.staff = desks.staff
         self.privacy = desks.privacy
         self.cases = desks.cases
+        self._meeting_advisor: tuple[Advisor, object, Advisor] | None = None
+        """The last advisor given staff's meetings: the live advisor, the meetings, the
+        advisor sharing it with them."""
         self.commands: dict[CommandName, Handler] = {
             "invite": self._staff_command,
             "contacts": self._staff_command,
@@ -146,6 +150,7 @@ class Conversations:
         advisor = self.advisor
         async with self.database.transaction() as connection:
             stores = Stores.of(connection, self.clock.now())
+            advisor = await self._with_meetings(stores, advisor)
             drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
@@ -185,6 +190,19 @@ class Conversations:
             frozenset(turn.menus_reset),
             turn.erased,
         )
+
+    async def _with_meetings(self, stores: Stores, advisor: Advisor) -> Advisor:
+        """The advisor whose lead-time warning (#13) reads the meetings staff keep in the
+        database, besides the knowledge base's (`bot.procedure.calendar`)."""
+        if not await stores.meetings.listed(since=stores.now.date()):
+            return advisor
+        meetings = await upcoming_meetings(stores.connection, stores.now, advisor.kb)
+        cached = self._meeting_advisor
+        if cached is not None and cached[0] is advisor and cached[1] == meetings:
+            return cached[2]
+        shared = advisor.sharing(with_meetings(advisor.kb, meetings))
+        self._meeting_advisor = (advisor, meetings, shared)
+        return shared
 
     def permits(self, user_id: int, event: Event) -> bool:
         """Whether the user's role allows `event` at all (staff's commands are staff's):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.procedure.chat import HANDED_OVER, REGISTERED, SUPPORTED, Session
+from tests.support.scripts import to_summary_de
 from tests.support.steps import Cmd, Tap
 
 
@@ -41,5 +42,16 @@ async def test_the_overview_leads_to_a_cases_steps(tmp_path: Path) -> None:
         assert "Fall Nr. 1: Pflegebrücke Hildesheim" in shown, shown
         # Supported, not yet submitted: nothing for staff to record.
         assert session.last("staff").labels == []
+    finally:
+        await session.stop()
+
+
+async def test_the_advice_reads_the_meetings_staff_entered(tmp_path: Path) -> None:
+    session = await Session(tmp_path).start()
+    try:
+        await session.play(Cmd("sitzung", "10.12.2026", who="staff"))
+        await session.play(*to_summary_de()[:-1])
+        summary = await session.say(to_summary_de()[-1])
+        assert "10.12.2026" in summary, summary
     finally:
         await session.stop()
