@@ -17,6 +17,8 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
+from bot.procedure.plan import Plan
+from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
 from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
@@ -36,6 +38,14 @@ class Runtime:
     bot_username: str = "foerderlotse_bot"
     """Known once the transport has asked the Bot API (getMe); used in invitation links."""
     worker: OutboxWorker | None = field(default=None)
+    scheduler: Scheduler | None = field(default=None)
+    """The procedure's clock (reminders, escalations, reports due); the transport runs its
+    rounds next to the retention purge."""
+
+    def wake_worker(self) -> None:
+        """Something was written to the outbox outside an update: deliver it now."""
+        if self.worker is not None:
+            self.worker.wake()
 
     @property
     def advisor(self) -> Advisor:
@@ -68,12 +78,14 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 
-    def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
+    def sketch(
+        state: DialogState, advisor: Advisor, language: Language, plan: Plan | None = None
+    ) -> list[Document]:
         # Imported on first use: the PDF library alone takes a quarter second to import,
         # which start-up would pay although few sponsors ask for a Projektskizze.
         from bot.export.documents import sketch_documents
 
-        return sketch_documents(state, advisor, language, the_clock.today())
+        return sketch_documents(state, advisor, language, the_clock.today(), plan)
 
     def alliance_pdf(state: DialogState, language: Language) -> Document | None:
         """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
@@ -103,4 +115,11 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         advisor_source=advisors.get,
     )
     runtime = Runtime(settings, clock, database, conversations, knowledge)
+    runtime.scheduler = Scheduler(
+        database,
+        clock,
+        desks.alliance.procedure,
+        settings.retention_months,
+        wake=runtime.wake_worker,
+    )
     return runtime

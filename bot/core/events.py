@@ -46,6 +46,8 @@ CommandName = Literal[
     "kb_version",
     "kb_rollback",
     "kb_export",
+    "procedure",
+    "meeting",
 ]
 
 

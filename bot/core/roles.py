@@ -55,6 +55,8 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("kb_version", "kb_version"),
     _staff("kb_rollback", "kb_zurueck"),
     _staff("kb_export", "kb_export"),
+    _staff("procedure", "verfahren"),
+    _staff("meeting", "sitzung"),
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),
@@ -91,6 +93,7 @@ PRESS_AREAS: dict[str, frozenset[Role]] = {
     "sponsor": ANYONE,
     "contact": ALLIANCE,
     "staff": STAFF,
+    "case": ANYONE,
 }
 """Buttons that name what they act on (a draft, a handoff, a menu): `area:verb:...`. They work
 from any message; all other presses act on the current prompt of the sponsor's dialog. Who

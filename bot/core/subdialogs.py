@@ -51,8 +51,40 @@ class AnswerAlliance(BaseModel):
     """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
+class ProjectDates(BaseModel):
+    """A sponsor gives the start and end of their running project (a case's step)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["project_dates"] = "project_dates"
+    case: int
+
+
+class EnterPlan(BaseModel):
+    """A sponsor types the cost and financing plan of a case's draft."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["plan"] = "plan"
+    case: int
+
+
+class VotumText(BaseModel):
+    """Staff write the Lenkungsgruppe's Votum on a case, as its sponsor is to read it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["votum"] = "votum"
+    case: int
+    outcome: Literal["endorsed", "not_endorsed", "deferred"]
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance, Field(discriminator="kind")
+    RenameDraft
+    | AskSponsor
+    | RecordStatement
+    | AnswerAlliance
+    | ProjectDates
+    | VotumText
+    | EnterPlan,
+    Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])
 """The open sub-dialogs of a user, bottom first, as stored."""

@@ -15,6 +15,7 @@ from bot.alliance.staff import StaffDesk, subregions_key
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
+from bot.routes.cases import CaseDesk
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
@@ -32,6 +33,8 @@ class Desks:
     privacy: PrivacyDesk
     sketches: HandoffSketches
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
+    cases: CaseDesk
+    """The procedure after the handoff: the sponsor's case, staff's overview."""
 
 
 def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
@@ -76,4 +79,5 @@ def build_desks(
             lambda: lambda draft: classify(advisor(), clock.today(), draft),
         ),
         sketches=HandoffSketches(database, clock, alliance_pdf),
+        cases=CaseDesk(alliance.procedure),
     )

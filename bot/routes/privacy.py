@@ -9,8 +9,15 @@ from datetime import datetime
 
 from bot.clock import Clock
 from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.procedure.views import erase_warning
 from bot.storage.db import Database
-from bot.storage.privacy import Classify, erase_user, export_user, purge_stale
+from bot.storage.privacy import (
+    Classify,
+    cases_in_procedure,
+    erase_user,
+    export_user,
+    purge_stale,
+)
 from bot.storage.stores import Stores
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count
@@ -47,10 +54,12 @@ class PrivacyDesk:
             Document(name, content, "application/json"),
         ]
 
-    def confirm_erasure(self) -> list[EngineOutput]:
+    async def confirm_erasure(self, turn: Turn) -> list[EngineOutput]:
+        # Cases still in procedure vanish for the alliance and the office too: said first.
+        warning = erase_warning(await cases_in_procedure(turn.connection, turn.user.id))
         return [
             Reply(
-                (Msg("privacy.erase_confirm"),),
+                (*((warning,) if warning is not None else ()), Msg("privacy.erase_confirm")),
                 (
                     (
                         Button(Msg("privacy.button.erase"), "session:erase"),

@@ -33,12 +33,22 @@ from bot.core.roles import (
     sponsor_help,
 )
 from bot.core.state import DialogState, Sent
-from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
+from bot.core.subdialogs import (
+    AnswerAlliance,
+    AskSponsor,
+    EnterPlan,
+    ProjectDates,
+    RecordStatement,
+    RenameDraft,
+    VotumText,
+)
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
+from bot.procedure.calendar import upcoming_meetings, with_meetings
+from bot.procedure.plan import Plan
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
@@ -54,8 +64,9 @@ GENERAL_HELP = "sponsor.help.general"
 """The part of the help that lists the sponsor's commands; staff's and contacts' follow it."""
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
-SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
-"""The Projektskizze of a draft (PDF first, then Markdown)."""
+SketchMaker = Callable[[DialogState, "Advisor", Language, Plan | None], Sequence[Document]]
+"""The Projektskizze of a draft (PDF first, then Markdown), with its cost and financing plan
+where the sponsor gave one."""
 KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
 """Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
@@ -97,6 +108,10 @@ class Conversations:
         self.relay = desks.relay
         self.staff = desks.staff
         self.privacy = desks.privacy
+        self.cases = desks.cases
+        self._meeting_advisor: tuple[Advisor, object, Advisor] | None = None
+        """The last advisor given staff's meetings: the live advisor, the meetings, the
+        advisor sharing it with them."""
         self.commands: dict[CommandName, Handler] = {
             "invite": self._staff_command,
             "contacts": self._staff_command,
@@ -104,12 +119,14 @@ class Conversations:
             "kb_version": self._staff_command,
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
+            "procedure": lambda turn, _: self.cases.overview(turn),
+            "meeting": lambda turn, command: self.cases.meeting(turn, command.argument),
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
             "privacy": lambda turn, _: self._sync(self.privacy.text()),
             "export": lambda turn, _: self.privacy.export(turn),
-            "delete": lambda turn, _: self._sync(self.privacy.confirm_erasure()),
+            "delete": lambda turn, _: self.privacy.confirm_erasure(turn),
             "language": lambda turn, command: self._language(turn, command.argument),
             "start": self._start,
             "help": self._dialog_command,
@@ -133,6 +150,7 @@ class Conversations:
         advisor = self.advisor
         async with self.database.transaction() as connection:
             stores = Stores.of(connection, self.clock.now())
+            advisor = await self._with_meetings(stores, advisor)
             drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
@@ -172,6 +190,19 @@ class Conversations:
             frozenset(turn.menus_reset),
             turn.erased,
         )
+
+    async def _with_meetings(self, stores: Stores, advisor: Advisor) -> Advisor:
+        """The advisor whose lead-time warning (#13) reads the meetings staff keep in the
+        database, besides the knowledge base's (`bot.procedure.calendar`)."""
+        if not await stores.meetings.listed(since=stores.now.date()):
+            return advisor
+        meetings = await upcoming_meetings(stores.connection, stores.now, advisor.kb)
+        cached = self._meeting_advisor
+        if cached is not None and cached[0] is advisor and cached[1] == meetings:
+            return cached[2]
+        shared = advisor.sharing(with_meetings(advisor.kb, meetings))
+        self._meeting_advisor = (advisor, meetings, shared)
+        return shared
 
     def permits(self, user_id: int, event: Event) -> bool:
         """Whether the user's role allows `event` at all (staff's commands are staff's):
@@ -273,12 +304,16 @@ class Conversations:
             return await self._session(turn, action)
         if area == "contact":
             return await self.inbox.act(turn, action)
+        if area == "case":
+            return await self.cases.act(turn, action)
         if area == "staff":
             verb, _, rest = action.partition(":")
             if verb == "invite":
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 return await self.staff.remove(turn, rest)
+            if verb == "case":
+                return await self.cases.staff_act(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
@@ -325,6 +360,12 @@ class Conversations:
                 return await self.menu.rename(turn, rename, text)
             case AskSponsor() | RecordStatement() as asked:
                 return await self.inbox.answered(turn, asked, text)
+            case ProjectDates() as dates:
+                return await self.cases.dates(turn, dates, text)
+            case EnterPlan() as plan:
+                return await self.cases.plan(turn, plan, text)
+            case VotumText() as votum:
+                return await self.cases.votum(turn, votum, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:
@@ -478,18 +519,20 @@ class Conversations:
                 request.kind,
                 draft_title(draft),
             )
-            turn.outbox_written = True
             messages = result.messages
-            sent = Sent(
-                kind=request.kind,
-                number=result.handoff.id,
-                alliance=result.handoff.alliance_id,
-                day=today,
-                content=content,
-                update_id=turn.incoming.update_id,
-            )
+            sent = None
+            if result.handoff is not None:
+                turn.outbox_written = True
+                sent = Sent(
+                    kind=request.kind,
+                    number=result.handoff.id,
+                    alliance=result.handoff.alliance_id,
+                    day=today,
+                    content=content,
+                    update_id=turn.incoming.update_id,
+                )
         state = draft.state
-        if all(known.number != sent.number for known in state.sent):
+        if sent is not None and all(known.number != sent.number for known in state.sent):
             # Stored with the handoff: the summary names it from now on, and after a crash
             # before the reply went out, the update delivered again says so (`handle`).
             state = state.model_copy(update={"sent": [*state.sent, sent]})
@@ -533,7 +576,9 @@ class Conversations:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see _render_sketch).
-        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language)
+        stored = await turn.stores.cases.plan(draft.id)
+        plan = Plan.model_validate(stored) if stored is not None else None
+        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language, plan)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 
     async def _render_sketch(self, turn: Turn) -> list[Output]:

@@ -7,9 +7,11 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
+from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
 
 
@@ -22,6 +24,8 @@ class Stores:
     handoffs: Handoffs
     contacts: Contacts
     outbox: Outbox
+    cases: Cases
+    meetings: Meetings
 
     @classmethod
     def of(cls, connection: aiosqlite.Connection, now: datetime) -> Stores:
@@ -32,4 +36,6 @@ class Stores:
             Handoffs(connection, now),
             Contacts(connection, now),
             Outbox(connection, now),
+            Cases(connection, now),
+            Meetings(connection, now),
         )

@@ -331,6 +331,11 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
         loop.add_signal_handler(signal_number, stop.set)
     await on_startup(application)
     retention = asyncio.create_task(purge_regularly(runtime), name="retention")
+    procedure = (
+        asyncio.create_task(runtime.scheduler.run(), name="procedure")
+        if runtime.scheduler is not None
+        else None
+    )
     await application.start()
     updater = application.updater
     assert updater is not None
@@ -374,6 +379,8 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
     if isinstance(bot, ConfirmingBot) and polling:
         await bot.confirm_handled()
     retention.cancel()
+    if procedure is not None:
+        procedure.cancel()
     await on_stop(application)
     return CONFLICT_EXIT if conflict is not None else 0
 
