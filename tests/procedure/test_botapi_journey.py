@@ -16,9 +16,7 @@ from tests.alliance.conftest import (
 )
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
 from tests.procedure.test_chat_journey import PLAN, VOTUM
-from tests.telegram.conftest import StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import StartBot
 
 SKETCH_ANSWERS = (
     "Pflegeheime im Landkreis finden kaum Fachkräfte.",
