@@ -88,9 +88,8 @@ class TakeOver:
 
 
 class AllianceDesk:
-    def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
+    def __init__(self, kb: Callable[[], KnowledgeBase]) -> None:
         self.kb = kb
-        self.admin_ids = admin_ids
 
     # --- who reads it ----------------------------------------------------------------------
 
@@ -105,7 +104,7 @@ class AllianceDesk:
         """The alliance's contacts, or the coordination office when it has none registered."""
         registered = [c.user_id for c in await stores.contacts.of_alliance(alliance_id)]
         fallback = not registered
-        ids = registered or sorted(self.admin_ids)
+        ids = registered or await stores.staff.everyone()
         return [(i, await self._language(stores, i)) for i in ids], fallback
 
     # --- sponsor hands over ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
 from bot.alliance.staff import StaffDesk, subregions_key
+from bot.alliance.team import TeamDesk
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
@@ -31,6 +32,7 @@ class Desks:
     staff: StaffDesk
     privacy: PrivacyDesk
     sketches: HandoffSketches
+    team: TeamDesk
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
 
 
@@ -56,14 +58,13 @@ def build_desks(
     clock: Clock,
     advisor: Callable[[], Advisor],
     *,
-    admin_ids: frozenset[int] = frozenset(),
     alliance_pdf: Render = lambda state, language: None,
     bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
     retention_months: int = 12,
 ) -> Desks:
     """`advisor`: the live knowledge base's advisor (staff may replace it at run time)."""
-    alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
-    inbox = ContactInbox(alliance, admin_ids)
+    alliance = AllianceDesk(lambda: advisor().kb)
+    inbox = ContactInbox(alliance)
     return Desks(
         menu=DraftsMenu(),
         alliance=alliance,
@@ -76,4 +77,5 @@ def build_desks(
             lambda: lambda draft: classify(advisor(), clock.today(), draft),
         ),
         sketches=HandoffSketches(database, clock, alliance_pdf),
+        team=TeamDesk(bot_username),
     )

@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
+from bot.alliance.team import STAFF_INVITE_PREFIX
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
@@ -104,6 +105,7 @@ class Conversations:
             "kb_version": self._staff_command,
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
+            "team": lambda turn, _: self._team(turn),
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -132,7 +134,7 @@ class Conversations:
         incoming = cleaned(incoming)
         advisor = self.advisor
         async with self.database.transaction() as connection:
-            stores = Stores.of(connection, self.clock.now())
+            stores = Stores.of(connection, self.clock.now(), self.admin_ids)
             drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
@@ -157,6 +159,7 @@ class Conversations:
             outputs = await self._carry_out(turn, await self._dispatch(turn))
             outputs = await self._stamp(turn, await self._role_help(turn, outputs))
             language = turn.language
+            staff = not turn.erased and await stores.staff.includes(user.id)
             if not turn.erased:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
@@ -171,13 +174,19 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
             turn.erased,
+            staff,
         )
 
-    def permits(self, user_id: int, event: Event) -> bool:
+    async def permits(self, user_id: int, event: Event) -> bool:
         """Whether the user's role allows `event` at all (staff's commands are staff's):
         transports ask before they show that work is under way ("sending a file…")."""
         staff_only = isinstance(event, Command) and ROUTES[event.name].roles == STAFF
-        return not staff_only or user_id in self.admin_ids
+        return not staff_only or user_id in await self.staff_ids()
+
+    async def staff_ids(self) -> list[int]:
+        """Every staff member: the configured ones and those added in the bot."""
+        async with self.database.transaction() as connection:
+            return await Stores.of(connection, self.clock.now(), self.admin_ids).staff.everyone()
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
@@ -195,9 +204,9 @@ class Conversations:
     # --- routing ---------------------------------------------------------------------------
 
     async def role(self, turn: Turn) -> Role:
-        """Staff from the configuration, contacts from their registration (asked only when
-        it matters: most updates are anyone's)."""
-        if turn.user.id in self.admin_ids:
+        """Staff from the configuration or added in the bot, contacts from their registration
+        (asked only when it matters: most updates are anyone's)."""
+        if await turn.stores.staff.includes(turn.user.id):
             return "staff"
         if await turn.contacts.alliances_of(turn.user.id):
             return "contact"
@@ -247,6 +256,9 @@ class Conversations:
         return None
 
     async def _start(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        if command.argument.startswith(STAFF_INVITE_PREFIX):
+            token = command.argument.removeprefix(STAFF_INVITE_PREFIX)
+            return await self.desks.team.redeem(turn, token)
         if command.argument.startswith(INVITE_PREFIX):
             return await self._redeem(turn, command.argument.removeprefix(INVITE_PREFIX))
         return None
@@ -258,6 +270,9 @@ class Conversations:
 
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
         return [await self.menu.listing(turn)]
+
+    async def _team(self, turn: Turn) -> list[EngineOutput]:
+        return [await self.desks.team.listing(turn)]
 
     async def _inbox(self, turn: Turn) -> list[EngineOutput]:
         return [await self.inbox.listing(turn)]
@@ -279,6 +294,8 @@ class Conversations:
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 return await self.staff.remove(turn, rest)
+            if verb == "team":
+                return await self.desks.team.act(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]

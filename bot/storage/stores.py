@@ -11,6 +11,7 @@ from bot.storage.contacts import Contacts
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
 from bot.storage.outbox import Outbox
+from bot.storage.staff import StaffMembers
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,16 @@ class Stores:
     handoffs: Handoffs
     contacts: Contacts
     outbox: Outbox
+    staff: StaffMembers
+    """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
 
     @classmethod
-    def of(cls, connection: aiosqlite.Connection, now: datetime) -> Stores:
+    def of(
+        cls,
+        connection: aiosqlite.Connection,
+        now: datetime,
+        configured_staff: frozenset[int] = frozenset(),
+    ) -> Stores:
         return cls(
             connection,
             now,
@@ -32,4 +40,5 @@ class Stores:
             Handoffs(connection, now),
             Contacts(connection, now),
             Outbox(connection, now),
+            StaffMembers(connection, now, configured_staff),
         )
