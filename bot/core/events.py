@@ -47,6 +47,7 @@ CommandName = Literal[
     "kb_rollback",
     "kb_export",
     "team",
+    "project_new",
 ]
 
 

@@ -51,8 +51,45 @@ class AnswerAlliance(BaseModel):
     """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
+ProjectStep = Literal[
+    "title",
+    "districts",
+    "target_groups",
+    "action_fields",
+    "sub_goals",
+    "description",
+    "period",
+    "source",
+    "preview",
+]
+
+
+class AddProject(BaseModel):
+    """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
+    or tapped so far, and the knowledge base's version the dialog started on (the change is
+    applied as based on it: merged with colleagues' changes since, or refused)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["add_project"] = "add_project"
+    based_on: str
+    step: ProjectStep = "title"
+    title: str = ""
+    entry_id: str = ""
+    """The new entry's id, made from the title when it is typed (unique at that moment: a
+    colleague adding the same id meanwhile makes the change a conflict, not a second entry)."""
+    districts: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    action_fields: tuple[str, ...] = ()
+    sub_goals: tuple[str, ...] = ()
+    description: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    source: str = ""
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance, Field(discriminator="kind")
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | AddProject,
+    Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])
 """The open sub-dialogs of a user, bottom first, as stored."""

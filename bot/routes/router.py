@@ -34,7 +34,13 @@ from bot.core.roles import (
     sponsor_help,
 )
 from bot.core.state import DialogState, Sent
-from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
+from bot.core.subdialogs import (
+    AddProject,
+    AnswerAlliance,
+    AskSponsor,
+    RecordStatement,
+    RenameDraft,
+)
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
@@ -106,6 +112,7 @@ class Conversations:
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
             "team": lambda turn, _: self._team(turn),
+            "project_new": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -337,6 +344,12 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
+        if isinstance(turn.subdialog, AddProject):
+            # Staff's project dialog goes on over several answers; it keeps its own stack.
+            if await self.role(turn) != "staff" or self.kb_commands is None:
+                await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
+                return [_unknown()]
+            return await self.kb_commands(turn, "project_typed", None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await self.menu.rename(turn, rename, text)
