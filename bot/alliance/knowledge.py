@@ -51,6 +51,8 @@ class KnowledgeDesk:
         who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
         if name == "project_new":
             return await self.projects.start(turn)
+        if name == "project_retire":
+            return await self.projects.start_retiring(turn)
         if name.startswith("project:"):
             return await self.projects.press(turn, name.removeprefix("project:"))
         if name == "project_typed" and isinstance(turn.incoming.event, Text):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from bot.base.normalize import fold
 from bot.core.outputs import Button, EngineOutput, Reply
-from bot.core.subdialogs import AddProject, ProjectStep
+from bot.core.subdialogs import AddProject, ProjectStep, RetireProject
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.report import describe_applied, describe_plan
 from bot.kb.store import Author, Edit, EntryEdits, KnowledgeStore, Plan
@@ -44,6 +44,8 @@ REQUIRED: frozenset[ProjectStep] = frozenset({"districts", "action_fields"})
 """Tapped steps that need at least one choice (the model requires them)."""
 _YEARS = re.compile(r"\s*(20[0-9]{2})\s*(?:(?:-|–|bis)\s*(20[0-9]{2}))?\s*")
 _SLUG = re.compile(r"[^a-z0-9]+")
+FOUND_SHOWN = 8
+"""Projects offered for a search word (a more precise word narrows them down)."""
 
 
 def _report(describe: Callable[[Language], str]) -> Msg:
@@ -146,6 +148,8 @@ class ProjectDialog:
 
     async def typed(self, turn: Turn, text: str) -> list[EngineOutput]:
         state = turn.subdialog
+        if isinstance(state, RetireProject):
+            return [await self._found(turn, state.model_copy(update={"query": text.strip()}))]
         assert isinstance(state, AddProject)
         text = text.strip()
         if state.step not in TYPED:
@@ -172,6 +176,8 @@ class ProjectDialog:
         state = turn.subdialog
         if action == "start":
             return await self.start(turn)
+        if isinstance(state, RetireProject):
+            return await self._retire_press(turn, state, action)
         if not isinstance(state, AddProject):
             return [Reply((Msg("project.gone"),))]
         verb, _, argument = action.partition(":")
@@ -257,3 +263,69 @@ class ProjectDialog:
         if applied.changed:
             parts = (*parts, Msg("kb.staff.undo_hint"))
         return [Reply(tuple(parts))]
+
+    # --- retiring a project -------------------------------------------------------------
+
+    async def start_retiring(self, turn: Turn) -> list[EngineOutput]:
+        await turn.start(RetireProject(based_on=self.store.live_version()))
+        cancel = (Button(Msg("project.button.cancel"), f"{PRESS}:cancel"),)
+        return [Reply((Msg("project.retire.prompt"),), (cancel,))]
+
+    @staticmethod
+    def _matches(kb: KnowledgeBase, query: str) -> list[str]:
+        wanted = fold(query)
+        return [p.id for p in kb.projects if wanted and wanted in fold(p.title)][:FOUND_SHOWN]
+
+    async def _found(self, turn: Turn, state: RetireProject) -> Reply:
+        await turn.start(state)
+        kb = turn.advisor.kb
+        found = self._matches(kb, state.query)
+        cancel = (Button(Msg("project.button.cancel"), f"{PRESS}:cancel"),)
+        if not found:
+            return Reply((Msg("project.retire.none", {"query": state.query}),), (cancel,))
+        rows = tuple(
+            (Button(kb.project(id_).title, f"{PRESS}:retire:{index}"),)
+            for index, id_ in enumerate(found)
+        )
+        return Reply((Msg("project.retire.choose"),), (*rows, cancel))
+
+    async def _retire_press(
+        self, turn: Turn, state: RetireProject, action: str
+    ) -> list[EngineOutput]:
+        verb, _, argument = action.partition(":")
+        kb = turn.advisor.kb
+        if verb == "cancel":
+            await turn.drop_subdialogs()
+            return [Reply((Msg("project.cancelled"),))]
+        if verb == "retire" and argument.isdigit():
+            found = self._matches(kb, state.query)
+            if int(argument) >= len(found):
+                return [await self._found(turn, state)]
+            state = state.model_copy(update={"entry_id": found[int(argument)]})
+            await turn.start(state)
+            project = kb.project(state.entry_id)
+            districts = ", ".join(kb.district(d).name for d in project.districts)
+            shown = {"title": project.title, "id": project.id, "districts": districts}
+            return [
+                Reply(
+                    (Msg("project.retire.preview", {"file": PROJECTS_FILE, **shown}),),
+                    (
+                        (
+                            Button(Msg("project.button.retire"), f"{PRESS}:retire_apply"),
+                            Button(Msg("project.button.cancel"), f"{PRESS}:cancel"),
+                        ),
+                    ),
+                )
+            ]
+        if verb == "retire_apply" and state.entry_id:
+            change = EntryEdits(PROJECTS_FILE, (Edit("projects", state.entry_id, None),))
+            who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
+            applied = await asyncio.to_thread(
+                self.store.apply, change, based_on=state.based_on, author=who
+            )
+            await turn.drop_subdialogs()
+            parts: Sequence[Msg] = (_report(lambda language: describe_applied(applied, language)),)
+            if applied.changed:
+                parts = (*parts, Msg("kb.staff.undo_hint"))
+            return [Reply(tuple(parts))]
+        return [await self._found(turn, state)]

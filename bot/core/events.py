@@ -48,6 +48,7 @@ CommandName = Literal[
     "kb_export",
     "team",
     "project_new",
+    "project_retire",
 ]
 
 

@@ -87,8 +87,19 @@ class AddProject(BaseModel):
     source: str = ""
 
 
+class RetireProject(BaseModel):
+    """Staff take a project out of the knowledge base: found by a word of its title, shown,
+    confirmed (`bot.alliance.project_dialog`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["retire_project"] = "retire_project"
+    based_on: str
+    query: str = ""
+    entry_id: str = ""
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | AddProject,
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | AddProject | RetireProject,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

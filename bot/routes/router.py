@@ -40,6 +40,7 @@ from bot.core.subdialogs import (
     AskSponsor,
     RecordStatement,
     RenameDraft,
+    RetireProject,
 )
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
@@ -113,6 +114,7 @@ class Conversations:
             "kb_export": self._staff_command,
             "team": lambda turn, _: self._team(turn),
             "project_new": self._staff_command,
+            "project_retire": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -344,7 +346,7 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        if isinstance(turn.subdialog, AddProject):
+        if isinstance(turn.subdialog, AddProject | RetireProject):
             # Staff's project dialog goes on over several answers; it keeps its own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)

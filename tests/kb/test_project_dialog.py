@@ -5,6 +5,7 @@ but staff can start or go on with it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tests.dialogs.conftest import TODAY, ChatDriver
 OFFICE = 900
 COLLEAGUE = 901
 SPONSOR = 1001
+ADDED = 950
 UNKNOWN = "Diesen Befehl kenne ich nicht."
 TITLE = "Pflege: Brücke für geflüchtete Frauen"
 ENTRY = "pflege-bruecke-fuer-gefluechtete-frauen"
@@ -151,3 +153,32 @@ async def test_nobody_but_staff_starts_or_continues_the_dialog(runtime: Runtime)
     assert UNKNOWN in await chat.press("staff:kb:project:apply", user=SPONSOR)
     # the sponsor's text goes to the sponsor's own dialog, never to a staff dialog
     assert "Wie heißt das Projekt?" not in await chat.text(TITLE, user=SPONSOR)
+
+
+async def test_a_colleague_removed_mid_dialog_cannot_go_on(runtime: Runtime) -> None:
+    chat = ChatDriver.of(runtime)
+    link = re.search(r"start=(stf_\S+)", await chat.press("staff:team:invite_yes", user=OFFICE))
+    assert link is not None
+    await chat.command("start", link.group(1), user=ADDED)
+    assert "Wie heißt das Projekt?" in await chat.command("project_new", user=ADDED)
+    assert "gehört nicht mehr" in await chat.press(f"staff:team:remove_yes:{ADDED}", user=OFFICE)
+    assert UNKNOWN in await chat.text(TITLE, user=ADDED)
+    assert UNKNOWN in await chat.press("staff:kb:project:next", user=ADDED)
+    assert UNKNOWN in await chat.command("project_new", user=ADDED)
+
+
+async def test_staff_retire_a_project_found_by_a_word_of_its_title(runtime: Runtime) -> None:
+    chat = ChatDriver.of(runtime)
+    kb = runtime.conversations.advisor.kb
+    target = kb.project("lehrerexkursionen")
+    assert "Wort aus seinem Titel" in await chat.command("project_retire", user=OFFICE)
+    assert "Kein Projekt hat „Zzzz“" in await chat.text("Zzzz", user=OFFICE)
+    assert "Welches davon?" in await chat.text("lehrerexkursion", user=OFFICE)
+    preview = await tap(chat, target.title)
+    assert f"{target.title} (Kennung lehrerexkursionen;" in preview
+    assert "Vorschau" in preview
+    assert "lehrerexkursionen" in {p.id for p in runtime.conversations.advisor.kb.projects}
+    done = await tap(chat, "Entfernen")
+    assert "/kb_zurueck" in done and target.title in done
+    assert "lehrerexkursionen" not in {p.id for p in runtime.conversations.advisor.kb.projects}
+    assert UNKNOWN in await chat.command("project_retire", user=SPONSOR)
