@@ -98,10 +98,10 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         database,
         clock,
         advisors.get,
-        admin_ids=settings.admin_ids,
         alliance_pdf=alliance_pdf,
         bot_username=lambda: runtime.bot_username,
         retention_months=settings.retention_months,
+        admin_ids=settings.admin_ids,
     )
     conversations = Conversations(
         database,

@@ -97,7 +97,6 @@ class TakeOver:
 class AllianceDesk:
     def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
         self.kb = kb
-        self.admin_ids = admin_ids
         self.procedure = Procedure(kb, admin_ids)
         """The case of each handed-over draft: the desk records its steps (handed over, taken
         over, the statements) in the transaction of the change itself."""
@@ -115,7 +114,7 @@ class AllianceDesk:
         """The alliance's contacts, or the coordination office when it has none registered."""
         registered = [c.user_id for c in await stores.contacts.of_alliance(alliance_id)]
         fallback = not registered
-        ids = registered or sorted(self.admin_ids)
+        ids = registered or await stores.staff.everyone()
         return [(i, await self._language(stores, i)) for i in ids], fallback
 
     # --- sponsor hands over ----------------------------------------------------------------

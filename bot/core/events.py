@@ -48,6 +48,9 @@ CommandName = Literal[
     "kb_export",
     "procedure",
     "meeting",
+    "team",
+    "project_new",
+    "project_retire",
 ]
 
 

@@ -57,6 +57,9 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("kb_export", "kb_export"),
     _staff("procedure", "verfahren"),
     _staff("meeting", "sitzung"),
+    _staff("team", "team"),  # staff added in the bot (issue 17 point 6)
+    _staff("project_new", "projekt_neu"),  # a past project by dialog (issue 17 point 1)
+    _staff("project_retire", "projekt_entfernen"),
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),

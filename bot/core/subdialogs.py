@@ -76,6 +76,53 @@ class VotumText(BaseModel):
     outcome: Literal["endorsed", "not_endorsed", "deferred"]
 
 
+ProjectStep = Literal[
+    "title",
+    "districts",
+    "target_groups",
+    "action_fields",
+    "sub_goals",
+    "description",
+    "period",
+    "source",
+    "preview",
+]
+
+
+class AddProject(BaseModel):
+    """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
+    or tapped so far, and the knowledge base's version the dialog started on (the change is
+    applied as based on it: merged with colleagues' changes since, or refused)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["add_project"] = "add_project"
+    based_on: str
+    step: ProjectStep = "title"
+    title: str = ""
+    entry_id: str = ""
+    """The new entry's id, made from the title when it is typed (unique at that moment: a
+    colleague adding the same id meanwhile makes the change a conflict, not a second entry)."""
+    districts: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    action_fields: tuple[str, ...] = ()
+    sub_goals: tuple[str, ...] = ()
+    description: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    source: str = ""
+
+
+class RetireProject(BaseModel):
+    """Staff take a project out of the knowledge base: found by a word of its title, shown,
+    confirmed (`bot.alliance.project_dialog`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["retire_project"] = "retire_project"
+    based_on: str
+    query: str = ""
+    entry_id: str = ""
+
+
 SubDialog = Annotated[
     RenameDraft
     | AskSponsor
@@ -83,7 +130,9 @@ SubDialog = Annotated[
     | AnswerAlliance
     | ProjectDates
     | VotumText
-    | EnterPlan,
+    | EnterPlan
+    | AddProject
+    | RetireProject,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

@@ -12,6 +12,7 @@ from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
 from bot.alliance.staff import StaffDesk, subregions_key
+from bot.alliance.team import TeamDesk
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
@@ -32,6 +33,7 @@ class Desks:
     staff: StaffDesk
     privacy: PrivacyDesk
     sketches: HandoffSketches
+    team: TeamDesk
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
     cases: CaseDesk
     """The procedure after the handoff: the sponsor's case, staff's overview."""
@@ -59,14 +61,15 @@ def build_desks(
     clock: Clock,
     advisor: Callable[[], Advisor],
     *,
-    admin_ids: frozenset[int] = frozenset(),
     alliance_pdf: Render = lambda state, language: None,
     bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
     retention_months: int = 12,
+    admin_ids: frozenset[int] = frozenset(),
 ) -> Desks:
-    """`advisor`: the live knowledge base's advisor (staff may replace it at run time)."""
+    """`advisor`: the live knowledge base's advisor (staff may replace it at run time);
+    `admin_ids`: the configured staff, who record the procedure's staff steps."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
-    inbox = ContactInbox(alliance, admin_ids)
+    inbox = ContactInbox(alliance)
     return Desks(
         menu=DraftsMenu(),
         alliance=alliance,
@@ -80,4 +83,5 @@ def build_desks(
         ),
         sketches=HandoffSketches(database, clock, alliance_pdf),
         cases=CaseDesk(alliance.procedure),
+        team=TeamDesk(bot_username),
     )

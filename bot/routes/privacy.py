@@ -70,8 +70,11 @@ class PrivacyDesk:
         ]
 
     async def erase(self, turn: Turn) -> list[EngineOutput]:
-        if await turn.contacts.alliances_of(turn.user.id):
-            turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
+        if await turn.contacts.alliances_of(turn.user.id) or await turn.stores.staff.includes(
+            turn.user.id
+        ):
+            # No contact (nor staff added in the bot) any more: the sponsor's menu.
+            turn.menus_reset.add(turn.user.id)
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify())
         turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]

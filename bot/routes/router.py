@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
+from bot.alliance.team import STAFF_INVITE_PREFIX
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
@@ -34,12 +35,14 @@ from bot.core.roles import (
 )
 from bot.core.state import DialogState, Sent
 from bot.core.subdialogs import (
+    AddProject,
     AnswerAlliance,
     AskSponsor,
     EnterPlan,
     ProjectDates,
     RecordStatement,
     RenameDraft,
+    RetireProject,
     VotumText,
 )
 from bot.core.updates import Handled, Incoming
@@ -121,6 +124,9 @@ class Conversations:
             "kb_export": self._staff_command,
             "procedure": lambda turn, _: self.cases.overview(turn),
             "meeting": lambda turn, command: self.cases.meeting(turn, command.argument),
+            "team": lambda turn, _: self._team(turn),
+            "project_new": self._staff_command,
+            "project_retire": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -149,7 +155,7 @@ class Conversations:
         incoming = cleaned(incoming)
         advisor = self.advisor
         async with self.database.transaction() as connection:
-            stores = Stores.of(connection, self.clock.now())
+            stores = Stores.of(connection, self.clock.now(), self.admin_ids)
             advisor = await self._with_meetings(stores, advisor)
             drafts = stores.drafts
             user = await drafts.user(
@@ -175,6 +181,7 @@ class Conversations:
             outputs = await self._carry_out(turn, await self._dispatch(turn))
             outputs = await self._stamp(turn, await self._role_help(turn, outputs))
             language = turn.language
+            staff = not turn.erased and await stores.staff.includes(user.id)
             if not turn.erased:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
@@ -189,6 +196,7 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
             turn.erased,
+            staff,
         )
 
     async def _with_meetings(self, stores: Stores, advisor: Advisor) -> Advisor:
@@ -204,11 +212,16 @@ class Conversations:
         self._meeting_advisor = (advisor, meetings, shared)
         return shared
 
-    def permits(self, user_id: int, event: Event) -> bool:
+    async def permits(self, user_id: int, event: Event) -> bool:
         """Whether the user's role allows `event` at all (staff's commands are staff's):
         transports ask before they show that work is under way ("sending a file…")."""
         staff_only = isinstance(event, Command) and ROUTES[event.name].roles == STAFF
-        return not staff_only or user_id in self.admin_ids
+        return not staff_only or user_id in await self.staff_ids()
+
+    async def staff_ids(self) -> list[int]:
+        """Every staff member: the configured ones and those added in the bot."""
+        async with self.database.transaction() as connection:
+            return await Stores.of(connection, self.clock.now(), self.admin_ids).staff.everyone()
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
@@ -226,9 +239,9 @@ class Conversations:
     # --- routing ---------------------------------------------------------------------------
 
     async def role(self, turn: Turn) -> Role:
-        """Staff from the configuration, contacts from their registration (asked only when
-        it matters: most updates are anyone's)."""
-        if turn.user.id in self.admin_ids:
+        """Staff from the configuration or added in the bot, contacts from their registration
+        (asked only when it matters: most updates are anyone's)."""
+        if await turn.stores.staff.includes(turn.user.id):
             return "staff"
         if await turn.contacts.alliances_of(turn.user.id):
             return "contact"
@@ -278,6 +291,9 @@ class Conversations:
         return None
 
     async def _start(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        if command.argument.startswith(STAFF_INVITE_PREFIX):
+            token = command.argument.removeprefix(STAFF_INVITE_PREFIX)
+            return await self.desks.team.redeem(turn, token)
         if command.argument.startswith(INVITE_PREFIX):
             return await self._redeem(turn, command.argument.removeprefix(INVITE_PREFIX))
         return None
@@ -289,6 +305,9 @@ class Conversations:
 
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
         return [await self.menu.listing(turn)]
+
+    async def _team(self, turn: Turn) -> list[EngineOutput]:
+        return [await self.desks.team.listing(turn)]
 
     async def _inbox(self, turn: Turn) -> list[EngineOutput]:
         return [await self.inbox.listing(turn)]
@@ -314,6 +333,8 @@ class Conversations:
                 return await self.staff.remove(turn, rest)
             if verb == "case":
                 return await self.cases.staff_act(turn, rest)
+            if verb == "team":
+                return await self.desks.team.act(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
@@ -355,6 +376,12 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
+        if isinstance(turn.subdialog, AddProject | RetireProject):
+            # Staff's project dialog goes on over several answers; it keeps its own stack.
+            if await self.role(turn) != "staff" or self.kb_commands is None:
+                await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
+                return [_unknown()]
+            return await self.kb_commands(turn, "project_typed", None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await self.menu.rename(turn, rename, text)

@@ -85,6 +85,16 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
         ),
         "pending_messages": pending,
         **await _procedure(connection, user_id),
+        # Staff added in the bot: their membership, and the staff invitations they made
+        # (without the token: it is the bot's secret, not personal data).
+        "staff_membership": await _rows(
+            connection, "SELECT * FROM staff_members WHERE user_id = ?", user_id
+        ),
+        "staff_invitations": await _rows(
+            connection,
+            "SELECT created_at, expires_at, used_at FROM staff_invitations WHERE created_by = ?",
+            user_id,
+        ),
     }
 
 
@@ -181,6 +191,10 @@ async def erase_user(
     # An invitation the user redeemed stays used (deleted, so nobody can redeem it again).
     await connection.execute(
         "DELETE FROM invitations WHERE used_by = ? OR created_by = ?", (user_id, user_id)
+    )
+    await connection.execute("DELETE FROM staff_members WHERE user_id = ?", (user_id,))
+    await connection.execute(
+        "DELETE FROM staff_invitations WHERE used_by = ? OR created_by = ?", (user_id, user_id)
     )
     # Handoffs of others this user took over as a contact keep their state, not the person.
     await connection.execute(

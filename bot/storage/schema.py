@@ -303,6 +303,25 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL,
         changed_by INTEGER,
         changed_at TEXT NOT NULL
-    )
+    );
+    """,
+    # 8: staff added in the bot (issue 17 point 6): besides BOT_ADMIN_IDS (the first staff
+    # members, from the configuration), staff invite further colleagues with one-time links
+    # and remove them again, without a deployment.
+    """
+    CREATE TABLE staff_members (
+        user_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_invitations (
+        token TEXT PRIMARY KEY,
+        created_by INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_by INTEGER,
+        used_at TEXT
+    );
     """,
 )

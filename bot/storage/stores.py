@@ -13,6 +13,7 @@ from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
+from bot.storage.staff import StaffMembers
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,16 @@ class Stores:
     outbox: Outbox
     cases: Cases
     meetings: Meetings
+    staff: StaffMembers
+    """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
 
     @classmethod
-    def of(cls, connection: aiosqlite.Connection, now: datetime) -> Stores:
+    def of(
+        cls,
+        connection: aiosqlite.Connection,
+        now: datetime,
+        configured_staff: frozenset[int] = frozenset(),
+    ) -> Stores:
         return cls(
             connection,
             now,
@@ -38,4 +46,5 @@ class Stores:
             Outbox(connection, now),
             Cases(connection, now),
             Meetings(connection, now),
+            StaffMembers(connection, now, configured_staff),
         )
