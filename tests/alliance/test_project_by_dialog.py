@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.alliance.conftest import ADMINS, STAFF, tap, to_summary
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 
 TITLE = "Pflegebrücke: Praktikum und Deutschkurs für geflüchtete Frauen"
 

@@ -18,7 +18,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 
 UNKNOWN = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was möglich ist."
 COLLEAGUE = 950
