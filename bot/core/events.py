@@ -46,6 +46,7 @@ CommandName = Literal[
     "kb_version",
     "kb_rollback",
     "kb_export",
+    "human",
 ]
 
 

@@ -51,8 +51,16 @@ class AnswerAlliance(BaseModel):
     """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
+class ReachHuman(BaseModel):
+    """A sponsor asked for a person (/mensch): how can they be reached?"""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["human"] = "human"
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance, Field(discriminator="kind")
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ReachHuman,
+    Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])
 """The open sub-dialogs of a user, bottom first, as stored."""

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import DeliveryDesk
 from bot.alliance.desk import AllianceDesk
+from bot.alliance.human import HumanDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
@@ -32,6 +34,10 @@ class Desks:
     privacy: PrivacyDesk
     sketches: HandoffSketches
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
+    delivery: DeliveryDesk
+    human: HumanDesk
+    """/mensch: a person at any step."""
+    """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
 
 
 def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
@@ -76,4 +82,6 @@ def build_desks(
             lambda: lambda draft: classify(advisor(), clock.today(), draft),
         ),
         sketches=HandoffSketches(database, clock, alliance_pdf),
+        delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
+        human=HumanDesk(alliance, admin_ids),
     )

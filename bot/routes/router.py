@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import REROUTE
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
@@ -33,7 +34,13 @@ from bot.core.roles import (
     sponsor_help,
 )
 from bot.core.state import DialogState, Sent
-from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
+from bot.core.subdialogs import (
+    AnswerAlliance,
+    AskSponsor,
+    ReachHuman,
+    RecordStatement,
+    RenameDraft,
+)
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
@@ -119,6 +126,8 @@ class Conversations:
             "cancel": self._dialog_command,
             "summary": self._dialog_command,
             "ask": self._dialog_command,
+            # issue 15: a person at any step
+            "human": lambda turn, _: self.desks.human.start(turn),
         }
         """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`)."""
         assert set(self.commands) == set(ROUTES), "every command of the table has a handler"
@@ -260,7 +269,12 @@ class Conversations:
         return [await self.menu.listing(turn)]
 
     async def _inbox(self, turn: Turn) -> list[EngineOutput]:
-        return [await self.inbox.listing(turn)]
+        listing: list[EngineOutput] = [await self.inbox.listing(turn)]
+        if turn.user.id in self.admin_ids:  # staff also see what could not be delivered
+            undelivered = await self.desks.delivery.listing(turn)
+            if undelivered is not None:
+                listing.append(undelivered)
+        return listing
 
     async def _press(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
         area, _, action = press.action.partition(":")
@@ -279,10 +293,14 @@ class Conversations:
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 return await self.staff.remove(turn, rest)
+            if verb == REROUTE:
+                return await self.desks.delivery.reroute(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         verb, _, ref = action.partition(":")
+        if verb == "human":
+            return await self.desks.human.press(turn, ref)
         handoff = await self.relay.own_handoff(turn, ref)
         if verb == "answer" and handoff is not None:
             await turn.start(AnswerAlliance(handoff=handoff.ref))
@@ -329,6 +347,8 @@ class Conversations:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:
                     return relayed
+            case ReachHuman():
+                return await self.desks.human.answered(turn, text)
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:

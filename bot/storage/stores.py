@@ -8,6 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.storage.contacts import Contacts
+from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
 from bot.storage.outbox import Outbox
@@ -22,6 +23,7 @@ class Stores:
     handoffs: Handoffs
     contacts: Contacts
     outbox: Outbox
+    deliveries: Deliveries
 
     @classmethod
     def of(cls, connection: aiosqlite.Connection, now: datetime) -> Stores:
@@ -32,4 +34,5 @@ class Stores:
             Handoffs(connection, now),
             Contacts(connection, now),
             Outbox(connection, now),
+            Deliveries(connection, now),
         )
