@@ -78,7 +78,7 @@ async def test_killed_after_the_consent_was_stored(
 
     # The update comes again: the sponsor learns what it did, and where things stand.
     told = await until(bot, sponsor, HANDED_OVER)
-    assert "📨 Ihr Entwurf für die Fachkräfte für die Region Hildesheim ist gespeichert" in told
+    assert "📨 Ihr Entwurf für die Fachkräfte für die Region Hildesheim ist gespeichert." in told
     assert "(Übergabe Nr. 1)" in told
     await bot.alive(staff.wait_for(lambda: notifications(staff) or None, STARTUP_TIMEOUT))
 
