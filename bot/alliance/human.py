@@ -46,6 +46,8 @@ class HumanDesk:
         return await self._request(turn, draft, alliance, text.strip()[:MAX_CHANNEL])
 
     async def press(self, turn: Turn, verb: str) -> list[EngineOutput]:
+        if verb == "start":  # offered after a 👎 on the advice
+            return await self.start(turn)
         if not isinstance(turn.subdialog, ReachHuman):
             return [Reply((Msg("alliance.gone"),))]
         await turn.done()

@@ -58,8 +58,16 @@ class ReachHuman(BaseModel):
     kind: Literal["human"] = "human"
 
 
+class FeedbackReason(BaseModel):
+    """A sponsor rated the advice: why, in their words (optional)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["feedback"] = "feedback"
+    feedback: int
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ReachHuman,
+    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance | ReachHuman | FeedbackReason,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

@@ -17,6 +17,7 @@ from bot.alliance.staff import StaffDesk, subregions_key
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
+from bot.routes.feedback import FeedbackDesk
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
@@ -37,6 +38,8 @@ class Desks:
     delivery: DeliveryDesk
     human: HumanDesk
     """/mensch: a person at any step."""
+    feedback: FeedbackDesk
+    """👍/👎 after the summary."""
     """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
 
 
@@ -84,4 +87,5 @@ def build_desks(
         sketches=HandoffSketches(database, clock, alliance_pdf),
         delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
         human=HumanDesk(alliance, admin_ids),
+        feedback=FeedbackDesk(),
     )

@@ -37,6 +37,7 @@ from bot.core.state import DialogState, Sent
 from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
+    FeedbackReason,
     ReachHuman,
     RecordStatement,
     RenameDraft,
@@ -301,6 +302,8 @@ class Conversations:
         verb, _, ref = action.partition(":")
         if verb == "human":
             return await self.desks.human.press(turn, ref)
+        if verb == "feedback":
+            return await self.desks.feedback.rate(turn, ref)
         handoff = await self.relay.own_handoff(turn, ref)
         if verb == "answer" and handoff is not None:
             await turn.start(AnswerAlliance(handoff=handoff.ref))
@@ -349,6 +352,8 @@ class Conversations:
                     return relayed
             case ReachHuman():
                 return await self.desks.human.answered(turn, text)
+            case FeedbackReason() as asked:
+                return await self.desks.feedback.reason(turn, asked, text)
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:

@@ -4,6 +4,10 @@ with nobody in the bot to receive it. Over the Bot API server."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from pathlib import Path
+
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
@@ -12,8 +16,9 @@ from tests.alliance.conftest import (
     people,
     register_contacts,
     tap,
+    to_summary,
 )
-from tests.botapi import BotApiServer, TelegramUser
+from tests.botapi import BotApiServer, BotMessage, TelegramUser
 from tests.telegram.conftest import StartBot, answer
 
 OFFICE = "Amt für regionale Landesentwicklung Leine-Weser"
@@ -89,3 +94,42 @@ async def test_mensch_mid_dialog_goes_to_the_alliance_and_answers_come_here(
         contact.reply(notified.message_id, "Gern, wann passt Ihnen ein Anruf?")
         await contact.expect()
         assert "Gern, wann passt Ihnen ein Anruf?" in await until(sponsor, "Anruf")
+
+
+async def test_feedback_after_the_summary_is_stored_with_the_advice_and_counted(
+    server: BotApiServer, start_bot: StartBot, tmp_path: Path
+) -> None:
+    async with start_bot(admin_ids=ADMINS):
+        staff = server.user(STAFF, "Koordination")
+        sponsor = server.user(1001, "Träger")
+        summary = await to_summary(sponsor)
+        assert "Zusammenfassung" in summary
+        (asked,) = await tap(sponsor, "Nicht hilfreich")
+        assert "Was hat nicht gepasst?" in asked.text
+        assert asked.button_texts() == ["🙋 Mit einem Menschen sprechen"]
+        saved = await answer(sponsor, "Die Fördersätze fehlen mir.")
+        assert "Begründung ist gespeichert" in saved.text
+        with sqlite3.connect(tmp_path / "foerderlotse.sqlite3") as connection:
+            ((rating, reason, version, advice),) = connection.execute(
+                "SELECT rating, reason, kb_version, advice FROM feedback"
+            ).fetchall()
+        assert (rating, reason) == ("down", "Die Fördersätze fehlen mir.")
+        assert version
+        rated = json.loads(advice)
+        assert rated["fields"] == ["III"] and rated["alliance"] == "farehi"
+        assert rated["projects"] == ["care"] and rated["status"] == "eligible"
+        # counted for staff
+        assert "👍 0 · 👎 1" in joined(await staff_statistics(staff))
+        # 👎 offers a person
+        (prompt,) = await tap(sponsor, "Mit einem Menschen sprechen")
+        assert f"die {HILDESHEIM}" in prompt.text
+        # personal data: gone with an erasure
+        confirm = await answer(sponsor, "/loeschen")
+        await tap(sponsor, "Ja, alles löschen", confirm.message_id)
+        with sqlite3.connect(tmp_path / "foerderlotse.sqlite3") as connection:
+            assert connection.execute("SELECT COUNT(*) FROM feedback").fetchone() == (0,)
+
+
+async def staff_statistics(staff: TelegramUser) -> list[BotMessage]:
+    staff.send("/statistik")
+    return await staff.expect()
