@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from bot.advice.advise import Advice
+from bot.alliance.reach import on_its_way
 from bot.alliance.sketches import sketch_payload
 from bot.core.state import DialogState
 from bot.core.subdialogs import STATEMENTS, Statement
@@ -148,6 +149,11 @@ class AllianceDesk:
             )
             created.append(handoff)
             recipients, fallback = await self._recipients(stores, alliance.id)
+            # The notifications are followed until delivered: only then is the sponsor told
+            # how many people received it (`bot.alliance.delivery`).
+            delivery = await stores.deliveries.open(
+                draft.owner_id, kind, title, alliance.name, fallback
+            )
             for user_id, language in recipients:
                 text = self._notification(
                     handoff.id, kind, title, state, advice, alliance, fallback
@@ -159,18 +165,11 @@ class AllianceDesk:
                     ]
                 ]
                 relayed = payload(text, language, buttons, relay=True)
-                await outbox.add(user_id, relayed, handoff.id)
+                await outbox.add(user_id, relayed, handoff.id, delivery_id=delivery)
                 # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
                 caption = Msg("alliance.attachment", {"title": title})
                 await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
-            sent = "sent_question" if kind == "question" else "sent_handoff"
-            messages.append(Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name}))
-            if not recipients:
-                messages.append(Msg("alliance.sponsor.nobody", {"alliance": alliance.name}))
-            elif fallback:
-                messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
-            else:
-                messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
+            messages.append(on_its_way(self.kb(), kind, alliance, len(recipients), fallback))
         if kind == "handoff":
             await stores.drafts.set_status(draft, "handed_over")
             await self._case_handed_over(stores, draft, state, created)

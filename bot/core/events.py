@@ -51,6 +51,7 @@ CommandName = Literal[
     "team",
     "project_new",
     "project_retire",
+    "human",
 ]
 
 

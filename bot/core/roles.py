@@ -63,6 +63,8 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),
+    # issue 15: a person at any step, for everyone, from the very first message
+    CommandRoute("human", "mensch", "human", menu=SPONSOR_MENU_ONLY),
     CommandRoute("new", "neu", "new", menu=SPONSOR_MENU_ONLY),
     CommandRoute("drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY),
     CommandRoute("back", "zurueck", "back", ("zurück",), menu=SPONSOR_MENU_ONLY),
@@ -86,6 +88,7 @@ HELP_ORDER: tuple[CommandName, ...] = (
     "new",
     "language",
     "privacy",
+    "human",
     "help",
 )
 """The commands a sponsor's /hilfe lists, in the order of the way through a draft (the menu

@@ -123,6 +123,21 @@ class RetireProject(BaseModel):
     entry_id: str = ""
 
 
+class ReachHuman(BaseModel):
+    """A sponsor asked for a person (/mensch): how can they be reached?"""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["human"] = "human"
+
+
+class FeedbackReason(BaseModel):
+    """A sponsor rated the advice: why, in their words (optional)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["feedback"] = "feedback"
+    feedback: int
+
+
 SubDialog = Annotated[
     RenameDraft
     | AskSponsor
@@ -132,7 +147,9 @@ SubDialog = Annotated[
     | VotumText
     | EnterPlan
     | AddProject
-    | RetireProject,
+    | RetireProject
+    | ReachHuman
+    | FeedbackReason,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

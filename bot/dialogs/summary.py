@@ -138,6 +138,13 @@ def summary_buttons(advice: Advice) -> tuple[tuple[Button, ...], ...]:
             Button(Msg("summary.button.new"), "session:new"),
         )
     )
+    # issue 15: did the advice help? (`bot.routes.feedback`)
+    rows.append(
+        (
+            Button(Msg("feedback.button.up"), "sponsor:feedback:up"),
+            Button(Msg("feedback.button.down"), "sponsor:feedback:down"),
+        )
+    )
     return tuple(rows)
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import DeliveryDesk
 from bot.alliance.desk import AllianceDesk
+from bot.alliance.human import HumanDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
@@ -17,6 +19,7 @@ from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
 from bot.routes.cases import CaseDesk
+from bot.routes.feedback import FeedbackDesk
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
@@ -37,6 +40,12 @@ class Desks:
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
     cases: CaseDesk
     """The procedure after the handoff: the sponsor's case, staff's overview."""
+    delivery: DeliveryDesk
+    human: HumanDesk
+    """/mensch: a person at any step."""
+    feedback: FeedbackDesk
+    """👍/👎 after the summary."""
+    """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
 
 
 def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
@@ -84,4 +93,7 @@ def build_desks(
         sketches=HandoffSketches(database, clock, alliance_pdf),
         cases=CaseDesk(alliance.procedure),
         team=TeamDesk(bot_username),
+        delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
+        human=HumanDesk(alliance, admin_ids),
+        feedback=FeedbackDesk(),
     )

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import REROUTE
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
 from bot.alliance.team import STAFF_INVITE_PREFIX
 from bot.clock import Clock
@@ -39,7 +40,9 @@ from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
     EnterPlan,
+    FeedbackReason,
     ProjectDates,
+    ReachHuman,
     RecordStatement,
     RenameDraft,
     RetireProject,
@@ -142,6 +145,8 @@ class Conversations:
             "cancel": self._dialog_command,
             "summary": self._dialog_command,
             "ask": self._dialog_command,
+            # issue 15: a person at any step
+            "human": lambda turn, _: self.desks.human.start(turn),
         }
         """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`)."""
         assert set(self.commands) == set(ROUTES), "every command of the table has a handler"
@@ -310,7 +315,12 @@ class Conversations:
         return [await self.desks.team.listing(turn)]
 
     async def _inbox(self, turn: Turn) -> list[EngineOutput]:
-        return [await self.inbox.listing(turn)]
+        listing: list[EngineOutput] = [await self.inbox.listing(turn)]
+        if turn.user.id in self.admin_ids:  # staff also see what could not be delivered
+            undelivered = await self.desks.delivery.listing(turn)
+            if undelivered is not None:
+                listing.append(undelivered)
+        return listing
 
     async def _press(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
         area, _, action = press.action.partition(":")
@@ -335,10 +345,16 @@ class Conversations:
                 return await self.cases.staff_act(turn, rest)
             if verb == "team":
                 return await self.desks.team.act(turn, rest)
+            if verb == REROUTE:
+                return await self.desks.delivery.reroute(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         verb, _, ref = action.partition(":")
+        if verb == "human":
+            return await self.desks.human.press(turn, ref)
+        if verb == "feedback":
+            return await self.desks.feedback.rate(turn, ref)
         handoff = await self.relay.own_handoff(turn, ref)
         if verb == "answer" and handoff is not None:
             await turn.start(AnswerAlliance(handoff=handoff.ref))
@@ -397,6 +413,10 @@ class Conversations:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:
                     return relayed
+            case ReachHuman():
+                return await self.desks.human.answered(turn, text)
+            case FeedbackReason() as asked:
+                return await self.desks.feedback.reason(turn, asked, text)
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:

@@ -95,6 +95,19 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
             "SELECT created_at, expires_at, used_at FROM staff_invitations WHERE created_by = ?",
             user_id,
         ),
+        # How the user's handoffs, questions and requests for a person were delivered.
+        "deliveries": await _rows(
+            connection,
+            "SELECT kind, title, recipient, office, created_at, reported_at FROM deliveries "
+            "WHERE sponsor_id = ?",
+            user_id,
+        ),
+        "feedback": await _rows(
+            connection,
+            "SELECT draft_id, rating, reason, kb_version, advice, created_at FROM feedback "
+            "WHERE user_id = ?",
+            user_id,
+        ),
     }
 
 
@@ -218,6 +231,8 @@ async def erase_user(
     await connection.execute("DELETE FROM cases WHERE sponsor_id = ?", (user_id,))
     await connection.execute("UPDATE users SET current_draft_id = NULL WHERE id = ?", (user_id,))
     await connection.execute("DELETE FROM handoffs WHERE sponsor_id = ?", (user_id,))
+    await connection.execute("DELETE FROM deliveries WHERE sponsor_id = ?", (user_id,))
+    await connection.execute("DELETE FROM feedback WHERE user_id = ?", (user_id,))
     await connection.execute("DELETE FROM drafts WHERE owner_id = ?", (user_id,))
     await connection.execute("DELETE FROM users WHERE id = ?", (user_id,))
     return len(mine)
@@ -237,6 +252,10 @@ async def purge_stale(
         (stamp, stamp),
     )
     stale = [(row["id"], row["owner_id"]) for row in await cursor.fetchall()]
+    # Delivery reports and feedback are kept no longer than the drafts they concern.
+    cutoff = before.isoformat(timespec="seconds")
+    await connection.execute("DELETE FROM deliveries WHERE created_at < ?", (cutoff,))
+    await connection.execute("DELETE FROM feedback WHERE created_at < ?", (cutoff,))
     for draft_id, owner_id in stale:
         draft = await drafts.get(owner_id, draft_id)
         if draft is not None:

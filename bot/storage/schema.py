@@ -324,4 +324,35 @@ MIGRATIONS: tuple[str, ...] = (
         used_at TEXT
     );
     """,
+    # 9: honest delivery and feedback. A delivery groups the notifications of one handoff,
+    # question or request for a person: once all of them are sent or given up, the sponsor is
+    # told how many arrived (bot.alliance.delivery). A failed item re-routed by staff records
+    # to whom. Feedback rates one piece of advice (a draft at a knowledge-base version).
+    """
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sponsor_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'question', 'human')),
+        title TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        office INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        reported_at TEXT
+    );
+    CREATE INDEX deliveries_by_sponsor ON deliveries(sponsor_id);
+    ALTER TABLE outbox ADD COLUMN delivery_id INTEGER REFERENCES deliveries(id) ON DELETE SET NULL;
+    ALTER TABLE outbox ADD COLUMN rerouted_to INTEGER;
+    CREATE INDEX outbox_delivery ON outbox(delivery_id) WHERE delivery_id IS NOT NULL;
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL,
+        draft_id INTEGER,
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+        reason TEXT,
+        kb_version TEXT NOT NULL,
+        advice TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX feedback_by_user ON feedback(user_id);
+    """,
 )

@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
+from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
@@ -29,6 +30,7 @@ class Stores:
     meetings: Meetings
     staff: StaffMembers
     """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
+    deliveries: Deliveries
 
     @classmethod
     def of(
@@ -47,4 +49,5 @@ class Stores:
             Cases(connection, now),
             Meetings(connection, now),
             StaffMembers(connection, now, configured_staff),
+            Deliveries(connection, now),
         )

@@ -123,13 +123,24 @@ async def hand_over(
 ) -> BotMessage:
     """From the summary: "Übergeben", the contact details (`give_contact_details`' defaults
     unless given) and consent; returns the sponsor's confirmation. `arm` runs right before
-    the consent (to inject faults into the notification's delivery)."""
+    the consent (to inject faults into the notification's delivery; the report on the
+    delivery is then left to the test). Otherwise, where somebody can receive it, the report
+    that it was delivered is awaited too."""
     await tap(sponsor, "Übergeben")
     await give_contact_details(sponsor, *details)
     if arm is not None:
         arm()
     (sent,) = await tap(sponsor, "Einverstanden")
+    if arm is None and "Sobald sie zugestellt ist" in sent.text:
+        await delivered(sponsor)
     return sent
+
+
+async def delivered(sponsor: TelegramUser) -> BotMessage:
+    """The report that the notifications of a handoff or question were delivered."""
+    (report,) = await sponsor.expect()
+    assert report.text.startswith("✅ Zugestellt"), sponsor.transcript
+    return report
 
 
 async def notification(contact: TelegramUser) -> tuple[BotMessage, BotMessage]:

@@ -13,6 +13,7 @@ from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
     answer,
+    delivered,
     give_contact_details,
     hand_over,
     joined,
@@ -66,8 +67,9 @@ async def test_a_second_tap_on_the_consent_and_handing_over_again_send_nothing(
         sponsor.tap("Einverstanden", preview.message_id)
         sponsor.tap("Einverstanden", preview.message_id)
         again = await until(sponsor, "bereits übergeben")
-        assert "Ihr Entwurf ist an die" in again
+        assert "Ihr Entwurf geht an die" in again
         await notification(contact)
+        await delivered(sponsor)
         assert "Dieser Entwurf ist bereits übergeben" in again
         assert f"an die {HILDESHEIM} am 25.11.2026 (Übergabe Nr. 1)" in again
         assert "Nichts wurde erneut gesendet" in again
@@ -107,13 +109,15 @@ async def test_the_same_question_goes_once_a_new_one_goes_too(
             await answer(sponsor, question)
             return joined(await tap(sponsor, "Einverstanden"))
 
-        assert "Ihre Frage ist an die" in await ask("Passt das zu Ihrem Schwerpunkt?")
+        assert "Ihre Frage geht an die" in await ask("Passt das zu Ihrem Schwerpunkt?")
         await notification(contact)
+        await delivered(sponsor)
         repeated = await ask("Passt das zu Ihrem Schwerpunkt?")
         assert "Diese Frage ist bereits an die" in repeated and "(Nr. 1)" in repeated
         await nothing_new_for(contact)
-        assert "Ihre Frage ist an die" in await ask("Wer begleitet die Betriebe?")
+        assert "Ihre Frage geht an die" in await ask("Wer begleitet die Betriebe?")
         text, _ = await notification(contact)
+        await delivered(sponsor)
         assert "Frage Nr. 2" in text.text
         summary = await summary_of(sponsor)
         assert "❓ Frage an die" in summary and "(Nr. 1)" in summary and "(Nr. 2)" in summary
@@ -161,6 +165,9 @@ async def test_in_english(server: BotApiServer, start_bot: StartBot) -> None:
         sponsor.tap("Agree", preview.message_id)
         again = await until(sponsor, "already")
         await notification(contact)
+        (report,) = await sponsor.expect()
+        assert report.text.startswith("✅ Delivered: Your draft"), report.text
+        assert "reached 1 person" in report.text
         assert "This draft has already been handed over" in again
         assert "on 2026-11-25 (handoff no. 1)" in again
         sponsor.send("/summary")

@@ -90,7 +90,7 @@ def test_a_question_back_is_answered_from_the_faq_and_the_question_asked_again(
 def test_a_question_without_an_answer_says_so_and_is_not_stored(driver: DialogDriver) -> None:
     walk_to(driver, "costs")
     reply = driver.text("Wie ist das Wetter in Hameln?")
-    assert "keine verlässliche Antwort" in reply and "/frage" in reply
+    assert "keine verlässliche Antwort" in reply and "/mensch" in reply
     assert driver.step == "costs" and "costs" not in driver.state.answers
 
 

@@ -49,7 +49,8 @@ def test_how_long_the_procedure_takes_has_no_source_and_says_so(kb: KnowledgeBas
     entry = next(entry for entry in kb.faq if entry.id == "procedure_time")
     assert entry.source_kind is SourceKind.NONE
     assert "kann ich Ihnen nicht verlässlich sagen" in entry.answer
-    assert "/frage" in entry.answer and "/ask" in entry.answer_en
+    # a person, not a form: /mensch asks only how to reach the sponsor
+    assert "/mensch" in entry.answer and "/human" in entry.answer_en
 
 
 def test_the_faq_states_the_strategys_rules(kb: KnowledgeBase) -> None:

@@ -112,7 +112,7 @@ async def test_a_whole_dialog_and_handoff_through_a_faulty_bot_api(
         await say("Projektleitung Pflege")
         await say("pflege@bildungswerk.example")
         await tap("Einverstanden")
-        assert "übergeben" in got[-1].text
+        assert "Ihr Entwurf geht an die" in got[-1].text
 
         # the notification reaches the contact, refused on its way as well
         for method in ("sendMessage", "sendDocument"):

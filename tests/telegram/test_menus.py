@@ -17,8 +17,29 @@ def menu(server: BotApiServer, chat_id: int | None, language: str = "") -> list[
     return [command["command"] for command in server.commands_for(scope, language)]
 
 
-GERMAN = ["start", "hilfe", "neu", "entwuerfe", "zurueck", "ueberspringen", "abbrechen", "sprache"]
-ENGLISH = ["start", "help", "new", "drafts", "back", "skip", "cancel", "language", "privacy"]
+GERMAN = [
+    "start",
+    "hilfe",
+    "mensch",
+    "neu",
+    "entwuerfe",
+    "zurueck",
+    "ueberspringen",
+    "abbrechen",
+    "sprache",
+]
+ENGLISH = [
+    "start",
+    "help",
+    "human",
+    "new",
+    "drafts",
+    "back",
+    "skip",
+    "cancel",
+    "language",
+    "privacy",
+]
 STAFF_ONLY = {
     "kontakt_einladen",
     "kontakte",

@@ -216,6 +216,7 @@ async def on_startup(application: BotApplication) -> None:
         runtime.clock,
         TelegramTransport(application.bot),
         prepare=runtime.conversations.sketches.prepare,
+        settled=runtime.conversations.desks.delivery.settled,
     )
     runtime.worker.start()
 
