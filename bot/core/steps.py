@@ -60,6 +60,8 @@ class Gathered:
     could not read the message (a first message that says everything)."""
     language: Language | None = None
     """The language to continue in (an English first message, "english please")."""
+    offer: Language | None = None
+    """A language to offer in one tap (an English answer later in a German dialog)."""
 
 
 MessageReader = Callable[[str, str, StepContext], Gathered]

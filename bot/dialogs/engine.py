@@ -188,6 +188,10 @@ class DialogEngine:
             return self._keep(state)
         if action.startswith("fix:"):
             return self._fix(state, action.removeprefix("fix:"))
+        if action.startswith("lang:"):
+            language = language_of(action.removeprefix("lang:"), state.language)
+            if language is not None:
+                return self.with_language(state, language)
         if action == "confirm":
             # What the last reply showed is right: the question it asked, without its buttons.
             state, prompt = self._prompt(state, keep_offered=True)
@@ -251,7 +255,10 @@ class DialogEngine:
         if switched and isinstance(outcome, Rejected) and not extras:
             state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
             return state, [prompt]
-        return self._outcome(state, step, outcome, extras)
+        state, outputs = self._outcome(state, step, outcome, extras)
+        if gathered.offer is not None and gathered.offer != state.language:
+            outputs = _offering(outputs, gathered.offer)
+        return state, outputs
 
     # --- answering -------------------------------------------------------------------------
 
@@ -322,7 +329,11 @@ class DialogEngine:
         answers = dict(state.answers)
         answers[step.id] = outcome.answer
         answers.update(outcome.also)
-        left = [s for s in state.understood if s != step.id and s not in outcome.also]
+        # Questions the answer also answered ("04/2027 bis 03/2029": the duration) are not
+        # asked in turn; they get a button to correct them like answers read from a message.
+        implied = [k for k in outcome.also if k not in state.answers and self._is_step(k)]
+        left = [s for s in state.understood if s != step.id and s not in implied] + implied
+        extras = {k: a for k, a in extras.items() if k not in outcome.also}
         update = {"answers": answers, "offered": [], "understood": left, **_SETTLED}
         state = state.model_copy(update=update)
         notes = [outcome.note] if outcome.note else []
@@ -331,7 +342,7 @@ class DialogEngine:
         state, understood, fixes = self._take(state, extras, step.id)
         if understood is not None:
             notes.append(understood)
-        fixes = [*fixes, *(s for s in outcome.shows if s not in fixes)]
+        fixes = [*fixes, *(s for s in [*implied, *outcome.shows] if s not in fixes)]
         # A total computed from costs per period gets its "Ja, … insgesamt" button, whether
         # this answer or one read with it completed it.
         confirm = next((a.confirm for a in [outcome, *extras.values()] if a.confirm), None)
@@ -365,6 +376,9 @@ class DialogEngine:
         state = state.model_copy(update={"answers": answers, "understood": understood})
         said = Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
         return state, said, taken
+
+    def _is_step(self, step_id: str) -> bool:
+        return any(step.id == step_id for step in self.dialog.all_steps)
 
     def _understood_item(self, step: Step, answer: Answer, ctx: StepContext) -> Msg:
         shown = self.dialog.shown(step, answer, ctx) if self.dialog.shown else answer.text
@@ -658,6 +672,18 @@ def language_of(argument: str, current: Language) -> Language | None:
     if word in ("en", "english", "englisch"):
         return "en"
     return None
+
+
+def _offering(outputs: list[EngineOutput], language: Language) -> list[EngineOutput]:
+    """The reply with a button to continue in `language` (the message was written in it)."""
+    *before, last = outputs
+    if not isinstance(last, Reply) or last.step is None:
+        return outputs
+    button = Button(Msg(f"sponsor.understood.offer_language.{language}"), f"lang:{language}")
+    return [
+        *before,
+        Reply(last.parts, (*last.buttons, (button,)), last.step, last.replaces_pressed),
+    ]
 
 
 def _offered(suggestion: Suggestion) -> Offered:

@@ -56,8 +56,11 @@ def gatherer(
             ),
         )
         language = _language(reading, step, ctx)
+        offer = None
+        if language is None and reading.language not in (None, ctx.language):
+            offer = reading.language
         if reading.reply.kind is not Kind.ANSWER:
-            return Gathered(language=language)
+            return Gathered(language=language, offer=offer)
         answers: dict[str, Accepted] = {}
         for slot, found in reading.found():
             if slot not in steps or found.confidence < LIKELY:
@@ -76,7 +79,7 @@ def gatherer(
                 answers["costs"].answer.text, costs.value, replace(ctx, answers=with_duration)
             )
             answers["costs"] = total
-        return Gathered(answers, language)
+        return Gathered(answers, language, offer)
 
     return gather
 
