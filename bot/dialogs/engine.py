@@ -452,6 +452,10 @@ class DialogEngine:
         for step in [*earlier, *sequence.steps[at + 1 :]]:
             if step.id in state.understood and step.id in state.answers:
                 continue
+            if answered.when is not None and step.id in state.history:
+                # a conditional question asked out of turn (the justification once a total
+                # from costs per year is over the cap): what was answered after it stands
+                continue
             if step.when is None or step.when(state.answers, ctx):
                 state = state.model_copy(update={"step": step.id})
                 state, prompt = self._prompt(state, notes=notes)

@@ -211,3 +211,26 @@ def test_an_answer_in_the_other_language_later_offers_it_in_one_tap(
     assert f"lang:{other}" in driver.actions
     driver.press(f"lang:{other}")
     assert driver.language == other
+
+
+@pytest.mark.parametrize(
+    ("language", "costs", "duration", "cofinancing", "why"),
+    [
+        ("de", "200.000 € pro Jahr", "3 Jahre", "Jobcenter", "Wir arbeiten in der ganzen Region."),
+        ("en", "EUR 200k per year", "3 years", "the job centre", "We work in the whole region."),
+    ],
+)
+def test_a_total_over_the_cap_asks_the_justification_and_keeps_later_answers(
+    engine: DialogEngine, language: Language, costs: str, duration: str, cofinancing: str, why: str
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "costs")
+    driver.text(costs)
+    walk_to(driver, "duration")
+    driver.text(duration)
+    assert driver.value("costs") == 600_000
+    driver.text(cofinancing)
+    assert driver.step == "justification"
+    driver.text(f"{why} {why}")
+    assert driver.step == "summary", "start, duration and co-financing are not asked again"
+    assert driver.value("cofinancing") == cofinancing
