@@ -408,7 +408,8 @@ class DialogEngine:
         if confirm is not None:
             rows.insert(0, (Button(confirm, "confirm"),))
         parts = reply.parts if understood is None else (understood, *reply.parts)
-        return Reply(parts, (*rows, *reply.buttons), reply.step, reply.replaces_pressed)
+        # after the question's own buttons: its choices keep their places (and numbers)
+        return Reply(parts, (*reply.buttons, *rows), reply.step, reply.replaces_pressed)
 
     def _fix(self, state: DialogState, step_id: str) -> Result:
         """Correct an answer read from a message: its question, with the answer as it stands."""
