@@ -20,6 +20,7 @@ from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
+from bot.understanding.groups import group_finder
 
 
 @dataclass
@@ -55,6 +56,9 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
+    # The target-group finder every typed answer reads with takes about a second to build:
+    # built here, not on the first sponsor's first message.
+    group_finder(advisors.get().kb)
     the_clock = clock
 
     def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
