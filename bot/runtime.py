@@ -24,6 +24,7 @@ from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
+from bot.understanding.groups import group_finder
 from bot.understanding.words import warm_up
 
 
@@ -76,6 +77,9 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     # during the first answers (seconds, with every chat waiting).
     await asyncio.to_thread(_warm_up)
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
+    # The target-group finder every typed answer reads with takes about a second to build:
+    # built here, not on the first sponsor's first message.
+    group_finder(advisors.get().kb)
     the_clock = clock
 
     def sketch(

@@ -225,6 +225,10 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
     return text
 
 
+shown_answer = _shown
+"""An answer as the summary shows it (also for "Verstanden: …" in the dialog)."""
+
+
 def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg | Lines:
     """ "Garbsen (Region Hannover)": the place as understood and where it belongs; each of
     them for a project in several places."""

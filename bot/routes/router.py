@@ -504,6 +504,10 @@ class Conversations:
             return await self.menu.new(turn, event if isinstance(event, Text) else None)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = turn.dialog.handle(state, event)
+        if state.language != turn.language:
+            # The dialog switched (an English first message, "english please"): the user's.
+            await turn.drafts.update_user(turn.user.id, language=state.language)
+            turn.user = await turn.drafts.user(turn.user.id, state.language)
         await turn.save(draft, state)
         return outputs
 
