@@ -19,7 +19,16 @@ def menu(server: BotApiServer, chat_id: int | None, language: str = "") -> list[
 
 GERMAN = ["start", "hilfe", "neu", "entwuerfe", "zurueck", "ueberspringen", "abbrechen", "sprache"]
 ENGLISH = ["start", "help", "new", "drafts", "back", "skip", "cancel", "language", "privacy"]
-STAFF_ONLY = {"kontakt_einladen", "kontakte", "statistik", "kb_version", "kb_zurueck", "kb_export"}
+STAFF_ONLY = {
+    "kontakt_einladen",
+    "kontakte",
+    "statistik",
+    "kb_version",
+    "kb_zurueck",
+    "kb_export",
+    "verfahren",
+    "sitzung",
+}
 """Staff's commands keep their German names in the English menu too."""
 
 
