@@ -116,11 +116,17 @@ async def _procedure(connection: aiosqlite.Connection, user_id: int) -> dict[str
     reminders; as a contact or staff, what this user recorded in others' cases."""
     cases = await _rows(connection, "SELECT * FROM cases WHERE sponsor_id = ?", user_id)
     for case in cases:
+        # Others' account numbers are theirs, not the sponsor's data (as with handoffs).
+        case.pop("contact_id", None)
         case["steps"] = await _rows(
             connection, "SELECT * FROM case_steps WHERE case_id = ? ORDER BY id", case["id"]
         )
         for step in case["steps"]:
             step["payload"] = json.loads(step["payload"])
+            if step.get("actor_id") != user_id:
+                step.pop("actor_id", None)
+            for other in ("from", "to"):
+                step["payload"].pop(other, None)
         case["evaluations"] = await _rows(
             connection, "SELECT * FROM evaluations WHERE case_id = ?", case["id"]
         )

@@ -50,6 +50,8 @@ STAFF_ONLY = {
     "team",
     "projekt_neu",
     "projekt_entfernen",
+    "verfahren",
+    "sitzung",
 }
 """Staff's commands keep their German names in the English menu too."""
 

@@ -149,10 +149,12 @@ async def test_the_pdf_is_rendered_while_other_sponsors_get_their_answers(
         real = conversations.sketch
         assert real is not None
 
-        def slow_sketch(state: DialogState, advisor: object, language: str) -> Sequence[Document]:
+        def slow_sketch(
+            state: DialogState, advisor: object, language: str, plan: object = None
+        ) -> Sequence[Document]:
             rendering.set()
             assert may_finish.wait(10), "never released: the answer below did not come"
-            return real(state, advisor, language)  # type: ignore[arg-type]
+            return real(state, advisor, language, plan)  # type: ignore[arg-type]
 
         conversations.sketch = slow_sketch
         first, second = server.user(7310), server.user(7311)
