@@ -3,9 +3,11 @@ conversations. Everything long-lived is built here, once."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
+from bot.advice.lexicon import german_nouns
 from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
 from bot.core.outputs import Document
@@ -15,11 +17,15 @@ from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
+from bot.procedure.plan import Plan
+from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
 from bot.routes.router import PDF, Conversations
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language
+from bot.understanding.groups import group_finder
+from bot.understanding.words import warm_up
 
 
 @dataclass
@@ -33,6 +39,14 @@ class Runtime:
     bot_username: str = "foerderlotse_bot"
     """Known once the transport has asked the Bot API (getMe); used in invitation links."""
     worker: OutboxWorker | None = field(default=None)
+    scheduler: Scheduler | None = field(default=None)
+    """The procedure's clock (reminders, escalations, reports due); the transport runs its
+    rounds next to the retention purge."""
+
+    def wake_worker(self) -> None:
+        """Something was written to the outbox outside an update: deliver it now."""
+        if self.worker is not None:
+            self.worker.wake()
 
     @property
     def advisor(self) -> Advisor:
@@ -48,21 +62,34 @@ class Runtime:
         await self.database.close()
 
 
+def _warm_up() -> None:
+    warm_up()
+    german_nouns()
+
+
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
     knowledge = LiveKnowledge(settings.data_dir, clock)
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
+    # Off the event loop, before the first update: dictionaries that would otherwise load
+    # during the first answers (seconds, with every chat waiting).
+    await asyncio.to_thread(_warm_up)
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
+    # The target-group finder every typed answer reads with takes about a second to build:
+    # built here, not on the first sponsor's first message.
+    group_finder(advisors.get().kb)
     the_clock = clock
 
-    def sketch(state: DialogState, advisor: Advisor, language: Language) -> list[Document]:
+    def sketch(
+        state: DialogState, advisor: Advisor, language: Language, plan: Plan | None = None
+    ) -> list[Document]:
         # Imported on first use: the PDF library alone takes a quarter second to import,
         # which start-up would pay although few sponsors ask for a Projektskizze.
         from bot.export.documents import sketch_documents
 
-        return sketch_documents(state, advisor, language, the_clock.today())
+        return sketch_documents(state, advisor, language, the_clock.today(), plan)
 
     def alliance_pdf(state: DialogState, language: Language) -> Document | None:
         """The alliance gets the PDF the sponsor was told about, not the Markdown copy."""
@@ -75,10 +102,10 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         database,
         clock,
         advisors.get,
-        admin_ids=settings.admin_ids,
         alliance_pdf=alliance_pdf,
         bot_username=lambda: runtime.bot_username,
         retention_months=settings.retention_months,
+        admin_ids=settings.admin_ids,
     )
     conversations = Conversations(
         database,
@@ -92,4 +119,11 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         advisor_source=advisors.get,
     )
     runtime = Runtime(settings, clock, database, conversations, knowledge)
+    runtime.scheduler = Scheduler(
+        database,
+        clock,
+        desks.alliance.procedure,
+        settings.retention_months,
+        wake=runtime.wake_worker,
+    )
     return runtime

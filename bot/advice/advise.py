@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +53,14 @@ class Advisor:
         self.kb = kb
         self.places = PlaceResolver(kb)
         self.matcher = Matcher(kb)
+
+    def sharing(self, kb: KnowledgeBase) -> Advisor:
+        """This advisor on `kb`, a copy of its own knowledge base that differs only in what
+        places and matching do not read (the steering group's meetings staff keep in the
+        database): nothing is built again."""
+        advisor = copy.copy(self)
+        advisor.kb = kb
+        return advisor
 
     def facts_from_text(self, answers: Mapping[str, str], today: date) -> ProjectFacts:
         """Parse answers as a sponsor typed them; what cannot be used is kept as a problem."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.advice.advise import Advice
+from bot.alliance.reach import on_its_way
 from bot.alliance.sketches import sketch_payload
 from bot.core.state import DialogState
 from bot.core.subdialogs import STATEMENTS, Statement
@@ -19,6 +21,11 @@ from bot.dialogs.answers import read_answers
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance
+from bot.procedure.requests import Actor
+from bot.procedure.results import Refusal, Refused
+from bot.procedure.service import HandedOver as CaseHandedOver
+from bot.procedure.service import Procedure
+from bot.procedure.steps import Role
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoff, Kind
 from bot.storage.stores import Stores
@@ -74,7 +81,8 @@ class HandedOver:
     """What the sponsor is told afterwards."""
 
     messages: tuple[Msg, ...]
-    handoff: Handoff
+    handoff: Handoff | None
+    """None: nothing was sent (the draft's case has gone on past the alliances' statement)."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,9 @@ class TakeOver:
 class AllianceDesk:
     def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
         self.kb = kb
-        self.admin_ids = admin_ids
+        self.procedure = Procedure(kb, admin_ids)
+        """The case of each handed-over draft: the desk records its steps (handed over, taken
+        over, the statements) in the transaction of the change itself."""
 
     # --- who reads it ----------------------------------------------------------------------
 
@@ -105,7 +115,7 @@ class AllianceDesk:
         """The alliance's contacts, or the coordination office when it has none registered."""
         registered = [c.user_id for c in await stores.contacts.of_alliance(alliance_id)]
         fallback = not registered
-        ids = registered or sorted(self.admin_ids)
+        ids = registered or await stores.staff.everyone()
         return [(i, await self._language(stores, i)) for i in ids], fallback
 
     # --- sponsor hands over ----------------------------------------------------------------
@@ -120,6 +130,12 @@ class AllianceDesk:
         title: str,
     ) -> HandedOver:
         assert advice.alliance is not None, "handoff needs a local alliance"
+        if kind == "handoff":
+            refused = await self.procedure.may_hand_over(
+                stores.connection, stores.now, draft.id, draft.owner_id
+            )
+            if refused is not None:
+                return HandedOver((refused.message,), None)
         outbox = stores.outbox
         handoffs = stores.handoffs
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
@@ -133,6 +149,11 @@ class AllianceDesk:
             )
             created.append(handoff)
             recipients, fallback = await self._recipients(stores, alliance.id)
+            # The notifications are followed until delivered: only then is the sponsor told
+            # how many people received it (`bot.alliance.delivery`).
+            delivery = await stores.deliveries.open(
+                draft.owner_id, kind, title, alliance.name, fallback
+            )
             for user_id, language in recipients:
                 text = self._notification(
                     handoff.id, kind, title, state, advice, alliance, fallback
@@ -144,22 +165,38 @@ class AllianceDesk:
                     ]
                 ]
                 relayed = payload(text, language, buttons, relay=True)
-                await outbox.add(user_id, relayed, handoff.id)
+                await outbox.add(user_id, relayed, handoff.id, delivery_id=delivery)
                 # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
                 caption = Msg("alliance.attachment", {"title": title})
                 await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
-            sent = "sent_question" if kind == "question" else "sent_handoff"
-            messages.append(Msg(f"alliance.sponsor.{sent}", {"alliance": alliance.name}))
-            if not recipients:
-                messages.append(Msg("alliance.sponsor.nobody", {"alliance": alliance.name}))
-            elif fallback:
-                messages.append(Msg("alliance.sponsor.office", {"alliance": alliance.name}))
-            else:
-                messages.append(Msg("alliance.sponsor.contacts", {"count": len(recipients)}))
+            messages.append(on_its_way(self.kb(), kind, alliance, len(recipients), fallback))
         if kind == "handoff":
             await stores.drafts.set_status(draft, "handed_over")
+            await self._case_handed_over(stores, draft, state, created)
         # The draft records the handoff to the alliance to approach first (listed first).
         return HandedOver(tuple(messages), created[0])
+
+    async def _case_handed_over(
+        self, stores: Stores, draft: Draft, state: DialogState, created: Sequence[Handoff]
+    ) -> None:
+        """The handoffs just written are the case's first revision or its next one."""
+        answers = read_answers(state.answers)
+        start = answers.start
+        outcome = await self.procedure.handed_over(
+            stores.connection,
+            stores.now,
+            CaseHandedOver(
+                tuple((h.id, h.alliance_id) for h in created),
+                draft.id,
+                draft.owner_id,
+                created[0].title,
+                answers.costs_eur,
+                date(start.year, start.month, 1) if start is not None else None,
+                answers.duration_months,
+            ),
+        )
+        # Checked before the first handoff was written (`may_hand_over`).
+        assert not isinstance(outcome, Refused), outcome
 
     def _notification(
         self,
@@ -252,6 +289,15 @@ class AllianceDesk:
         draft = await stores.drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None and handoff.kind == "handoff":
             await stores.drafts.set_status(draft, "taken_over")
+            # Recorded in the case unless the handoff is of an older revision (or of before
+            # cases were kept): taking it over is still the contact's to do.
+            await self.procedure.taken_over(
+                stores.connection,
+                stores.now,
+                Actor(contact_id, Role.CONTACT),
+                handoff.id,
+                contact_name,
+            )
         return TakeOver(Msg("alliance.contact.taken", {"title": handoff.title}))
 
     async def relay_to_sponsor(
@@ -304,6 +350,17 @@ class AllianceDesk:
         contact_name: str,
     ) -> Msg:
         assert statement in STATEMENTS
+        if handoff.kind == "handoff":
+            outcome = await self.procedure.stated(
+                stores.connection,
+                stores.now,
+                Actor(contact_id, Role.CONTACT),
+                handoff.id,
+                statement,
+            )
+            # A handoff of before cases were kept has none: its statement goes as it did.
+            if isinstance(outcome, Refused) and outcome.reason is not Refusal.UNKNOWN_CASE:
+                return outcome.message
         handoffs = stores.handoffs
         await handoffs.record_statement(handoff.id, statement, comment[:MAX_RELAYED])
         outbox = stores.outbox

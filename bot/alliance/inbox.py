@@ -14,13 +14,12 @@ SHOWN = 15
 
 
 class ContactInbox:
-    def __init__(self, desk: AllianceDesk, admin_ids: frozenset[int]) -> None:
+    def __init__(self, desk: AllianceDesk) -> None:
         self.desk = desk
-        self.admin_ids = admin_ids
 
     async def alliances(self, turn: Turn) -> list[str]:
         """The alliances this user answers for; staff answer for all of them."""
-        if turn.user.id in self.admin_ids:
+        if await turn.stores.staff.includes(turn.user.id):
             return [a.id for a in self.desk.kb().regions.local_alliances]
         return await turn.contacts.alliances_of(turn.user.id)
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from bot.alliance.project_dialog import ProjectDialog
 from bot.base.normalize import fold
-from bot.core.events import Upload
+from bot.core.events import Text, Upload
 from bot.core.outputs import Button, Document, EngineOutput, Reply
 from bot.kb.intake import examine, receive
 from bot.kb.report import describe_applied, describe_history, describe_received
@@ -44,9 +45,18 @@ def is_dry_run(caption: str) -> bool:
 class KnowledgeDesk:
     def __init__(self, store: KnowledgeStore) -> None:
         self.store = store
+        self.projects = ProjectDialog(store)
 
     async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
         who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
+        if name == "project_new":
+            return await self.projects.start(turn)
+        if name == "project_retire":
+            return await self.projects.start_retiring(turn)
+        if name.startswith("project:"):
+            return await self.projects.press(turn, name.removeprefix("project:"))
+        if name == "project_typed" and isinstance(turn.incoming.event, Text):
+            return await self.projects.typed(turn, turn.incoming.event.text)
         if name == "upload" and upload is not None:
             return [await self._upload(upload, who)]
         if name.startswith("confirm:"):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Redemption
+from bot.storage.feedback import Feedback
 from bot.storage.privacy import Classify, statistics
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day, Eur, Lines
@@ -148,6 +149,7 @@ class StaffDesk:
                 )
             )
 
+        rated = await Feedback(turn.connection, turn.now).counts()
         return [
             Reply(
                 (
@@ -159,6 +161,8 @@ class StaffDesk:
                             "statuses": lines(by_status, status=True),
                         },
                     ),
+                    # issue 15: how sponsors rated the advice (👍/👎 after the summary)
+                    Msg("feedback.statistics", {"up": rated["up"], "down": rated["down"]}),
                 )
             )
         ]

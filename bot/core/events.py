@@ -46,6 +46,12 @@ CommandName = Literal[
     "kb_version",
     "kb_rollback",
     "kb_export",
+    "procedure",
+    "meeting",
+    "team",
+    "project_new",
+    "project_retire",
+    "human",
 ]
 
 

@@ -55,9 +55,16 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("kb_version", "kb_version"),
     _staff("kb_rollback", "kb_zurueck"),
     _staff("kb_export", "kb_export"),
+    _staff("procedure", "verfahren"),
+    _staff("meeting", "sitzung"),
+    _staff("team", "team"),  # staff added in the bot (issue 17 point 6)
+    _staff("project_new", "projekt_neu"),  # a past project by dialog (issue 17 point 1)
+    _staff("project_retire", "projekt_entfernen"),
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),
+    # issue 15: a person at any step, for everyone, from the very first message
+    CommandRoute("human", "mensch", "human", menu=SPONSOR_MENU_ONLY),
     CommandRoute("new", "neu", "new", menu=SPONSOR_MENU_ONLY),
     CommandRoute("drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY),
     CommandRoute("back", "zurueck", "back", ("zurück",), menu=SPONSOR_MENU_ONLY),
@@ -81,6 +88,7 @@ HELP_ORDER: tuple[CommandName, ...] = (
     "new",
     "language",
     "privacy",
+    "human",
     "help",
 )
 """The commands a sponsor's /hilfe lists, in the order of the way through a draft (the menu
@@ -91,6 +99,7 @@ PRESS_AREAS: dict[str, frozenset[Role]] = {
     "sponsor": ANYONE,
     "contact": ALLIANCE,
     "staff": STAFF,
+    "case": ANYONE,
 }
 """Buttons that name what they act on (a draft, a handoff, a menu): `area:verb:...`. They work
 from any message; all other presses act on the current prompt of the sponsor's dialog. Who

@@ -70,6 +70,9 @@ class DialogState(BaseModel):
     edited: str = ""
     """The question chosen from the summary while `editing`; a follow-up it makes necessary
     (the justification of higher costs) goes back to it."""
+    understood: list[str] = []
+    """Questions answered from a message that answered another one: not asked in turn, but
+    corrected with the button shown when they were read."""
     revision: int = 0
     """Counts changes of what the prompt offers (step, choices, pause): a button carries the
     revision it was shown with, so one of an older prompt is recognised as stale."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot.core.events import CommandName, Event
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.state import Answer, DialogState, Offered
-from bot.texts.catalog import Language, Msg
+from bot.texts.catalog import Language, Localized, Msg
 from bot.understanding.result import Suggestion
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ class Accepted:
     note: Msg | None = None
     also: Mapping[str, Answer] = field(default_factory=dict)
     """Further answers implied (a period given as duration also sets the start)."""
+    shows: tuple[str, ...] = ()
+    """Answers (step ids) the note shows for confirmation: each gets a button to correct it
+    (a total computed from costs per year is never taken unseen)."""
+    confirm: Msg | None = None
+    """The label of a button that confirms what the note shows ("Ja, 360.000 € insgesamt")."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,28 @@ class Rejected:
     suggestions: tuple[Suggestion, ...] = ()
     keep_partial: str | None = None
     """Text to keep and extend with the next answer instead of discarding it."""
+    skips: bool = False
+    """A non-answer ("nein", "noch offen"): an optional question is skipped at once."""
 
 
 ParseOutcome = Accepted | Rejected
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """What one message says besides (or instead of) the answer to the question asked."""
+
+    answers: Mapping[str, Accepted] = field(default_factory=dict)
+    """Confident answers by step id; the current question's is used when its own parser
+    could not read the message (a first message that says everything)."""
+    language: Language | None = None
+    """The language to continue in (an English first message, "english please")."""
+    offer: Language | None = None
+    """A language to offer in one tap (an English answer later in a German dialog)."""
+
+
+MessageReader = Callable[[str, str, StepContext], Gathered]
+"""(text, the step asked, context): every answer a message carries (`Dialog.reader`)."""
 AnswerParser = Callable[[str, StepContext], ParseOutcome]
 Extender = Callable[[str, str, StepContext], ParseOutcome]
 """(text kept, addition, context): the answer once the sponsor was asked to say more."""
@@ -199,6 +223,11 @@ class Dialog:
     """Commands of this dialog beyond the engine's own (back, skip, keep, cancel, ...)."""
     help: Msg | None = None
     """What /hilfe says besides the current question's help (the commands)."""
+    shown: Callable[[Step, Answer, StepContext], Localized | str] | None = None
+    """An answer as understood, for "Verstanden: …" (None: the words it was read from)."""
+    reader: MessageReader | None = None
+    """Reads every answer a typed message carries; the engine stores the confident ones,
+    shows them with a button to correct each, and asks only for what is still missing."""
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -51,8 +51,106 @@ class AnswerAlliance(BaseModel):
     """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
+class ProjectDates(BaseModel):
+    """A sponsor gives the start and end of their running project (a case's step)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["project_dates"] = "project_dates"
+    case: int
+
+
+class EnterPlan(BaseModel):
+    """A sponsor types the cost and financing plan of a case's draft."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["plan"] = "plan"
+    case: int
+
+
+class VotumText(BaseModel):
+    """Staff write the Lenkungsgruppe's Votum on a case, as its sponsor is to read it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["votum"] = "votum"
+    case: int
+    outcome: Literal["endorsed", "not_endorsed", "deferred"]
+
+
+ProjectStep = Literal[
+    "title",
+    "districts",
+    "target_groups",
+    "action_fields",
+    "sub_goals",
+    "description",
+    "period",
+    "source",
+    "preview",
+]
+
+
+class AddProject(BaseModel):
+    """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
+    or tapped so far, and the knowledge base's version the dialog started on (the change is
+    applied as based on it: merged with colleagues' changes since, or refused)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["add_project"] = "add_project"
+    based_on: str
+    step: ProjectStep = "title"
+    title: str = ""
+    entry_id: str = ""
+    """The new entry's id, made from the title when it is typed (unique at that moment: a
+    colleague adding the same id meanwhile makes the change a conflict, not a second entry)."""
+    districts: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    action_fields: tuple[str, ...] = ()
+    sub_goals: tuple[str, ...] = ()
+    description: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    source: str = ""
+
+
+class RetireProject(BaseModel):
+    """Staff take a project out of the knowledge base: found by a word of its title, shown,
+    confirmed (`bot.alliance.project_dialog`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["retire_project"] = "retire_project"
+    based_on: str
+    query: str = ""
+    entry_id: str = ""
+
+
+class ReachHuman(BaseModel):
+    """A sponsor asked for a person (/mensch): how can they be reached?"""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["human"] = "human"
+
+
+class FeedbackReason(BaseModel):
+    """A sponsor rated the advice: why, in their words (optional)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["feedback"] = "feedback"
+    feedback: int
+
+
 SubDialog = Annotated[
-    RenameDraft | AskSponsor | RecordStatement | AnswerAlliance, Field(discriminator="kind")
+    RenameDraft
+    | AskSponsor
+    | RecordStatement
+    | AnswerAlliance
+    | ProjectDates
+    | VotumText
+    | EnterPlan
+    | AddProject
+    | RetireProject
+    | ReachHuman
+    | FeedbackReason,
+    Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])
 """The open sub-dialogs of a user, bottom first, as stored."""

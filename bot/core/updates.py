@@ -41,3 +41,6 @@ class Handled:
     erased: bool = False
     """The user erased all their data: a transport that keeps files of its own for the user
     (the terminal's exports) deletes them too."""
+    staff: bool = False
+    """The user is staff after this event (configured or added in the bot): the transport
+    gives them the staff's command menu."""

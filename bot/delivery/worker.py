@@ -20,6 +20,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.storage.db import Database
 from bot.storage.outbox import Outbox, OutboxItem
+from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,12 @@ Projektskizze is rendered there, once, and attached (see `bot/alliance/sketches.
 what the item referred to is gone, nothing to send."""
 
 
+Settled = Callable[[Stores, OutboxItem, str | None], Awaitable[None]]
+"""Called in the transaction that records an item as sent (None) or given up (why): the
+sponsor is told how a delivery went, staff learn of a notification that failed
+(`bot/alliance/delivery.py`)."""
+
+
 def backoff(attempts: int) -> float:
     return min(2.0 ** max(attempts, 0), MAX_BACKOFF_SECONDS)
 
@@ -73,11 +80,13 @@ class OutboxWorker:
         clock: Clock,
         transport: Transport,
         prepare: Prepare | None = None,
+        settled: Settled | None = None,
     ) -> None:
         self.database = database
         self.clock = clock
         self.transport = transport
         self.prepare = prepare
+        self.settled = settled
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -112,12 +121,17 @@ class OutboxWorker:
             ):
                 log.warning("outbox item %s given up: %s", item.id, outcome.reason)
                 await outbox.fail(item, outcome.reason)
+                outcome = Failed(outcome.reason)
             else:
                 delay = outcome.after_seconds
                 if delay is None:
                     delay = backoff(item.attempts)
                 log.info("outbox item %s postponed %.1fs: %s", item.id, delay, outcome.reason)
                 await outbox.postpone(item, self.clock.now() + timedelta(seconds=delay))
+                return
+            if self.settled is not None:
+                failure = outcome.reason if isinstance(outcome, Failed) else None
+                await self.settled(Stores.of(connection, self.clock.now()), item, failure)
 
     async def run(self) -> None:
         while True:

@@ -8,6 +8,7 @@ from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import RenameDraft
 from bot.dialogs.answers import read_answers
+from bot.procedure.views import case_view
 from bot.storage.drafts import Draft
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day
@@ -129,9 +130,19 @@ class DraftsMenu:
                         },
                     )
                 )
+        rows: tuple[tuple[Button, ...], ...] = ()
+        case = await turn.stores.cases.of_draft(draft.id)
+        if case is not None and case.sponsor_id == turn.user.id:
+            # Handed over: where its case stands in the procedure, and the sponsor's steps.
+            cases = turn.stores.cases
+            meeting = await turn.stores.meetings.get(case.meeting_id) if case.meeting_id else None
+            steps, evaluations = await cases.steps(case.id), await cases.evaluations(case.id)
+            parts.append(case_view(case, steps, evaluations, meeting))
+            rows = ((Button(Msg("cases.button.open"), f"case:open:{case.id}"),),)
         return Reply(
             tuple(parts),
             (
+                *rows,
                 (Button(Msg("drafts.button.resume"), f"session:resume:{draft.id}"),),
                 (
                     Button(Msg("drafts.button.rename"), f"session:rename:{draft.id}"),

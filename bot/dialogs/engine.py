@@ -20,6 +20,7 @@ from bot.core.state import Answer, DialogState, Offered
 from bot.core.steps import (
     Accepted,
     Dialog,
+    Gathered,
     ParseOutcome,
     Rejected,
     Result,
@@ -29,6 +30,7 @@ from bot.core.steps import (
     StepContext,
 )
 from bot.texts.catalog import Language, Msg
+from bot.texts.formats import Lines
 from bot.understanding.result import Suggestion, wording
 
 
@@ -43,7 +45,7 @@ def _revised(before: DialogState, after: DialogState) -> DialogState:
     return after.model_copy(update={"revision": before.revision + 1})
 
 
-_SETTLED = {"ticked": [], "partial": ""}
+_SETTLED: dict[str, object] = {"ticked": [], "partial": ""}
 """What an unfinished answer leaves behind, cleared when the dialog moves on."""
 
 
@@ -184,6 +186,16 @@ class DialogEngine:
             return state, [self._help(state)]
         if action == "keep":
             return self._keep(state)
+        if action.startswith("fix:"):
+            return self._fix(state, action.removeprefix("fix:"))
+        if action.startswith("lang:"):
+            language = language_of(action.removeprefix("lang:"), state.language)
+            if language is not None:
+                return self.with_language(state, language)
+        if action == "confirm":
+            # What the last reply showed is right: the question it asked, without its buttons.
+            state, prompt = self._prompt(state, keep_offered=True)
+            return state, [Acknowledge("✓"), prompt]
         screen = self._screen(state)
         found = screen.handler(action) if screen is not None else None
         for other in self.dialog.screens:
@@ -218,6 +230,13 @@ class DialogEngine:
             outcome = step.parse(event.text, ctx)
             empty = outcome.reason if isinstance(outcome, Rejected) else Msg("sponsor.error.empty")
             return self._reprompt(state, empty)
+        gathered = Gathered()
+        if self.dialog.reader is not None and not state.partial and not state.editing:
+            gathered = self.dialog.reader(event.text, step.id, ctx)
+        switched = gathered.language is not None and gathered.language != state.language
+        if switched:
+            state = state.model_copy(update={"language": gathered.language})
+            ctx = self.context(state)
         if state.partial and step.extend is not None:
             outcome = step.extend(state.partial, event.text, ctx)
         else:
@@ -225,7 +244,21 @@ class DialogEngine:
         if step.several and state.ticked and isinstance(outcome, Accepted):
             # Typed after ticking: the ticks count too, and the sponsor is told so.
             outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
-        return self._outcome(state, step, outcome)
+        extras = {
+            k: a for k, a in gathered.answers.items() if k != step.id and k not in state.answers
+        }
+        own = gathered.answers.get(step.id)
+        if isinstance(outcome, Rejected) and outcome.keep_partial is None and own and extras:
+            # A message that says several things is no answer to the question's own parser
+            # ("Wir sind ein Träger aus Hameln und …" is no place name): its part counts.
+            outcome = own
+        if switched and isinstance(outcome, Rejected) and not extras:
+            state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
+            return state, [prompt]
+        state, outputs = self._outcome(state, step, outcome, extras)
+        if gathered.offer is not None and gathered.offer != state.language:
+            outputs = _offering(outputs, gathered.offer)
+        return state, outputs
 
     # --- answering -------------------------------------------------------------------------
 
@@ -262,24 +295,136 @@ class DialogEngine:
         state, outputs = self._outcome(state, step, Accepted(answer))
         return state, [Acknowledge(answer.text), *outputs]
 
-    def _outcome(self, state: DialogState, step: Step, outcome: ParseOutcome) -> Result:
-        if isinstance(outcome, Rejected):
-            offered = [_offered(s) for s in outcome.suggestions]
-            # A rejected extension (too long, say) keeps what was already kept.
-            kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
-            state = state.model_copy(update={"partial": kept})
-            state, prompt = self._prompt(
-                state, intro=outcome.reason, suggestions=offered or None, repeat_question=False
-            )
-            return state, [prompt]
+    def _outcome(
+        self,
+        state: DialogState,
+        step: Step,
+        outcome: ParseOutcome,
+        extras: dict[str, Accepted] | None = None,
+    ) -> Result:
+        if isinstance(outcome, Accepted):
+            return self._accepted(state, step, outcome, extras or {})
+        state, understood, fixes = self._take(state, extras or {})
+        if outcome.skips and step.optional:
+            # "nein", "noch offen" at an optional question: skipped, no extra tap needed.
+            state, outputs = self._skip(state, outcome.reason)
+            return state, [self._with_fixes(outputs, understood, fixes)]
+        offered = [_offered(s) for s in outcome.suggestions]
+        # A rejected extension (too long, say) keeps what was already kept.
+        kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
+        state = state.model_copy(update={"partial": kept})
+        state, prompt = self._prompt(
+            state,
+            intro=outcome.reason,
+            notes=[understood] if understood else None,
+            suggestions=offered or None,
+            repeat_question=False,
+            fixes=fixes,
+        )
+        return state, [prompt]
+
+    def _accepted(
+        self, state: DialogState, step: Step, outcome: Accepted, extras: dict[str, Accepted]
+    ) -> Result:
         answers = dict(state.answers)
         answers[step.id] = outcome.answer
         answers.update(outcome.also)
-        state = state.model_copy(update={"answers": answers, "offered": [], **_SETTLED})
+        # Questions the answer also answered ("04/2027 bis 03/2029": the duration) are not
+        # asked in turn; they get a button to correct them like answers read from a message.
+        implied = [k for k in outcome.also if k not in state.answers and self._is_step(k)]
+        left = [s for s in state.understood if s != step.id and s not in implied] + implied
+        extras = {k: a for k, a in extras.items() if k not in outcome.also}
+        update = {"answers": answers, "offered": [], "understood": left, **_SETTLED}
+        state = state.model_copy(update=update)
         notes = [outcome.note] if outcome.note else []
         if step.after is not None:
             notes += step.after(self.context(state))
-        return self._advance(state, step, notes)
+        state, understood, fixes = self._take(state, extras, step.id)
+        if understood is not None:
+            notes.append(understood)
+        fixes = [*fixes, *(s for s in [*implied, *outcome.shows] if s not in fixes)]
+        # A total computed from costs per period gets its "Ja, … insgesamt" button, whether
+        # this answer or one read with it completed it.
+        confirm = next((a.confirm for a in [outcome, *extras.values()] if a.confirm), None)
+        state, outputs = self._advance(state, step, notes)
+        return state, [self._with_fixes(outputs, None, fixes, confirm)]
+
+    def _take(
+        self, state: DialogState, extras: dict[str, Accepted], current: str | None = None
+    ) -> tuple[DialogState, Msg | None, list[str]]:
+        """Store the further answers a message carried; what the sponsor is shown of them
+        ("Verstanden: Ort Hameln, …") and the questions that get a button to correct them."""
+        if not extras:
+            return state, None, []
+        answers = dict(state.answers)
+        taken: list[str] = []
+        for step_id, accepted in extras.items():
+            answers[step_id] = accepted.answer
+            taken.append(step_id)
+            for other, answer in accepted.also.items():
+                if other not in state.answers and other not in taken:
+                    answers[other] = answer
+                    taken.append(other)
+        order = [s.id for s in self.dialog.all_steps]
+        taken.sort(key=lambda s: order.index(s) if s in order else len(order))
+        understood = [*state.understood, *(s for s in taken if s not in state.understood)]
+        if current is not None and current in answers:
+            taken.insert(0, current)  # said with the rest, correctable like them
+        ctx = self.context(state.model_copy(update={"answers": answers}))
+        items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
+        notes = tuple(a.note for a in extras.values() if a.note is not None)
+        state = state.model_copy(update={"answers": answers, "understood": understood})
+        said = Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
+        return state, said, taken
+
+    def _is_step(self, step_id: str) -> bool:
+        return any(step.id == step_id for step in self.dialog.all_steps)
+
+    def _understood_item(self, step: Step, answer: Answer, ctx: StepContext) -> Msg:
+        shown = self.dialog.shown(step, answer, ctx) if self.dialog.shown else answer.text
+        said = _short(shown, 60) if isinstance(shown, str) else shown
+        return Msg("sponsor.understood.item", {"label": Msg(step.label), "answer": said})
+
+    def _with_fixes(
+        self,
+        outputs: list[EngineOutput],
+        understood: Msg | None,
+        fixes: Sequence[str],
+        confirm: Msg | None = None,
+    ) -> EngineOutput:
+        """The reply to a message with a button per answer read from it (and what was read)."""
+        reply = outputs[-1]
+        assert len(outputs) == 1 and isinstance(reply, Reply)
+        if not fixes or reply.step == self.dialog.end:
+            parts = reply.parts if understood is None else (understood, *reply.parts)
+            return Reply(parts, reply.buttons, reply.step, reply.replaces_pressed)
+        buttons = [
+            Button(
+                Msg("sponsor.understood.fix", {"label": Msg(self.dialog.step(s).label)}), f"fix:{s}"
+            )
+            for s in fixes
+        ]
+        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        if confirm is not None:
+            rows.insert(0, (Button(confirm, "confirm"),))
+        parts = reply.parts if understood is None else (understood, *reply.parts)
+        # after the question's own buttons: its choices keep their places (and numbers)
+        return Reply(parts, (*reply.buttons, *rows), reply.step, reply.replaces_pressed)
+
+    def _fix(self, state: DialogState, step_id: str) -> Result:
+        """Correct an answer read from a message: its question, with the answer as it stands."""
+        if step_id not in state.answers or self._screen(state) is not None:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        try:
+            step = self.dialog.step(step_id)
+        except KeyError:
+            return self._reprompt(state, Msg("sponsor.error.stale"))
+        left = [s for s in state.understood if s != step_id]
+        current = state.answers[step_id]
+        ticked = step.several.ticked(current) if step.several else []
+        update = {"step": step_id, "understood": left, **_SETTLED, "ticked": ticked}
+        state, prompt = self._prompt(state.model_copy(update=update))
+        return state, [prompt]
 
     def _advance(self, state: DialogState, answered: Step, notes: list[Msg]) -> Result:
         history = [*state.history, answered.id]
@@ -297,7 +442,21 @@ class DialogEngine:
             seq for seq in self.dialog.sequences if answered.id in {s.id for s in seq.steps}
         )
         ids = [s.id for s in sequence.steps]
-        for step in sequence.steps[ids.index(answered.id) + 1 :]:
+        at = ids.index(answered.id)
+        # Questions before this one left open (an answer corrected from a message that said
+        # several), then those after it, but none already answered from such a message.
+        earlier = [
+            s
+            for s in sequence.steps[:at]
+            if s.id not in state.answers and s.id not in state.history and state.understood
+        ]
+        for step in [*earlier, *sequence.steps[at + 1 :]]:
+            if step.id in state.understood and step.id in state.answers:
+                continue
+            if answered.when is not None and step.id in state.history:
+                # a conditional question asked out of turn (the justification once a total
+                # from costs per year is over the cap): what was answered after it stands
+                continue
             if step.when is None or step.when(state.answers, ctx):
                 state = state.model_copy(update={"step": step.id})
                 state, prompt = self._prompt(state, notes=notes)
@@ -329,10 +488,15 @@ class DialogEngine:
             return self._reprompt(state, Msg("sponsor.error.first_step"))
         previous = history.pop()
         state = state.model_copy(update={"step": previous, "history": history, **_SETTLED})
+        step = self.dialog.step(previous) if self._screen(state) is None else None
+        current = state.answers.get(previous)
+        if step is not None and step.several and current is not None:
+            # Back into a question of several choices: the earlier ticks stay ticked.
+            state = state.model_copy(update={"ticked": step.several.ticked(current)})
         state, prompt = self._prompt(state)
         return state, [prompt]
 
-    def _skip(self, state: DialogState) -> Result:
+    def _skip(self, state: DialogState, note: Msg | None = None) -> Result:
         if self._screen(state) is not None:
             return self._reprompt(state, Msg("sponsor.error.nothing_to_skip"))
         step = self.dialog.step(state.step)
@@ -340,8 +504,9 @@ class DialogEngine:
             return self._reprompt(state, Msg("sponsor.error.not_optional"))
         removed = state.answers.get(step.id)
         answers = {k: v for k, v in state.answers.items() if k != step.id}
-        state = state.model_copy(update={"answers": answers, **_SETTLED})
-        notes = []
+        left = [s for s in state.understood if s != step.id]
+        state = state.model_copy(update={"answers": answers, "understood": left, **_SETTLED})
+        notes = [note] if note is not None else []
         if removed is not None:
             # Skipping an answered question removes the answer: said, never silent.
             notes.append(Msg("sponsor.skip.removed", {"answer": _short(removed.text)}))
@@ -434,6 +599,7 @@ class DialogEngine:
         suggestions: list[Offered] | None = None,
         keep_offered: bool = False,
         repeat_question: bool = True,
+        fixes: Sequence[str] = (),
     ) -> tuple[DialogState, Reply]:
         screen = self._screen(state)
         if screen is not None:
@@ -466,9 +632,10 @@ class DialogEngine:
             parts.append(Msg("sponsor.current_answer", {"answer": current.text[:300]}))
         if state.partial:
             parts.append(Msg("sponsor.partial_kept"))
-        return state, Reply(
-            parts=tuple(parts), buttons=self._buttons(state, step, offered), step=step.id
-        )
+        reply = Reply(parts=tuple(parts), buttons=self._buttons(state, step, offered), step=step.id)
+        fixed = self._with_fixes([reply], None, fixes)
+        assert isinstance(fixed, Reply)
+        return state, fixed
 
     def _buttons(
         self, state: DialogState, step: Step, offered: list[Offered]
@@ -510,6 +677,18 @@ def language_of(argument: str, current: Language) -> Language | None:
     if word in ("en", "english", "englisch"):
         return "en"
     return None
+
+
+def _offering(outputs: list[EngineOutput], language: Language) -> list[EngineOutput]:
+    """The reply with a button to continue in `language` (the message was written in it)."""
+    *before, last = outputs
+    if not isinstance(last, Reply) or last.step is None:
+        return outputs
+    button = Button(Msg(f"sponsor.understood.offer_language.{language}"), f"lang:{language}")
+    return [
+        *before,
+        Reply(last.parts, (*last.buttons, (button,)), last.step, last.replaces_pressed),
+    ]
 
 
 def _offered(suggestion: Suggestion) -> Offered:

@@ -42,7 +42,14 @@ from bot.dialogs.answers import (
     read_answers,
     start_of,
 )
-from bot.dialogs.summary import already_sent_note, consent_reply, edit_menu, summary_reply
+from bot.dialogs.gathering import gatherer
+from bot.dialogs.summary import (
+    already_sent_note,
+    consent_reply,
+    edit_menu,
+    shown_answer,
+    summary_reply,
+)
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding import costs as costs_parser
@@ -123,7 +130,7 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
         return Rejected(Msg("sponsor.reply.unanswered", {"question": question}))
     if reply.non_answer:
         if step in _OPTIONAL:
-            return Rejected(Msg("sponsor.reply.optional"))
+            return Rejected(Msg("sponsor.understood.skipped"), skips=True)
         return Rejected(Msg(f"sponsor.reply.required.{step}"))
     if reply.kind is Kind.LANGUAGE:
         return Rejected(Msg("sponsor.reply.language", {"question": question}))
@@ -359,7 +366,7 @@ def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:
     months = _duration_of(ctx.answers)
     if months is not None:
         answer, note = _total_from_period(text, costs, months, ctx)
-        return Accepted(answer, note)
+        return Accepted(answer, note, shows=("costs",), confirm=_confirm_total(answer))
     value = {"per": costs.per, "amount": costs.amount}
     note = Msg(
         "sponsor.costs.per_period_kept",
@@ -370,6 +377,23 @@ def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:
         },
     )
     return Accepted(Answer(text=text, value=value), note)
+
+
+def _confirm_total(costs: Answer) -> Msg | None:
+    """The button that confirms a total computed from costs per period."""
+    total = costs.value
+    if isinstance(total, int) and not isinstance(total, bool):
+        return Msg("sponsor.understood.confirm_total", {"total": Eur(total)})
+    return None
+
+
+def _total_shown(answer: str, value: int, also: Mapping[str, Answer], note: Msg | None) -> Accepted:
+    """A date's answer; when it completed costs given per period, the total is shown to be
+    confirmed or corrected (never taken unseen)."""
+    costs = also.get("costs")
+    if costs is None:
+        return Accepted(Answer(text=answer, value=value), note, also)
+    return Accepted(Answer(text=answer, value=value), note, also, ("costs",), _confirm_total(costs))
 
 
 def _total_from_period(
@@ -499,6 +523,11 @@ def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     if start < YearMonth.of(ctx.today):
         past = Msg("sponsor.start.in_past", {"start": Month(start)})
         note = past if note is None else Msg("sponsor.notes", {"first": note, "second": past})
+    if "costs" in also:
+        total = _confirm_total(also["costs"])
+        return Accepted(
+            Answer(text=answer.strip(), value=start.iso()), note, also, ("costs",), total
+        )
     return Accepted(Answer(text=answer.strip(), value=start.iso()), note, also)
 
 
@@ -529,7 +558,7 @@ def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:
     also.update(costs)
     if total is not None:
         note = total if note is None else Msg("sponsor.notes", {"first": note, "second": total})
-    return Accepted(Answer(text=text.strip(), value=duration.months), note, also)
+    return _total_shown(text.strip(), duration.months, also, note)
 
 
 def _duration_warning(months: int, start: YearMonth | None, ctx: StepContext) -> Msg | None:
@@ -791,6 +820,12 @@ SPONSOR_DIALOG = Dialog(
     welcome=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")),
     commands={"ask": lambda flow, state: start_handoff(flow, state, "question")},
     help=sponsor_help(),
+    shown=lambda step, answer, ctx: shown_answer(step, answer, ctx.advisor.kb),
+    reader=gatherer(
+        tuple(step.id for step in MAIN_STEPS),
+        {"region": parse_region, "costs": parse_costs, "idea": parse_idea},
+        _per_period,
+    ),
 )
 """The whole sponsor flow: the questions, the summary and its buttons, the edit menu, the
 consent before a handoff, the pause."""

@@ -143,6 +143,13 @@ def summary_buttons(advice: Advice) -> tuple[tuple[Button, ...], ...]:
             Button(Msg("summary.button.new"), "session:new"),
         )
     )
+    # issue 15: did the advice help? (`bot.routes.feedback`)
+    rows.append(
+        (
+            Button(Msg("feedback.button.up"), "sponsor:feedback:up"),
+            Button(Msg("feedback.button.down"), "sponsor:feedback:down"),
+        )
+    )
     return tuple(rows)
 
 
@@ -221,6 +228,10 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
             if value == kind and fold(text) in (fold(de), fold(en)):
                 return Choice(de, en)
     return text
+
+
+shown_answer = _shown
+"""An answer as the summary shows it (also for "Verstanden: …" in the dialog)."""
 
 
 def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg | Lines:

@@ -17,6 +17,7 @@ from bot.export import MEDIA_TYPES
 from bot.export.markdown import render_markdown
 from bot.export.pdf import render_pdf
 from bot.export.sketch import Sponsor, build_sketch
+from bot.procedure.plan import Plan
 from bot.texts.catalog import Language
 
 
@@ -34,11 +35,16 @@ def sponsor_of(answers: Mapping[str, Answer]) -> Sponsor:
 
 
 def sketch_documents(
-    state: DialogState, advisor: Advisor, language: Language, today: date
+    state: DialogState,
+    advisor: Advisor,
+    language: Language,
+    today: date,
+    plan: Plan | None = None,
 ) -> list[Document]:
+    """`plan`: the draft's cost and financing plan with its work steps, where there is one."""
     advice = advisor.advise(facts_from_answers(state.answers), today)
     sketch = build_sketch(
-        state, advice, advisor.kb, language, sponsor_of(state.answers), created=today
+        state, advice, advisor.kb, language, sponsor_of(state.answers), created=today, plan=plan
     )
     return [
         Document(sketch.file_name("pdf"), render_pdf(sketch), MEDIA_TYPES["pdf"]),

@@ -24,6 +24,7 @@ from bot.advice.sources import source_note
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import ORGANISATION_KINDS, read_answers
 from bot.kb.knowledge import KnowledgeBase
+from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.texts.catalog import Language, Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.texts.markup import to_plain
@@ -201,9 +202,12 @@ def build_sketch(
     sponsor: Sponsor | None = None,
     *,
     created: date,
+    plan: Plan | None = None,
 ) -> Sketch:
-    """The sketch of one draft: `advice` is the advisor's advice on `facts_from_answers`."""
-    return _Builder(state.answers, advice, kb, language, sponsor or Sponsor(), created).sketch()
+    """The sketch of one draft: `advice` is the advisor's advice on `facts_from_answers`;
+    `plan` its cost and financing plan with the work steps, where there is one."""
+    builder = _Builder(state.answers, advice, kb, language, sponsor or Sponsor(), created, plan)
+    return builder.sketch()
 
 
 class _Builder:
@@ -215,7 +219,9 @@ class _Builder:
         language: Language,
         sponsor: Sponsor,
         created: date,
+        plan: Plan | None = None,
     ) -> None:
+        self.plan = plan
         self.answers = read_answers(answers)
         self.advice = advice
         self.kb = kb
@@ -452,7 +458,7 @@ class _Builder:
                 if eligibility.report_due
                 else None,
             ),
-            self.item("work_steps", None),
+            *self.work_steps(),
             Paragraph(
                 self.t("export.text.timeline_note")
                 + " "
@@ -460,6 +466,65 @@ class _Builder:
                 "note",
             ),
         )
+
+    def work_steps(self) -> tuple[Block, ...]:
+        steps = self.plan.work_steps if self.plan is not None else ()
+        if not steps:
+            return (self.item("work_steps", None),)
+        lines = tuple(
+            Bullet(
+                self.t(
+                    "export.text.work_step",
+                    first=step.first_month,
+                    last=step.last_month,
+                    title=clean(step.title),
+                )
+            )
+            for step in steps
+        )
+        return (Bullets(lines, self.t("export.label.work_steps")),)
+
+    def plan_blocks(self, total: int | None, months: int | None) -> tuple[Block, ...]:
+        """The cost and financing plan: items by category, sources, and what does not add up
+        yet (a grant rate only with its source, #13)."""
+        plan = self.plan
+        if plan is None or not (plan.costs or plan.financing):
+            return (self.item("plan", None),)
+        costs = tuple(
+            Bullet(
+                self.t(
+                    "export.text.cost_item",
+                    category=Msg(f"procedure.plan.category.{item.category.value}"),
+                    amount=Eur(item.amount_eur),
+                ),
+                (clean(item.description),) if clean(item.description) else (),
+            )
+            for item in plan.costs
+        )
+        sources = tuple(
+            Bullet(
+                self.t(
+                    "export.text.source",
+                    source=Msg(f"procedure.plan.source.{source.kind.value}"),
+                    amount=Eur(source.amount_eur),
+                ),
+                (clean(source.name),) if clean(source.name) else (),
+            )
+            for source in plan.financing
+        )
+        blocks: list[Block] = []
+        if costs:
+            blocks.append(Bullets(costs, self.t("export.label.cost_items")))
+        if sources:
+            blocks.append(Bullets(sources, self.t("export.label.financing")))
+        funding = self.kb.rules.funding
+        check = check_plan(
+            plan, total, months, FundingRate(funding.max_rate_percent, funding.source)
+        )
+        remarks = tuple(Bullet(self.localize(m)) for m in (*check.problems, *check.notes))
+        if remarks:
+            blocks.append(Bullets(remarks, self.t("export.label.plan_check")))
+        return tuple(blocks)
 
     def costs_section(self) -> tuple[Block, ...]:
         rules = self.kb.rules
@@ -480,7 +545,7 @@ class _Builder:
         funding = rules.funding
         blocks += [
             self.item("cofinancing", self.text("cofinancing")),
-            self.item("plan", None),
+            *self.plan_blocks(amount, self.answers.duration_months),
             # Rates are public facts outside the strategy: named with their source (#13).
             self.item(
                 "funding",

@@ -196,6 +196,11 @@ class LocalAlliance(Entry):
     members: list[Text] = []
     advisory_members: list[Text] = []
     note: Text | None = None
+    phone: Text | None = None
+    """Public contact details, filled in by staff where the alliance publishes them; the
+    sponsor is shown them when a message cannot reach anyone in the bot."""
+    email: Text | None = None
+    website: Text | None = None
     source: Source
 
 
@@ -203,6 +208,10 @@ class CoordinationOffice(Entry):
     name: Text
     institution: Text
     tasks: list[Text] = []
+    phone: Text | None = None
+    """Public contact details, filled in by staff (optional, like the alliances')."""
+    email: Text | None = None
+    website: Text | None = None
     source: Source
 
 

@@ -7,14 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import DeliveryDesk
 from bot.alliance.desk import AllianceDesk
+from bot.alliance.human import HumanDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
 from bot.alliance.staff import StaffDesk, subregions_key
+from bot.alliance.team import TeamDesk
 from bot.clock import Clock
 from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
+from bot.routes.cases import CaseDesk
+from bot.routes.feedback import FeedbackDesk
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.db import Database
 from bot.storage.drafts import Draft
@@ -31,7 +36,16 @@ class Desks:
     staff: StaffDesk
     privacy: PrivacyDesk
     sketches: HandoffSketches
+    team: TeamDesk
     """The delivery worker attaches a handoff's PDF with it (`OutboxWorker.prepare`)."""
+    cases: CaseDesk
+    """The procedure after the handoff: the sponsor's case, staff's overview."""
+    delivery: DeliveryDesk
+    human: HumanDesk
+    """/mensch: a person at any step."""
+    feedback: FeedbackDesk
+    """👍/👎 after the summary."""
+    """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
 
 
 def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
@@ -56,14 +70,15 @@ def build_desks(
     clock: Clock,
     advisor: Callable[[], Advisor],
     *,
-    admin_ids: frozenset[int] = frozenset(),
     alliance_pdf: Render = lambda state, language: None,
     bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
     retention_months: int = 12,
+    admin_ids: frozenset[int] = frozenset(),
 ) -> Desks:
-    """`advisor`: the live knowledge base's advisor (staff may replace it at run time)."""
+    """`advisor`: the live knowledge base's advisor (staff may replace it at run time);
+    `admin_ids`: the configured staff, who record the procedure's staff steps."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
-    inbox = ContactInbox(alliance, admin_ids)
+    inbox = ContactInbox(alliance)
     return Desks(
         menu=DraftsMenu(),
         alliance=alliance,
@@ -76,4 +91,9 @@ def build_desks(
             lambda: lambda draft: classify(advisor(), clock.today(), draft),
         ),
         sketches=HandoffSketches(database, clock, alliance_pdf),
+        cases=CaseDesk(alliance.procedure),
+        team=TeamDesk(bot_username),
+        delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
+        human=HumanDesk(alliance, admin_ids),
+        feedback=FeedbackDesk(),
     )

@@ -9,8 +9,15 @@ from datetime import datetime
 
 from bot.clock import Clock
 from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.procedure.views import erase_warning
 from bot.storage.db import Database
-from bot.storage.privacy import Classify, erase_user, export_user, purge_stale
+from bot.storage.privacy import (
+    Classify,
+    cases_in_procedure,
+    erase_user,
+    export_user,
+    purge_stale,
+)
 from bot.storage.stores import Stores
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count
@@ -47,10 +54,12 @@ class PrivacyDesk:
             Document(name, content, "application/json"),
         ]
 
-    def confirm_erasure(self) -> list[EngineOutput]:
+    async def confirm_erasure(self, turn: Turn) -> list[EngineOutput]:
+        # Cases still in procedure vanish for the alliance and the office too: said first.
+        warning = erase_warning(await cases_in_procedure(turn.connection, turn.user.id))
         return [
             Reply(
-                (Msg("privacy.erase_confirm"),),
+                (*((warning,) if warning is not None else ()), Msg("privacy.erase_confirm")),
                 (
                     (
                         Button(Msg("privacy.button.erase"), "session:erase"),
@@ -61,8 +70,11 @@ class PrivacyDesk:
         ]
 
     async def erase(self, turn: Turn) -> list[EngineOutput]:
-        if await turn.contacts.alliances_of(turn.user.id):
-            turn.menus_reset.add(turn.user.id)  # no contact any more: the sponsor's menu
+        if await turn.contacts.alliances_of(turn.user.id) or await turn.stores.staff.includes(
+            turn.user.id
+        ):
+            # No contact (nor staff added in the bot) any more: the sponsor's menu.
+            turn.menus_reset.add(turn.user.id)
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify())
         turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]

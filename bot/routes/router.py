@@ -18,7 +18,9 @@ from dataclasses import replace
 from datetime import date
 
 from bot.advice.advise import Advisor
+from bot.alliance.delivery import REROUTE
 from bot.alliance.staff import INVITE_PREFIX, redemption_reply
+from bot.alliance.team import STAFF_INVITE_PREFIX
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Output, Reply, RequestHandoff
@@ -33,12 +35,26 @@ from bot.core.roles import (
     sponsor_help,
 )
 from bot.core.state import DialogState, Sent
-from bot.core.subdialogs import AnswerAlliance, AskSponsor, RecordStatement, RenameDraft
+from bot.core.subdialogs import (
+    AddProject,
+    AnswerAlliance,
+    AskSponsor,
+    EnterPlan,
+    FeedbackReason,
+    ProjectDates,
+    ReachHuman,
+    RecordStatement,
+    RenameDraft,
+    RetireProject,
+    VotumText,
+)
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.answers import already_sent, facts_from_answers, handoff_kind, sent_content
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
+from bot.procedure.calendar import upcoming_meetings, with_meetings
+from bot.procedure.plan import Plan
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
@@ -54,8 +70,9 @@ GENERAL_HELP = "sponsor.help.general"
 """The part of the help that lists the sponsor's commands; staff's and contacts' follow it."""
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
-SketchMaker = Callable[[DialogState, "Advisor", Language], Sequence[Document]]
-"""The Projektskizze of a draft (PDF first, then Markdown)."""
+SketchMaker = Callable[[DialogState, "Advisor", Language, Plan | None], Sequence[Document]]
+"""The Projektskizze of a draft (PDF first, then Markdown), with its cost and financing plan
+where the sponsor gave one."""
 KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
 """Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
@@ -97,6 +114,10 @@ class Conversations:
         self.relay = desks.relay
         self.staff = desks.staff
         self.privacy = desks.privacy
+        self.cases = desks.cases
+        self._meeting_advisor: tuple[Advisor, object, Advisor] | None = None
+        """The last advisor given staff's meetings: the live advisor, the meetings, the
+        advisor sharing it with them."""
         self.commands: dict[CommandName, Handler] = {
             "invite": self._staff_command,
             "contacts": self._staff_command,
@@ -104,12 +125,17 @@ class Conversations:
             "kb_version": self._staff_command,
             "kb_rollback": self._staff_command,
             "kb_export": self._staff_command,
+            "procedure": lambda turn, _: self.cases.overview(turn),
+            "meeting": lambda turn, command: self.cases.meeting(turn, command.argument),
+            "team": lambda turn, _: self._team(turn),
+            "project_new": self._staff_command,
+            "project_retire": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
             "privacy": lambda turn, _: self._sync(self.privacy.text()),
             "export": lambda turn, _: self.privacy.export(turn),
-            "delete": lambda turn, _: self._sync(self.privacy.confirm_erasure()),
+            "delete": lambda turn, _: self.privacy.confirm_erasure(turn),
             "language": lambda turn, command: self._language(turn, command.argument),
             "start": self._start,
             "help": self._dialog_command,
@@ -119,6 +145,8 @@ class Conversations:
             "cancel": self._dialog_command,
             "summary": self._dialog_command,
             "ask": self._dialog_command,
+            # issue 15: a person at any step
+            "human": lambda turn, _: self.desks.human.start(turn),
         }
         """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`)."""
         assert set(self.commands) == set(ROUTES), "every command of the table has a handler"
@@ -132,7 +160,8 @@ class Conversations:
         incoming = cleaned(incoming)
         advisor = self.advisor
         async with self.database.transaction() as connection:
-            stores = Stores.of(connection, self.clock.now())
+            stores = Stores.of(connection, self.clock.now(), self.admin_ids)
+            advisor = await self._with_meetings(stores, advisor)
             drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
@@ -157,6 +186,7 @@ class Conversations:
             outputs = await self._carry_out(turn, await self._dispatch(turn))
             outputs = await self._stamp(turn, await self._role_help(turn, outputs))
             language = turn.language
+            staff = not turn.erased and await stores.staff.includes(user.id)
             if not turn.erased:
                 if incoming.update_id is not None:
                     await drafts.update_user(user.id, last_update_id=incoming.update_id)
@@ -171,13 +201,32 @@ class Conversations:
             turn.outbox_written,
             frozenset(turn.menus_reset),
             turn.erased,
+            staff,
         )
 
-    def permits(self, user_id: int, event: Event) -> bool:
+    async def _with_meetings(self, stores: Stores, advisor: Advisor) -> Advisor:
+        """The advisor whose lead-time warning (#13) reads the meetings staff keep in the
+        database, besides the knowledge base's (`bot.procedure.calendar`)."""
+        if not await stores.meetings.listed(since=stores.now.date()):
+            return advisor
+        meetings = await upcoming_meetings(stores.connection, stores.now, advisor.kb)
+        cached = self._meeting_advisor
+        if cached is not None and cached[0] is advisor and cached[1] == meetings:
+            return cached[2]
+        shared = advisor.sharing(with_meetings(advisor.kb, meetings))
+        self._meeting_advisor = (advisor, meetings, shared)
+        return shared
+
+    async def permits(self, user_id: int, event: Event) -> bool:
         """Whether the user's role allows `event` at all (staff's commands are staff's):
         transports ask before they show that work is under way ("sending a file…")."""
         staff_only = isinstance(event, Command) and ROUTES[event.name].roles == STAFF
-        return not staff_only or user_id in self.admin_ids
+        return not staff_only or user_id in await self.staff_ids()
+
+    async def staff_ids(self) -> list[int]:
+        """Every staff member: the configured ones and those added in the bot."""
+        async with self.database.transaction() as connection:
+            return await Stores.of(connection, self.clock.now(), self.admin_ids).staff.everyone()
 
     async def language_of(self, user_id: int) -> Language:
         async with self.database.transaction() as connection:
@@ -195,9 +244,9 @@ class Conversations:
     # --- routing ---------------------------------------------------------------------------
 
     async def role(self, turn: Turn) -> Role:
-        """Staff from the configuration, contacts from their registration (asked only when
-        it matters: most updates are anyone's)."""
-        if turn.user.id in self.admin_ids:
+        """Staff from the configuration or added in the bot, contacts from their registration
+        (asked only when it matters: most updates are anyone's)."""
+        if await turn.stores.staff.includes(turn.user.id):
             return "staff"
         if await turn.contacts.alliances_of(turn.user.id):
             return "contact"
@@ -247,6 +296,9 @@ class Conversations:
         return None
 
     async def _start(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
+        if command.argument.startswith(STAFF_INVITE_PREFIX):
+            token = command.argument.removeprefix(STAFF_INVITE_PREFIX)
+            return await self.desks.team.redeem(turn, token)
         if command.argument.startswith(INVITE_PREFIX):
             return await self._redeem(turn, command.argument.removeprefix(INVITE_PREFIX))
         return None
@@ -259,8 +311,16 @@ class Conversations:
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
         return [await self.menu.listing(turn)]
 
+    async def _team(self, turn: Turn) -> list[EngineOutput]:
+        return [await self.desks.team.listing(turn)]
+
     async def _inbox(self, turn: Turn) -> list[EngineOutput]:
-        return [await self.inbox.listing(turn)]
+        listing: list[EngineOutput] = [await self.inbox.listing(turn)]
+        if turn.user.id in self.admin_ids:  # staff also see what could not be delivered
+            undelivered = await self.desks.delivery.listing(turn)
+            if undelivered is not None:
+                listing.append(undelivered)
+        return listing
 
     async def _press(self, turn: Turn, press: Press) -> list[EngineOutput] | None:
         area, _, action = press.action.partition(":")
@@ -273,16 +333,28 @@ class Conversations:
             return await self._session(turn, action)
         if area == "contact":
             return await self.inbox.act(turn, action)
+        if area == "case":
+            return await self.cases.act(turn, action)
         if area == "staff":
             verb, _, rest = action.partition(":")
             if verb == "invite":
                 return await self.staff.invite(turn, rest)
             if verb == "remove":
                 return await self.staff.remove(turn, rest)
+            if verb == "case":
+                return await self.cases.staff_act(turn, rest)
+            if verb == "team":
+                return await self.desks.team.act(turn, rest)
+            if verb == REROUTE:
+                return await self.desks.delivery.reroute(turn, rest)
             if verb == "kb" and self.kb_commands is not None:
                 return await self.kb_commands(turn, rest, None)
             return [_unknown()]
         verb, _, ref = action.partition(":")
+        if verb == "human":
+            return await self.desks.human.press(turn, ref)
+        if verb == "feedback":
+            return await self.desks.feedback.rate(turn, ref)
         handoff = await self.relay.own_handoff(turn, ref)
         if verb == "answer" and handoff is not None:
             await turn.start(AnswerAlliance(handoff=handoff.ref))
@@ -320,15 +392,31 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
+        if isinstance(turn.subdialog, AddProject | RetireProject):
+            # Staff's project dialog goes on over several answers; it keeps its own stack.
+            if await self.role(turn) != "staff" or self.kb_commands is None:
+                await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
+                return [_unknown()]
+            return await self.kb_commands(turn, "project_typed", None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await self.menu.rename(turn, rename, text)
             case AskSponsor() | RecordStatement() as asked:
                 return await self.inbox.answered(turn, asked, text)
+            case ProjectDates() as dates:
+                return await self.cases.dates(turn, dates, text)
+            case EnterPlan() as plan:
+                return await self.cases.plan(turn, plan, text)
+            case VotumText() as votum:
+                return await self.cases.votum(turn, votum, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:
                     return relayed
+            case ReachHuman():
+                return await self.desks.human.answered(turn, text)
+            case FeedbackReason() as asked:
+                return await self.desks.feedback.reason(turn, asked, text)
         return [await self.menu.listing(turn, Msg("drafts.not_found"))]
 
     async def _role_help(self, turn: Turn, outputs: list[Output]) -> list[Output]:
@@ -416,6 +504,10 @@ class Conversations:
             return await self.menu.new(turn, event if isinstance(event, Text) else None)
         state = draft.state.model_copy(update={"language": turn.language})
         state, outputs = turn.dialog.handle(state, event)
+        if state.language != turn.language:
+            # The dialog switched (an English first message, "english please"): the user's.
+            await turn.drafts.update_user(turn.user.id, language=state.language)
+            turn.user = await turn.drafts.user(turn.user.id, state.language)
         await turn.save(draft, state)
         return outputs
 
@@ -478,18 +570,20 @@ class Conversations:
                 request.kind,
                 draft_title(draft),
             )
-            turn.outbox_written = True
             messages = result.messages
-            sent = Sent(
-                kind=request.kind,
-                number=result.handoff.id,
-                alliance=result.handoff.alliance_id,
-                day=today,
-                content=content,
-                update_id=turn.incoming.update_id,
-            )
+            sent = None
+            if result.handoff is not None:
+                turn.outbox_written = True
+                sent = Sent(
+                    kind=request.kind,
+                    number=result.handoff.id,
+                    alliance=result.handoff.alliance_id,
+                    day=today,
+                    content=content,
+                    update_id=turn.incoming.update_id,
+                )
         state = draft.state
-        if all(known.number != sent.number for known in state.sent):
+        if sent is not None and all(known.number != sent.number for known in state.sent):
             # Stored with the handoff: the summary names it from now on, and after a crash
             # before the reply went out, the update delivered again says so (`handle`).
             state = state.model_copy(update={"sent": [*state.sent, sent]})
@@ -533,7 +627,9 @@ class Conversations:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see _render_sketch).
-        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language)
+        stored = await turn.stores.cases.plan(draft.id)
+        plan = Plan.model_validate(stored) if stored is not None else None
+        turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language, plan)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 
     async def _render_sketch(self, turn: Turn) -> list[Output]:

@@ -22,6 +22,8 @@ class OutboxItem:
     payload: dict[str, Any]
     handoff_id: int | None
     attempts: int
+    delivery_id: int | None = None
+    """The delivery it belongs to (`bot.storage.deliveries`): the sponsor learns how it went."""
 
 
 def _iso(moment: datetime) -> str:
@@ -39,12 +41,13 @@ class Outbox:
         payload: dict[str, Any],
         handoff_id: int | None = None,
         named_user: int | None = None,
+        delivery_id: int | None = None,
     ) -> int:
         """`named_user`: the contact whose name the message carries (the payload then holds an
         "anonymous" text without it, for when that contact erases their data)."""
         cursor = await self.connection.execute(
-            "INSERT INTO outbox (chat_id, payload, handoff_id, created_at, due_at, named_user) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (chat_id, payload, handoff_id, created_at, due_at, named_user, "
+            "delivery_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 chat_id,
                 json.dumps(payload),
@@ -52,6 +55,7 @@ class Outbox:
                 _iso(self.now),
                 _iso(self.now),
                 named_user,
+                delivery_id,
             ),
         )
         assert cursor.lastrowid is not None
@@ -101,6 +105,7 @@ class Outbox:
                 payload=json.loads(row["payload"]),
                 handoff_id=row["handoff_id"],
                 attempts=row["attempts"],
+                delivery_id=row["delivery_id"],
             )
             for row in await cursor.fetchall()
         ]

@@ -84,7 +84,95 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
             user_id,
         ),
         "pending_messages": pending,
+        **await _procedure(connection, user_id),
+        # Staff added in the bot: their membership, and the staff invitations they made
+        # (without the token: it is the bot's secret, not personal data).
+        "staff_membership": await _rows(
+            connection, "SELECT * FROM staff_members WHERE user_id = ?", user_id
+        ),
+        "staff_invitations": await _rows(
+            connection,
+            "SELECT created_at, expires_at, used_at FROM staff_invitations WHERE created_by = ?",
+            user_id,
+        ),
+        # How the user's handoffs, questions and requests for a person were delivered.
+        "deliveries": await _rows(
+            connection,
+            "SELECT kind, title, recipient, office, created_at, reported_at FROM deliveries "
+            "WHERE sponsor_id = ?",
+            user_id,
+        ),
+        "feedback": await _rows(
+            connection,
+            "SELECT draft_id, rating, reason, kb_version, advice, created_at FROM feedback "
+            "WHERE user_id = ?",
+            user_id,
+        ),
     }
+
+
+async def _procedure(connection: aiosqlite.Connection, user_id: int) -> dict[str, Any]:
+    """The procedure after the handoff: the sponsor's cases with their history, plans and
+    reminders; as a contact or staff, what this user recorded in others' cases."""
+    cases = await _rows(connection, "SELECT * FROM cases WHERE sponsor_id = ?", user_id)
+    for case in cases:
+        # Others' account numbers are theirs, not the sponsor's data (as with handoffs).
+        case.pop("contact_id", None)
+        case["steps"] = await _rows(
+            connection, "SELECT * FROM case_steps WHERE case_id = ? ORDER BY id", case["id"]
+        )
+        for step in case["steps"]:
+            step["payload"] = json.loads(step["payload"])
+            if step.get("actor_id") != user_id:
+                step.pop("actor_id", None)
+            for other in ("from", "to"):
+                step["payload"].pop(other, None)
+        case["evaluations"] = await _rows(
+            connection, "SELECT * FROM evaluations WHERE case_id = ?", case["id"]
+        )
+        case["meetings"] = await _rows(
+            connection,
+            "SELECT m.id, m.held_on FROM meetings m JOIN meeting_cases a ON a.meeting_id = m.id "
+            "WHERE a.case_id = ?",
+            case["id"],
+        )
+    plans = await _rows(
+        connection,
+        "SELECT p.* FROM plans p JOIN drafts d ON d.id = p.draft_id WHERE d.owner_id = ?",
+        user_id,
+    )
+    for plan in plans:
+        plan["content"] = json.loads(plan["content"])
+    return {
+        "cases": cases,
+        "plans": plans,
+        "reminders": await _rows(
+            connection,
+            "SELECT id, kind, case_id, draft_id, due_at, event_on, detail, enqueued_at, "
+            "cancelled_at, cancel_reason FROM reminders WHERE recipient = ?",
+            user_id,
+        ),
+        # As a contact or staff: the steps recorded, the cases in charge (no sponsor details).
+        "case_steps_recorded": await _rows(
+            connection,
+            "SELECT id, case_id, kind, role, recorded_at FROM case_steps WHERE actor_id = ?",
+            user_id,
+        ),
+        "cases_in_charge": await _rows(
+            connection,
+            "SELECT id, alliance_id, title, stage FROM cases WHERE contact_id = ?",
+            user_id,
+        ),
+    }
+
+
+async def cases_in_procedure(connection: aiosqlite.Connection, user_id: int) -> int:
+    """The sponsor's cases neither closed nor withdrawn: an erasure warns of them first."""
+    cursor = await connection.execute(
+        "SELECT COUNT(*) FROM cases WHERE sponsor_id = ? AND closed_at IS NULL", (user_id,)
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 async def _count(connection: aiosqlite.Connection, classified: Classified) -> None:
@@ -103,8 +191,14 @@ async def erase_user(
     mine = await drafts.list(user_id)
     for draft in mine:
         await _count(connection, classify(draft))
-    # Messages to the user, and every message about the user's handoffs (to contacts too).
+    # Messages to the user, and every message about the user's handoffs and cases (to
+    # contacts and staff too).
     await connection.execute("DELETE FROM outbox WHERE chat_id = ?", (user_id,))
+    await connection.execute(
+        "DELETE FROM outbox WHERE sent_at IS NULL AND json_extract(payload, '$.case') IN "
+        "(SELECT id FROM cases WHERE sponsor_id = ?)",
+        (user_id,),
+    )
     await connection.execute(
         "DELETE FROM outbox WHERE handoff_id IN (SELECT id FROM handoffs WHERE sponsor_id = ?)",
         (user_id,),
@@ -117,14 +211,34 @@ async def erase_user(
     await connection.execute(
         "DELETE FROM invitations WHERE used_by = ? OR created_by = ?", (user_id, user_id)
     )
+    await connection.execute("DELETE FROM staff_members WHERE user_id = ?", (user_id,))
+    await connection.execute(
+        "DELETE FROM staff_invitations WHERE used_by = ? OR created_by = ?", (user_id, user_id)
+    )
     # Handoffs of others this user took over as a contact keep their state, not the person.
     await connection.execute(
         "UPDATE handoffs SET taken_by = NULL, taken_by_name = NULL WHERE taken_by = ?",
         (user_id,),
     )
     await connection.execute("DELETE FROM relays WHERE chat_id = ?", (user_id,))
+    # The procedure: others' cases keep their steps and state, not the person who recorded
+    # them or was in charge; the user's own cases go with their drafts (cascade).
+    await connection.execute(
+        "UPDATE cases SET contact_id = NULL, contact_name = NULL WHERE contact_id = ?", (user_id,)
+    )
+    await connection.execute("UPDATE case_steps SET actor_id = NULL WHERE actor_id = ?", (user_id,))
+    await connection.execute(
+        "UPDATE meetings SET created_by = NULL WHERE created_by = ?", (user_id,)
+    )
+    await connection.execute(
+        "UPDATE procedure_settings SET changed_by = NULL WHERE changed_by = ?", (user_id,)
+    )
+    await connection.execute("DELETE FROM reminders WHERE recipient = ?", (user_id,))
+    await connection.execute("DELETE FROM cases WHERE sponsor_id = ?", (user_id,))
     await connection.execute("UPDATE users SET current_draft_id = NULL WHERE id = ?", (user_id,))
     await connection.execute("DELETE FROM handoffs WHERE sponsor_id = ?", (user_id,))
+    await connection.execute("DELETE FROM deliveries WHERE sponsor_id = ?", (user_id,))
+    await connection.execute("DELETE FROM feedback WHERE user_id = ?", (user_id,))
     await connection.execute("DELETE FROM drafts WHERE owner_id = ?", (user_id,))
     await connection.execute("DELETE FROM users WHERE id = ?", (user_id,))
     return len(mine)
@@ -133,12 +247,21 @@ async def erase_user(
 async def purge_stale(
     connection: aiosqlite.Connection, drafts: Drafts, before: datetime, classify: Classify
 ) -> int:
-    """Drafts untouched since `before` go; their counts stay."""
+    """Drafts untouched since `before` go; their counts stay. A draft whose case is still in
+    procedure stays; one whose case closed (or was withdrawn) goes once that is as long ago,
+    its case with it."""
+    stamp = before.isoformat(timespec="seconds")
     cursor = await connection.execute(
-        "SELECT id, owner_id FROM drafts WHERE updated_at < ?",
-        (before.isoformat(timespec="seconds"),),
+        "SELECT id, owner_id FROM drafts d WHERE updated_at < ? AND NOT EXISTS ("
+        "SELECT 1 FROM cases c WHERE c.draft_id = d.id AND (c.closed_at IS NULL "
+        "OR c.closed_at >= ?))",
+        (stamp, stamp),
     )
     stale = [(row["id"], row["owner_id"]) for row in await cursor.fetchall()]
+    # Delivery reports and feedback are kept no longer than the drafts they concern.
+    cutoff = before.isoformat(timespec="seconds")
+    await connection.execute("DELETE FROM deliveries WHERE created_at < ?", (cutoff,))
+    await connection.execute("DELETE FROM feedback WHERE created_at < ?", (cutoff,))
     for draft_id, owner_id in stale:
         draft = await drafts.get(owner_id, draft_id)
         if draft is not None:

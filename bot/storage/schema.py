@@ -202,4 +202,157 @@ MIGRATIONS: tuple[str, ...] = (
     END
     WHERE pending IS NOT NULL;
     """,
+    # 7: the procedure after the handoff (#14): one case per draft (its handoffs are the
+    # revisions), every step with who, role, when and what; the steering group's meetings and
+    # their agendas; evaluation steps agreed with a sponsor; reminders that survive restarts
+    # (each marked enqueued in the transaction that writes its outbox item); a draft's cost and
+    # financing plan; settings staff change (days before an untaken handoff escalates).
+    """
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        held_on TEXT NOT NULL,
+        deadline TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER,
+        created_at TEXT NOT NULL,
+        cancelled_at TEXT
+    );
+    CREATE INDEX meetings_by_date ON meetings(held_on);
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        draft_id INTEGER NOT NULL UNIQUE REFERENCES drafts(id) ON DELETE CASCADE,
+        sponsor_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        alliance_id TEXT NOT NULL,
+        alliances TEXT NOT NULL DEFAULT '[]',
+        title TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        handoff_id INTEGER,
+        contact_id INTEGER,
+        contact_name TEXT,
+        costs_eur INTEGER,
+        grant_eur INTEGER,
+        planned_start TEXT,
+        duration_months INTEGER,
+        nbank_applied_on TEXT,
+        meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        project_start TEXT,
+        project_end TEXT,
+        report_due TEXT,
+        reminders INTEGER NOT NULL DEFAULT 0,
+        opened_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT
+    );
+    CREATE INDEX cases_by_alliance ON cases(alliance_id, stage);
+    CREATE INDEX cases_by_sponsor ON cases(sponsor_id);
+    CREATE TABLE case_steps (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        role TEXT NOT NULL,
+        actor_id INTEGER,
+        stage_before TEXT,
+        stage_after TEXT NOT NULL,
+        payload TEXT NOT NULL DEFAULT '{}',
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX case_steps_by_case ON case_steps(case_id, id);
+    CREATE TABLE meeting_cases (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, case_id)
+    );
+    CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        received_at TEXT
+    );
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        case_id INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+        draft_id INTEGER REFERENCES drafts(id) ON DELETE CASCADE,
+        recipient INTEGER NOT NULL,
+        language TEXT NOT NULL DEFAULT 'de',
+        due_at TEXT NOT NULL,
+        event_on TEXT,
+        detail TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        enqueued_at TEXT,
+        outbox_id INTEGER,
+        cancelled_at TEXT,
+        cancel_reason TEXT
+    );
+    CREATE INDEX reminders_due ON reminders(enqueued_at, cancelled_at, due_at);
+    CREATE INDEX reminders_by_case ON reminders(case_id);
+    CREATE INDEX reminders_by_recipient ON reminders(recipient);
+    CREATE TABLE plans (
+        draft_id INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+        content TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE procedure_settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        changed_by INTEGER,
+        changed_at TEXT NOT NULL
+    );
+    """,
+    # 8: staff added in the bot (issue 17 point 6): besides BOT_ADMIN_IDS (the first staff
+    # members, from the configuration), staff invite further colleagues with one-time links
+    # and remove them again, without a deployment.
+    """
+    CREATE TABLE staff_members (
+        user_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_invitations (
+        token TEXT PRIMARY KEY,
+        created_by INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_by INTEGER,
+        used_at TEXT
+    );
+    """,
+    # 9: honest delivery and feedback. A delivery groups the notifications of one handoff,
+    # question or request for a person: once all of them are sent or given up, the sponsor is
+    # told how many arrived (bot.alliance.delivery). A failed item re-routed by staff records
+    # to whom. Feedback rates one piece of advice (a draft at a knowledge-base version).
+    """
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sponsor_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('handoff', 'question', 'human')),
+        title TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        office INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        reported_at TEXT
+    );
+    CREATE INDEX deliveries_by_sponsor ON deliveries(sponsor_id);
+    ALTER TABLE outbox ADD COLUMN delivery_id INTEGER REFERENCES deliveries(id) ON DELETE SET NULL;
+    ALTER TABLE outbox ADD COLUMN rerouted_to INTEGER;
+    CREATE INDEX outbox_delivery ON outbox(delivery_id) WHERE delivery_id IS NOT NULL;
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL,
+        draft_id INTEGER,
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+        reason TEXT,
+        kb_version TEXT NOT NULL,
+        advice TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX feedback_by_user ON feedback(user_id);
+    """,
 )

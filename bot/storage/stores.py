@@ -7,10 +7,14 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
+from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
+from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
+from bot.storage.staff import StaffMembers
 
 
 @dataclass(frozen=True)
@@ -22,9 +26,19 @@ class Stores:
     handoffs: Handoffs
     contacts: Contacts
     outbox: Outbox
+    cases: Cases
+    meetings: Meetings
+    staff: StaffMembers
+    """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
+    deliveries: Deliveries
 
     @classmethod
-    def of(cls, connection: aiosqlite.Connection, now: datetime) -> Stores:
+    def of(
+        cls,
+        connection: aiosqlite.Connection,
+        now: datetime,
+        configured_staff: frozenset[int] = frozenset(),
+    ) -> Stores:
         return cls(
             connection,
             now,
@@ -32,4 +46,8 @@ class Stores:
             Handoffs(connection, now),
             Contacts(connection, now),
             Outbox(connection, now),
+            Cases(connection, now),
+            Meetings(connection, now),
+            StaffMembers(connection, now, configured_staff),
+            Deliveries(connection, now),
         )

@@ -43,3 +43,11 @@ def lemma_set(text: str) -> frozenset[str]:
     for word in words(text):
         found |= lemmas(word)
     return frozenset(found)
+
+
+def warm_up() -> None:
+    """Load the dictionaries now: simplemma reads each language's on first use, well over a
+    second for German, which would otherwise stall the first sponsor's answer (and, on the
+    event loop, everyone else's)."""
+    for word in ("Fachkräfte", "workers"):
+        lemmas(word)

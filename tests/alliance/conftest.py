@@ -1,7 +1,7 @@
 """Sponsors, alliance contacts and staff chatting with the real bot over HTTP.
 
-The fixtures `server`, `clock` and `start_bot` are those of the sponsor chat tests (imported,
-not copied); staff are configured per test with `start_bot(admin_ids=...)`.
+The fixtures `server`, `clock` and `start_bot` come from tests/support/bot.py (a plugin); staff
+are configured per test with `start_bot(admin_ids=...)`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,17 @@ from pypdf import PdfReader
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, NOW, StartBot, answer, clock, server, start_bot
+from tests.support.bot import (
+    IDEA,
+    NOW,
+    StartBot,
+    answer,
+    draft_answers,
+    summary_messages,
+    type_draft,
+)
 
-__all__ = ["NOW", "StartBot", "clock", "server", "start_bot"]
+__all__ = ["NOW", "StartBot"]
 
 STAFF = 900
 """The coordination office's account (BOT_ADMIN_IDS)."""
@@ -56,33 +64,15 @@ async def to_summary(
     idea: str = IDEA,
     target_group: str = "Geflüchtete Frauen",
 ) -> str:
-    """Type a complete draft as a sponsor would (`/neu` for a further one); returns the
-    summary's text."""
-    user.send(command)
-    await user.expect(2)
-    await answer(user, place)
-    await answer(user, "Bildungsträger")
-    await answer(user, target_group)
-    await answer(user, idea)
-    await answer(user, title)
-    await answer(user, costs)
-    await answer(user, "01/2027")
-    await answer(user, duration)
-    user.send("/ueberspringen")
-    summary = await whole_summary(user)
-    assert "Zusammenfassung" in summary, user.transcript
-    return summary
-
-
-STAND = ("Stand der Wissensbasis", "Knowledge base as of")
-"""The summary's last line: a long summary comes in several messages (#13 added sources)."""
+    """A complete draft typed as a sponsor would (`/neu` for a further one); the summary's text."""
+    answers = draft_answers(
+        place, title=title, costs=costs, duration=duration, idea=idea, target_group=target_group
+    )
+    return joined(await type_draft(user, *answers, command=command))
 
 
 async def whole_summary(user: TelegramUser) -> str:
-    messages = await user.expect()
-    while not any(stand in messages[-1].text for stand in STAND):
-        messages += await user.expect()
-    return joined(messages)
+    return joined(await summary_messages(user))
 
 
 async def give_contact_details(
@@ -145,13 +135,24 @@ async def hand_over(
 ) -> BotMessage:
     """From the summary: "Übergeben", the contact details (`give_contact_details`' defaults
     unless given) and consent; returns the sponsor's confirmation. `arm` runs right before
-    the consent (to inject faults into the notification's delivery)."""
+    the consent (to inject faults into the notification's delivery; the report on the
+    delivery is then left to the test). Otherwise, where somebody can receive it, the report
+    that it was delivered is awaited too."""
     await tap(sponsor, "Übergeben")
     await give_contact_details(sponsor, *details)
     if arm is not None:
         arm()
     (sent,) = await tap(sponsor, "Einverstanden")
+    if arm is None and "Sobald sie zugestellt ist" in sent.text:
+        await delivered(sponsor)
     return sent
+
+
+async def delivered(sponsor: TelegramUser) -> BotMessage:
+    """The report that the notifications of a handoff or question were delivered."""
+    (report,) = await sponsor.expect()
+    assert report.text.startswith("✅ Zugestellt"), sponsor.transcript
+    return report
 
 
 async def notification(contact: TelegramUser) -> tuple[BotMessage, BotMessage]:

@@ -22,7 +22,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 UNKNOWN = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was möglich ist."
 CONTACT_SCOPE = {"type": "chat", "chat_id": 501}
@@ -132,7 +132,15 @@ async def test_staff_list_and_remove_contacts(server: BotApiServer, start_bot: S
         assert not [m for m in contact.new_messages if "Übergabe" in m.text]
 
 
-STAFF_COMMANDS = ("/kontakt_einladen", "/kontakte", "/statistik", "/kb_version", "/kb_zurueck")
+STAFF_COMMANDS = (
+    "/kontakt_einladen",
+    "/kontakte",
+    "/statistik",
+    "/kb_version",
+    "/kb_zurueck",
+    "/verfahren",
+    "/sitzung",
+)
 CONTACT_COMMANDS = ("/eingang",)
 
 

@@ -13,6 +13,7 @@ from tests.alliance.conftest import (
     STAFF,
     WESERBERGLAND,
     answer,
+    delivered,
     give_contact_details,
     hand_over,
     notification,
@@ -24,7 +25,7 @@ from tests.alliance.conftest import (
     two_contacts_of_hildesheim,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 async def test_a_complete_handoff_with_both_sides_chatting(
@@ -56,9 +57,13 @@ async def test_a_complete_handoff_with_both_sides_chatting(
         assert not first.new_messages and not second.new_messages
 
         (sent,) = await tap(sponsor, "Einverstanden")
-        assert f"an die {HILDESHEIM} übergeben" in sent.text
-        assert "2 Ansprechperson(en)" in sent.text
+        # on its way, not "sent": how many it reached is said once it was delivered
+        assert f"geht an die registrierten Ansprechpersonen der {HILDESHEIM}" in sent.text
+        assert "✅" not in sent.text
 
+        # once both have it, the sponsor learns how many it reached
+        report = await delivered(sponsor)
+        assert "Ihr Entwurf („Pflegebrücke Hildesheim“) hat 2 Personen erreicht" in report.text
         for contact in (first, second):
             text, pdf = await notification(contact)
             assert text.button_texts() == ["✅ Übernehmen", "💬 Rückfrage"]
@@ -258,12 +263,13 @@ async def test_advice_request_at_an_early_stage(server: BotApiServer, start_bot:
         assert "Passt ein Mentoring für Studienabbrecher zu Ihnen?" in preview.text
         assert "Achtung" not in preview.text  # a question is no handoff: no pre-check warning
         sent, going_on = await tap(sponsor, "Einverstanden", count=2)
-        assert "Ihre Frage ist an die" in sent.text
+        assert "Ihre Frage geht an die" in sent.text
         # the dialog goes on where the question interrupted it
         assert "Wen soll das Projekt erreichen" in going_on.text
         assert "Geflüchtete" in going_on.button_texts()
 
         text, pdf = await notification(contact)
+        await delivered(sponsor)
         assert "Frage Nr. 1" in text.text
         assert "Passt ein Mentoring für Studienabbrecher zu Ihnen?" in text.text
         assert "Stadtteilverein Moritzberg" in text.text and "+49 5121 987654" in text.text
@@ -314,8 +320,9 @@ async def test_a_failed_pre_check_warns_and_asks_again(
         await answer(sponsor, "Projektleitung Pflege")
         preview = await answer(sponsor, "pflege@bildungswerk.example")
         (sent,) = await tap(sponsor, "Trotzdem senden")
-        assert "übergeben" in sent.text
+        assert "Ihr Entwurf geht an die" in sent.text
         text, _ = await notification(contact)
+        await delivered(sponsor)
         assert "Vorprüfung: ❌ Regeln nicht erfüllt" in text.text
         assert "Die Laufzeit (48 Monate) ist länger als erlaubt" in text.text  # with the reasons
 
@@ -388,8 +395,9 @@ async def test_without_a_registered_contact_the_office_gets_it(
         sponsor = server.user(1001, "Träger")
         await to_summary(sponsor)
         sent = await hand_over(sponsor)
-        assert "noch keine Ansprechperson registriert" in sent.text
-        assert "Koordinierungsstelle" in sent.text
+        assert f"Für die {HILDESHEIM} ist noch niemand im Bot registriert" in sent.text
+        assert "geht deshalb an die Koordinierungsstelle" in sent.text
+        assert "Amt für regionale Landesentwicklung Leine-Weser" in sent.text
         text, pdf = await notification(staff)
         assert "Übergabe Nr. 1" in text.text
         assert "Für diese Allianz ist noch keine Ansprechperson registriert" in text.text
@@ -411,8 +419,11 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
         sponsor = server.user(1001, "Träger")
         await to_summary(sponsor)
         sent = await hand_over(sponsor)
-        assert "niemand im Bot registriert" in sent.text
-        assert "direkt an die Allianz" in sent.text
+        assert "niemand registriert, der sie erhalten könnte" in sent.text
+        assert "✅" not in sent.text
+        # where to turn instead: the alliance with its members, and the coordination office
+        assert f"Bitte wenden Sie sich direkt an:\n• {HILDESHEIM} (Mitglieder: " in sent.text
+        assert "Amt für regionale Landesentwicklung Leine-Weser" in sent.text
         listing = await answer(sponsor, "/entwuerfe")
         assert any("an die Allianz übergeben" in b for b in listing.button_texts())
 

@@ -15,7 +15,7 @@ from bot.kb.stamp import with_stamp
 from tests.alliance.conftest import ADMINS, STAFF, answer, tap, to_summary
 from tests.botapi import BotApiServer, TelegramUser
 from tests.kb.edits import disk, edited_projects, replace, shipped, shipped_text
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 def care_renamed(title: str) -> bytes:

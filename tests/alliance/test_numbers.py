@@ -30,7 +30,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 GONE = "Diesen Vorgang gibt es nicht mehr"
 
@@ -167,7 +167,7 @@ def test_a_handoffs_buttons_fit_telegrams_64_bytes_with_the_longest_number() -> 
         created_at="",
     )
     kb = load_directory(shipped_knowledge_dir())
-    menu = ContactInbox(AllianceDesk(lambda: kb, frozenset()), frozenset()).menu(handoff)
+    menu = ContactInbox(AllianceDesk(lambda: kb)).menu(handoff)
     markup = keyboard(menu, "de")
     assert markup is not None
     actions = [b.callback_data for row in markup.inline_keyboard for b in row]

@@ -17,7 +17,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 CONTACT = 501
 
@@ -31,7 +31,7 @@ async def handed_over(
     await register_contacts(staff, HILDESHEIM, contact)
     await to_summary(sponsor)
     sent = await hand_over(sponsor, arm=arm)
-    assert "übergeben" in sent.text
+    assert "Ihr Entwurf geht an die" in sent.text
     return contact, sponsor
 
 
@@ -105,6 +105,9 @@ async def test_500_and_dropped_connections_lose_nothing_and_duplicate_nothing(
         await delivered(contact)
         assert len(notifications(contact)) == 1 and len(pdfs(contact)) == 1
         assert [f.kind for f in server.faults.fired] == ["500"] * 30 + ["drop"] * 3 + ["500"]
+        # only now, delivered, is the sponsor told it reached somebody
+        (report,) = await sponsor.expect()
+        assert "hat 1 Person erreicht" in report.text
         # the delivered notification works: taking it over reaches the sponsor
         (taken,) = await tap(contact, "Übernehmen", notifications(contact)[0].message_id)
         assert "übernommen" in taken.text
@@ -131,6 +134,8 @@ async def test_a_connection_dropped_after_telegram_accepted_costs_one_duplicate_
         assert len(notifications(contact)) == 2  # exactly one duplicate
         assert len(pdfs(contact)) == 2
         contact.mark()
+        (report,) = await sponsor.expect()  # counted once, though it went twice
+        assert "hat 1 Person erreicht" in report.text
         # replying to either copy reaches the sponsor: both belong to the handoff
         for copy in notifications(contact):
             contact.reply(copy.message_id, f"Frage zu Nachricht {copy.message_id}")

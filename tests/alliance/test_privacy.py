@@ -30,7 +30,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 SPONSOR = 7_340_001
 CONTACT = 7_340_501

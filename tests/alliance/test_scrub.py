@@ -22,7 +22,7 @@ from tests.alliance.test_privacy import (
     handed_over_and_talked,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import IDEA, StartBot
+from tests.support.bot import IDEA, StartBot
 
 DATABASE_FILES = ("foerderlotse.sqlite3", "foerderlotse.sqlite3-wal", "foerderlotse.sqlite3-shm")
 STATEMENT = "Passt gut zu unseren Schwerpunkten."

@@ -16,7 +16,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 HANNOVER = "Fachkräfteallianz Region Hannover"
 
@@ -46,8 +46,8 @@ async def test_a_project_in_hannover_and_hildesheim_goes_to_both_alliances(
         assert f"Diese Angaben gehen an die {HANNOVER} und die {HILDESHEIM}:" in preview.text
         assert f"Ansprechpersonen der {HANNOVER} und der {HILDESHEIM}" in preview.text
         (sent,) = await tap(sponsor, "Einverstanden")
-        assert f"an die {HANNOVER} übergeben" in sent.text
-        assert f"an die {HILDESHEIM} übergeben" in sent.text
+        assert f"geht an die registrierten Ansprechpersonen der {HANNOVER}" in sent.text
+        assert f"geht an die registrierten Ansprechpersonen der {HILDESHEIM}" in sent.text
 
         for contact_user, own, other in (
             (hannover, HANNOVER, HILDESHEIM),

@@ -26,9 +26,6 @@ from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
-from bot.kb.knowledge import KnowledgeBase
-from bot.kb.loader import load_directory
-from bot.kb.shipped import shipped_knowledge_dir
 from bot.routes.router import Conversations
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
@@ -41,16 +38,6 @@ TODAY = datetime(2026, 11, 25, 9, 0)
 """Every test runs on this day: 25 November 2026."""
 
 # --- the knowledge base and the engine --------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return load_directory(shipped_knowledge_dir())
-
-
-@pytest.fixture(scope="session")
-def advisor(kb: KnowledgeBase) -> Advisor:
-    return Advisor(kb)
 
 
 @pytest.fixture

@@ -285,7 +285,9 @@ async def test_a_repeated_consent_says_again_what_it_sent_and_sends_nothing(
     sent = key_text(
         "alliance.sponsor.sent_question", alliance="Fachkräfte für die Region Hildesheim"
     )
-    assert sent in first
+    # nobody in the bot can receive it (no contact, no staff): said so, never "sent"
+    assert "Ihre Frage ist gespeichert, aber im Bot ist derzeit niemand registriert" in first
+    assert "✅" not in first
     state = await chat.state()
     assert state.step == "target_group" and [s.number for s in state.sent] == [1]
 
@@ -297,7 +299,7 @@ async def test_a_repeated_consent_says_again_what_it_sent_and_sends_nothing(
     assert [tuple(r) for r in rows] == [(1,)]
     # a later update is not told again
     later = await chat.text("Studienabbrecher", update_id=9)
-    assert sent not in later
+    assert sent not in later and "niemand registriert" not in later
 
 
 async def test_updates_without_id_are_always_applied(chat: ChatDriver) -> None:

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from bot.core.outputs import Reply
 from tests.dialogs.conftest import ChatDriver, key_text
-
-IDEA = (
-    "Geflüchtete Frauen machen ein bezahltes Praktikum in Pflegeheimen und bekommen dazu einen "
-    "berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter."
-)
+from tests.support.bot import draft_answers
 
 
 def prompt(chat: ChatDriver) -> Reply:
@@ -29,14 +25,12 @@ async def tap(chat: ChatDriver, reply: Reply, action: str) -> str:
 
 
 async def to_summary(chat: ChatDriver, place: str) -> Reply:
-    for text in (place, "Bildungsträger", "Geflüchtete Frauen", IDEA, "/skip"):
-        if text == "/skip":
+    """The walk of tests/support/bot.py's `draft_answers`, in process."""
+    for text in draft_answers(place, title=None):
+        if text == "/ueberspringen":
             await chat.command("skip")
         else:
             await chat.text(text)
-    for text in ("380.000 €", "01/2027", "2 Jahre"):
-        await chat.text(text)
-    await chat.command("skip")
     assert chat.last_step == "summary", chat.outputs
     return prompt(chat)
 

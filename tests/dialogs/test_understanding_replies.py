@@ -26,17 +26,14 @@ OPTIONAL_NON_ANSWERS = [
 
 
 @pytest.mark.parametrize(("step", "text", "language"), OPTIONAL_NON_ANSWERS)
-def test_a_non_answer_at_an_optional_question_is_not_stored_and_points_to_skip(
+def test_a_non_answer_at_an_optional_question_skips_it_without_a_tap(
     engine: DialogEngine, step: str, text: str, language: Language
 ) -> None:
     driver = DialogDriver.started(engine, language)
     walk_to(driver, step)
     reply = driver.text(text)
-    assert driver.step == step and step not in driver.state.answers
-    assert key_text("sponsor.reply.optional", language) in reply
-    assert "skip" in driver.actions
-    driver.press("skip")
     assert driver.step != step and step not in driver.state.answers
+    assert key_text("sponsor.understood.skipped", language) in reply
 
 
 REQUIRED_NON_ANSWERS = [
@@ -90,7 +87,7 @@ def test_a_question_back_is_answered_from_the_faq_and_the_question_asked_again(
 def test_a_question_without_an_answer_says_so_and_is_not_stored(driver: DialogDriver) -> None:
     walk_to(driver, "costs")
     reply = driver.text("Wie ist das Wetter in Hameln?")
-    assert "keine verlässliche Antwort" in reply and "/frage" in reply
+    assert "keine verlässliche Antwort" in reply and "/mensch" in reply
     assert driver.step == "costs" and "costs" not in driver.state.answers
 
 
@@ -205,10 +202,13 @@ def test_an_organisation_in_own_words_is_understood(driver: DialogDriver) -> Non
     assert driver.state.answers["organisation"].text == "Jugendhilfeträger"
 
 
-def test_english_please_is_answered_not_taken_as_a_place(driver: DialogDriver) -> None:
+def test_english_please_switches_to_english_and_is_not_taken_as_a_place(
+    driver: DialogDriver,
+) -> None:
     reply = driver.text("Good morning, could we do this in English?")
     assert driver.step == "region" and "region" not in driver.state.answers
-    assert "/sprache en" in reply
+    assert driver.language == "en"
+    assert key_text("sponsor.region.prompt", "en") in reply
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])

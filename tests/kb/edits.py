@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from bot.adapters import kb_cli
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.kb.store import Applied, Author, FileUpload, KnowledgeStore
 
@@ -69,3 +71,25 @@ def put(store: KnowledgeStore, name: str, content: bytes, who: str) -> Applied:
     """Apply a file made on the live version (as one exported just before is)."""
     upload = FileUpload(name, content)
     return store.apply(upload, based_on=store.live_version(), author=Author(who))
+
+
+def replace_in_file(path: Path, old: str, new: str) -> None:
+    """The first `old` in the file becomes `new` (which must be there: an edit that silently
+    changes nothing would let a test of a refusal pass for the wrong reason)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check(directory: Path) -> tuple[int, str]:
+    """`kb check` on a directory: its exit code and what it printed (in English)."""
+    out = io.StringIO()
+    code = kb_cli.check(directory, out, "en")
+    return code, out.getvalue()
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)

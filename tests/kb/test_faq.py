@@ -4,20 +4,16 @@ without a source that points nowhere) and phrasings that lead to two answers."""
 
 from __future__ import annotations
 
-import io
-import shutil
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from bot.adapters import kb_cli
 from bot.clock import FixedClock
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SourceKind
-from bot.kb.shipped import shipped_knowledge_dir
 from bot.kb.store import KnowledgeStore
-from tests.kb.edits import edited_projects, put
+from tests.kb.edits import check, edited_projects, put, replace_in_file
 
 TOPICS = {
     "own_share",
@@ -53,7 +49,8 @@ def test_how_long_the_procedure_takes_has_no_source_and_says_so(kb: KnowledgeBas
     entry = next(entry for entry in kb.faq if entry.id == "procedure_time")
     assert entry.source_kind is SourceKind.NONE
     assert "kann ich Ihnen nicht verlässlich sagen" in entry.answer
-    assert "/frage" in entry.answer and "/ask" in entry.answer_en
+    # a person, not a form: /mensch asks only how to reach the sponsor
+    assert "/mensch" in entry.answer and "/human" in entry.answer_en
 
 
 def test_the_faq_states_the_strategys_rules(kb: KnowledgeBase) -> None:
@@ -63,26 +60,6 @@ def test_the_faq_states_the_strategys_rules(kb: KnowledgeBase) -> None:
     assert "500.000 €" in answers["total_costs"].answer
     assert "Lenkungsgruppe" in answers["who_decides"].answer
     assert "NBank" in answers["who_decides"].answer
-
-
-@pytest.fixture
-def knowledge_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
-
-
-def _edit(directory: Path, old: str, new: str) -> None:
-    path = directory / "faq.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _check(directory: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    code = kb_cli.check(directory, out, "en")
-    return code, out.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -115,8 +92,8 @@ def _check(directory: Path) -> tuple[int, str]:
 def test_broken_faq_entries_are_refused(
     knowledge_copy: Path, old: str, new: str, said: str
 ) -> None:
-    _edit(knowledge_copy, old, new)
-    code, output = _check(knowledge_copy)
+    replace_in_file(knowledge_copy / "faq.yaml", old, new)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "faq.yaml, line" in output and said in output
     assert "Traceback" not in output

@@ -3,20 +3,18 @@ file, entry, field and line, never a traceback."""
 
 from __future__ import annotations
 
-import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from bot.adapters import kb_cli
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KnowledgeError, load_directory
 from bot.kb.models import Funding, ProjectState
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.texts.catalog import render
+from tests.kb.edits import check, line_of, replace_in_file
 
 
 def test_shipped_knowledge_covers_the_strategy(kb: KnowledgeBase) -> None:
@@ -45,44 +43,18 @@ def test_every_local_alliance_belongs_to_one_subregion(kb: KnowledgeBase) -> Non
         assert kb.alliance_for_district(district.id).subregion == district.subregion
 
 
-@pytest.fixture
-def knowledge_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _check(directory: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    code = kb_cli.check(directory, out, "en")
-    return code, out.getvalue()
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
-
-
 def test_check_accepts_the_shipped_set_and_prints_a_summary() -> None:
-    code, output = _check(shipped_knowledge_dir())
+    code, output = check(shipped_knowledge_dir())
     assert code == 0
     assert "valid" in output and "6 districts" in output
 
 
 def test_unknown_district_reference_names_file_entry_field_and_line(knowledge_copy: Path) -> None:
     projects = knowledge_copy / "projects.yaml"
-    _replace(projects, "districts: [holzminden]", "districts: [holzmindn]")
-    code, output = _check(knowledge_copy)
+    replace_in_file(projects, "districts: [holzminden]", "districts: [holzmindn]")
+    code, output = check(knowledge_copy)
     assert code == 1
-    line = _line_of(projects, "[holzmindn]")
+    line = line_of(projects, "[holzmindn]")
     assert f"projects.yaml, line {line}" in output
     assert "districts[" in output and "holzmindn" in output
     assert "Traceback" not in output
@@ -90,17 +62,17 @@ def test_unknown_district_reference_names_file_entry_field_and_line(knowledge_co
 
 def test_unknown_key_is_refused(knowledge_copy: Path) -> None:
     rules = knowledge_copy / "rules.yaml"
-    _replace(rules, "cost_cap_eur:", "cost_cap_euro:")
-    code, output = _check(knowledge_copy)
+    replace_in_file(rules, "cost_cap_eur:", "cost_cap_euro:")
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "unknown field" in output and "cost_cap_euro" in output
-    assert f"line {_line_of(rules, 'cost_cap_euro')}" in output
+    assert f"line {line_of(rules, 'cost_cap_euro')}" in output
 
 
 def test_wrong_type_is_refused(knowledge_copy: Path) -> None:
     rules = knowledge_copy / "rules.yaml"
-    _replace(rules, "max_duration_months: 36", "max_duration_months: drei Jahre")
-    code, output = _check(knowledge_copy)
+    replace_in_file(rules, "max_duration_months: 36", "max_duration_months: drei Jahre")
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "whole number" in output and "max_duration_months" in output
 
@@ -108,15 +80,15 @@ def test_wrong_type_is_refused(knowledge_copy: Path) -> None:
 def test_invalid_yaml_names_the_line(knowledge_copy: Path) -> None:
     regions = knowledge_copy / "regions.yaml"
     regions.write_text("districts:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
-    code, output = _check(knowledge_copy)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "regions.yaml, line" in output and "not valid YAML" in output
 
 
 def test_duplicate_project_id_is_refused(knowledge_copy: Path) -> None:
     projects = knowledge_copy / "projects.yaml"
-    _replace(projects, "id: care\n", "id: adelante\n")
-    code, output = _check(knowledge_copy)
+    replace_in_file(projects, "id: care\n", "id: adelante\n")
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "“adelante” occurs twice" in output
 
@@ -124,8 +96,8 @@ def test_duplicate_project_id_is_refused(knowledge_copy: Path) -> None:
 def test_alias_pointing_to_two_districts_is_refused(knowledge_copy: Path) -> None:
     regions = knowledge_copy / "regions.yaml"
     # Give the district Schaumburg an alias that is a town in the district of Hildesheim.
-    _replace(regions, "      - Schaumburger Land", "      - Sarstedt")
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, "      - Schaumburger Land", "      - Sarstedt")
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "“Sarstedt” points to several districts" in output
 
@@ -133,7 +105,7 @@ def test_alias_pointing_to_two_districts_is_refused(knowledge_copy: Path) -> Non
 def test_missing_and_extra_files_are_reported(knowledge_copy: Path) -> None:
     (knowledge_copy / "rules.yaml").unlink()
     (knowledge_copy / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
-    code, output = _check(knowledge_copy)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "rules.yaml: file is missing" in output
     assert "notes.yaml: unknown file" in output
@@ -158,7 +130,9 @@ def test_hostile_files_are_refused(knowledge_copy: Path, content: bytes, expecte
 
 
 def test_cli_exit_codes_without_traceback(knowledge_copy: Path) -> None:
-    _replace(knowledge_copy / "projects.yaml", "districts: [holzminden]", "districts: [nirgendwo]")
+    replace_in_file(
+        knowledge_copy / "projects.yaml", "districts: [holzminden]", "districts: [nirgendwo]"
+    )
     ok = subprocess.run(
         [sys.executable, "-m", "bot", "kb", "check"], capture_output=True, text=True, check=False
     )
@@ -176,10 +150,12 @@ def test_cli_exit_codes_without_traceback(knowledge_copy: Path) -> None:
 
 
 def test_a_broken_file_does_not_hide_problems_in_the_others(knowledge_copy: Path) -> None:
-    _replace(knowledge_copy / "rules.yaml", "cost_cap_eur:", "cost_cap_euro:")
-    _replace(knowledge_copy / "projects.yaml", "districts: [holzminden]", "districts: [holzmindn]")
-    _replace(knowledge_copy / "projects.yaml", "id: care\n", "id: adelante\n")
-    code, output = _check(knowledge_copy)
+    replace_in_file(knowledge_copy / "rules.yaml", "cost_cap_eur:", "cost_cap_euro:")
+    replace_in_file(
+        knowledge_copy / "projects.yaml", "districts: [holzminden]", "districts: [holzmindn]"
+    )
+    replace_in_file(knowledge_copy / "projects.yaml", "id: care\n", "id: adelante\n")
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "cost_cap_euro" in output
     assert "there is no district “holzmindn” – perhaps “holzminden” is meant" in output
@@ -188,7 +164,7 @@ def test_a_broken_file_does_not_hide_problems_in_the_others(knowledge_copy: Path
 
 def test_references_into_an_invalid_file_are_not_reported_twice(knowledge_copy: Path) -> None:
     (knowledge_copy / "target_groups.yaml").write_text("target_groups: [\n", encoding="utf-8")
-    code, output = _check(knowledge_copy)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "target_groups.yaml, line" in output and "not valid YAML" in output
     assert "there is no target group" not in output  # unknowable, not wrong
@@ -196,11 +172,11 @@ def test_references_into_an_invalid_file_are_not_reported_twice(knowledge_copy: 
 
 def test_members_of_a_samtgemeinde_must_be_entries_of_the_district(knowledge_copy: Path) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, "members: [Ahnsen, Bad Eilsen,", "members: [Ahnsen, Bad Eilsn,")
-    _replace(regions, "members: [Helpsen, Hespe,", "members: [Luhden, Helpsen, Hespe,")
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, "members: [Ahnsen, Bad Eilsen,", "members: [Ahnsen, Bad Eilsn,")
+    replace_in_file(regions, "members: [Helpsen, Hespe,", "members: [Luhden, Helpsen, Hespe,")
+    code, output = check(knowledge_copy)
     assert code == 1
-    assert f"regions.yaml, line {_line_of(regions, 'Bad Eilsn')}" in output
+    assert f"regions.yaml, line {line_of(regions, 'Bad Eilsn')}" in output
     assert "“Bad Eilsn” is not listed as a municipality of its own" in output
     assert "“Luhden” already belongs to Samtgemeinde Eilsen" in output
     assert "field “municipalities[" in output and "members[" in output

@@ -3,52 +3,22 @@ validates what they add, naming file, line and field."""
 
 from __future__ import annotations
 
-import io
-import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.adapters import kb_cli
 from bot.kb.loader import load_directory
-from bot.kb.shipped import shipped_knowledge_dir
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.result import Unclear, Understood
-
-
-@pytest.fixture
-def knowledge_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _check(directory: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    code = kb_cli.check(directory, out, "en")
-    return code, out.getvalue()
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
-
+from tests.kb.edits import check, line_of, replace_in_file
 
 WUNSTORF = "        localities: [Steinhude, "
 
 
 def test_a_locality_staff_add_is_understood(knowledge_copy: Path) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, WUNSTORF, WUNSTORF + "Hagenburger Moor, ")
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, WUNSTORF, WUNSTORF + "Hagenburger Moor, ")
+    code, output = check(knowledge_copy)
     assert code == 0, output
     places = PlaceResolver(load_directory(knowledge_copy))
     result = places.resolve("Hagenburger Moor")
@@ -60,8 +30,8 @@ def test_a_locality_naming_a_place_in_another_district_is_accepted_and_asked_bac
     knowledge_copy: Path,
 ) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, WUNSTORF, WUNSTORF + "Sarstedt, ")
-    assert _check(knowledge_copy)[0] == 0
+    replace_in_file(regions, WUNSTORF, WUNSTORF + "Sarstedt, ")
+    assert check(knowledge_copy)[0] == 0
     result = PlaceResolver(load_directory(knowledge_copy)).resolve("Sarstedt")
     assert isinstance(result, Unclear) and len(result.suggestions) == 2
 
@@ -80,11 +50,11 @@ def test_broken_localities_are_refused_with_file_line_and_field(
     knowledge_copy: Path, added: str, expected: str
 ) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, WUNSTORF, WUNSTORF + added)
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, WUNSTORF, WUNSTORF + added)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert expected in output
-    assert f"regions.yaml, line {_line_of(regions, WUNSTORF + added)}" in output
+    assert f"regions.yaml, line {line_of(regions, WUNSTORF + added)}" in output
     assert "localities[" in output
 
 
@@ -94,7 +64,7 @@ def test_localities_need_a_source(knowledge_copy: Path) -> None:
     first = text.index("    localities_source:")
     end = text.index("\n", first)
     regions.write_text(text[:first] + text[end + 1 :], encoding="utf-8")
-    code, output = _check(knowledge_copy)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "localities without a source: please give localities_source for “Region Hannover”" in (
         output
@@ -113,21 +83,21 @@ def test_broken_registration_codes_are_refused(
     knowledge_copy: Path, old: str, new: str, expected: str
 ) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, old, new)
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, old, new)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert expected in output
-    assert f"regions.yaml, line {_line_of(regions, new)}" in output
+    assert f"regions.yaml, line {line_of(regions, new)}" in output
 
 
 def test_a_place_outside_lower_saxony_names_its_state_or_country(knowledge_copy: Path) -> None:
     alliances = knowledge_copy / "alliances.yaml"
-    _replace(
+    replace_in_file(
         alliances,
         "  - name: Wien\n    aliases: [Vienna]\n    country: Österreich\n",
         ("  - name: Wien\n    aliases: [Vienna]\n"),
     )
-    code, output = _check(knowledge_copy)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "“Wien”: please give the German state (state) or, abroad, the country" in output
 
@@ -140,7 +110,7 @@ def test_a_place_abroad_staff_add_is_understood(knowledge_copy: Path) -> None:
         "    source: Test\n",
         encoding="utf-8",
     )
-    assert _check(knowledge_copy)[0] == 0
+    assert check(knowledge_copy)[0] == 0
     result = PlaceResolver(load_directory(knowledge_copy)).resolve("Pressburg")
     assert isinstance(result, Understood)
     assert result.value == Elsewhere("Bratislava", None, None, "Slowakei")
@@ -148,8 +118,8 @@ def test_a_place_abroad_staff_add_is_understood(knowledge_copy: Path) -> None:
 
 def test_a_key_given_twice_is_refused_not_silently_dropped(knowledge_copy: Path) -> None:
     regions = knowledge_copy / "regions.yaml"
-    _replace(regions, WUNSTORF, "        localities: [Hagenburger Moor]\n" + WUNSTORF)
-    code, output = _check(knowledge_copy)
+    replace_in_file(regions, WUNSTORF, "        localities: [Hagenburger Moor]\n" + WUNSTORF)
+    code, output = check(knowledge_copy)
     assert code == 1
     assert "The field “localities” appears twice here: delete one of them" in output
-    assert f"regions.yaml, line {_line_of(regions, WUNSTORF)}" in output
+    assert f"regions.yaml, line {line_of(regions, WUNSTORF)}" in output

@@ -1,4 +1,5 @@
-"""Fixtures for the reliability suite: a Bot API server and the bot as a separate process."""
+"""Fixtures for the reliability suite: the bot as a separate process (the Bot API server is the
+`server` fixture of tests/support/bot.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,6 @@ import pytest
 
 from tests.botapi import BotApiServer
 from tests.reliability.process import BotProcess
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[BotApiServer]:
-    async with BotApiServer() as running:
-        yield running
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ neither confirmed nor handled a second time although Telegram hands it out again
 from __future__ import annotations
 
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import StartBot
 
 ORGANISATION = "Welche Art von Organisation"
 

@@ -15,9 +15,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, FaultKind, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import IDEA, StartBot
 
 STAFF = 900
 CONTACT = 501
@@ -114,7 +112,7 @@ async def test_a_whole_dialog_and_handoff_through_a_faulty_bot_api(
         await say("Projektleitung Pflege")
         await say("pflege@bildungswerk.example")
         await tap("Einverstanden")
-        assert "übergeben" in got[-1].text
+        assert "Ihr Entwurf geht an die" in got[-1].text
 
         # the notification reaches the contact, refused on its way as well
         for method in ("sendMessage", "sendDocument"):

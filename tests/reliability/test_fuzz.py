@@ -20,9 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.botapi import NOT_MODIFIED, BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import IDEA, StartBot
 
 Action = tuple[Literal["send", "tap"], str]
 

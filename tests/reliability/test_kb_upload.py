@@ -15,9 +15,7 @@ from pathlib import Path
 from bot.kb.stamp import with_stamp
 from tests.botapi import NOT_MODIFIED, BotApiServer, BotMessage, TelegramUser
 from tests.kb.edits import disk, replace, shipped, shipped_text
-from tests.telegram.conftest import IDEA, StartBot, clock, server, start_bot
-
-__all__ = ["clock", "server", "start_bot"]
+from tests.support.bot import IDEA, StartBot
 
 STAFF = 900
 REFUSED = "Nichts wurde übernommen"

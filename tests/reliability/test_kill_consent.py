@@ -73,12 +73,12 @@ async def test_killed_after_the_consent_was_stored(
     held = server.hold("sendMessage", chat_id=sponsor.chat_id)
     consent = sponsor.tap("Einverstanden")
     confirmation = str((await bot.alive(held.wait_arrived()))["text"])
-    assert "übergeben" in confirmation
+    assert "Ihr Entwurf geht" in confirmation and "✅" not in confirmation
     await crash_and_restart(server, bot, held, consent)
 
     # The update comes again: the sponsor learns what it did, and where things stand.
     told = await until(bot, sponsor, HANDED_OVER)
-    assert "✅ Ihr Entwurf ist an die Fachkräfte für die Region Hildesheim übergeben" in told
+    assert "📨 Ihr Entwurf für die Fachkräfte für die Region Hildesheim ist gespeichert." in told
     assert "(Übergabe Nr. 1)" in told
     await bot.alive(staff.wait_for(lambda: notifications(staff) or None, STARTUP_TIMEOUT))
 

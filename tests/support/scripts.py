@@ -304,7 +304,7 @@ HANDOFF = Script(
         Cmd("eingang", who="contact"),
         Cmd("entwuerfe"),
         Tap("Pflegebrücke"),
-        Tap("Zur Zusammenfassung", on="übergeben"),
+        Tap("Zur Zusammenfassung", on="geht an die"),
     ),
     ROUTED,
 )

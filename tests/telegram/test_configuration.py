@@ -13,7 +13,7 @@ from bot.__main__ import main
 from bot.adapters.telegram.app import serve
 from bot.settings import ConfigurationError, load_settings
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import bot_settings
+from tests.support.bot import bot_settings
 
 GOOD_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 

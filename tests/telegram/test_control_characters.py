@@ -5,7 +5,7 @@ of control characters is asked again, never stored, and a command behind a direc
 from __future__ import annotations
 
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 async def test_control_characters_are_asked_again_and_a_marked_command_works(

@@ -10,7 +10,7 @@ import pytest
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, FaultKind, TelegramUser
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 
 ORGANISATION = "Welche Art von Organisation"
 TARGET = "Wen soll das Projekt erreichen"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 def _delivered(server: BotApiServer, chat_id: int, needle: str) -> int:

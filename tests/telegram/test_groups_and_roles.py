@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.adapters.telegram.render import encode_callback
 from tests.alliance.conftest import ADMINS, STAFF
 from tests.botapi import BotApiServer, TelegramUser
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 from tests.telegram.test_presses import to_summary
 
 GROUP_ID = -1001234567890

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.alliance.conftest import ADMINS, HILDESHEIM, STAFF, invite, register
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 SHARED = {"start", "hilfe", "sprache", "datenschutz"}
 SHARED_EN = {"start", "help", "language", "privacy"}
@@ -17,9 +17,42 @@ def menu(server: BotApiServer, chat_id: int | None, language: str = "") -> list[
     return [command["command"] for command in server.commands_for(scope, language)]
 
 
-GERMAN = ["start", "hilfe", "neu", "entwuerfe", "zurueck", "ueberspringen", "abbrechen", "sprache"]
-ENGLISH = ["start", "help", "new", "drafts", "back", "skip", "cancel", "language", "privacy"]
-STAFF_ONLY = {"kontakt_einladen", "kontakte", "statistik", "kb_version", "kb_zurueck", "kb_export"}
+GERMAN = [
+    "start",
+    "hilfe",
+    "mensch",
+    "neu",
+    "entwuerfe",
+    "zurueck",
+    "ueberspringen",
+    "abbrechen",
+    "sprache",
+]
+ENGLISH = [
+    "start",
+    "help",
+    "human",
+    "new",
+    "drafts",
+    "back",
+    "skip",
+    "cancel",
+    "language",
+    "privacy",
+]
+STAFF_ONLY = {
+    "kontakt_einladen",
+    "kontakte",
+    "statistik",
+    "kb_version",
+    "kb_zurueck",
+    "kb_export",
+    "team",
+    "projekt_neu",
+    "projekt_entfernen",
+    "verfahren",
+    "sitzung",
+}
 """Staff's commands keep their German names in the English menu too."""
 
 

@@ -13,7 +13,7 @@ from tests.alliance.conftest import (
     tap,
 )
 from tests.botapi import BotApiServer, entity_slice, utf16_len
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 
 EMOJI = "🤖🧪🔬🧲💻🔧"
 

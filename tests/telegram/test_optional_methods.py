@@ -18,7 +18,7 @@ from tests.alliance.conftest import (
     tap,
 )
 from tests.botapi import BotApiServer, FaultKind
-from tests.telegram.conftest import NOW, StartBot, answer
+from tests.support.bot import NOW, StartBot, answer
 from tests.telegram.test_menus import GERMAN, menu
 
 

@@ -11,7 +11,7 @@ from telegram import Chat, Message, Update
 
 from bot.adapters.telegram.ordering import ChatOrderedUpdateProcessor
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 LIMIT = 5.0
 """Bounds a failing wait only; every wait here ends on an event."""

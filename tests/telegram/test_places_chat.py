@@ -5,7 +5,7 @@ two districts asked back, and a place abroad answered politely."""
 from __future__ import annotations
 
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot, answer
+from tests.support.bot import StartBot, answer
 
 
 async def started(user: TelegramUser) -> None:

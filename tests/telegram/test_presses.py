@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import StartBot, answer, draft_answers, type_draft
 
 
 async def tap(user: TelegramUser, label: str, message_id: int) -> BotMessage:
@@ -26,14 +26,7 @@ def now(user: TelegramUser, message: BotMessage) -> BotMessage:
 
 
 async def to_summary(user: TelegramUser) -> BotMessage:
-    user.send("/start")
-    await user.expect(2)
-    for text in ("Sarstedt", "Bildungsträger", "Geflüchtete Frauen", IDEA, "Pflegebrücke"):
-        await answer(user, text)
-    for text in ("380.000 €", "01/2027", "2 Jahre"):
-        await answer(user, text)
-    user.send("/ueberspringen")
-    summary = (await user.expect())[-1]
+    summary = (await type_draft(user, *draft_answers(title="Pflegebrücke")))[-1]
     assert "Angabe ändern" in " ".join(summary.button_texts()), user.transcript
     return summary
 
@@ -156,10 +149,12 @@ async def test_the_pdf_is_rendered_while_other_sponsors_get_their_answers(
         real = conversations.sketch
         assert real is not None
 
-        def slow_sketch(state: DialogState, advisor: object, language: str) -> Sequence[Document]:
+        def slow_sketch(
+            state: DialogState, advisor: object, language: str, plan: object = None
+        ) -> Sequence[Document]:
             rendering.set()
             assert may_finish.wait(10), "never released: the answer below did not come"
-            return real(state, advisor, language)  # type: ignore[arg-type]
+            return real(state, advisor, language, plan)  # type: ignore[arg-type]
 
         conversations.sketch = slow_sketch
         first, second = server.user(7310), server.user(7311)

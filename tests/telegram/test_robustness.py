@@ -12,7 +12,7 @@ import pytest
 from bot.clock import FixedClock
 from bot.storage.db import Database
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 async def test_an_edited_message_is_answered_and_not_taken(

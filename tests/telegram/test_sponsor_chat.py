@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 
 async def answer(user: TelegramUser, text: str) -> BotMessage:

@@ -7,7 +7,7 @@ from bot.kb.stamp import with_stamp
 from tests.alliance.conftest import ADMINS, STAFF, answer, invite, register, tap
 from tests.botapi import BotApiServer
 from tests.kb.edits import shipped_text
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 LONG_ID = "fachkraefteallianz-fuer-die-region-hildesheim-landkreis-und-stadt-hildesheim"
 HILDESHEIM = "Fachkräfte für die Region Hildesheim"

@@ -11,18 +11,13 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import StartBot, answer, draft_answers, type_draft
 
 STALE = "früheren Frage"
 
 
 async def to_summary(user: TelegramUser, place: str) -> BotMessage:
-    for text in (place, "Bildungsträger", "Geflüchtete Frauen", IDEA, "/ueberspringen"):
-        await answer(user, text)
-    for text in ("380.000 €", "01/2027", "2 Jahre"):
-        await answer(user, text)
-    user.send("/ueberspringen")
-    summary = (await user.expect())[-1]
+    summary = (await type_draft(user, *draft_answers(place, title=None), command=None))[-1]
     assert "🤝 An Allianz übergeben" in summary.button_texts(), summary.button_texts()
     return summary
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 from tests.botapi import BotApiServer
-from tests.telegram.conftest import IDEA, StartBot, answer
+from tests.support.bot import IDEA, StartBot, answer
 
 
 async def test_questions_non_answers_costs_per_year_and_a_range_over_http(
@@ -20,20 +20,20 @@ async def test_questions_non_answers_costs_per_year_and_a_range_over_http(
         await user.expect(2)
         for text in ("Hameln", "Bildungsträger", "Geflüchtete", IDEA):
             await answer(user, text)
-        refused = await answer(user, "nein")
-        assert "freiwillig" in refused.text and "Überspringen" in refused.text
-        costs_prompt = await answer(user, "/ueberspringen")
+        costs_prompt = await answer(user, "nein")
+        assert "übersprungen" in costs_prompt.text, "an optional question is skipped at once"
         assert "Gesamtkosten" in costs_prompt.text
         kept = await answer(user, "180.000 € jährlich")
         assert "nicht als Gesamtkosten" in kept.text
         ranged = await answer(user, "04/2027 bis 03/2029")
         assert "Laufzeit 24 Monate" in ranged.text
         assert "360.000 €" in ranged.text, "the total from 2 years of 180.000 € is shown"
-        duration_prompt = ranged.text
-        assert "Wie lange soll das Projekt laufen?" in duration_prompt
+        assert "Ja, 360.000 € insgesamt" in str(ranged.buttons), "the total is to be confirmed"
+        assert "Wie lange soll das Projekt laufen?" not in ranged.text, "the range said it"
+        assert "Eigenanteil" in ranged.text
         question = await answer(user, "Was ist denn ein Eigenanteil?")
         assert " ".join(own_share.answer.split())[:60] in " ".join(question.text.split())
-        assert "Wie lange soll das Projekt laufen?" in question.text
+        assert "Eigenanteil" in question.text
         async with runtime.database.transaction() as connection:
             rows = await connection.execute_fetchall("SELECT state FROM drafts")
         [(state,)] = list(rows)

@@ -107,14 +107,16 @@ def build_application(runtime: Runtime, *, poll_timeout: float | None = None) ->
     async def after(handled: Handled, user_id: int) -> None:
         if handled.outbox_written and runtime.worker is not None:
             runtime.worker.wake()
-        if user_id in settings.admin_ids:
-            # Staff who had never opened the bot at start-up get their menu now.
+        for former in sorted(handled.menus_reset - settings.admin_ids):
+            staff_menus.discard(former)  # a colleague removed: their menu goes
+            await reset_personal_menu(optional, application.bot, former)
+        if handled.staff:
+            # Staff who had never opened the bot at start-up (or were just added in the bot)
+            # get their menu now.
             if user_id not in staff_menus:
                 await set_staff_menu(optional, application.bot, user_id, staff_menus)
         elif handled.menu_changed:
             await set_personal_menu(optional, application.bot, user_id)
-        for former in sorted(handled.menus_reset - settings.admin_ids):
-            await reset_personal_menu(optional, application.bot, former)
 
     def wake_worker() -> None:
         if runtime.worker is not None:
@@ -164,7 +166,7 @@ async def set_command_menus(application: BotApplication) -> None:
             await bot.set_my_commands(_commands("sponsor", language), language_code=code)
 
     await optional.call("command menu", default_menus)
-    for staff_id in sorted(runtime.settings.admin_ids):
+    for staff_id in await runtime.conversations.staff_ids():
         await set_staff_menu(optional, bot, staff_id, staff_menus)
 
 
@@ -214,6 +216,7 @@ async def on_startup(application: BotApplication) -> None:
         runtime.clock,
         TelegramTransport(application.bot),
         prepare=runtime.conversations.sketches.prepare,
+        settled=runtime.conversations.desks.delivery.settled,
     )
     runtime.worker.start()
 
@@ -331,6 +334,11 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
         loop.add_signal_handler(signal_number, stop.set)
     await on_startup(application)
     retention = asyncio.create_task(purge_regularly(runtime), name="retention")
+    procedure = (
+        asyncio.create_task(runtime.scheduler.run(), name="procedure")
+        if runtime.scheduler is not None
+        else None
+    )
     await application.start()
     updater = application.updater
     assert updater is not None
@@ -374,6 +382,8 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
     if isinstance(bot, ConfirmingBot) and polling:
         await bot.confirm_handled()
     retention.cancel()
+    if procedure is not None:
+        procedure.cancel()
     await on_stop(application)
     return CONFLICT_EXIT if conflict is not None else 0
 

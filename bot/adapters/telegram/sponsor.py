@@ -143,7 +143,7 @@ class SponsorHandlers:
         message = update.effective_message
         replied = message.reply_to_message if message is not None and not pressed else None
         action = _chat_action(event)
-        if action is not None and self.conversations.permits(user.id, event):
+        if action is not None and await self.conversations.permits(user.id, event):
             await show_action(context.bot, chat.id, action)
         handled = await self.conversations.handle(
             Incoming(

@@ -136,6 +136,7 @@ class ChatPlayer:
             runtime.clock,
             self.transport,
             prepare=runtime.conversations.sketches.prepare,
+            settled=runtime.conversations.desks.delivery.settled,
         )
         self.update_ids = itertools.count(1)
 

@@ -1,4 +1,8 @@
-"""The real bot (runtime + PTB Application) against the Bot API server on 127.0.0.1."""
+"""The real bot (runtime + PTB Application) against the Bot API server on 127.0.0.1.
+
+A pytest plugin (tests/conftest.py): the fixtures `server`, `clock` and `start_bot` serve the
+Telegram, alliance and reliability tests alike; a directory's conftest may override them.
+"""
 
 from __future__ import annotations
 
@@ -75,3 +79,57 @@ def start_bot(server: BotApiServer, tmp_path: Path, clock: FixedClock) -> StartB
             await runtime.close()
 
     return start
+
+
+def draft_answers(
+    place: str = "Sarstedt",
+    *,
+    title: str | None = "Pflegebrücke Hildesheim",
+    costs: str = "380.000 €",
+    duration: str = "2 Jahre",
+    idea: str = IDEA,
+    target_group: str = "Geflüchtete Frauen",
+) -> list[str]:
+    """What a sponsor types for a complete draft, question by question (`title=None` skips the
+    optional title); the last skip passes the co-financing and leads to the summary."""
+    return [
+        place,
+        "Bildungsträger",
+        target_group,
+        idea,
+        title if title is not None else "/ueberspringen",
+        costs,
+        "01/2027",
+        duration,
+        "/ueberspringen",
+    ]
+
+
+async def type_draft(
+    user: TelegramUser, *answers: str, command: str | None = "/start"
+) -> list[BotMessage]:
+    """The one walk to the summary over HTTP: `command` (`/start`, `/neu`, or None when the
+    first question is already asked), then `answers` (default `draft_answers()`); returns the
+    summary's messages."""
+    if command is not None:
+        user.send(command)
+        await user.expect(2)
+    *before, last = answers or draft_answers()
+    for text in before:
+        await answer(user, text)
+    user.send(last)
+    summary = await summary_messages(user)
+    assert "Zusammenfassung" in "\n".join(m.text for m in summary), user.transcript
+    return summary
+
+
+STAND = ("Stand der Wissensbasis", "Knowledge base as of")
+"""The summary's last line: a long summary comes in several messages (#13 added sources)."""
+
+
+async def summary_messages(user: TelegramUser) -> list[BotMessage]:
+    """Every message of a summary, up to its last line."""
+    messages = await user.expect()
+    while not any(stand in messages[-1].text for stand in STAND):
+        messages += await user.expect()
+    return messages

@@ -18,6 +18,7 @@ from bot.core.outputs import Document
 from bot.core.state import DialogState
 from bot.export import documents
 from bot.export.documents import sketch_documents as rendered
+from bot.procedure.plan import Plan
 from bot.runtime import build_runtime
 from bot.settings import Settings
 from bot.texts.catalog import Language
@@ -35,7 +36,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, BotMessage
-from tests.telegram.conftest import StartBot
+from tests.support.bot import StartBot
 
 OPEN = "— offen: bitte ergänzen —"
 
@@ -141,10 +142,14 @@ async def test_the_alliance_pdf_is_rendered_once_per_handoff_outside_the_write_t
     written meanwhile."""
 
     def watched(
-        state: DialogState, advisor: Advisor, language: Language, today: date
+        state: DialogState,
+        advisor: Advisor,
+        language: Language,
+        today: date,
+        plan: Plan | None = None,
     ) -> list[Document]:
         renderings.append((language, writable(tmp_path / "foerderlotse.sqlite3")))
-        return rendered(state, advisor, language, today)
+        return rendered(state, advisor, language, today, plan)
 
     monkeypatch.setattr(documents, "sketch_documents", watched)
     async with start_bot(admin_ids=ADMINS):

@@ -1,0 +1,118 @@
+"""Every answer one sponsor message carries, as the sponsor dialog stores them (`gather`).
+
+`bot.understanding.message.read_message` finds the slots with a confidence; here the confident
+ones become the answers the dialog's own questions would have stored (the same shapes as the
+parsers of `sponsor.py`), and an English first message or a request for English asks the
+engine to continue in English. Unsure readings are left out: their question is asked in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.core.state import Answer
+from bot.core.steps import Accepted, Gathered, ParseOutcome, StepContext
+from bot.dialogs.answers import start_of
+from bot.texts.catalog import Language
+from bot.understanding.costs import Costs
+from bot.understanding.groups import group_finder
+from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
+from bot.understanding.replies import Kind
+
+FIRST_STEP = "region"
+"""The question a first message answers: there an English message switches the language."""
+
+_PERIOD_ONLY = re.compile(
+    r"(?:a|an|one|per|ein|einen|eine|pro|im|je|jedes?n?)\s+(?:month|year|monat|jahr)",
+    re.IGNORECASE,
+)
+"""Words read as a duration that name the period of an amount instead."""
+
+_PER_WORDS = {"year": "pro Jahr", "month": "pro Monat"}
+"""Appended to an amount read per period, so the stored text reads back as per period."""
+
+
+def gatherer(
+    steps: tuple[str, ...],
+    parse: dict[str, Callable[[str, StepContext], ParseOutcome]],
+    per_period: Callable[[str, Costs, StepContext], Accepted],
+) -> Callable[[str, str, StepContext], Gathered]:
+    """The sponsor dialog's message reader over its main questions (`steps`), reading an
+    answer's words again with that question's own parser (`parse`: region, costs)."""
+
+    def gather(text: str, step: str, ctx: StepContext) -> Gathered:
+        if step not in steps:
+            return Gathered()
+        reading = read_message(
+            text,
+            ReadingContext(
+                places=ctx.advisor.places,
+                groups=group_finder(ctx.advisor.kb),
+                today=ctx.today,
+                step=step,
+                start=start_of(ctx.answers),
+            ),
+        )
+        language = _language(reading, step, ctx)
+        offer = None
+        if language is None and reading.language not in (None, ctx.language):
+            offer = reading.language
+        if reading.reply.kind is not Kind.ANSWER:
+            return Gathered(language=language, offer=offer)
+        answers: dict[str, Accepted] = {}
+        for slot, found in reading.found():
+            if slot not in steps or found.confidence < LIKELY:
+                continue
+            words = text[found.span[0] : found.span[1]].strip() or text.strip()
+            if slot == "duration" and _PERIOD_ONLY.fullmatch(words):
+                continue  # "9,000 euros a month": the costs' period, not the project's
+            accepted = _accepted(slot, found, words, ctx, parse, per_period)
+            if accepted is not None:
+                answers[slot] = accepted
+        costs = reading.costs
+        if "costs" in answers and "duration" in answers and costs and costs.value.per:
+            # both in one message: the total over the duration, shown like any other
+            with_duration = {**ctx.answers, "duration": answers["duration"].answer}
+            total = per_period(
+                answers["costs"].answer.text, costs.value, replace(ctx, answers=with_duration)
+            )
+            answers["costs"] = total
+        return Gathered(answers, language, offer)
+
+    return gather
+
+
+def _language(reading: Reading, step: str, ctx: StepContext) -> Language | None:
+    if reading.reply.kind is Kind.LANGUAGE:
+        return reading.reply.wants
+    if step == FIRST_STEP and not ctx.answers and reading.language == "en":
+        return "en"
+    return None
+
+
+def _accepted(
+    slot: str,
+    found: Found[object],
+    words: str,
+    ctx: StepContext,
+    parse: dict[str, Callable[[str, StepContext], ParseOutcome]],
+    per_period: Callable[[str, Costs, StepContext], Accepted],
+) -> Accepted | None:
+    value = found.value
+    if slot == "costs" and isinstance(value, Costs) and value.per is not None:
+        return per_period(f"{words} {_PER_WORDS[value.per]}", value, ctx)
+    if slot in parse:
+        outcome = parse[slot](words, ctx)
+        return outcome if isinstance(outcome, Accepted) else None
+    if slot == "target_group" and isinstance(value, tuple):
+        return Accepted(Answer(text=words, value={"ids": list(value), "text": words}))
+    if slot == "start" and hasattr(value, "iso"):
+        return Accepted(Answer(text=words, value=value.iso()))
+    plain = isinstance(value, (str, int)) and not isinstance(value, bool)
+    if plain and slot in ("organisation", "duration", "idea", "cofinancing", "title"):
+        assert isinstance(value, (str, int))
+        shown = value if isinstance(value, str) and slot != "organisation" else words
+        return Accepted(Answer(text=shown, value=value))
+    return None

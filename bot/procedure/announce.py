@@ -1,0 +1,104 @@
+"""Telling the other roles of a step: outbox items written in the step's own transaction.
+
+Messages name roles, never persons ("the local alliance", "the coordination office"), so an
+erasure has no names to take out of undelivered ones; each carries its case's number
+(`"case"` in the payload), so erasing a sponsor finds the messages about their cases.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import aiosqlite
+
+from bot.procedure.steps import Party
+from bot.storage.cases import CaseRow
+from bot.storage.contacts import Contacts
+from bot.storage.outbox import Outbox
+from bot.texts.catalog import Language, Msg
+from bot.texts.markup import to_html
+
+
+async def language_of(connection: aiosqlite.Connection, user_id: int) -> Language:
+    rows = await connection.execute_fetchall("SELECT language FROM users WHERE id = ?", (user_id,))
+    row = next(iter(rows), None)
+    return "en" if row is not None and row[0] == "en" else "de"
+
+
+def text_payload(text: Msg, language: Language, case_id: int | None) -> dict[str, Any]:
+    """An outbox item in the alliance desk's format (text, abstract buttons, relay)."""
+    return {"text": to_html(text, language), "buttons": [], "relay": False, "case": case_id}
+
+
+def document_payload(
+    caption: Msg, language: Language, case_id: int, filename: str, mime_type: str, content: bytes
+) -> dict[str, Any]:
+    return {
+        "document": {
+            "filename": filename,
+            "mime_type": mime_type,
+            "content_b64": base64.b64encode(content).decode("ascii"),
+        },
+        "caption": to_html(caption, language),
+        "relay": False,
+        "case": case_id,
+    }
+
+
+class Recipients:
+    """Who each party of a case is, now (the alliance: every alliance concerned)."""
+
+    def __init__(self, admin_ids: frozenset[int]) -> None:
+        self.admin_ids = admin_ids
+
+    async def of(
+        self, connection: aiosqlite.Connection, contacts: Contacts, case: CaseRow, party: Party
+    ) -> list[int]:
+        if party is Party.SPONSOR:
+            return [case.sponsor_id]
+        if party is Party.STAFF:
+            return sorted(self.admin_ids)
+        found: list[int] = []
+        for alliance in case.alliances:
+            registered = [c.user_id for c in await contacts.of_alliance(alliance)]
+            if alliance == case.alliance_id and case.contact_id in registered:
+                found.append(case.contact_id)  # the first alliance's contact in charge
+            else:
+                # As with the handoff itself: the coordination office stands in for an
+                # alliance that has nobody registered yet.
+                found += registered or sorted(self.admin_ids)
+        return list(dict.fromkeys(found))
+
+
+async def announce(
+    connection: aiosqlite.Connection,
+    outbox: Outbox,
+    recipients: Recipients,
+    case: CaseRow,
+    texts: dict[Party, str],
+    params: dict[str, Any],
+    skip: frozenset[int],
+    document: tuple[str, str, bytes] | None = None,
+) -> int:
+    """Write one item per recipient (each once, in their language); returns how many."""
+    contacts = Contacts(connection, outbox.now)
+    written: set[int] = set(skip)
+    count = 0
+    for party, key in texts.items():
+        for user_id in await recipients.of(connection, contacts, case, party):
+            if user_id in written:
+                continue
+            written.add(user_id)
+            language = await language_of(connection, user_id)
+            message = Msg(key, params)
+            if document is None:
+                await outbox.add(user_id, text_payload(message, language, case.id))
+            else:
+                filename, mime_type, content = document
+                await outbox.add(
+                    user_id,
+                    document_payload(message, language, case.id, filename, mime_type, content),
+                )
+            count += 1
+    return count

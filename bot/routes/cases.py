@@ -1,0 +1,328 @@
+"""The procedure after the handoff in chat: a sponsor's case (its view and the steps that are
+theirs, as buttons `case:<verb>:<case number>`), and staff's procedure overview with its CSV.
+
+The `Procedure` decides everything (who may, in which order, what a step carries); this desk
+only turns presses and typed answers into its requests and its results into replies.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.core.events import action_number
+from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.core.subdialogs import EnterPlan, ProjectDates, VotumText
+from bot.procedure.plan import FundingRate, Plan, check_plan
+from bot.procedure.plan_text import read_plan
+from bot.procedure.requests import (
+    Actor,
+    Apply,
+    Close,
+    Decision,
+    ReportReceived,
+    Request,
+    Schedule,
+    Start,
+    Submit,
+    Votum,
+    VotumOutcome,
+    VotumWay,
+    Withdraw,
+)
+from bot.procedure.results import Recorded, Refused
+from bot.procedure.service import Procedure
+from bot.procedure.steps import FINISHED, Role, Stage, StepKind, possible
+from bot.procedure.views import (
+    case_line,
+    case_view,
+    overview,
+    overview_csv,
+    overview_view,
+    subregions,
+)
+from bot.storage.cases import CaseRow
+from bot.texts.catalog import Msg
+from bot.texts.formats import Day, Lines
+from bot.turn import Turn
+
+CSV = "text/csv"
+_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+_SPONSOR_BUTTONS: tuple[tuple[StepKind, str], ...] = (
+    (StepKind.SUBMIT, "submit"),
+    (StepKind.APPLY, "apply"),
+    (StepKind.GRANT, "grant"),
+    (StepKind.DECLINE, "decline"),
+    (StepKind.START, "start"),
+    (StepKind.WITHDRAW, "withdraw"),
+)
+"""The sponsor's steps offered as buttons when the table allows them, in this order."""
+_VOTA: tuple[tuple[StepKind, VotumOutcome], ...] = (
+    (StepKind.ENDORSE, "endorsed"),
+    (StepKind.NOT_ENDORSE, "not_endorsed"),
+    (StepKind.DEFER, "deferred"),
+)
+
+
+async def sponsor_case_view(turn: Turn, case: CaseRow) -> Msg:
+    """The case as its sponsor sees it (step, what comes next, dates, history)."""
+    cases = turn.stores.cases
+    meeting = await turn.stores.meetings.get(case.meeting_id) if case.meeting_id else None
+    return case_view(case, await cases.steps(case.id), await cases.evaluations(case.id), meeting)
+
+
+class CaseDesk:
+    def __init__(self, procedure: Procedure) -> None:
+        self.procedure = procedure
+
+    # --- the sponsor -----------------------------------------------------------------------
+
+    async def menu(self, turn: Turn, case: CaseRow, *before: Msg) -> Reply:
+        """The case with the sponsor's buttons for what the table allows now."""
+        allowed = possible(Stage(case.stage), Role.SPONSOR)
+        rows: list[tuple[Button, ...]] = []
+        if StepKind.SUBMIT in allowed or StepKind.HAND_OVER in allowed:
+            # Until it is submitted the plan may change (the Projektskizze shows it).
+            rows.append((Button(Msg("cases.button.plan"), f"case:plan:{case.id}"),))
+        rows += [
+            (Button(Msg(f"cases.button.{verb}"), f"case:{verb}:{case.id}"),)
+            for kind, verb in _SPONSOR_BUTTONS
+            if kind in allowed
+        ]
+        if Stage(case.stage) not in FINISHED:
+            switch = "reminders_off" if case.reminders else "reminders_on"
+            rows.append((Button(Msg(f"cases.button.{switch}"), f"case:{switch}:{case.id}"),))
+        rows.append((Button(Msg("sponsor.button.drafts"), "session:drafts"),))
+        view = await sponsor_case_view(turn, case)
+        return Reply((*before, view), tuple(rows))
+
+    async def act(self, turn: Turn, action: str) -> list[EngineOutput]:
+        """`<verb>:<case number>` pressed by the case's sponsor."""
+        verb, _, number = action.partition(":")
+        case_id = action_number(number)
+        case = await turn.stores.cases.get(case_id) if case_id is not None else None
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        actor = Actor(turn.user.id, Role.SPONSOR)
+        if verb == "open":
+            return [await self.menu(turn, case)]
+        if verb in ("reminders_on", "reminders_off"):
+            switched = await self.procedure.set_reminders(
+                turn.connection, turn.now, actor, case.id, verb == "reminders_on"
+            )
+            if isinstance(switched, Refused):
+                return [await self.menu(turn, case, switched.message)]
+            return [await self.menu(turn, switched, Msg(f"cases.{verb}"))]
+        if verb == "plan":
+            await turn.start(EnterPlan(case=case.id))
+            return [Reply((Msg("cases.plan_prompt", {"title": case.title}),))]
+        if verb == "start":
+            await turn.start(ProjectDates(case=case.id))
+            return [Reply((Msg("cases.dates_prompt", {"title": case.title}),))]
+        if verb == "withdraw":
+            return [
+                Reply(
+                    (Msg("cases.withdraw_confirm", {"title": case.title}),),
+                    (
+                        (
+                            Button(Msg("cases.button.withdraw_yes"), f"case:withdrawn:{case.id}"),
+                            Button(Msg("cases.button.keep"), f"case:open:{case.id}"),
+                        ),
+                    ),
+                )
+            ]
+        today = turn.today
+        requests: dict[str, Request] = {
+            "submit": Submit(),
+            "apply": Apply(on=today),
+            "grant": Decision(granted=True, on=today),
+            "decline": Decision(granted=False, on=today),
+            "withdrawn": Withdraw(reason=""),
+        }
+        request = requests.get(verb)
+        if request is None:
+            return [await self.menu(turn, case)]
+        return await self._record(turn, actor, case, request)
+
+    async def dates(self, turn: Turn, asked: ProjectDates, text: str) -> list[EngineOutput]:
+        """The project's start and end, typed as two dates ("01.03.2027 bis 28.02.2029")."""
+        case = await turn.stores.cases.get(asked.case)
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        days = [_day(m) for m in _DAY.finditer(text)]
+        found = [d for d in days if d is not None]
+        if len(found) != 2:
+            await turn.start(asked)
+            return [Reply((Msg("cases.dates_invalid"),))]
+        start, end = found
+        request = Start(start=start, end=end)
+        return await self._record(turn, Actor(turn.user.id, Role.SPONSOR), case, request)
+
+    async def plan(self, turn: Turn, asked: EnterPlan, text: str) -> list[EngineOutput]:
+        """The typed cost and financing plan, kept with the draft; what does not add up yet
+        is said at once (the submission checks it again)."""
+        cases = turn.stores.cases
+        case = await cases.get(asked.case)
+        if case is None or case.sponsor_id != turn.user.id:
+            return [Reply((Msg("cases.gone"),))]
+        stored = await cases.plan(case.draft_id)
+        typed = read_plan(text, Plan.model_validate(stored) if stored is not None else None)
+        if not (typed.plan.costs or typed.plan.financing):
+            await turn.start(asked)
+            return [Reply((Msg("cases.plan_unread"),))]
+        await cases.save_plan(case.draft_id, typed.plan.model_dump(mode="json"))
+        funding = turn.advisor.kb.rules.funding
+        check = check_plan(
+            typed.plan,
+            case.costs_eur,
+            case.duration_months,
+            FundingRate(funding.max_rate_percent, funding.source),
+        )
+        said: list[Msg] = [Msg("cases.plan_saved")]
+        said += [Msg("cases.plan_line_unread", {"line": line}) for line in typed.unread]
+        said += [*check.problems, *check.notes]
+        if check.complete:
+            said.append(Msg("cases.plan_complete"))
+        return [await self.menu(turn, case, *said)]
+
+    async def _record(
+        self, turn: Turn, actor: Actor, case: CaseRow, request: Request
+    ) -> list[EngineOutput]:
+        outcome = await self.procedure.record(turn.connection, turn.now, actor, case.id, request)
+        turn.outbox_written = True
+        shown = self.staff_menu if actor.role is Role.STAFF else self.menu
+        if isinstance(outcome, Refused):
+            return [await shown(turn, case, outcome.message, *outcome.details)]
+        assert isinstance(outcome, Recorded)
+        return [await shown(turn, outcome.case, *outcome.messages)]
+
+    # --- staff -----------------------------------------------------------------------------
+
+    async def staff_menu(self, turn: Turn, case: CaseRow, *before: Msg) -> Reply:
+        """A case as staff see it, with staff's steps the table allows now."""
+        allowed = possible(Stage(case.stage), Role.STAFF)
+        rows: list[tuple[Button, ...]] = []
+        if StepKind.SCHEDULE in allowed:
+            rows += [
+                (
+                    Button(
+                        Msg("cases.button.schedule", {"date": Day(m.held_on)}),
+                        f"staff:case:schedule:{case.id}:{m.id}",
+                    ),
+                )
+                for m in await turn.stores.meetings.listed(since=turn.today)
+            ]
+        votum = [
+            Button(Msg(f"cases.button.votum.{outcome}"), f"staff:case:{outcome}:{case.id}")
+            for kind, outcome in _VOTA
+            if kind in allowed
+        ]
+        if votum:
+            rows.append(tuple(votum))
+        for kind, verb in ((StepKind.REPORT_RECEIVED, "report"), (StepKind.CLOSE, "close")):
+            if kind in allowed:
+                rows.append((Button(Msg(f"cases.button.{verb}"), f"staff:case:{verb}:{case.id}"),))
+        view = await sponsor_case_view(turn, case)
+        return Reply((*before, view), tuple(rows))
+
+    async def staff_act(self, turn: Turn, action: str) -> list[EngineOutput]:
+        """`<verb>:<case number>[:<meeting number>]` pressed by staff."""
+        verb, _, rest = action.partition(":")
+        number, _, meeting = rest.partition(":")
+        case_id = action_number(number)
+        case = await turn.stores.cases.get(case_id) if case_id is not None else None
+        if case is None:
+            return [Reply((Msg("cases.gone"),))]
+        if verb == "open":
+            return [await self.staff_menu(turn, case)]
+        actor = Actor(turn.user.id, Role.STAFF)
+        meeting_id = action_number(meeting)
+        if verb == "schedule" and meeting_id is not None:
+            return await self._record(turn, actor, case, Schedule(meeting_id=meeting_id))
+        outcome = next((o for _, o in _VOTA if o == verb), None)
+        if outcome is not None:
+            await turn.start(VotumText(case=case.id, outcome=outcome))
+            return [
+                Reply(
+                    (
+                        Msg(
+                            "cases.votum_prompt",
+                            {"title": case.title, "outcome": Msg(f"procedure.votum.{outcome}")},
+                        ),
+                    )
+                )
+            ]
+        if verb == "report":
+            return await self._record(turn, actor, case, ReportReceived())
+        if verb == "close":
+            return await self._record(turn, actor, case, Close())
+        return [await self.staff_menu(turn, case)]
+
+    async def votum(self, turn: Turn, asked: VotumText, text: str) -> list[EngineOutput]:
+        """The Votum's text for the sponsor: in the meeting the case is scheduled for, else
+        by circulation (Umlaufverfahren)."""
+        case = await turn.stores.cases.get(asked.case)
+        if case is None:
+            return [Reply((Msg("cases.gone"),))]
+        way: VotumWay = "meeting" if Stage(case.stage) is Stage.SCHEDULED else "circulation"
+        request = Votum(outcome=asked.outcome, way=way, text=text)
+        return await self._record(turn, Actor(turn.user.id, Role.STAFF), case, request)
+
+    async def meeting(self, turn: Turn, argument: str) -> list[EngineOutput]:
+        """/sitzung <date> [<deadline>] [note]: a meeting of the Lenkungsgruppe; without a
+        date, the meetings to come."""
+        days = [d for d in (_day(m) for m in _DAY.finditer(argument)) if d is not None]
+        if days:
+            note = _DAY.sub("", argument).strip(" ,;-")
+            added = await self.procedure.add_meeting(
+                turn.connection,
+                turn.now,
+                Actor(turn.user.id, Role.STAFF),
+                days[0],
+                days[1] if len(days) > 1 else None,
+                note,
+            )
+            if isinstance(added, Refused):
+                return [Reply((added.message,))]
+            said = Msg("cases.meeting_added", {"date": Day(added.held_on)})
+        else:
+            said = Msg("cases.meeting_usage")
+        meetings = await turn.stores.meetings.listed(since=turn.today)
+        lines = tuple(
+            Msg(
+                "cases.meeting_line",
+                {
+                    "date": Day(m.held_on),
+                    "deadline": Day(m.deadline) if m.deadline else "–",
+                    "note": m.note or "–",
+                },
+            )
+            for m in meetings
+        )
+        listing = Msg("cases.meetings", {"lines": Lines(lines) if lines else "–"})
+        return [Reply((said, listing))]
+
+    async def overview(self, turn: Turn) -> list[EngineOutput]:
+        """Cases per step and sub-region with the sums requested, and the same as CSV; the
+        open cases as buttons to their steps."""
+        cases = await turn.stores.cases.everyone()
+        data = overview(cases, subregions(turn.advisor.kb))
+        csv = overview_csv(data, turn.language)
+        name = f"verfahren_{turn.today.isoformat()}.csv"
+        rows = tuple(
+            (Button(case_line(case), f"staff:case:open:{case.id}"),)
+            for case in cases
+            if Stage(case.stage) not in FINISHED
+        )
+        return [
+            Reply((overview_view(data),), rows),
+            Document(name, csv, CSV, Msg("cases.overview_csv", {"date": Day(turn.today)})),
+        ]
+
+
+def _day(match: re.Match[str]) -> date | None:
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
