@@ -167,7 +167,7 @@ def test_a_handoffs_buttons_fit_telegrams_64_bytes_with_the_longest_number() -> 
         created_at="",
     )
     kb = load_directory(shipped_knowledge_dir())
-    menu = ContactInbox(AllianceDesk(lambda: kb)).menu(handoff)
+    menu = ContactInbox(AllianceDesk(lambda: kb, frozenset())).menu(handoff)
     markup = keyboard(menu, "de")
     assert markup is not None
     actions = [b.callback_data for row in markup.inline_keyboard for b in row]
