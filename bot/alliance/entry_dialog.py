@@ -380,7 +380,7 @@ class EntryDialog:
         if verb == "cancel":
             await turn.drop_subdialogs()
             return [Reply((Msg("entry.cancelled"),))]
-        if verb == "page" and argument.isdigit():
+        if verb == "page" and argument.isdigit() and state.stage == "choose":
             return [await self._listing(turn, state, int(argument))]
         if state.stage == "choose":
             if verb == "pick" and argument.isdigit() and int(argument) < len(state.offered):

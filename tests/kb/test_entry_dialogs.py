@@ -299,6 +299,11 @@ async def test_an_faq_entry_is_added_edited_and_removed_by_dialog(desk: Desk) ->
     entry = find_faq(QUESTION, desk.kb)
     assert entry is not None and entry.id == "duerfen_wir_honorare_fuer_dozentinnen"
     assert entry.source_kind == "none"
+    # a sponsor's question mid-dialog is answered from it at once
+    await desk.cmd("start", "sponsor")
+    answered = await desk.say(QUESTION, "sponsor")
+    assert "Honorare gehören zu den Kosten des Projekts" in answered
+    assert "Zurück zu meiner Frage" in answered
 
     # edited: found by a word of its question
     await desk.cmd("faq_bearbeiten")
