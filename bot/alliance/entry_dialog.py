@@ -81,7 +81,7 @@ def shown(
     return text[: SHORT - 1] + "…" if short and len(text) > SHORT else text
 
 
-def _search(form: Form, kb: KnowledgeBase, query: str) -> list[str]:
+def search(form: Form, kb: KnowledgeBase, query: str) -> list[str]:
     """Entries whose title (an FAQ entry: its questions and keywords too) contains the
     typed words, typos forgiven; the closest first."""
     texts: dict[str, str] = {}
@@ -180,12 +180,14 @@ class EntryDialog:
         ]
         if form.can_add:
             rows.append((Button(Msg("entry.button.new"), f"{PRESS}:new"),))
+        if form.name == "alliance":
+            rows.append((Button(Msg("entry.button.office"), f"{PRESS}:office"),))
         rows.append((self._cancel(),))
         return tuple(rows)
 
     async def _found(self, turn: Turn, state: EditEntry, query: str) -> Reply:
         form = FORMS[state.form]
-        found = tuple(_search(form, turn.advisor.kb, query))
+        found = tuple(search(form, turn.advisor.kb, query))
         if not found:
             return await self._listing(
                 turn, state, state.page, Msg("entry.search.none", {"query": query})
@@ -199,8 +201,12 @@ class EntryDialog:
         """The entry as the live version holds it: the edit is based on that version."""
         form = FORMS[state.form]
         live = self.store.current()
-        entries = file_content(live.kb, form.file).get(form.section) or []
-        value = next((e for e in entries if str(e.get("id")) == entry_id), None)
+        content = file_content(live.kb, form.file).get(form.section)
+        if form.single:
+            value = content if isinstance(content, dict) else None
+        else:
+            entries = content if isinstance(content, list) else []
+            value = next((e for e in entries if str(e.get("id")) == entry_id), None)
         if value is None:
             return await self._listing(turn, state, state.page, Msg("entry.gone"))
         state = state.model_copy(
@@ -387,6 +393,9 @@ class EntryDialog:
                 return [await self._pick(turn, state, state.offered[int(argument)])]
             if verb == "new" and form.can_add:
                 return [await self._new(turn, state)]
+            if verb == "office" and form.name == "alliance":
+                office = state.model_copy(update={"form": "office"})
+                return [await self._pick(turn, office, "")]
             return [await self._listing(turn, state, state.page)]
         if verb == "field" and form.field(argument) is not None and state.stage != "remove":
             return [await self._ask(turn, state, argument)]
@@ -443,6 +452,8 @@ class EntryDialog:
     def _change(self, state: EditEntry) -> EntryEdits:
         form = FORMS[state.form]
         value = None if state.stage == "remove" else state.value
+        if form.single:
+            return EntryEdits(form.file, (Edit(form.section, None, value),))
         entry_id = state.entry_id or str(state.value.get("id", ""))
         return EntryEdits(form.file, (Edit(form.section, entry_id, value),))
 

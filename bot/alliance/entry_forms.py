@@ -48,6 +48,9 @@ class Form:
     id_from: str = ""
     """For a new entry: the field its id is made from."""
     id_separator: str = "-"
+    single: bool = False
+    """The section is one mapping, not a list of entries (the coordination office): it is
+    edited and merged as a whole."""
 
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -132,6 +135,21 @@ ALLIANCE = Form(
 """A local alliance's member organisations and public contact details (optional fields of
 regions.yaml that the sponsor's summary shows)."""
 
+OFFICE = Form(
+    "office",
+    "regions.yaml",
+    "coordination_office",
+    (
+        FieldSpec("phone", "text"),
+        FieldSpec("email", "text"),
+        FieldSpec("website", "text"),
+        FieldSpec("tasks", "lines"),
+    ),
+    lambda kb: [kb.regions.coordination_office],
+    single=True,
+)
+"""The coordination office's public contact details (offered beside the alliances)."""
+
 FAQ = Form(
     "faq",
     "faq.yaml",
@@ -158,7 +176,7 @@ FAQ = Form(
 )
 """An answered question sponsors ask mid-dialog (faq.yaml, issue 12)."""
 
-FORMS: dict[EntryForm, Form] = {form.name: form for form in (PROJECT, ALLIANCE, FAQ)}
+FORMS: dict[EntryForm, Form] = {form.name: form for form in (PROJECT, ALLIANCE, OFFICE, FAQ)}
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 

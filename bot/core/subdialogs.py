@@ -123,7 +123,7 @@ class RetireProject(BaseModel):
     entry_id: str = ""
 
 
-EntryForm = Literal["project", "alliance", "faq"]
+EntryForm = Literal["project", "alliance", "office", "faq"]
 """The knowledge entries staff edit by dialog (`bot.alliance.entry_forms`)."""
 EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
 

@@ -161,6 +161,12 @@ async def test_a_project_chosen_from_the_list_is_retired(desk: Desk) -> None:
     assert first.id not in {p.id for p in desk.kb.projects}
 
 
+async def test_retiring_finds_a_project_by_a_misspelt_word_too(desk: Desk) -> None:
+    await desk.cmd("projekt_entfernen")
+    assert "Welches davon?" in await desk.say("Lehrerexkursoinen")
+    assert desk.kb.project(PROJECT).title in desk.labels()
+
+
 async def test_a_colleagues_change_to_another_project_meanwhile_is_merged(desk: Desk) -> None:
     old = desk.kb.project(PROJECT)
     await _retitle(desk, "office", "Lehrerexkursion", old.title, NEW_TITLE)
@@ -233,6 +239,22 @@ async def test_an_alliances_members_and_contact_details_are_kept_by_dialog(desk:
     await desk.tap("✅ Übernehmen")
     live = next(a for a in desk.kb.regions.local_alliances if a.id == alliance.id)
     assert live.phone is None and live.email == "info@allianz.example"
+
+
+async def test_the_coordination_offices_contact_details_are_kept_beside_them(
+    desk: Desk,
+) -> None:
+    await desk.cmd("allianz_bearbeiten")
+    menu = await desk.tap("🏢 Koordinierungsstelle")
+    assert desk.kb.regions.coordination_office.name in menu and "Telefon: –" in menu
+    await desk.tap("✏️ Website")
+    await desk.say("https://www.arl-lw.niedersachsen.de/fachkraeftebuendnis")
+    preview = await desk.tap("👁 Vorschau")
+    assert "Website: – → https://www.arl-lw.niedersachsen.de/fachkraeftebuendnis" in preview
+    assert "/kb_zurueck" in await desk.tap("✅ Übernehmen")
+    office = desk.kb.regions.coordination_office
+    assert office.website == "https://www.arl-lw.niedersachsen.de/fachkraeftebuendnis"
+    assert office.tasks, "the rest of the office stays as it was"
 
 
 async def test_two_staff_edit_alliances_at_once(desk: Desk) -> None:
