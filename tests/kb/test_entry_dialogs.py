@@ -280,7 +280,7 @@ async def test_two_staff_edit_alliances_at_once(desk: Desk) -> None:
     await desk.tap("✅ Übernehmen", "colleague")
     refused = await desk.tap("✅ Übernehmen")
     assert "Nichts wurde geändert" in refused and "Kollegin Berg" in refused
-    assert first.name in refused
+    assert first.name in refused and "25.11.2026" in refused
     assert {a.id: a.phone for a in desk.kb.regions.local_alliances}[first.id] == "0511 4"
 
 
@@ -383,6 +383,29 @@ async def test_two_staff_change_faq_entries_at_once(desk: Desk) -> None:
     assert "own_share" in ids and "who_decides" not in ids
     assert find_faq(QUESTION, desk.kb) is not None
     assert next(e for e in desk.kb.faq if e.id == "own_share").keywords[-1] == "Eigenmittel"
+
+
+async def test_an_faq_entry_a_colleague_removed_meanwhile_is_not_brought_back(
+    desk: Desk,
+) -> None:
+    own_share = next(e for e in desk.kb.faq if e.id == "own_share")
+    await desk.cmd("faq_bearbeiten")
+    await desk.tap(own_share.questions[0])
+    await desk.tap("✏️ Stichwörter")
+    await desk.say("+ Eigenleistung")
+    # before the office's preview, a colleague takes the same entry out
+    await desk.cmd("faq_bearbeiten", "colleague")
+    await desk.tap(own_share.questions[0], "colleague")
+    await desk.tap("🗑 Entfernen", "colleague")
+    await desk.tap("Ja, entfernen", "colleague")
+    version = desk.player.runtime.knowledge.store.live_version()
+
+    refused = await desk.tap("👁 Vorschau")  # refused at the preview already
+    assert "Nicht übernommen" in refused and "<b>" not in refused
+    assert "own_share" in refused or own_share.questions[0] in refused, "which entry"
+    assert f"{version} von Kollegin Berg" in refused and "25.11.2026" in refused
+    assert "own_share" not in {e.id for e in desk.kb.faq}, "the colleague's removal stays"
+    assert desk.player.runtime.knowledge.store.live_version() == version
 
 
 # --- who may ---------------------------------------------------------------------------------
