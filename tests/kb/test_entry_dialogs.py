@@ -145,6 +145,31 @@ async def test_a_project_found_by_a_misspelt_word_is_edited_by_tapping(desk: Des
     assert desk.kb.project(PROJECT).title == old.title
 
 
+async def test_a_dialogs_change_rewrites_only_the_changed_fields_lines(desk: Desk) -> None:
+    store = desk.player.runtime.knowledge.store
+    projects = store.live_files()["projects.yaml"].decode().splitlines()
+    regions = store.live_files()["regions.yaml"].decode().splitlines()
+    old = desk.kb.project(PROJECT)
+    await _retitle(desk, "office", "Lehrerexkursion", old.title, NEW_TITLE)
+    await desk.tap("✅ Übernehmen")
+    alliance = desk.kb.regions.local_alliances[1]
+    await desk.cmd("allianz_bearbeiten")
+    await desk.tap(alliance.name)
+    await desk.tap("✏️ Telefon")
+    await desk.say("05121 12345")
+    await desk.tap("👁 Vorschau")
+    await desk.tap("✅ Übernehmen")
+
+    # comments, flow lists and folded text of the entries stay as they were written
+    now = store.live_files()["projects.yaml"].decode().splitlines()
+    assert len(now) == len(projects)
+    changed = [(a, b) for a, b in zip(projects, now, strict=True) if a != b]
+    assert changed == [(f"    title: {old.title}", f"    title: '{NEW_TITLE}'")]
+    now = store.live_files()["regions.yaml"].decode().splitlines()
+    added = [line for line in now if line not in regions]
+    assert added == ["    phone: 05121 12345"] and len(now) == len(regions) + 1
+
+
 async def test_a_project_chosen_from_the_list_is_retired(desk: Desk) -> None:
     listing = await desk.cmd("projekt_bearbeiten")
     assert "Seite 1 von" in listing
