@@ -97,6 +97,33 @@ def search(form: Form, kb: KnowledgeBase, query: str) -> list[str]:
     return [str(key) for _, _, key in found]
 
 
+def _changed(
+    form: Form, spec: FieldSpec, state: EditEntry, kb: KnowledgeBase, before: Param, after: Param
+) -> Msg:
+    """One changed field of the preview: before → after; a list by what it gains and loses."""
+    label = _label(form, spec.name)
+    old, new = state.before.get(spec.name), state.value.get(spec.name)
+    if state.new:
+        return Msg("entry.preview.set", {"field": label, "after": after})
+    if spec.kind in ("lines", "several") and isinstance(old, list) and isinstance(new, list):
+        names: dict[str, Param] = {}
+        if spec.options is not None:  # the names of what went, too (a sub-goal's old field)
+            names = dict(spec.options(kb, state.before)) | dict(spec.options(kb, state.value))
+        items: list[Msg] = [
+            Msg("entry.preview.added", {"item": names.get(str(i), str(i))})
+            for i in new
+            if i not in old
+        ]
+        items += [
+            Msg("entry.preview.removed", {"item": names.get(str(i), str(i))})
+            for i in old
+            if i not in new
+        ]
+        if items:
+            return Msg("entry.preview.list", {"field": label, "changes": Lines(tuple(items), "; ")})
+    return Msg("entry.preview.changed", {"field": label, "before": before, "after": after})
+
+
 def _edited_list(current: list[str], text: str) -> list[str]:
     """A typed list: one item a line (or separated by ";"), replacing the old one; lines that
     all start with "+" or "-" add to it and take out of it instead."""
@@ -340,6 +367,8 @@ class EntryDialog:
         state = turn.subdialog
         assert isinstance(state, EditEntry)
         text = text.strip()
+        if text.startswith("/"):  # a command the bot does not know is no value
+            return [await self._again(turn, state, Msg("roles.unknown_command"))]
         if state.stage == "choose":
             return [await self._found(turn, state, text)]
         if state.stage != "field":
@@ -444,6 +473,8 @@ class EntryDialog:
             return await self._preview(turn, state)
         if state.stage == "remove":
             return await self._confirm_removal(turn, state)
+        if state.stage == "choose":
+            return await self._listing(turn, state, state.page, note)
         notes = (note,) if note else ()
         return await self._menu(turn, state, *notes)
 
@@ -481,10 +512,7 @@ class EntryDialog:
             after = shown(form, spec, state.value, kb, short=False)
             if state.value.get(spec.name) == state.before.get(spec.name) or before == after:
                 continue
-            key = "entry.preview.set" if state.new else "entry.preview.changed"
-            changes.append(
-                Msg(key, {"field": _label(form, spec.name), "before": before, "after": after})
-            )
+            changes.append(_changed(form, spec, state, kb, before, after))
         heading = "entry.preview.new" if state.new else "entry.preview.edit"
         params: dict[str, Param] = {
             "file": form.file,

@@ -124,7 +124,7 @@ async def test_a_project_found_by_a_misspelt_word_is_edited_by_tapping(desk: Des
     preview = await desk.tap("👁 Vorschau")
     assert "Vorschau" in preview and "projects.yaml" in preview
     assert f"Titel: {old.title} → {NEW_TITLE}" in preview
-    assert "Landkreise: " in preview and "Landkreis Hildesheim" in preview
+    assert "Landkreise: + Landkreis Hildesheim; − Landkreis Hameln-Pyrmont" in preview
     assert "hameln-pyrmont" not in preview, "names, not codes"
     assert "Stand: " in preview and "→ abgeschlossen" in preview
     assert "Zeitraum: " in preview and "→ 2019–2021" in preview
@@ -244,7 +244,8 @@ async def test_an_alliances_members_and_contact_details_are_kept_by_dialog(desk:
     await desk.tap("✏️ Website")
     await desk.say("https://allianz.example")
     preview = await desk.tap("👁 Vorschau")
-    assert "regions.yaml" in preview and "Bildungswerk Nord: Pflege e. V." in preview
+    assert "regions.yaml" in preview
+    assert f"Mitglieder: + Bildungswerk Nord: Pflege e. V.; − {removed}" in preview
     assert "Telefon: – → 0511 123456" in preview
     assert "E-Mail: – → info@allianz.example" in preview
     assert "/kb_zurueck" in await desk.tap("✅ Übernehmen")
