@@ -13,6 +13,7 @@ colleagues' changes to other entries or refused naming theirs to the same one, a
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -454,7 +455,10 @@ class EntryDialog:
             chosen = list(state.value.get(spec.name) or [])
             chosen = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
             state = state.model_copy(update={"value": {**state.value, spec.name: chosen}})
-            return await self._ask(turn, state, spec.name)
+            # the tick shown in the message tapped, not in a new one for every tap
+            return dataclasses.replace(
+                await self._ask(turn, state, spec.name), replaces_pressed=True
+            )
         if verb == "done" and spec.kind == "several":
             if spec.required and not state.value.get(spec.name):
                 return await self._ask(turn, state, spec.name, Msg("entry.choose_one"))

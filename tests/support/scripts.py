@@ -414,7 +414,8 @@ STAFF_ENTRIES = Script(
     "staff_entries",
     "Staff keep an alliance's contact details by dialog (issue 17 point 1): chosen from the "
     "list, a field tapped and typed, a preview before -> after, applied and rolled back; a "
-    "sponsor cannot start it.",
+    "sponsor cannot start it; a project found by a misspelt word, a target group ticked in "
+    "place, cancelled.",
     (SPONSOR, STAFF),
     (
         Cmd("allianz_bearbeiten", who="staff"),
@@ -429,6 +430,13 @@ STAFF_ENTRIES = Script(
         Cmd("kb_zurueck", who="staff"),
         Tap("Zurückrollen", who="staff"),
         Cmd("allianz_bearbeiten"),
+        Cmd("projekt_bearbeiten", who="staff"),
+        Say("Lehrerexkursoinen", who="staff"),
+        Tap("Lehrerexkursionen", who="staff"),
+        Tap("✏️ Zielgruppen", who="staff"),
+        Tap("Frauen", who="staff"),
+        Tap("Fertig ▶", who="staff"),
+        Tap("Abbrechen", who="staff"),
     ),
 )
 
