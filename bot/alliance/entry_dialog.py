@@ -1,13 +1,14 @@
 """Staff add, edit and remove knowledge entries by dialog, without YAML (issue 17 point 1).
 
 One dialog for every form of `entry_forms.py` (a past project, a local alliance's members and
-contact details, an FAQ entry): choose the entry from a list or by a word of its title (fuzzy,
-rapidfuzz), change any field by tapping it (tapped choices in names and the strategy's wording,
-typed text as it is), see a preview of the change before → after, and confirm. The change goes
-through `KnowledgeStore.apply` as an entry edit based on the version the entry was taken from:
-validated by the same pydantic models as a file, versioned with its author, merged with
-colleagues' changes to other entries or refused naming theirs to the same one, and undone with
-/kb_zurueck. Its state (`EditEntry`) is a sub-dialog on the user's stack.
+contact details, the coordination office's, an FAQ entry): choose the entry from a list or by
+a word of its title (fuzzy, rapidfuzz), change any field by tapping it (tapped choices in names
+and the strategy's wording, typed text as it is), see a preview of the change before → after,
+and confirm. The change goes through `KnowledgeStore.apply` as an entry edit based on the
+version the entry was taken from: validated by the same pydantic models as a file, versioned
+with its author, merged with colleagues' changes to other entries or refused naming theirs to
+the same one, and undone with /kb_zurueck. Its state (`EditEntry`) is a sub-dialog on the
+user's stack.
 """
 
 from __future__ import annotations
@@ -127,10 +128,16 @@ def _changed(
 
 def _edited_list(current: list[str], text: str) -> list[str]:
     """A typed list: one item a line (or separated by ";"), replacing the old one; lines that
-    all start with "+" or "-" add to it and take out of it instead."""
+    all start with "+" or "-" add to it and take out of it instead (only "-" lines naming
+    something not in the list are a pasted bullet list, the new list)."""
     items = [item for item in _LIST_SPLIT.split(text) if item]
     if not items or not all(item[0] in "+-−" for item in items):
         return items
+    known = {fold(i) for i in current}
+    if all(item[0] in "-−" for item in items) and any(
+        fold(item[1:].strip()) not in known for item in items
+    ):
+        return [item[1:].strip() for item in items]  # a pasted bullet list: the new list
     result = list(current)
     for item in items:
         name = item[1:].strip()

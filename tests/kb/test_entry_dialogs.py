@@ -265,6 +265,16 @@ async def test_an_alliances_members_and_contact_details_are_kept_by_dialog(desk:
     await desk.tap("✅ Übernehmen")
     live = next(a for a in desk.kb.regions.local_alliances if a.id == alliance.id)
     assert live.phone is None and live.email == "info@allianz.example"
+    # a pasted bullet list replaces the list; "- name" lines of its own items take them out
+    await desk.cmd("allianz_bearbeiten")
+    await desk.tap(alliance.name)
+    await desk.tap("✏️ Beratende Mitglieder")
+    await desk.say("- Hochschule A\n- Hochschule B")
+    await desk.tap("✏️ Mitglieder")
+    await desk.say(f"- {live.members[0]}")
+    preview = await desk.tap("👁 Vorschau")
+    assert "Beratende Mitglieder: + Hochschule A; + Hochschule B" in preview
+    assert f"Mitglieder: − {live.members[0]}" in preview
 
 
 async def test_the_coordination_offices_contact_details_are_kept_beside_them(
