@@ -14,10 +14,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from bot.alliance.entry_dialog import EntryDialog
 from bot.alliance.project_dialog import ProjectDialog
 from bot.base.normalize import fold
 from bot.core.events import Text, Upload
 from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.core.subdialogs import EntryForm
 from bot.kb.intake import examine, receive
 from bot.kb.report import describe_applied, describe_history, describe_received
 from bot.kb.store import Author, KnowledgeStore
@@ -28,6 +30,12 @@ from bot.turn import Turn
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""
 YAML_TYPE = "application/x-yaml"
+ENTRY_COMMANDS: dict[str, EntryForm] = {
+    "project_edit": "project",
+    "alliance_edit": "alliance",
+    "faq_edit": "faq",
+}
+"""Staff's commands that edit knowledge entries by dialog (`bot.alliance.entry_dialog`)."""
 HISTORY_SHOWN = 5
 """Versions /kb_version lists (the whole history: `python -m bot kb history`)."""
 
@@ -46,6 +54,7 @@ class KnowledgeDesk:
     def __init__(self, store: KnowledgeStore) -> None:
         self.store = store
         self.projects = ProjectDialog(store)
+        self.entries = EntryDialog(store)
 
     async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
         who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
@@ -57,6 +66,12 @@ class KnowledgeDesk:
             return await self.projects.press(turn, name.removeprefix("project:"))
         if name == "project_typed" and isinstance(turn.incoming.event, Text):
             return await self.projects.typed(turn, turn.incoming.event.text)
+        if name in ENTRY_COMMANDS:
+            return await self.entries.start(turn, ENTRY_COMMANDS[name])
+        if name.startswith("entry:"):
+            return await self.entries.press(turn, name.removeprefix("entry:"))
+        if name == "entry_typed" and isinstance(turn.incoming.event, Text):
+            return await self.entries.typed(turn, turn.incoming.event.text)
         if name == "upload" and upload is not None:
             return [await self._upload(upload, who)]
         if name.startswith("confirm:"):

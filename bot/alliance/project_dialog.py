@@ -15,6 +15,8 @@ import asyncio
 import re
 from collections.abc import Callable, Sequence
 
+from bot.alliance.entry_dialog import search
+from bot.alliance.entry_forms import PROJECT
 from bot.base.normalize import fold
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import AddProject, ProjectStep, RetireProject
@@ -273,8 +275,8 @@ class ProjectDialog:
 
     @staticmethod
     def _matches(kb: KnowledgeBase, query: str) -> list[str]:
-        wanted = fold(query)
-        return [p.id for p in kb.projects if wanted and wanted in fold(p.title)][:FOUND_SHOWN]
+        """The projects a word of their title finds, typos forgiven (as /projekt_bearbeiten)."""
+        return search(PROJECT, kb, query)[:FOUND_SHOWN]
 
     async def _found(self, turn: Turn, state: RetireProject) -> Reply:
         await turn.start(state)

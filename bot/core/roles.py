@@ -60,6 +60,11 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("team", "team"),  # staff added in the bot (issue 17 point 6)
     _staff("project_new", "projekt_neu"),  # a past project by dialog (issue 17 point 1)
     _staff("project_retire", "projekt_entfernen"),
+    # --- staff17b: knowledge entries edited by dialog (issue 17 point 1) ---
+    _staff("project_edit", "projekt_bearbeiten"),
+    _staff("alliance_edit", "allianz_bearbeiten"),
+    _staff("faq_edit", "faq_bearbeiten"),
+    # --- end staff17b ---
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),

@@ -6,7 +6,7 @@ the next typed text finishes the top one (aiogram-dialog's start/done).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -123,6 +123,38 @@ class RetireProject(BaseModel):
     entry_id: str = ""
 
 
+EntryForm = Literal["project", "alliance", "office", "faq"]
+"""The knowledge entries staff edit by dialog (`bot.alliance.entry_forms`)."""
+EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
+
+
+class EditEntry(BaseModel):
+    """Staff add, edit or remove one knowledge entry by dialog (`bot.alliance.entry_dialog`):
+    a past project, a local alliance's members and contact details, an FAQ entry. It carries
+    the entry as it was in the version the edit started on and as edited so far; the change
+    is applied as based on that version (merged with colleagues' changes to other entries, or
+    refused naming theirs to the same one)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["edit_entry"] = "edit_entry"
+    form: EntryForm
+    based_on: str
+    stage: EntryStage = "choose"
+    offered: tuple[str, ...] = ()
+    """The entries the last list or search showed (their buttons carry the index)."""
+    page: int = 0
+    entry_id: str = ""
+    new: bool = False
+    walking: bool = False
+    """A new entry's fields are asked one after the other until its first preview."""
+    before: dict[str, Any] = {}
+    """The entry in version `based_on` (empty for a new one)."""
+    value: dict[str, Any] = {}
+    """The entry as edited so far (the file's fields, in codes)."""
+    field: str = ""
+    """The field asked for (stage "field")."""
+
+
 class ReachHuman(BaseModel):
     """A sponsor asked for a person (/mensch): how can they be reached?"""
 
@@ -148,6 +180,7 @@ SubDialog = Annotated[
     | EnterPlan
     | AddProject
     | RetireProject
+    | EditEntry
     | ReachHuman
     | FeedbackReason,
     Field(discriminator="kind"),

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.kb.splice import Layout, Put, dump_block, layout, rewrite
+from bot.kb.splice import Layout, Put, dump_block, layout, patch_block, rewrite
 from bot.kb.units import ThreeWay, Unit, key_fields, units
 
 
@@ -47,17 +47,30 @@ def plan_merge(
     mine_layout = layout(mine_raw, keys) if mine_raw is not None else None
     order = list(three_way.mine)
     attempts: list[bytes] = []
-    for use_text in (True, False):
-        if use_text and mine_layout is None:
-            continue
+    for source in ("text", "fields", "plain"):
+        if (source == "text") != (mine_layout is not None) and source != "plain":
+            continue  # a file's own text; a dialog's fields patched into the live text
         puts = [
-            _put(unit, three_way, order, live_layout, mine_layout if use_text else None)
+            _put(unit, three_way, order, live_layout, mine_layout if source == "text" else None)
+            if source != "fields"
+            else _patched(unit, three_way, order, live_layout)
             for unit in three_way.to_apply()
         ]
         text = rewrite(live_layout, puts)
         if text is not None and text.encode("utf-8") not in attempts:
             attempts.append(text.encode("utf-8"))
     return Merge(three_way, tuple(attempts))
+
+
+def _patched(unit: Unit, three_way: ThreeWay, order: list[Unit], live: Layout) -> Put:
+    """A dialog's change of an entry: only its changed fields rewritten in the live text."""
+    block = live.block(unit) if unit[1] is not None else None
+    old = three_way.live.get(unit)
+    if block is not None and isinstance(old, Mapping) and unit in three_way.mine:
+        patched = patch_block(block, old, three_way.mine[unit])
+        if patched is not None:
+            return Put(unit, patched)
+    return _put(unit, three_way, order, live, None)
 
 
 def _put(

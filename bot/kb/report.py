@@ -216,11 +216,16 @@ def _by(entry: HistoryEntry) -> Msg:
     return Msg("kb.merge.conflict_by", params)
 
 
-def describe_conflicts(plan: Plan, language: Language) -> str:
-    lines = [render(plan.refusal, language)] if plan.refusal else []
+def describe_conflicts(
+    plan: Plan, language: Language, intro: Msg | None = None, how: Msg | None = None
+) -> str:
+    """Why a change was refused: the entries colleagues changed since, by whom and when.
+    A dialog words the introduction and the way on itself (it sent no file)."""
+    first = intro or plan.refusal
+    lines = [render(first, language)] if first else []
     for conflict in plan.conflicts:
         lines.append(_conflict(conflict, plan.base, language))
-    lines.append(render(Msg("kb.merge.how"), language))
+    lines.append(render(how or Msg("kb.merge.how"), language))
     return "\n".join(lines)
 
 

@@ -194,6 +194,58 @@ def dump_block(unit: Unit, value: Any) -> list[str]:
     return split_lines(text)
 
 
+def patch_block(block: Sequence[str], old: Mapping[str, Any], new: Any) -> list[str] | None:
+    """An entry's lines (dash in column 0) with only its changed fields rewritten: a field
+    whose value stays keeps its text (comments, quoting, flow lists, display names), a changed
+    one is written as plain YAML, an emptied one is cut out, a new one goes at the end. For a
+    dialog's change, which has no text of its own. None where the block is no plain entry."""
+    if not isinstance(new, Mapping):
+        return None
+    try:
+        root = yaml.compose("".join(block))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.SequenceNode) or len(root.value) != 1:
+        return None
+    entry = root.value[0]
+    if not isinstance(entry, yaml.MappingNode) or entry.flow_style or not entry.value:
+        return None
+    column = entry.value[0][0].start_mark.column
+    starts = [key.start_mark.line for key, _ in entry.value]
+    if starts[0] != 0 or column == 0:
+        return None
+    before, after = _prune(dict(old)), _prune(dict(new))
+    lines: list[str] = []
+    for index, (key, _) in enumerate(entry.value):
+        name = key.value if isinstance(key, yaml.ScalarNode) else None
+        if name is None or key.start_mark.column != column:
+            return None
+        end = starts[index + 1] if index + 1 < len(starts) else len(block)
+        if name not in after:
+            if index == 0:
+                return None  # the line with the dash
+            continue
+        if name in before and before[name] == after[name]:
+            lines.extend(block[starts[index] : end])
+        else:
+            lines.extend(_field_lines(name, after[name], column, first=index == 0))
+    written = {key.value for key, _ in entry.value if isinstance(key, yaml.ScalarNode)}
+    for name, value in after.items():
+        if name not in written:
+            lines.extend(_field_lines(name, value, column, first=False))
+    return lines
+
+
+def _field_lines(name: str, value: Any, column: int, *, first: bool) -> list[str]:
+    text = yaml.safe_dump(
+        {name: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+    lines = [" " * column + line for line in split_lines(text)]
+    if first:
+        lines[0] = "-" + lines[0][1:]
+    return lines
+
+
 def _prune(value: Any) -> Any:
     """Leave out unset optional fields and empty lists, as staff write entries."""
     if isinstance(value, Mapping):

@@ -39,6 +39,7 @@ from bot.core.subdialogs import (
     AddProject,
     AnswerAlliance,
     AskSponsor,
+    EditEntry,
     EnterPlan,
     FeedbackReason,
     ProjectDates,
@@ -130,6 +131,9 @@ class Conversations:
             "team": lambda turn, _: self._team(turn),
             "project_new": self._staff_command,
             "project_retire": self._staff_command,
+            "project_edit": self._staff_command,
+            "alliance_edit": self._staff_command,
+            "faq_edit": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
@@ -392,12 +396,13 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        if isinstance(turn.subdialog, AddProject | RetireProject):
-            # Staff's project dialog goes on over several answers; it keeps its own stack.
+        if isinstance(turn.subdialog, AddProject | RetireProject | EditEntry):
+            # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
                 return [_unknown()]
-            return await self.kb_commands(turn, "project_typed", None)
+            typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "project_typed"
+            return await self.kb_commands(turn, typed, None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await self.menu.rename(turn, rename, text)

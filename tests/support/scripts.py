@@ -410,6 +410,36 @@ STAFF_COMMANDS = Script(
     ROUTED,
 )
 
+STAFF_ENTRIES = Script(
+    "staff_entries",
+    "Staff keep an alliance's contact details by dialog (issue 17 point 1): chosen from the "
+    "list, a field tapped and typed, a preview before -> after, applied and rolled back; a "
+    "sponsor cannot start it; a project found by a misspelt word, a target group ticked in "
+    "place, cancelled.",
+    (SPONSOR, STAFF),
+    (
+        Cmd("allianz_bearbeiten", who="staff"),
+        Tap("Fachkräfte für die Region Hildesheim", who="staff"),
+        Tap("✏️ Telefon", who="staff"),
+        Say("/unbekannt", who="staff"),
+        Say("05121 309-0", who="staff"),
+        Tap("✏️ Mitglieder", who="staff"),
+        Say("+ Kreishandwerkerschaft Hildesheim-Alfeld", who="staff"),
+        Tap("👁 Vorschau", who="staff"),
+        Tap("✅ Übernehmen", who="staff"),
+        Cmd("kb_zurueck", who="staff"),
+        Tap("Zurückrollen", who="staff"),
+        Cmd("allianz_bearbeiten"),
+        Cmd("projekt_bearbeiten", who="staff"),
+        Say("Lehrerexkursoinen", who="staff"),
+        Tap("Lehrerexkursionen", who="staff"),
+        Tap("✏️ Zielgruppen", who="staff"),
+        Tap("Frauen", who="staff"),
+        Tap("Fertig ▶", who="staff"),
+        Tap("Abbrechen", who="staff"),
+    ),
+)
+
 STALE = Script(
     "stale_buttons",
     "Buttons of older prompts, of another draft and of a deleted draft: said so, the current "
@@ -449,4 +479,5 @@ SCRIPTS: tuple[Script, ...] = (
     OFFICE,
     STAFF_COMMANDS,
     STALE,
+    STAFF_ENTRIES,  # staff17b
 )

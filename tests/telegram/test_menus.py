@@ -50,6 +50,9 @@ STAFF_ONLY = {
     "team",
     "projekt_neu",
     "projekt_entfernen",
+    "projekt_bearbeiten",
+    "allianz_bearbeiten",
+    "faq_bearbeiten",
     "verfahren",
     "sitzung",
 }
