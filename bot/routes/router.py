@@ -39,8 +39,12 @@ from bot.core.subdialogs import (
     AddProject,
     AnswerAlliance,
     AskSponsor,
+    DecisionCopyFile,
     EnterPlan,
+    EscalationDays,
+    EvaluationStep,
     FeedbackReason,
+    MoveMeeting,
     ProjectDates,
     ReachHuman,
     RecordStatement,
@@ -264,6 +268,8 @@ class Conversations:
             if routed is not None:
                 return routed
         if isinstance(event, Upload):
+            if isinstance(turn.subdialog, DecisionCopyFile):  # issue 16: asked for by a button
+                return await self.cases.copy(turn, event)
             if await self.role(turn) in DOCUMENTS and self.kb_commands is not None:
                 return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
@@ -274,7 +280,11 @@ class Conversations:
             routed = await self._press(turn, event)
             if routed is not None:
                 return routed
-        if isinstance(event, Text) and turn.subdialog is not None:
+        # A sub-dialog awaiting a file (issue 16: the decision's copy) takes no text.
+        awaits_text = turn.subdialog is not None and not isinstance(
+            turn.subdialog, DecisionCopyFile
+        )
+        if isinstance(event, Text) and awaits_text:
             return await self._answered(turn, event.text)
         await turn.drop_subdialogs()
         if isinstance(event, Text) and _UNKNOWN_COMMAND.match(event.text):
@@ -343,6 +353,10 @@ class Conversations:
                 return await self.staff.remove(turn, rest)
             if verb == "case":
                 return await self.cases.staff_act(turn, rest)
+            if verb == "meeting":  # issue 16: move, cancel, agenda PDF
+                return await self.cases.meetings.act(turn, rest)
+            if verb == "procedure":  # issue 16: the escalation's days
+                return await self.cases.procedure_act(turn, rest)
             if verb == "team":
                 return await self.desks.team.act(turn, rest)
             if verb == REROUTE:
@@ -409,6 +423,13 @@ class Conversations:
                 return await self.cases.plan(turn, plan, text)
             case VotumText() as votum:
                 return await self.cases.votum(turn, votum, text)
+            # issue 16: staff's answers in the procedure
+            case EvaluationStep() as evaluation:
+                return await self.cases.evaluation(turn, evaluation, text)
+            case EscalationDays():
+                return await self.cases.escalation(turn, text)
+            case MoveMeeting() as move:
+                return await self.cases.meetings.moved(turn, move, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:
