@@ -52,6 +52,7 @@ CommandName = Literal[
     "project_new",
     "project_retire",
     "human",
+    "cases",
 ]
 
 

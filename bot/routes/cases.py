@@ -54,6 +54,7 @@ from bot.procedure.views import (
     overview_view,
     subregions,
 )
+from bot.routes.alliance_cases import AllianceCases
 from bot.routes.meetings import MeetingDesk
 from bot.storage.cases import CaseRow
 from bot.texts.catalog import Msg
@@ -95,6 +96,7 @@ class CaseDesk:
     def __init__(self, procedure: Procedure) -> None:
         self.procedure = procedure
         self.meetings = MeetingDesk(procedure)
+        self.alliance = AllianceCases(procedure.admin_ids)
 
     # --- the sponsor -----------------------------------------------------------------------
 

@@ -59,6 +59,7 @@ from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
 from bot.procedure.calendar import upcoming_meetings, with_meetings
 from bot.procedure.plan import Plan
+from bot.routes.case_summary import with_case
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
@@ -135,6 +136,7 @@ class Conversations:
             "project_new": self._staff_command,
             "project_retire": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
+            "cases": lambda turn, _: self.cases.alliance.listing(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
             "privacy": lambda turn, _: self._sync(self.privacy.text()),
@@ -188,7 +190,8 @@ class Conversations:
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
-            outputs = await self._stamp(turn, await self._role_help(turn, outputs))
+            outputs = await with_case(turn, await self._role_help(turn, outputs))  # issue 16
+            outputs = await self._stamp(turn, outputs)
             language = turn.language
             staff = not turn.erased and await stores.staff.includes(user.id)
             if not turn.erased:
@@ -345,6 +348,8 @@ class Conversations:
             return await self.inbox.act(turn, action)
         if area == "case":
             return await self.cases.act(turn, action)
+        if area == "cases":
+            return await self.cases.alliance.act(turn, action)
         if area == "staff":
             verb, _, rest = action.partition(":")
             if verb == "invite":

@@ -260,3 +260,42 @@ async def test_a_meetings_agenda_as_one_pdf_with_the_sketches(tmp_path: Path) ->
         assert not any(isinstance(output, Document) for output in pressed)
     finally:
         await session.stop()
+
+
+async def test_contacts_see_their_alliances_cases_by_step(tmp_path: Path) -> None:
+    session = await Session(tmp_path).start()
+    try:
+        await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
+        listing = await session.say(Cmd("faelle", who="contact"))
+        assert "Fälle: FaReHi (1)" in listing, listing
+        assert "Pflegebrücke Hildesheim" in listing, listing
+        shown = await session.say(Tap("Pflegebrücke", who="contact"))
+        # Where it stands, what is due from whom, its history with role and day, who is in
+        # charge for the alliance.
+        assert "Fall Nr. 1: Pflegebrücke Hildesheim" in shown, shown
+        assert "Projektträger" in shown and "25.11.2026" in shown, shown
+        assert "Ansprechperson der Allianz: Kontakt Eins" in shown, shown
+        # A sponsor has no such command, nor its buttons.
+        refused = await session.say(Cmd("faelle"))
+        assert "Pflegebrücke Hildesheim" not in refused, refused
+        pressed = await session.handle("sponsor", Press("", "cases:open:1"))
+        assert pressed and "Fall Nr. 1" not in str(pressed)
+        # Staff see every alliance's cases.
+        staff = await session.say(Cmd("faelle", who="staff"))
+        assert "Pflegebrücke Hildesheim" in staff, staff
+    finally:
+        await session.stop()
+
+
+async def test_the_sponsors_summary_says_where_the_case_stands(tmp_path: Path) -> None:
+    session = await Session(tmp_path).start()
+    try:
+        await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
+        summary = await session.say(Cmd("zusammenfassung"))
+        handed, _, rest = summary.partition("📌 Im Verfahren: Fall Nr. 1 · von der lokalen")
+        assert "Übergabe Nr. 1" in handed and rest, summary
+        assert rest.split("\n\n")[0].endswith("Einreichung beim Fachkräftebündnis (Projektträger)")
+        await session.play(Tap("Verfahren und nächste Schritte"))
+        assert "Kosten- und Finanzierungsplan" in " ".join(session.last("sponsor").labels)
+    finally:
+        await session.stop()
