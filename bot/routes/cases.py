@@ -58,7 +58,7 @@ from bot.routes.alliance_cases import AllianceCases
 from bot.routes.meetings import MeetingDesk
 from bot.storage.cases import CaseRow
 from bot.texts.catalog import Msg
-from bot.texts.formats import Day
+from bot.texts.formats import Count, Day
 from bot.texts.markup import to_plain
 from bot.turn import Turn
 
@@ -292,16 +292,29 @@ class CaseDesk:
         """Another contact of the alliance in charge, for the case of a departing one."""
         if StepKind.REASSIGN not in allowed or case.contact_id is None:
             return []
-        return [
-            (
+        theirs = await turn.stores.cases.of_contact(case.contact_id, case.alliance_id)
+        rows: list[tuple[Button, ...]] = []
+        for contact in await turn.contacts.of_alliance(case.alliance_id):
+            if contact.user_id == case.contact_id:
+                continue
+            row = [
                 Button(
                     Msg("cases.button.reassign", {"name": contact.name}),
                     f"staff:case:reassign:{case.id}:{contact.user_id}",
-                ),
-            )
-            for contact in await turn.contacts.of_alliance(case.alliance_id)
-            if contact.user_id != case.contact_id
-        ]
+                )
+            ]
+            if len(theirs) > 1:  # a departing contact: all their open cases at once
+                row.append(
+                    Button(
+                        Msg(
+                            "cases.button.reassign_all",
+                            {"name": contact.name, "count": Count(len(theirs), "cases")},
+                        ),
+                        f"staff:case:reassign_all:{case.id}:{contact.user_id}",
+                    )
+                )
+            rows.append(tuple(row))
+        return rows
 
     async def staff_act(self, turn: Turn, action: str) -> list[EngineOutput]:
         """`<verb>:<case number>[:<detail>]` pressed by staff (the detail: a meeting's,
@@ -327,6 +340,7 @@ class CaseDesk:
             "evaluation": self._evaluation,
             "evaluated": self._evaluated,
             "reassign": self._reassign,
+            "reassign_all": self._reassign_all,
         }
         for _, outcome in _VOTA:
             verbs[outcome] = self._votum_for(outcome)
@@ -396,8 +410,15 @@ class CaseDesk:
             return [await self.staff_menu(turn, case)]
         return await self._staff_record(turn, case, EvaluationReceived(evaluation_id=number))
 
-    async def _reassign(self, turn: Turn, case: CaseRow, detail: str) -> list[EngineOutput]:
-        """The case to another contact of its alliance (the one in charge is leaving)."""
+    async def _reassign_all(self, turn: Turn, case: CaseRow, detail: str) -> list[EngineOutput]:
+        """Every open case of the contact in charge of this one to another contact."""
+        return await self._reassign(turn, case, detail, every=True)
+
+    async def _reassign(
+        self, turn: Turn, case: CaseRow, detail: str, every: bool = False
+    ) -> list[EngineOutput]:
+        """The case to another contact of its alliance (the one in charge is leaving), or
+        with `every` all that contact's open cases of the alliance."""
         successor = action_number(detail)
         if successor is None or case.contact_id is None:
             return [await self.staff_menu(turn, case)]
@@ -408,7 +429,7 @@ class CaseDesk:
             case.alliance_id,
             case.contact_id,
             successor,
-            only=case.id,
+            only=None if every else case.id,
         )
         turn.outbox_written = True
         if isinstance(moved, Refused):

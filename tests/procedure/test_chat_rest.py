@@ -14,6 +14,7 @@ from bot.core.outputs import Document
 from tests.alliance.conftest import pdf_text
 from tests.procedure.chat import HANDED_OVER, PEOPLE, REGISTERED, SUPPORTED, Session
 from tests.procedure.test_chat_journey import PLAN, SKETCHED_AND_HANDED_OVER, VOTUM
+from tests.support.scripts import to_summary_de
 from tests.support.steps import Cmd, Join, Person, Say, Tap
 
 DECISION = b"%PDF-1.4\n% Zuwendungsbescheid der NBank\n%%EOF\n"
@@ -297,5 +298,38 @@ async def test_the_sponsors_summary_says_where_the_case_stands(tmp_path: Path) -
         assert rest.split("\n\n")[0].endswith("Einreichung beim Fachkräftebündnis (Projektträger)")
         await session.play(Tap("Verfahren und nächste Schritte"))
         assert "Kosten- und Finanzierungsplan" in " ".join(session.last("sponsor").labels)
+    finally:
+        await session.stop()
+
+
+async def test_staff_hand_all_cases_of_a_departing_contact_on_at_once(tmp_path: Path) -> None:
+    session = await Session(tmp_path, people=(*PEOPLE, SECOND)).start()
+    try:
+        await session.play(*REGISTERED)
+        await session.play(Cmd("kontakt_einladen", who="staff"), Tap("Hildesheim", who="staff"))
+        await session.play(Join("contact2"))
+        await session.play(*HANDED_OVER, Tap("Übernehmen", who="contact", on="Übergabe Nr. 1"))
+        second_draft = [
+            Cmd("neu"),
+            *(
+                Say("Pflegelotsen Alfeld") if step == Say("Pflegebrücke Hildesheim") else step
+                for step in to_summary_de()[1:]
+            ),
+            *HANDED_OVER[len(to_summary_de()) :],
+        ]
+        await session.play(*second_draft)
+        await session.play(Tap("Übernehmen", who="contact", on="Übergabe Nr. 2"))
+        assert session.rows("SELECT contact_name FROM cases ORDER BY id") == [
+            ("Kontakt Eins",),
+            ("Kontakt Eins",),
+        ]
+        await session.play(Cmd("verfahren", who="staff"), Tap("Pflegelotsen", who="staff"))
+        await session.play(Tap("Alle 2 Fälle an Kontakt Zwei", who="staff"))
+        assert session.rows("SELECT contact_name FROM cases ORDER BY id") == [
+            ("Kontakt Zwei",),
+            ("Kontakt Zwei",),
+        ]
+        assert session.rows("SELECT DISTINCT taken_by FROM handoffs") == [(502,)]
+        assert [kind for kind, _ in session.steps()].count("reassign") == 2
     finally:
         await session.stop()
