@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from bot.procedure.dates import months_before
 from bot.procedure.requests import (
+    Actor,
     AddEvaluation,
     Apply,
     Close,
@@ -172,3 +173,19 @@ async def test_erasing_a_sponsor_takes_an_undelivered_copy_of_the_decision(
         drafts = Drafts(connection, world.clock.now())
         await erase_user(connection, drafts, SPONSOR, classify)
     assert world.table("SELECT payload FROM outbox WHERE payload LIKE '%content_b64%'") == []
+
+
+async def test_the_escalations_days_staff_set_are_in_their_export_and_leave_with_them(
+    world: World,
+) -> None:
+    async with world.transaction() as connection:
+        actor = Actor(STAFF, Role.STAFF)
+        assert await world.procedure.set_escalation_days(connection, world.clock.now(), actor, 21)
+        exported = await export_user(connection, STAFF)
+    (setting,) = exported["procedure_settings_changed"]
+    assert (setting["name"], setting["value"]) == ("escalation_days", "21")
+    async with world.transaction() as connection:
+        await erase_user(connection, Drafts(connection, world.clock.now()), STAFF, classify)
+    assert world.table("SELECT value, changed_by FROM procedure_settings") == [("21", None)], (
+        "the setting stays for everyone, without who set it"
+    )
