@@ -100,6 +100,8 @@ class _Effect:
     params: dict[str, Param] = field(default_factory=dict)
     messages: list[Msg] = field(default_factory=list)
     document: tuple[str, str, bytes] | None = None
+    texts: dict[Party, str] | None = None
+    """Who is told with which text, where it is not the step's usual (`AUDIENCE`)."""
 
 
 def _text(value: str) -> str:
@@ -605,7 +607,8 @@ class Procedure:
         updated = await cases.get(case.id)
         assert updated is not None
         own = PARTY_OF_ROLE[actor.role] if actor is not None else None
-        texts = {party: key for party, key in AUDIENCE[kind].items() if party is not own}
+        audience = effect.texts if effect.texts is not None else AUDIENCE[kind]
+        texts = {party: key for party, key in audience.items() if party is not own}
         if texts:
             params: dict[str, Param] = {
                 "number": updated.id,
@@ -816,10 +819,16 @@ class Procedure:
                 return Refused(Refusal.UNKNOWN_MEETING)
             if other.held_on < now.date():
                 return Refused(Refusal.MEETING_PAST, {"date": Day(other.held_on)})
+        cases = Cases(connection, now)
         for case in waiting:
             assert move_to is not None
-            moved = await self.record(connection, now, actor, case.id, Schedule(move_to))
-            assert isinstance(moved, Recorded), moved  # scheduled -> scheduled, checked above
+            # Scheduled -> scheduled, for the meeting checked above; told as a cancellation.
+            decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.SCHEDULE)
+            effect = await self._schedule(connection, now, cases, case, move_to)
+            assert isinstance(decision, Stage) and isinstance(effect, _Effect)
+            effect.texts = {party: "procedure.announce.meeting_cancelled" for party in _TOLD}
+            effect.params["cancelled"] = Day(meeting.held_on)
+            await self._commit(connection, now, case, actor, StepKind.SCHEDULE, decision, effect)
         await meetings.cancel(meeting_id)
         cancelled = await meetings.get(meeting_id)
         assert cancelled is not None
@@ -837,3 +846,5 @@ _DESK_STEPS = frozenset(
 )
 """Confirmed to the one who recorded them by the alliance desk."""
 _MEETING_MOVED_TOLD = (Party.SPONSOR, Party.ALLIANCE)
+_TOLD = _MEETING_MOVED_TOLD
+"""Who hears of a meeting moved or cancelled: the sponsors and alliances of its cases."""

@@ -222,7 +222,9 @@ async def test_staff_cancel_a_meeting_and_its_cases_are_replanned(tmp_path: Path
         cancelled = await session.say(Tap("Fälle auf die Sitzung am 14.01.2027", who="staff"))
         assert "am 10.12.2026 ist abgesagt" in cancelled, cancelled
         assert "Jetzt auf der Tagesordnung der Sitzung am 14.01.2027: 1 Fall" in cancelled
-        assert "14.01.2027" in session.received("sponsor", sponsor)
+        told = session.received("sponsor", sponsor)
+        assert "Die Sitzung der Lenkungsgruppe am 10.12.2026 fällt aus" in told, told
+        assert "jetzt auf der Tagesordnung der Sitzung am 14.01.2027" in told, told
         assert session.rows(
             "SELECT held_on, cancelled_at IS NOT NULL FROM meetings ORDER BY id"
         ) == [
