@@ -442,6 +442,8 @@ class CaseDesk:
 
     async def procedure_act(self, turn: Turn, action: str) -> list[EngineOutput]:
         """`staff:procedure:escalation`: the days after which an untaken handoff escalates."""
+        if action != "escalation":
+            return await self.overview(turn)
         days = await self.procedure.escalation_days(turn.connection, turn.now)
         await turn.start(EscalationDays())
         return [Reply((Msg("cases.escalation_prompt", {"days": days}),))]
