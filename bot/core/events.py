@@ -56,6 +56,7 @@ CommandName = Literal[
     "alliance_edit",
     "faq_edit",
     "human",
+    "cases",
 ]
 
 

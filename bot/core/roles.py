@@ -66,6 +66,8 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     _staff("faq_edit", "faq_bearbeiten"),
     # --- end staff17b ---
     CommandRoute("inbox", "eingang", "inbox", roles=ALLIANCE, menu=ALLIANCE),
+    # issue 16: an alliance's cases in the procedure, by step (staff: every alliance's)
+    CommandRoute("cases", "faelle", "cases", ("fälle",), roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
     CommandRoute("help", "hilfe", "help", menu=ANYONE),
     # issue 15: a person at any step, for everyone, from the very first message
@@ -105,6 +107,7 @@ PRESS_AREAS: dict[str, frozenset[Role]] = {
     "contact": ALLIANCE,
     "staff": STAFF,
     "case": ANYONE,
+    "cases": ALLIANCE,  # issue 16: a case of the alliance, as its contacts see it
 }
 """Buttons that name what they act on (a draft, a handoff, a menu): `area:verb:...`. They work
 from any message; all other presses act on the current prompt of the sponsor's dialog. Who

@@ -76,6 +76,44 @@ class VotumText(BaseModel):
     outcome: Literal["endorsed", "not_endorsed", "deferred"]
 
 
+# --- the procedure in chat, issue 16 (proc16b) ---------------------------------------------
+
+
+class DecisionCopyFile(BaseModel):
+    """A sponsor sends the copy of NBank's decision: the next document (not a text) is it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["decision_copy"] = "decision_copy"
+    case: int
+
+
+class EvaluationStep(BaseModel):
+    """Staff agree an evaluation step of a case: its title and due date, typed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["evaluation_step"] = "evaluation_step"
+    case: int
+    step: Literal["interim_report", "advisory_board", "other"]
+
+
+class EscalationDays(BaseModel):
+    """Staff set after how many days an untaken handoff goes to the coordination office."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["escalation_days"] = "escalation_days"
+
+
+class MoveMeeting(BaseModel):
+    """Staff give a meeting of the Lenkungsgruppe a new date (and deadline)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: Literal["move_meeting"] = "move_meeting"
+    meeting: int
+
+
+ProcedureAnswer = DecisionCopyFile | EvaluationStep | EscalationDays | MoveMeeting
+"""The procedure's sub-dialogs (`bot.routes.cases`)."""
+
 ProjectStep = Literal[
     "title",
     "districts",
@@ -182,7 +220,11 @@ SubDialog = Annotated[
     | RetireProject
     | EditEntry
     | ReachHuman
-    | FeedbackReason,
+    | FeedbackReason
+    | DecisionCopyFile
+    | EvaluationStep
+    | EscalationDays
+    | MoveMeeting,
     Field(discriminator="kind"),
 ]
 STACK: TypeAdapter[list[SubDialog]] = TypeAdapter(list[SubDialog])

@@ -100,6 +100,8 @@ class _Effect:
     params: dict[str, Param] = field(default_factory=dict)
     messages: list[Msg] = field(default_factory=list)
     document: tuple[str, str, bytes] | None = None
+    texts: dict[Party, str] | None = None
+    """Who is told with which text, where it is not the step's usual (`AUDIENCE`)."""
 
 
 def _text(value: str) -> str:
@@ -605,7 +607,8 @@ class Procedure:
         updated = await cases.get(case.id)
         assert updated is not None
         own = PARTY_OF_ROLE[actor.role] if actor is not None else None
-        texts = {party: key for party, key in AUDIENCE[kind].items() if party is not own}
+        audience = effect.texts if effect.texts is not None else AUDIENCE[kind]
+        texts = {party: key for party, key in audience.items() if party is not own}
         if texts:
             params: dict[str, Param] = {
                 "number": updated.id,
@@ -680,9 +683,11 @@ class Procedure:
         alliance_id: str,
         departing: int,
         successor: int,
+        only: int | None = None,
     ) -> tuple[Recorded, ...] | Refused:
         """A departing contact's open cases go to another contact of the same alliance; the
-        handoffs they had taken follow, so answers reach the successor."""
+        handoffs they had taken follow, so answers reach the successor. `only`: just this
+        case of theirs (staff hand a single case on)."""
         if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
             return Refused(Refusal.NOT_PERMITTED)
         contacts = {c.user_id: c for c in await Contacts(connection, now).of_alliance(alliance_id)}
@@ -691,6 +696,8 @@ class Procedure:
         name = contacts[successor].name
         recorded: list[Recorded] = []
         for case in await Cases(connection, now).of_contact(departing, alliance_id):
+            if only is not None and case.id != only:
+                continue
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.REASSIGN)
             if isinstance(decision, Refused):
                 continue
@@ -774,23 +781,54 @@ class Procedure:
         assert meeting is not None
         return meeting
 
+    async def waiting_for(
+        self, connection: aiosqlite.Connection, now: datetime, meeting_id: int
+    ) -> list[CaseRow]:
+        """The cases scheduled for the meeting and still waiting for its Votum."""
+        return [
+            c
+            for c in await Cases(connection, now).on_agenda(meeting_id)
+            if c.meeting_id == meeting_id and Stage(c.stage) is Stage.SCHEDULED
+        ]
+
     async def cancel_meeting(
-        self, connection: aiosqlite.Connection, now: datetime, actor: Actor, meeting_id: int
+        self,
+        connection: aiosqlite.Connection,
+        now: datetime,
+        actor: Actor,
+        meeting_id: int,
+        move_to: int | None = None,
     ) -> MeetingRow | Refused:
-        """Only a meeting no case waits for: those are first scheduled for another one."""
+        """A meeting no case waits for, or whose waiting cases are scheduled for the meeting
+        `move_to` (each a step of its own, told to its sponsor and alliance like any
+        scheduling): no case is left waiting for a meeting that will not take place."""
         if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
             return Refused(Refusal.NOT_PERMITTED)
         meetings = Meetings(connection, now)
         meeting = await meetings.get(meeting_id)
         if meeting is None or meeting.cancelled:
             return Refused(Refusal.UNKNOWN_MEETING)
-        waiting = [
-            c
-            for c in await Cases(connection, now).on_agenda(meeting_id)
-            if c.meeting_id == meeting_id and Stage(c.stage) is Stage.SCHEDULED
-        ]
-        if waiting:
+        waiting = await self.waiting_for(connection, now, meeting_id)
+        if waiting and move_to is None:
             return Refused(Refusal.MEETING_HAS_AGENDA, {"count": Count(len(waiting), "cases")})
+        if waiting:
+            assert move_to is not None
+            # Checked before the first case moves: every refusal comes before any write.
+            other = await meetings.get(move_to)
+            if other is None or other.cancelled or other.id == meeting_id:
+                return Refused(Refusal.UNKNOWN_MEETING)
+            if other.held_on < now.date():
+                return Refused(Refusal.MEETING_PAST, {"date": Day(other.held_on)})
+        cases = Cases(connection, now)
+        for case in waiting:
+            assert move_to is not None
+            # Scheduled -> scheduled, for the meeting checked above; told as a cancellation.
+            decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.SCHEDULE)
+            effect = await self._schedule(connection, now, cases, case, move_to)
+            assert isinstance(decision, Stage) and isinstance(effect, _Effect)
+            effect.texts = {party: "procedure.announce.meeting_cancelled" for party in _TOLD}
+            effect.params["cancelled"] = Day(meeting.held_on)
+            await self._commit(connection, now, case, actor, StepKind.SCHEDULE, decision, effect)
         await meetings.cancel(meeting_id)
         cancelled = await meetings.get(meeting_id)
         assert cancelled is not None
@@ -808,3 +846,5 @@ _DESK_STEPS = frozenset(
 )
 """Confirmed to the one who recorded them by the alliance desk."""
 _MEETING_MOVED_TOLD = (Party.SPONSOR, Party.ALLIANCE)
+_TOLD = _MEETING_MOVED_TOLD
+"""Who hears of a meeting moved or cancelled: the sponsors and alliances of its cases."""

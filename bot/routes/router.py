@@ -39,9 +39,13 @@ from bot.core.subdialogs import (
     AddProject,
     AnswerAlliance,
     AskSponsor,
+    DecisionCopyFile,
     EditEntry,
     EnterPlan,
+    EscalationDays,
+    EvaluationStep,
     FeedbackReason,
+    MoveMeeting,
     ProjectDates,
     ReachHuman,
     RecordStatement,
@@ -56,6 +60,7 @@ from bot.dialogs.engine import DialogEngine, language_of
 from bot.dialogs.summary import already_sent_note, sent_confirmation
 from bot.procedure.calendar import upcoming_meetings, with_meetings
 from bot.procedure.plan import Plan
+from bot.routes.case_summary import with_case
 from bot.routes.desks import Desks, classify
 from bot.routes.incoming import cleaned
 from bot.storage.contacts import Redemption
@@ -135,6 +140,7 @@ class Conversations:
             "alliance_edit": self._staff_command,
             "faq_edit": self._staff_command,
             "inbox": lambda turn, _: self._inbox(turn),
+            "cases": lambda turn, _: self.cases.alliance.listing(turn),
             "new": lambda turn, _: self.menu.new(turn),
             "drafts": self._drafts,
             "privacy": lambda turn, _: self._sync(self.privacy.text()),
@@ -188,7 +194,8 @@ class Conversations:
                 outputs = await self._stamp(turn, await self._carry_out(turn, repeated))
                 return Handled(outputs, user.language)
             outputs = await self._carry_out(turn, await self._dispatch(turn))
-            outputs = await self._stamp(turn, await self._role_help(turn, outputs))
+            outputs = await with_case(turn, await self._role_help(turn, outputs))  # issue 16
+            outputs = await self._stamp(turn, outputs)
             language = turn.language
             staff = not turn.erased and await stores.staff.includes(user.id)
             if not turn.erased:
@@ -268,6 +275,8 @@ class Conversations:
             if routed is not None:
                 return routed
         if isinstance(event, Upload):
+            if isinstance(turn.subdialog, DecisionCopyFile):  # issue 16: asked for by a button
+                return await self.cases.copy(turn, event)
             if await self.role(turn) in DOCUMENTS and self.kb_commands is not None:
                 return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
@@ -278,7 +287,11 @@ class Conversations:
             routed = await self._press(turn, event)
             if routed is not None:
                 return routed
-        if isinstance(event, Text) and turn.subdialog is not None:
+        # A sub-dialog awaiting a file (issue 16: the decision's copy) takes no text.
+        awaits_text = turn.subdialog is not None and not isinstance(
+            turn.subdialog, DecisionCopyFile
+        )
+        if isinstance(event, Text) and awaits_text:
             return await self._answered(turn, event.text)
         await turn.drop_subdialogs()
         if isinstance(event, Text) and _UNKNOWN_COMMAND.match(event.text):
@@ -339,6 +352,8 @@ class Conversations:
             return await self.inbox.act(turn, action)
         if area == "case":
             return await self.cases.act(turn, action)
+        if area == "cases":
+            return await self.cases.alliance.act(turn, action)
         if area == "staff":
             verb, _, rest = action.partition(":")
             if verb == "invite":
@@ -347,6 +362,10 @@ class Conversations:
                 return await self.staff.remove(turn, rest)
             if verb == "case":
                 return await self.cases.staff_act(turn, rest)
+            if verb == "meeting":  # issue 16: move, cancel, agenda PDF
+                return await self.cases.meetings.act(turn, rest)
+            if verb == "procedure":  # issue 16: the escalation's days
+                return await self.cases.procedure_act(turn, rest)
             if verb == "team":
                 return await self.desks.team.act(turn, rest)
             if verb == REROUTE:
@@ -414,6 +433,13 @@ class Conversations:
                 return await self.cases.plan(turn, plan, text)
             case VotumText() as votum:
                 return await self.cases.votum(turn, votum, text)
+            # issue 16: staff's answers in the procedure
+            case EvaluationStep() as evaluation:
+                return await self.cases.evaluation(turn, evaluation, text)
+            case EscalationDays():
+                return await self.cases.escalation(turn, text)
+            case MoveMeeting() as move:
+                return await self.cases.meetings.moved(turn, move, text)
             case AnswerAlliance() as answer:
                 relayed = await self.relay.answer(turn, answer, text)
                 if relayed is not None:

@@ -163,6 +163,12 @@ async def _procedure(connection: aiosqlite.Connection, user_id: int) -> dict[str
             "SELECT id, alliance_id, title, stage FROM cases WHERE contact_id = ?",
             user_id,
         ),
+        # As staff: the procedure's settings they changed last (the escalation's days).
+        "procedure_settings_changed": await _rows(
+            connection,
+            "SELECT name, value, changed_at FROM procedure_settings WHERE changed_by = ?",
+            user_id,
+        ),
     }
 
 

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from bot.clock import FixedClock
+from bot.core.events import Event, Upload
+from bot.core.outputs import Document, Output
+from bot.core.updates import Incoming
 from bot.runtime import build_runtime
 from bot.settings import Settings
 from tests.support.drivers.chat import ChatPlayer, Shown
-from tests.support.drivers.common import BOT_USERNAME, TODAY, settings
+from tests.support.drivers.common import BOT_USERNAME, TODAY, find_label, settings
 from tests.support.scripts import CONTACT, HILDESHEIM, SPONSOR, STAFF, to_summary_de
-from tests.support.steps import Cmd, Join, Say, Script, Step, Tap
+from tests.support.steps import Cmd, Join, Person, Say, Script, Step, Tap
 from tests.support.transcript import Transcript
 
 PEOPLE = (SPONSOR, CONTACT, STAFF)
@@ -50,11 +53,16 @@ class Session:
     """A script played step by step; `restart()` stops the runtime and builds a new one on
     the same data directory, the chats (with their buttons) staying as they were."""
 
-    def __init__(self, data_dir: Path, clock: FixedClock | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: FixedClock | None = None,
+        people: tuple[Person, ...] = PEOPLE,
+    ) -> None:
         self.data_dir = data_dir
         self.clock = clock or FixedClock(TODAY)
-        self.script = Script("procedure", "a case in chat", PEOPLE, ())
-        self.transcript = Transcript(self.script.name, "chat", PEOPLE)
+        self.script = Script("procedure", "a case in chat", people, ())
+        self.transcript = Transcript(self.script.name, "chat", people)
         self.player: ChatPlayer | None = None
 
     @property
@@ -101,6 +109,48 @@ class Session:
         before = len(self.player.chats[step.who].messages)
         await self.play(step)
         return "\n\n".join(m.text for m in self.player.chats[step.who].messages[before:])
+
+    async def handle(self, who: str, event: Event) -> list[Output]:
+        """An event the script's steps cannot express (a file sent), or a press whose
+        outputs a test reads whole (a document's bytes): handled like a step, shown in the
+        person's chat, the outbox delivered; returns the outputs."""
+        assert self.player is not None
+        chat = self.player.chats[who]
+        person = chat.person
+        handled = await self.player.runtime.conversations.handle(
+            Incoming(
+                person.user_id,
+                event,
+                next(self.player.update_ids),
+                person.language,
+                name=person.name,
+            )
+        )
+        self.player.transcript.add(self.player._show(chat, handled, None))
+        await self.player._deliver()
+        return handled.outputs
+
+    async def upload(self, filename: str, content: bytes, who: str = "sponsor") -> str:
+        """Send a file; what the person was shown by it, as text."""
+        before = self.count(who)
+        await self.handle(who, Upload(filename, content))
+        return self.received(who, before)
+
+    async def documents(self, label: str, who: str) -> list[Document]:
+        """Tap a button and return the documents the reply carries."""
+        shown = self.last_with_buttons(who)
+        press = shown.presses[find_label(shown.labels, label, f"{who} taps {label!r}")]
+        return [o for o in await self.handle(who, press) if isinstance(o, Document)]
+
+    def delivered(self, who: str) -> list[tuple[str, str, int | None]]:
+        """Documents the outbox delivered to `who`: (file name, media type, size)."""
+        assert self.player is not None
+        return [
+            (r.file.name, r.file.mime_type, r.file.size)
+            for turn in self.transcript.turns
+            for r in turn.received
+            if r.who == who and r.kind == "document" and r.file is not None
+        ]
 
     def last(self, who: str) -> Shown:
         assert self.player is not None

@@ -10,6 +10,7 @@ from bot.clock import FixedClock
 from tests.alliance.conftest import (
     ADMINS,
     HILDESHEIM,
+    pdf_text,
     people,
     register_contacts,
     to_summary,
@@ -18,6 +19,7 @@ from tests.botapi import BotApiServer, BotMessage, TelegramUser
 from tests.procedure.test_chat_journey import PLAN, VOTUM
 from tests.support.bot import StartBot
 
+DECISION = b"%PDF-1.4\n% Zuwendungsbescheid der NBank\n%%EOF\n"
 SKETCH_ANSWERS = (
     "Pflegeheime im Landkreis finden kaum Fachkräfte.",
     "20 Frauen pro Jahr in Ausbildung bringen.",
@@ -95,6 +97,19 @@ async def test_a_case_from_handoff_to_report_received_over_the_bot_api(
         await press(staff, "Sitzung am 10.12.2026", "Sitzung der Lenkungsgruppe")
         await seen(sponsor, before, "10.12.2026")
 
+        # The meeting's agenda as one PDF with the Projektskizze, rendered after the commit.
+        await send(staff, "/sitzung", "Kommende Sitzungen")
+        await press(staff, "📅 Sitzung am 10.12.2026", "noch ohne Votum: 1 Fall")
+        agenda = await press(staff, "Tagesordnung", "Tagesordnung der Lenkungsgruppe am")
+        assert agenda.document is not None, agenda
+        assert agenda.document.name == "tagesordnung_2026-12-10.pdf"
+        assert agenda.document.mime_type == "application/pdf"
+        text = " ".join(pdf_text(agenda.document.content).split())
+        assert "TOP 1: Fall Nr. 1 „Pflegebrücke Hildesheim“" in text, text
+        assert SKETCH_ANSWERS[0] in text, text
+        await send(staff, "/verfahren", "Verfahrensübersicht")
+        await press(staff, "Pflegebrücke", "Fall Nr. 1")
+
         clock.set(datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
         await press(staff, "🗳 befürwortet", "Votum")
         before = len(sponsor.all_outputs)
@@ -107,6 +122,14 @@ async def test_a_case_from_handoff_to_report_received_over_the_bot_api(
         await press(sponsor, "Verfahren und nächste Schritte", "Fall Nr. 1")
         await press(sponsor, "NBank-Antrag heute gestellt", "NBank")
         await press(sponsor, "NBank hat bewilligt", "bewilligt")
+        # The copy of the decision, sent as a file, reaches staff as a document.
+        await press(sponsor, "Kopie der Förderentscheidung senden", "als Datei")
+        before = len(staff.all_outputs)
+        sponsor.send_document("Bescheid.pdf", DECISION, "application/pdf")
+        await seen(sponsor, len(sponsor.all_outputs) - 1, "an die Koordinierungsstelle gegangen")
+        copy = await seen(staff, before, "Kopie der Förderentscheidung zu Fall Nr. 1")
+        assert copy.document is not None and copy.document.name == "Bescheid.pdf", copy
+        assert copy.document.content == DECISION
         await press(sponsor, "Projektbeginn und -ende", "beginnt und endet")
         running = await send(sponsor, "01.01.2027 bis 31.12.2028", "31.01.2029")
         assert "Projekt vom 01.01.2027 bis 31.12.2028" in running.text, running.text

@@ -11,9 +11,10 @@ from bot.advice.facts import ProjectFacts
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
 from bot.procedure.calendar import SOURCE, upcoming_meetings, with_meetings
-from bot.procedure.requests import Actor
+from bot.procedure.requests import Actor, Schedule, Submit
+from bot.procedure.results import Refusal, Refused
 from bot.procedure.steps import Role
-from tests.procedure.conftest import STAFF, World
+from tests.procedure.conftest import CONTACT, SPONSOR, STAFF, World, recorded
 
 
 async def test_the_advice_reads_staff_s_meetings_and_falls_back_to_the_knowledge_base(
@@ -45,3 +46,43 @@ async def test_the_advice_reads_staff_s_meetings_and_falls_back_to_the_knowledge
     assert advice.eligibility.next_meeting is not None
     assert advice.eligibility.next_meeting.date == date(2026, 4, 1)
     assert kb.rules.steering_group_meetings == [], "the shipped list stays as it is"
+
+
+async def test_a_cancelled_meeting_s_cases_go_to_another_one_or_it_stays(world: World) -> None:
+    draft = await world.draft()
+    await world.save_plan(draft)
+    handoff, outcome = await world.hand_over(draft)
+    case = recorded(outcome).case
+    recorded(await world.state(CONTACT, handoff, "supports"))
+    recorded(await world.record(SPONSOR, Role.SPONSOR, case.id, Submit()))
+    first = await world.meeting(date(2026, 6, 1))
+    second = await world.meeting(date(2026, 9, 1))
+    recorded(await world.record(STAFF, Role.STAFF, case.id, Schedule(first)))
+    staff = Actor(STAFF, Role.STAFF)
+
+    async def cancel(meeting: int, move_to: int | None, actor: Actor = staff) -> object:
+        async with world.transaction() as connection:
+            return await world.procedure.cancel_meeting(
+                connection, world.clock.now(), actor, meeting, move_to
+            )
+
+    for move_to, reason in (
+        (None, Refusal.MEETING_HAS_AGENDA),
+        (first, Refusal.UNKNOWN_MEETING),
+        (999, Refusal.UNKNOWN_MEETING),
+    ):
+        result = await cancel(first, move_to)
+        assert isinstance(result, Refused) and result.reason is reason, (move_to, result)
+    result = await cancel(first, second, Actor(SPONSOR, Role.STAFF))
+    assert isinstance(result, Refused) and result.reason is Refusal.NOT_PERMITTED
+    assert world.table("SELECT cancelled_at IS NULL FROM meetings ORDER BY id") == [(1,), (1,)]
+    assert (await world.case(case.id)).meeting_id == first, "a refusal moves nothing"
+
+    cancelled = await cancel(first, second)
+    assert not isinstance(cancelled, Refused)
+    assert (await world.case(case.id)).meeting_id == second
+    assert world.table("SELECT meeting_id FROM meeting_cases") == [(second,)]
+    assert [k for (k,) in world.table("SELECT kind FROM case_steps")][-2:] == [
+        "schedule",
+        "schedule",
+    ]

@@ -9,7 +9,16 @@ import json
 from datetime import timedelta
 
 from bot.procedure.dates import months_before
-from bot.procedure.requests import AddEvaluation, Close, Submit, Votum
+from bot.procedure.requests import (
+    Actor,
+    AddEvaluation,
+    Apply,
+    Close,
+    Decision,
+    DecisionCopy,
+    Submit,
+    Votum,
+)
 from bot.procedure.steps import Role
 from bot.procedure.views import erase_warning
 from bot.storage.drafts import Draft, Drafts
@@ -142,3 +151,41 @@ async def test_retention_keeps_cases_in_procedure_and_takes_closed_ones_in_time(
     assert world.table("SELECT id FROM cases") == [(in_procedure,)]
     await purge(timedelta(days=3000))
     assert world.table("SELECT id FROM cases") == [(in_procedure,)], "in procedure: kept"
+
+
+async def test_erasing_a_sponsor_takes_an_undelivered_copy_of_the_decision(
+    world: World,
+) -> None:
+    """The copy uploaded in chat lives only in staff's outbox item until it is delivered
+    (then its payload is emptied); the case's history keeps its file name and size."""
+    case_id = await case_with_everything(world)
+    today = world.clock.today()
+    recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, Apply(today)))
+    recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, Decision(True, today)))
+    copy = DecisionCopy("Bescheid.pdf", "application/pdf", b"%PDF-1.4 Bescheid")
+    recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, copy))
+    async with world.transaction() as connection:
+        (exported,) = (await export_user(connection, SPONSOR))["cases"]
+    assert exported["steps"][-1]["payload"] == {"filename": "Bescheid.pdf", "size": 17}
+    stored = world.table("SELECT payload FROM outbox WHERE payload LIKE '%content_b64%'")
+    assert len(stored) == 1
+    async with world.transaction() as connection:
+        drafts = Drafts(connection, world.clock.now())
+        await erase_user(connection, drafts, SPONSOR, classify)
+    assert world.table("SELECT payload FROM outbox WHERE payload LIKE '%content_b64%'") == []
+
+
+async def test_the_escalations_days_staff_set_are_in_their_export_and_leave_with_them(
+    world: World,
+) -> None:
+    async with world.transaction() as connection:
+        actor = Actor(STAFF, Role.STAFF)
+        assert await world.procedure.set_escalation_days(connection, world.clock.now(), actor, 21)
+        exported = await export_user(connection, STAFF)
+    (setting,) = exported["procedure_settings_changed"]
+    assert (setting["name"], setting["value"]) == ("escalation_days", "21")
+    async with world.transaction() as connection:
+        await erase_user(connection, Drafts(connection, world.clock.now()), STAFF, classify)
+    assert world.table("SELECT value, changed_by FROM procedure_settings") == [("21", None)], (
+        "the setting stays for everyone, without who set it"
+    )

@@ -10,6 +10,8 @@ from tests.support.bot import StartBot
 
 SHARED = {"start", "hilfe", "sprache", "datenschutz"}
 SHARED_EN = {"start", "help", "language", "privacy"}
+ALLIANCE = {"eingang", "faelle"}
+ALLIANCE_EN = {"inbox", "cases"}
 
 
 def menu(server: BotApiServer, chat_id: int | None, language: str = "") -> list[str]:
@@ -105,8 +107,8 @@ async def test_staff_known_at_start_up_get_their_menu_with_the_shared_commands(
 ) -> None:
     server.user(STAFF)  # has opened the bot before
     async with start_bot(admin_ids=ADMINS):
-        assert set(menu(server, STAFF)) == {*STAFF_ONLY, "eingang", *SHARED}
-        assert set(menu(server, STAFF, "en")) == {*STAFF_ONLY, "inbox", *SHARED_EN}
+        assert set(menu(server, STAFF)) == {*STAFF_ONLY, *ALLIANCE, *SHARED}
+        assert set(menu(server, STAFF, "en")) == {*STAFF_ONLY, *ALLIANCE_EN, *SHARED_EN}
 
 
 async def test_staff_who_open_the_bot_later_get_their_menu_then(
@@ -134,5 +136,5 @@ async def test_a_registered_contact_gets_the_contact_menu_with_the_shared_comman
         staff, contact = server.user(STAFF), server.user(501)
         await register(contact, await invite(staff, HILDESHEIM))
         await server.wait_until(lambda: menu(server, 501, "en"), what="the contact menu")
-        assert set(menu(server, 501)) == {"eingang", *SHARED}
-        assert set(menu(server, 501, "en")) == {"inbox", *SHARED_EN}
+        assert set(menu(server, 501)) == {*ALLIANCE, *SHARED}
+        assert set(menu(server, 501, "en")) == {*ALLIANCE_EN, *SHARED_EN}

@@ -82,7 +82,8 @@ class SponsorHandlers:
         await self._handle(update, context, command or Text(message.text))
 
     async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Staff send knowledge files; for everyone else a document is not an answer."""
+        """Staff send knowledge files, a sponsor the copy of NBank's decision after its
+        button; for everyone else a document is not an answer (the router decides)."""
         message = update.effective_message
         if message is None or message.document is None:
             return

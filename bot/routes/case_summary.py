@@ -1,0 +1,44 @@
+"""The sponsor's summary of a handed-over draft says where its case stands in the procedure
+(issue 16 point 6), with a button to the case; the summary itself (`bot.dialogs.summary`,
+pure) knows nothing of cases, so the router adds this after the dialog answered."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.outputs import Button, Output, Reply
+from bot.procedure.steps import Stage
+from bot.procedure.views import next_steps, stage_label
+from bot.texts.catalog import Msg
+from bot.turn import Turn
+
+SUMMARY = "summary"
+"""The summary screen's id (`bot.dialogs.summary.summary_reply`)."""
+SENT = "summary.sent.list"
+"""Its part naming the handoffs."""
+
+
+async def with_case(turn: Turn, outputs: list[Output]) -> list[Output]:
+    at = next(
+        (i for i, o in enumerate(outputs) if isinstance(o, Reply) and o.step == SUMMARY), None
+    )
+    draft_id = turn.user.current_draft_id
+    if at is None or draft_id is None:
+        return outputs
+    case = await turn.stores.cases.of_draft(draft_id)
+    if case is None or case.sponsor_id != turn.user.id:
+        return outputs
+    summary = outputs[at]
+    assert isinstance(summary, Reply)
+    stage = Stage(case.stage)
+    line = Msg(
+        "cases.summary_case",
+        {"number": case.id, "stage": stage_label(stage), "next": next_steps(stage)},
+    )
+    button = (Button(Msg("cases.button.open"), f"case:open:{case.id}"),)
+    # Right below what was handed over when, else at the end.
+    keys = [part.key for part in summary.parts]
+    place = keys.index(SENT) + 1 if SENT in keys else len(keys)
+    parts = (*summary.parts[:place], line, *summary.parts[place:])
+    shown = replace(summary, parts=parts, buttons=(button, *summary.buttons))
+    return [*outputs[:at], shown, *outputs[at + 1 :]]
