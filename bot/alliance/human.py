@@ -29,9 +29,8 @@ _REACHABLE = re.compile(r"@|(?:\d[\s/()+-]*){6,}")
 
 
 class HumanDesk:
-    def __init__(self, desk: AllianceDesk, admin_ids: frozenset[int]) -> None:
+    def __init__(self, desk: AllianceDesk) -> None:
         self.desk = desk
-        self.admin_ids = admin_ids
 
     async def start(self, turn: Turn) -> list[EngineOutput]:
         draft, alliance = await self._target(turn)
@@ -98,7 +97,8 @@ class HumanDesk:
         if alliance is not None:
             recipients, fallback = await self.desk._recipients(stores, alliance.id)
         else:
-            recipients = [(i, await self.desk._language(stores, i)) for i in sorted(self.admin_ids)]
+            staff = await stores.staff.everyone()
+            recipients = [(i, await self.desk._language(stores, i)) for i in staff]
             fallback = True
         title = draft_title(draft) if draft is not None else "–"
         handoff = None

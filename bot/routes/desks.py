@@ -76,7 +76,8 @@ def build_desks(
     admin_ids: frozenset[int] = frozenset(),
 ) -> Desks:
     """`advisor`: the live knowledge base's advisor (staff may replace it at run time);
-    `admin_ids`: the configured staff, who record the procedure's staff steps."""
+    `admin_ids`: the configured staff (`BOT_ADMIN_IDS`); with those added in the bot they
+    are staff (`bot.storage.staff.is_staff`)."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
     inbox = ContactInbox(alliance)
     return Desks(
@@ -94,6 +95,6 @@ def build_desks(
         cases=CaseDesk(alliance.procedure),
         team=TeamDesk(bot_username),
         delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
-        human=HumanDesk(alliance, admin_ids),
+        human=HumanDesk(alliance),
         feedback=FeedbackDesk(),
     )

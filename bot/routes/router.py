@@ -324,7 +324,7 @@ class Conversations:
 
     async def _inbox(self, turn: Turn, command: Command) -> list[EngineOutput]:
         listing: list[EngineOutput] = [await self.desks.inbox.listing(turn)]
-        if turn.user.id in self.admin_ids:  # staff also see what could not be delivered
+        if await turn.stores.staff.includes(turn.user.id):  # staff see what was not delivered
             undelivered = await self.desks.delivery.listing(turn)
             if undelivered is not None:
                 listing.append(undelivered)

@@ -4,9 +4,16 @@ for a chat it does not know)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FixedClock
 from bot.core.subdialogs import ReachHuman, RenameDraft
 from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
-from bot.runtime import Runtime
+from bot.runtime import Runtime, build_runtime
+from bot.settings import Settings
 from bot.storage.outbox import OutboxItem
 from bot.storage.stores import Stores
 from tests.dialogs.conftest import ChatDriver, key_text
@@ -56,13 +63,24 @@ async def test_mensch_in_the_middle_of_a_rename_replaces_it_and_cancel_goes_back
     assert not any(isinstance(s, ReachHuman | RenameDraft) for s in user.subdialogs)
 
 
+@pytest.fixture
+async def office_runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
+    """Two configured staff (`BOT_ADMIN_IDS`); Telegram knows only the first."""
+    settings = Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids=frozenset({900, 905}))
+    built = await build_runtime(settings, clock)
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
 async def test_a_delivery_is_counted_after_the_worker_and_a_refusal_alerts_staff(
-    chat: ChatDriver, runtime: Runtime
+    office_runtime: Runtime,
 ) -> None:
+    runtime = office_runtime
+    chat = ChatDriver.of(runtime)
     staff, unknown = 900, 905
     desks = runtime.conversations.desks
-    desks.delivery.admin_ids = frozenset({staff, unknown})
-    desks.human.admin_ids = frozenset({staff, unknown})
     await chat.command("human")
     told = await chat.text("info@verein.example")
     assert "geht an die Koordinierungsstelle" in told and "Person" not in told
