@@ -35,6 +35,7 @@ REROUTE = "reroute"
 class DeliveryDesk:
     def __init__(self, kb: Callable[[], KnowledgeBase], configured_staff: frozenset[int]) -> None:
         self.kb = kb
+        """The live knowledge base: the worker's hook (`settled`) runs outside any turn."""
         self.configured_staff = configured_staff
         """`BOT_ADMIN_IDS`; alerts go to these and to staff added in the bot (`staff_ids`)."""
 
@@ -134,7 +135,7 @@ class DeliveryDesk:
         delivery = item.delivery
         if delivery is not None:
             language = await _language(stores, delivery.sponsor_id)
-            office = self.kb().regions.coordination_office.institution
+            office = turn.advisor.kb.regions.coordination_office.institution
             message = Msg(
                 "delivery.rerouted_sponsor",
                 {

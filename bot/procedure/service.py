@@ -114,6 +114,11 @@ class Procedure:
         """`BOT_ADMIN_IDS`; staff are these and those added in the bot (`is_staff`)."""
         self.recipients = Recipients(configured_staff)
 
+    def pinned(self, kb: KnowledgeBase) -> Procedure:
+        """This procedure with the knowledge base in force for one turn (staff may replace the
+        live one meanwhile); the scheduler's rounds use the live one."""
+        return Procedure(lambda: kb, self.configured_staff)
+
     async def _staff(self, connection: aiosqlite.Connection, actor: Actor) -> bool:
         """The actor claims staff's role and is staff (configured or added in the bot)."""
         return actor.role is Role.STAFF and await is_staff(

@@ -55,7 +55,7 @@ class HandoffRequests:
             messages: tuple[Msg, ...] = (already_sent_note(sent, turn.advisor.kb),)
         else:
             result = await self.desk.hand_over(
-                turn.stores,
+                turn,
                 draft,
                 draft.state,
                 advice,

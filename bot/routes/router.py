@@ -37,13 +37,14 @@ from bot.core.subdialogs import (
 )
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
-from bot.routes.desks import Desks, classify
+from bot.routes.desks import Desks
 from bot.routes.dialog import converse
 from bot.routes.handoff import HandoffRequests
 from bot.routes.help import asks_for_help, with_role_help
 from bot.routes.incoming import cleaned
 from bot.routes.language import switch_language
 from bot.routes.meetings import MeetingAdvisors
+from bot.routes.privacy import classify
 from bot.routes.redeem import redeem_invitation
 from bot.routes.session import SessionDesk
 from bot.routes.sketch import SketchExport, SketchMaker
@@ -333,7 +334,7 @@ class Conversations:
     async def _staff_command(self, turn: Turn, command: Command) -> list[EngineOutput]:
         staff = self.desks.staff
         if command.name == "invite":
-            return [staff.choose_alliance()]
+            return [staff.choose_alliance(turn)]
         if command.name == "contacts":
             return [await staff.contacts(turn)]
         if command.name == "statistics":
