@@ -61,7 +61,7 @@ async def stale(turn: Turn, press: Press, menu: DraftsMenu) -> list[EngineOutput
         reason = Msg("sponsor.error.stale_draft")
     elif press.action == "consent:yes":
         # The consent tapped again (the first tap's answer may have been lost).
-        sent = already_sent(draft.state, handoff_kind(draft.state.answers))
+        sent = already_sent(draft.state, handoff_kind(draft.state))
         if sent is not None:
             reason = already_sent_note(sent, turn.advisor.kb)
     state = draft.state.model_copy(update={"language": turn.language})
