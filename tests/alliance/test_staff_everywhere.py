@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
 from bot.procedure.requests import Actor
 from bot.procedure.results import Refused
 from bot.procedure.steps import Role
-from bot.runtime import Runtime, build_runtime
-from bot.settings import Settings
+from bot.runtime import Runtime
 from bot.storage.meetings import MeetingRow
-from bot.storage.outbox import OutboxItem
-from tests.dialogs.conftest import ChatDriver, key_text
+from tests.dialogs.conftest import ChatDriver, Refusing, deliver, key_text, runtime_for
 
 OFFICE = 900
 COLLEAGUE = 950
@@ -30,38 +27,8 @@ SPONSOR = 1001
 
 @pytest.fixture
 async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
-    settings = Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids=frozenset({OFFICE}))
-    built = await build_runtime(settings, clock)
-    try:
+    async with runtime_for(tmp_path, clock, frozenset({OFFICE})) as built:
         yield built
-    finally:
-        await built.close()
-
-
-class Recording:
-    """Telegram as far as the worker sees it; refuses the chats in `unknown`."""
-
-    def __init__(self, unknown: frozenset[int] = frozenset()) -> None:
-        self.unknown = unknown
-        self.sent: list[OutboxItem] = []
-
-    async def send(self, item: OutboxItem) -> SendOutcome:
-        if item.chat_id in self.unknown:
-            return Failed("BadRequest: Chat not found")
-        self.sent.append(item)
-        return Sent(len(self.sent))
-
-    def texts_to(self, chat_id: int) -> list[str]:
-        return [str(i.payload.get("text")) for i in self.sent if i.chat_id == chat_id]
-
-
-async def _deliver(runtime: Runtime, transport: Recording) -> None:
-    desks = runtime.conversations.desks
-    worker = OutboxWorker(
-        runtime.database, runtime.clock, transport, settled=desks.delivery.settled
-    )
-    while await worker.deliver_due():
-        pass
 
 
 async def _add_colleague(chat: ChatDriver) -> None:
@@ -84,8 +51,8 @@ async def test_a_colleague_gets_the_office_fallback_and_alerts_until_removed(
     # /mensch before any answer: no alliance known, so the coordination office is asked
     await chat.command("human", user=SPONSOR)
     await chat.text("0511 123456", user=SPONSOR)
-    transport = Recording(unknown=frozenset({OFFICE}))  # the office's chat refuses
-    await _deliver(runtime, transport)
+    transport = Refusing(frozenset({OFFICE}))  # the office's chat refuses
+    await deliver(runtime, transport)
     to_colleague = transport.texts_to(COLLEAGUE)
     assert any("0511 123456" in text for text in to_colleague), "the request itself"
     assert any("Nicht zugestellt" in text for text in to_colleague), "the alert for 900"
@@ -93,8 +60,8 @@ async def test_a_colleague_gets_the_office_fallback_and_alerts_until_removed(
     await _remove_colleague(chat)
     await chat.command("human", user=SPONSOR + 1)
     await chat.text("0511 654321", user=SPONSOR + 1)
-    later = Recording(unknown=frozenset({OFFICE}))
-    await _deliver(runtime, later)
+    later = Refusing(frozenset({OFFICE}))
+    await deliver(runtime, later)
     assert later.texts_to(COLLEAGUE) == [], "neither the request nor the alert"
 
 
@@ -107,22 +74,14 @@ async def test_a_colleague_records_staff_steps_until_removed(runtime: Runtime) -
 
     await _remove_colleague(chat)
     procedure = runtime.conversations.desks.alliance.procedure
-    async with runtime.database.transaction() as connection:
-        refused = await procedure.add_meeting(
-            connection,
-            runtime.clock.now(),
-            Actor(COLLEAGUE, Role.STAFF),
-            date(held_on.year, 4, 10),
-            None,
-            "",
-        )
-        kept = await procedure.add_meeting(
-            connection,
-            runtime.clock.now(),
-            Actor(OFFICE, Role.STAFF),
-            date(held_on.year, 5, 10),
-            None,
-            "",
-        )
-    assert isinstance(refused, Refused)
-    assert isinstance(kept, MeetingRow), "the configured office still may"
+
+    async def meeting(by: int, month: int) -> object:
+        async with runtime.database.transaction() as connection:
+            day = date(held_on.year, month, 10)
+            actor = Actor(by, Role.STAFF)
+            return await procedure.add_meeting(
+                connection, runtime.clock.now(), actor, day, None, ""
+            )
+
+    assert isinstance(await meeting(COLLEAGUE, 4), Refused)
+    assert isinstance(await meeting(OFFICE, 5), MeetingRow), "the configured office still may"

@@ -4,33 +4,13 @@ for a chat it does not know)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.clock import FixedClock
 from bot.core.subdialogs import ReachHuman, RenameDraft
-from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
-from bot.runtime import Runtime, build_runtime
-from bot.settings import Settings
-from bot.storage.outbox import OutboxItem
+from bot.runtime import Runtime
 from bot.storage.stores import Stores
-from tests.dialogs.conftest import ChatDriver, key_text
-
-
-class Refusing:
-    """Telegram's answer for chats that never opened the bot; others receive."""
-
-    def __init__(self, unknown: frozenset[int]) -> None:
-        self.unknown = unknown
-        self.sent: list[OutboxItem] = []
-
-    async def send(self, item: OutboxItem) -> SendOutcome:
-        if item.chat_id in self.unknown:
-            return Failed("BadRequest: Chat not found")
-        self.sent.append(item)
-        return Sent(len(self.sent))
+from tests.dialogs.conftest import ChatDriver, Refusing, deliver, key_text, runtime_for
 
 
 async def test_mensch_before_the_first_answer_with_nobody_registered(chat: ChatDriver) -> None:
@@ -63,34 +43,17 @@ async def test_mensch_in_the_middle_of_a_rename_replaces_it_and_cancel_goes_back
     assert not any(isinstance(s, ReachHuman | RenameDraft) for s in user.subdialogs)
 
 
-@pytest.fixture
-async def office_runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
-    """Two configured staff (`BOT_ADMIN_IDS`); Telegram knows only the first."""
-    settings = Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids=frozenset({900, 905}))
-    built = await build_runtime(settings, clock)
-    try:
-        yield built
-    finally:
-        await built.close()
-
-
 async def test_a_delivery_is_counted_after_the_worker_and_a_refusal_alerts_staff(
-    office_runtime: Runtime,
+    tmp_path: Path, clock: FixedClock
 ) -> None:
-    runtime = office_runtime
-    chat = ChatDriver.of(runtime)
-    staff, unknown = 900, 905
-    desks = runtime.conversations.desks
-    await chat.command("human")
-    told = await chat.text("info@verein.example")
+    staff, unknown = 900, 905  # two configured staff; Telegram knows only the first
+    async with runtime_for(tmp_path, clock, frozenset({staff, unknown})) as runtime:
+        chat = ChatDriver.of(runtime)
+        await chat.command("human")
+        told = await chat.text("info@verein.example")
+        transport = Refusing(frozenset({unknown}))
+        await deliver(runtime, transport)
     assert "geht an die Koordinierungsstelle" in told and "Person" not in told
-
-    transport = Refusing(frozenset({unknown}))
-    worker = OutboxWorker(
-        runtime.database, runtime.clock, transport, settled=desks.delivery.settled
-    )
-    while await worker.deliver_due():
-        pass
     texts = {(item.chat_id, item.payload["text"]) for item in transport.sent}
     to_staff = [text for chat_id, text in texts if chat_id == staff]
     assert any("Erreichbar: <b>info@verein.example</b>" in text for text in to_staff)

@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.runtime import Runtime, build_runtime
-from bot.settings import Settings
+from bot.runtime import Runtime
 from bot.storage.schema import MIGRATIONS
-from tests.dialogs.conftest import ChatDriver, key_text
+from tests.dialogs.conftest import ChatDriver, key_text, runtime_for
 from tests.migration.make_fixture import NOW, STAFF
 from tests.migration.make_v9_fixture import ASKED, ASKING, CONSENTING, QUESTION
 
@@ -27,12 +26,8 @@ HILDESHEIM = "Fachkräfte für die Region Hildesheim"
 @pytest.fixture
 async def upgraded(tmp_path: Path) -> AsyncIterator[Runtime]:
     shutil.copy(HERE / "v9.sqlite3", tmp_path / "foerderlotse.sqlite3")
-    settings = Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids={STAFF})
-    runtime = await build_runtime(settings, FixedClock(NOW))
-    try:
+    async with runtime_for(tmp_path, FixedClock(NOW), frozenset({STAFF})) as runtime:
         yield runtime
-    finally:
-        await runtime.close()
 
 
 async def _handoffs(runtime: Runtime) -> list[tuple[int, str, dict[str, object]]]:
