@@ -59,8 +59,7 @@ class HumanDesk:
 
     async def _target(self, turn: Turn) -> tuple[Draft | None, LocalAlliance | None]:
         """The current draft and its (first) local alliance, if a place is known."""
-        draft_id = turn.user.current_draft_id
-        draft = await turn.drafts.get(turn.user.id, draft_id) if draft_id is not None else None
+        draft = await turn.current_draft()
         if draft is None:
             return None, None
         advice = turn.advisor.advise(facts_from_answers(draft.state.answers), turn.today)

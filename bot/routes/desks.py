@@ -53,9 +53,11 @@ def build_desks(
     retention_months: int = 12,
     admin_ids: frozenset[int] = frozenset(),
 ) -> Desks:
-    """`advisor`: the live knowledge base's advisor (staff may replace it at run time);
-    `admin_ids`: the configured staff (`BOT_ADMIN_IDS`); with those added in the bot they
-    are staff (`bot.storage.staff.is_staff`)."""
+    """`advisor`: the live knowledge base's advisor (staff may replace it at run time), for
+    what runs outside a turn (the scheduler's rounds, the worker's delivery reports, the
+    purge); within a turn every desk reads the turn's (`Turn.advisor`). `admin_ids`: the
+    configured staff (`BOT_ADMIN_IDS`); with those added in the bot they are staff
+    (`bot.storage.staff.is_staff`)."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
     inbox = ContactInbox(alliance)
     return Desks(
