@@ -20,7 +20,8 @@ from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
 from bot.procedure.plan import Plan
 from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
-from bot.routes.router import PDF, Conversations
+from bot.routes.router import Conversations
+from bot.routes.sketch import PDF
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.texts.catalog import Language

@@ -110,6 +110,12 @@ class Turn:
 
     # --- the current draft ---------------------------------------------------------------
 
+    async def current_draft(self) -> Draft | None:
+        """The draft the user works on, if any."""
+        if self.user.current_draft_id is None:
+            return None
+        return await self.drafts.get(self.user.id, self.user.current_draft_id)
+
     async def save(self, draft: Draft, state: DialogState) -> None:
         await self.drafts.save(draft, state)
         self.saved = (draft.id, state)

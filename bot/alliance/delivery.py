@@ -22,6 +22,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance
 from bot.storage.deliveries import Delivery
 from bot.storage.outbox import OutboxItem
+from bot.storage.staff import staff_ids
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg, Param
 from bot.texts.formats import Count
@@ -32,9 +33,11 @@ REROUTE = "reroute"
 
 
 class DeliveryDesk:
-    def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
+    def __init__(self, kb: Callable[[], KnowledgeBase], configured_staff: frozenset[int]) -> None:
         self.kb = kb
-        self.admin_ids = admin_ids
+        """The live knowledge base: the worker's hook (`settled`) runs outside any turn."""
+        self.configured_staff = configured_staff
+        """`BOT_ADMIN_IDS`; alerts go to these and to staff added in the bot (`staff_ids`)."""
 
     # --- the outbox worker's hook ------------------------------------------------------------
 
@@ -78,7 +81,8 @@ class DeliveryDesk:
         delivery = (
             await stores.deliveries.get(item.delivery_id) if item.delivery_id is not None else None
         )
-        for staff_id in sorted(self.admin_ids - {item.chat_id}):
+        everyone = await staff_ids(stores.connection, self.configured_staff)
+        for staff_id in (i for i in everyone if i != item.chat_id):
             language = await _language(stores, staff_id)
             message = Msg(
                 "delivery.staff.alert",
@@ -131,7 +135,7 @@ class DeliveryDesk:
         delivery = item.delivery
         if delivery is not None:
             language = await _language(stores, delivery.sponsor_id)
-            office = self.kb().regions.coordination_office.institution
+            office = turn.advisor.kb.regions.coordination_office.institution
             message = Msg(
                 "delivery.rerouted_sponsor",
                 {

@@ -32,6 +32,7 @@ from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count, Eur, Lines, Month
 from bot.texts.markup import to_html, to_plain
+from bot.turn import Turn
 
 MAX_RELAYED = 3000
 """Longest question or answer passed between sponsor and alliance."""
@@ -97,10 +98,10 @@ class TakeOver:
 
 class AllianceDesk:
     def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
-        self.kb = kb
         self.procedure = Procedure(kb, admin_ids)
         """The case of each handed-over draft: the desk records its steps (handed over, taken
-        over, the statements) in the transaction of the change itself."""
+        over, the statements) in the transaction of the change itself, with the knowledge
+        base of the turn (`Procedure.pinned`); `kb`, the live one, serves the scheduler."""
 
     # --- who reads it ----------------------------------------------------------------------
 
@@ -122,7 +123,7 @@ class AllianceDesk:
 
     async def hand_over(
         self,
-        stores: Stores,
+        turn: Turn,
         draft: Draft,
         state: DialogState,
         advice: Advice,
@@ -130,8 +131,10 @@ class AllianceDesk:
         title: str,
     ) -> HandedOver:
         assert advice.alliance is not None, "handoff needs a local alliance"
+        stores, kb = turn.stores, turn.advisor.kb
+        procedure = self.procedure.pinned(kb)
         if kind == "handoff":
-            refused = await self.procedure.may_hand_over(
+            refused = await procedure.may_hand_over(
                 stores.connection, stores.now, draft.id, draft.owner_id
             )
             if refused is not None:
@@ -156,7 +159,7 @@ class AllianceDesk:
             )
             for user_id, language in recipients:
                 text = self._notification(
-                    handoff.id, kind, title, state, advice, alliance, fallback
+                    handoff.id, kind, title, state, advice, alliance, fallback, kb
                 )
                 buttons = [
                     [
@@ -169,20 +172,25 @@ class AllianceDesk:
                 # The PDF is rendered once, after this transaction (see bot/alliance/sketches.py).
                 caption = Msg("alliance.attachment", {"title": title})
                 await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
-            messages.append(on_its_way(self.kb(), kind, alliance, len(recipients), fallback))
+            messages.append(on_its_way(kb, kind, alliance, len(recipients), fallback))
         if kind == "handoff":
             await stores.drafts.set_status(draft, "handed_over")
-            await self._case_handed_over(stores, draft, state, created)
+            await self._case_handed_over(stores, procedure, draft, state, created)
         # The draft records the handoff to the alliance to approach first (listed first).
         return HandedOver(tuple(messages), created[0])
 
     async def _case_handed_over(
-        self, stores: Stores, draft: Draft, state: DialogState, created: Sequence[Handoff]
+        self,
+        stores: Stores,
+        procedure: Procedure,
+        draft: Draft,
+        state: DialogState,
+        created: Sequence[Handoff],
     ) -> None:
         """The handoffs just written are the case's first revision or its next one."""
         answers = read_answers(state.answers)
         start = answers.start
-        outcome = await self.procedure.handed_over(
+        outcome = await procedure.handed_over(
             stores.connection,
             stores.now,
             CaseHandedOver(
@@ -207,6 +215,7 @@ class AllianceDesk:
         advice: Advice,
         alliance: LocalAlliance,
         fallback: bool,
+        kb: KnowledgeBase,
     ) -> Msg:
         answers = read_answers(state.answers)
         facts = advice.facts
@@ -234,7 +243,7 @@ class AllianceDesk:
             if facts.duration_months is not None
             else "–",
             # What the sponsor's summary says, compact enough to judge the draft on a phone.
-            "summary": alliance_summary(advice, self.kb()),
+            "summary": alliance_summary(advice, kb),
             "question": text("question"),
             "office": Lines(tuple(notes), ""),
         }
@@ -244,11 +253,12 @@ class AllianceDesk:
 
     async def take_over(
         self,
-        stores: Stores,
+        turn: Turn,
         handoff: Handoff,
         contact_id: int,
         contact_name: str,
     ) -> TakeOver:
+        stores = turn.stores
         handoffs = stores.handoffs
         outbox = stores.outbox
         if not await handoffs.take_over(handoff.id, contact_id, contact_name):
@@ -261,7 +271,7 @@ class AllianceDesk:
             )
             message = Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
             return TakeOver(message, told)
-        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
         sponsor_language = await self._language(stores, handoff.sponsor_id)
         taken, anonymous = naming(
             "alliance.sponsor.taken", {"alliance": alliance, "title": handoff.title}, contact_name
@@ -291,7 +301,7 @@ class AllianceDesk:
             await stores.drafts.set_status(draft, "taken_over")
             # Recorded in the case unless the handoff is of an older revision (or of before
             # cases were kept): taking it over is still the contact's to do.
-            await self.procedure.taken_over(
+            await self.procedure.pinned(turn.advisor.kb).taken_over(
                 stores.connection,
                 stores.now,
                 Actor(contact_id, Role.CONTACT),
@@ -302,14 +312,15 @@ class AllianceDesk:
 
     async def relay_to_sponsor(
         self,
-        stores: Stores,
+        turn: Turn,
         handoff: Handoff,
         contact_id: int,
         contact_name: str,
         text: str,
     ) -> Msg:
+        stores = turn.stores
         outbox = stores.outbox
-        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
         language = await self._language(stores, handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.question",
@@ -325,7 +336,8 @@ class AllianceDesk:
         )
         return Msg("alliance.contact.question_sent", {"title": handoff.title})
 
-    async def relay_to_alliance(self, stores: Stores, handoff: Handoff, text: str) -> Msg:
+    async def relay_to_alliance(self, turn: Turn, handoff: Handoff, text: str) -> Msg:
+        stores = turn.stores
         outbox = stores.outbox
         if handoff.taken_by is not None:
             recipients = [(handoff.taken_by, await self._language(stores, handoff.taken_by))]
@@ -337,12 +349,12 @@ class AllianceDesk:
             )
             buttons = [[Button(Msg("alliance.button.ask"), f"contact:ask:{handoff.ref}")]]
             await outbox.add(user_id, payload(message, language, buttons, relay=True), handoff.id)
-        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
         return Msg("alliance.sponsor.answer_sent", {"alliance": alliance})
 
     async def record_statement(
         self,
-        stores: Stores,
+        turn: Turn,
         handoff: Handoff,
         statement: Statement,
         comment: str,
@@ -350,8 +362,9 @@ class AllianceDesk:
         contact_name: str,
     ) -> Msg:
         assert statement in STATEMENTS
+        stores = turn.stores
         if handoff.kind == "handoff":
-            outcome = await self.procedure.stated(
+            outcome = await self.procedure.pinned(turn.advisor.kb).stated(
                 stores.connection,
                 stores.now,
                 Actor(contact_id, Role.CONTACT),
@@ -364,7 +377,7 @@ class AllianceDesk:
         handoffs = stores.handoffs
         await handoffs.record_statement(handoff.id, statement, comment[:MAX_RELAYED])
         outbox = stores.outbox
-        alliance = self.kb().local_alliance(handoff.alliance_id).name
+        alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
         language = await self._language(stores, handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.statement",

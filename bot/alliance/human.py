@@ -29,9 +29,8 @@ _REACHABLE = re.compile(r"@|(?:\d[\s/()+-]*){6,}")
 
 
 class HumanDesk:
-    def __init__(self, desk: AllianceDesk, admin_ids: frozenset[int]) -> None:
+    def __init__(self, desk: AllianceDesk) -> None:
         self.desk = desk
-        self.admin_ids = admin_ids
 
     async def start(self, turn: Turn) -> list[EngineOutput]:
         draft, alliance = await self._target(turn)
@@ -60,8 +59,7 @@ class HumanDesk:
 
     async def _target(self, turn: Turn) -> tuple[Draft | None, LocalAlliance | None]:
         """The current draft and its (first) local alliance, if a place is known."""
-        draft_id = turn.user.current_draft_id
-        draft = await turn.drafts.get(turn.user.id, draft_id) if draft_id is not None else None
+        draft = await turn.current_draft()
         if draft is None:
             return None, None
         advice = turn.advisor.advise(facts_from_answers(draft.state.answers), turn.today)
@@ -98,7 +96,8 @@ class HumanDesk:
         if alliance is not None:
             recipients, fallback = await self.desk._recipients(stores, alliance.id)
         else:
-            recipients = [(i, await self.desk._language(stores, i)) for i in sorted(self.admin_ids)]
+            staff = await stores.staff.everyone()
+            recipients = [(i, await self.desk._language(stores, i)) for i in staff]
             fallback = True
         title = draft_title(draft) if draft is not None else "–"
         handoff = None

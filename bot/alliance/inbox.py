@@ -20,7 +20,7 @@ class ContactInbox:
     async def alliances(self, turn: Turn) -> list[str]:
         """The alliances this user answers for; staff answer for all of them."""
         if await turn.stores.staff.includes(turn.user.id):
-            return [a.id for a in self.desk.kb().regions.local_alliances]
+            return [a.id for a in turn.advisor.kb.regions.local_alliances]
         return await turn.contacts.alliances_of(turn.user.id)
 
     async def may_handle(self, turn: Turn, handoff: Handoff) -> bool:
@@ -100,7 +100,7 @@ class ContactInbox:
             return [self.menu(handoff)]
         if verb == "take":
             turn.outbox_written = True
-            taken = await self.desk.take_over(turn.stores, handoff, turn.user.id, self._name(turn))
+            taken = await self.desk.take_over(turn, handoff, turn.user.id, self._name(turn))
             if taken.told:
                 # The notice who has it tells this contact (once); the pressed message only
                 # shows that the tap came too late.
@@ -140,11 +140,11 @@ class ContactInbox:
         turn.outbox_written = True
         if isinstance(asked, AskSponsor):
             reply = await self.desk.relay_to_sponsor(
-                turn.stores, handoff, turn.user.id, self._name(turn), text
+                turn, handoff, turn.user.id, self._name(turn), text
             )
             return [Reply((reply,))]
         reply = await self.desk.record_statement(
-            turn.stores,
+            turn,
             handoff,
             asked.statement,
             text,

@@ -53,11 +53,11 @@ class Relay:
             return [await self.inbox.gone(turn, to_anyone=True)]
         turn.outbox_written = True
         if handoff.sponsor_id == turn.user.id:
-            message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())
+            message = await self.desk.relay_to_alliance(turn, handoff, text.strip())
             return [Reply((message,))]
         if await self.inbox.may_handle(turn, handoff):
             message = await self.desk.relay_to_sponsor(
-                turn.stores,
+                turn,
                 handoff,
                 turn.user.id,
                 turn.incoming.name or "?",
@@ -77,5 +77,5 @@ class Relay:
         if not text.strip():
             return None
         turn.outbox_written = True
-        message = await self.desk.relay_to_alliance(turn.stores, handoff, text.strip())
+        message = await self.desk.relay_to_alliance(turn, handoff, text.strip())
         return [Reply((message,))]

@@ -38,14 +38,13 @@ def subregions_key(names: Sequence[str]) -> str:
 
 
 class StaffDesk:
-    def __init__(self, kb: Callable[[], KnowledgeBase], bot_username: Callable[[], str]) -> None:
-        self.kb = kb
+    def __init__(self, bot_username: Callable[[], str]) -> None:
         self.bot_username = bot_username
 
-    def choose_alliance(self) -> Reply:
+    def choose_alliance(self, turn: Turn) -> Reply:
         rows = tuple(
             (Button(alliance.name, f"staff:invite:{button_reference(alliance.id)}"),)
-            for alliance in self.kb().regions.local_alliances
+            for alliance in turn.advisor.kb.regions.local_alliances
         )
         return Reply((Msg("staff.invite.choose"),), rows)
 
@@ -54,13 +53,13 @@ class StaffDesk:
         alliance = next(
             (
                 a
-                for a in self.kb().regions.local_alliances
+                for a in turn.advisor.kb.regions.local_alliances
                 if reference in (button_reference(a.id), a.id)
             ),
             None,
         )
         if alliance is None:  # gone from the knowledge base meanwhile
-            return [self.choose_alliance()]
+            return [self.choose_alliance(turn)]
         token = secrets.token_urlsafe(18)
         contacts = turn.contacts
         expires = await contacts.invite(token, alliance.id, turn.user.id)
@@ -88,7 +87,10 @@ class StaffDesk:
                 Button(
                     Msg(
                         "staff.contacts.remove",
-                        {"name": c.name, "alliance": self._alliance_name(c.alliance_id)},
+                        {
+                            "name": c.name,
+                            "alliance": _alliance_name(turn.advisor.kb, c.alliance_id),
+                        },
                     ),
                     f"staff:remove:{c.user_id}:{button_reference(c.alliance_id)}",
                 ),
@@ -96,13 +98,6 @@ class StaffDesk:
             for c in registered
         )
         return Reply(tuple(parts), rows)
-
-    def _alliance_name(self, alliance_id: str) -> str:
-        try:
-            alliance = self.kb().local_alliance(alliance_id)
-        except KeyError:  # dropped from the knowledge base since the registration
-            return alliance_id
-        return alliance.short_name or alliance.name
 
     async def remove(self, turn: Turn, reference: str) -> list[EngineOutput]:
         """``reference`` is a button's "user:alliance reference" (see `contacts`)."""
@@ -170,3 +165,11 @@ class StaffDesk:
 
 def redemption_reply(outcome: Redemption, alliance: str) -> Msg:
     return Msg(f"staff.redeem.{outcome.value}", {"alliance": alliance})
+
+
+def _alliance_name(kb: KnowledgeBase, alliance_id: str) -> str:
+    try:
+        alliance = kb.local_alliance(alliance_id)
+    except KeyError:  # dropped from the knowledge base since the registration
+        return alliance_id
+    return alliance.short_name or alliance.name

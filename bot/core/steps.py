@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from bot.core.events import CommandName, Event
 from bot.core.outputs import EngineOutput, Reply
@@ -23,6 +23,8 @@ class StepContext:
     today: date
     answers: Mapping[str, Answer]
     language: Language
+    handoff_kind: Literal["handoff", "question"] | None = None
+    """What the sponsor prepares to send, if anything (`DialogState.handoff_kind`)."""
 
 
 @dataclass(frozen=True)

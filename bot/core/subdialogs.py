@@ -15,98 +15,97 @@ Statement = Literal["supports", "rejects", "changes"]
 STATEMENTS: tuple[Statement, ...] = ("supports", "rejects", "changes")
 
 
-class RenameDraft(BaseModel):
-    """A sponsor names one of their drafts."""
+class _SubDialog(BaseModel):
+    """Typed, immutable, and nothing stored that the type does not name."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _OnHandoff(_SubDialog):
+    """Waits for a text about one handoff."""
+
+    kind: str
+    handoff: str
+    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
+
+
+class _OnCase(_SubDialog):
+    """Waits for a text about one case of the procedure."""
+
+    kind: str
+    case: int
+
+
+class RenameDraft(_SubDialog):
+    """A sponsor names one of their drafts."""
+
     kind: Literal["rename"] = "rename"
     draft: int
 
 
-class AskSponsor(BaseModel):
+class AskSponsor(_OnHandoff):
     """A contact writes a question to the sponsor of a handoff."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["ask"] = "ask"
-    handoff: str
-    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
-class RecordStatement(BaseModel):
+class RecordStatement(_OnHandoff):
     """A contact comments the alliance's statement on a handoff (/ueberspringen: none)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["statement"] = "statement"
-    handoff: str
-    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
     statement: Statement
 
 
-class AnswerAlliance(BaseModel):
+class AnswerAlliance(_OnHandoff):
     """A sponsor answers the alliance's question about a handoff."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["answer"] = "answer"
-    handoff: str
-    """The handoff's ref (`Handoff.ref`: number and token), as its buttons carry it."""
 
 
-class ProjectDates(BaseModel):
+class ProjectDates(_OnCase):
     """A sponsor gives the start and end of their running project (a case's step)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["project_dates"] = "project_dates"
-    case: int
 
 
-class EnterPlan(BaseModel):
+class EnterPlan(_OnCase):
     """A sponsor types the cost and financing plan of a case's draft."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["plan"] = "plan"
-    case: int
 
 
-class VotumText(BaseModel):
+class VotumText(_OnCase):
     """Staff write the Lenkungsgruppe's Votum on a case, as its sponsor is to read it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["votum"] = "votum"
-    case: int
     outcome: Literal["endorsed", "not_endorsed", "deferred"]
 
 
 # --- the procedure in chat, issue 16 (proc16b) ---------------------------------------------
 
 
-class DecisionCopyFile(BaseModel):
+class DecisionCopyFile(_OnCase):
     """A sponsor sends the copy of NBank's decision: the next document (not a text) is it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["decision_copy"] = "decision_copy"
-    case: int
 
 
-class EvaluationStep(BaseModel):
+class EvaluationStep(_OnCase):
     """Staff agree an evaluation step of a case: its title and due date, typed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["evaluation_step"] = "evaluation_step"
-    case: int
     step: Literal["interim_report", "advisory_board", "other"]
 
 
-class EscalationDays(BaseModel):
+class EscalationDays(_SubDialog):
     """Staff set after how many days an untaken handoff goes to the coordination office."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["escalation_days"] = "escalation_days"
 
 
-class MoveMeeting(BaseModel):
+class MoveMeeting(_SubDialog):
     """Staff give a meeting of the Lenkungsgruppe a new date (and deadline)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["move_meeting"] = "move_meeting"
     meeting: int
 
@@ -127,12 +126,11 @@ ProjectStep = Literal[
 ]
 
 
-class AddProject(BaseModel):
+class AddProject(_SubDialog):
     """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
     or tapped so far, and the knowledge base's version the dialog started on (the change is
     applied as based on it: merged with colleagues' changes since, or refused)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["add_project"] = "add_project"
     based_on: str
     step: ProjectStep = "title"
@@ -150,11 +148,10 @@ class AddProject(BaseModel):
     source: str = ""
 
 
-class RetireProject(BaseModel):
+class RetireProject(_SubDialog):
     """Staff take a project out of the knowledge base: found by a word of its title, shown,
     confirmed (`bot.alliance.project_dialog`)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["retire_project"] = "retire_project"
     based_on: str
     query: str = ""
@@ -166,14 +163,13 @@ EntryForm = Literal["project", "alliance", "office", "faq"]
 EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
 
 
-class EditEntry(BaseModel):
+class EditEntry(_SubDialog):
     """Staff add, edit or remove one knowledge entry by dialog (`bot.alliance.entry_dialog`):
     a past project, a local alliance's members and contact details, an FAQ entry. It carries
     the entry as it was in the version the edit started on and as edited so far; the change
     is applied as based on that version (merged with colleagues' changes to other entries, or
     refused naming theirs to the same one)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["edit_entry"] = "edit_entry"
     form: EntryForm
     based_on: str
@@ -193,17 +189,15 @@ class EditEntry(BaseModel):
     """The field asked for (stage "field")."""
 
 
-class ReachHuman(BaseModel):
+class ReachHuman(_SubDialog):
     """A sponsor asked for a person (/mensch): how can they be reached?"""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["human"] = "human"
 
 
-class FeedbackReason(BaseModel):
+class FeedbackReason(_SubDialog):
     """A sponsor rated the advice: why, in their words (optional)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     kind: Literal["feedback"] = "feedback"
     feedback: int
 

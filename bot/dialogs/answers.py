@@ -25,14 +25,12 @@ ORGANISATION_KINDS = (
     ("other", "Sonstige", "Other"),
 )
 
-HANDOFF_KIND = "handoff_kind"
-"""Stored with the answers while the sponsor prepares a handoff or a question."""
 HandoffKind = Literal["handoff", "question"]
 
 
-def handoff_kind(answers: Mapping[str, Answer]) -> HandoffKind:
-    answer = answers.get(HANDOFF_KIND)
-    return "question" if answer is not None and answer.value == "question" else "handoff"
+def handoff_kind(state: DialogState) -> HandoffKind:
+    """What the sponsor prepares to send: a question if they chose one, else the handoff."""
+    return "question" if state.handoff_kind == "question" else "handoff"
 
 
 def sent_content(answers: Mapping[str, Answer] | Mapping[str, Any]) -> str:
@@ -42,7 +40,6 @@ def sent_content(answers: Mapping[str, Answer] | Mapping[str, Any]) -> str:
     shown = {
         key: answer.model_dump(mode="json") if isinstance(answer, Answer) else answer
         for key, answer in answers.items()
-        if key != HANDOFF_KIND
     }
     text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -108,7 +105,6 @@ class SponsorAnswers:
     start: YearMonth | None = None
     duration_months: int | None = None
     participants: int | None = None
-    handoff: HandoffKind = "handoff"
     texts: Mapping[str, str] = field(default_factory=dict)
     """Every answer's text as given, by step id."""
     values: Mapping[str, str] = field(default_factory=dict)
@@ -164,7 +160,6 @@ def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
         start=start_of(answers),
         duration_months=_int(answers.get("duration")),
         participants=_int(answers.get("participants")),
-        handoff=handoff_kind(answers),
         texts={step: answer.text for step, answer in answers.items()},
         values={
             step: answer.value for step, answer in answers.items() if isinstance(answer.value, str)

@@ -111,6 +111,7 @@ class DialogEngine:
             today=self.clock.today(),
             answers=state.answers,
             language=state.language,
+            handoff_kind=state.handoff_kind,
         )
 
     def show(self, state: DialogState, screen: str, notes: Sequence[Msg] = ()) -> Result:

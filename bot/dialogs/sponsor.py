@@ -30,7 +30,6 @@ from bot.core.steps import (
     StepContext,
 )
 from bot.dialogs.answers import (
-    HANDOFF_KIND,
     ORGANISATION_KINDS,
     HandoffKind,
     already_sent,
@@ -538,7 +537,7 @@ _PHONE = re.compile(r"\+?[\d\s/()-]{6,}")
 
 
 def asks_a_question(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
-    return handoff_kind(answers) == "question"
+    return ctx.handoff_kind == "question"
 
 
 def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
@@ -672,15 +671,14 @@ def start_handoff(flow: Flow, state: DialogState, kind: HandoffKind) -> Result:
     if sent is not None:
         # Handed over as it stands (a question is new text, asked for after this).
         return flow.end(state, [already_sent_note(sent, flow.context(state).advisor.kb)])
-    answers = {**state.answers, HANDOFF_KIND: Answer(text=kind, value=kind)}
-    state = state.model_copy(update={"answers": answers, "editing": False, "edited": ""})
+    state = state.model_copy(update={"handoff_kind": kind, "editing": False, "edited": ""})
     ctx = flow.context(state)
     first = next(s for s in HANDOFF_STEPS if s.when is None or s.when(state.answers, ctx))
     return flow.ask(state, first.id, Msg(f"handoff.intro.{kind}"))
 
 
 def consented(flow: Flow, state: DialogState, yes: bool) -> Result:
-    kind = handoff_kind(state.answers)
+    kind = handoff_kind(state)
     # A question may come at any stage: afterwards the dialog goes on with what is open.
     missing = flow.missing(state)
     state = state.model_copy(update={"step": missing[0] if missing else SUMMARY})

@@ -159,7 +159,7 @@ def consent_reply(
     kb: KnowledgeBase,
 ) -> Reply:
     """Exactly what will be sent, and the question whether it may be."""
-    kind = handoff_kind(state.answers)
+    kind = handoff_kind(state)
     # "an die A und die B", "der A und der B": every alliance concerned gets it.
     names = [a.name for a in advice.alliances]
     alliance = Choice(" und die ".join(names), " and the ".join(names))

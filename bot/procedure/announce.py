@@ -16,6 +16,7 @@ from bot.procedure.steps import Party
 from bot.storage.cases import CaseRow
 from bot.storage.contacts import Contacts
 from bot.storage.outbox import Outbox
+from bot.storage.staff import staff_ids
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
@@ -49,8 +50,9 @@ def document_payload(
 class Recipients:
     """Who each party of a case is, now (the alliance: every alliance concerned)."""
 
-    def __init__(self, admin_ids: frozenset[int]) -> None:
-        self.admin_ids = admin_ids
+    def __init__(self, configured_staff: frozenset[int]) -> None:
+        self.configured_staff = configured_staff
+        """`BOT_ADMIN_IDS`; staff are these and those added in the bot (`staff_ids`)."""
 
     async def of(
         self, connection: aiosqlite.Connection, contacts: Contacts, case: CaseRow, party: Party
@@ -58,7 +60,7 @@ class Recipients:
         if party is Party.SPONSOR:
             return [case.sponsor_id]
         if party is Party.STAFF:
-            return sorted(self.admin_ids)
+            return await staff_ids(connection, self.configured_staff)
         found: list[int] = []
         for alliance in case.alliances:
             registered = [c.user_id for c in await contacts.of_alliance(alliance)]
@@ -67,7 +69,7 @@ class Recipients:
             else:
                 # As with the handoff itself: the coordination office stands in for an
                 # alliance that has nobody registered yet.
-                found += registered or sorted(self.admin_ids)
+                found += registered or await staff_ids(connection, self.configured_staff)
         return list(dict.fromkeys(found))
 
 

@@ -56,6 +56,7 @@ from bot.storage.cases import CaseRow, Cases
 from bot.storage.contacts import Contacts
 from bot.storage.meetings import MeetingRow, Meetings
 from bot.storage.outbox import Outbox
+from bot.storage.staff import is_staff
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count, Day, Eur, Lines
 
@@ -109,10 +110,22 @@ def _text(value: str) -> str:
 
 
 class Procedure:
-    def __init__(self, kb: Callable[[], KnowledgeBase], admin_ids: frozenset[int]) -> None:
+    def __init__(self, kb: Callable[[], KnowledgeBase], configured_staff: frozenset[int]) -> None:
         self.kb = kb
-        self.admin_ids = admin_ids
-        self.recipients = Recipients(admin_ids)
+        self.configured_staff = configured_staff
+        """`BOT_ADMIN_IDS`; staff are these and those added in the bot (`is_staff`)."""
+        self.recipients = Recipients(configured_staff)
+
+    def pinned(self, kb: KnowledgeBase) -> Procedure:
+        """This procedure with the knowledge base in force for one turn (staff may replace the
+        live one meanwhile); the scheduler's rounds use the live one."""
+        return Procedure(lambda: kb, self.configured_staff)
+
+    async def _staff(self, connection: aiosqlite.Connection, actor: Actor) -> bool:
+        """The actor claims staff's role and is staff (configured or added in the bot)."""
+        return actor.role is Role.STAFF and await is_staff(
+            connection, self.configured_staff, actor.user_id
+        )
 
     # --- who may ---------------------------------------------------------------------------
 
@@ -129,7 +142,7 @@ class Procedure:
         if actor.role is Role.SPONSOR:
             return actor.user_id == case.sponsor_id
         if actor.role is Role.STAFF:
-            return actor.user_id in self.admin_ids
+            return await self._staff(connection, actor)
         if actor.role is Role.CONTACT:
             contacts = Contacts(connection, now)
             mine = await contacts.alliances_of(actor.user_id)
@@ -138,7 +151,9 @@ class Procedure:
                     return True
                 # The coordination office answers for an alliance with nobody registered,
                 # as it receives its handoffs (bot/alliance/desk.py).
-                if actor.user_id in self.admin_ids and not await contacts.of_alliance(alliance):
+                if not await contacts.of_alliance(alliance) and await is_staff(
+                    connection, self.configured_staff, actor.user_id
+                ):
                     return True
         return False  # the clock's steps are the scheduler's alone
 
@@ -666,7 +681,7 @@ class Procedure:
     async def set_escalation_days(
         self, connection: aiosqlite.Connection, now: datetime, actor: Actor, days: int
     ) -> int | Refused:
-        if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
+        if not await self._staff(connection, actor):
             return Refused(Refusal.NOT_PERMITTED)
         if days not in ESCALATION_RANGE:
             return Refused(
@@ -688,7 +703,7 @@ class Procedure:
         """A departing contact's open cases go to another contact of the same alliance; the
         handoffs they had taken follow, so answers reach the successor. `only`: just this
         case of theirs (staff hand a single case on)."""
-        if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
+        if not await self._staff(connection, actor):
             return Refused(Refusal.NOT_PERMITTED)
         contacts = {c.user_id: c for c in await Contacts(connection, now).of_alliance(alliance_id)}
         if successor not in contacts or successor == departing:
@@ -731,7 +746,7 @@ class Procedure:
         deadline: date | None = None,
         note: str = "",
     ) -> MeetingRow | Refused:
-        if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
+        if not await self._staff(connection, actor):
             return Refused(Refusal.NOT_PERMITTED)
         if held_on < now.date():
             return Refused(Refusal.PAST_DATE, {"date": Day(held_on)})
@@ -754,7 +769,7 @@ class Procedure:
     ) -> MeetingRow | Refused:
         """A new date: the reminders of the cases on its agenda follow, and their sponsors
         are told."""
-        if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
+        if not await self._staff(connection, actor):
             return Refused(Refusal.NOT_PERMITTED)
         if held_on < now.date():
             return Refused(Refusal.PAST_DATE, {"date": Day(held_on)})
@@ -802,7 +817,7 @@ class Procedure:
         """A meeting no case waits for, or whose waiting cases are scheduled for the meeting
         `move_to` (each a step of its own, told to its sponsor and alliance like any
         scheduling): no case is left waiting for a meeting that will not take place."""
-        if actor.role is not Role.STAFF or actor.user_id not in self.admin_ids:
+        if not await self._staff(connection, actor):
             return Refused(Refusal.NOT_PERMITTED)
         meetings = Meetings(connection, now)
         meeting = await meetings.get(meeting_id)

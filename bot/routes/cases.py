@@ -130,7 +130,7 @@ class CaseDesk:
         if verb == "open":
             return [await self.menu(turn, case)]
         if verb in ("reminders_on", "reminders_off"):
-            switched = await self.procedure.set_reminders(
+            switched = await self.procedure.pinned(turn.advisor.kb).set_reminders(
                 turn.connection, turn.now, actor, case.id, verb == "reminders_on"
             )
             if isinstance(switched, Refused):
@@ -226,7 +226,9 @@ class CaseDesk:
     async def _record(
         self, turn: Turn, actor: Actor, case: CaseRow, request: Request
     ) -> list[EngineOutput]:
-        outcome = await self.procedure.record(turn.connection, turn.now, actor, case.id, request)
+        outcome = await self.procedure.pinned(turn.advisor.kb).record(
+            turn.connection, turn.now, actor, case.id, request
+        )
         turn.outbox_written = True
         shown = self.staff_menu if actor.role is Role.STAFF else self.menu
         if isinstance(outcome, Refused):
@@ -476,7 +478,7 @@ class CaseDesk:
         days = [d for d in (_day(m) for m in _DAY.finditer(argument)) if d is not None]
         if days:
             note = _DAY.sub("", argument).strip(" ,;-")
-            added = await self.procedure.add_meeting(
+            added = await self.procedure.pinned(turn.advisor.kb).add_meeting(
                 turn.connection,
                 turn.now,
                 Actor(turn.user.id, Role.STAFF),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from bot.advice.advise import Advisor
 from bot.alliance.delivery import DeliveryDesk
@@ -13,18 +12,14 @@ from bot.alliance.human import HumanDesk
 from bot.alliance.inbox import ContactInbox
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
-from bot.alliance.staff import StaffDesk, subregions_key
+from bot.alliance.staff import StaffDesk
 from bot.alliance.team import TeamDesk
 from bot.clock import Clock
-from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import DraftsMenu
 from bot.routes.cases import CaseDesk
 from bot.routes.feedback import FeedbackDesk
 from bot.routes.privacy import PrivacyDesk
 from bot.storage.db import Database
-from bot.storage.drafts import Draft
-from bot.storage.privacy import Classified
-from bot.understanding.places import InRegion
 
 
 @dataclass(frozen=True)
@@ -48,23 +43,6 @@ class Desks:
     """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
 
 
-def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
-    """What a draft counts as in the statistics (kept when it is erased or purged)."""
-    advice = advisor.advise(facts_from_answers(draft.state.answers), today)
-    kb = advisor.kb
-    place = advice.facts.place
-    places = place.places if isinstance(place, InRegion) else ()
-    fitting = advice.matches.fitting
-    return Classified(
-        subregion=subregions_key(
-            [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
-        ),
-        action_field=fitting[0].id if fitting else "–",
-        status=draft.status,
-        costs_eur=advice.facts.costs_eur or 0,
-    )
-
-
 def build_desks(
     database: Database,
     clock: Clock,
@@ -75,8 +53,11 @@ def build_desks(
     retention_months: int = 12,
     admin_ids: frozenset[int] = frozenset(),
 ) -> Desks:
-    """`advisor`: the live knowledge base's advisor (staff may replace it at run time);
-    `admin_ids`: the configured staff, who record the procedure's staff steps."""
+    """`advisor`: the live knowledge base's advisor (staff may replace it at run time), for
+    what runs outside a turn (the scheduler's rounds, the worker's delivery reports, the
+    purge); within a turn every desk reads the turn's (`Turn.advisor`). `admin_ids`: the
+    configured staff (`BOT_ADMIN_IDS`); with those added in the bot they are staff
+    (`bot.storage.staff.is_staff`)."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
     inbox = ContactInbox(alliance)
     return Desks(
@@ -84,16 +65,12 @@ def build_desks(
         alliance=alliance,
         inbox=inbox,
         relay=Relay(alliance, inbox),
-        staff=StaffDesk(lambda: advisor().kb, bot_username),
-        privacy=PrivacyDesk(
-            clock,
-            retention_months,
-            lambda: lambda draft: classify(advisor(), clock.today(), draft),
-        ),
+        staff=StaffDesk(bot_username),
+        privacy=PrivacyDesk(clock, retention_months, advisor),
         sketches=HandoffSketches(database, clock, alliance_pdf),
         cases=CaseDesk(alliance.procedure),
         team=TeamDesk(bot_username),
         delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
-        human=HumanDesk(alliance, admin_ids),
+        human=HumanDesk(alliance),
         feedback=FeedbackDesk(),
     )

@@ -13,8 +13,7 @@ from bot.turn import Turn
 
 class FeedbackDesk:
     async def rate(self, turn: Turn, rating: str) -> list[EngineOutput]:
-        draft_id = turn.user.current_draft_id
-        draft = await turn.drafts.get(turn.user.id, draft_id) if draft_id is not None else None
+        draft = await turn.current_draft()
         if draft is None or rating not in ("up", "down"):
             return [Reply((Msg("drafts.not_found"),))]
         chosen: Rating = "up" if rating == "up" else "down"

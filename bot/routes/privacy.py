@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
+from bot.advice.advise import Advisor
+from bot.alliance.staff import subregions_key
 from bot.clock import Clock
 from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.dialogs.answers import facts_from_answers
 from bot.procedure.views import erase_warning
 from bot.storage.db import Database
+from bot.storage.drafts import Draft
 from bot.storage.privacy import (
-    Classify,
+    Classified,
     cases_in_procedure,
     erase_user,
     export_user,
@@ -22,6 +27,7 @@ from bot.storage.stores import Stores
 from bot.texts.catalog import Msg
 from bot.texts.formats import Count
 from bot.turn import Turn
+from bot.understanding.places import InRegion
 
 
 def retention_cutoff(now: datetime, months: int) -> datetime:
@@ -33,13 +39,29 @@ def retention_cutoff(now: datetime, months: int) -> datetime:
     return now.replace(year=year, month=month, day=day)
 
 
+def classify(advisor: Advisor, today: date, draft: Draft) -> Classified:
+    """What a draft counts as in the statistics (kept when it is erased or purged)."""
+    advice = advisor.advise(facts_from_answers(draft.state.answers), today)
+    kb = advisor.kb
+    place = advice.facts.place
+    places = place.places if isinstance(place, InRegion) else ()
+    fitting = advice.matches.fitting
+    return Classified(
+        subregion=subregions_key(
+            [kb.subregion(id_).name for id_ in dict.fromkeys(p.subregion_id for p in places)]
+        ),
+        action_field=fitting[0].id if fitting else "–",
+        status=draft.status,
+        costs_eur=advice.facts.costs_eur or 0,
+    )
+
+
 class PrivacyDesk:
-    def __init__(self, clock: Clock, retention_months: int, classify: Callable[[], Classify]):
+    def __init__(self, clock: Clock, retention_months: int, advisor: Callable[[], Advisor]):
         self.clock = clock
         self.retention_months = retention_months
-        self.classify = classify
-        """Counts what an erased or purged draft was (the statistics keep the counts); a
-        function, as the knowledge base may change at run time."""
+        self.advisor = advisor
+        """The live knowledge base's advisor: the purge runs outside any turn."""
 
     def text(self) -> list[EngineOutput]:
         months = Count(self.retention_months, "months")
@@ -75,7 +97,8 @@ class PrivacyDesk:
         ):
             # No contact (nor staff added in the bot) any more: the sponsor's menu.
             turn.menus_reset.add(turn.user.id)
-        count = await erase_user(turn.connection, turn.drafts, turn.user.id, self.classify())
+        counts = functools.partial(classify, turn.advisor, turn.today)
+        count = await erase_user(turn.connection, turn.drafts, turn.user.id, counts)
         turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 
@@ -85,4 +108,5 @@ class PrivacyDesk:
         before = retention_cutoff(now, self.retention_months)
         async with database.transaction() as connection:
             drafts = Stores.of(connection, now).drafts
-            return await purge_stale(connection, drafts, before, self.classify())
+            counts = functools.partial(classify, self.advisor(), now.date())
+            return await purge_stale(connection, drafts, before, counts)

@@ -355,4 +355,23 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_by_user ON feedback(user_id);
     """,
+    # 10: what a sponsor prepares to send (the handoff or a question) was a pseudo-answer
+    # "handoff_kind" among the answers; it becomes the dialog state's typed field
+    # `handoff_kind`, in the drafts and in the states handoffs keep as their snapshot (whose
+    # answers are compared with the draft's: the same content is not sent twice).
+    """
+    UPDATE drafts SET state = json_remove(
+        json_set(state, '$.handoff_kind',
+            CASE json_extract(state, '$.answers.handoff_kind.value')
+            WHEN 'question' THEN 'question' ELSE 'handoff' END),
+        '$.answers.handoff_kind')
+    WHERE json_valid(state) AND json_type(state, '$.answers.handoff_kind') IS NOT NULL;
+    UPDATE handoffs SET snapshot = json_remove(
+        json_set(snapshot, '$.state.handoff_kind',
+            CASE json_extract(snapshot, '$.state.answers.handoff_kind.value')
+            WHEN 'question' THEN 'question' ELSE 'handoff' END),
+        '$.state.answers.handoff_kind')
+    WHERE json_valid(snapshot)
+        AND json_type(snapshot, '$.state.answers.handoff_kind') IS NOT NULL;
+    """,
 )

@@ -24,6 +24,24 @@ class StaffMember:
     """Who added them in the bot; None: named in the configuration (BOT_ADMIN_IDS)."""
 
 
+async def is_staff(
+    connection: aiosqlite.Connection, configured: frozenset[int], user_id: int
+) -> bool:
+    """Is this person staff: configured (`BOT_ADMIN_IDS`) or added in the bot (/team)? The one
+    answer every part of the bot asks for (roles, the procedure, notifications)."""
+    if user_id in configured:
+        return True
+    cursor = await connection.execute("SELECT 1 FROM staff_members WHERE user_id = ?", (user_id,))
+    return await cursor.fetchone() is not None
+
+
+async def staff_ids(connection: aiosqlite.Connection, configured: frozenset[int]) -> list[int]:
+    """Every staff member's id, ascending: the configured ones and those added in the bot (a
+    removed colleague is no longer among them)."""
+    cursor = await connection.execute("SELECT user_id FROM staff_members")
+    return sorted(configured | {row[0] for row in await cursor.fetchall()})
+
+
 class StaffMembers:
     def __init__(
         self, connection: aiosqlite.Connection, now: datetime, configured: frozenset[int]
@@ -33,13 +51,8 @@ class StaffMembers:
         self.configured = configured
 
     async def includes(self, user_id: int) -> bool:
-        """Is this person staff? The one question every part of the bot asks."""
-        if user_id in self.configured:
-            return True
-        cursor = await self.connection.execute(
-            "SELECT 1 FROM staff_members WHERE user_id = ?", (user_id,)
-        )
-        return await cursor.fetchone() is not None
+        """Is this person staff? (`is_staff`)"""
+        return await is_staff(self.connection, self.configured, user_id)
 
     async def added(self) -> list[StaffMember]:
         """Those added in the bot, oldest first (a configured id added too is listed once)."""
@@ -54,7 +67,7 @@ class StaffMembers:
 
     async def everyone(self) -> list[int]:
         """Every staff member's id: the configured ones and those added in the bot."""
-        return sorted(self.configured | {m.user_id for m in await self.added()})
+        return await staff_ids(self.connection, self.configured)
 
     async def invite(self, token: str, staff_id: int) -> datetime:
         expires = self.now + INVITATION_VALIDITY

@@ -11,6 +11,7 @@ restarts are exercised the way the transports use them.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from bot.core.outputs import Acknowledge, Button, Output, Reply
 from bot.core.roles import sponsor_help
 from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
+from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.routes.router import Conversations
@@ -31,6 +33,7 @@ from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
+from bot.storage.outbox import OutboxItem
 from bot.texts.catalog import LANGUAGES, Language, Localized, Msg, Param, render
 from bot.texts.markup import to_plain
 
@@ -247,8 +250,50 @@ def complete(driver: DialogDriver, answers: dict[str, str] | None = None) -> Non
 # --- conversations on a real database ---------------------------------------------------------
 
 
-def settings_for(data_dir: Path) -> Settings:
-    return Settings(data_dir=data_dir, telegram_bot_token=None)
+def settings_for(data_dir: Path, staff: frozenset[int] = frozenset()) -> Settings:
+    return Settings(data_dir=data_dir, telegram_bot_token=None, admin_ids=staff)
+
+
+@asynccontextmanager
+async def runtime_for(
+    data_dir: Path, clock: FixedClock, staff: frozenset[int] = frozenset()
+) -> AsyncIterator[Runtime]:
+    """The whole bot on a real SQLite file in `data_dir`; `staff`: its `BOT_ADMIN_IDS`."""
+    built = await build_runtime(settings_for(data_dir, staff), clock)
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
+class Refusing:
+    """Telegram as the outbox worker sees it: it refuses the chats in `unknown` (as for a chat
+    that never opened the bot) and receives the others."""
+
+    def __init__(self, unknown: frozenset[int] = frozenset()) -> None:
+        self.unknown = unknown
+        self.sent: list[OutboxItem] = []
+
+    async def send(self, item: OutboxItem) -> SendOutcome:
+        if item.chat_id in self.unknown:
+            return Failed("BadRequest: Chat not found")
+        self.sent.append(item)
+        return Sent(len(self.sent))
+
+    def texts_to(self, chat_id: int) -> list[str]:
+        return [str(i.payload.get("text")) for i in self.sent if i.chat_id == chat_id]
+
+
+async def deliver(runtime: Runtime, transport: Refusing) -> None:
+    """What the outbox holds, sent by the real worker, the delivery reports included."""
+    worker = OutboxWorker(
+        runtime.database,
+        runtime.clock,
+        transport,
+        settled=runtime.conversations.desks.delivery.settled,
+    )
+    while await worker.deliver_due():
+        pass
 
 
 @dataclass
@@ -346,11 +391,8 @@ def draft_ids(actions: Sequence[str], verb: str = "open") -> list[int]:
 
 @pytest.fixture
 async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
-    built = await build_runtime(settings_for(tmp_path), clock)
-    try:
+    async with runtime_for(tmp_path, clock) as built:
         yield built
-    finally:
-        await built.close()
 
 
 @pytest.fixture

@@ -4,26 +4,13 @@ for a chat it does not know)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.clock import FixedClock
 from bot.core.subdialogs import ReachHuman, RenameDraft
-from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
 from bot.runtime import Runtime
-from bot.storage.outbox import OutboxItem
 from bot.storage.stores import Stores
-from tests.dialogs.conftest import ChatDriver, key_text
-
-
-class Refusing:
-    """Telegram's answer for chats that never opened the bot; others receive."""
-
-    def __init__(self, unknown: frozenset[int]) -> None:
-        self.unknown = unknown
-        self.sent: list[OutboxItem] = []
-
-    async def send(self, item: OutboxItem) -> SendOutcome:
-        if item.chat_id in self.unknown:
-            return Failed("BadRequest: Chat not found")
-        self.sent.append(item)
-        return Sent(len(self.sent))
+from tests.dialogs.conftest import ChatDriver, Refusing, deliver, key_text, runtime_for
 
 
 async def test_mensch_before_the_first_answer_with_nobody_registered(chat: ChatDriver) -> None:
@@ -57,22 +44,16 @@ async def test_mensch_in_the_middle_of_a_rename_replaces_it_and_cancel_goes_back
 
 
 async def test_a_delivery_is_counted_after_the_worker_and_a_refusal_alerts_staff(
-    chat: ChatDriver, runtime: Runtime
+    tmp_path: Path, clock: FixedClock
 ) -> None:
-    staff, unknown = 900, 905
-    desks = runtime.conversations.desks
-    desks.delivery.admin_ids = frozenset({staff, unknown})
-    desks.human.admin_ids = frozenset({staff, unknown})
-    await chat.command("human")
-    told = await chat.text("info@verein.example")
+    staff, unknown = 900, 905  # two configured staff; Telegram knows only the first
+    async with runtime_for(tmp_path, clock, frozenset({staff, unknown})) as runtime:
+        chat = ChatDriver.of(runtime)
+        await chat.command("human")
+        told = await chat.text("info@verein.example")
+        transport = Refusing(frozenset({unknown}))
+        await deliver(runtime, transport)
     assert "geht an die Koordinierungsstelle" in told and "Person" not in told
-
-    transport = Refusing(frozenset({unknown}))
-    worker = OutboxWorker(
-        runtime.database, runtime.clock, transport, settled=desks.delivery.settled
-    )
-    while await worker.deliver_due():
-        pass
     texts = {(item.chat_id, item.payload["text"]) for item in transport.sent}
     to_staff = [text for chat_id, text in texts if chat_id == staff]
     assert any("Erreichbar: <b>info@verein.example</b>" in text for text in to_staff)

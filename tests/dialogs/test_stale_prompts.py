@@ -95,7 +95,7 @@ async def test_a_summary_button_of_another_draft_does_not_act_on_the_current(
 
     reply = await tap(chat, first_summary, "summary:handoff")
     assert key_text("sponsor.error.stale_draft") in reply
-    assert "handoff_kind" not in (await chat.state()).answers, "draft 2 is not handed over"
+    assert (await chat.state()).handoff_kind is None, "draft 2 is not handed over"
     assert (await chat.state()).step == "summary"
 
     # Its export would send draft 2's sketch under draft 1's summary: refused the same way.

@@ -19,7 +19,7 @@ def test_a_complete_draft_reads_as_typed_values(driver: DialogDriver) -> None:
     assert answers.costs_eur == 1_200_000
     assert answers.start == YearMonth(2027, 1) and answers.duration_months == 18
     assert answers.text("costs") == "1,2 Mio" and answers.text("title") == "Pflegebrücke"
-    assert answers.handoff == "handoff" and answers.participants is None
+    assert answers.participants is None
     facts = answers.facts
     assert (facts.costs_eur, facts.start, facts.title) == (
         1_200_000,
