@@ -20,8 +20,7 @@ LIST = "cases:list:0"
 
 
 class AllianceCases:
-    def __init__(self, admin_ids: frozenset[int]) -> None:
-        self.admin_ids = admin_ids
+    """Contacts' view of their alliances' cases (staff: every alliance's)."""
 
     async def _alliances(self, turn: Turn) -> list[str]:
         """The alliances whose cases the person sees: their own as a contact; all for staff."""

@@ -96,7 +96,7 @@ class CaseDesk:
     def __init__(self, procedure: Procedure) -> None:
         self.procedure = procedure
         self.meetings = MeetingDesk(procedure)
-        self.alliance = AllianceCases(procedure.admin_ids)
+        self.alliance = AllianceCases()
 
     # --- the sponsor -----------------------------------------------------------------------
 
