@@ -6,18 +6,20 @@ round-trips through JSON and every reply (parts and button labels) renders in bo
 
 `ChatDriver` does the same through `Conversations` on a real SQLite file, so storage, drafts and
 restarts are exercised the way the transports use them.
+
+The fixtures `engine`, `driver`, `runtime` and `chat` are in `tests/support/fixtures.py` (a
+plugin), for the tests of other folders too.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from bot.advice.advise import Advisor
 from bot.clock import Clock, FixedClock
 from bot.core.events import Command, CommandName, Event, Press, Text
 from bot.core.outputs import Acknowledge, Button, Output, Reply
@@ -25,9 +27,8 @@ from bot.core.roles import sponsor_help
 from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.routes.router import Conversations
-from bot.runtime import Runtime, build_runtime
+from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.drafts import Draft, Drafts
@@ -43,16 +44,6 @@ TODAY = datetime(2026, 11, 25, 9, 0)
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(TODAY)
-
-
-@pytest.fixture
-def engine(advisor: Advisor, clock: FixedClock) -> DialogEngine:
-    return DialogEngine(SPONSOR_DIALOG, advisor, clock)
-
-
-@pytest.fixture
-def driver(engine: DialogEngine) -> DialogDriver:
-    return DialogDriver.started(engine)
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -342,17 +333,3 @@ class ChatDriver:
 def draft_ids(actions: Sequence[str], verb: str = "open") -> list[int]:
     prefix = f"session:{verb}:"
     return [int(a.removeprefix(prefix)) for a in actions if a.startswith(prefix)]
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
-    built = await build_runtime(settings_for(tmp_path), clock)
-    try:
-        yield built
-    finally:
-        await built.close()
-
-
-@pytest.fixture
-def chat(runtime: Runtime) -> ChatDriver:
-    return ChatDriver.of(runtime)
