@@ -12,7 +12,12 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 
-pytest_plugins = ["tests.support.plugin", "tests.support.markers", "tests.support.bot"]
+pytest_plugins = [
+    "tests.support.plugin",
+    "tests.support.markers",
+    "tests.support.bot",
+    "tests.support.fixtures",
+]
 
 settings.register_profile(
     "ci",

@@ -1,6 +1,10 @@
 """A handoff's number is never given twice, and whatever a contact holds of an old handoff (its
 notification, the buttons, a reply to it) reaches that handoff or nothing: never the case of
-another sponsor, not even when a number comes back (lost commits, a restored backup)."""
+another sponsor, not even when a number comes back (lost commits, a restored backup).
+
+In process (`tests/support/chats.py`: a press carries the button's action as Telegram's
+callback data does, a reply the replied-to message's buttons); that the callback data fit
+Telegram's 64 bytes is checked on the keyboards the adapter builds."""
 
 from __future__ import annotations
 
@@ -17,22 +21,14 @@ from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.storage.db import Database
 from bot.storage.handoffs import Handoff, Handoffs
-from tests.alliance.conftest import (
-    ADMINS,
-    HILDESHEIM,
-    NOW,
-    answer,
-    hand_over,
-    notification,
-    people,
-    register_contacts,
-    tap,
-    to_summary,
-)
-from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.support.bot import StartBot
+from tests.alliance.conftest import NOW
+from tests.support.chats import Chats
+from tests.support.scripts import CONTACT, HILDESHEIM, STAFF
+from tests.support.steps import Person
 
 GONE = "Diesen Vorgang gibt es nicht mehr"
+SPONSOR_A = Person("a", 1001, "Träger")
+SPONSOR_B = Person("b", 1002, "Träger B")
 
 
 def database(data_dir: Path) -> Path:
@@ -45,107 +41,93 @@ def handoffs(data_dir: Path) -> list[tuple[int, str, str, object]]:
         return list(rows)
 
 
-async def erase_everything(sponsor: TelegramUser) -> None:
-    confirm = await answer(sponsor, "/loeschen")
-    (erased,) = await tap(sponsor, "Ja, alles löschen", confirm.message_id)
+async def erase_everything(chats: Chats) -> None:
+    await chats.send("a", "/loeschen")
+    erased = await chats.tap("a", "Ja, alles löschen")
     assert "Gelöscht" in erased.text
 
 
-async def delete_the_draft(sponsor: TelegramUser) -> None:
-    listing = await answer(sponsor, "/entwuerfe")
-    (menu,) = await tap(sponsor, "Projekt von A", listing.message_id)
-    (confirm,) = await tap(sponsor, "Löschen", menu.message_id)
-    (deleted,) = await tap(sponsor, "Ja, löschen", confirm.message_id)
+async def delete_the_draft(chats: Chats) -> None:
+    await chats.send("a", "/entwuerfe")
+    await chats.tap("a", "Projekt von A")
+    await chats.tap("a", "Löschen")
+    deleted = await chats.tap("a", "Ja, löschen")
     assert "gelöscht" in deleted.text
 
 
-async def old_notification_reaches_nothing(
-    server: BotApiServer,
-    data_dir: Path,
-    contact: TelegramUser,
-    a_old: BotMessage,
-    sponsor_b: TelegramUser,
-) -> None:
+async def old_notification_reaches_nothing(chats: Chats, data_dir: Path) -> None:
     """The contact uses A's old notification in every way; B's case is untouched."""
-    contact.reply(a_old.message_id, "Frau A, zu Ihrem Projekt: wie viele Plätze?")
-    (answered,) = await contact.expect()
+    answered = await chats.reply(
+        "contact", "Verein A", "Frau A, zu Ihrem Projekt: wie viele Plätze?"
+    )
     assert GONE in answered.text and "Nichts wurde weitergeleitet" in answered.text
     assert "/eingang" in answered.text
+    assert not answered.of("b").mine
     for label in ("Übernehmen", "Rückfrage"):
-        (answered,) = await tap(contact, label, a_old.message_id)
-        assert GONE in answered.text, label
+        tapped = await chats.tap("contact", label, on="Verein A")
+        assert GONE in tapped.text, label
+        assert not tapped.of("b").mine
     # no question about A is waiting for the contact's next text
     with sqlite3.connect(database(data_dir)) as connection:
-        pending = connection.execute("SELECT pending FROM users WHERE id = ?", (contact.user_id,))
+        pending = connection.execute("SELECT pending FROM users WHERE id = ?", (CONTACT.user_id,))
         assert pending.fetchall() == [(None,)]
-    assert not sponsor_b.new_messages, sponsor_b.transcript
-    assert not server.bot_errors
 
 
 @pytest.mark.parametrize("remove", [erase_everything, delete_the_draft], ids=["erasure", "draft"])
 async def test_an_old_notification_never_reaches_the_next_sponsors_case(
-    server: BotApiServer, start_bot: StartBot, tmp_path: Path, remove: object
+    tmp_path: Path, remove: object
 ) -> None:
-    async with start_bot(admin_ids=ADMINS):
-        staff, contact, sponsor_a = people(server, contact=501, sponsor=1001)
-        sponsor_b = server.user(1002, "Träger B")
-        await register_contacts(staff, HILDESHEIM, contact)
+    async with Chats(tmp_path, SPONSOR_A, SPONSOR_B, CONTACT, STAFF) as chats:
+        await chats.register(HILDESHEIM, "contact")
 
-        await to_summary(sponsor_a, title="Projekt von A")
-        await hand_over(sponsor_a, "Verein A", "Frau A", "a@verein-a.example")
-        a_old, _ = await notification(contact)
-        assert "Übergabe Nr. 1" in a_old.text
+        await chats.draft("a", title="Projekt von A")
+        a_old = await chats.hand_over("a", "Verein A", "Frau A", "a@verein-a.example")
+        assert "Übergabe Nr. 1" in a_old.of("contact").text
         assert callable(remove)
-        await remove(sponsor_a)
+        await remove(chats)
 
-        await to_summary(sponsor_b, title="Projekt von B", place="Hildesheim")
-        await hand_over(sponsor_b, "Verein B", "Herr B", "b@verein-b.example")
-        b_new, _ = await notification(contact)
-        assert "Übergabe Nr. 2" in b_new.text and "Projekt von B" in b_new.text, "not number 1"
-        sponsor_b.mark()
+        await chats.draft("b", title="Projekt von B", place="Hildesheim")
+        b_new = await chats.hand_over("b", "Verein B", "Herr B", "b@verein-b.example")
+        notified = b_new.of("contact").text
+        assert "Übergabe Nr. 2" in notified and "Projekt von B" in notified, "not number 1"
 
-        await old_notification_reaches_nothing(server, tmp_path, contact, a_old, sponsor_b)
+        await old_notification_reaches_nothing(chats, tmp_path)
         assert handoffs(tmp_path) == [(2, "Projekt von B", "sent", None)]
 
         # B's own notification works as before
-        (taken,) = await tap(contact, "Übernehmen", b_new.message_id)
+        taken = await chats.tap("contact", "Übernehmen", on="Verein B")
         assert "übernommen" in taken.text
-        (told,) = await sponsor_b.expect()
+        (told,) = taken.of("b").messages
         assert "Projekt von B" in told.text
 
 
 async def test_a_number_that_comes_back_still_reaches_only_its_own_handoff(
-    server: BotApiServer, start_bot: StartBot, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     """Lost commits (or a restored backup) can give a number again: the button's token, kept
     with the handoff, tells the old handoff from the new one."""
-    async with start_bot(admin_ids=ADMINS):
-        staff, contact, sponsor_a = people(server, contact=501, sponsor=1001)
-        sponsor_b = server.user(1002, "Träger B")
-        await register_contacts(staff, HILDESHEIM, contact)
-        await to_summary(sponsor_a, title="Projekt von A")
-        await hand_over(sponsor_a, "Verein A", "Frau A", "a@verein-a.example")
-        a_old, _ = await notification(contact)
-        await erase_everything(sponsor_a)
+    async with Chats(tmp_path, SPONSOR_A, SPONSOR_B, CONTACT, STAFF) as chats:
+        await chats.register(HILDESHEIM, "contact")
+        await chats.draft("a", title="Projekt von A")
+        await chats.hand_over("a", "Verein A", "Frau A", "a@verein-a.example")
+        await erase_everything(chats)
         # What a storage failure would do: the sequence forgets that number 1 was given.
         with sqlite3.connect(database(tmp_path)) as connection:
             connection.execute("UPDATE sqlite_sequence SET seq = 0 WHERE name = 'handoffs'")
 
-        await to_summary(sponsor_b, title="Projekt von B", place="Hildesheim")
-        await hand_over(sponsor_b, "Verein B", "Herr B", "b@verein-b.example")
-        b_new, _ = await notification(contact)
-        assert "Übergabe Nr. 1" in b_new.text and "Projekt von B" in b_new.text
-        sponsor_b.mark()
+        await chats.draft("b", title="Projekt von B", place="Hildesheim")
+        b_new = await chats.hand_over("b", "Verein B", "Herr B", "b@verein-b.example")
+        notified = b_new.of("contact").text
+        assert "Übergabe Nr. 1" in notified and "Projekt von B" in notified
 
-        await old_notification_reaches_nothing(server, tmp_path, contact, a_old, sponsor_b)
+        await old_notification_reaches_nothing(chats, tmp_path)
         assert handoffs(tmp_path) == [(1, "Projekt von B", "sent", None)]
         # B's notification and the contact's inbox act on B's case
-        inbox = await answer(contact, "/eingang")
-        (details,) = await tap(contact, "Nr. 1", inbox.message_id)
+        await chats.send("contact", "/eingang")
+        details = await chats.tap("contact", "Nr. 1")
         assert "Projekt von B" in details.text
-        contact.reply(b_new.message_id, "Herr B, wie viele Plätze?")
-        await contact.expect()
-        (question,) = await sponsor_b.expect()
+        asked = await chats.reply("contact", "Verein B", "Herr B, wie viele Plätze?")
+        (question,) = asked.of("b").messages
         assert "Herr B, wie viele Plätze?" in question.text
 
 

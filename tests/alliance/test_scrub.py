@@ -1,6 +1,7 @@
 """Erased means unreadable: after /loeschen, the deletion of a draft and the retention purge,
 none of the erased texts stands anywhere in the database's files (the database, its WAL and
-shared-memory file), searched byte by byte, as JSON and as HTML would store them."""
+shared-memory file), searched byte by byte, as JSON and as HTML would store them. In process
+(`tests/support/chats.py`), on the real SQLite files."""
 
 from __future__ import annotations
 
@@ -9,20 +10,21 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
-from tests.alliance.conftest import ADMINS, NOW, ManualClock, answer, tap, to_summary
 from tests.alliance.test_privacy import (
     ANSWER,
     CONTACT,
     EMAIL,
+    IN_PROCESS_CONTACT,
+    IN_PROCESS_SPONSOR,
     ORGANISATION,
     PERSON,
     QUESTION,
-    handed_over_and_talked,
+    handed_over_and_talked_in_process,
 )
-from tests.botapi import BotApiServer
-from tests.support.bot import IDEA, StartBot
+from tests.support.bot import IDEA
+from tests.support.chats import Chats
+from tests.support.scripts import STAFF as OFFICE
+from tests.support.steps import Person
 
 DATABASE_FILES = ("foerderlotse.sqlite3", "foerderlotse.sqlite3-wal", "foerderlotse.sqlite3-shm")
 STATEMENT = "Passt gut zu unseren Schwerpunkten."
@@ -36,11 +38,6 @@ SPONSORS_TEXTS = {
     ANSWER,
     STATEMENT,
 }
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(NOW)
 
 
 def forms(text: str) -> set[bytes]:
@@ -66,58 +63,51 @@ def anywhere(found: dict[str, set[str]]) -> set[str]:
 
 
 async def test_erasure_leaves_no_text_of_the_sponsor_in_any_database_file(
-    server: BotApiServer, start_bot: StartBot, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
-    async with start_bot(admin_ids=ADMINS):
-        sponsor, _ = await handed_over_and_talked(server)
+    async with Chats(tmp_path, IN_PROCESS_SPONSOR, IN_PROCESS_CONTACT, OFFICE) as chats:
+        await handed_over_and_talked_in_process(chats)
         assert anywhere(readable(tmp_path, SPONSORS_TEXTS)) == SPONSORS_TEXTS, "found before"
 
-        confirm = await answer(sponsor, "/loeschen")
-        await tap(sponsor, "Ja, alles löschen", confirm.message_id)
+        await chats.send("sponsor", "/loeschen")
+        await chats.tap("sponsor", "Ja, alles löschen")
         assert readable(tmp_path, SPONSORS_TEXTS) == {}
         assert (tmp_path / "foerderlotse.sqlite3-wal").stat().st_size == 0
 
 
-async def test_erasure_of_a_contact_leaves_their_name_nowhere(
-    server: BotApiServer, start_bot: StartBot, tmp_path: Path
-) -> None:
-    async with start_bot(admin_ids=ADMINS):
-        _, contact = await handed_over_and_talked(server)
+async def test_erasure_of_a_contact_leaves_their_name_nowhere(tmp_path: Path) -> None:
+    async with Chats(tmp_path, IN_PROCESS_SPONSOR, IN_PROCESS_CONTACT, OFFICE) as chats:
+        await handed_over_and_talked_in_process(chats)
         name = {"Kontakt Eins"}
         assert readable(tmp_path, name)
-        confirm = await answer(contact, "/loeschen")
-        await tap(contact, "Ja, alles löschen", confirm.message_id)
+        await chats.send("contact", "/loeschen")
+        await chats.tap("contact", "Ja, alles löschen")
         assert readable(tmp_path, name) == {}, f"contact {CONTACT}"
 
 
-async def test_a_deleted_draft_leaves_no_text_in_any_database_file(
-    server: BotApiServer, start_bot: StartBot, tmp_path: Path
-) -> None:
-    async with start_bot():
-        sponsor = server.user(7_340_002, "Träger")
-        await to_summary(sponsor, title="Geheimprojekt Nordstadt")
-        await to_summary(sponsor, title="Bleibt stehen", command="/neu")
+async def test_a_deleted_draft_leaves_no_text_in_any_database_file(tmp_path: Path) -> None:
+    async with Chats(tmp_path, Person("sponsor", 7_340_002, "Träger")) as chats:
+        await chats.draft(title="Geheimprojekt Nordstadt")
+        await chats.draft(title="Bleibt stehen", command="/neu")
         gone = {"Geheimprojekt Nordstadt"}
         assert readable(tmp_path, gone)
 
-        listing = await answer(sponsor, "/entwuerfe")
-        (menu,) = await tap(sponsor, "Geheimprojekt Nordstadt", listing.message_id)
-        (confirm,) = await tap(sponsor, "Löschen", menu.message_id)
-        await tap(sponsor, "Ja, löschen", confirm.message_id)
+        await chats.send("sponsor", "/entwuerfe")
+        await chats.tap("sponsor", "Geheimprojekt Nordstadt")
+        await chats.tap("sponsor", "Löschen")
+        await chats.tap("sponsor", "Ja, löschen")
         assert readable(tmp_path, gone) == {}
         assert readable(tmp_path, {"Bleibt stehen"}), "the other draft is kept"
 
 
-async def test_the_retention_purge_leaves_no_text_in_any_database_file(
-    server: BotApiServer, start_bot: StartBot, clock: ManualClock, tmp_path: Path
-) -> None:
-    async with start_bot(retention_months=6) as (_, runtime):
-        sponsor = server.user(7_340_003, "Träger")
+async def test_the_retention_purge_leaves_no_text_in_any_database_file(tmp_path: Path) -> None:
+    sponsor = Person("sponsor", 7_340_003, "Träger")
+    async with Chats(tmp_path, sponsor, retention_months=6) as chats:
         idea = IDEA.replace("Jobcenter", "Jobcenter Leinebergland")
-        await to_summary(sponsor, title="Vergessenes Projekt", idea=idea)
+        await chats.draft(title="Vergessenes Projekt", idea=idea)
         texts = {"Vergessenes Projekt", "Jobcenter Leinebergland"}
         assert anywhere(readable(tmp_path, texts)) == texts
 
-        clock.advance(timedelta(days=200))
-        assert await runtime.conversations.purge() == 1
+        chats.clock.advance(timedelta(days=200))
+        assert await chats.runtime.conversations.purge() == 1
         assert readable(tmp_path, texts) == {}

@@ -6,6 +6,9 @@ round-trips through JSON and every reply (parts and button labels) renders in bo
 
 `ChatDriver` does the same through `Conversations` on a real SQLite file, so storage, drafts and
 restarts are exercised the way the transports use them.
+
+The fixtures `engine`, `driver`, `runtime` and `chat` are in `tests/support/fixtures.py` (a
+plugin), for the tests of other folders too.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.advice.advise import Advisor
 from bot.clock import Clock, FixedClock
 from bot.core.events import Command, CommandName, Event, Press, Text
 from bot.core.outputs import Acknowledge, Button, Output, Reply
@@ -27,7 +29,6 @@ from bot.core.state import DialogState
 from bot.core.updates import Handled, Incoming
 from bot.delivery.worker import Failed, OutboxWorker, SendOutcome, Sent
 from bot.dialogs.engine import DialogEngine
-from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.routes.router import Conversations
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
@@ -46,16 +47,6 @@ TODAY = datetime(2026, 11, 25, 9, 0)
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(TODAY)
-
-
-@pytest.fixture
-def engine(advisor: Advisor, clock: FixedClock) -> DialogEngine:
-    return DialogEngine(SPONSOR_DIALOG, advisor, clock)
-
-
-@pytest.fixture
-def driver(engine: DialogEngine) -> DialogDriver:
-    return DialogDriver.started(engine)
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -387,14 +378,3 @@ class ChatDriver:
 def draft_ids(actions: Sequence[str], verb: str = "open") -> list[int]:
     prefix = f"session:{verb}:"
     return [int(a.removeprefix(prefix)) for a in actions if a.startswith(prefix)]
-
-
-@pytest.fixture
-async def runtime(tmp_path: Path, clock: FixedClock) -> AsyncIterator[Runtime]:
-    async with runtime_for(tmp_path, clock) as built:
-        yield built
-
-
-@pytest.fixture
-def chat(runtime: Runtime) -> ChatDriver:
-    return ChatDriver.of(runtime)

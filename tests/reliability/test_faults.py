@@ -3,7 +3,7 @@ retry_after, 500) or drops the connection before doing anything: every reply, ed
 document arrives exactly once (nothing was done, so nothing may be duplicated), no step turns
 into an apology, and every wait happened on the injected clock.
 
-tests/telegram/test_faults.py covers single replies; tests/alliance/test_outbox.py the
+tests/telegram/test_faults.py covers single replies; tests/delivery/test_worker.py the
 notification's retries in depth. Here every kind of request of every step fails once first.
 Answering a tap (the spinner) is a courtesy the bot does not retry: the reply is what counts.
 """

@@ -1,6 +1,7 @@
-"""Sponsors chatting with the real bot over HTTP, as a person would: typing, tapping, going
-back, editing from the summary, switching language, two at once, double taps, stale buttons,
-and a restart of the bot in the middle of a dialog."""
+"""Sponsors chatting with the real bot over HTTP, as a person would: typing and tapping (the
+keyboards edited in place), two at once, double taps, stale buttons, and a restart of the bot
+in the middle of a dialog. Going back, editing from the summary and switching language run in
+process: tests/dialogs/test_sponsor_chat.py."""
 
 from __future__ import annotations
 
@@ -72,49 +73,6 @@ async def test_a_complete_dialog_by_typing_and_tapping(
         assert "Kein Votum" in summary or "kein Votum" in summary
         # every message passed the server's check of Telegram's HTML rules and length
         assert not server.bot_errors
-
-
-async def test_back_edit_from_summary_and_language_switch(
-    server: BotApiServer, start_bot: StartBot
-) -> None:
-    async with start_bot():
-        ben = server.user(1002, "Ben", language_code="en")
-        ben.send("/start")
-        _, question = await ben.expect(2)
-        assert "Where will the project take place" in question.text
-        await answer(ben, "Rinteln")
-        back = await answer(ben, "/zurueck")
-        assert "Where will the project take place" in back.text and "Rinteln" in back.text
-        await answer(ben, "Hameln")
-        await answer(ben, "/ueberspringen")
-        await answer(ben, "pupils and apprentices")
-        german = await answer(ben, "/sprache")
-        assert "Beschreiben Sie Ihre Projektidee" in german.text
-        await answer(
-            ben,
-            "Schülerinnen und Schüler lernen in Werkstätten Berufe im Maschinenbau kennen und "
-            "machen Praktika in Betrieben der Region.",
-        )
-        await answer(ben, "/ueberspringen")
-        await answer(ben, "300k")
-        await answer(ben, "03/2027")
-        await answer(ben, "18 Monate")
-        ben.send("/ueberspringen")
-        summary = await ben.expect()
-        assert "Vorprüfung: ✅ bestanden" in "\n".join(m.text for m in summary)
-
-        ben.tap("Angabe ändern")
-        await ben.expect_answer()
-        await ben.expect()  # the menu of answers
-        ben.tap("Gesamtkosten")
-        await ben.expect_answer()
-        (costs,) = await ben.expect()
-        assert "300k" in costs.text  # the current answer is shown
-        justification = await answer(ben, "800.000 €")
-        assert "mehr als 500.000" in justification.text
-        ben.send("Vier Landkreise, je ein Standort, das braucht mehr Personal.")
-        summary = await ben.expect()
-        assert "Begründung liegt vor" in "\n".join(m.text for m in summary)
 
 
 async def test_stale_button_and_fast_double_tap(server: BotApiServer, start_bot: StartBot) -> None:
