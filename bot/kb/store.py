@@ -522,7 +522,12 @@ class KnowledgeStore:
     def _load(self, number: int) -> Live:
         """A version, validated; raises KnowledgeError or OSError."""
         files = self._files(number)
-        return Live(label(number), _parse(files, label(number)), files)
+        kb = _parse(files, label(number))
+        when = (self._meta(number) or {}).get("when") if number else None
+        if isinstance(when, str):
+            with contextlib.suppress(ValueError):
+                kb = dataclasses.replace(kb, version_day=datetime.fromisoformat(when).date())
+        return Live(label(number), kb, files)
 
     def _resolve(self, pointer: str | None) -> Live:
         if pointer is None:

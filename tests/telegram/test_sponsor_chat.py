@@ -57,8 +57,11 @@ async def test_a_complete_dialog_by_typing_and_tapping(
             "dazu einen berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter.",
         )
         await answer(anna, "/ueberspringen")
-        justification = await answer(anna, "1,2 Mio. €")
-        assert "1.200.000 €" in justification.text
+        cap = await answer(anna, "1,2 Mio. €")
+        assert "Ausnahme" in cap.text and "Quelle: Strategie Kap. 5" in cap.text
+        assert "höheren Fördersumme" in cap.text
+        justification = await answer(anna, "Ja")
+        assert "mehr als 500.000 €" in justification.text
         await answer(anna, "Wir arbeiten in allen Gemeinden des Landkreises mit vier Teams.")
         await answer(anna, "Q1/2027")
         cofinancing = await answer(anna, "2 Jahre")
@@ -70,6 +73,11 @@ async def test_a_complete_dialog_by_typing_and_tapping(
         assert "CARE" in summary
         assert "31.12.2028" in summary
         assert "Kein Votum" in summary or "kein Votum" in summary
+        # #13: sources from the knowledge base, the contacts and the knowledge's stand
+        assert "Quelle: Strategie Kap. 5" in summary
+        assert "Quelle: Strategie Kap. 4, Handlungsschwerpunkt" in summary
+        assert "Amt für regionale Landesentwicklung Leine-Weser" in summary
+        assert "Kosten- und Finanzierungsplan" in summary
         # every message passed the server's check of Telegram's HTML rules and length
         assert not server.bot_errors
 
@@ -110,11 +118,14 @@ async def test_back_edit_from_summary_and_language_switch(
         await ben.expect_answer()
         (costs,) = await ben.expect()
         assert "300k" in costs.text  # the current answer is shown
-        justification = await answer(ben, "800.000 €")
-        assert "mehr als 500.000" in justification.text
-        ben.send("Vier Landkreise, je ein Standort, das braucht mehr Personal.")
-        summary = await ben.expect()
-        assert "Begründung liegt vor" in "\n".join(m.text for m in summary)
+        question = await answer(ben, "800.000 €")
+        assert "höheren Fördersumme" in question.text and "Weiß nicht" in question.button_texts()
+        # #13 point 7: the excess does not raise the grant, so no justification is asked for.
+        ben.tap("Nein")
+        await ben.expect_answer()
+        text = "\n".join(m.text for m in await ben.expect())
+        assert "keine gesonderte Begründung nötig" in text
+        assert "Vorprüfung: ✅ bestanden" in text
 
 
 async def test_stale_button_and_fast_double_tap(server: BotApiServer, start_bot: StartBot) -> None:
