@@ -46,18 +46,18 @@ def next_steps(kb: KnowledgeBase, alliance: LocalAlliance) -> Msg:
         "months": Count(kb.rules.limits.report_due_months_after_end, "months"),
     }
     items: list[Localized | str] = []
-    sources: list[str] = []
     for number, step in enumerate(kb.rules.procedure, start=1):
         text = (
             Msg(f"trust.next.{step.id}", params)
             if step.id in NEXT_STEPS
             else Msg("trust.next.other", {"title": Choice(step.title, step.title_en)})
         )
-        items.append(Msg("trust.next.item", {"number": number, "text": text}))
-        sources.append(step.source)
-    # One line of sources for the steps (and chapter 6 for the meetings): short on a phone.
-    sources.append(kb.rules.steering_group.source)
-    shown = sourced(Lines(tuple(items)), "; ".join(sources))
+        source = step.source
+        if step.id == "steering_group_vote":  # how often it meets: chapter 6
+            source = f"{source}; {kb.rules.steering_group.source}"
+        # Each step with the source it rests on, below it.
+        items.append(sourced(Msg("trust.next.item", {"number": number, "text": text}), source))
+    shown = Lines(tuple(items))
     return Msg("summary.next_steps", {"items": shown})
 
 
