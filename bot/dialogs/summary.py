@@ -55,7 +55,7 @@ def summary_reply(
     parts.append(_projects(advice, kb))
     if not outside:  # Leine-Weser's dates do not apply elsewhere
         parts.append(_dates(advice, kb))
-    parts.append(_contact(advice, kb))
+    parts.append(_with_takers(_contact(advice, kb), state, kb))
     if advice.alliance is not None and _has_local_alliance(advice):
         # The procedure of Leine-Weser; elsewhere another alliance's procedure applies.
         parts.append(next_steps(kb, advice.alliance))
@@ -382,6 +382,24 @@ def _hints(advice: Advice) -> Msg | None:
     hints = [hint for hint in advice.eligibility.hints if hint.key not in SHOWN_ELSEWHERE]
     items = tuple(Msg("summary.bullet", {"text": hint}) for hint in hints)
     return Msg("summary.hints", {"items": Lines(items)}) if items else None
+
+
+def _with_takers(contact: Msg, state: DialogState, kb: KnowledgeBase) -> Msg:
+    """The first contact, and the registered contact persons who took a handoff of this draft
+    (as the handoffs say now: nobody is named before one has taken it)."""
+    takers = [
+        Msg(
+            "trust.contact.taken",
+            {"name": sent.taken_by, "alliance": _alliance_name(sent, kb), "number": sent.number},
+        )
+        for sent in state.sent
+        if sent.kind == "handoff" and sent.taken_by
+    ]
+    if not takers:
+        return contact
+    return Msg(
+        "summary.contact_with_details", {"contact": contact, "details": Lines(tuple(takers))}
+    )
 
 
 def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
