@@ -158,7 +158,7 @@ def check(
     report_due = end.plus_months(limits.report_due_months_after_end) if end else None
     hints = _hints(facts, kb, today, status, next_meeting, further_training_like, focus_themes)
     if status is not Status.OUT_OF_REGION:
-        hints += cap_hints(facts, kb) + lead_time_hints(facts, kb, next_meeting)
+        hints += cap_hints(facts, kb) + lead_time_hints(facts, kb, next_meeting, today)
     return Eligibility(
         status=status,
         reasons=tuple(finding.reason for finding in ordered),

@@ -7,6 +7,8 @@ No lead time is invented: without meeting dates the bot says where they are know
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.advice.facts import ProjectFacts
 from bot.advice.sources import source_note
 from bot.base.yearmonth import YearMonth
@@ -28,15 +30,27 @@ def earliest_start(meeting: SteeringGroupMeeting | None) -> YearMonth | None:
 
 
 def lead_time_hints(
-    facts: ProjectFacts, kb: KnowledgeBase, meeting: SteeringGroupMeeting | None
+    facts: ProjectFacts, kb: KnowledgeBase, meeting: SteeringGroupMeeting | None, today: date
 ) -> tuple[Msg, ...]:
     if facts.start is None:
         return ()
     if meeting is None:
-        # The key dates say the coordination office has the dates (chapter 6's rhythm).
-        return ()
-    if starts_before(facts.start, meeting):
+        # No dates entered: the only figure is chapter 6's "at least n times a year", so a
+        # start closer than one such interval may come before the next meeting.
+        group = kb.rules.steering_group
+        interval = 12 // max(group.meetings_per_year_min, 1)
+        if YearMonth.of(today).months_until(facts.start) > interval:
+            return ()
         params: dict[str, Param] = {
+            "start": Month(facts.start),
+            "per_year": group.meetings_per_year_min,
+            "office": kb.regions.coordination_office.name,
+            "institution": kb.regions.coordination_office.institution,
+            "source": source_note(f"{_procedure_source(kb)}; {group.source}"),
+        }
+        return (Msg("trust.lead.dates_unknown", params),)
+    if starts_before(facts.start, meeting):
+        params = {
             "start": Month(facts.start),
             "date": Day(meeting.date),
             "source": source_note(meeting.source),
@@ -58,3 +72,9 @@ def cap_hints(facts: ProjectFacts, kb: KnowledgeBase) -> tuple[Msg, ...]:
     if facts.cap_raises_grant == "unknown":
         return (Msg("trust.cap.raises_unknown", params),)
     return ()
+
+
+def _procedure_source(kb: KnowledgeBase) -> str:
+    """Where the order of the steps before a start is written: the procedure's vote step."""
+    step = next((s for s in kb.rules.procedure if s.id == "steering_group_vote"), None)
+    return step.source if step is not None else kb.rules.limits.source

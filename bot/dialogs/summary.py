@@ -51,9 +51,9 @@ def summary_reply(
     outside = advice.eligibility.status is Status.OUT_OF_REGION
     parts.append(_pre_check(advice, source=_pre_check_source(advice, kb)))
     if not outside:
+        # Leine-Weser's action fields, projects and dates do not apply elsewhere (#15 point 8).
         parts.append(_fields(advice, kb))
-    parts.append(_projects(advice, kb))
-    if not outside:  # Leine-Weser's dates do not apply elsewhere
+        parts.append(_projects(advice, kb))
         parts.append(_dates(advice, kb))
     parts.append(_with_takers(_contact(advice, kb), state, kb))
     if advice.alliance is not None and _has_local_alliance(advice):

@@ -10,7 +10,7 @@ from tests.procedure.chat import HANDED_OVER, REGISTERED, Session
 from tests.support.scripts import CONTACT, HILDESHEIM
 from tests.support.steps import Cmd, Tap
 
-TAKEN = f"{CONTACT.name} von der {HILDESHEIM} hat Ihre Übergabe Nr. 1 übernommen"
+TAKEN = f"{CONTACT.name} ({HILDESHEIM}) hat Ihre Übergabe Nr. 1 übernommen"
 
 
 async def summary(session: Session) -> str:
