@@ -238,7 +238,7 @@ def _hints(
                         "min": Eur(strand.min_costs_eur or 0),
                         "max": Eur(strand.max_costs_eur or 0),
                         "months": Count(strand.normal_duration_months or 0, "months"),
-                        # Not in the strategy: its public source and "please check" (#13).
+                        # Not in the strategy: its public source and "please check" (#15).
                         "source": source_note(strand.source),
                     },
                 )

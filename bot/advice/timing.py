@@ -1,4 +1,4 @@
-"""Hints of issue #13 on time and money: the lead time before a start, the cost cap's exception.
+"""Hints of issue #15 on time and money: the lead time before a start, the cost cap's exception.
 
 Every figure comes from the knowledge base with its source: the next meeting staff entered
 (`rules.yaml` `steering_group_meetings`), the rhythm of meetings (chapter 6), the cap (chapter 5).

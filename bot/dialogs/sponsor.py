@@ -446,7 +446,7 @@ def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
     return costs is not None and costs > ctx.advisor.kb.rules.limits.cost_cap_eur
 
 
-# --- issue #13: whether exceeding the cap raises the grant (chapter 5) ------------------------
+# --- issue #15: whether exceeding the cap raises the grant (chapter 5) ------------------------
 
 CAP_ANSWERS = (("yes", "Ja", "Yes"), ("no", "Nein", "No"), ("unknown", "Weiß nicht", "Don't know"))
 """Chapter 5 asks for a separate justification only where the excess raises the grant."""

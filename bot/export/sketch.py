@@ -546,7 +546,7 @@ class _Builder:
         blocks += [
             self.item("cofinancing", self.text("cofinancing")),
             *self.plan_blocks(amount, self.answers.duration_months),
-            # Rates are public facts outside the strategy: named with their source (#13).
+            # Rates are public facts outside the strategy: named with their source (#15).
             self.item(
                 "funding",
                 self.localize(Choice(funding.note, funding.note_en))

@@ -258,7 +258,7 @@ def test_celle_is_referred_to_the_nordost_alliance(driver: DialogDriver, kb: Kno
     assert nordost in section(summary, "Ihr Ansprechpartner")
     assert not any(name in summary for name in leine_weser), "no Leine-Weser alliance for Celle"
     assert "Passende Handlungsschwerpunkte" not in summary
-    # Leine-Weser's dates and procedure do not apply to Celle (#13 point 8): no empty headings.
+    # Leine-Weser's dates and procedure do not apply to Celle (#15 point 8): no empty headings.
     assert "Wichtige Termine" not in summary and "31.12.2028" not in summary
     assert "Hinweise" not in summary
     assert DISCLAIMER in summary

@@ -140,7 +140,7 @@ def test_costs_state_the_funding_note_but_never_a_grant_amount(
 ) -> None:
     costs = texts(sketch_de.section("costs"))
     (funding,) = [text for text in costs if text.startswith(kb.rules.funding.note)]
-    # The rates are not the strategy's (#13): their public source and "please check" follow.
+    # The rates are not the strategy's (#15): their public source and "please check" follow.
     assert "Förderdatenbank des Bundes, NBank" in funding
     assert "bitte bei der NBank prüfen" in funding
     assert any("Anteil der förderfähigen Kosten" in text for text in costs)

@@ -124,7 +124,7 @@ async def type_draft(
 
 
 STAND = ("Stand der Wissensbasis", "Knowledge base as of")
-"""The summary's last line: a long summary comes in several messages (#13 added sources)."""
+"""The summary's last line: a long summary comes in several messages (#15 added sources)."""
 
 
 async def summary_messages(user: TelegramUser) -> list[BotMessage]:

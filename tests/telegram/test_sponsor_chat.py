@@ -73,7 +73,7 @@ async def test_a_complete_dialog_by_typing_and_tapping(
         assert "CARE" in summary
         assert "31.12.2028" in summary
         assert "Kein Votum" in summary or "kein Votum" in summary
-        # #13: sources from the knowledge base, the contacts and the knowledge's stand
+        # #15: sources from the knowledge base, the contacts and the knowledge's stand
         assert "Quelle: Strategie Kap. 5" in summary
         assert "Quelle: Strategie Kap. 4, Handlungsschwerpunkt" in summary
         assert "Amt für regionale Landesentwicklung Leine-Weser" in summary
@@ -120,7 +120,7 @@ async def test_back_edit_from_summary_and_language_switch(
         assert "300k" in costs.text  # the current answer is shown
         question = await answer(ben, "800.000 €")
         assert "höheren Fördersumme" in question.text and "Weiß nicht" in question.button_texts()
-        # #13 point 7: the excess does not raise the grant, so no justification is asked for.
+        # #15 point 7: the excess does not raise the grant, so no justification is asked for.
         ben.tap("Nein")
         await ben.expect_answer()
         text = "\n".join(m.text for m in await ben.expect())
