@@ -533,12 +533,16 @@ class _Builder:
         if amount is not None:
             blocks.append(self.item("costs", self.localize(Eur(amount))))
             if amount > rules.limits.cost_cap_eur:
-                blocks.append(
-                    self.item(
-                        "justification",
-                        self.text("justification"),
-                        cap=Eur(rules.limits.cost_cap_eur),
+                justification = self.text("justification")
+                if self.answers.value_text("cap_raises_grant") == "no":
+                    # Chapter 5 asks for one only where the excess raises the grant (#15).
+                    note = Msg(
+                        "trust.sketch.no_justification",
+                        {"source": source_note(rules.limits.source)},
                     )
+                    justification = self.localize(note)
+                blocks.append(
+                    self.item("justification", justification, cap=Eur(rules.limits.cost_cap_eur))
                 )
         else:
             blocks.append(self.item("costs", None))

@@ -354,3 +354,16 @@ def test_out_of_region_the_summary_carries_only_the_referral(
     assert "Lenkungsgruppe: tagt" not in text and "⏰" not in text
     paragraphs = [p.strip() for p in text.split("\n\n")]
     assert not [p for p in paragraphs if p in HEADINGS], "a heading without content"
+
+
+def test_the_sketch_asks_no_justification_where_the_excess_raises_no_grant(
+    kb: KnowledgeBase,
+) -> None:
+    no = summary(kb, costs="1,2 Mio", cap_raises_grant="Nein")
+    line = next(s for s in sketch_text(no, kb).splitlines() if "Begründung für Gesamtkosten" in s)
+    assert "nicht nötig: Die Überschreitung erhöht die Fördersumme nicht" in line
+    assert "Quelle: Strategie Kap. 5" in line
+    why = "Das Projekt läuft in allen vier Landkreisen und braucht dafür vier Coaches."
+    yes = summary(kb, costs="1,2 Mio", cap_raises_grant="Ja", justification=why)
+    assert "nicht nötig" not in sketch_text(yes, kb)
+    assert why in sketch_text(yes, kb)
