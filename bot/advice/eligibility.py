@@ -10,6 +10,8 @@ from datetime import date
 from enum import StrEnum
 
 from bot.advice.facts import ProjectFacts
+from bot.advice.sources import source_note
+from bot.advice.timing import cap_hints, earliest_start, lead_time_hints
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
@@ -91,7 +93,10 @@ def check(
         if facts.duration_months is not None and facts.duration_months <= max_months
         else None
     )
-    if latest_start is not None and latest_start < this_month:
+    next_meeting = _next_meeting(kb, today)
+    # Never before the next known meeting: the vote and the application come first.
+    earliest = max(this_month, earliest_start(next_meeting) or this_month)
+    if latest_start is not None and latest_start < earliest:
         latest_start = None
     if facts.start is not None and facts.start > latest_end:
         params: dict[str, Param] = {"start": Month(facts.start), "latest": Day(limits.latest_end)}
@@ -128,7 +133,10 @@ def check(
         )
         findings.append(Finding(Status.INCOMPLETE, reason))
 
-    if facts.costs_eur is not None and facts.costs_eur > limits.cost_cap_eur:
+    over_cap = facts.costs_eur is not None and facts.costs_eur > limits.cost_cap_eur
+    if over_cap and facts.cap_raises_grant == "no":
+        pass  # no separate justification (chapter 5): a hint says so
+    elif facts.costs_eur is not None and over_cap:
         # The status stays: whether the justification carries is the steering group's call.
         justified = bool(facts.justification.strip())
         findings.append(
@@ -147,9 +155,10 @@ def check(
     statuses = {finding.status for finding in findings}
     status = next((s for s in PRECEDENCE if s in statuses), Status.ELIGIBLE)
     ordered = sorted(findings, key=lambda f: PRECEDENCE.index(f.status))
-    next_meeting = _next_meeting(kb, today)
     report_due = end.plus_months(limits.report_due_months_after_end) if end else None
     hints = _hints(facts, kb, today, status, next_meeting, further_training_like, focus_themes)
+    if status is not Status.OUT_OF_REGION:
+        hints += cap_hints(facts, kb) + lead_time_hints(facts, kb, next_meeting, today)
     return Eligibility(
         status=status,
         reasons=tuple(finding.reason for finding in ordered),
@@ -229,6 +238,8 @@ def _hints(
                         "min": Eur(strand.min_costs_eur or 0),
                         "max": Eur(strand.max_costs_eur or 0),
                         "months": Count(strand.normal_duration_months or 0, "months"),
+                        # Not in the strategy: its public source and "please check" (#15).
+                        "source": source_note(strand.source),
                     },
                 )
             )

@@ -26,6 +26,9 @@ class ProjectFacts:
     duration_months: int | None = None
     justification: str = ""
     """Why higher costs than the cap are needed, if the sponsor said so."""
+    cap_raises_grant: str | None = None
+    """Above the cap: whether the excess raises the grant ("yes", "no", "unknown"; None when
+    not asked). Chapter 5 asks for a separate justification only where it does."""
     problems: Mapping[str, Msg] = field(default_factory=dict)
     """Why a given answer could not be used, by field name (region, costs, ...)."""
 

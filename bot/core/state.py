@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from bot.texts.catalog import Language
 
@@ -45,6 +45,10 @@ class Sent(BaseModel):
     update_id: int | None = None
     """The transport's update whose consent sent it: when that update is delivered again
     after a crash, the sponsor is told again what it did."""
+    taken_by: str | None = Field(default=None, exclude=True)
+    """The registered contact person who took the handoff, as read with the draft from the
+    handoffs (`Drafts.get`); never stored with the draft, so a contact who erases their data
+    is gone from every summary at once."""
 
 
 class DialogState(BaseModel):

@@ -127,6 +127,7 @@ class SponsorAnswers:
             start=self.start,
             duration_months=self.duration_months,
             justification=self.value_text("justification"),
+            cap_raises_grant=self.value_text("cap_raises_grant") or None,
         )
 
     def value_text(self, step: str) -> str:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.advice.advise import Advice, group_labels
+from bot.advice.sources import source_note
+from bot.advice.timing import cap_hints
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
 from bot.core.outputs import Button, Reply, RequestHandoff
@@ -345,7 +347,7 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
         )
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
     if amount > cap:
-        note = Msg("sponsor.costs.over_cap", {"costs": Eur(amount), "cap": Eur(cap)})
+        note = cap_exception(amount, ctx)
     return Accepted(Answer(text=text.strip(), value=amount), note)
 
 
@@ -406,9 +408,16 @@ def _total_from_period(
     note = Msg("sponsor.costs.per_period_total", params)
     cap = ctx.advisor.kb.rules.limits.cost_cap_eur
     if total > cap:
-        over = Msg("sponsor.costs.over_cap", {"costs": Eur(total), "cap": Eur(cap)})
+        over = cap_exception(total, ctx)
         note = Msg("sponsor.notes", {"first": note, "second": over})
     return Answer(text=text, value=total), note
+
+
+def cap_exception(costs: int, ctx: StepContext) -> Msg:
+    """Over the cap: an exception the steering group weighs especially (chapter 5)."""
+    limits = ctx.advisor.kb.rules.limits
+    params: dict[str, Param] = {"cap": Eur(limits.cost_cap_eur), "costs": Eur(costs)}
+    return Msg("trust.cap.exception", params | {"source": source_note(limits.source)})
 
 
 def costs_per_period(answers: Mapping[str, Answer]) -> tuple[str, Costs] | None:
@@ -434,6 +443,52 @@ def _costs_for(months: int, ctx: StepContext) -> tuple[dict[str, Answer], Msg | 
 def costs_over_cap(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
     costs = read_answers(answers).costs_eur
     return costs is not None and costs > ctx.advisor.kb.rules.limits.cost_cap_eur
+
+
+# --- issue #15: whether exceeding the cap raises the grant (chapter 5) ------------------------
+
+CAP_ANSWERS = (("yes", "Ja", "Yes"), ("no", "Nein", "No"), ("unknown", "Weiß nicht", "Don't know"))
+"""Chapter 5 asks for a separate justification only where the excess raises the grant."""
+
+
+def cap_choices(ctx: StepContext) -> tuple[Offered, ...]:
+    return tuple(Offered(value=v, label=de, label_en=en) for v, de, en in CAP_ANSWERS)
+
+
+def parse_cap_raises(text: str, ctx: StepContext) -> ParseOutcome:
+    key = fold(text)
+    for value, de, en in CAP_ANSWERS:
+        if key in (value, fold(de), fold(en)) or key in CAP_TYPED.get(value, ()):
+            return Accepted(Answer(text=de, value=value))
+    return Rejected(Msg("sponsor.cap_raises_grant.unclear"))
+
+
+CAP_TYPED = {
+    "yes": ("j", "y", "ja hoher", "hoher"),
+    "no": ("n", "nein nicht", "nicht"),
+    "unknown": ("weiss nicht", "weis nicht", "unklar", "keine ahnung", "dont know", "not sure"),
+}
+
+
+def cap_question(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
+    """Asked above the cap, unless a justification was given already (a draft from before
+    the question existed counts as one whose excess raises the grant)."""
+    return costs_over_cap(answers, ctx) and "justification" not in answers
+
+
+def cap_notes(ctx: StepContext) -> list[Msg]:
+    """Said right after the answer: no justification needed, or whom to ask."""
+    facts = facts_from_answers(ctx.answers)
+    return list(cap_hints(facts, ctx.advisor.kb))
+
+
+def cap_raises_grant(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
+    """The separate justification: only where the excess raises the grant."""
+    raises = answers.get("cap_raises_grant")
+    asked_before = raises is None and "justification" in answers
+    return costs_over_cap(answers, ctx) and (
+        asked_before or (raises is not None and raises.value == "yes")
+    )
 
 
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
@@ -587,7 +642,14 @@ MAIN_STEPS = (
     Step("idea", parse_idea, extend=extend_idea),
     Step("title", parse_title, optional=True),
     Step("costs", parse_costs),
-    Step("justification", parse_justification, when=costs_over_cap),
+    Step(
+        "cap_raises_grant",
+        parse_cap_raises,
+        choices=cap_choices,
+        when=cap_question,
+        after=cap_notes,
+    ),
+    Step("justification", parse_justification, when=cap_raises_grant),
     Step("start", parse_start_answer),
     Step("duration", parse_duration_answer),
     Step("cofinancing", parse_optional_text, optional=True),

@@ -13,6 +13,7 @@ from bot.core.outputs import Button, Reply
 from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
 from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind, sent_content
+from bot.dialogs.sourced import contact_details, next_steps, sourced, stand
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
@@ -47,17 +48,21 @@ def summary_reply(
     if state.sent:
         parts.append(_sent(state, kb))
     parts.append(_answers(state, steps, kb))
-    parts.append(_pre_check(advice))
-    local = _has_local_alliance(advice)
-    if advice.eligibility.status is not Status.OUT_OF_REGION:
+    outside = advice.eligibility.status is Status.OUT_OF_REGION
+    parts.append(_pre_check(advice, source=_pre_check_source(advice, kb)))
+    if not outside:
+        # Leine-Weser's action fields, projects and dates do not apply elsewhere (#15 point 8).
         parts.append(_fields(advice, kb))
-    parts.append(_projects(advice, kb))
-    parts.append(_dates(advice, kb))
-    parts.append(_contact(advice, kb))
-    if local:
+        parts.append(_projects(advice, kb))
+        parts.append(_dates(advice, kb))
+    parts.append(_with_takers(_contact(advice, kb), state, kb))
+    if advice.alliance is not None and _has_local_alliance(advice):
         # The procedure of Leine-Weser; elsewhere another alliance's procedure applies.
-        parts.append(_next_steps(kb))
-    parts.append(_hints(advice))
+        parts.append(next_steps(kb, advice.alliance))
+    hints = _hints(advice)
+    if hints is not None:
+        parts.append(hints)
+    parts.append(stand(kb))
     return Reply(parts=tuple(parts), buttons=summary_buttons(advice), step="summary")
 
 
@@ -257,9 +262,22 @@ def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg | Lines:
     return Msg("summary.place", {"name": name, "area": area})
 
 
-def _pre_check(advice: Advice, key: str = "summary.pre_check") -> Msg:
+def _pre_check_source(advice: Advice, kb: KnowledgeBase) -> str:
+    """The rules the pre-check applied; for a place elsewhere, where the referral comes from."""
+    if advice.eligibility.status is Status.OUT_OF_REGION and advice.referral is not None:
+        return advice.referral.source
+    return kb.rules.limits.source
+
+
+def _pre_check(advice: Advice, key: str = "summary.pre_check", source: str | None = None) -> Msg:
     eligibility = advice.eligibility
-    reasons = Lines(tuple(Msg("summary.bullet", {"text": r}) for r in eligibility.reasons))
+    reasons: Localized = Lines(
+        tuple(Msg("summary.bullet", {"text": r}) for r in eligibility.reasons)
+    )
+    if not eligibility.reasons:
+        reasons = Msg("summary.no_reasons")
+    if source is not None:
+        reasons = sourced(reasons, source)
     status = eligibility.status.value
     if eligibility.status is Status.NEEDS_JUSTIFICATION and advice.facts.justification.strip():
         status = "justification_given"
@@ -269,7 +287,7 @@ def _pre_check(advice: Advice, key: str = "summary.pre_check") -> Msg:
             "icon": STATUS_ICONS[eligibility.status],
             "status": Msg(f"summary.status.{status}"),
             "disclaimer": Msg("advice.hint.pre_check_only"),
-            "reasons": reasons if eligibility.reasons else Msg("summary.no_reasons"),
+            "reasons": reasons,
         },
     )
 
@@ -278,15 +296,18 @@ def _fields(advice: Advice, kb: KnowledgeBase, none: str = "summary.fields_none"
     items: list[Localized | str] = []
     for match in advice.matches.fitting[:SHOWN_FIELDS]:
         field = kb.action_field(match.id)
+        shown = Msg(
+            "summary.field",
+            {
+                "id": match.id,
+                "title": Choice(field.title, field.title_en),
+                "why": Lines(_field_why(match, kb), "; "),
+            },
+        )
+        # The sub-goal named in "why" is a part of the field's chapter.
+        goals = match.sub_goals[:1]
         items.append(
-            Msg(
-                "summary.field",
-                {
-                    "id": match.id,
-                    "title": Choice(field.title, field.title_en),
-                    "why": Lines(_field_why(match, kb), "; "),
-                },
-            )
+            sourced(shown, f"{field.source}, Unterziel {goals[0]}" if goals else field.source)
         )
     if not items:
         return Msg(none)
@@ -314,22 +335,22 @@ def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplica
     for match in advice.matches.projects[:SHOWN_PROJECTS]:
         project = kb.project(match.id)
         districts = ", ".join(kb.district(d).name for d in project.districts)
-        items.append(
-            Msg(
-                "summary.project",
-                {
-                    "title": project.title,
-                    "districts": districts,
-                    "why": Lines(project_why(match, kb), "; "),
-                },
-            )
+        shown = Msg(
+            "summary.project",
+            {
+                "title": project.title,
+                "districts": districts,
+                "why": Lines(project_why(match, kb), "; "),
+            },
         )
+        items.append(sourced(shown, project.source))
         if match.possible_duplicate:
             items.append(Msg(warning, {"title": project.title}))
     return Msg("summary.projects", {"items": Lines(tuple(items))})
 
 
 def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
+    """The key dates, with the sources they rest on below them (one line: a phone's screen)."""
     eligibility = advice.eligibility
     items: list[Localized | str] = [
         Msg("summary.date.latest_end", {"date": Day(kb.rules.limits.latest_end)})
@@ -339,22 +360,46 @@ def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
     if eligibility.report_due is not None:
         items.append(Msg("summary.date.report_due", {"month": Month(eligibility.report_due)}))
     meeting = eligibility.next_meeting
+    sources = [kb.rules.limits.source]
     if meeting is not None and meeting.note:
         items.append(
             Msg("summary.date.next_meeting_note", {"date": Day(meeting.date), "note": meeting.note})
         )
+        sources.append(meeting.source)
     elif meeting is not None:
         items.append(Msg("summary.date.next_meeting", {"date": Day(meeting.date)}))
+        sources.append(meeting.source)
     else:
         items.append(Msg("summary.date.meetings_unknown"))
-    return Msg("summary.dates", {"items": Lines(tuple(items))})
+        sources.append(kb.rules.steering_group.source)
+    shown = sourced(Lines(tuple(items)), "; ".join(sources))
+    return Msg("summary.dates", {"items": shown})
 
 
-def _hints(advice: Advice) -> Msg:
+def _hints(advice: Advice) -> Msg | None:
+    """None where nothing is left to say: no heading without content."""
     # Meeting dates already stand under the key dates.
     hints = [hint for hint in advice.eligibility.hints if hint.key not in SHOWN_ELSEWHERE]
     items = tuple(Msg("summary.bullet", {"text": hint}) for hint in hints)
-    return Msg("summary.hints", {"items": Lines(items)})
+    return Msg("summary.hints", {"items": Lines(items)}) if items else None
+
+
+def _with_takers(contact: Msg, state: DialogState, kb: KnowledgeBase) -> Msg:
+    """The first contact, and the registered contact persons who took a handoff of this draft
+    (as the handoffs say now: nobody is named before one has taken it)."""
+    takers = [
+        Msg(
+            "trust.contact.taken",
+            {"name": sent.taken_by, "alliance": _alliance_name(sent, kb), "number": sent.number},
+        )
+        for sent in state.sent
+        if sent.kind == "handoff" and sent.taken_by
+    ]
+    if not takers:
+        return contact
+    return Msg(
+        "summary.contact_with_details", {"contact": contact, "details": Lines(tuple(takers))}
+    )
 
 
 def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
@@ -362,9 +407,21 @@ def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
         others = ", ".join(a.name for a in advice.also_alliances)
         office = kb.regions.coordination_office.name
         params = {"alliance": advice.alliance.name, "others": others, "office": office}
-        return Msg("summary.contact_several", params)
+        return Msg(
+            "summary.contact_with_details",
+            {
+                "contact": Msg("summary.contact_several", params),
+                "details": contact_details(advice.alliance, kb),
+            },
+        )
     if advice.alliance is not None:
-        return Msg("summary.contact", {"alliance": advice.alliance.name})
+        return Msg(
+            "summary.contact_with_details",
+            {
+                "contact": Msg("summary.contact", {"alliance": advice.alliance.name}),
+                "details": contact_details(advice.alliance, kb),
+            },
+        )
     if advice.referral is not None:
         referral = advice.referral
         if advice.also_referred:  # sources differ on the place: all of them are named
@@ -385,11 +442,3 @@ def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
         key = "summary.contact_abroad" if advice.facts.place.country else "summary.contact_outside"
         return Msg(key, {"place": advice.facts.place.name})
     return Msg("summary.contact_unknown")
-
-
-def _next_steps(kb: KnowledgeBase) -> Msg:
-    steps = tuple(
-        Msg("summary.numbered", {"number": index, "text": Choice(step.title, step.title_en)})
-        for index, step in enumerate(kb.rules.procedure, start=1)
-    )
-    return Msg("summary.next_steps", {"items": Lines(steps)})

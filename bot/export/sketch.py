@@ -20,6 +20,7 @@ from typing import Literal
 
 from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
+from bot.advice.sources import source_note
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import ORGANISATION_KINDS, read_answers
 from bot.kb.knowledge import KnowledgeBase
@@ -296,7 +297,10 @@ class _Builder:
             title=shown_title,
             title_given=title is not None,
             kicker=self.t("export.kicker"),
-            meta=(Item(self.t("export.created"), self.t("export.created_value", date=day)),),
+            meta=(
+                Item(self.t("export.created"), self.t("export.created_value", date=day)),
+                Item(self.t("trust.sketch.stand"), self.localize(stand_value(self.kb))),
+            ),
             notes=(
                 self.t("export.note.structure"),
                 self.t("export.note.pre_check", section=self.numbers["pre_check"]),
@@ -418,6 +422,7 @@ class _Builder:
             ]
             if match.words:
                 details.append(self.t("export.text.field_words", words=", ".join(match.words)))
+            details.append(self.localize(source_note(field.source)))
             title = self.t(
                 "export.text.field", id=field.id, title=Choice(field.title, field.title_en)
             )
@@ -441,7 +446,12 @@ class _Builder:
                 self.localize(Count(months, "months")) if months is not None else None,
             ),
             self.item("end", self.localize(Month(eligibility.end)) if eligibility.end else None),
-            self.item("latest_end", self.t("export.value.latest_end", date=Day(limits.latest_end))),
+            self.item(
+                "latest_end",
+                self.t("export.value.latest_end", date=Day(limits.latest_end))
+                + " – "
+                + self.localize(source_note(limits.source)),
+            ),
             self.item(
                 "report_due",
                 self.t("export.value.report_due", month=Month(eligibility.report_due))
@@ -449,7 +459,12 @@ class _Builder:
                 else None,
             ),
             *self.work_steps(),
-            Paragraph(self.t("export.text.timeline_note"), "note"),
+            Paragraph(
+                self.t("export.text.timeline_note")
+                + " "
+                + self.procedure_source("nbank_application"),
+                "note",
+            ),
         )
 
     def work_steps(self) -> tuple[Block, ...]:
@@ -518,12 +533,16 @@ class _Builder:
         if amount is not None:
             blocks.append(self.item("costs", self.localize(Eur(amount))))
             if amount > rules.limits.cost_cap_eur:
-                blocks.append(
-                    self.item(
-                        "justification",
-                        self.text("justification"),
-                        cap=Eur(rules.limits.cost_cap_eur),
+                justification = self.text("justification")
+                if self.answers.value_text("cap_raises_grant") == "no":
+                    # Chapter 5 asks for one only where the excess raises the grant (#15).
+                    note = Msg(
+                        "trust.sketch.no_justification",
+                        {"source": source_note(rules.limits.source)},
                     )
+                    justification = self.localize(note)
+                blocks.append(
+                    self.item("justification", justification, cap=Eur(rules.limits.cost_cap_eur))
                 )
         else:
             blocks.append(self.item("costs", None))
@@ -531,10 +550,20 @@ class _Builder:
         blocks += [
             self.item("cofinancing", self.text("cofinancing")),
             *self.plan_blocks(amount, self.answers.duration_months),
-            self.item("funding", self.localize(Choice(funding.note, funding.note_en))),
+            # Rates are public facts outside the strategy: named with their source (#15).
+            self.item(
+                "funding",
+                self.localize(Choice(funding.note, funding.note_en))
+                + " "
+                + self.localize(source_note(funding.source)),
+            ),
             Paragraph(self.t("export.text.no_grant"), "note"),
         ]
         return tuple(blocks)
+
+    def procedure_source(self, step_id: str) -> str:
+        step = next((s for s in self.kb.rules.procedure if s.id == step_id), None)
+        return f"({self.localize(source_note(step.source))})" if step is not None else ""
 
     def pre_check_section(self) -> tuple[Block, ...]:
         eligibility = self.advice.eligibility
@@ -565,7 +594,10 @@ class _Builder:
             project = kb.project(match.id)
             districts = ", ".join(kb.district(d).name for d in project.districts)
             why = Lines(project_why(match, kb), "; ")
-            details = [self.t("export.text.project_why", why=why)]
+            details = [
+                self.t("export.text.project_why", why=why),
+                self.localize(source_note(project.source)),
+            ]
             if match.possible_duplicate:
                 details.append(self.t("export.text.same_district"))
             shown.append(project.title)
@@ -580,6 +612,13 @@ class _Builder:
         # Only real look-alikes are shown, so each is one to set the idea apart from.
         differences = tuple(self.item("difference", None, title=title) for title in shown)
         return (Bullets(tuple(bullets)), *differences)
+
+
+def stand_value(kb: KnowledgeBase) -> Msg:
+    """The knowledge base the sketch rests on: its version and, where known, the day."""
+    if kb.version_day is None:
+        return Msg("trust.sketch.stand_value", {"version": kb.version})
+    return Msg("trust.sketch.stand_dated", {"version": kb.version, "day": Day(kb.version_day)})
 
 
 def _given(value: str | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol, TypeVar
 
 from bot.kb.models import (
@@ -47,6 +48,8 @@ class KnowledgeBase:
     """Answers to questions sponsors ask mid-dialog (faq.yaml)."""
     version: str = "shipped"
     """Which version of the knowledge base this is (staff see it with /kb_version)."""
+    version_day: date | None = None
+    """When that version was applied (the store's metadata); None for the shipped files."""
     matching: MatchingAids = field(default_factory=MatchingAids)
     """Vocabulary aids for matching (generic words, English glossary): action_fields.yaml."""
 

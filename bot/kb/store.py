@@ -522,7 +522,12 @@ class KnowledgeStore:
     def _load(self, number: int) -> Live:
         """A version, validated; raises KnowledgeError or OSError."""
         files = self._files(number)
-        return Live(label(number), _parse(files, label(number)), files)
+        kb = _parse(files, label(number))
+        when = (self._meta(number) or {}).get("when") if number else None
+        if isinstance(when, str):
+            with contextlib.suppress(ValueError):
+                kb = dataclasses.replace(kb, version_day=datetime.fromisoformat(when).date())
+        return Live(label(number), kb, files)
 
     def _resolve(self, pointer: str | None) -> Live:
         if pointer is None:
@@ -755,7 +760,12 @@ class KnowledgeStore:
         merged_from = based_on if plan.merged else None
         number = self._new_version(live, files, author, plan.file, plan.change, merged_from)
         self._switch(number)
-        new = Live(label(number), dataclasses.replace(plan.kb, version=label(number)), files)
+        # The day it went live: "Stand der Wissensbasis: v3 vom …" (#15); `_load` reads it
+        # back from the version's metadata after a restart.
+        applied = dataclasses.replace(
+            plan.kb, version=label(number), version_day=self.clock.now().date()
+        )
+        new = Live(label(number), applied, files)
         entry = HistoryEntry(
             new.version,
             live.version,

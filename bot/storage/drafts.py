@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -101,7 +102,26 @@ class Drafts:
         row = await self._one(
             "SELECT * FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
         )
-        return _draft(row) if row else None
+        return await self._with_takers(_draft(row)) if row else None
+
+    async def _with_takers(self, draft: Draft) -> Draft:
+        """The draft with the contact person who took each of its handoffs (#15: the summary
+        names them once one has), read from the handoffs each time, never stored."""
+        if not any(sent.kind == "handoff" for sent in draft.state.sent):
+            return draft
+        rows = await self.connection.execute_fetchall(
+            "SELECT id, taken_by_name FROM handoffs "
+            "WHERE draft_id = ? AND taken_by_name IS NOT NULL",
+            (draft.id,),
+        )
+        takers = {int(row["id"]): str(row["taken_by_name"]) for row in rows}
+        if not takers:
+            return draft
+        sent = [
+            s.model_copy(update={"taken_by": takers.get(s.number)}) if s.kind == "handoff" else s
+            for s in draft.state.sent
+        ]
+        return dataclasses.replace(draft, state=draft.state.model_copy(update={"sent": sent}))
 
     async def create(self, owner_id: int, state: DialogState) -> Draft:
         cursor = await self.connection.execute(

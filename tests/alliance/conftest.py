@@ -18,7 +18,15 @@ from pypdf import PdfReader
 
 from bot.clock import FixedClock
 from tests.botapi import BotApiServer, BotMessage, TelegramUser
-from tests.support.bot import IDEA, NOW, StartBot, answer, draft_answers, type_draft
+from tests.support.bot import (
+    IDEA,
+    NOW,
+    StartBot,
+    answer,
+    draft_answers,
+    summary_messages,
+    type_draft,
+)
 
 __all__ = ["NOW", "StartBot"]
 
@@ -61,6 +69,10 @@ async def to_summary(
         place, title=title, costs=costs, duration=duration, idea=idea, target_group=target_group
     )
     return joined(await type_draft(user, *answers, command=command))
+
+
+async def whole_summary(user: TelegramUser) -> str:
+    return joined(await summary_messages(user))
 
 
 async def give_contact_details(

@@ -15,7 +15,7 @@ from bot.kb.stamp import with_stamp
 from tests.alliance.conftest import ADMINS, STAFF, answer, tap, to_summary
 from tests.botapi import BotApiServer, TelegramUser
 from tests.kb.edits import disk, edited_projects, replace, shipped, shipped_text
-from tests.support.bot import StartBot
+from tests.support.bot import StartBot, summary_messages
 
 
 def care_renamed(title: str) -> bytes:
@@ -41,7 +41,8 @@ async def upload_and_confirm(staff: TelegramUser, name: str, content: bytes) -> 
 
 async def similar_projects(sponsor: TelegramUser) -> str:
     """The summary's list of similar projects, for the sponsor's current draft."""
-    summary = (await answer(sponsor, "/zusammenfassung")).text
+    sponsor.send("/zusammenfassung")
+    summary = "\n".join(m.text for m in await summary_messages(sponsor))
     return summary.split("Ähnliche Projekte aus der Strategie")[1].split("Wichtige Termine")[0]
 
 

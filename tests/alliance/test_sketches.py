@@ -36,7 +36,7 @@ from tests.alliance.conftest import (
     to_summary,
 )
 from tests.botapi import BotApiServer, BotMessage
-from tests.support.bot import StartBot
+from tests.support.bot import StartBot, summary_messages
 
 OPEN = "— offen: bitte ergänzen —"
 
@@ -90,7 +90,7 @@ async def test_the_sponsor_gets_the_sketch_as_pdf_and_markdown(
 
         # the English sketch writes amounts the English way
         sponsor.send("/sprache")
-        await sponsor.expect()
+        await summary_messages(sponsor)  # the summary again, in English, in several parts
         _, *files = await tap(sponsor, "Project sketch", count=3)
         english = pdf_text(document(files, ".pdf"))
         assert "EUR 380,000" in english and "Pflegebrücke Größte Städte" in english

@@ -37,6 +37,7 @@ FULL_DIALOG: list[Event] = [
     Press("costs", "pick:0"),
     Command("back"),
     Text("1,2 Mio"),
+    Text("Ja"),
     Text("Weil das Projekt in der ganzen Region wirkt und vier Coaches braucht."),
     Command("cancel"),
     Text("hallo?"),

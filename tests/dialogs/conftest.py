@@ -217,6 +217,7 @@ def walk_to(driver: DialogDriver, target: str, answers: dict[str, str] | None = 
         ),
         "title": "Pflegebrücke",
         "costs": "1,2 Mio",
+        "cap_raises_grant": "Ja",
         "justification": "Das Projekt läuft in allen Städten der Region und braucht vier Coaches.",
         "start": "01/2027",
         "duration": "18 Monate",

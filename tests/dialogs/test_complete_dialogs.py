@@ -68,8 +68,10 @@ def test_rinteln_in_schaumburg_goes_to_the_weserbergland_alliance(
     driver.text("Pflege-Comeback Schaumburg")
     reply = driver.text("1,2 Mio")
     assert driver.value("costs") == 1_200_000
+    assert driver.step == "cap_raises_grant"
+    assert "500.000 €" in reply and "Ausnahme" in reply
+    driver.text("Ja")
     assert driver.step == "justification"
-    assert "1.200.000 €" in reply and "500.000 €" in reply
 
     driver.answer(
         "Das Projekt läuft in allen Pflegeheimen des Landkreises und braucht dafür drei Coaches.",
@@ -256,7 +258,9 @@ def test_celle_is_referred_to_the_nordost_alliance(driver: DialogDriver, kb: Kno
     assert nordost in section(summary, "Ihr Ansprechpartner")
     assert not any(name in summary for name in leine_weser), "no Leine-Weser alliance for Celle"
     assert "Passende Handlungsschwerpunkte" not in summary
-    assert "31.12.2028" in section(summary, "Wichtige Termine")
+    # Leine-Weser's dates and procedure do not apply to Celle (#15 point 8): no empty headings.
+    assert "Wichtige Termine" not in summary and "31.12.2028" not in summary
+    assert "Hinweise" not in summary
     assert DISCLAIMER in summary
 
 
@@ -343,7 +347,7 @@ def test_summary_reads_in_english_too(engine, kb: KnowledgeBase) -> None:  # typ
     )
     driver.command("skip")
     driver.answer(
-        "1,2 Mio", "Weil das Projekt im ganzen Weserbergland läuft und vier Coaches braucht."
+        "1,2 Mio", "Yes", "Weil das Projekt im ganzen Weserbergland läuft und vier Coaches braucht."
     )
     driver.answer("Q2/2027", "18 months")
     driver.command("skip")

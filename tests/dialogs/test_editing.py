@@ -20,6 +20,8 @@ def test_back_from_the_justification_an_edit_made_necessary_returns_to_the_costs
     answers = dict(driver.state.answers)
     edit(driver, "costs")
     driver.text("900.000 €")
+    assert driver.step == "cap_raises_grant"
+    driver.text("Ja")
     assert driver.step == "justification"
 
     reply = driver.command("back")
@@ -33,8 +35,8 @@ def test_back_from_the_justification_an_edit_made_necessary_returns_to_the_costs
     assert driver.value("costs") == 400_000
     for step in ("region", "idea", "start", "duration", "cofinancing"):
         assert driver.state.answers[step] == answers[step]
-    asked = [s.step for s in driver.states[-4:]]
-    assert asked == ["costs", "justification", "costs", "summary"]
+    asked = [s.step for s in driver.states[-5:]]
+    assert asked == ["costs", "cap_raises_grant", "justification", "costs", "summary"]
 
 
 def test_back_twice_from_that_justification_ends_on_the_summary(driver: DialogDriver) -> None:

@@ -196,8 +196,10 @@ def test_raising_the_costs_above_the_cap_asks_for_the_justification_then_summary
     assert "Bisherige Antwort: 300.000 €" in reply
 
     reply = driver.text("1,2 Mio")
+    assert driver.step == "cap_raises_grant", "whether the excess raises the grant"
+    assert "500.000 €" in reply
+    driver.text("Ja")
     assert driver.step == "justification", "the justification is now necessary"
-    assert "1.200.000 €" in reply
 
     reply = driver.text("Das Projekt wirkt in der ganzen Region und braucht vier Coaches.")
     assert driver.step == "summary", "straight back to the summary"
@@ -207,9 +209,9 @@ def test_raising_the_costs_above_the_cap_asks_for_the_justification_then_summary
     assert "justification" in driver.state.answers
     for step in ("region", "target_group", "idea", "start", "duration", "cofinancing"):
         assert driver.state.answers[step] == answers[step]
-    # Exactly two questions were asked between the summary and the new summary.
-    asked = [s.step for s in driver.states[-3:]]
-    assert asked == ["costs", "justification", "summary"]
+    # Exactly three questions were asked between the summary and the new summary.
+    asked = [s.step for s in driver.states[-4:]]
+    assert asked == ["costs", "cap_raises_grant", "justification", "summary"]
 
 
 def test_changing_the_place_returns_to_the_summary_and_asks_nothing_else(

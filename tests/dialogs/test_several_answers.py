@@ -230,6 +230,9 @@ def test_a_total_over_the_cap_asks_the_justification_and_keeps_later_answers(
     driver.text(duration)
     assert driver.value("costs") == 600_000
     driver.text(cofinancing)
+    # Chapter 5: a justification only where the excess raises the grant, so that comes first.
+    assert driver.step == "cap_raises_grant"
+    driver.text("Ja" if language == "de" else "Yes")
     assert driver.step == "justification"
     driver.text(f"{why} {why}")
     assert driver.step == "summary", "start, duration and co-financing are not asked again"

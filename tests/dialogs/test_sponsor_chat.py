@@ -40,7 +40,9 @@ async def test_back_edit_from_summary_and_language_switch(tmp_path: Path) -> Non
         await chats.tap("ben", "Angabe ändern")  # the menu of answers
         costs = await chats.tap("ben", "Gesamtkosten")
         assert "300k" in costs.text  # the current answer is shown
-        justification = await answer("800.000 €")
-        assert "mehr als 500.000" in justification
-        summary = await answer("Vier Landkreise, je ein Standort, das braucht mehr Personal.")
-        assert "Begründung liegt vor" in summary
+        question = await chats.send("ben", "800.000 €")
+        assert "höheren Fördersumme" in question.text and "Weiß nicht" in question.labels
+        # #15 point 7: the excess does not raise the grant, so no justification is asked for.
+        summary = (await chats.tap("ben", "Nein")).text
+        assert "keine gesonderte Begründung nötig" in summary
+        assert "Vorprüfung: ✅ bestanden" in summary

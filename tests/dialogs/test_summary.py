@@ -107,7 +107,7 @@ def test_outside_the_region_no_leine_weser_procedure_and_no_handoff(
 def test_inside_the_region_the_procedure_and_handoff_are_offered(driver: DialogDriver) -> None:
     complete(driver)
     assert "So geht es weiter" in driver.plain
-    assert "1. Vorstellung in der lokalen Fachkräfteallianz" in driver.plain
+    assert "1. Stellen Sie die Idee der lokalen Fachkräfteallianz vor" in driver.plain
     assert {"summary:handoff", "summary:ask"} <= set(driver.actions)
 
 

@@ -35,13 +35,15 @@ MAIN_ANSWERS = (
     "Deutschkurs und Qualifizierungsmaßnahmen anbieten, zusammen mit dem Jobcenter.",
     "Pflege-Brücke Weserbergland",
     "1,2 Mio",
+    "Ja",
     "Das Projekt läuft in allen vier Landkreisen des Weserberglands und braucht dafür vier "
     "Coaches.",
     "01/2027",
     "24 Monate",
     "Landkreis Hameln-Pyrmont übernimmt 30 %",
 )
-"""region, organisation, target group, idea, title, costs, justification, start, duration,
+"""region, organisation, target group, idea, title, costs, whether the excess raises the grant,
+justification, start, duration,
 co-financing: what a sponsor types, in the order the dialog asks."""
 
 EXTRA_ANSWERS = (

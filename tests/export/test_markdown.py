@@ -49,7 +49,7 @@ def test_answers_and_open_fields(markdown_de: str) -> None:
     assert "**Projektbeginn:** 01/2027" in markdown_de
     assert f"**Ansprechperson:** {OPEN}" in markdown_de
     assert f"**Arbeitsschritte und Meilensteine:** {OPEN}" in markdown_de
-    for answer in (MAIN_ANSWERS[3], MAIN_ANSWERS[6], *EXTRA_ANSWERS[:2], *EXTRA_ANSWERS[3:]):
+    for answer in (MAIN_ANSWERS[3], MAIN_ANSWERS[7], *EXTRA_ANSWERS[:2], *EXTRA_ANSWERS[3:]):
         assert answer in markdown_de
     assert "Angaben, die noch fehlen, sind mit „— offen: bitte ergänzen —“ markiert." in (
         markdown_de

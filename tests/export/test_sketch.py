@@ -86,9 +86,9 @@ def test_the_sponsors_answers_are_all_in_the_sketch(sketch_de: Sketch, kb: Knowl
     )
     assert value(sketch_de, "costs", "Gesamtkosten") == "1.200.000 €"
     assert (
-        value(sketch_de, "costs", "Begründung für Gesamtkosten über 500.000 €") == (MAIN_ANSWERS[6])
+        value(sketch_de, "costs", "Begründung für Gesamtkosten über 500.000 €") == (MAIN_ANSWERS[7])
     )
-    assert value(sketch_de, "costs", "Kofinanzierung (Eigenanteil)") == MAIN_ANSWERS[9]
+    assert value(sketch_de, "costs", "Kofinanzierung (Eigenanteil)") == MAIN_ANSWERS[10]
     for section, answer in [
         ("idea", MAIN_ANSWERS[3]),
         ("need", EXTRA_ANSWERS[0]),
@@ -139,7 +139,10 @@ def test_costs_state_the_funding_note_but_never_a_grant_amount(
     sketch_de: Sketch, kb: KnowledgeBase
 ) -> None:
     costs = texts(sketch_de.section("costs"))
-    assert kb.rules.funding.note in costs
+    (funding,) = [text for text in costs if text.startswith(kb.rules.funding.note)]
+    # The rates are not the strategy's (#15): their public source and "please check" follow.
+    assert "Förderdatenbank des Bundes, NBank" in funding
+    assert "bitte bei der NBank prüfen" in funding
     assert any("Anteil der förderfähigen Kosten" in text for text in costs)
     everything = " ".join(text for section in sketch_de.sections for text in texts(section))
     for grant in ("840.000", "720.000", "480.000"):  # 70, 60 and 40 % of 1.2 million

@@ -555,3 +555,16 @@ def test_a_damaged_shipped_snapshot_falls_back_to_the_package(
     (data_dir / "knowledge" / "versions" / "0000" / "rules.yaml").unlink()
     assert load_live(data_dir).version == "v0"
     assert KnowledgeStore(data_dir, clock).live_files()["rules.yaml"] == shipped("rules.yaml")
+
+
+def test_an_applied_version_carries_its_day_for_the_stand_the_summary_names(
+    store: KnowledgeStore, data_dir: Path, clock: FixedClock
+) -> None:
+    """#15: "Stand der Wissensbasis: v1 vom 01.03.2025" – the day the version was applied, read
+    back after a restart; the shipped set has none (it is not given an invented one)."""
+    assert store.live().version_day is None
+    clock.set(START + timedelta(days=3))
+    assert put(store, "projects.yaml", edited_projects(), "cli:anna").ok
+    assert store.live().version == "v1"
+    assert store.live().version_day == (START + timedelta(days=3)).date()
+    assert KnowledgeStore(data_dir, clock).live().version_day == (START + timedelta(days=3)).date()

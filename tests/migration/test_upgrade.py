@@ -75,6 +75,8 @@ async def upgraded(tmp_path: Path) -> AsyncIterator[Runtime]:
 def test_the_fixture_stops_at_every_step_and_screen() -> None:
     every = {step.id for step in SPONSOR_DIALOG.all_steps}
     every |= {screen.id for screen in (*SPONSOR_DIALOG.screens, SPONSOR_DIALOG.paused)}
+    # Added after the fixture was written (#15): no old draft can rest at it.
+    every -= {"cap_raises_grant"}
     assert set(STOPPED_AT.values()) == every
 
 

@@ -118,6 +118,18 @@ async def type_draft(
     for text in before:
         await answer(user, text)
     user.send(last)
-    summary = await user.expect()
+    summary = await summary_messages(user)
     assert "Zusammenfassung" in "\n".join(m.text for m in summary), user.transcript
     return summary
+
+
+STAND = ("Stand der Wissensbasis", "Knowledge base as of")
+"""The summary's last line: a long summary comes in several messages (#15 added sources)."""
+
+
+async def summary_messages(user: TelegramUser) -> list[BotMessage]:
+    """Every message of a summary, up to its last line."""
+    messages = await user.expect()
+    while not any(stand in messages[-1].text for stand in STAND):
+        messages += await user.expect()
+    return messages

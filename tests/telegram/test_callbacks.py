@@ -79,6 +79,7 @@ def test_every_button_of_a_whole_dialog_fits_with_the_longest_token() -> None:
         ),
         Text("Transferability"),
         Text("1,2 Mio"),
+        Text("Ja"),
         Text("Weil das Projekt in der ganzen Region wirkt und vier Coaches braucht."),
         Text("01/2027"),
         Text("18 Monate"),

@@ -58,8 +58,11 @@ async def test_a_complete_dialog_by_typing_and_tapping(
             "dazu einen berufsbezogenen Deutschkurs, zusammen mit dem Jobcenter.",
         )
         await answer(anna, "/ueberspringen")
-        justification = await answer(anna, "1,2 Mio. €")
-        assert "1.200.000 €" in justification.text
+        cap = await answer(anna, "1,2 Mio. €")
+        assert "Ausnahme" in cap.text and "Quelle: Strategie Kap. 5" in cap.text
+        assert "höheren Fördersumme" in cap.text
+        justification = await answer(anna, "Ja")
+        assert "mehr als 500.000 €" in justification.text
         await answer(anna, "Wir arbeiten in allen Gemeinden des Landkreises mit vier Teams.")
         await answer(anna, "Q1/2027")
         cofinancing = await answer(anna, "2 Jahre")
@@ -71,6 +74,11 @@ async def test_a_complete_dialog_by_typing_and_tapping(
         assert "CARE" in summary
         assert "31.12.2028" in summary
         assert "Kein Votum" in summary or "kein Votum" in summary
+        # #15: sources from the knowledge base, the contacts and the knowledge's stand
+        assert "Quelle: Strategie Kap. 5" in summary
+        assert "Quelle: Strategie Kap. 4, Handlungsschwerpunkt" in summary
+        assert "Amt für regionale Landesentwicklung Leine-Weser" in summary
+        assert "Kosten- und Finanzierungsplan" in summary
         # every message passed the server's check of Telegram's HTML rules and length
         assert not server.bot_errors
 

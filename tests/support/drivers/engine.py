@@ -7,6 +7,8 @@ every step, as the conversation service stores it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.advice.advise import Advisor
 from bot.clock import FixedClock
 from bot.core.events import Event, Press, Text
@@ -29,7 +31,9 @@ def advisor() -> Advisor:
     """The shipped knowledge base, loaded once per session."""
     global _ADVISOR
     if _ADVISOR is None:
-        _ADVISOR = Advisor(load_directory(shipped_knowledge_dir()))
+        # Named as the live store names the shipped set (the summary says its version).
+        kb = dataclasses.replace(load_directory(shipped_knowledge_dir()), version="v0")
+        _ADVISOR = Advisor(kb)
     return _ADVISOR
 
 
