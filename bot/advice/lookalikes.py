@@ -19,18 +19,27 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch
-from bot.advice.vocabulary import Hit, Vocabulary
+from bot.advice.lexicon import german_nouns
+from bot.advice.vocabulary import STOPWORDS, Hit, Vocabulary, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
 
 LIMIT = 5
 CANDIDATES = 30
 """How many of the best-ranked projects are checked against the bar."""
-ONE_WORD = 0.5
-"""Telling words needed beside a shared target group (one term in about a sixth of the
-projects or fewer; specificity is idf relative to a term of a single project)..."""
-TWO_WORDS = 1.2
-"""...and without one: two specific terms at least."""
+THEME = 0.7
+"""How telling what a project shares with the idea beside a sub-goal must be: the sum over the
+shared terms and target groups of their specificity (idf relative to a term of a single
+project). Two terms of a few projects each reach it, as does a target group few projects are
+for (Lehrkräfte, Studienabbrecher), but not one every fourth project names (Schüler*innen)."""
+GENERIC_SHARE = 0.15
+"""A term found in more than this share of the projects is generic..."""
+GENERIC_MIN = 4
+"""...and in more than this many at least (in a small knowledge base)."""
+_RAW = 100_000
+"""Word numbers from here on are the text's own words (below: its vocabulary hits)."""
+RAW_MIN = 6
+"""Shortest word (stem) of a text compared as it stands, beside the vocabulary's entries."""
 RARE = 0.55
 """Specificity of a term found in at most three projects (in a knowledge base of this size)."""
 STRONG_TEXT = 0.5
@@ -87,20 +96,47 @@ class LookAlikes:
             vocabulary.key_of(term) for term in kb.matching.generic_terms
         )
         self._generic_groups = frozenset(kb.matching.generic_target_groups)
+        self._group_words = frozenset(
+            key
+            for key, concepts in vocabulary.concepts.items()
+            if any(c.startswith(GROUP) for c in concepts)
+        )
+        self._skipped = self._generic_terms | self._group_words
         self._broad = frozenset(goal.id for _, goal in kb.sub_goals() if goal.broad)
+        # Place names are where a project is, not what it is about.
+        self._places = frozenset(
+            stemmed
+            for district in kb.regions.districts
+            for name in (
+                district.name,
+                *district.aliases,
+                *(n for m in district.municipalities for n in (m.name, *m.aliases)),
+            )
+            for _, stemmed in tokens(name)
+        )
         features: list[dict[str, float]] = []
         terms: list[frozenset[tuple[str, ...]]] = []
-        for project in kb.projects:
-            text = " ".join((project.title, project.description, *project.keywords))
-            own = frozenset(self.substantive(vocabulary.find(text, dictionary=False)))
+        texts = [" ".join((p.title, p.description, *p.keywords)) for p in kb.projects]
+        found = [self._terms(vocabulary.find(text, dictionary=False), text) for text in texts]
+        # A term most projects use says nothing about any one of them: beyond the listed
+        # generic words, every term found in more than a share of the projects is generic.
+        spread = Counter(key for own in found for key in own)
+        limit = max(GENERIC_MIN, GENERIC_SHARE * len(found))
+        self._common = frozenset(key for key, count in spread.items() if count > limit)
+        for project, own_terms in zip(kb.projects, found, strict=True):
+            own = frozenset(key for key in own_terms if key not in self._common)
             terms.append(own)
-            weights = {_TERM + " ".join(key): 1.0 for key in own}
+            # Candidates are ranked on the vocabulary's terms; the texts' other words are only
+            # compared in the bar (they would dilute the ranking of short project texts).
+            listed = frozenset(own_terms[key][1] for key in own if own_terms[key][1] < _RAW)
+            weights = {_TERM + " ".join(k): 1.0 for k in own if own_terms[k][1] in listed}
             weights.update({_GOAL + goal: 1.5 for goal in project.sub_goals})
             weights.update(
                 {GROUP + g: 1.0 for g in project.target_groups if g not in self._generic_groups}
             )
             features.append(weights)
-        frequency = Counter(feature for f in features for feature in f)
+        frequency = Counter(f for weights in features for f in weights if f[:2] != _TERM)
+        frequency.update(_TERM + " ".join(key) for own in terms for key in own)
         total = len(features)
         self._idf = {
             feature: math.log((total + 1) / (count + 0.5)) for feature, count in frequency.items()
@@ -133,19 +169,40 @@ class LookAlikes:
                 )
             )
         self._postings = dict(postings)
+        # Words that begin alike are one theme ("Mentoren" / "Mentoringprogramm",
+        # "Personalbedarf" / "Personalbedarfsplanung"): each one-word term under its beginnings.
+        self._known = frozenset(key for own in terms for key in own)
+        self._by_start: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for key in self._known:
+            if len(key) == 1 and len(key[0]) >= RAW_MIN:
+                for end in range(RAW_MIN, len(key[0])):
+                    self._by_start[key[0][:end]].add(key)
+
+    def _terms(self, hits: Sequence[Hit], text: str) -> dict[tuple[str, ...], tuple[str, int]]:
+        """The substantive terms of a text: its vocabulary entries (with their parts), and
+        its other longer words as they stand, so two texts can share a word the vocabulary
+        does not list ("Exkursion", "Anpassungsqualifizierung")."""
+        terms = self.substantive(hits)
+        group_words = self._group_words
+        for index, (written, stemmed) in enumerate(tokens(text), start=_RAW):
+            key = self._vocabulary.canonical((stemmed,))
+            if len(stemmed) < RAW_MIN or key in terms or stemmed in STOPWORDS:
+                continue
+            if key in self._generic_terms or key in group_words or stemmed in self._places:
+                continue
+            terms[key] = (written, index)
+        return terms
 
     def substantive(self, hits: Iterable[Hit]) -> dict[tuple[str, ...], tuple[str, int]]:
         """The terms that may make two projects alike: not generic, and not a target group's
         name (target groups are compared as groups). Each with its surface and the number of
         the word it comes from: a compound counts with its parts ("Fachinformatiker" meets
         "Informatik"), but as one word."""
-        concepts = self._vocabulary.concepts
         terms: dict[tuple[str, ...], tuple[str, int]] = {}
+        skipped = self._skipped
         for index, hit in enumerate(hits):
             for key in (hit.key, *self._vocabulary.parts(hit.key)):
-                if key in terms or key in self._generic_terms:
-                    continue
-                if not any(c.startswith(GROUP) for c in concepts[key]):
+                if key not in terms and key not in skipped:
                     surface = hit.surface if key == hit.key else self._vocabulary.surfaces[key]
                     terms[key] = (surface, index)
         return terms
@@ -160,17 +217,19 @@ class LookAlikes:
         groups: Collection[str],
         district_id: str | None,
         fields: Collection[str] = (),
+        text: str = "",
     ) -> list[ProjectMatch]:
         """The idea's look-alikes, most alike first. `goals`: the idea's leading sub-goals;
-        `fields`: the action fields its words point to (for projects without sub-goals)."""
-        terms = self.substantive(hits)
+        `fields`: the action fields its words point to (for projects without sub-goals);
+        `text`: the idea's text, whose other words may be shared too."""
+        terms = {k: v for k, v in self._terms(hits, text).items() if k not in self._common}
         own_groups = [g for g in groups if g not in self._generic_groups]
         best = goals[0].score if goals else 0.0
         query: dict[str, float] = {_TERM + " ".join(key): 1.0 for key in terms}
         for goal in goals:
             query[_GOAL + goal.id] = 1.5 * goal.score / best
         query.update({GROUP + g: 1.0 for g in own_groups})
-        weights = {f: w * self._idf[f] for f, w in query.items() if f in self._idf}
+        weights = {f: w * self._idf[f] for f, w in query.items() if f in self._postings}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         cosines = [0.0] * len(self._entries)
         for feature, weight in weights.items():
@@ -181,11 +240,23 @@ class LookAlikes:
         top = [position for position in top if cosines[position] > 0]
         query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
         goal_ids = [goal.id for goal in goals]
+        first_goal = frozenset(goal_ids[:1])
+        related = self._related(terms)
+        for key, others in related.items():
+            for other in others:
+                terms.setdefault(other, terms[key])
         matches: list[ProjectMatch] = []
         ranked: list[tuple[float, float]] = []
         for position in top:
             entry = self._entries[position]
             shared_terms = [key for key in terms if key in entry.terms]
+            shared_terms += [
+                other
+                for key in terms
+                if key not in entry.terms
+                for other in related.get(key, ())
+                if other in entry.terms and other not in shared_terms
+            ]
             shared_groups = [g for g in own_groups if g in entry.groups]
             shared_goals = [
                 g
@@ -194,7 +265,7 @@ class LookAlikes:
             ]
             if not entry.project.sub_goals:  # the strategy names none: its fields stand in
                 shared_goals = [f for f in fields if f in entry.fields]
-            text = sum(self._term_idf(k) ** 2 for k in shared_terms) / (
+            similarity = sum(self._term_idf(k) ** 2 for k in shared_terms) / (
                 query_term_norm * entry.term_norm
             )
             # A shared sub-goal is the theme's frame, not the theme: it takes a shared term
@@ -206,21 +277,25 @@ class LookAlikes:
                 word = terms[key][1]
                 telling[word] = max(telling.get(word, 0.0), self._term_idf(key) / self._max_idf)
             words = sum(telling.values())
-            themed = bool(shared_goals) and (
-                words >= TWO_WORDS or (words >= ONE_WORD and bool(shared_groups))
+            # A shared target group tells as much as few projects are for it.
+            # It counts where the sub-goal shared is the one the project is first about: a
+            # project for apprentices that is about the transition from school (III.3, then
+            # I.5) is not alike an apprentices' hostel (I.5) for its target group.
+            primary = bool(entry.primary & set(shared_goals))
+            told = sorted(
+                (self._idf[GROUP + g] / self._max_idf for g in shared_groups), reverse=True
             )
+            groups_telling = (primary and entry.primary <= first_goal) * sum(
+                value * 0.5**rank for rank, value in enumerate(told)
+            )
+            themed = bool(shared_goals) and words + groups_telling >= THEME
             if (
                 not themed
-                and text < STRONG_TEXT
+                and similarity < STRONG_TEXT
                 and not self._rare_theme(goal_ids, entry, shared_terms)
             ):
                 continue
-            strength = (
-                words
-                + 0.5 * bool(shared_groups)
-                + 0.5 * bool(entry.primary & set(shared_goals))
-                + 0.25 * len(shared_goals)
-            )
+            strength = words + groups_telling + 0.5 * primary + 0.25 * len(shared_goals)
             ranked.append((strength, cosines[position]))
             matches.append(
                 ProjectMatch(
@@ -240,6 +315,33 @@ class LookAlikes:
         best = ranked[order[0]][0]
         return [matches[i] for i in order if ranked[i][0] >= RELATIVE * best][:LIMIT]
 
+    def _related(
+        self, terms: Mapping[tuple[str, ...], tuple[str, int]]
+    ) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """The projects' one-word terms that begin with an idea's word, or that an idea's
+        word begins with, each at least `RAW_MIN` letters long."""
+        related: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key in terms:
+            if len(key) != 1 or len(key[0]) < RAW_MIN:
+                continue
+            word = key[0]
+            found = set(self._by_start.get(word, ()))
+            found.update((word[:end],) for end in range(RAW_MIN, len(word)))
+            # The shorter of the two must be a word of its own (a noun), not a verb's stem
+            # inside a noun ("ausbild" in "Ausbilder").
+            nouns = german_nouns()
+            found = {
+                k
+                for k in found & self._known
+                if k != key
+                and k not in self._common
+                and k not in self._generic_terms
+                and min(k[0], word, key=len) in nouns
+            }
+            if found:
+                related[key] = sorted(found)
+        return related
+
     def _rare_theme(
         self, leading: Sequence[str], entry: _Entry, shared: Sequence[tuple[str, ...]]
     ) -> bool:
@@ -257,4 +359,4 @@ class LookAlikes:
         """Whether one of the terms belongs to the sub-goal's own vocabulary."""
         wanted = {SUB_GOAL + goal, ORGANISATION + goal}
         concepts: Mapping[tuple[str, ...], frozenset[str]] = self._vocabulary.concepts
-        return any(wanted & concepts[key] for key in keys)
+        return any(wanted & concepts.get(key, frozenset()) for key in keys)

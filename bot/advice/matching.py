@@ -159,7 +159,9 @@ class Matcher:
             g for g in goals if g.score >= LEADING_GOALS * best and (g.words or g.organisations)
         ][:4]
         fields = {g.field for g in leading} | set(field_words)
-        projects = self.lookalikes.find(hits, leading, groups, district_id, fields)
+        projects = self.lookalikes.find(
+            hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
+        )
         ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)

@@ -27,6 +27,9 @@ from bot.advice.lexicon import fold, german_nouns
 MAX_TEXT = 4000
 """Descriptions beyond this length add little to matching and would only cost time."""
 
+_PLAIN = "w:"
+"""Concept prefix of a vocabulary entry that is a word of a project or the glossary only."""
+
 MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
@@ -83,6 +86,11 @@ def words(text: str) -> list[str]:
     return [stemmed for _, stemmed in _tokens(text)]
 
 
+def tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
+    return _tokens(text)
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
@@ -90,12 +98,14 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 _LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(word as written, stem) for the meaningful words of a text, in order (see `words`).
+    Cached: an idea's text is read by the vocabulary and again by the look-alike search."""
     # A single letter before a hyphen belongs to the word: "E-Learning", "e-mobility".
     text = _LETTER_PREFIX.sub(r"\1", text[:MAX_TEXT])
     tokens = []
-    capitalised = any(char.isupper() for char in text)
+    capitalised = text != text.lower()
     # lower(), unlike casefold(), keeps offsets aligned with the original text.
     for match in _WORD.finditer(text.lower()):
         word = match.group()
@@ -111,7 +121,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         )
         if acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS):
             tokens.append((written, stemmed))
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,33 @@ class Vocabulary:
         )
         self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
         self._compounds: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        # One-word entries that stand for words only (no sub-goal, field, group, ...): their
+        # parts that mean more, found with them.
+        self._plain: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key, meant in self.concepts.items():
+            if len(key) == 1 and all(c.startswith(_PLAIN) for c in meant):
+                parts = [p for p in self._affixes(key[0]) if not self._only_words(p)]
+                if parts:
+                    self._plain[key] = parts
+
+    def _affixes(self, word: str) -> list[tuple[str, ...]]:
+        """The entries a compound begins or ends with where the rest is a word too
+        ("weiterbildung|sangebot"; not "weiter|bildungsangebot")."""
+        found = []
+        for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, rest = word[:end], word[end:]
+            if head in self._singles and _piece(rest, modifier=False):
+                found.append(self.canonical((head,)))
+                break
+        for start in range(MIN_PART, len(word) - MIN_PART + 1):
+            tail, rest = word[start:], word[:start]
+            if tail in self._singles and _piece(rest, modifier=True):
+                found.append(self.canonical((tail,)))
+                break
+        return list(dict.fromkeys(found))
+
+    def _only_words(self, key: tuple[str, ...]) -> bool:
+        return all(c.startswith(_PLAIN) for c in self.concepts.get(key, ()))
 
     def canonical(self, key: tuple[str, ...]) -> tuple[str, ...]:
         """The entry a key stands for (itself, or the German entry of an English alias)."""
@@ -212,6 +249,11 @@ class Vocabulary:
         for word in stems:
             for part in self._parts(word):
                 add((part,))
+                # A compound that is only a word of some project's text ("Weiterbildungs-
+                # angebote") still says what its parts say (Weiterbildung: II.2).
+                if self._plain.get((part,)) is not None:
+                    for inner in self._plain[(part,)]:
+                        add(inner)
         return list(found.values())
 
     def parts(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
