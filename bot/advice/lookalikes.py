@@ -36,6 +36,8 @@ GENERIC_SHARE = 0.15
 """A term found in more than this share of the projects is generic..."""
 GENERIC_MIN = 4
 """...and in more than this many at least (in a small knowledge base)."""
+TWO_WORDS = 1.2
+"""Specificity two or more shared words need together without a shared target group."""
 _RAW = 100_000
 """Word numbers from here on are the text's own words (below: its vocabulary hits)."""
 RAW_MIN = 6
@@ -142,6 +144,10 @@ class LookAlikes:
             feature: math.log((total + 1) / (count + 0.5)) for feature, count in frequency.items()
         }
         self._max_idf = math.log((total + 1) / 0.5)
+        self._goal_projects = Counter(g for p in kb.projects for g in p.sub_goals[:1])
+        self._goal_groups = Counter(
+            (g, t) for p in kb.projects for g in p.sub_goals[:1] for t in p.target_groups
+        )
         self._entries: list[_Entry] = []
         # Postings as parallel lists with weights already divided by the project's norm: the
         # scoring loop is the hot path for large knowledge bases (thousands of postings per
@@ -283,12 +289,18 @@ class LookAlikes:
             # I.5) is not alike an apprentices' hostel (I.5) for its target group.
             primary = bool(entry.primary & set(shared_goals))
             told = sorted(
-                (self._idf[GROUP + g] / self._max_idf for g in shared_groups), reverse=True
+                (self._group_within(goal, g) for g in shared_groups for goal in entry.primary),
+                reverse=True,
             )
             groups_telling = (primary and entry.primary <= first_goal) * sum(
                 value * 0.5**rank for rank, value in enumerate(told)
             )
-            themed = bool(shared_goals) and words + groups_telling >= THEME
+            # The issue's bar: a shared sub-goal, and a shared target group or at least two
+            # substantive shared words.
+            themed = bool(shared_goals) and (
+                (len(telling) >= 2 and words >= TWO_WORDS)
+                or (groups_telling > 0 and words + groups_telling >= THEME)
+            )
             if (
                 not themed
                 and similarity < STRONG_TEXT
@@ -314,6 +326,15 @@ class LookAlikes:
         order = sorted(range(len(matches)), key=lambda i: ranked[i], reverse=True)
         best = ranked[order[0]][0]
         return [matches[i] for i in order if ranked[i][0] >= RELATIVE * best][:LIMIT]
+
+    def _group_within(self, goal: str, group: str) -> float:
+        """How telling a target group is among the projects of a sub-goal: one nearly every
+        project of the sub-goal is for (migrants in III.6) adds nothing to sharing it."""
+        among = self._goal_projects.get(goal, 0)
+        count = self._goal_groups.get((goal, group), 0)
+        if not among:
+            return 0.0
+        return math.log((among + 1) / (count + 0.5)) / math.log((among + 1) / 0.5)
 
     def _related(
         self, terms: Mapping[tuple[str, ...], tuple[str, int]]
