@@ -255,14 +255,10 @@ class LookAlikes:
         ranked: list[tuple[float, float]] = []
         for position in top:
             entry = self._entries[position]
+            # (`terms` holds the words related to the idea's too, under the idea's word.)
             shared_terms = [key for key in terms if key in entry.terms]
-            shared_terms += [
-                other
-                for key in terms
-                if key not in entry.terms
-                for other in related.get(key, ())
-                if other in entry.terms and other not in shared_terms
-            ]
+            if not shared_terms and entry.goals.isdisjoint(goal_ids) and entry.goals:
+                continue  # nothing shared the bar could count
             shared_groups = [g for g in own_groups if g in entry.groups]
             shared_goals = [
                 g

@@ -30,6 +30,9 @@ MAX_TEXT = 4000
 _PLAIN = "w:"
 """Concept prefix of a vocabulary entry that is a word of a project or the glossary only."""
 
+WORD_CACHE = 50_000
+"""How many words' compound parts are remembered (words recur; a few MB at most)."""
+
 MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
@@ -187,7 +190,14 @@ class Vocabulary:
             {len(key) for key in (*self.concepts, *self._aliases) if len(key) > 1}
         )
         self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
+        # The lengths of the phrases each word begins, so a text's windows are looked up only
+        # where a phrase can start.
+        self._phrase_starts: dict[str, set[int]] = defaultdict(set)
+        for key in (*self.concepts, *self._aliases):
+            if len(key) > 1:
+                self._phrase_starts[key[0]].add(len(key))
         self._compounds: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._word_parts: dict[str, list[str]] = {}
         # One-word entries that stand for words only (no sub-goal, field, group, ...): their
         # parts that mean more, found with them.
         self._plain: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
@@ -243,6 +253,8 @@ class Vocabulary:
 
         for size in self._phrase_lengths:
             for start in range(len(stems) - size + 1):
+                if size not in self._phrase_starts.get(stems[start], ()):
+                    continue
                 key = tuple(stems[start : start + size])
                 if key in self.concepts or key in self._aliases:
                     add(key)
@@ -281,11 +293,14 @@ class Vocabulary:
     def _parts(self, word: str) -> list[str]:
         if word in self._singles or word in self._whole:
             return [word]
+        if (known := self._word_parts.get(word)) is not None:
+            return known
         parts = _parts_of(word, self._singles, self._prefixes)
-        if parts:
-            return parts
-        corrected = self._correct(word)
-        return [corrected] if corrected else []
+        if not parts and (corrected := self._correct(word)):
+            parts = [corrected]
+        if len(self._word_parts) < WORD_CACHE:  # bounded: words seen once stay out
+            self._word_parts[word] = parts
+        return parts
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Vocabulary per knowledge base, bounded
     def _correct(self, word: str) -> str | None:
