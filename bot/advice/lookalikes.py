@@ -1,13 +1,16 @@
 """Past projects that are really alike an idea: a shared theme, not a shared word.
 
 A project is shown as alike only if it serves one of the idea's leading sub-goals and also
-shares with it a target group and a telling term, or telling terms worth two specific ones
-(how telling a term is: how few projects use it); or if the texts are strongly similar: their
+shares with it a target group and telling terms, or at least two telling terms (how telling: how
+few projects use a term, or are for a target group); or if the texts are strongly similar: their
 terms overall, or one rare term of the sub-goal the project is first about ("Kreislauf-
-wirtschaft"). Generic words (IT, Werkstatt, Projekt, ...) and target groups nearly every project
-names (companies) never count, and a broad sub-goal (I.7: care and IT) counts only where a
-shared term of that sub-goal says which half of it is meant. Candidates come from an inverted
-index, so thousands of projects stay fast; the bar is checked on the best few only.
+wirtschaft"). Terms are the vocabulary's entries and the texts' other longer words; words that
+begin alike ("Mentoren", "Mentoringprogramm") are one term. Generic words never count: those
+listed (IT, Werkstatt, Projekt, ...) and, by a rule, every term found in more than a sixth or
+so of the projects (document frequency); nor do place names. A broad sub-goal (I.7: care and
+IT) counts only where a shared term of that sub-goal says which half of it is meant.
+Candidates come from an inverted index, so thousands of projects stay fast; the bar is checked
+on the best few only.
 """
 
 from __future__ import annotations
@@ -246,7 +249,6 @@ class LookAlikes:
         top = [position for position in top if cosines[position] > 0]
         query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
         goal_ids = [goal.id for goal in goals]
-        first_goal = frozenset(goal_ids[:1])
         related = self._related(terms)
         for key, others in related.items():
             for other in others:
@@ -279,18 +281,20 @@ class LookAlikes:
                 word = terms[key][1]
                 telling[word] = max(telling.get(word, 0.0), self._term_idf(key) / self._max_idf)
             words = sum(telling.values())
-            # A shared target group tells as much as few projects are for it.
-            # It counts where the sub-goal shared is the one the project is first about: a
-            # project for apprentices that is about the transition from school (III.3, then
-            # I.5) is not alike an apprentices' hostel (I.5) for its target group.
+            # A shared target group tells as much as few projects are for it, overall or among
+            # those of the project's own sub-goal. It counts where that sub-goal is shared: a
+            # project about the transition from school (III.3, then I.5) is not alike an
+            # apprentices' hostel (I.5) for its target group.
             primary = bool(entry.primary & set(shared_goals))
             told = sorted(
-                (self._group_within(goal, g) for g in shared_groups for goal in entry.primary),
+                (
+                    max(self._group_within(goal, g), self._idf[GROUP + g] / self._max_idf)
+                    for g in shared_groups
+                    for goal in entry.primary
+                ),
                 reverse=True,
             )
-            groups_telling = (primary and entry.primary <= first_goal) * sum(
-                value * 0.5**rank for rank, value in enumerate(told)
-            )
+            groups_telling = primary * sum(value * 0.5**rank for rank, value in enumerate(told))
             # The issue's bar: a shared sub-goal, and a shared target group or at least two
             # substantive shared words.
             themed = bool(shared_goals) and (

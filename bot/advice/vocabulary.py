@@ -63,6 +63,9 @@ def stem(word: str) -> str:
     "-eer", English ones do, and "career" must not become "care".
     """
     word = fold(_GENDER.sub("", word.casefold()))
+    # "-innen" first, then the ending before it: "Lehrerinnen" and "Lehrer" share a stem.
+    if len(word) >= 9 and word.endswith("innen"):
+        word = word[:-5]
     for suffix in _SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             if suffix in ("er", "ern") and word[: -len(suffix)].endswith("e"):
