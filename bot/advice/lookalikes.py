@@ -121,8 +121,13 @@ class LookAlikes:
         )
         features: list[dict[str, float]] = []
         terms: list[frozenset[tuple[str, ...]]] = []
-        texts = [" ".join((p.title, p.description, *p.keywords)) for p in kb.projects]
-        found = [self._terms(vocabulary.find(text, dictionary=False), text) for text in texts]
+        found = []
+        for project in kb.projects:
+            # The keywords are written in lower case: read apart from the capitalised text.
+            prose = f"{project.title}\n{project.description}"
+            listed = "\n".join(project.keywords)
+            hits = vocabulary.find(f"{prose}\n{listed}", dictionary=False)
+            found.append(self._terms(hits, prose, listed))
         # A term most projects use says nothing about any one of them: beyond the listed
         # generic words, every term found in more than a share of the projects is generic.
         spread = Counter(key for own in found for key in own)
@@ -133,8 +138,7 @@ class LookAlikes:
             terms.append(own)
             # Candidates are ranked on the vocabulary's terms; the texts' other words are only
             # compared in the bar (they would dilute the ranking of short project texts).
-            listed = frozenset(own_terms[key][1] for key in own if own_terms[key][1] < _RAW)
-            weights = {_TERM + " ".join(k): 1.0 for k in own if own_terms[k][1] in listed}
+            weights = {_TERM + " ".join(k): 1.0 for k in own if own_terms[k][1] < _RAW}
             weights.update({_GOAL + goal: 1.5 for goal in project.sub_goals})
             weights.update(
                 {GROUP + g: 1.0 for g in project.target_groups if g not in self._generic_groups}
@@ -187,17 +191,29 @@ class LookAlikes:
                 for end in range(RAW_MIN, len(key[0])):
                     self._by_start[key[0][:end]].add(key)
 
-    def _terms(self, hits: Sequence[Hit], text: str) -> dict[tuple[str, ...], tuple[str, int]]:
+    def _terms(
+        self, hits: Sequence[Hit], text: str, listed: str = ""
+    ) -> dict[tuple[str, ...], tuple[str, int]]:
         """The substantive terms of a text: its vocabulary entries (with their parts), and
         its other longer words as they stand, so two texts can share a word the vocabulary
-        does not list ("Exkursion", "Anpassungsqualifizierung")."""
+        does not list ("Exkursion", "Anpassungsqualifizierung"). `listed`: further words in
+        lower case (keywords)."""
         terms = self.substantive(hits)
         group_words = self._group_words
-        for index, (written, stemmed) in enumerate(tokens(text), start=_RAW):
+        capitalised = text != text.lower()
+        words = [(w, s, capitalised) for w, s in tokens(text)]
+        words += [(w, s, False) for w, s in tokens(listed)] if listed else []
+        for index, (written, stemmed, capitalised) in enumerate(words, start=_RAW):
             key = self._vocabulary.canonical((stemmed,))
             if len(stemmed) < RAW_MIN or key in terms or stemmed in STOPWORDS:
                 continue
             if key in self._generic_terms or key in group_words or stemmed in self._places:
+                continue
+            # A verb or adjective ("berufsbezogenen") names no theme: a text's own word counts
+            # if it is a noun, written so where the text capitalises its nouns.
+            if key == (stemmed,) and (
+                (capitalised and not written[:1].isupper()) or not _noun(stemmed)
+            ):
                 continue
             terms[key] = (written, index)
         return terms
@@ -247,7 +263,11 @@ class LookAlikes:
                 cosines[position] += weight * value
         top = heapq.nlargest(CANDIDATES, range(len(cosines)), key=cosines.__getitem__)
         top = [position for position in top if cosines[position] > 0]
-        query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
+        # Per word of the idea, its most specific term: a compound and its part are one word.
+        per_word: dict[int, float] = {}
+        for key, (_, word) in terms.items():
+            per_word[word] = max(per_word.get(word, 0.0), self._term_idf(key))
+        query_term_norm = math.sqrt(sum(v * v for v in per_word.values())) or 1.0
         goal_ids = [goal.id for goal in goals]
         related = self._related(terms)
         for key, others in related.items():
@@ -269,9 +289,6 @@ class LookAlikes:
             ]
             if not entry.project.sub_goals:  # the strategy names none: its fields stand in
                 shared_goals = [f for f in fields if f in entry.fields]
-            similarity = sum(self._term_idf(k) ** 2 for k in shared_terms) / (
-                query_term_norm * entry.term_norm
-            )
             # A shared sub-goal is the theme's frame, not the theme: it takes a shared term
             # besides (what the projects are about), and a target group or a second term.
             # How telling the shared words are: per word of the idea, its most specific shared
@@ -281,6 +298,9 @@ class LookAlikes:
                 word = terms[key][1]
                 telling[word] = max(telling.get(word, 0.0), self._term_idf(key) / self._max_idf)
             words = sum(telling.values())
+            similarity = sum((v * self._max_idf) ** 2 for v in telling.values()) / (
+                query_term_norm * entry.term_norm
+            )
             # A shared target group tells as much as few projects are for it, overall or among
             # those of the project's own sub-goal. It counts where that sub-goal is shared: a
             # project about the transition from school (III.3, then I.5) is not alike an
@@ -381,3 +401,12 @@ class LookAlikes:
         wanted = {SUB_GOAL + goal, ORGANISATION + goal}
         concepts: Mapping[tuple[str, ...], frozenset[str]] = self._vocabulary.concepts
         return any(wanted & concepts.get(key, frozenset()) for key in keys)
+
+
+_NOUN_ENDINGS = ("", "e", "en", "n", "er", "s", "ung")
+
+
+def _noun(stemmed: str) -> bool:
+    """Whether a word's stem is that of a German noun (the lexicon's, with a lost ending)."""
+    nouns = german_nouns()
+    return any(stemmed + ending in nouns for ending in _NOUN_ENDINGS)
