@@ -28,6 +28,8 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
 
 LIMIT = 5
+SAME_DISTRICT = 0.5
+"""How much a look-alike in the sponsor's own district is preferred in the ranking."""
 CANDIDATES = 30
 """How many of the best-ranked projects are checked against the bar."""
 THEME = 0.7
@@ -327,7 +329,16 @@ class LookAlikes:
                 and not self._rare_theme(goal_ids, entry, shared_terms)
             ):
                 continue
-            strength = words + groups_telling + 0.5 * primary + 0.25 * len(shared_goals)
+            same_district = district_id is not None and district_id in entry.project.districts
+            # A look-alike in the sponsor's own district matters most: there the local alliance
+            # must tell them apart (or rule out a Doppelstruktur).
+            strength = (
+                words
+                + groups_telling
+                + 0.5 * primary
+                + 0.25 * len(shared_goals)
+                + SAME_DISTRICT * same_district
+            )
             ranked.append((strength, cosines[position]))
             matches.append(
                 ProjectMatch(
@@ -336,8 +347,7 @@ class LookAlikes:
                     shared_words=tuple(dict.fromkeys(terms[key][0] for key in shared_terms)),
                     shared_sub_goals=tuple(shared_goals),
                     shared_target_groups=tuple(shared_groups),
-                    same_district=district_id is not None
-                    and district_id in entry.project.districts,
+                    same_district=same_district,
                     running=entry.project.state is not ProjectState.FINISHED,
                 )
             )
