@@ -344,7 +344,10 @@ class LookAlikes:
                 ProjectMatch(
                     id=entry.project.id,
                     score=round(min(1.0, cosines[position] / norm), 3),
-                    shared_words=tuple(dict.fromkeys(terms[key][0] for key in shared_terms)),
+                    # One surface per word of the idea (a compound, not also its part).
+                    shared_words=tuple(
+                        dict.fromkeys({terms[k][1]: terms[k][0] for k in shared_terms}.values())
+                    ),
                     shared_sub_goals=tuple(shared_goals),
                     shared_target_groups=tuple(shared_groups),
                     same_district=same_district,
