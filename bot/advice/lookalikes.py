@@ -33,10 +33,11 @@ SAME_DISTRICT = 0.5
 CANDIDATES = 30
 """How many of the best-ranked projects are checked against the bar."""
 THEME = 0.7
-"""How telling what a project shares with the idea beside a sub-goal must be: the sum over the
-shared terms and target groups of their specificity (idf relative to a term of a single
-project). Two terms of a few projects each reach it, as does a target group few projects are
-for (Lehrkräfte, Studienabbrecher), but not one every fourth project names (Schüler*innen)."""
+"""How telling what a project shares with the idea beside a sub-goal must be, where a target
+group is shared: the specificity (idf relative to a term of a single project) of the shared
+words, plus that of the shared groups (the second counting half). A rare group with another
+(Lehrkräfte and Schüler*innen) reaches it, a group every fourth project names (Schüler*innen)
+needs telling words besides."""
 GENERIC_SHARE = 0.15
 """A term found in more than this share of the projects is generic..."""
 GENERIC_MIN = 4
