@@ -1,13 +1,16 @@
 """Past projects that are really alike an idea: a shared theme, not a shared word.
 
 A project is shown as alike only if it serves one of the idea's leading sub-goals and also
-shares with it a target group and a telling term, or telling terms worth two specific ones
-(how telling a term is: how few projects use it); or if the texts are strongly similar: their
+shares with it a target group and telling terms, or at least two telling terms (how telling: how
+few projects use a term, or are for a target group); or if the texts are strongly similar: their
 terms overall, or one rare term of the sub-goal the project is first about ("Kreislauf-
-wirtschaft"). Generic words (IT, Werkstatt, Projekt, ...) and target groups nearly every project
-names (companies) never count, and a broad sub-goal (I.7: care and IT) counts only where a
-shared term of that sub-goal says which half of it is meant. Candidates come from an inverted
-index, so thousands of projects stay fast; the bar is checked on the best few only.
+wirtschaft"). Terms are the vocabulary's entries and the texts' other longer words; words that
+begin alike ("Mentoren", "Mentoringprogramm") are one term. Generic words never count: those
+listed (IT, Werkstatt, Projekt, ...) and, by a rule, every term found in more than a sixth or
+so of the projects (document frequency); nor do place names. A broad sub-goal (I.7: care and
+IT) counts only where a shared term of that sub-goal says which half of it is meant.
+Candidates come from an inverted index, so thousands of projects stay fast; the bar is checked
+on the best few only.
 """
 
 from __future__ import annotations
@@ -19,18 +22,32 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch
-from bot.advice.vocabulary import Hit, Vocabulary
+from bot.advice.lexicon import german_nouns
+from bot.advice.vocabulary import STOPWORDS, Hit, Vocabulary, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
 
 LIMIT = 5
+SAME_DISTRICT = 0.5
+"""How much a look-alike in the sponsor's own district is preferred in the ranking."""
 CANDIDATES = 30
 """How many of the best-ranked projects are checked against the bar."""
-ONE_WORD = 0.5
-"""Telling words needed beside a shared target group (one term in about a sixth of the
-projects or fewer; specificity is idf relative to a term of a single project)..."""
+THEME = 0.7
+"""How telling what a project shares with the idea beside a sub-goal must be, where a target
+group is shared: the specificity (idf relative to a term of a single project) of the shared
+words, plus that of the shared groups (the second counting half). A rare group with another
+(Lehrkräfte and Schüler*innen) reaches it, a group every fourth project names (Schüler*innen)
+needs telling words besides."""
+GENERIC_SHARE = 0.15
+"""A term found in more than this share of the projects is generic..."""
+GENERIC_MIN = 4
+"""...and in more than this many at least (in a small knowledge base)."""
 TWO_WORDS = 1.2
-"""...and without one: two specific terms at least."""
+"""Specificity two or more shared words need together without a shared target group."""
+_RAW = 100_000
+"""Word numbers from here on are the text's own words (below: its vocabulary hits)."""
+RAW_MIN = 6
+"""Shortest word (stem) of a text compared as it stands, beside the vocabulary's entries."""
 RARE = 0.55
 """Specificity of a term found in at most three projects (in a knowledge base of this size)."""
 STRONG_TEXT = 0.5
@@ -87,25 +104,60 @@ class LookAlikes:
             vocabulary.key_of(term) for term in kb.matching.generic_terms
         )
         self._generic_groups = frozenset(kb.matching.generic_target_groups)
+        self._group_words = frozenset(
+            key
+            for key, concepts in vocabulary.concepts.items()
+            if any(c.startswith(GROUP) for c in concepts)
+        )
+        self._skipped = self._generic_terms | self._group_words
         self._broad = frozenset(goal.id for _, goal in kb.sub_goals() if goal.broad)
+        # Place names are where a project is, not what it is about.
+        self._places = frozenset(
+            stemmed
+            for district in kb.regions.districts
+            for name in (
+                district.name,
+                *district.aliases,
+                *(n for m in district.municipalities for n in (m.name, *m.aliases)),
+            )
+            for _, stemmed in tokens(name)
+        )
         features: list[dict[str, float]] = []
         terms: list[frozenset[tuple[str, ...]]] = []
+        found = []
         for project in kb.projects:
-            text = " ".join((project.title, project.description, *project.keywords))
-            own = frozenset(self.substantive(vocabulary.find(text, dictionary=False)))
+            # The keywords are written in lower case: read apart from the capitalised text.
+            prose = f"{project.title}\n{project.description}"
+            listed = "\n".join(project.keywords)
+            hits = vocabulary.find(f"{prose}\n{listed}", dictionary=False)
+            found.append(self._terms(hits, prose, listed))
+        # A term most projects use says nothing about any one of them: beyond the listed
+        # generic words, every term found in more than a share of the projects is generic.
+        spread = Counter(key for own in found for key in own)
+        limit = max(GENERIC_MIN, GENERIC_SHARE * len(found))
+        self._common = frozenset(key for key, count in spread.items() if count > limit)
+        for project, own_terms in zip(kb.projects, found, strict=True):
+            own = frozenset(key for key in own_terms if key not in self._common)
             terms.append(own)
-            weights = {_TERM + " ".join(key): 1.0 for key in own}
+            # Candidates are ranked on the vocabulary's terms; the texts' other words are only
+            # compared in the bar (they would dilute the ranking of short project texts).
+            weights = {_TERM + " ".join(k): 1.0 for k in own if own_terms[k][1] < _RAW}
             weights.update({_GOAL + goal: 1.5 for goal in project.sub_goals})
             weights.update(
                 {GROUP + g: 1.0 for g in project.target_groups if g not in self._generic_groups}
             )
             features.append(weights)
-        frequency = Counter(feature for f in features for feature in f)
+        frequency = Counter(f for weights in features for f in weights if f[:2] != _TERM)
+        frequency.update(_TERM + " ".join(key) for own in terms for key in own)
         total = len(features)
         self._idf = {
             feature: math.log((total + 1) / (count + 0.5)) for feature, count in frequency.items()
         }
         self._max_idf = math.log((total + 1) / 0.5)
+        self._goal_projects = Counter(g for p in kb.projects for g in p.sub_goals[:1])
+        self._goal_groups = Counter(
+            (g, t) for p in kb.projects for g in p.sub_goals[:1] for t in p.target_groups
+        )
         self._entries: list[_Entry] = []
         # Postings as parallel lists with weights already divided by the project's norm: the
         # scoring loop is the hot path for large knowledge bases (thousands of postings per
@@ -133,19 +185,52 @@ class LookAlikes:
                 )
             )
         self._postings = dict(postings)
+        # Words that begin alike are one theme ("Mentoren" / "Mentoringprogramm",
+        # "Personalbedarf" / "Personalbedarfsplanung"): each one-word term under its beginnings.
+        self._known = frozenset(key for own in terms for key in own)
+        self._by_start: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for key in self._known:
+            if len(key) == 1 and len(key[0]) >= RAW_MIN:
+                for end in range(RAW_MIN, len(key[0])):
+                    self._by_start[key[0][:end]].add(key)
+
+    def _terms(
+        self, hits: Sequence[Hit], text: str, listed: str = ""
+    ) -> dict[tuple[str, ...], tuple[str, int]]:
+        """The substantive terms of a text: its vocabulary entries (with their parts), and
+        its other longer words as they stand, so two texts can share a word the vocabulary
+        does not list ("Exkursion", "Anpassungsqualifizierung"). `listed`: further words in
+        lower case (keywords)."""
+        terms = self.substantive(hits)
+        group_words = self._group_words
+        capitalised = text != text.lower()
+        words = [(w, s, capitalised) for w, s in tokens(text)]
+        words += [(w, s, False) for w, s in tokens(listed)] if listed else []
+        for index, (written, stemmed, capitalised) in enumerate(words, start=_RAW):
+            key = self._vocabulary.canonical((stemmed,))
+            if len(stemmed) < RAW_MIN or key in terms or stemmed in STOPWORDS:
+                continue
+            if key in self._generic_terms or key in group_words or stemmed in self._places:
+                continue
+            # A verb or adjective ("berufsbezogenen") names no theme: a text's own word counts
+            # if it is a noun, written so where the text capitalises its nouns.
+            if key == (stemmed,) and (
+                (capitalised and not written[:1].isupper()) or not _noun(stemmed)
+            ):
+                continue
+            terms[key] = (written, index)
+        return terms
 
     def substantive(self, hits: Iterable[Hit]) -> dict[tuple[str, ...], tuple[str, int]]:
         """The terms that may make two projects alike: not generic, and not a target group's
         name (target groups are compared as groups). Each with its surface and the number of
         the word it comes from: a compound counts with its parts ("Fachinformatiker" meets
         "Informatik"), but as one word."""
-        concepts = self._vocabulary.concepts
         terms: dict[tuple[str, ...], tuple[str, int]] = {}
+        skipped = self._skipped
         for index, hit in enumerate(hits):
             for key in (hit.key, *self._vocabulary.parts(hit.key)):
-                if key in terms or key in self._generic_terms:
-                    continue
-                if not any(c.startswith(GROUP) for c in concepts[key]):
+                if key not in terms and key not in skipped:
                     surface = hit.surface if key == hit.key else self._vocabulary.surfaces[key]
                     terms[key] = (surface, index)
         return terms
@@ -160,17 +245,19 @@ class LookAlikes:
         groups: Collection[str],
         district_id: str | None,
         fields: Collection[str] = (),
+        text: str = "",
     ) -> list[ProjectMatch]:
         """The idea's look-alikes, most alike first. `goals`: the idea's leading sub-goals;
-        `fields`: the action fields its words point to (for projects without sub-goals)."""
-        terms = self.substantive(hits)
+        `fields`: the action fields its words point to (for projects without sub-goals);
+        `text`: the idea's text, whose other words may be shared too."""
+        terms = {k: v for k, v in self._terms(hits, text).items() if k not in self._common}
         own_groups = [g for g in groups if g not in self._generic_groups]
         best = goals[0].score if goals else 0.0
         query: dict[str, float] = {_TERM + " ".join(key): 1.0 for key in terms}
         for goal in goals:
             query[_GOAL + goal.id] = 1.5 * goal.score / best
         query.update({GROUP + g: 1.0 for g in own_groups})
-        weights = {f: w * self._idf[f] for f, w in query.items() if f in self._idf}
+        weights = {f: w * self._idf[f] for f, w in query.items() if f in self._postings}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         cosines = [0.0] * len(self._entries)
         for feature, weight in weights.items():
@@ -179,13 +266,24 @@ class LookAlikes:
                 cosines[position] += weight * value
         top = heapq.nlargest(CANDIDATES, range(len(cosines)), key=cosines.__getitem__)
         top = [position for position in top if cosines[position] > 0]
-        query_term_norm = math.sqrt(sum(self._term_idf(k) ** 2 for k in terms)) or 1.0
+        # Per word of the idea, its most specific term: a compound and its part are one word.
+        per_word: dict[int, float] = {}
+        for key, (_, word) in terms.items():
+            per_word[word] = max(per_word.get(word, 0.0), self._term_idf(key))
+        query_term_norm = math.sqrt(sum(v * v for v in per_word.values())) or 1.0
         goal_ids = [goal.id for goal in goals]
+        related = self._related(terms)
+        for key, others in related.items():
+            for other in others:
+                terms.setdefault(other, terms[key])
         matches: list[ProjectMatch] = []
         ranked: list[tuple[float, float]] = []
         for position in top:
             entry = self._entries[position]
+            # (`terms` holds the words related to the idea's too, under the idea's word.)
             shared_terms = [key for key in terms if key in entry.terms]
+            if not shared_terms and entry.goals.isdisjoint(goal_ids) and entry.goals:
+                continue  # nothing shared the bar could count
             shared_groups = [g for g in own_groups if g in entry.groups]
             shared_goals = [
                 g
@@ -194,9 +292,6 @@ class LookAlikes:
             ]
             if not entry.project.sub_goals:  # the strategy names none: its fields stand in
                 shared_goals = [f for f in fields if f in entry.fields]
-            text = sum(self._term_idf(k) ** 2 for k in shared_terms) / (
-                query_term_norm * entry.term_norm
-            )
             # A shared sub-goal is the theme's frame, not the theme: it takes a shared term
             # besides (what the projects are about), and a target group or a second term.
             # How telling the shared words are: per word of the idea, its most specific shared
@@ -206,31 +301,57 @@ class LookAlikes:
                 word = terms[key][1]
                 telling[word] = max(telling.get(word, 0.0), self._term_idf(key) / self._max_idf)
             words = sum(telling.values())
+            similarity = sum((v * self._max_idf) ** 2 for v in telling.values()) / (
+                query_term_norm * entry.term_norm
+            )
+            # A shared target group tells as much as few projects are for it, overall or among
+            # those of the project's own sub-goal. It counts where that sub-goal is shared: a
+            # project about the transition from school (III.3, then I.5) is not alike an
+            # apprentices' hostel (I.5) for its target group.
+            primary = bool(entry.primary & set(shared_goals))
+            told = sorted(
+                (
+                    max(self._group_within(goal, g), self._idf[GROUP + g] / self._max_idf)
+                    for g in shared_groups
+                    for goal in entry.primary
+                ),
+                reverse=True,
+            )
+            groups_telling = primary * sum(value * 0.5**rank for rank, value in enumerate(told))
+            # The issue's bar: a shared sub-goal, and a shared target group or at least two
+            # substantive shared words.
             themed = bool(shared_goals) and (
-                words >= TWO_WORDS or (words >= ONE_WORD and bool(shared_groups))
+                (len(telling) >= 2 and words >= TWO_WORDS)
+                or (groups_telling > 0 and words + groups_telling >= THEME)
             )
             if (
                 not themed
-                and text < STRONG_TEXT
+                and similarity < STRONG_TEXT
                 and not self._rare_theme(goal_ids, entry, shared_terms)
             ):
                 continue
+            same_district = district_id is not None and district_id in entry.project.districts
+            # A look-alike in the sponsor's own district matters most: there the local alliance
+            # must tell them apart (or rule out a Doppelstruktur).
             strength = (
                 words
-                + 0.5 * bool(shared_groups)
-                + 0.5 * bool(entry.primary & set(shared_goals))
+                + groups_telling
+                + 0.5 * primary
                 + 0.25 * len(shared_goals)
+                + SAME_DISTRICT * same_district
             )
             ranked.append((strength, cosines[position]))
             matches.append(
                 ProjectMatch(
                     id=entry.project.id,
                     score=round(min(1.0, cosines[position] / norm), 3),
-                    shared_words=tuple(dict.fromkeys(terms[key][0] for key in shared_terms)),
+                    # One surface per word of the idea (a compound, not also its part).
+                    shared_words=tuple(
+                        dict.fromkeys({terms[k][1]: terms[k][0] for k in shared_terms}.values())
+                    ),
                     shared_sub_goals=tuple(shared_goals),
                     shared_target_groups=tuple(shared_groups),
-                    same_district=district_id is not None
-                    and district_id in entry.project.districts,
+                    same_district=same_district,
                     running=entry.project.state is not ProjectState.FINISHED,
                 )
             )
@@ -239,6 +360,42 @@ class LookAlikes:
         order = sorted(range(len(matches)), key=lambda i: ranked[i], reverse=True)
         best = ranked[order[0]][0]
         return [matches[i] for i in order if ranked[i][0] >= RELATIVE * best][:LIMIT]
+
+    def _group_within(self, goal: str, group: str) -> float:
+        """How telling a target group is among the projects of a sub-goal: one nearly every
+        project of the sub-goal is for (migrants in III.6) adds nothing to sharing it."""
+        among = self._goal_projects.get(goal, 0)
+        count = self._goal_groups.get((goal, group), 0)
+        if not among:
+            return 0.0
+        return math.log((among + 1) / (count + 0.5)) / math.log((among + 1) / 0.5)
+
+    def _related(
+        self, terms: Mapping[tuple[str, ...], tuple[str, int]]
+    ) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """The projects' one-word terms that begin with an idea's word, or that an idea's
+        word begins with, each at least `RAW_MIN` letters long."""
+        related: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key in terms:
+            if len(key) != 1 or len(key[0]) < RAW_MIN:
+                continue
+            word = key[0]
+            found = set(self._by_start.get(word, ()))
+            found.update((word[:end],) for end in range(RAW_MIN, len(word)))
+            # The shorter of the two must be a word of its own (a noun), not a verb's stem
+            # inside a noun ("ausbild" in "Ausbilder").
+            nouns = german_nouns()
+            found = {
+                k
+                for k in found & self._known
+                if k != key
+                and k not in self._common
+                and k not in self._generic_terms
+                and min(k[0], word, key=len) in nouns
+            }
+            if found:
+                related[key] = sorted(found)
+        return related
 
     def _rare_theme(
         self, leading: Sequence[str], entry: _Entry, shared: Sequence[tuple[str, ...]]
@@ -257,4 +414,13 @@ class LookAlikes:
         """Whether one of the terms belongs to the sub-goal's own vocabulary."""
         wanted = {SUB_GOAL + goal, ORGANISATION + goal}
         concepts: Mapping[tuple[str, ...], frozenset[str]] = self._vocabulary.concepts
-        return any(wanted & concepts[key] for key in keys)
+        return any(wanted & concepts.get(key, frozenset()) for key in keys)
+
+
+_NOUN_ENDINGS = ("", "e", "en", "n", "er", "s", "ung")
+
+
+def _noun(stemmed: str) -> bool:
+    """Whether a word's stem is that of a German noun (the lexicon's, with a lost ending)."""
+    nouns = german_nouns()
+    return any(stemmed + ending in nouns for ending in _NOUN_ENDINGS)

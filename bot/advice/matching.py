@@ -159,7 +159,9 @@ class Matcher:
             g for g in goals if g.score >= LEADING_GOALS * best and (g.words or g.organisations)
         ][:4]
         fields = {g.field for g in leading} | set(field_words)
-        projects = self.lookalikes.find(hits, leading, groups, district_id, fields)
+        projects = self.lookalikes.find(
+            hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
+        )
         ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
@@ -195,7 +197,7 @@ class Matcher:
                 stored = self.kb.project(project.id).action_fields
                 if field.id in stored:
                     weight = 1.0 if stored[0] == field.id else 0.5
-                    evidence += 3.0 * project.score * weight / (1 + 0.5 * rank)
+                    evidence += 0.0 * project.score * weight / (1 + 0.5 * rank)
                     voters.append(project.id)
             named = [g for g in own if g.score >= LEADING_GOALS * own[0].score][:GOALS_PER_FIELD]
             first = named[0] if named else None
@@ -226,7 +228,10 @@ def _fitting(fields: Sequence[FieldMatch]) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
     from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
     alone is no fit."""
-    if not fields or fields[0].evidence < CLEAR_FIT or not fields[0].specific:
+    # A field whose evidence is all generic words ("training", "IT") is not presented; the
+    # best field with a telling word is, if it has enough evidence of its own.
+    fields = [f for f in fields if f.specific]
+    if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields
     second = [f for f in rest[:1] if f.evidence >= SECOND_FIELD * first.evidence]

@@ -27,6 +27,12 @@ from bot.advice.lexicon import fold, german_nouns
 MAX_TEXT = 4000
 """Descriptions beyond this length add little to matching and would only cost time."""
 
+_PLAIN = "w:"
+"""Concept prefix of a vocabulary entry that is a word of a project or the glossary only."""
+
+WORD_CACHE = 50_000
+"""How many words' compound parts are remembered (words recur; a few MB at most)."""
+
 MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
@@ -57,6 +63,9 @@ def stem(word: str) -> str:
     "-eer", English ones do, and "career" must not become "care".
     """
     word = fold(_GENDER.sub("", word.casefold()))
+    # "-innen" first, then the ending before it: "Lehrerinnen" and "Lehrer" share a stem.
+    if len(word) >= 9 and word.endswith("innen"):
+        word = word[:-5]
     for suffix in _SUFFIXES:
         if len(word) - len(suffix) >= 4 and word.endswith(suffix):
             if suffix in ("er", "ern") and word[: -len(suffix)].endswith("e"):
@@ -83,6 +92,11 @@ def words(text: str) -> list[str]:
     return [stemmed for _, stemmed in _tokens(text)]
 
 
+def tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
+    return _tokens(text)
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
@@ -90,12 +104,14 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 _LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(word as written, stem) for the meaningful words of a text, in order (see `words`)."""
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(word as written, stem) for the meaningful words of a text, in order (see `words`).
+    Cached: an idea's text is read by the vocabulary and again by the look-alike search."""
     # A single letter before a hyphen belongs to the word: "E-Learning", "e-mobility".
     text = _LETTER_PREFIX.sub(r"\1", text[:MAX_TEXT])
     tokens = []
-    capitalised = any(char.isupper() for char in text)
+    capitalised = text != text.lower()
     # lower(), unlike casefold(), keeps offsets aligned with the original text.
     for match in _WORD.finditer(text.lower()):
         word = match.group()
@@ -111,7 +127,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         )
         if acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS):
             tokens.append((written, stemmed))
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -177,7 +193,41 @@ class Vocabulary:
             {len(key) for key in (*self.concepts, *self._aliases) if len(key) > 1}
         )
         self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
+        # The lengths of the phrases each word begins, so a text's windows are looked up only
+        # where a phrase can start.
+        self._phrase_starts: dict[str, set[int]] = defaultdict(set)
+        for key in (*self.concepts, *self._aliases):
+            if len(key) > 1:
+                self._phrase_starts[key[0]].add(len(key))
         self._compounds: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._word_parts: dict[str, list[str]] = {}
+        # One-word entries that stand for words only (no sub-goal, field, group, ...): their
+        # parts that mean more, found with them.
+        self._plain: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key, meant in self.concepts.items():
+            if len(key) == 1 and all(c.startswith(_PLAIN) for c in meant):
+                parts = [p for p in self._affixes(key[0]) if not self._only_words(p)]
+                if parts:
+                    self._plain[key] = parts
+
+    def _affixes(self, word: str) -> list[tuple[str, ...]]:
+        """The entries a compound begins or ends with where the rest is a word too
+        ("weiterbildung|sangebot"; not "weiter|bildungsangebot")."""
+        found = []
+        for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, rest = word[:end], word[end:]
+            if head in self._singles and _piece(rest, modifier=False):
+                found.append(self.canonical((head,)))
+                break
+        for start in range(MIN_PART, len(word) - MIN_PART + 1):
+            tail, rest = word[start:], word[:start]
+            if tail in self._singles and _piece(rest, modifier=True):
+                found.append(self.canonical((tail,)))
+                break
+        return list(dict.fromkeys(found))
+
+    def _only_words(self, key: tuple[str, ...]) -> bool:
+        return all(c.startswith(_PLAIN) for c in self.concepts.get(key, ()))
 
     def canonical(self, key: tuple[str, ...]) -> tuple[str, ...]:
         """The entry a key stands for (itself, or the German entry of an English alias)."""
@@ -206,12 +256,19 @@ class Vocabulary:
 
         for size in self._phrase_lengths:
             for start in range(len(stems) - size + 1):
+                if size not in self._phrase_starts.get(stems[start], ()):
+                    continue
                 key = tuple(stems[start : start + size])
                 if key in self.concepts or key in self._aliases:
                     add(key)
         for word in stems:
             for part in self._parts(word):
                 add((part,))
+                # A compound that is only a word of some project's text ("Weiterbildungs-
+                # angebote") still says what its parts say (Weiterbildung: II.2).
+                if self._plain.get((part,)) is not None:
+                    for inner in self._plain[(part,)]:
+                        add(inner)
         return list(found.values())
 
     def parts(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -239,11 +296,14 @@ class Vocabulary:
     def _parts(self, word: str) -> list[str]:
         if word in self._singles or word in self._whole:
             return [word]
+        if (known := self._word_parts.get(word)) is not None:
+            return known
         parts = _parts_of(word, self._singles, self._prefixes)
-        if parts:
-            return parts
-        corrected = self._correct(word)
-        return [corrected] if corrected else []
+        if not parts and (corrected := self._correct(word)):
+            parts = [corrected]
+        if len(self._word_parts) < WORD_CACHE:  # bounded: words seen once stay out
+            self._word_parts[word] = parts
+        return parts
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Vocabulary per knowledge base, bounded
     def _correct(self, word: str) -> str | None:

@@ -40,8 +40,11 @@ def clean_text(text: str) -> str:
     stay, like umlauts and all other emoji. The result is NFC: "ä" typed as "a" and a
     combining diaeresis is stored as the "ä" everyone else types.
     """
-    kept: list[str] = []
     text = text.replace("\r\n", "\n")
+    # Nearly every text is printable but for its newlines and tabs: nothing to remove then.
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return unicodedata.normalize("NFC", text)
+    kept: list[str] = []
     for index, char in enumerate(text):
         if char in "\n\t":
             kept.append(char)
