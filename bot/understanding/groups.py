@@ -22,6 +22,13 @@ nothing. Rules:
   the whole answer names groups, they always count (`running_text=False`).
 * Typos (at the target-group question only): a word of at least seven letters that matches
   nothing may be one letter off a one-word pattern ("geflüchete").
+* Compounds: a German word that matches nothing counts as its head, the longest one-word
+  pattern of at least five letters it ends in, after at least three letters
+  ("Altenpflegehelferinnen" is "Pflegehelferinnen", "Lehramtsstudierende" "Studierende",
+  "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
+  no target group; in running text a compound counts only after "für" (like organisations).
+* An organisation word inside a longer phrase of a group of people is part of it ("start
+  their own business", "Unternehmen gründen" name founders, not companies).
 """
 
 from __future__ import annotations
@@ -57,6 +64,12 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+
+MIN_HEAD = 5
+"""Compound heads have at least this many letters; shorter ones end too many words."""
+MIN_MODIFIER = 3
+NOT_MODIFIERS = ("projekt", "project")
+"""Compounds with these first parts name the project's own people, not its target group."""
 
 MIN_STEM = 6
 """Endings are only compared on words with at least this many letters left."""
@@ -196,6 +209,13 @@ class GroupFinder:
             if len(p.words) == 1 and len(p.words[0].key) >= 7
         }
         self._single_keys = sorted(self._single)
+        self._heads: dict[str, str] = {}
+        for pattern in self._patterns:
+            if len(pattern.words) == 1:
+                only = pattern.words[0]
+                for form in {only.key, *only.forms}:
+                    if len(form) >= MIN_HEAD:
+                        self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
 
     def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
@@ -218,9 +238,17 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
+        compounds = self._compounds(words, matched)
+        if running_text:
+            # in running text a guessed reading counts only where it is introduced ("für …"):
+            # "eine Sozialpädagogin begleitet sie" names the project's staff
+            compounds = [hit for hit in compounds if self._introduced(hit[1], words)]
+        found += compounds
+        matched.update(start for _, start, _ in found)
         if not running_text:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
+        found = self._without_parts(found)
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -231,6 +259,36 @@ class GroupFinder:
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.find(text, running_text=running_text)))
+
+    def _compounds(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
+        """Words that match nothing, read as their head ("Lehramtsstudierende")."""
+        found = []
+        for index, word in enumerate(words):
+            if index in matched or word.key.startswith(NOT_MODIFIERS):
+                continue
+            best: tuple[int, str] | None = None
+            for form in {word.key, *word.forms}:
+                for cut in range(MIN_MODIFIER, len(form) - MIN_HEAD + 1):
+                    group = self._heads.get(form[cut:])
+                    if group is not None:
+                        if best is None or len(form) - cut > best[0]:
+                            best = (len(form) - cut, group)
+                        break  # the longest head of this form
+            if best is not None:
+                found.append((best[1], index, index + 1))
+        return found
+
+    def _without_parts(self, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Organisation words inside a longer phrase of another group are part of it."""
+        return [
+            (group, start, end)
+            for group, start, end in found
+            if group not in self._organisations
+            or not any(
+                other != group and s <= start and end <= e and e - s > end - start
+                for other, s, e in found
+            )
+        ]
 
     def _typos(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
         found = []
@@ -254,9 +312,15 @@ class GroupFinder:
                 if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
                     return True
         if running_text and group in self._organisations:
-            before = words[max(0, start - INTRODUCER_REACH) : start]
-            return not any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
+            return not self._introduced(start, words)
         return False
+
+    @staticmethod
+    def _introduced(start: int, words: Sequence[_Word]) -> bool:
+        """ "für", "for" or "Zielgruppe" close before the word, in its sentence."""
+        sentence = words[start].sentence
+        before = words[max(0, start - INTRODUCER_REACH) : start]
+        return any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
 
     def _women_too(
         self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]
@@ -272,9 +336,12 @@ class GroupFinder:
             other_forms = any(
                 g == group
                 and s != start
+                and e - s == 1
                 and words[s].sentence == sentence
                 and not words[s].feminine
-                for g, s, _ in found
+                # the same word in another form ("Schülerinnen und Schüler"), not another word
+                and words[start].key.startswith(words[s].key[:4])
+                for g, s, e in found
             )
             if not other_forms:
                 added.append((self._women, start, end))

@@ -74,6 +74,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
         "mittelständler", "maschinenbauer", "handwerksbetrieb", "baeckerei", "bäckerei",
         "company", "business", "firm", "bakery", "ltd", "manufacturer", "startup",
+        "zulieferer", "hersteller", "dienstleister", "haendler", "händler", "konzern",
+        "supplier", "retailer",
     ),
     "other": (
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
@@ -91,6 +93,11 @@ _COMPOUND_HEADS = {
     "pflegedienst": "care",
     "klinik": "care",
     "betrieb": "company",
+    "zulieferer": "company",
+    "hersteller": "company",
+    "dienstleister": "company",
+    "haendler": "company",
+    "händler": "company",
     "verein": "other",
     "stiftung": "other",
 }

@@ -38,7 +38,8 @@ _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
     r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
     r"|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)\s+|(?:it'?s|it\s+is)\s+called\s+"
-    r"|wir\s+nennen\s+es\s+)?",
+    r"|wir\s+nennen\s+es\s+|(?:it\s+is\s+|it'?s\s+)?(?:called|named)\s+"
+    r"|(?:es\s+)?(?:heißt|heisst)\s+)?",
     re.IGNORECASE,
 )
 _OUTER_QUOTES = re.compile(r"^[„“\"'«»‚‘](?P<t>.+?)[“”\"'«»‘’]\.?$")

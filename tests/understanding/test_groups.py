@@ -165,3 +165,52 @@ def test_find_never_raises_and_spans_are_in_the_text(
 ) -> None:
     for hit in finder.find(text, running_text=running):
         assert text[hit.start : hit.end] == hit.text and hit.text
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Altenpflegehelferinnen", {"beschaeftigte", "frauen"}),
+        ("Lehramtsstudierende", {"studierende"}),
+        ("Industriemechaniker", {"beschaeftigte"}),
+        ("Berufsschullehrkräfte", {"lehrkraefte"}),
+        ("langzeitarbeitslosen Männern", {"arbeitslose"}),
+        ("Busfahrer und Lageristen", {"beschaeftigte"}),
+    ],
+)
+def test_a_compound_is_read_as_its_head(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize("text", ["Projektmitarbeiterinnen", "Vertrauen", "Großeltern"])
+def test_compounds_that_name_no_target_group(finder: GroupFinder, text: str) -> None:
+    assert finder.groups(text) == ()
+
+
+def test_a_compound_in_running_text_needs_a_fuer(finder: GroupFinder) -> None:
+    """ "begleitet von einer Sozialpädagogin" names the project's staff, not its group."""
+    text = "Teilzeitausbildung mit Begleitung durch eine Sozialpädagogin"
+    assert "lehrkraefte" not in finder.groups(text, running_text=True)
+    assert "studierende" in finder.groups("ein Angebot für Lehramtsstudierende", running_text=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "migrant women who want to start their own business",
+        "Leute, die ein Unternehmen gründen wollen",
+    ],
+)
+def test_an_organisation_word_inside_a_phrase_of_people_is_part_of_it(
+    finder: GroupFinder, text: str
+) -> None:
+    found = finder.groups(text)
+    assert "gruendende" in found and "unternehmen" not in found
+
+
+def test_a_feminine_plural_names_women_beside_a_phrase_of_its_group(finder: GroupFinder) -> None:
+    assert set(finder.groups("Rückkehrerinnen nach der Familienzeit")) == {
+        "berufsrueckkehrende",
+        "frauen",
+    }
+    assert finder.groups("Schülerinnen und Schüler") == ("schueler",)

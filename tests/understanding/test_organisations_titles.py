@@ -11,6 +11,8 @@ from bot.understanding.titles import clean_title, title_in
 
 ANSWERED = [
     ("Bildungsträger", "education"),
+    ("wir sind ein Zulieferer für die Autoindustrie", "company"),
+    ("Elektrohändler", "company"),
     ("bildungstreger", "education"),
     ("wir sind so ne art bildungsträger", "education"),
     ("VHS", "education"),
@@ -131,6 +133,9 @@ def test_no_title_where_none_is_named(text: str) -> None:
         ("Ja. Grünes Handwerk Weserbergland", "Grünes Handwerk Weserbergland"),
         ("it is called Career Bus", "Career Bus"),
         ("Bread & Future", "Bread & Future"),
+        ("called Her Business Hannover", "Her Business Hannover"),
+        ("heißt Zukunft Pflege", "Zukunft Pflege"),
+        ("Callcenter Nord", "Callcenter Nord"),
     ],
 )
 def test_titles_at_the_question(text: str, title: str) -> None:
