@@ -103,6 +103,10 @@ class Step:
     """How a rejected answer kept in `DialogState.partial` is completed by the next one."""
     after: Callable[[StepContext], list[Msg]] | None = None
     """Notes said once the answer is taken (the place's local alliance, for instance)."""
+    echo: bool = False
+    """A typed answer is read, not copied (a place, an amount, target groups, a title): what
+    was read is shown back with a button to correct it, so a misreading is never stored
+    unseen. Answers chosen by button are not echoed."""
 
     @property
     def prompt(self) -> str:

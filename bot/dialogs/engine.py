@@ -9,7 +9,8 @@ keeping, pausing, editing one answer, and revisions that make old buttons stale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from bot.advice.advise import Advisor
 from bot.base.normalize import fold
@@ -244,6 +245,9 @@ class DialogEngine:
         if step.several and state.ticked and isinstance(outcome, Accepted):
             # Typed after ticking: the ticks count too, and the sponsor is told so.
             outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
+        if step.echo and isinstance(outcome, Accepted) and step.id not in outcome.shows:
+            # Read from the sponsor's words: shown back, correctable with one tap.
+            outcome = replace(outcome, shows=(*outcome.shows, step.id))
         extras = {
             k: a for k, a in gathered.answers.items() if k != step.id and k not in state.answers
         }
@@ -342,6 +346,9 @@ class DialogEngine:
         state, understood, fixes = self._take(state, extras, step.id)
         if understood is not None:
             notes.append(understood)
+        elif step.id in outcome.shows and outcome.note is None:
+            # nothing says yet what was read from the answer: the understood line does
+            notes.append(self._said([step.id], state.answers, self.context(state), ()))
         fixes = [*fixes, *(s for s in [*implied, *outcome.shows] if s not in fixes)]
         # A total computed from costs per period gets its "Ja, … insgesamt" button, whether
         # this answer or one read with it completed it.
@@ -371,11 +378,20 @@ class DialogEngine:
         if current is not None and current in answers:
             taken.insert(0, current)  # said with the rest, correctable like them
         ctx = self.context(state.model_copy(update={"answers": answers}))
-        items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
         notes = tuple(a.note for a in extras.values() if a.note is not None)
         state = state.model_copy(update={"answers": answers, "understood": understood})
-        said = Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
-        return state, said, taken
+        return state, self._said(taken, answers, ctx, notes), taken
+
+    def _said(
+        self,
+        taken: Sequence[str],
+        answers: Mapping[str, Answer],
+        ctx: StepContext,
+        notes: tuple[Msg, ...],
+    ) -> Msg:
+        """ "Verstanden: Ort Hameln, …" for the answers `taken`."""
+        items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
+        return Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
 
     def _is_step(self, step_id: str) -> bool:
         return any(step.id == step_id for step in self.dialog.all_steps)
