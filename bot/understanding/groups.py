@@ -29,6 +29,10 @@ nothing. Rules:
   no target group; in running text a compound counts only after "für" (like organisations).
 * An organisation word inside a longer phrase of a group of people is part of it ("start
   their own business", "Unternehmen gründen" name founders, not companies).
+* People who carry out the project (in running text): a group named before another group of
+  its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
+  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
+  group ("coached by retired engineers"), is the project's staff, not its target group.
 """
 
 from __future__ import annotations
@@ -64,6 +68,19 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+
+HELPING = frozenset(
+    """
+    begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
+    beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
+    qualifizieren mentorieren
+    accompany accompanies support supports coach coaches coached mentor mentors mentored
+    guide guides train trains teach teaches
+    """.split()
+)
+"""Verbs of people who do the project's work to others (folded, with dictionary forms)."""
+AGENT_MARKERS = frozenset({"durch", "by"})
+JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
 MIN_HEAD = 5
 """Compound heads have at least this many letters; shorter ones end too many words."""
@@ -249,6 +266,8 @@ class GroupFinder:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found)
+        if running_text:
+            found = self._without_staff(found, words)
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -277,6 +296,46 @@ class GroupFinder:
             if best is not None:
                 found.append((best[1], index, index + 1))
         return found
+
+    def _without_staff(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Hits that name the people doing the work to another group of their sentence."""
+        people = [(g, s, e) for g, s, e in found if g not in self._organisations]
+
+        def agent(start: int) -> bool:
+            before = words[max(0, start - 3) : start]
+            return any(
+                w.key in AGENT_MARKERS and w.sentence == words[start].sentence for w in before
+            )
+
+        def staff(group: str, start: int, end: int) -> bool:
+            sentence = words[start].sentence
+            others = [
+                s
+                for g, s, e in people
+                if g != group and words[s].sentence == sentence and not (s < end and start < e)
+            ]
+            if not others:
+                return False
+            if agent(start):
+                return True
+            if any(agent(s) for s in others):
+                return False  # the doers are named with "by": the rest are who it is for
+            # another group later in the sentence, not the same people named further
+            # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
+            # of a passive ("refugees get coached by …")
+            later = [
+                s
+                for s in others
+                if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
+            ]
+            if not later:
+                return False
+            after = [w for w in words[end:] if w.sentence == sentence]
+            return any(w.key in HELPING or w.forms & HELPING for w in after)
+
+        return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
     def _without_parts(self, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """Organisation words inside a longer phrase of another group are part of it."""

@@ -214,3 +214,37 @@ def test_a_feminine_plural_names_women_beside_a_phrase_of_its_group(finder: Grou
         "frauen",
     }
     assert finder.groups("Schülerinnen und Schüler") == ("schueler",)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "Lehrkräfte und Ausbilder aus den Betrieben begleiten die Schüler der 8. Klassen.",
+            ("schueler",),
+        ),
+        (
+            "Zwei unserer Mitarbeiterinnen sollen Geflüchtete in Pflegeheime vermitteln.",
+            ("gefluechtete",),
+        ),
+        ("Coaching für Alleinerziehende, mit Begleitung durch Sozialarbeiterinnen.", ("frauen",)),
+        (
+            "Young refugees get coached by retired engineers so they find an apprenticeship.",
+            ("gefluechtete", "auszubildende"),
+        ),
+        (
+            "Wir wollen junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln",
+            ("schueler", "auszubildende"),
+        ),
+        ("Frauen und Geflüchtete werden von uns begleitet.", ("frauen", "gefluechtete")),
+    ],
+)
+def test_people_who_do_the_work_are_no_target_group(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text, running_text=True) == groups
+
+
+def test_at_the_question_every_group_named_counts(finder: GroupFinder) -> None:
+    """There the whole answer names the target groups ("Lehrkräfte, die Schüler begleiten")."""
+    assert set(finder.groups("Lehrkräfte, die Schüler begleiten")) == {"lehrkraefte", "schueler"}
