@@ -46,6 +46,9 @@ class Rejected:
     """Text to keep and extend with the next answer instead of discarding it."""
     skips: bool = False
     """A non-answer ("nein", "noch offen"): an optional question is skipped at once."""
+    defer_to: str | None = None
+    """The answer is to come with a later question ("siehe Projektidee" before the idea was
+    asked): that question is asked now, this one after it unless its answer came with it."""
 
 
 ParseOutcome = Accepted | Rejected

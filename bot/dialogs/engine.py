@@ -313,6 +313,13 @@ class DialogEngine:
             # "nein", "noch offen" at an optional question: skipped, no extra tap needed.
             state, outputs = self._skip(state, outcome.reason)
             return state, [self._with_fixes(outputs, understood, fixes)]
+        if outcome.defer_to is not None and outcome.defer_to not in state.answers:
+            # The later question first; this one stays open and is asked after it.
+            deferred = state.model_copy(update={"step": outcome.defer_to, **_SETTLED})
+            state, prompt = self._prompt(
+                deferred, intro=outcome.reason, notes=[understood] if understood else None
+            )
+            return state, [self._with_fixes([prompt], None, fixes)]
         offered = [_offered(s) for s in outcome.suggestions]
         # A rejected extension (too long, say) keeps what was already kept.
         kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
@@ -460,11 +467,14 @@ class DialogEngine:
         ids = [s.id for s in sequence.steps]
         at = ids.index(answered.id)
         # Questions before this one left open (an answer corrected from a message that said
-        # several), then those after it, but none already answered from such a message.
+        # several, a required one put off until a later one), then those after it, but none
+        # already answered from such a message.
         earlier = [
             s
             for s in sequence.steps[:at]
-            if s.id not in state.answers and s.id not in state.history and state.understood
+            if s.id not in state.answers
+            and s.id not in state.history
+            and (state.understood or (not s.optional and s.when is None))
         ]
         for step in [*earlier, *sequence.steps[at + 1 :]]:
             if step.id in state.understood and step.id in state.answers:

@@ -137,6 +137,9 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
         earlier = _said_earlier(step, ctx)
         if earlier is not None:
             return earlier  # read by the question's own parser, and shown back
+        if step in _BEFORE_IDEA and "idea" not in ctx.answers:
+            # "siehe Projektidee" before the idea was asked: the idea first, read for this too
+            return Rejected(Msg("sponsor.reply.idea_first"), defer_to="idea")
         return Rejected(Msg("sponsor.reply.see_above", {"question": question}))
     if reply.kind is Kind.YES:
         key = "sponsor.title.which" if step == "title" else "sponsor.reply.say_which"
@@ -148,6 +151,8 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     return Rejected(Msg("sponsor.reply.noise", {"text": text.strip()[:40], "question": question}))
 
 
+_BEFORE_IDEA = frozenset({"region", "organisation", "target_group"})
+"""Questions asked before the idea, which a sponsor may point to ("siehe Projektidee")."""
 _EARLIER_FIRST = ("idea",)
 """Where "siehe Projektidee", "steht oben" most often point: the idea, then the rest."""
 

@@ -73,13 +73,17 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    qualifizieren mentorieren
+    mentorieren
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
 )
 """Verbs of people who do the project's work to others (folded, with dictionary forms)."""
 AGENT_MARKERS = frozenset({"durch", "by"})
+SUBJECT_REACH = 4
+"""The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
+Ältere … qualifizieren" the group is whom it is done to."""
+SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
 MIN_HEAD = 5
@@ -330,7 +334,12 @@ class GroupFinder:
                 for s in others
                 if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
             ]
-            if not later:
+            opening = [
+                w for w in words[max(0, start - SUBJECT_REACH) : start] if w.sentence == sentence
+            ]
+            if not later or len(opening) >= SUBJECT_REACH:
+                return False
+            if any(w.key in SUBJECTS for w in opening):
                 return False
             after = [w for w in words[end:] if w.sentence == sentence]
             return any(w.key in HELPING or w.forms & HELPING for w in after)
