@@ -28,7 +28,9 @@ nothing. Rules:
   "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
   no target group; in running text a compound counts only after "für" (like organisations).
 * An organisation word inside a longer phrase of a group of people is part of it ("start
-  their own business", "Unternehmen gründen" name founders, not companies).
+  their own business", "Unternehmen gründen" name founders, not companies), and one that
+  says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
+  them.
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -83,6 +85,8 @@ AGENT_MARKERS = frozenset({"durch", "by"})
 SUBJECT_REACH = 4
 """The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
 Ältere … qualifizieren" the group is whom it is done to."""
+LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
+"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
@@ -269,7 +273,7 @@ class GroupFinder:
         if not running_text:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
-        found = self._without_parts(found)
+        found = self._without_parts(found, words)
         if running_text:
             found = self._without_staff(found, words)
         found += self._women_too(found, words)
@@ -346,17 +350,30 @@ class GroupFinder:
 
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
-    def _without_parts(self, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-        """Organisation words inside a longer phrase of another group are part of it."""
-        return [
-            (group, start, end)
-            for group, start, end in found
-            if group not in self._organisations
-            or not any(
+    def _without_parts(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Organisation words inside a longer phrase of another group are part of it, and
+        those saying where a group of people is ("Lehrer an Berufsschulen") describe it."""
+
+        def part(group: str, start: int, end: int) -> bool:
+            if group not in self._organisations:
+                return False
+            if any(
                 other != group and s <= start and end <= e and e - s > end - start
                 for other, s, e in found
+            ):
+                return True
+            between = words[max(0, start - 3) : start]
+            located = any(w.key in LOCATIONS for w in between)
+            return located and any(
+                other not in self._organisations
+                and start - 3 <= e <= start
+                and words[e - 1].sentence == words[start].sentence
+                for other, _, e in found
             )
-        ]
+
+        return [hit for hit in found if not part(*hit)]
 
     def _typos(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
         found = []

@@ -248,3 +248,34 @@ def test_people_who_do_the_work_are_no_target_group(
 def test_at_the_question_every_group_named_counts(finder: GroupFinder) -> None:
     """There the whole answer names the target groups ("Lehrkräfte, die Schüler begleiten")."""
     assert set(finder.groups("Lehrkräfte, die Schüler begleiten")) == {"lehrkraefte", "schueler"}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Lehrer an Berufsschulen", ("lehrkraefte",)),
+        ("Azubis in kleinen Betrieben", ("auszubildende",)),
+        ("Azubis und die Betriebe, die ausbilden", ("auszubildende", "unternehmen")),
+    ],
+)
+def test_organisations_that_say_where_people_are_describe_them(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Meisterschüler im Elektrohandwerk", {"beschaeftigte"}),
+        ("Pflegeschüler", {"auszubildende"}),
+        ("Schulabbrecher", {"schueler"}),
+        ("Hartz 4 Empfänger", {"arbeitslose"}),
+        ("older job seekers", {"aeltere", "arbeitslose"}),
+        ("Spätaussiedler", {"zugewanderte"}),
+    ],
+)
+def test_a_known_compound_wins_over_its_head(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
