@@ -93,6 +93,7 @@ _COMPOUND_HEADS = {
     "pflegedienst": "care",
     "klinik": "care",
     "betrieb": "company",
+    "betriebe": "company",
     "zulieferer": "company",
     "hersteller": "company",
     "dienstleister": "company",
