@@ -48,7 +48,7 @@ from bot.dialogs.summary import (
     shown_answer,
     summary_reply,
 )
-from bot.texts.catalog import Msg, Param
+from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding import costs as costs_parser
 from bot.understanding.costs import Costs, period_msg, total_costs
@@ -613,6 +613,24 @@ def region_notes(ctx: StepContext) -> list[Msg]:
     return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
 
 
+def understood_answer(step: Step, answer: Answer, ctx: StepContext) -> Localized | str:
+    """An answer as read, for "Verstanden: …": what was derived from the sponsor's words
+    (the target groups recognised, the kind of organisation), not only the words."""
+    kb = ctx.advisor.kb
+    value = answer.value
+    if step.id == "target_group" and isinstance(value, dict):
+        ids = value.get("ids")
+        known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+        if known:
+            return group_labels(known, kb)
+    if step.id == "organisation" and isinstance(value, str):
+        label = next((Choice(de, en) for v, de, en in ORGANISATION_KINDS if v == value), None)
+        words = answer.text.strip()
+        if label is not None and fold(words) not in (fold(label.de), fold(label.en)):
+            return Msg("sponsor.understood.classed", {"text": words[:40], "kind": label})
+    return shown_answer(step, answer, kb)
+
+
 def ticked_groups(answer: Answer) -> list[str]:
     value = answer.value
     ids = value.get("ids") if isinstance(value, dict) else None
@@ -809,7 +827,7 @@ SPONSOR_DIALOG = Dialog(
     welcome=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")),
     commands={"ask": lambda flow, state: start_handoff(flow, state, "question")},
     help=sponsor_help(),
-    shown=lambda step, answer, ctx: shown_answer(step, answer, ctx.advisor.kb),
+    shown=lambda step, answer, ctx: understood_answer(step, answer, ctx),
     reader=gatherer(
         tuple(step.id for step in MAIN_STEPS),
         {"region": parse_region, "costs": parse_costs, "idea": parse_idea},
