@@ -34,7 +34,8 @@ nothing. Rules:
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
-  group ("coached by retired engineers"), is the project's staff, not its target group.
+  group ("coached by retired engineers"), is the project's staff, not its target group; people
+  companies seek ("neue Mitarbeiter finden", "recruit nursing staff") are not either.
 """
 
 from __future__ import annotations
@@ -87,6 +88,18 @@ SUBJECT_REACH = 4
 Ältere … qualifizieren" the group is whom it is done to."""
 LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
 """Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
+SEEKING_AFTER = frozenset(
+    "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
+)
+"""German puts the verb after whom companies seek ("neue Mitarbeiter zu finden")."""
+SEEKING_BEFORE = frozenset(
+    """
+    recruit recruiting hire hiring attract attracting gewinnung suche
+    rekrutierung anwerbung akquise recruitment
+    """.split()
+)
+"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
+SEEKING_REACH = 2
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
@@ -276,6 +289,7 @@ class GroupFinder:
         found = self._without_parts(found, words)
         if running_text:
             found = self._without_staff(found, words)
+            found = [hit for hit in found if not self._sought(hit, words)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -304,6 +318,23 @@ class GroupFinder:
             if best is not None:
                 found.append((best[1], index, index + 1))
         return found
+
+    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+        """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
+        staff") are what the project seeks for them, not its target group; those who find
+        something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
+        group, start, end = hit
+        if group in self._organisations:
+            return False
+        sentence = words[start].sentence
+        after = [w.key for w in words[end : end + 2] if w.sentence == sentence]
+        opening = start == 0 or words[start - 1].sentence != sentence
+        if after[:1] and after[0] in SEEKING_AFTER and not opening:
+            return True
+        if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
+            return True
+        before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
+        return any(w.key in SEEKING_BEFORE for w in before)
 
     def _without_staff(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]

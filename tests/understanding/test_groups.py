@@ -279,3 +279,18 @@ def test_a_known_compound_wins_over_its_head(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Wir wollen kleinen Betrieben helfen, neue Mitarbeiter zu finden.", ()),
+        ("We want to recruit nursing staff from abroad.", ("zugewanderte",)),
+        ("Betriebe sollen so Azubis finden.", ()),
+        ("Arbeitslose finden mit Coaching wieder Arbeit.", ("arbeitslose",)),
+    ],
+)
+def test_people_companies_seek_are_no_target_group(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text, running_text=True) == groups
