@@ -64,6 +64,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "paritaetische", "paritätische", "lebenshilfe", "sozialverband", "jugendhilfe",
         "jugendhilfetraeger", "jugendhilfeträger", "sozialdienst", "wohlfahrt", "care service",
         "nursing home", "care home", "hospital", "social service", "pflegedinst",
+        "care provider", "nursing service", "home care", "care operator",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",

@@ -14,6 +14,7 @@ ANSWERED = [
     ("wir sind ein Zulieferer für die Autoindustrie", "company"),
     ("Elektrohändler", "company"),
     ("Verkehrsbetriebe", "company"),
+    ("care provider", "care"),
     ("bildungstreger", "education"),
     ("wir sind so ne art bildungsträger", "education"),
     ("VHS", "education"),
