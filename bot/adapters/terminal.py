@@ -1,8 +1,8 @@
 """The sponsor dialog in a terminal: choices as numbers, the same commands as in Telegram.
 
 Works with piped input too: at the end of input it says goodbye instead of waiting or failing.
-Going back, skipping and keeping an answer are shown as their commands, not as numbers: at
-"how many participants?" a typed "2" is an answer, never the second button.
+Going back, skipping, keeping an answer and correcting one just read are shown as commands,
+not as numbers: at "how many participants?" a typed "2" is an answer, never the second button.
 """
 
 from __future__ import annotations
@@ -96,7 +96,9 @@ class TerminalChat:
         text = "\n\n".join(to_plain(part, language) for part in reply.parts)
         self.out.write(f"\n{text}\n")
         pressable = [b for row in reply.buttons for b in row]
-        self.buttons = [(reply, b) for b in pressable if b.action not in NAVIGATION]
+        self.buttons = [
+            (reply, b) for b in pressable if b.action not in NAVIGATION and not _corrects(b)
+        ]
         self.commands = {}
         for number, (_, button) in enumerate(self.buttons, start=1):
             self.out.write(f"  [{number}] {_label(button, language)}\n")
@@ -105,6 +107,13 @@ class TerminalChat:
                 command = render(Msg(f"terminal.command.{button.action}"), language)
                 self.commands[command.casefold()] = (reply, button)
                 self.out.write(f"  {command}  {_label(button, language)}\n")
+        # Corrections of what was just read are typed words too, listed last: a number typed
+        # at the next question ("24" months) stays an answer.
+        fixes = [b for b in pressable if _corrects(b)]
+        for number, button in enumerate(fixes, start=1):
+            command = render(Msg("terminal.command.fix", {"number": number}), language)
+            self.commands[command.casefold()] = (reply, button)
+            self.out.write(f"  {command}  {_label(button, language)}\n")
 
     def event_for(self, line: str) -> Event:
         text = line.strip()
@@ -119,6 +128,10 @@ class TerminalChat:
         if number is not None and 1 <= number <= len(self.buttons):
             return _press(*self.buttons[number - 1])
         return Text(line.rstrip("\n"))
+
+
+def _corrects(button: Button) -> bool:
+    return button.action.startswith("fix:")
 
 
 def _press(reply: Reply, button: Button) -> Press:

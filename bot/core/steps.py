@@ -48,6 +48,9 @@ class Rejected:
     """Text to keep and extend with the next answer instead of discarding it."""
     skips: bool = False
     """A non-answer ("nein", "noch offen"): an optional question is skipped at once."""
+    defer_to: str | None = None
+    """The answer is to come with a later question ("siehe Projektidee" before the idea was
+    asked): that question is asked now, this one after it unless its answer came with it."""
 
 
 ParseOutcome = Accepted | Rejected
@@ -105,6 +108,10 @@ class Step:
     """How a rejected answer kept in `DialogState.partial` is completed by the next one."""
     after: Callable[[StepContext], list[Msg]] | None = None
     """Notes said once the answer is taken (the place's local alliance, for instance)."""
+    echo: bool = False
+    """A typed answer is read, not copied (a place, an amount, target groups, a title): what
+    was read is shown back with a button to correct it, so a misreading is never stored
+    unseen. Answers chosen by button are not echoed."""
 
     @property
     def prompt(self) -> str:

@@ -38,9 +38,17 @@ class DraftsMenu:
         state, outputs = turn.dialog.start(turn.language)
         if first is not None and first.text.strip():
             answered, replies = turn.dialog.handle(state, first)
-            if answered.step != state.step:
+            if answered.language != state.language:
+                # "Could we do this in English?" as the very first text: the user's language
+                # from now on, welcome included (nothing else of the text is dropped either)
+                await turn.drafts.update_user(turn.user.id, language=answered.language)
+                turn.user = await turn.drafts.user(turn.user.id, answered.language)
+                outputs = turn.dialog.start(answered.language)[1]
+            if answered.step != state.step or answered.language != state.language:
                 await turn.create(answered)
                 welcome = outputs[0]
+                if answered.step == state.step:
+                    return [welcome, *replies]
                 return [welcome, Reply((Msg("drafts.first_answer_taken"),)), *replies]
         await turn.create(state)
         return outputs

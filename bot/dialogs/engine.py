@@ -9,7 +9,8 @@ keeping, pausing, editing one answer, and revisions that make old buttons stale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from bot.advice.advise import Advisor
 from bot.base.normalize import fold
@@ -245,6 +246,9 @@ class DialogEngine:
         if step.several and state.ticked and isinstance(outcome, Accepted):
             # Typed after ticking: the ticks count too, and the sponsor is told so.
             outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
+        if step.echo and isinstance(outcome, Accepted) and step.id not in outcome.shows:
+            # Read from the sponsor's words: shown back, correctable with one tap.
+            outcome = replace(outcome, shows=(*outcome.shows, step.id))
         extras = {
             k: a for k, a in gathered.answers.items() if k != step.id and k not in state.answers
         }
@@ -310,6 +314,13 @@ class DialogEngine:
             # "nein", "noch offen" at an optional question: skipped, no extra tap needed.
             state, outputs = self._skip(state, outcome.reason)
             return state, [self._with_fixes(outputs, understood, fixes)]
+        if outcome.defer_to is not None and outcome.defer_to not in state.answers:
+            # The later question first; this one stays open and is asked after it.
+            deferred = state.model_copy(update={"step": outcome.defer_to, **_SETTLED})
+            state, prompt = self._prompt(
+                deferred, intro=outcome.reason, notes=[understood] if understood else None
+            )
+            return state, [self._with_fixes([prompt], None, fixes)]
         offered = [_offered(s) for s in outcome.suggestions]
         # A rejected extension (too long, say) keeps what was already kept.
         kept = outcome.keep_partial if outcome.keep_partial is not None else state.partial
@@ -343,6 +354,9 @@ class DialogEngine:
         state, understood, fixes = self._take(state, extras, step.id)
         if understood is not None:
             notes.append(understood)
+        elif step.id in outcome.shows and outcome.note is None:
+            # nothing says yet what was read from the answer: the understood line does
+            notes.append(self._said([step.id], state.answers, self.context(state), ()))
         fixes = [*fixes, *(s for s in [*implied, *outcome.shows] if s not in fixes)]
         # A total computed from costs per period gets its "Ja, … insgesamt" button, whether
         # this answer or one read with it completed it.
@@ -372,11 +386,20 @@ class DialogEngine:
         if current is not None and current in answers:
             taken.insert(0, current)  # said with the rest, correctable like them
         ctx = self.context(state.model_copy(update={"answers": answers}))
-        items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
         notes = tuple(a.note for a in extras.values() if a.note is not None)
         state = state.model_copy(update={"answers": answers, "understood": understood})
-        said = Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
-        return state, said, taken
+        return state, self._said(taken, answers, ctx, notes), taken
+
+    def _said(
+        self,
+        taken: Sequence[str],
+        answers: Mapping[str, Answer],
+        ctx: StepContext,
+        notes: tuple[Msg, ...],
+    ) -> Msg:
+        """ "Verstanden: Ort Hameln, …" for the answers `taken`."""
+        items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
+        return Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
 
     def _is_step(self, step_id: str) -> bool:
         return any(step.id == step_id for step in self.dialog.all_steps)
@@ -445,11 +468,14 @@ class DialogEngine:
         ids = [s.id for s in sequence.steps]
         at = ids.index(answered.id)
         # Questions before this one left open (an answer corrected from a message that said
-        # several), then those after it, but none already answered from such a message.
+        # several, a required one put off until a later one), then those after it, but none
+        # already answered from such a message.
         earlier = [
             s
             for s in sequence.steps[:at]
-            if s.id not in state.answers and s.id not in state.history and state.understood
+            if s.id not in state.answers
+            and s.id not in state.history
+            and (state.understood or (not s.optional and s.when is None))
         ]
         for step in [*earlier, *sequence.steps[at + 1 :]]:
             if step.id in state.understood and step.id in state.answers:

@@ -49,13 +49,14 @@ from bot.dialogs.summary import (
     shown_answer,
     summary_reply,
 )
-from bot.texts.catalog import Msg, Param
+from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Month
 from bot.understanding import costs as costs_parser
 from bot.understanding.costs import Costs, period_msg, total_costs
 from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
 from bot.understanding.groups import group_finder
+from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import eur_msg, exactly
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
@@ -134,6 +135,12 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     if reply.kind is Kind.LANGUAGE:
         return Rejected(Msg("sponsor.reply.language", {"question": question}))
     if reply.kind is Kind.SEE_ABOVE:
+        earlier = _said_earlier(step, ctx)
+        if earlier is not None:
+            return earlier  # read by the question's own parser, and shown back
+        if step in _BEFORE_IDEA and "idea" not in ctx.answers:
+            # "siehe Projektidee" before the idea was asked: the idea first, read for this too
+            return Rejected(Msg("sponsor.reply.idea_first"), defer_to="idea")
         return Rejected(Msg("sponsor.reply.see_above", {"question": question}))
     if reply.kind is Kind.YES:
         key = "sponsor.title.which" if step == "title" else "sponsor.reply.say_which"
@@ -143,6 +150,43 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     if reply.kind is Kind.GREETING:
         return Rejected(Msg("sponsor.reply.greeting", {"question": question}))
     return Rejected(Msg("sponsor.reply.noise", {"text": text.strip()[:40], "question": question}))
+
+
+_BEFORE_IDEA = frozenset({"region", "organisation", "target_group"})
+"""Questions asked before the idea, which a sponsor may point to ("siehe Projektidee")."""
+_EARLIER_FIRST = ("idea",)
+"""Where "siehe Projektidee", "steht oben" most often point: the idea, then the rest."""
+
+
+def _said_earlier(step: str, ctx: StepContext) -> str | None:
+    """The words of an earlier answer that answer `step` ("siehe Projektidee" at the target
+    groups), read as a first message is read; None if no earlier answer says it."""
+    order = [*_EARLIER_FIRST, *(k for k in ctx.answers if k not in _EARLIER_FIRST)]
+    for key in order:
+        answer = ctx.answers.get(key)
+        if answer is None or key == step or not answer.text.strip():
+            continue
+        if step == "target_group":
+            # pointed to as the answer: read as one, organisations count without a "für"
+            hits = group_finder(ctx.advisor.kb).find(answer.text)
+            if hits:
+                return ", ".join(dict.fromkeys(hit.text for hit in hits))
+            continue
+        reading = read_message(
+            answer.text,
+            ReadingContext(
+                places=ctx.advisor.places,
+                groups=group_finder(ctx.advisor.kb),
+                today=ctx.today,
+                start=start_of(ctx.answers),
+            ),
+        )
+        found = dict(reading.found()).get(step)
+        if found is not None:
+            words = answer.text[found.span[0] : found.span[1]].strip()
+            if words and classify(words, step).kind is Kind.ANSWER:
+                return words
+    return None
 
 
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
@@ -193,7 +237,11 @@ def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("organisation", text, ctx)
     if isinstance(answer, Rejected):
         return answer
-    return Accepted(Answer(text=answer, value=organisation_kind(answer) or "other"))
+    kind = organisation_kind(answer) or "other"
+    # the kind is read from the sponsor's words: said, so a misreading can be corrected
+    label = next(Choice(de, en) for value, de, en in ORGANISATION_KINDS if value == kind)
+    note = Msg("sponsor.organisation.understood", {"text": answer[:60], "kind": label})
+    return Accepted(Answer(text=answer, value=kind), note)
 
 
 def target_group_choices(ctx: StepContext) -> tuple[Offered, ...]:
@@ -619,6 +667,24 @@ def region_notes(ctx: StepContext) -> list[Msg]:
     return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
 
 
+def understood_answer(step: Step, answer: Answer, ctx: StepContext) -> Localized | str:
+    """An answer as read, for "Verstanden: …": what was derived from the sponsor's words
+    (the target groups recognised, the kind of organisation), not only the words."""
+    kb = ctx.advisor.kb
+    value = answer.value
+    if step.id == "target_group" and isinstance(value, dict):
+        ids = value.get("ids")
+        known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+        if known:
+            return group_labels(known, kb)
+    if step.id == "organisation" and isinstance(value, str):
+        label = next((Choice(de, en) for v, de, en in ORGANISATION_KINDS if v == value), None)
+        words = answer.text.strip()
+        if label is not None and fold(words) not in (fold(label.de), fold(label.en)):
+            return Msg("sponsor.understood.classed", {"text": words[:40], "kind": label})
+    return shown_answer(step, answer, kb)
+
+
 def ticked_groups(answer: Answer) -> list[str]:
     value = answer.value
     ids = value.get("ids") if isinstance(value, dict) else None
@@ -626,8 +692,10 @@ def ticked_groups(answer: Answer) -> list[str]:
 
 
 MAIN_STEPS = (
-    Step("region", parse_region, after=region_notes),
-    Step("organisation", parse_organisation, choices=organisation_choices, optional=True),
+    Step("region", parse_region, after=region_notes, echo=True),
+    Step(
+        "organisation", parse_organisation, choices=organisation_choices, optional=True, echo=True
+    ),
     Step(
         "target_group",
         parse_target_group,
@@ -638,10 +706,11 @@ MAIN_STEPS = (
             ticked_groups,
             Msg("sponsor.target_group.none_ticked"),
         ),
+        echo=True,
     ),
     Step("idea", parse_idea, extend=extend_idea),
-    Step("title", parse_title, optional=True),
-    Step("costs", parse_costs),
+    Step("title", parse_title, optional=True, echo=True),
+    Step("costs", parse_costs, echo=True),
     Step(
         "cap_raises_grant",
         parse_cap_raises,
@@ -650,9 +719,9 @@ MAIN_STEPS = (
         after=cap_notes,
     ),
     Step("justification", parse_justification, when=cap_raises_grant),
-    Step("start", parse_start_answer),
-    Step("duration", parse_duration_answer),
-    Step("cofinancing", parse_optional_text, optional=True),
+    Step("start", parse_start_answer, echo=True),
+    Step("duration", parse_duration_answer, echo=True),
+    Step("cofinancing", parse_optional_text, optional=True, echo=True),
 )
 SKETCH_STEPS = (
     Step("need", parse_free_text, optional=True),
@@ -818,7 +887,7 @@ SPONSOR_DIALOG = Dialog(
     welcome=(Msg("sponsor.welcome"), Msg("sponsor.privacy_short")),
     commands={"ask": lambda flow, state: start_handoff(flow, state, "question")},
     help=sponsor_help(),
-    shown=lambda step, answer, ctx: shown_answer(step, answer, ctx.advisor.kb),
+    shown=lambda step, answer, ctx: understood_answer(step, answer, ctx),
     reader=gatherer(
         tuple(step.id for step in MAIN_STEPS),
         {"region": parse_region, "costs": parse_costs, "idea": parse_idea},

@@ -22,6 +22,20 @@ nothing. Rules:
   the whole answer names groups, they always count (`running_text=False`).
 * Typos (at the target-group question only): a word of at least seven letters that matches
   nothing may be one letter off a one-word pattern ("geflüchete").
+* Compounds: a German word that matches nothing counts as its head, the longest one-word
+  pattern of at least five letters it ends in, after at least three letters
+  ("Altenpflegehelferinnen" is "Pflegehelferinnen", "Lehramtsstudierende" "Studierende",
+  "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
+  no target group; in running text a compound counts only after "für" (like organisations).
+* An organisation word inside a longer phrase of a group of people is part of it ("start
+  their own business", "Unternehmen gründen" name founders, not companies), and one that
+  says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
+  them.
+* People who carry out the project (in running text): a group named before another group of
+  its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
+  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
+  group ("coached by retired engineers"), is the project's staff, not its target group; people
+  companies seek ("neue Mitarbeiter finden", "recruit nursing staff") are not either.
 """
 
 from __future__ import annotations
@@ -57,6 +71,43 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+
+HELPING = frozenset(
+    """
+    begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
+    beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
+    mentorieren
+    accompany accompanies support supports coach coaches coached mentor mentors mentored
+    guide guides train trains teach teaches
+    """.split()
+)
+"""Verbs of people who do the project's work to others (folded, with dictionary forms)."""
+AGENT_MARKERS = frozenset({"durch", "by"})
+SUBJECT_REACH = 4
+"""The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
+Ältere … qualifizieren" the group is whom it is done to."""
+LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
+"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
+SEEKING_AFTER = frozenset(
+    "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
+)
+"""German puts the verb after whom companies seek ("neue Mitarbeiter zu finden")."""
+SEEKING_BEFORE = frozenset(
+    """
+    recruit recruiting hire hiring attract attracting gewinnung suche
+    rekrutierung anwerbung akquise recruitment
+    """.split()
+)
+"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
+SEEKING_REACH = 2
+SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
+JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
+
+MIN_HEAD = 5
+"""Compound heads have at least this many letters; shorter ones end too many words."""
+MIN_MODIFIER = 3
+NOT_MODIFIERS = ("projekt", "project")
+"""Compounds with these first parts name the project's own people, not its target group."""
 
 MIN_STEM = 6
 """Endings are only compared on words with at least this many letters left."""
@@ -196,6 +247,13 @@ class GroupFinder:
             if len(p.words) == 1 and len(p.words[0].key) >= 7
         }
         self._single_keys = sorted(self._single)
+        self._heads: dict[str, str] = {}
+        for pattern in self._patterns:
+            if len(pattern.words) == 1:
+                only = pattern.words[0]
+                for form in {only.key, *only.forms}:
+                    if len(form) >= MIN_HEAD:
+                        self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
 
     def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
@@ -218,9 +276,20 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
+        compounds = self._compounds(words, matched)
+        if running_text:
+            # in running text a guessed reading counts only where it is introduced ("für …"):
+            # "eine Sozialpädagogin begleitet sie" names the project's staff
+            compounds = [hit for hit in compounds if self._introduced(hit[1], words)]
+        found += compounds
+        matched.update(start for _, start, _ in found)
         if not running_text:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
+        found = self._without_parts(found, words)
+        if running_text:
+            found = self._without_staff(found, words)
+            found = [hit for hit in found if not self._sought(hit, words)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -231,6 +300,111 @@ class GroupFinder:
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.find(text, running_text=running_text)))
+
+    def _compounds(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
+        """Words that match nothing, read as their head ("Lehramtsstudierende")."""
+        found = []
+        for index, word in enumerate(words):
+            if index in matched or word.key.startswith(NOT_MODIFIERS):
+                continue
+            best: tuple[int, str] | None = None
+            for form in {word.key, *word.forms}:
+                for cut in range(MIN_MODIFIER, len(form) - MIN_HEAD + 1):
+                    group = self._heads.get(form[cut:])
+                    if group is not None:
+                        if best is None or len(form) - cut > best[0]:
+                            best = (len(form) - cut, group)
+                        break  # the longest head of this form
+            if best is not None:
+                found.append((best[1], index, index + 1))
+        return found
+
+    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+        """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
+        staff") are what the project seeks for them, not its target group; those who find
+        something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
+        group, start, end = hit
+        if group in self._organisations:
+            return False
+        sentence = words[start].sentence
+        after = [w.key for w in words[end : end + 2] if w.sentence == sentence]
+        opening = start == 0 or words[start - 1].sentence != sentence
+        if after[:1] and after[0] in SEEKING_AFTER and not opening:
+            return True
+        if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
+            return True
+        before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
+        return any(w.key in SEEKING_BEFORE for w in before)
+
+    def _without_staff(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Hits that name the people doing the work to another group of their sentence."""
+        people = [(g, s, e) for g, s, e in found if g not in self._organisations]
+
+        def agent(start: int) -> bool:
+            before = words[max(0, start - 3) : start]
+            return any(
+                w.key in AGENT_MARKERS and w.sentence == words[start].sentence for w in before
+            )
+
+        def staff(group: str, start: int, end: int) -> bool:
+            sentence = words[start].sentence
+            others = [
+                s
+                for g, s, e in people
+                if g != group and words[s].sentence == sentence and not (s < end and start < e)
+            ]
+            if not others:
+                return False
+            if agent(start):
+                return True
+            if any(agent(s) for s in others):
+                return False  # the doers are named with "by": the rest are who it is for
+            # another group later in the sentence, not the same people named further
+            # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
+            # of a passive ("refugees get coached by …")
+            later = [
+                s
+                for s in others
+                if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
+            ]
+            opening = [
+                w for w in words[max(0, start - SUBJECT_REACH) : start] if w.sentence == sentence
+            ]
+            if not later or len(opening) >= SUBJECT_REACH:
+                return False
+            if any(w.key in SUBJECTS for w in opening):
+                return False
+            after = [w for w in words[end:] if w.sentence == sentence]
+            return any(w.key in HELPING or w.forms & HELPING for w in after)
+
+        return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
+
+    def _without_parts(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Organisation words inside a longer phrase of another group are part of it, and
+        those saying where a group of people is ("Lehrer an Berufsschulen") describe it."""
+
+        def part(group: str, start: int, end: int) -> bool:
+            if group not in self._organisations:
+                return False
+            if any(
+                other != group and s <= start and end <= e and e - s > end - start
+                for other, s, e in found
+            ):
+                return True
+            between = words[max(0, start - 3) : start]
+            located = any(w.key in LOCATIONS for w in between)
+            return located and any(
+                other not in self._organisations
+                and start - 3 <= e <= start
+                and words[e - 1].sentence == words[start].sentence
+                for other, _, e in found
+            )
+
+        return [hit for hit in found if not part(*hit)]
 
     def _typos(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
         found = []
@@ -254,9 +428,15 @@ class GroupFinder:
                 if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
                     return True
         if running_text and group in self._organisations:
-            before = words[max(0, start - INTRODUCER_REACH) : start]
-            return not any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
+            return not self._introduced(start, words)
         return False
+
+    @staticmethod
+    def _introduced(start: int, words: Sequence[_Word]) -> bool:
+        """ "für", "for" or "Zielgruppe" close before the word, in its sentence."""
+        sentence = words[start].sentence
+        before = words[max(0, start - INTRODUCER_REACH) : start]
+        return any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
 
     def _women_too(
         self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]
@@ -272,9 +452,12 @@ class GroupFinder:
             other_forms = any(
                 g == group
                 and s != start
+                and e - s == 1
                 and words[s].sentence == sentence
                 and not words[s].feminine
-                for g, s, _ in found
+                # the same word in another form ("Schülerinnen und Schüler"), not another word
+                and words[start].key.startswith(words[s].key[:4])
+                for g, s, e in found
             )
             if not other_forms:
                 added.append((self._women, start, end))

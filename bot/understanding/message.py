@@ -17,7 +17,8 @@ Slots and where they come from:
 * organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
 * target_groups: bot/understanding/groups.py (in running text organisations need a "für").
 * idea: the message itself, when it describes a project (intent words and enough words).
-* costs: an amount with a currency, scale or cost word, with its period (per year/month).
+* costs: an amount with a currency, scale or cost word, with its period (per year/month);
+  without a currency or scale only right after a cost word ("Kosten 180.000").
 * start, end, duration: bot/understanding/dates.py.
 * cofinancing: the sentence that says how the own share is paid ("Eigenanteil übernimmt die
   Stadt", "30 % Eigenmittel", "own funds").
@@ -78,6 +79,7 @@ _PLACE_MARKER = re.compile(
 _PLACE_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()]*(?:\s*\([^)]{1,20}\))?")
 _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
+    r"|soll|sollen"
     r"|damit|want|wants|would\s+like|'d\s+like|plan|planning|idea|aim|so\s+that|helps?)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
@@ -88,6 +90,13 @@ _COST_CUE = re.compile(
     r"|costs?|tsd|teur|mio|k)(?![^\W\d_])|\d\s*(?:k|tsd|mio|mille)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_COST_WORD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:kosten|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
+    r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|about|approx\.?"
+    r"|around|\s)*$",
+    re.IGNORECASE,
+)
+"""A cost word right before an amount marks it as costs like a currency ("Kosten 180.000")."""
 _COFINANCING = re.compile(
     r"(?<![^\W\d_])(?:eigenanteil\w*|eigenmittel\w*|eigenbeteiligung|kofinanz\w*|co-?finanz\w*"
     r"|mitfinanz\w*|zahl\w*\s+(?:den\s+rest|mit)|übernimmt|uebernimmt|übernehmen|trägt|traegt"
@@ -278,10 +287,10 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
         parsed = parse_costs(sentence)
         if isinstance(parsed, Understood):
             marked = any(marked for _, marked in amounts_in(clip(sentence)))
-            confidence = LIKELY + 0.15 if marked else UNSURE
-            return Found(
-                parsed.value, _amount_span(sentence, offset, parsed.value.amount), confidence
-            )
+            span = _amount_span(sentence, offset, parsed.value.amount)
+            named = _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
+            confidence = LIKELY + 0.15 if marked else LIKELY if named else UNSURE
+            return Found(parsed.value, span, confidence)
     return None
 
 

@@ -64,6 +64,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "paritaetische", "paritätische", "lebenshilfe", "sozialverband", "jugendhilfe",
         "jugendhilfetraeger", "jugendhilfeträger", "sozialdienst", "wohlfahrt", "care service",
         "nursing home", "care home", "hospital", "social service", "pflegedinst",
+        "care provider", "nursing service", "home care", "care operator",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
@@ -74,6 +75,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
         "mittelständler", "maschinenbauer", "handwerksbetrieb", "baeckerei", "bäckerei",
         "company", "business", "firm", "bakery", "ltd", "manufacturer", "startup",
+        "zulieferer", "hersteller", "dienstleister", "haendler", "händler", "konzern",
+        "supplier", "retailer",
     ),
     "other": (
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
@@ -91,6 +94,12 @@ _COMPOUND_HEADS = {
     "pflegedienst": "care",
     "klinik": "care",
     "betrieb": "company",
+    "betriebe": "company",
+    "zulieferer": "company",
+    "hersteller": "company",
+    "dienstleister": "company",
+    "haendler": "company",
+    "händler": "company",
     "verein": "other",
     "stiftung": "other",
 }

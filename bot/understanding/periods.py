@@ -21,7 +21,9 @@ Points in time (`parse_start`, and the dates inside a duration answer):
   the summer holidays are July and August and end in August, so "nach den Sommerferien 2027" is
   08/2027 and "bis zu den Sommerferien 2028" ends in 07/2028; the autumn holidays are in
   October ("nach den Herbstferien" 11), the Easter holidays end in April ("nach den
-  Osterferien" 04). "vor den Sommerferien" is the month before they start (06).
+  Osterferien" 04, "nach Ostern" too). "vor den Sommerferien" is the month before they start
+  (06). The school year and the training year start in August ("zum neuen Ausbildungsjahr
+  2027", "Schuljahr 2027/28": 08/2027).
 * As an *end* (in a duration answer) the same expressions mean their last month: "bis Ende 2028"
   is 12/2028, "bis Q2 2028" 06/2028, "bis Sommer 2028" 08/2028, "bis Mitte 2028" 06/2028,
   "bis Anfang 2028" 03/2028.
@@ -259,6 +261,8 @@ _HOLIDAYS = {
     "osterferien": (4, 4, 4),
     "easter holidays": (4, 4, 4),
     "easter break": (4, 4, 4),
+    "ostern": (4, 4, 4),
+    "easter": (4, 4, 4),
 }
 
 
@@ -274,6 +278,11 @@ def _holiday(match: re.Match[str]) -> _When:
     else:
         month, span = first, last - first + 1
     return _When(match.start(), match.end(), _year(match["y"]), month, span, "holiday")
+
+
+def _school_year(match: re.Match[str]) -> _When:
+    """The school year and the training year start in August in Lower Saxony."""
+    return _When(match.start(), match.end(), _year(match["y"]), 8, 12, "school year")
 
 
 def _relative_part(match: re.Match[str]) -> _When:
@@ -365,6 +374,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
             rf"(?:{_OF_YEAR}\s*(?:of\s+)?{_Y_STRICT})?"
         ),
         _holiday,
+    ),
+    (
+        re.compile(
+            r"(?<![a-z])(?:schuljahr(?:es|s)?(?:beginn)?|ausbildungsjahr(?:es|s)?(?:beginn)?"
+            r"|ausbildungsbeginn|school\s+year|academic\s+year|training\s+year)(?![a-z])"
+            r"(?:\s*(?P<y>\d{4}(?!\d)|\d{2}(?!\d))(?:\s*/\s*\d{2,4}(?!\d))?)?"
+        ),
+        _school_year,
     ),
     (
         re.compile(

@@ -186,6 +186,31 @@ def _non_answer(folded: str) -> Kind | None:
     return None
 
 
+_UNDECIDED = re.compile(
+    r"(?<![a-z])(?:noch (?:nicht|keine?[nmrs]?|kein|nix|nichts|offen|unklar|am [^\W\d_]+"
+    r"|in (?:planung|arbeit|klaerung|klärung))|(?:ueberlegen|überlegen|schauen|klaeren|klären)"
+    r" (?:wir|ich) noch|(?:weiss|weiß|wissen) (?:ich|wir)(?: \w+)? (?:noch )?nicht"
+    r"|not (?:yet|decided|sure)|(?:haven t|have not|don t|do not) (?:\w+ )?(?:yet|know|decided)"
+    r"|still (?:open|thinking|deciding))(?![a-z])"
+)
+"""A reply that says it is not decided yet, in a sentence ("da sind wir noch am überlegen",
+"haben wir uns noch nicht überlegt", "we haven't decided yet")."""
+MAX_UNDECIDED_WORDS = 10
+_NAMED_TEXT = frozenset({"title", "cofinancing"})
+"""Questions answered with a name or a short text, where a sentence that says "not decided
+yet" is no answer (at a question about people or places it may describe them: "Leute, die
+noch nicht lange hier sind")."""
+
+
+def _undecided(raw: str, folded: str, step: str | None) -> bool:
+    return (
+        step in _NAMED_TEXT
+        and len(folded.split()) <= MAX_UNDECIDED_WORDS
+        and not re.search(r"[„“\"«»]|\d", raw)
+        and _UNDECIDED.search(folded) is not None
+    )
+
+
 _SEPARATOR = re.compile(r"\s*[,;:.!]\s+|\s+[-–—]\s+|\n+")
 
 
@@ -286,14 +311,21 @@ def classify(text: str, step: str | None = None) -> Reply:
         return Reply(Kind.NOISE, "", asks)
     question = _is_question(raw, folded, step)
     kind = _non_answer(folded)
+    if kind is None and _undecided(raw, folded, step):
+        kind = Kind.NOT_YET
     if kind is not None and not (question and asks):
         return Reply(kind, "", asks)
+    clauses = _clauses(rest)
+    if question and len(clauses) > 1 and not _QUESTION_START.search(folded):
+        # "keine Ahnung, so 50.000?": an answer given with doubt, not a question to the bot
+        first = fold(rest[clauses[0][0] : clauses[0][1]])
+        if _non_answer(first) is not None:
+            return Reply(Kind.ANSWER, rest[clauses[1][0] :].strip(), asks)
     if question:
         return Reply(Kind.QUESTION, rest, asks)
     if _is(folded, _YES):
         return Reply(Kind.YES, "", asks)
     # "weiß ich nicht genau, wir sind eine gGmbH", "ja, „Fahr los“": the answer after it
-    clauses = _clauses(rest)
     first = fold(rest[clauses[0][0] : clauses[0][1]])
     if len(clauses) > 1 and (_non_answer(first) is not None or _is(first, _YES)):
         after = rest[clauses[1][0] :].strip()

@@ -4,9 +4,13 @@ In a message: "Titel: Ankommen in Springe", "Arbeitstitel: Personal teilen", "Da
 „Fahr los“", "the project is called Career Bus", "working title: Back to Work". Without such a
 label nothing in a message is taken for a title (a quote alone may be anything).
 
-At the title question the whole answer is the title, cleaned: a label ("Arbeitstitel:"), an
-opening "ja," or "Der Titel ist", and quotation marks around it go ("ja, „Fahr los“" is
-"Fahr los").
+At the title question the whole answer is the title, cleaned: a label ("Arbeitstitel:",
+"Arbeitstitel …"), an opening "ja," or "Der Titel ist", a hedge ("so was wie", "vielleicht"),
+a qualifier ("(Arbeitstitel)") and quotation marks around it go ("ja, „Fahr los“" is
+"Fahr los"; "„Zukunft Handwerk“ – aber noch nicht final" is "Zukunft Handwerk").
+
+Named in a message, an unquoted title ends with its clause ("Das Projekt heißt Fahr los und
+startet im April": "Fahr los").
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ MAX_TITLE = 150
 """Longer "titles" are descriptions; at the title question they are kept as typed."""
 
 _QUOTED = r"[„“\"'«»‚‘](?P<q>[^„“”\"'«»‚‘’\n]{1,150})[“”\"'«»‘’]"
-_PLAIN = r"(?P<p>[^.;!?\n]{1,150}?)(?=\s*(?:[.;!?\n]|,\s|$))"
+_PLAIN = (
+    r"(?P<p>[^.;!?\n]{1,150}?)"
+    r"(?=\s*(?:[.;!?\n]|,\s|$|\s[-–—]\s|\s(?:und|and|but|aber)\s+(?-i:[a-zäöüß])))"
+)
+"""An unquoted title ends with its clause: at a full stop, comma or dash, or where "und" or
+"and" goes on with a lowercase word ("heißt Fahr los und startet im April": "Fahr los";
+"Schule und Beruf" stays whole)."""
 _LABELLED = re.compile(
     r"(?:(?<![^\W\d_])(?:projekt)?(?:arbeits)?titel|(?<![^\W\d_])(?:working\s+)?title"
     r"|(?<![^\W\d_])projektname|(?<![^\W\d_])name\s+des\s+projekte?s)\s*(?:[:=]|lautet|ist|is)\s*"
@@ -28,20 +38,38 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(
-    r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?projekt|es|das\s+ganze|the\s+project|it|we)\s+"
-    r"(?:soll\s+|wird\s+|will\s+be\s+|is\s+)?(?:heißt|heisst|heißen|heissen|lautet|called|named"
-    r"|nennen\s+es|call\s+it)\s+"
+    r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es|das\s+ganze|the\s+project|it"
+    r"|we|wir)\s+(?:soll\s+|wird\s+|will\s+be\s+|is\s+)?(?:vorläufig\s+|erstmal\s+)?"
+    r"(?:heißt|heisst|heißen|heissen|lautet|called|named|nennen\s+es|call\s+it)\s+"
+    r"(?:vorläufig\s+|erstmal\s+)?"
     rf"(?:{_QUOTED}|{_PLAIN})",
     re.IGNORECASE,
 )
+_NAMED_LAST = re.compile(
+    r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es)\s+(?:soll|wird)\s+"
+    rf"{_QUOTED}\s+(?:heißen|heissen)",
+    re.IGNORECASE,
+)
+"""German puts the verb last: "Unser Projekt soll „Zukunft Handwerk“ heißen" (quoted only)."""
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
     r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
+    r"|(?:projekt|arbeits|working\s+)tit(?:el|le)\s+"
+    r"|(?:so\s*(?:was|etwas)\s+wie|etwa|vielleicht|eventuell|evtl\.?|maybe|something\s+like)\s+"
     r"|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)\s+|(?:it'?s|it\s+is)\s+called\s+"
-    r"|wir\s+nennen\s+es\s+)?",
+    r"|wir\s+nennen\s+es\s+|(?:it\s+is\s+|it'?s\s+)?(?:called|named)\s+"
+    r"|(?:es\s+)?(?:heißt|heisst)\s+)?",
     re.IGNORECASE,
 )
 _OUTER_QUOTES = re.compile(r"^[„“\"'«»‚‘](?P<t>.+?)[“”\"'«»‘’]\.?$")
+_QUOTED_FIRST = re.compile(rf"^{_QUOTED}\s*(?:[-–—,(:]|$)")
+"""A quoted title with a comment after it ("„Zukunft Handwerk“ – aber noch nicht final")."""
+_QUALIFIER = re.compile(
+    r"\s*\((?:arbeitstitel|vorläufig|vorlaeufig|working\s+title|provisional|tbc)\)\s*$"
+    r"|\s*[,–-]\s*(?:arbeitstitel|vorläufig|vorlaeufig|working\s+title)\s*$|\?+$",
+    re.IGNORECASE,
+)
+"""What says the title is provisional, not part of it ("Pflege plus (Arbeitstitel)")."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +82,11 @@ class Title:
 
 def title_in(text: str) -> Title | None:
     """The title a message names with a label or "heißt", or None."""
-    for pattern in (_LABELLED, _NAMED):
+    for pattern in (_LABELLED, _NAMED, _NAMED_LAST):
         match = pattern.search(text[:2000])
         if match is None:
             continue
-        group = "q" if match.group("q") is not None else "p"
+        group = "q" if match.group("q") is not None else "p"  # _NAMED_LAST has "q" only
         title = match.group(group).strip().strip("„“\"'«»").strip()
         if title and not classify(title, "title").non_answer:
             start = text.find(title, match.start(group))
@@ -75,7 +103,11 @@ def clean_title(text: str) -> str:
     if named is not None:
         return named.title
     rest = _ANSWER_PREFIX.sub("", stripped, count=1).strip() or stripped
+    rest = _QUALIFIER.sub("", rest).strip() or rest
     quoted = _OUTER_QUOTES.match(rest)
+    commented = _QUOTED_FIRST.match(rest)
     if quoted:
         rest = quoted.group("t").strip()
+    elif commented:
+        rest = commented.group("q").strip()
     return rest.rstrip(".").strip() or stripped

@@ -75,6 +75,34 @@ async def test_a_greeting_to_a_new_draft_is_not_taken_as_a_place(chat: ChatDrive
     assert state.step == "region" and state.answers == {}
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Good morning, could we do this in English?",
+        "english please",
+        "Hello, can we speak English?",
+    ],
+)
+async def test_a_request_for_english_as_the_very_first_text_is_not_dropped(
+    chat: ChatDriver, first: str
+) -> None:
+    """No draft yet (no /start): the request starts the draft in English, welcome included."""
+    reply = await chat.text(first)
+    assert key_text("sponsor.welcome", "en") in reply
+    assert key_text("sponsor.region.prompt", "en") in reply
+    assert chat.handled is not None and chat.handled.language == "en"
+    state = await chat.state()
+    assert state.language == "en" and state.step == "region" and state.answers == {}
+    reply = await chat.text("Hameln")
+    assert key_text("sponsor.organisation.prompt", "en") in reply, "and it stays English"
+
+
+async def test_german_first_text_keeps_german(chat: ChatDriver) -> None:
+    reply = await chat.text("Hallo")
+    assert key_text("sponsor.welcome", "de") in reply
+    assert chat.handled is not None and chat.handled.language == "de"
+
+
 def test_english_texts_name_english_commands() -> None:
     """/zurueck works for everyone, but an English reader is told /back."""
     with_english_name = {route.de for route in COMMAND_ROUTES if route.de != route.en}

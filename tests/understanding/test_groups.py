@@ -165,3 +165,132 @@ def test_find_never_raises_and_spans_are_in_the_text(
 ) -> None:
     for hit in finder.find(text, running_text=running):
         assert text[hit.start : hit.end] == hit.text and hit.text
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Altenpflegehelferinnen", {"beschaeftigte", "frauen"}),
+        ("Lehramtsstudierende", {"studierende"}),
+        ("Industriemechaniker", {"beschaeftigte"}),
+        ("Berufsschullehrkräfte", {"lehrkraefte"}),
+        ("langzeitarbeitslosen Männern", {"arbeitslose"}),
+        ("Busfahrer und Lageristen", {"beschaeftigte"}),
+    ],
+)
+def test_a_compound_is_read_as_its_head(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize("text", ["Projektmitarbeiterinnen", "Vertrauen", "Großeltern"])
+def test_compounds_that_name_no_target_group(finder: GroupFinder, text: str) -> None:
+    assert finder.groups(text) == ()
+
+
+def test_a_compound_in_running_text_needs_a_fuer(finder: GroupFinder) -> None:
+    """ "begleitet von einer Sozialpädagogin" names the project's staff, not its group."""
+    text = "Teilzeitausbildung mit Begleitung durch eine Sozialpädagogin"
+    assert "lehrkraefte" not in finder.groups(text, running_text=True)
+    assert "studierende" in finder.groups("ein Angebot für Lehramtsstudierende", running_text=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "migrant women who want to start their own business",
+        "Leute, die ein Unternehmen gründen wollen",
+    ],
+)
+def test_an_organisation_word_inside_a_phrase_of_people_is_part_of_it(
+    finder: GroupFinder, text: str
+) -> None:
+    found = finder.groups(text)
+    assert "gruendende" in found and "unternehmen" not in found
+
+
+def test_a_feminine_plural_names_women_beside_a_phrase_of_its_group(finder: GroupFinder) -> None:
+    assert set(finder.groups("Rückkehrerinnen nach der Familienzeit")) == {
+        "berufsrueckkehrende",
+        "frauen",
+    }
+    assert finder.groups("Schülerinnen und Schüler") == ("schueler",)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "Lehrkräfte und Ausbilder aus den Betrieben begleiten die Schüler der 8. Klassen.",
+            ("schueler",),
+        ),
+        (
+            "Zwei unserer Mitarbeiterinnen sollen Geflüchtete in Pflegeheime vermitteln.",
+            ("gefluechtete",),
+        ),
+        ("Coaching für Alleinerziehende, mit Begleitung durch Sozialarbeiterinnen.", ("frauen",)),
+        (
+            "Young refugees get coached by retired engineers so they find an apprenticeship.",
+            ("gefluechtete", "auszubildende"),
+        ),
+        (
+            "Wir wollen junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln",
+            ("schueler", "auszubildende"),
+        ),
+        ("Frauen und Geflüchtete werden von uns begleitet.", ("frauen", "gefluechtete")),
+    ],
+)
+def test_people_who_do_the_work_are_no_target_group(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text, running_text=True) == groups
+
+
+def test_at_the_question_every_group_named_counts(finder: GroupFinder) -> None:
+    """There the whole answer names the target groups ("Lehrkräfte, die Schüler begleiten")."""
+    assert set(finder.groups("Lehrkräfte, die Schüler begleiten")) == {"lehrkraefte", "schueler"}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Lehrer an Berufsschulen", ("lehrkraefte",)),
+        ("Azubis in kleinen Betrieben", ("auszubildende",)),
+        ("Azubis und die Betriebe, die ausbilden", ("auszubildende", "unternehmen")),
+    ],
+)
+def test_organisations_that_say_where_people_are_describe_them(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Meisterschüler im Elektrohandwerk", {"beschaeftigte"}),
+        ("Pflegeschüler", {"auszubildende"}),
+        ("Schulabbrecher", {"schueler"}),
+        ("Hartz 4 Empfänger", {"arbeitslose"}),
+        ("older job seekers", {"aeltere", "arbeitslose"}),
+        ("Spätaussiedler", {"zugewanderte"}),
+    ],
+)
+def test_a_known_compound_wins_over_its_head(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Wir wollen kleinen Betrieben helfen, neue Mitarbeiter zu finden.", ()),
+        ("We want to recruit nursing staff from abroad.", ("zugewanderte",)),
+        ("Betriebe sollen so Azubis finden.", ()),
+        ("Arbeitslose finden mit Coaching wieder Arbeit.", ("arbeitslose",)),
+    ],
+)
+def test_people_companies_seek_are_no_target_group(
+    finder: GroupFinder, text: str, groups: tuple[str, ...]
+) -> None:
+    assert finder.groups(text, running_text=True) == groups

@@ -12,7 +12,7 @@ from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.costs import Costs
 from bot.understanding.groups import GroupFinder
-from bot.understanding.message import SURE, Reading, ReadingContext, read_message
+from bot.understanding.message import LIKELY, SURE, Reading, ReadingContext, read_message
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.replies import Kind
 
@@ -106,6 +106,32 @@ def test_costs_per_period_keep_their_period(finders: tuple[PlaceResolver, GroupF
     assert reading.costs is not None and reading.costs.value == Costs(140_000, "year")
     assert reading.duration is not None and reading.duration.value == 36
     assert reading.idea is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Start Januar 2027, Laufzeit 2 Jahre, Kosten 180.000.", True),
+        ("Budget: ca. 95.000", True),
+        ("Wir haben 120 Mitarbeiter und starten 2027", False),
+        ("Wir betreuen 150 Jugendliche", False),
+    ],
+)
+def test_an_amount_right_after_a_cost_word_is_costs(
+    finders: tuple[PlaceResolver, GroupFinder], text: str, read: bool
+) -> None:
+    """No currency, but "Kosten 180.000": taken (and shown), not left for a question."""
+    reading = read_message(text, ReadingContext(*finders, TODAY))
+    costs = reading.costs
+    assert (costs is not None and costs.confidence >= LIKELY) == read
+
+
+def test_an_idea_said_with_soll(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    text = (
+        "Zwei unserer Mitarbeiterinnen sollen Geflüchtete in Pflegeheime vermitteln und dort "
+        "im ersten Jahr begleiten, zusammen mit den Heimen im Landkreis."
+    )
+    assert read_message(text, ReadingContext(*finders, TODAY)).idea is not None
 
 
 @pytest.mark.parametrize(

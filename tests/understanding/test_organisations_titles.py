@@ -11,6 +11,10 @@ from bot.understanding.titles import clean_title, title_in
 
 ANSWERED = [
     ("Bildungsträger", "education"),
+    ("wir sind ein Zulieferer für die Autoindustrie", "company"),
+    ("Elektrohändler", "company"),
+    ("Verkehrsbetriebe", "company"),
+    ("care provider", "care"),
     ("bildungstreger", "education"),
     ("wir sind so ne art bildungsträger", "education"),
     ("VHS", "education"),
@@ -104,6 +108,16 @@ def test_no_kind_without_a_self_description(text: str) -> None:
         ("Projekttitel = MINT-Werkstatt Holzminden", "MINT-Werkstatt Holzminden"),
         ("the project is called Career Bus.", "Career Bus"),
         ("working title: Back to Work", "Back to Work"),
+        ("Das Projekt heißt Fahr los und startet im April 2027.", "Fahr los"),
+        ("Das Projekt heißt Schule und Beruf.", "Schule und Beruf"),
+        ("The project is called Career Bus and runs 2 years.", "Career Bus"),
+        ("Titel: Bleib hier - Kosten 80.000", "Bleib hier"),
+        ("Unser Projekt soll „Zukunft Handwerk“ heißen.", "Zukunft Handwerk"),
+        ("Wir nennen es Azubi-Lotse.", "Azubi-Lotse"),
+        (
+            "Das Vorhaben heißt vorläufig Handwerk hat Zukunft und soll bald starten.",
+            "Handwerk hat Zukunft",
+        ),
     ],
 )
 def test_titles_named_in_a_message(text: str, title: str) -> None:
@@ -131,6 +145,15 @@ def test_no_title_where_none_is_named(text: str) -> None:
         ("Ja. Grünes Handwerk Weserbergland", "Grünes Handwerk Weserbergland"),
         ("it is called Career Bus", "Career Bus"),
         ("Bread & Future", "Bread & Future"),
+        ("called Her Business Hannover", "Her Business Hannover"),
+        ("heißt Zukunft Pflege", "Zukunft Pflege"),
+        ("Callcenter Nord", "Callcenter Nord"),
+        ("Arbeitstitel Pflege plus", "Pflege plus"),
+        ("Pflege plus (Arbeitstitel)", "Pflege plus"),
+        ("„Zukunft Handwerk“ – aber noch nicht final", "Zukunft Handwerk"),
+        ("so was wie Azubi-Lotse", "Azubi-Lotse"),
+        ("vielleicht Bleib hier?", "Bleib hier"),
+        ("Etwas Neues wagen", "Etwas Neues wagen"),
     ],
 )
 def test_titles_at_the_question(text: str, title: str) -> None:

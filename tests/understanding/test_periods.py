@@ -91,6 +91,12 @@ def test_plain_start(text: str, expected: YearMonth) -> None:
         ("September '27", YM(2027, 9)),
         ("Start: 07/2027 (vorbehaltlich Bewilligung)", YM(2027, 7)),
         ("01/2027 bis 12/2029", YM(2027, 1)),
+        ("zum neuen Ausbildungsjahr 2027", YM(2027, 8)),
+        ("mit dem Schuljahr 2027/28", YM(2027, 8)),
+        ("Schuljahr 27/28", YM(2027, 8)),
+        ("from the school year 2027", YM(2027, 8)),
+        ("nach Ostern 2027", YM(2027, 4)),
+        ("after Easter 2027", YM(2027, 4)),
     ],
 )
 def test_start_with_note(text: str, expected: YearMonth) -> None:

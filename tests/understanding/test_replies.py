@@ -182,3 +182,41 @@ def test_classify_never_raises_and_rest_is_part_of_the_text(text: str, step: str
     else:
         assert reply.rest == ""
     language_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("da sind wir noch am überlegen", "title"),
+        ("haben wir uns noch nicht überlegt", "title"),
+        ("Steht noch nicht fest", "title"),
+        ("we haven't decided yet", "title"),
+        ("das klären wir noch mit dem Landkreis", "cofinancing"),
+    ],
+)
+def test_a_sentence_saying_not_decided_yet_is_no_title(text: str, step: str) -> None:
+    assert classify(text, step).kind is Kind.NOT_YET
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Leute, die noch nicht lange in Deutschland sind", "target_group"),
+        ("„Noch nicht zu spät“", "title"),
+        ("Noch nicht zu spät 2027", "title"),
+    ],
+)
+def test_not_yet_words_inside_an_answer_stay_an_answer(text: str, step: str) -> None:
+    assert classify(text, step).kind is Kind.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "rest"),
+    [
+        ("keine ahnung, so 50.000?", "costs", "so 50.000?"),
+        ("weiß nicht, vielleicht Sommer 2027?", "start", "vielleicht Sommer 2027?"),
+    ],
+)
+def test_an_answer_given_with_doubt_is_an_answer(text: str, step: str, rest: str) -> None:
+    reply = classify(text, step)
+    assert reply.kind is Kind.ANSWER and reply.rest == rest and reply.asks
