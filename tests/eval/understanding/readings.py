@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.state import Answer
+from bot.dialogs.answers import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
 from tests.eval.understanding.cases import Expect, Place
 
@@ -312,4 +313,8 @@ def renderings(slot: Slot, value: Value, kb: KnowledgeBase) -> list[str]:
         return [f"{month:02d}/{year}", value, *(f"{n} {year}" for n in names)]
     if slot == "duration":
         return [f"{value} Monat", f"{value} month"]
+    if slot == "organisation":
+        # a kind is shown by its label in the reply's language ("Sonstige", not "other")
+        labels = [[de, en] for kind, de, en in ORGANISATION_KINDS if kind == value]
+        return [str(value), *(label for pair in labels for label in pair)]
     return [str(value)[:40]]

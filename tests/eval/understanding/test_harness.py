@@ -7,7 +7,7 @@ import pytest
 from bot.kb.knowledge import KnowledgeBase
 from tests.eval.understanding.cases import EvalSet, load
 from tests.eval.understanding.drive import Chat, converse, running_bot, set_today
-from tests.eval.understanding.readings import SLOTS, judge, stored
+from tests.eval.understanding.readings import SLOTS, judge, renderings, stored
 from tests.eval.understanding.report import render, run
 from tests.eval.understanding.scoring import allowed_questions
 
@@ -62,3 +62,12 @@ async def test_the_report_covers_every_slot_and_both_goals(
         assert f"| #12 | {slot}: precision ≥ 95 % |" in text
     assert "| #13 | place: alliance precision 100 % |" in text
     assert "Set: tuning: 2 conversations, 2 place inputs; heldout: 2 conversations" in text
+
+
+def test_an_organisation_kind_counts_as_shown_by_its_label_in_either_language(
+    kb: KnowledgeBase,
+) -> None:
+    # German replies name the kind "Sonstige", English ones "Other": both show the value "other"
+    shown = renderings("organisation", "other", kb)
+    assert "Sonstige" in shown and "other" in shown
+    assert "Sonstige" not in renderings("organisation", "education", kb)
