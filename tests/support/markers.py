@@ -11,7 +11,9 @@ sorted without anyone remembering to mark it.
 
 from __future__ import annotations
 
+import functools
 import inspect
+from collections.abc import Callable
 
 import pytest
 
@@ -21,8 +23,13 @@ _SPAWNS = ("subprocess", "run_chat(", "BotProcess", "bot_process", "_bot(")
 
 def _source(item: pytest.Item) -> str:
     function = getattr(item, "function", None)
-    if function is None:
-        return ""
+    return "" if function is None else _source_of(function)
+
+
+@functools.cache
+def _source_of(function: Callable[..., object]) -> str:
+    """Once per function: a parametrised test's items share it, and reading the source of
+    every item took seconds of each worker's collection."""
     try:
         return inspect.getsource(function)
     except (OSError, TypeError):
