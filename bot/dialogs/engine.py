@@ -357,7 +357,7 @@ class DialogEngine:
         elif step.id in outcome.shows and outcome.note is None:
             # nothing says yet what was read from the answer: the understood line does
             notes.append(self._said([step.id], state.answers, self.context(state), ()))
-        fixes = [*fixes, *(s for s in [*implied, *outcome.shows] if s not in fixes)]
+        fixes = list(dict.fromkeys([*fixes, *implied, *outcome.shows]))  # each answer once
         # A total computed from costs per period gets its "Ja, … insgesamt" button, whether
         # this answer or one read with it completed it.
         confirm = next((a.confirm for a in [outcome, *extras.values()] if a.confirm), None)

@@ -508,7 +508,31 @@ def parse_cap_raises(text: str, ctx: StepContext) -> ParseOutcome:
     for value, de, en in CAP_ANSWERS:
         if key in (value, fold(de), fold(en)) or key in CAP_TYPED.get(value, ()):
             return Accepted(Answer(text=de, value=value))
+    words = text.split()
+    lead = fold(words[0]).strip(",.;:!-") if words else ""
+    if lead in _NO_WORDS:  # "Nein, die Mehrkosten tragen wir selbst": a no with its reason
+        return Accepted(Answer(text="Nein", value="no"))
+    reasons = " ".join(words[1:]) if lead in _YES_WORDS else text.strip()
+    if lead in _YES_WORDS and len(words) < 1 + JUSTIFICATION_WORDS // 2:
+        return Accepted(Answer(text="Ja", value="yes"))
+    if len(reasons.split()) >= JUSTIFICATION_WORDS // 2 * (1 if lead in _YES_WORDS else 2):
+        # People answer the question with their reasons ("Weil wir vier Landkreise …"): that is
+        # the justification, and it says the excess is to raise the grant. Both are shown with
+        # a button to correct them, never taken unseen.
+        return Accepted(
+            Answer(text="Ja", value="yes"),
+            Msg("sponsor.cap_raises_grant.as_justification"),
+            also={"justification": Answer(text=reasons, value=reasons)},
+            shows=("cap_raises_grant",),
+        )
     return Rejected(Msg("sponsor.cap_raises_grant.unclear"))
+
+
+JUSTIFICATION_WORDS = 8
+"""A typed answer this long that is not Ja/Nein/Weiß nicht is read as the justification (after
+a leading "Ja," half as many words will do)."""
+_YES_WORDS = frozenset({"ja", "yes", "jap", "jo"})
+_NO_WORDS = frozenset({"nein", "no", "nee", "noe", "nope"})
 
 
 CAP_TYPED = {

@@ -325,6 +325,47 @@ def test_nothing_is_asked_at_or_below_the_cap(kb: KnowledgeBase, costs: str) -> 
     assert "Ausnahme" not in said and "Fördersumme" not in said
 
 
+def test_reasons_typed_at_the_cap_question_are_the_justification_shown_for_correction(
+    kb: KnowledgeBase,
+) -> None:
+    driver = DialogDriver.started(engine_on(kb))
+    walk_to(driver, "costs", ANSWERS)
+    driver.text("800.000 €")
+    state = driver.state
+    why = (
+        "Weil wir vier Landkreise mit je einem Standort abdecken und dafür mehr Personal brauchen."
+    )
+    said = driver.text(why)
+    # taken as the justification (so the excess raises the grant), said, and correctable
+    assert driver.state.answers["justification"].text == why
+    assert driver.state.answers["cap_raises_grant"].value == "yes"
+    assert "als gesonderte Begründung übernommen" in said
+    fixes = [label for label in driver.button_labels if label.startswith("✏️")]
+    assert sorted(fixes) == [
+        "✏️ Begründung für höhere Kosten",
+        "✏️ Überschreitung erhöht die Förderung",
+    ]
+    assert driver.step == "start"  # the justification is not asked again
+
+    # "Ja, weil …": the reasons after the yes
+    driver.state = state
+    driver.text("Ja, weil die Mehrkosten vollständig gefördert werden sollen.")
+    assert driver.state.answers["justification"].text.startswith("weil die Mehrkosten")
+
+    # "Nein, …" with its reason: a no, no justification
+    driver.state = state
+    said = driver.text("Nein, die Mehrkosten tragen wir selbst aus Eigenmitteln.")
+    assert driver.state.answers["cap_raises_grant"].value == "no"
+    assert "justification" not in driver.state.answers
+    assert "keine gesonderte Begründung nötig" in said
+
+    # a few words that are none of the answers are asked back, not taken
+    driver.state = state
+    driver.text("hmm mal sehen")
+    assert driver.step == "cap_raises_grant"
+    assert "cap_raises_grant" not in driver.state.answers
+
+
 # --- 8. out of region -----------------------------------------------------------------------
 
 HEADINGS = (
