@@ -84,6 +84,12 @@ class Session:
         if self.player is not None:
             await self.player.runtime.close()
 
+    async def __aenter__(self) -> Session:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
     async def restart(self) -> None:
         await self.stop()
         await self.start()

@@ -45,8 +45,7 @@ async def to_endorsed(session: Session) -> None:
 
 
 async def test_the_decision_copy_reaches_staff_as_a_document(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_endorsed(session)
         await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
         # Not before NBank decided: no button for it.
@@ -75,13 +74,10 @@ async def test_the_decision_copy_reaches_staff_as_a_document(tmp_path: Path) -> 
         # A second file is no copy any more: the sub-dialog was finished by the first.
         again = await session.upload("Bescheid2.pdf", DECISION)
         assert "gegangen" not in again and len(copies(session)) == 1, again
-    finally:
-        await session.stop()
 
 
 async def test_a_text_does_not_answer_the_copys_button(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_endorsed(session)
         await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
         await session.play(Tap("NBank-Antrag heute gestellt"), Tap("NBank hat bewilligt"))
@@ -90,13 +86,10 @@ async def test_a_text_does_not_answer_the_copys_button(tmp_path: Path) -> None:
         # The menu chosen: the copy is not awaited any more.
         shown = await session.upload("Bescheid.pdf", DECISION)
         assert "gegangen" not in shown and copies(session) == [], shown
-    finally:
-        await session.stop()
 
 
 async def test_staff_agree_an_evaluation_step_and_record_it_received(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_endorsed(session)
         await session.play(Cmd("verfahren", who="staff"), Tap("Pflegebrücke", who="staff"))
         await session.play(Tap("Evaluationsbaustein vereinbaren", who="staff"))
@@ -131,13 +124,10 @@ async def test_staff_agree_an_evaluation_step_and_record_it_received(tmp_path: P
         await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
         view = session.last("sponsor").text
         assert "Projektbeirat" in view and "30.06.2027" in view, view
-    finally:
-        await session.stop()
 
 
 async def test_staff_set_the_escalations_days_in_chat(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, Cmd("verfahren", who="staff"))
         asked = await session.say(Tap("Eskalation nach 14 Tagen", who="staff"))
         assert "nach 14 Tagen" in asked, asked
@@ -156,13 +146,10 @@ async def test_staff_set_the_escalations_days_in_chat(tmp_path: Path) -> None:
         assert [kind for kind, _ in session.steps()] == ["hand_over", "escalate"]
         await session.play(Cmd("verfahren", who="staff"))
         assert any("nach 21 Tagen" in label for label in session.last_with_buttons("staff").labels)
-    finally:
-        await session.stop()
 
 
 async def test_staff_hand_a_case_to_another_contact_in_chat(tmp_path: Path) -> None:
-    session = await Session(tmp_path, people=(*PEOPLE, SECOND)).start()
-    try:
+    async with Session(tmp_path, people=(*PEOPLE, SECOND)) as session:
         await session.play(*REGISTERED)
         await session.play(Cmd("kontakt_einladen", who="staff"), Tap("Hildesheim", who="staff"))
         await session.play(Join("contact2"))
@@ -184,13 +171,10 @@ async def test_staff_hand_a_case_to_another_contact_in_chat(tmp_path: Path) -> N
         await session.play(Cmd("eingang", who="contact2"), Tap("Nr. 1", who="contact2"))
         await session.play(Tap("Unterstützt", who="contact2"), Say("Gut.", who="contact2"))
         assert session.case()[1] == "supported"
-    finally:
-        await session.stop()
 
 
 async def test_staff_move_a_meeting_and_the_sponsor_is_told(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_scheduled(session)
         await session.play(Cmd("sitzung", who="staff"), Tap("Sitzung am 10.12.2026", who="staff"))
         assert "noch ohne Votum: 1 Fall" in session.last("staff").text
@@ -205,13 +189,10 @@ async def test_staff_move_a_meeting_and_the_sponsor_is_told(tmp_path: Path) -> N
         assert session.rows("SELECT held_on, deadline FROM meetings") == [
             ("2026-12-17", "2026-12-01")
         ]
-    finally:
-        await session.stop()
 
 
 async def test_staff_cancel_a_meeting_and_its_cases_are_replanned(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_scheduled(session)
         await session.play(Cmd("sitzung", who="staff"), Tap("Sitzung am 10.12.2026", who="staff"))
         alone = await session.say(Tap("Absagen", who="staff"))
@@ -240,13 +221,10 @@ async def test_staff_cancel_a_meeting_and_its_cases_are_replanned(tmp_path: Path
         listing = session.last("staff")
         assert "am 20.02.2027 ist abgesagt" in listing.text, listing.text
         assert listing.labels == ["📅 Sitzung am 14.01.2027"], listing.labels
-    finally:
-        await session.stop()
 
 
 async def test_a_meetings_agenda_as_one_pdf_with_the_sketches(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await to_scheduled(session)
         await session.play(Cmd("sitzung", who="staff"), Tap("Sitzung am 10.12.2026", who="staff"))
         (document,) = await session.documents("Tagesordnung", who="staff")
@@ -261,13 +239,10 @@ async def test_a_meetings_agenda_as_one_pdf_with_the_sketches(tmp_path: Path) ->
         # Nobody else gets it: staff's button pressed by a sponsor is answered as unknown.
         pressed = await session.handle("sponsor", Press("", "staff:meeting:agenda:1"))
         assert not any(isinstance(output, Document) for output in pressed)
-    finally:
-        await session.stop()
 
 
 async def test_contacts_see_their_alliances_cases_by_step(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         listing = await session.say(Cmd("faelle", who="contact"))
         assert "Fälle: FaReHi (1)" in listing, listing
@@ -286,13 +261,10 @@ async def test_contacts_see_their_alliances_cases_by_step(tmp_path: Path) -> Non
         # Staff see every alliance's cases.
         staff = await session.say(Cmd("faelle", who="staff"))
         assert "Pflegebrücke Hildesheim" in staff, staff
-    finally:
-        await session.stop()
 
 
 async def test_the_sponsors_summary_says_where_the_case_stands(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         summary = await session.say(Cmd("zusammenfassung"))
         handed, _, rest = summary.partition("📌 Im Verfahren: Fall Nr. 1 · von der lokalen")
@@ -300,13 +272,10 @@ async def test_the_sponsors_summary_says_where_the_case_stands(tmp_path: Path) -
         assert rest.split("\n\n")[0].endswith("Einreichung beim Fachkräftebündnis (Projektträger)")
         await session.play(Tap("Verfahren und nächste Schritte"))
         assert "Kosten- und Finanzierungsplan" in " ".join(session.last("sponsor").labels)
-    finally:
-        await session.stop()
 
 
 async def test_staff_hand_all_cases_of_a_departing_contact_on_at_once(tmp_path: Path) -> None:
-    session = await Session(tmp_path, people=(*PEOPLE, SECOND)).start()
-    try:
+    async with Session(tmp_path, people=(*PEOPLE, SECOND)) as session:
         await session.play(*REGISTERED)
         await session.play(Cmd("kontakt_einladen", who="staff"), Tap("Hildesheim", who="staff"))
         await session.play(Join("contact2"))
@@ -333,5 +302,3 @@ async def test_staff_hand_all_cases_of_a_departing_contact_on_at_once(tmp_path: 
         ]
         assert session.rows("SELECT DISTINCT taken_by FROM handoffs") == [(502,)]
         assert [kind for kind, _ in session.steps()].count("reassign") == 2
-    finally:
-        await session.stop()

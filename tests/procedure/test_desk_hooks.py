@@ -15,8 +15,7 @@ KEEP_DETAILS = (Tap("Beibehalten"), Tap("Beibehalten"), Tap("Beibehalten"))
 
 
 async def test_handoff_take_over_and_statement_are_the_cases_steps(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER)
         number, stage, revision, contact = session.case()
         assert (stage, revision, contact) == ("handed_over", 1, None)
@@ -28,13 +27,10 @@ async def test_handoff_take_over_and_statement_are_the_cases_steps(tmp_path: Pat
             ("take_over", "contact"),
             ("support", "contact"),
         ]
-    finally:
-        await session.stop()
 
 
 async def test_changes_wanted_and_a_new_revision(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(
             *REGISTERED,
             *HANDED_OVER,
@@ -68,13 +64,10 @@ async def test_changes_wanted_and_a_new_revision(tmp_path: Path) -> None:
             "contact", before
         )
         assert session.case()[1:3] == ("handed_over", 2)
-    finally:
-        await session.stop()
 
 
 async def test_a_supported_case_is_not_handed_over_again(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         handoffs = session.rows("SELECT count(*) FROM handoffs")
         await session.play(
@@ -90,5 +83,3 @@ async def test_a_supported_case_is_not_handed_over_again(tmp_path: Path) -> None
         assert session.case()[1] == "supported"
         assert "passt nicht zum Stand des Falls" in text, text
         assert "Einreichung beim Fachkräftebündnis" in text, text
-    finally:
-        await session.stop()

@@ -11,8 +11,7 @@ from tests.procedure.chat import HANDED_OVER, REGISTERED, Session
 
 
 async def test_an_untaken_handoff_is_escalated_once_across_a_restart(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER)
         staff, sponsor = session.count("staff"), session.count("sponsor")
         assert await session.tick() == 0  # nothing is due yet
@@ -28,5 +27,3 @@ async def test_an_untaken_handoff_is_escalated_once_across_a_restart(tmp_path: P
         assert await session.tick() == 0
         assert session.steps()[-1] == ("escalate", "system")
         assert [kind for kind, _ in session.steps()].count("escalate") == 1
-    finally:
-        await session.stop()

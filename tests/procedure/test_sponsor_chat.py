@@ -16,8 +16,7 @@ from tests.support.steps import Cmd, Say, Tap
 
 
 async def test_the_sponsor_sees_and_moves_their_case(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         await session.play(Cmd("entwuerfe"))
         menu = await session.say(Tap("Pflegebrücke"))
@@ -52,26 +51,20 @@ async def test_the_sponsor_sees_and_moves_their_case(tmp_path: Path) -> None:
         assert "zurückgezogen" in session.received("contact", contact)
         # A finished case offers nothing more to do.
         assert session.last("sponsor").labels == ["📂 Meine Entwürfe"]
-    finally:
-        await session.stop()
 
 
 async def test_a_contact_has_no_overview_and_a_supported_case_no_dates_yet(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         # Nobody but its sponsor reaches a case by its button.
         gone = await session.say(Cmd("verfahren", who="contact"))
         assert "Verfahrensübersicht" not in gone
         await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
         assert "Projektbeginn" not in " ".join(session.last("sponsor").labels)
-    finally:
-        await session.stop()
 
 
 async def test_staff_get_the_overview_and_its_csv(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED)
         overview = await session.say(Cmd("verfahren", who="staff"))
         assert "Verfahrensübersicht" in overview, overview
@@ -84,26 +77,20 @@ async def test_staff_get_the_overview_and_its_csv(tmp_path: Path) -> None:
         assert csv is not None and csv.name == "verfahren_2026-11-25.csv", csv
         typed = await session.say(Say("01.03.2027 bis 28.02.2029"))
         assert typed  # an ordinary text for staff: no case dates asked for
-    finally:
-        await session.stop()
 
 
 async def test_erasure_warns_of_cases_in_procedure(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER)
         asked = await session.say(Cmd("loeschen"))
         assert "noch im Verfahren nach der Übergabe: 1 Fall" in asked, asked
         # No warning for someone without a case.
         other = await session.say(Cmd("loeschen", who="contact"))
         assert "im Verfahren" not in other, other
-    finally:
-        await session.stop()
 
 
 async def test_the_projektskizze_shows_the_plan_typed_in_chat(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER)
         await session.play(Cmd("entwuerfe"), Tap("Pflegebrücke"), Tap("Verfahren"))
         await session.play(Tap("Finanzierungsplan eingeben"))
@@ -118,5 +105,3 @@ async def test_the_projektskizze_shows_the_plan_typed_in_chat(tmp_path: Path) ->
         text = markdown.content.decode("utf-8")
         assert "Personal: 300.000 €" in text, text
         assert "266.000 €" in text and "Aufbau" in text, text
-    finally:
-        await session.stop()

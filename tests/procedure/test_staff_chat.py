@@ -11,8 +11,7 @@ from tests.support.steps import Cmd, Tap
 
 
 async def test_staff_enter_meetings(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         usage = await session.say(Cmd("sitzung", who="staff"))
         assert "/sitzung TT.MM.JJJJ" in usage, usage
         added = await session.say(
@@ -29,29 +28,21 @@ async def test_staff_enter_meetings(tmp_path: Path) -> None:
         # Nobody else may.
         refused = await session.say(Cmd("sitzung", "12.06.2027"))
         assert "eingetragen" not in refused and "Sitzungen" not in refused, refused
-    finally:
-        await session.stop()
 
 
 async def test_the_overview_leads_to_a_cases_steps(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER, *SUPPORTED, Cmd("verfahren", who="staff"))
         assert any("Pflegebrücke" in label for label in session.last_with_buttons("staff").labels)
         shown = await session.say(Tap("Pflegebrücke", who="staff"))
         assert "Fall Nr. 1: Pflegebrücke Hildesheim" in shown, shown
         # Supported, not yet submitted: nothing for staff to record.
         assert session.last("staff").labels == []
-    finally:
-        await session.stop()
 
 
 async def test_the_advice_reads_the_meetings_staff_entered(tmp_path: Path) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(Cmd("sitzung", "10.12.2026", who="staff"))
         await session.play(*to_summary_de()[:-1])
         summary = await session.say(to_summary_de()[-1])
         assert "10.12.2026" in summary, summary
-    finally:
-        await session.stop()

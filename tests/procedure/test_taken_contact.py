@@ -20,8 +20,7 @@ async def summary(session: Session) -> str:
 async def test_the_summary_names_the_contact_who_took_the_case_and_only_then(
     tmp_path: Path,
 ) -> None:
-    session = await Session(tmp_path).start()
-    try:
+    async with Session(tmp_path) as session:
         await session.play(*REGISTERED, *HANDED_OVER)
         before = await summary(session)
         assert "Übergabe Nr. 1" in before  # handed over, but nobody has taken it yet
@@ -41,5 +40,3 @@ async def test_the_summary_names_the_contact_who_took_the_case_and_only_then(
         assert CONTACT.name not in erased and "Übergabe Nr. 1" in erased
         (stored,) = session.rows("SELECT state FROM drafts")
         assert CONTACT.name not in stored[0]
-    finally:
-        await session.stop()
