@@ -213,7 +213,7 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
             if text[word.start() : last.end()].count("\n"):
                 break
             phrase = text[word.start() : last.end()]
-            resolved = ctx.places.resolve(phrase)
+            resolved = ctx.places.resolve(phrase, near=marked)
             span = (word.start(), last.end())
             if isinstance(resolved, Understood):
                 if resolved.note is not None and not marked:

@@ -239,7 +239,10 @@ class PlaceResolver:
                 for name in (locality, named, label):
                     self._add(name, target)
 
-    def resolve(self, text: str) -> Parsed[Place]:
+    def resolve(self, text: str, *, near: bool = True) -> Parsed[Place]:
+        """`near`: also close spellings (rapidfuzz over every name, the costly part); a phrase
+        inside a longer message counts a close spelling only after "aus", "in" …, so the
+        message reader asks for them only there."""
         key = _key(text[:MAX_INPUT])
         if not key:
             return Unclear(Msg("understanding.place.empty"))
@@ -263,11 +266,13 @@ class PlaceResolver:
             # "LK OS": a registration code of no district here. Close names of districts
             # ("LK NI" ~ "LK HI") would be a wrong alliance, not a typo.
             return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
+        if not near:
+            return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         # The full answer first: "LK Nienbrug" is close to "LK Nienburg", which names only the
         # district, while the bare "Nienburg" also exists outside the region.
-        near = self._fuzzy(key, text, strict=True)
-        if near is not None:
-            return near
+        close = self._fuzzy(key, text, strict=True)
+        if close is not None:
+            return close
         closest = self._fuzzy(_strip(key) or key, text)
         assert closest is not None  # without `strict`, an answer is always given
         return closest

@@ -163,6 +163,12 @@ async def converse(chat: Chat, case: Case) -> Transcript:
         if switch is not None:
             prompt = await send(Press(step, switch, prompt.token or None), step, True)
             continue
+        if step == CAP_QUESTION:
+            # #15's question before the justification: the personas over the cap justify it
+            # (the harness gives them a justification), so their excess is to raise the grant.
+            asked[step] += 1
+            prompt = await send(Text(YES[transcript.language]), step, True)
+            continue
         if step not in MAIN_STEPS:
             confirm = next((a for a in actions if CONFIRM.search(a)), None)
             if confirm is None:
@@ -182,6 +188,11 @@ async def converse(chat: Chat, case: Case) -> Transcript:
         prompt = await send(event, step, True)
     transcript.ended = f"cut off after {MAX_TURNS} turns"
     return transcript
+
+
+CAP_QUESTION = "cap_raises_grant"
+"""Asked above the cap before the justification (#15 point 7: does the excess raise the grant?)."""
+YES = {"de": "Ja", "en": "Yes"}
 
 
 def _next_answer(

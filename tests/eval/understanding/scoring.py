@@ -138,7 +138,10 @@ def allowed_questions(case: Case, kb: KnowledgeBase) -> int:
     needs where their first answer cannot be taken (a non-answer at a required question, a
     question back, an ambiguous place): those re-asks are the sponsor's doing, not the bot's."""
     cap = kb.rules.limits.cost_cap_eur
-    steps = [s for s in MAIN_STEPS if s != "justification" or case.expect.costs.total > cap]
+    over_cap = case.expect.costs.total > cap
+    steps = [s for s in MAIN_STEPS if s != "justification" or over_cap]
+    if over_cap:  # #15 point 7 asks first whether the excess raises the grant
+        steps.append("cap_raises_grant")
     missing = [s for s in steps if s not in case.given]
     retries = sum(max(0, len(case.persona.get(s, [])) - 1) for s in missing)
     return len(missing) + 1 + retries
