@@ -11,6 +11,7 @@ from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
 from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
+from bot.storage.feedback import Feedback
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
@@ -31,6 +32,8 @@ class Stores:
     staff: StaffMembers
     """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
     deliveries: Deliveries
+    feedback: Feedback
+    """Sponsors' 👍/👎 on the advice, with their reasons."""
 
     @classmethod
     def of(
@@ -50,4 +53,5 @@ class Stores:
             Meetings(connection, now),
             StaffMembers(connection, now, configured_staff),
             Deliveries(connection, now),
+            Feedback(connection, now),
         )
