@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +11,7 @@ import aiosqlite
 
 from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
+from bot.storage.db import Database
 from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
 from bot.storage.feedback import Feedback
@@ -55,3 +58,16 @@ class Stores:
             Deliveries(connection, now),
             Feedback(connection, now),
         )
+
+    @classmethod
+    @asynccontextmanager
+    async def transaction(
+        cls,
+        database: Database,
+        now: datetime,
+        configured_staff: frozenset[int] = frozenset(),
+    ) -> AsyncIterator[Stores]:
+        """One write transaction of work outside an update (the purge, the outbox's PDFs):
+        its stores, committed when the block ends without an exception."""
+        async with database.transaction() as connection:
+            yield cls.of(connection, now, configured_staff)
