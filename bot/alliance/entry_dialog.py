@@ -17,8 +17,8 @@ import asyncio
 import dataclasses
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
 
+from pydantic import JsonValue
 from rapidfuzz import fuzz, process
 
 from bot.alliance.entry_forms import FORMS, FieldSpec, Form, entry_title, new_id
@@ -60,8 +60,13 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def _items(value: JsonValue) -> list[JsonValue]:
+    """A list field's items (none when it is empty or not a list)."""
+    return list(value) if isinstance(value, list) else []
+
+
 def shown(
-    form: Form, spec: FieldSpec, value: Mapping[str, Any], kb: KnowledgeBase, short: bool
+    form: Form, spec: FieldSpec, value: Mapping[str, JsonValue], kb: KnowledgeBase, short: bool
 ) -> Param:
     """A field's value as staff read it: names, not codes; "–" when empty."""
     current = value.get(spec.name)
@@ -315,7 +320,7 @@ class EntryDialog:
         current: Param = shown(form, spec, state.value, kb, short=False)
         if spec.kind == "lines" and state.value.get(name):
             # one a line: staff copy the list, change it and send it back
-            current = "\n" + "\n".join(str(item) for item in state.value[name])
+            current = "\n" + "\n".join(str(item) for item in _items(state.value[name]))
         params: dict[str, Param] = {"field": _label(form, name), "current": current}
         step = ""
         if state.walking:
@@ -347,14 +352,14 @@ class EntryDialog:
         rows.append((back, self._cancel()) if not state.walking else (self._cancel(),))
         return Reply(parts, tuple(rows))
 
-    async def _set(self, turn: Turn, state: EditEntry, name: str, value: object) -> Reply:
+    async def _set(self, turn: Turn, state: EditEntry, name: str, value: JsonValue) -> Reply:
         """A field given: on to the next field of a new entry, else back to the entry."""
         form, kb = FORMS[state.form], turn.advisor.kb
         edited = {**state.value, name: value}
         for spec in form.fields:  # sub-goals of an action field no longer chosen go
             if spec.kind == "several" and spec.options is not None and edited.get(spec.name):
                 valid = {code for code, _ in spec.options(kb, edited)}
-                edited[spec.name] = [c for c in edited[spec.name] if c in valid]
+                edited[spec.name] = [c for c in _items(edited[spec.name]) if c in valid]
         if state.new and name == form.id_from:
             edited["id"] = new_id(form, edited, kb)
         state = state.model_copy(update={"value": edited})
@@ -397,10 +402,11 @@ class EntryDialog:
             end = int(years.group(2)) if years and years.group(2) else start
             if years is None or end < start:
                 return [await self._ask(turn, state, spec.name, Msg("entry.years_invalid"))]
-            period = {"start_year": start, "end_year": end}
+            period: JsonValue = {"start_year": start, "end_year": end}
             return [await self._set(turn, state, spec.name, period)]
         if spec.kind == "lines":
-            items = _edited_list(list(state.value.get(spec.name) or []), text)
+            given = [str(item) for item in _items(state.value.get(spec.name))]
+            items: list[JsonValue] = list(_edited_list(given, text))
             if not items and spec.required:
                 return [await self._ask(turn, state, spec.name, Msg("entry.cannot_clear"))]
             return [await self._set(turn, state, spec.name, items)]
@@ -411,7 +417,7 @@ class EntryDialog:
         return [await self._set(turn, state, spec.name, text)]
 
     @staticmethod
-    def _cleared(spec: FieldSpec) -> object:
+    def _cleared(spec: FieldSpec) -> JsonValue:
         return [] if spec.kind in ("lines", "several") else None
 
     async def press(self, turn: Turn, action: str) -> list[EngineOutput]:
@@ -459,7 +465,7 @@ class EntryDialog:
             code = choices[int(argument)][0]
             if spec.kind == "one":
                 return await self._set(turn, state, spec.name, code)
-            chosen = list(state.value.get(spec.name) or [])
+            chosen = _items(state.value.get(spec.name))
             chosen = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
             state = state.model_copy(update={"value": {**state.value, spec.name: chosen}})
             # the tick shown in the message tapped, not in a new one for every tap
@@ -469,7 +475,7 @@ class EntryDialog:
         if verb == "done" and spec.kind == "several":
             if spec.required and not state.value.get(spec.name):
                 return await self._ask(turn, state, spec.name, Msg("entry.choose_one"))
-            return await self._set(turn, state, spec.name, list(state.value.get(spec.name) or []))
+            return await self._set(turn, state, spec.name, _items(state.value.get(spec.name)))
         if verb == "clear" and not spec.required:
             return await self._set(turn, state, spec.name, self._cleared(spec))
         if verb == "skip" and not spec.required:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pydantic import JsonValue
+
 from bot.base.normalize import fold, transliterate
 from bot.core.subdialogs import EntryForm
 from bot.kb.knowledge import KnowledgeBase
@@ -21,7 +23,7 @@ from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Choice
 
 FieldKind = Literal["text", "lines", "several", "one", "years"]
-Options = Callable[[KnowledgeBase, Mapping[str, Any]], list[tuple[str, Param]]]
+Options = Callable[[KnowledgeBase, Mapping[str, JsonValue]], list[tuple[str, Param]]]
 """A tapped field's choices as (code, label), given the entry edited so far."""
 
 
@@ -56,21 +58,22 @@ class Form:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def _districts(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, Param]]:
+def _districts(kb: KnowledgeBase, value: Mapping[str, JsonValue]) -> list[tuple[str, Param]]:
     return [(d.id, d.name) for d in kb.regions.districts]
 
 
-def _target_groups(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, Param]]:
+def _target_groups(kb: KnowledgeBase, value: Mapping[str, JsonValue]) -> list[tuple[str, Param]]:
     return [(g.id, Choice(g.label, g.label_en)) for g in kb.target_groups]
 
 
-def _action_fields(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, Param]]:
+def _action_fields(kb: KnowledgeBase, value: Mapping[str, JsonValue]) -> list[tuple[str, Param]]:
     return [(f.id, Choice(f"{f.id}: {f.title}", f"{f.id}: {f.title_en}")) for f in kb.action_fields]
 
 
-def _sub_goals(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, Param]]:
+def _sub_goals(kb: KnowledgeBase, value: Mapping[str, JsonValue]) -> list[tuple[str, Param]]:
     """The sub-goals of the action fields chosen, in the strategy's wording."""
-    chosen = set(value.get("action_fields") or ())
+    given = value.get("action_fields")
+    chosen = set(given) if isinstance(given, list) else set()
     return [
         (g.id, Choice(f"{g.id} {g.title}", f"{g.id} {g.title_en}"))
         for field, g in kb.sub_goals()
@@ -79,7 +82,7 @@ def _sub_goals(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, P
 
 
 def _named(prefix: str, codes: tuple[str, ...]) -> Options:
-    def options(kb: KnowledgeBase, value: Mapping[str, Any]) -> list[tuple[str, Param]]:
+    def options(kb: KnowledgeBase, value: Mapping[str, JsonValue]) -> list[tuple[str, Param]]:
         return [(code, Msg(f"entry.choice.{prefix}.{code}")) for code in codes]
 
     return options
@@ -181,16 +184,18 @@ FORMS: dict[EntryForm, Form] = {form.name: form for form in (PROJECT, ALLIANCE, 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def entry_title(form: Form, value: Mapping[str, Any]) -> str:
+def entry_title(form: Form, value: Mapping[str, JsonValue]) -> str:
     """How staff recognise an entry: a project's title, an alliance's name, an FAQ entry's
     first German question."""
     if form.name == "faq":
-        questions = value.get("questions") or []
-        return str(questions[0]) if questions else str(value.get("id", ""))
+        questions = value.get("questions")
+        if isinstance(questions, list) and questions:
+            return str(questions[0])
+        return str(value.get("id", ""))
     return str(value.get("title") or value.get("name") or value.get("id", ""))
 
 
-def new_id(form: Form, value: Mapping[str, Any], kb: KnowledgeBase) -> str:
+def new_id(form: Form, value: Mapping[str, JsonValue], kb: KnowledgeBase) -> str:
     """A new entry's id from its first words, unique among the live entries."""
     source = value.get(form.id_from)
     text = str(source[0] if isinstance(source, list) and source else source or "")

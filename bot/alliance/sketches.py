@@ -56,8 +56,8 @@ class HandoffSketches:
         if not isinstance(handoff_id, int):
             return None
         language: Language = "en" if reference.get("language") == "en" else "de"
-        async with self.database.transaction() as connection:
-            handoffs = Stores.of(connection, self.clock.now()).handoffs
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
+            handoffs = stores.handoffs
             stored = await handoffs.sketch(handoff_id, language)
             handoff = await handoffs.get(handoff_id) if stored is None else None
         if stored is None:
@@ -68,9 +68,8 @@ class HandoffSketches:
             if document is None:
                 return None
             stored = SketchFile(document.filename, document.mime_type, document.content)
-            async with self.database.transaction() as connection:
-                handoffs = Stores.of(connection, self.clock.now()).handoffs
-                await handoffs.keep_sketch(handoff_id, language, stored)
+            async with Stores.transaction(self.database, self.clock.now()) as stores:
+                await stores.handoffs.keep_sketch(handoff_id, language, stored)
         payload = {key: value for key, value in item.payload.items() if key != "sketch"}
         payload["document"] = {
             "filename": stored.filename,

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.kb.knowledge import KnowledgeBase
 from bot.storage.contacts import Redemption
-from bot.storage.feedback import Feedback
 from bot.storage.privacy import Classify, statistics
 from bot.texts.catalog import Msg
 from bot.texts.formats import Day, Eur, Lines
@@ -144,7 +143,7 @@ class StaffDesk:
                 )
             )
 
-        rated = await Feedback(turn.connection, turn.now).counts()
+        rated = await turn.stores.feedback.counts()
         return [
             Reply(
                 (

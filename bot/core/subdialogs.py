@@ -6,9 +6,9 @@ the next typed text finishes the top one (aiogram-dialog's start/done).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter
 
 Statement = Literal["supports", "rejects", "changes"]
 """What an alliance says about a handed-over draft."""
@@ -161,6 +161,9 @@ class RetireProject(_SubDialog):
 EntryForm = Literal["project", "alliance", "office", "faq"]
 """The knowledge entries staff edit by dialog (`bot.alliance.entry_forms`)."""
 EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
+EntryFields = dict[str, JsonValue]
+"""A knowledge entry's fields as its file stores them (`model_dump(mode="json")`): JSON values,
+so the stored sub-dialog is the same JSON and every use narrows a field before relying on it."""
 
 
 class EditEntry(_SubDialog):
@@ -181,9 +184,9 @@ class EditEntry(_SubDialog):
     new: bool = False
     walking: bool = False
     """A new entry's fields are asked one after the other until its first preview."""
-    before: dict[str, Any] = {}
+    before: EntryFields = {}
     """The entry in version `based_on` (empty for a new one)."""
-    value: dict[str, Any] = {}
+    value: EntryFields = {}
     """The entry as edited so far (the file's fields, in codes)."""
     field: str = ""
     """The field asked for (stage "field")."""

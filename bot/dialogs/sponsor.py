@@ -695,14 +695,14 @@ def understood_answer(step: Step, answer: Answer, ctx: StepContext) -> Localized
     """An answer as read, for "Verstanden: …": what was derived from the sponsor's words
     (the target groups recognised, the kind of organisation), not only the words."""
     kb = ctx.advisor.kb
-    value = answer.value
-    if step.id == "target_group" and isinstance(value, dict):
-        ids = value.get("ids")
-        known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+    decoded = read_answers({step.id: answer})
+    if step.id == "target_group":
+        known = [g.id for g in kb.target_groups if g.id in decoded.target_groups]
         if known:
             return group_labels(known, kb)
-    if step.id == "organisation" and isinstance(value, str):
-        label = next((Choice(de, en) for v, de, en in ORGANISATION_KINDS if v == value), None)
+    if step.id == "organisation" and decoded.organisation is not None:
+        kind = decoded.organisation
+        label = next((Choice(de, en) for v, de, en in ORGANISATION_KINDS if v == kind), None)
         words = answer.text.strip()
         if label is not None and fold(words) not in (fold(label.de), fold(label.en)):
             return Msg("sponsor.understood.classed", {"text": words[:40], "kind": label})

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
 from bot.advice.matching import FieldMatch
 from bot.base.normalize import fold
-from bot.base.yearmonth import YearMonth
 from bot.core.outputs import Button, Reply
 from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
-from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind, sent_content
+from bot.dialogs.answers import (
+    ORGANISATION_KINDS,
+    SponsorAnswers,
+    handoff_kind,
+    read_answers,
+    sent_content,
+)
 from bot.dialogs.sourced import contact_details, next_steps, sourced, stand
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Localized, Msg, Param
@@ -196,65 +201,60 @@ def edit_menu(steps: Sequence[Step]) -> Reply:
 
 def _answers(state: DialogState, steps: Sequence[Step], kb: KnowledgeBase) -> Msg:
     lines: list[Localized | str] = []
+    answers = read_answers(state.answers)
     for step in steps:
-        answer = state.answers.get(step.id)
-        if answer is None:
+        if step.id not in answers.texts:
             continue
-        lines.append(
-            Msg("summary.answer", {"label": Msg(step.label), "value": _shown(step, answer, kb)})
-        )
+        shown = _shown(step.id, answers, kb)
+        lines.append(Msg("summary.answer", {"label": Msg(step.label), "value": shown}))
     return Msg("summary.answers", {"items": Lines(tuple(lines))})
 
 
-def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
+def _shown(step_id: str, answers: SponsorAnswers, kb: KnowledgeBase) -> Localized | str:
     """An answer as understood, in the reader's language where it was a choice."""
-    text = answer.text if len(answer.text) <= 400 else answer.text[:400] + " …"
-    value = answer.value
-    if step.id == "costs" and isinstance(value, int):
-        return Eur(value)
-    if step.id == "start" and isinstance(value, str):
-        return Month(YearMonth.parse_iso(value))
-    if step.id == "duration" and isinstance(value, int):
-        return Count(value, "months")
-    if step.id == "region" and isinstance(value, dict):
-        return _place(value, kb)
-    if step.id == "target_group" and isinstance(value, dict) and not value.get("text"):
-        ids = value.get("ids")
-        known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
+    given = answers.text(step_id)
+    text = given if len(given) <= 400 else given[:400] + " …"
+    if step_id == "costs" and answers.costs_eur is not None:
+        return Eur(answers.costs_eur)
+    if step_id == "start" and answers.start is not None:
+        return Month(answers.start)
+    if step_id == "duration" and answers.duration_months is not None:
+        return Count(answers.duration_months, "months")
+    if step_id == "region" and answers.place is not None:
+        return _place(answers.place, kb)
+    if step_id == "target_group" and not answers.target_group_text:
+        known = [g.id for g in kb.target_groups if g.id in answers.target_groups]
         if known:
             return group_labels(known, kb)
-    if step.id == "organisation":
+    if step_id == "organisation":
         for kind, de, en in ORGANISATION_KINDS:
-            if value == kind and fold(text) in (fold(de), fold(en)):
+            if answers.organisation == kind and fold(text) in (fold(de), fold(en)):
                 return Choice(de, en)
     return text
 
 
-shown_answer = _shown
-"""An answer as the summary shows it (also for "Verstanden: …" in the dialog)."""
+def shown_answer(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
+    """An answer as the summary shows it (also for "Verstanden: …" in the dialog)."""
+    return _shown(step.id, read_answers({step.id: answer}), kb)
 
 
-def _place(value: Mapping[str, object], kb: KnowledgeBase) -> Msg | Lines:
+def _place(place: InRegion | Elsewhere, kb: KnowledgeBase) -> Msg | Lines:
     """ "Garbsen (Region Hannover)": the place as understood and where it belongs; each of
     them for a project in several places."""
-    also = value.get("also")
-    if isinstance(also, list) and also:
-        first = {key: item for key, item in value.items() if key != "also"}
-        places = [first, *(p for p in also if isinstance(p, dict))]
-        return Lines(tuple(_place({"kind": "in_region", **p}, kb) for p in places), ", ")
-    name = str(value.get("name", ""))
+    if isinstance(place, InRegion) and place.also:
+        return Lines(tuple(_place(p, kb) for p in place.places), ", ")
+    name = place.name
     area = ""
     try:
-        if value.get("kind") == "in_region":
-            district = value.get("district")
-            if district:
-                area = kb.district(str(district)).name
+        if isinstance(place, InRegion):
+            if place.district_id:
+                area = kb.district(place.district_id).name
             else:
-                area = kb.subregion(str(value.get("subregion"))).name
-        elif value.get("alliance"):
-            area = kb.regional_alliance(str(value["alliance"])).name
-        elif value.get("country") or value.get("state"):
-            area = str(value.get("country") or value["state"])
+                area = kb.subregion(place.subregion_id).name
+        elif place.alliance_id:
+            area = kb.regional_alliance(place.alliance_id).name
+        elif place.country or place.state:
+            area = str(place.country or place.state)
     except KeyError:  # a knowledge base changed since: the name alone still says it
         area = ""
     if not area or fold(area) == fold(name):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import FeedbackReason
 from bot.dialogs.answers import facts_from_answers
-from bot.storage.feedback import Feedback, Rating
+from bot.storage.feedback import Rating
 from bot.texts.catalog import Msg
 from bot.turn import Turn
 
@@ -25,7 +25,7 @@ class FeedbackDesk:
             "projects": [match.id for match in advice.matches.projects],
             "alliance": advice.alliance.id if advice.alliance is not None else None,
         }
-        stored = await Feedback(turn.connection, turn.now).add(
+        stored = await turn.stores.feedback.add(
             turn.user.id, draft.id, chosen, turn.advisor.kb.version, rated
         )
         await turn.start(FeedbackReason(feedback=stored))
@@ -35,5 +35,5 @@ class FeedbackDesk:
         return [Reply((Msg("feedback.thanks_down"),), person)]
 
     async def reason(self, turn: Turn, asked: FeedbackReason, text: str) -> list[EngineOutput]:
-        await Feedback(turn.connection, turn.now).give_reason(turn.user.id, asked.feedback, text)
+        await turn.stores.feedback.give_reason(turn.user.id, asked.feedback, text)
         return [Reply((Msg("feedback.reason_saved"),))]

@@ -106,7 +106,6 @@ class PrivacyDesk:
         """Drafts untouched for the retention period are deleted; their counts stay."""
         now = self.clock.now()
         before = retention_cutoff(now, self.retention_months)
-        async with database.transaction() as connection:
-            drafts = Stores.of(connection, now).drafts
+        async with Stores.transaction(database, now) as stores:
             counts = functools.partial(classify, self.advisor(), now.date())
-            return await purge_stale(connection, drafts, before, counts)
+            return await purge_stale(stores.connection, stores.drafts, before, counts)

@@ -192,13 +192,12 @@ class Conversations:
 
     async def staff_ids(self) -> list[int]:
         """Every staff member: the configured ones and those added in the bot."""
-        async with self.database.transaction() as connection:
-            return await Stores.of(connection, self.clock.now(), self.admin_ids).staff.everyone()
+        async with Stores.transaction(self.database, self.clock.now(), self.admin_ids) as stores:
+            return await stores.staff.everyone()
 
     async def language_of(self, user_id: int) -> Language:
-        async with self.database.transaction() as connection:
-            drafts = Stores.of(connection, self.clock.now()).drafts
-            user = await drafts.user(user_id, self.default_language)
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
+            user = await stores.drafts.user(user_id, self.default_language)
         return user.language
 
     async def purge(self) -> int:

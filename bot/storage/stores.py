@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,8 +11,10 @@ import aiosqlite
 
 from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
+from bot.storage.db import Database
 from bot.storage.deliveries import Deliveries
 from bot.storage.drafts import Drafts
+from bot.storage.feedback import Feedback
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
@@ -31,6 +35,8 @@ class Stores:
     staff: StaffMembers
     """Who is staff: the configured ids (`BOT_ADMIN_IDS`) and those added in the bot."""
     deliveries: Deliveries
+    feedback: Feedback
+    """Sponsors' 👍/👎 on the advice, with their reasons."""
 
     @classmethod
     def of(
@@ -50,4 +56,18 @@ class Stores:
             Meetings(connection, now),
             StaffMembers(connection, now, configured_staff),
             Deliveries(connection, now),
+            Feedback(connection, now),
         )
+
+    @classmethod
+    @asynccontextmanager
+    async def transaction(
+        cls,
+        database: Database,
+        now: datetime,
+        configured_staff: frozenset[int] = frozenset(),
+    ) -> AsyncIterator[Stores]:
+        """One write transaction of work outside an update (the purge, the outbox's PDFs):
+        its stores, committed when the block ends without an exception."""
+        async with database.transaction() as connection:
+            yield cls.of(connection, now, configured_staff)
