@@ -208,7 +208,9 @@ def _spatial_effect(place: InRegion, kb: KnowledgeBase) -> Msg:
 
 
 def _next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
-    upcoming = [m for m in kb.rules.steering_group_meetings if m.date >= today]
+    """The next meeting that can still take the case (issue #15, point 6): one whose
+    submission deadline has passed cannot, however near its date."""
+    upcoming = [m for m in kb.rules.steering_group_meetings if m.can_take(today)]
     return min(upcoming, key=lambda m: m.date, default=None)
 
 
