@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.advice.facts import ProjectFacts
-from bot.advice.sources import source_note
+from bot.advice.sources import common_source, source_note
 from bot.advice.timing import cap_hints, earliest_start, lead_time_hints
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
@@ -203,13 +203,26 @@ def _spatial_effect(place: InRegion, kb: KnowledgeBase) -> Msg:
             "criterion": Choice(criterion.title, criterion.title_en)
             if criterion is not None
             else Msg("advice.spatial_effect"),
+            # Without the entry, the criteria the steering group weighs as a whole.
+            "source": source_note(
+                criterion.source
+                if criterion is not None
+                else common_source([c.source for c in kb.rules.criteria])
+            ),
         },
     )
 
 
 def _next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
-    upcoming = [m for m in kb.rules.steering_group_meetings if m.date >= today]
+    """The next meeting that can still take the case (issue #15, point 6): one whose
+    submission deadline has passed cannot, however near its date."""
+    upcoming = [m for m in kb.rules.steering_group_meetings if m.can_take(today)]
     return min(upcoming, key=lambda m: m.date, default=None)
+
+
+def _listing(items: list[str], last: str) -> str:
+    """ "A, B und C" """
+    return last.join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def _hints(
@@ -245,11 +258,24 @@ def _hints(
             )
     themes = {theme.id: theme for theme in kb.rules.focus_themes}
     if focus_themes:
-        names = [Choice(themes[t].title, themes[t].title_en) for t in focus_themes if t in themes]
-        for name in names:
-            hints.append(Msg("advice.hint.focus_theme_met", {"theme": name}))
+        for theme_id in focus_themes:
+            if theme_id in themes:
+                theme = themes[theme_id]
+                params: dict[str, Param] = {
+                    "theme": Choice(theme.title, theme.title_en),
+                    "source": source_note(theme.source),
+                }
+                hints.append(Msg("advice.hint.focus_theme_met", params))
     elif themes:
-        hints.append(Msg("advice.hint.focus_themes"))
+        listed = list(themes.values())
+        params = {
+            "themes": Choice(
+                _listing([f"„{t.title}“" for t in listed], " und "),
+                _listing([f"“{t.title_en}”" for t in listed], " and "),
+            ),
+            "source": source_note(common_source([t.source for t in listed])),
+        }
+        hints.append(Msg("advice.hint.focus_themes", params))
     if next_meeting is not None:
         hints.append(Msg("advice.hint.next_meeting", {"date": Day(next_meeting.date)}))
     else:

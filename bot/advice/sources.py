@@ -9,6 +9,7 @@ public source and is marked to be checked with NBank, since the strategy does no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.texts.catalog import Msg
@@ -70,6 +71,21 @@ def sources(source: str) -> tuple[Source, ...]:
             # Staff's own data (meeting dates) is named as staff wrote it, without a check note.
             shown.append(Source(text, outside_strategy=False))
     return tuple(shown)
+
+
+def common_source(sources: Sequence[str]) -> str:
+    """What the sources of several entries share, for a text about all of them: the action
+    fields' "Strategie Kap. 4, Handlungsschwerpunkt I" … "IV" share "Strategie Kap. 4". Where
+    they share nothing, each distinct source is named."""
+    split = [[part.strip() for part in source.split(",")] for source in sources]
+    shared: list[str] = []
+    for parts in zip(*split, strict=False):
+        if len(set(parts)) != 1:
+            break
+        shared.append(parts[0])
+    if shared:
+        return ", ".join(shared)
+    return "; ".join(dict.fromkeys(source.strip() for source in sources))
 
 
 def source_note(source: str) -> Msg:

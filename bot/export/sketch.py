@@ -20,7 +20,7 @@ from typing import Literal
 
 from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
-from bot.advice.sources import source_note
+from bot.advice.sources import common_source, source_note
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import ORGANISATION_KINDS, read_answers
 from bot.kb.knowledge import KnowledgeBase
@@ -427,12 +427,15 @@ class _Builder:
                 "export.text.field", id=field.id, title=Choice(field.title, field.title_en)
             )
             bullets.append(Bullet(title, tuple(details)))
+        # The notes speak of the action fields as a whole: the source they share (chapter 4).
+        source = source_note(common_source([field.source for field in kb.action_fields]))
         if not bullets:
             return (
-                Paragraph(self.t("export.text.fields_none"), "note"),
+                Paragraph(self.t("export.text.fields_none", source=source), "note"),
                 Paragraph(self.marker, "open"),
             )
-        return (Bullets(tuple(bullets)), Paragraph(self.t("export.text.fields_note"), "note"))
+        note = self.t("export.text.fields_note", source=source)
+        return (Bullets(tuple(bullets)), Paragraph(note, "note"))
 
     def timeline_section(self) -> tuple[Block, ...]:
         eligibility = self.advice.eligibility

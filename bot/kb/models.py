@@ -37,6 +37,8 @@ def _german_date(value: object) -> object:
 
 
 GermanDate = Annotated[date, BeforeValidator(_german_date)]
+Day = date
+"""`date` under a name a model with a field called `date` can still annotate with."""
 """A date written as YAML does (2027-03-15) or as German does (15.03.2027)."""
 
 
@@ -370,8 +372,14 @@ class FundingFacts(Entry):
 
 class SteeringGroupMeeting(Entry):
     date: GermanDate
+    deadline: GermanDate | None = None
+    """Submissions for this meeting are due by then: after it, the meeting cannot take a case."""
     note: Text | None = None
     source: Source
+
+    def can_take(self, today: Day) -> bool:
+        """Whether a case submitted today can still go on this meeting's agenda."""
+        return self.date >= today and (self.deadline is None or self.deadline >= today)
 
 
 class RulesFile(Entry):

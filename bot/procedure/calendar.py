@@ -30,7 +30,10 @@ async def upcoming_meetings(
     kept = await Meetings(connection, now).listed(since=today)
     days = {meeting.held_on for meeting in kept}
     meetings = [
-        SteeringGroupMeeting(date=m.held_on, note=m.note or None, source=SOURCE) for m in kept
+        SteeringGroupMeeting(
+            date=m.held_on, deadline=m.deadline, note=m.note or None, source=SOURCE
+        )
+        for m in kept
     ]
     meetings += [
         m for m in kb.rules.steering_group_meetings if m.date >= today and m.date not in days

@@ -269,6 +269,10 @@ async def purge_stale(
     await connection.execute("DELETE FROM deliveries WHERE created_at < ?", (cutoff,))
     await connection.execute("DELETE FROM feedback WHERE created_at < ?", (cutoff,))
     for draft_id, owner_id in stale:
+        # Feedback given later than the draft's last change goes with the draft it rates.
+        await connection.execute(
+            "DELETE FROM feedback WHERE draft_id = ? AND user_id = ?", (draft_id, owner_id)
+        )
         draft = await drafts.get(owner_id, draft_id)
         if draft is not None:
             await _count(connection, classify(draft))

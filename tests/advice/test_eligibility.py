@@ -141,6 +141,33 @@ def test_next_steering_group_meeting_is_the_first_after_today(kb: KnowledgeBase)
     assert any("03.02.2027" in render(h, "de") for h in result.hints)
 
 
+def test_a_meeting_whose_submission_deadline_has_passed_cannot_take_the_case(
+    kb: KnowledgeBase,
+) -> None:
+    """Issue #15, point 6: the reference is the next meeting that can still take the case."""
+    meetings = [
+        # Held after today, but submissions closed before it (TODAY is 25.11.2026).
+        SteeringGroupMeeting(date=date(2026, 12, 10), deadline=date(2026, 11, 20), source="test"),
+        SteeringGroupMeeting(date=date(2027, 3, 10), deadline=date(2027, 2, 10), source="test"),
+    ]
+    dated = replace(kb, rules=kb.rules.model_copy(update={"steering_group_meetings": meetings}))
+
+    result = check(replace(COMPLETE, start=YearMonth(2027, 1)), dated, TODAY)
+    assert result.next_meeting == meetings[1]
+    warnings = [render(h, "de") for h in result.hints if h.key == "trust.lead.before_meeting"]
+    assert len(warnings) == 1 and "10.03.2027" in warnings[0], warnings
+
+    # The pre-check suggests no start before that meeting: 22 months would have to start by
+    # 03/2027, the month of the meeting, so no start is offered.
+    late = check(replace(COMPLETE, start=YearMonth(2029, 1)), dated, TODAY)
+    assert [r.key for r in late.reasons] == ["advice.reason.starts_too_late_plain"]
+
+    # A deadline that is today still takes the case.
+    still = meetings[0].model_copy(update={"deadline": TODAY})
+    open_today = dated.rules.model_copy(update={"steering_group_meetings": [still]})
+    assert check(COMPLETE, replace(kb, rules=open_today), TODAY).next_meeting == still
+
+
 def test_further_training_hint(kb: KnowledgeBase) -> None:
     result = check(COMPLETE, kb, TODAY, further_training_like=True)
     assert any("Weiterbildung von Beschäftigten" in render(h, "de") for h in result.hints)

@@ -31,6 +31,7 @@ from bot.kb.shipped import shipped_knowledge_dir
 from bot.texts.catalog import Language
 from bot.texts.formats import Month
 from bot.texts.markup import to_plain
+from bot.understanding.places import InRegion
 from tests.dialogs.conftest import TODAY, DialogDriver, walk_to
 
 IDEA = (
@@ -111,6 +112,60 @@ def test_a_source_changed_in_the_knowledge_changes_the_text_shown(
     sketch = sketch_text(driver, changed)
     assert "Strategie Kap. 9, Testabschnitt III" in sketch
     assert "Kap. 9, Testabschnitt III" not in sketch_text(summary(kb), kb)
+
+
+def test_the_spatial_effect_focus_themes_and_field_notes_render_their_entries_sources(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """No chapter is typed into these texts: each comes from the entry it rests on — the
+    criterion "spatial effect", the focus themes, the action fields (for the sketch's notes)."""
+    two_places = InRegion(
+        "hildesheim",
+        "hildesheim",
+        "Sarstedt",
+        also=(InRegion("weserbergland", "hameln-pyrmont", "Hameln"),),
+    )
+    facts = ProjectFacts(place=two_places, description=IDEA, start=YearMonth(2027, 6))
+
+    def hints(on: KnowledgeBase) -> dict[str, str]:
+        result = check(facts, on, TODAY.date())
+        return {h.key: to_plain(h, "de") for h in result.hints}
+
+    shipped = hints(kb)
+    assert shipped["advice.hint.spatial_effect"].endswith("(Quelle: Strategie Kap. 5)")
+    themes = shipped["advice.hint.focus_themes"]
+    assert "„Digitalisierung“ und „Grüne Wirtschaft“" in themes
+    assert themes.endswith("(Quelle: Strategie Kap. 5)")
+    note = "den Zielen der Handlungsschwerpunkte erläutern. (Quelle: Strategie Kap. 4)"
+    assert note in sketch_text(summary(kb), kb)
+
+    changed_dir = knowledge(
+        tmp_path,
+        "rules.yaml",
+        "source: Strategie Kap. 5 (Aspekt 1)\n",
+        "source: Strategie Kap. 7 (Aspekt 1)\n",
+    )
+    rules = changed_dir / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(
+        text.replace("Kap. 5 (inhaltliche Schwerpunkte)", "Kap. 8 (Schwerpunkte)"),
+        encoding="utf-8",
+    )
+    fields = changed_dir / "action_fields.yaml"
+    text = fields.read_text(encoding="utf-8")
+    fields.write_text(
+        text.replace(
+            "source: Strategie Kap. 4, Handlungsschwerpunkt", "source: Strategie Kap. 9, HS"
+        ),
+        encoding="utf-8",
+    )
+    changed = load_directory(changed_dir)
+    moved = hints(changed)
+    assert moved["advice.hint.spatial_effect"].endswith("(Quelle: Strategie Kap. 7)")
+    assert moved["advice.hint.focus_themes"].endswith("(Quelle: Strategie Kap. 8)")
+    sketch = sketch_text(summary(changed), changed)
+    assert "den Zielen der Handlungsschwerpunkte erläutern. (Quelle: Strategie Kap. 9)" in sketch
+    assert "Kap. 4" not in sketch
 
 
 def test_the_summary_and_the_sketch_name_the_knowledge_base_stand(kb: KnowledgeBase) -> None:

@@ -29,23 +29,38 @@ async def test_the_advice_reads_staff_s_meetings_and_falls_back_to_the_knowledge
         ],
     )
     await world.meeting(date(2026, 4, 1), note="im Amt")
-    await world.meeting(date(2026, 6, 15))
+    await world.meeting(date(2026, 6, 15), deadline=date(2026, 5, 15))
     cancelled = await world.meeting(date(2026, 5, 1))
     async with world.transaction() as connection:
         await world.procedure.cancel_meeting(
             connection, world.clock.now(), Actor(STAFF, Role.STAFF), cancelled
         )
         calendar = await upcoming_meetings(connection, world.clock.now(), listed)
-    assert [(m.date, m.note, m.source) for m in calendar] == [
-        (date(2026, 4, 1), "im Amt", SOURCE),
-        (date(2026, 6, 15), None, SOURCE),
-        (date(2026, 9, 1), "aus rules.yaml", "rules.yaml"),
+    assert [(m.date, m.deadline, m.note, m.source) for m in calendar] == [
+        (date(2026, 4, 1), None, "im Amt", SOURCE),
+        (date(2026, 6, 15), date(2026, 5, 15), None, SOURCE),
+        (date(2026, 9, 1), None, "aus rules.yaml", "rules.yaml"),
     ]
 
     advice = Advisor(with_meetings(kb, calendar)).advise(ProjectFacts(), world.clock.today())
     assert advice.eligibility.next_meeting is not None
     assert advice.eligibility.next_meeting.date == date(2026, 4, 1)
     assert kb.rules.steering_group_meetings == [], "the shipped list stays as it is"
+
+
+async def test_a_meeting_staff_closed_for_submissions_is_not_the_advice_s_reference(
+    world: World, kb: KnowledgeBase
+) -> None:
+    """The clock is 02.03.2026: the meeting on 20.03. took submissions until 01.03., so the
+    next meeting that can still take a case is the one in June."""
+    await world.meeting(date(2026, 3, 20), deadline=date(2026, 3, 1))
+    await world.meeting(date(2026, 6, 15), deadline=date(2026, 5, 15))
+    async with world.transaction() as connection:
+        calendar = await upcoming_meetings(connection, world.clock.now(), kb)
+    advisor = Advisor(with_meetings(kb, calendar))
+    advice = advisor.advise(ProjectFacts(), world.clock.today())
+    assert advice.eligibility.next_meeting is not None
+    assert advice.eligibility.next_meeting.date == date(2026, 6, 15)
 
 
 async def test_a_cancelled_meeting_s_cases_go_to_another_one_or_it_stays(world: World) -> None:

@@ -37,12 +37,15 @@ class File:
     size: int | None
     """None for a PDF (nor its hash: it embeds the moment it was made)."""
     digest: str
+    content: bytes = field(default=b"", compare=False, repr=False)
+    """The bytes, for a test to read (not compared, not rendered)."""
 
     @staticmethod
     def of(name: str, mime_type: str, content: bytes) -> File:
         if mime_type == PDF or name.endswith(".pdf"):
-            return File(name, mime_type, None, "")
-        return File(name, mime_type, len(content), hashlib.sha256(content).hexdigest()[:16])
+            return File(name, mime_type, None, "", content)
+        digest = hashlib.sha256(content).hexdigest()[:16]
+        return File(name, mime_type, len(content), digest, content)
 
     def __str__(self) -> str:
         if self.size is None:
