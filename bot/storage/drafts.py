@@ -158,6 +158,11 @@ class Drafts:
         cursor = await self.connection.execute(
             "DELETE FROM drafts WHERE id = ? AND owner_id = ?", (draft_id, owner_id)
         )
+        # The sponsor's ratings of this draft's advice go with it: feedback is personal data
+        # kept no longer than the draft it concerns (as `/loeschen` and the purge do).
+        await self.connection.execute(
+            "DELETE FROM feedback WHERE draft_id = ? AND user_id = ?", (draft_id, owner_id)
+        )
         return cursor.rowcount == 1
 
     async def everyone(self) -> list[Draft]:

@@ -1,0 +1,34 @@
+"""The drafts table (bot/storage/drafts.py) on a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.core.state import DialogState
+from bot.storage.db import Database
+from bot.storage.drafts import Drafts
+from bot.storage.feedback import Feedback
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+
+
+async def test_deleting_a_draft_deletes_the_feedback_on_its_advice_and_no_other(
+    tmp_path: Path,
+) -> None:
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        async with database.transaction() as connection:
+            drafts, feedback = Drafts(connection, NOW), Feedback(connection, NOW)
+            await drafts.user(7, "de")
+            kept = await drafts.create(7, DialogState(step="region"))
+            gone = await drafts.create(7, DialogState(step="region"))
+            await feedback.add(7, kept.id, "up", "v0", {})
+            await feedback.add(7, gone.id, "down", "v0", {})
+            assert not await drafts.delete(8, gone.id)  # not theirs: nothing of 7's goes
+            assert await drafts.delete(7, gone.id)
+        async with database.transaction() as connection:
+            rows = await connection.execute_fetchall("SELECT draft_id, rating FROM feedback")
+        assert [tuple(row) for row in rows] == [(kept.id, "up")]
+    finally:
+        await database.close()
