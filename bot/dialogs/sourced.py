@@ -63,6 +63,8 @@ def next_steps(kb: KnowledgeBase, alliance: LocalAlliance) -> Msg:
 
 def stand(kb: KnowledgeBase) -> Msg:
     """ "Stand der Wissensbasis: v3 vom 05.12.2026": the live version the advice rests on."""
-    if kb.version_day is None:
-        return Msg("trust.stand", {"version": kb.version})
-    return Msg("trust.stand_dated", {"version": kb.version, "day": Day(kb.version_day)})
+    if kb.version_day is not None:
+        return Msg("trust.stand_dated", {"version": kb.version, "day": Day(kb.version_day)})
+    if kb.rules.as_of is not None:
+        return Msg("trust.stand_shipped", {"version": kb.version, "day": Day(kb.rules.as_of)})
+    return Msg("trust.stand", {"version": kb.version})

@@ -619,9 +619,12 @@ class _Builder:
 
 def stand_value(kb: KnowledgeBase) -> Msg:
     """The knowledge base the sketch rests on: its version and, where known, the day."""
-    if kb.version_day is None:
-        return Msg("trust.sketch.stand_value", {"version": kb.version})
-    return Msg("trust.sketch.stand_dated", {"version": kb.version, "day": Day(kb.version_day)})
+    if kb.version_day is not None:
+        return Msg("trust.sketch.stand_dated", {"version": kb.version, "day": Day(kb.version_day)})
+    if kb.rules.as_of is not None:
+        day = Day(kb.rules.as_of)
+        return Msg("trust.sketch.stand_shipped", {"version": kb.version, "day": day})
+    return Msg("trust.sketch.stand_value", {"version": kb.version})
 
 
 def _given(value: str | None) -> str | None:

@@ -393,6 +393,9 @@ class RulesFile(Entry):
     steering_group: SteeringGroupFacts
     steering_group_meetings: list[SteeringGroupMeeting] = []
     """Dates of the next meetings: deployment data kept current by staff."""
+    as_of: date | None = None
+    """The day the shipped knowledge base was last revised: the "Stand der Wissensbasis" the
+    summary and the Projektskizze name until staff apply a version (which carries its own)."""
 
 
 class SteeringGroupFacts(Entry):

@@ -177,9 +177,13 @@ def test_the_summary_and_the_sketch_name_the_knowledge_base_stand(kb: KnowledgeB
     english = summary(applied, "en")
     assert "Knowledge base as of: v3 of" in english.plain
     assert "v3 of" in sketch_text(english, applied, "en")
-    # the shipped files have no day: they are named as shipped, not given an invented date
+    # the shipped files: the day rules.yaml names as their stand (`as_of`), never invented
+    assert kb.rules.as_of is not None
     shipped = summary(kb).plain
-    assert "Stand der Wissensbasis: shipped (mit dem Bot ausgeliefert)" in shipped
+    day = kb.rules.as_of.strftime("%d.%m.%Y")
+    assert f"Stand der Wissensbasis: shipped vom {day} (mit dem Bot ausgeliefert)" in shipped
+    undated = dataclasses.replace(kb, rules=kb.rules.model_copy(update={"as_of": None}))
+    assert "Stand der Wissensbasis: shipped (mit dem Bot ausgeliefert)" in summary(undated).plain
 
 
 def test_facts_from_outside_the_strategy_carry_their_public_source_and_the_check_note(
