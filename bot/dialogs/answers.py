@@ -12,6 +12,7 @@ from typing import Any, Literal
 from bot.advice.facts import ProjectFacts
 from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer, DialogState, Sent
+from bot.procedure.plan import Plan
 from bot.understanding.places import Elsewhere, InRegion
 
 ORGANISATION_KINDS = (
@@ -133,6 +134,25 @@ class SponsorAnswers:
     def value_text(self, step: str) -> str:
         """A free-text answer's stored value (the text as understood, trimmed)."""
         return self.values.get(step, "")
+
+
+PLAN_ANSWERS = ("plan_costs", "plan_financing", "plan_work_steps")
+"""The guided parts of the cost and financing plan, each a part of a `Plan` as JSON."""
+
+
+def plan_of(answers: Mapping[str, Answer]) -> Plan | None:
+    """The cost and financing plan with the work steps answered in the sketch, if any part."""
+    parts: dict[str, Any] = {}
+    for step in PLAN_ANSWERS:
+        answer = answers.get(step)
+        if answer is not None and isinstance(answer.value, dict):
+            parts.update(answer.value)
+    if not parts:
+        return None
+    try:
+        return Plan.model_validate(parts)
+    except ValueError:  # pydantic's ValidationError: a stored shape no longer read
+        return None
 
 
 def _int(answer: Answer | None) -> int | None:

@@ -12,9 +12,16 @@ from bot.base.yearmonth import YearMonth
 from bot.core.outputs import Button, Reply
 from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
-from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind, sent_content
+from bot.dialogs.answers import (
+    ORGANISATION_KINDS,
+    PLAN_ANSWERS,
+    handoff_kind,
+    plan_of,
+    sent_content,
+)
 from bot.dialogs.sourced import contact_details, next_steps, sourced, stand
 from bot.kb.knowledge import KnowledgeBase
+from bot.procedure.plan import Plan
 from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.understanding.places import Elsewhere, InRegion
@@ -223,11 +230,39 @@ def _shown(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:
         known = [g.id for g in kb.target_groups if isinstance(ids, list) and g.id in ids]
         if known:
             return group_labels(known, kb)
+    if step.id in PLAN_ANSWERS and (plan := plan_of({step.id: answer})) is not None:
+        return _plan_part(step.id, plan)
     if step.id == "organisation":
         for kind, de, en in ORGANISATION_KINDS:
             if value == kind and fold(text) in (fold(de), fold(en)):
                 return Choice(de, en)
     return text
+
+
+def _plan_part(step: str, plan: Plan) -> Lines:
+    """A guided part of the plan on one line: "Personal 300.000 €; Sachkosten 50.000 €"."""
+    if step == "plan_work_steps":
+        return Lines(
+            tuple(
+                Msg(
+                    "plan16.shown_step",
+                    {"first": w.first_month, "last": w.last_month, "title": w.title},
+                )
+                for w in plan.work_steps
+            ),
+            "; ",
+        )
+    labelled = (
+        [(f"procedure.plan.category.{c.category.value}", c.amount_eur) for c in plan.costs]
+        if step == "plan_costs"
+        else [(f"procedure.plan.source.{f.kind.value}", f.amount_eur) for f in plan.financing]
+    )
+    return Lines(
+        tuple(
+            Msg("plan16.shown_item", {"label": Msg(key), "amount": Eur(a)}) for key, a in labelled
+        ),
+        "; ",
+    )
 
 
 shown_answer = _shown
