@@ -12,6 +12,7 @@ from typing import Any, Literal
 from bot.advice.facts import ProjectFacts
 from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer, DialogState, Sent
+from bot.procedure.plan import Plan
 from bot.understanding.places import Elsewhere, InRegion
 
 ORGANISATION_KINDS = (
@@ -105,6 +106,8 @@ class SponsorAnswers:
     start: YearMonth | None = None
     duration_months: int | None = None
     participants: int | None = None
+    plan: Plan | None = None
+    """The parts of the cost and financing plan answered in the sketch (`plan_of`)."""
     texts: Mapping[str, str] = field(default_factory=dict)
     """Every answer's text as given, by step id."""
     values: Mapping[str, str] = field(default_factory=dict)
@@ -135,6 +138,25 @@ class SponsorAnswers:
         return self.values.get(step, "")
 
 
+PLAN_ANSWERS = ("plan_costs", "plan_financing", "plan_work_steps")
+"""The guided parts of the cost and financing plan, each a part of a `Plan` as JSON."""
+
+
+def plan_of(answers: Mapping[str, Answer]) -> Plan | None:
+    """The cost and financing plan with the work steps answered in the sketch, if any part."""
+    parts: dict[str, Any] = {}
+    for step in PLAN_ANSWERS:
+        answer = answers.get(step)
+        if answer is not None and isinstance(answer.value, dict):
+            parts.update(answer.value)
+    if not parts:
+        return None
+    try:
+        return Plan.model_validate(parts)
+    except ValueError:  # pydantic's ValidationError: a stored shape no longer read
+        return None
+
+
 def _int(answer: Answer | None) -> int | None:
     if answer is None or not isinstance(answer.value, int) or isinstance(answer.value, bool):
         return None
@@ -161,6 +183,7 @@ def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
         start=start_of(answers),
         duration_months=_int(answers.get("duration")),
         participants=_int(answers.get("participants")),
+        plan=plan_of(answers),
         texts={step: answer.text for step, answer in answers.items()},
         values={
             step: answer.value for step, answer in answers.items() if isinstance(answer.value, str)

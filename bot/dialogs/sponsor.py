@@ -42,6 +42,11 @@ from bot.dialogs.answers import (
     start_of,
 )
 from bot.dialogs.gathering import gatherer
+from bot.dialogs.plan_steps import (
+    parse_plan_costs,
+    parse_plan_financing,
+    parse_plan_work_steps,
+)
 from bot.dialogs.summary import (
     already_sent_note,
     consent_reply,
@@ -755,6 +760,9 @@ SKETCH_STEPS = (
     Step("spatial_effect", parse_free_text, optional=True),
     Step("continuation", parse_free_text, optional=True),
     Step("transferability", parse_free_text, optional=True),
+    Step("plan_costs", parse_plan_costs, optional=True),
+    Step("plan_financing", parse_plan_financing, optional=True),
+    Step("plan_work_steps", parse_plan_work_steps, optional=True),
 )
 """Optional questions offered after the summary (they feed the Projektskizze)."""
 HANDOFF_STEPS = (

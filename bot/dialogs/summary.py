@@ -13,6 +13,7 @@ from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
 from bot.dialogs.answers import (
     ORGANISATION_KINDS,
+    PLAN_ANSWERS,
     SponsorAnswers,
     handoff_kind,
     read_answers,
@@ -20,6 +21,7 @@ from bot.dialogs.answers import (
 )
 from bot.dialogs.sourced import contact_details, next_steps, sourced, stand
 from bot.kb.knowledge import KnowledgeBase
+from bot.procedure.plan import Plan
 from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.understanding.places import Elsewhere, InRegion
@@ -226,11 +228,39 @@ def _shown(step_id: str, answers: SponsorAnswers, kb: KnowledgeBase) -> Localize
         known = [g.id for g in kb.target_groups if g.id in answers.target_groups]
         if known:
             return group_labels(known, kb)
+    if step_id in PLAN_ANSWERS and answers.plan is not None:
+        return _plan_part(step_id, answers.plan)
     if step_id == "organisation":
         for kind, de, en in ORGANISATION_KINDS:
             if answers.organisation == kind and fold(text) in (fold(de), fold(en)):
                 return Choice(de, en)
     return text
+
+
+def _plan_part(step: str, plan: Plan) -> Lines:
+    """A guided part of the plan on one line: "Personal 300.000 €; Sachkosten 50.000 €"."""
+    if step == "plan_work_steps":
+        return Lines(
+            tuple(
+                Msg(
+                    "plan16.shown_step",
+                    {"first": w.first_month, "last": w.last_month, "title": w.title},
+                )
+                for w in plan.work_steps
+            ),
+            "; ",
+        )
+    labelled = (
+        [(f"procedure.plan.category.{c.category.value}", c.amount_eur) for c in plan.costs]
+        if step == "plan_costs"
+        else [(f"procedure.plan.source.{f.kind.value}", f.amount_eur) for f in plan.financing]
+    )
+    return Lines(
+        tuple(
+            Msg("plan16.shown_item", {"label": Msg(key), "amount": Eur(a)}) for key, a in labelled
+        ),
+        "; ",
+    )
 
 
 def shown_answer(step: Step, answer: Answer, kb: KnowledgeBase) -> Localized | str:

@@ -22,7 +22,7 @@ from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
 from bot.advice.sources import common_source, source_note
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import ORGANISATION_KINDS, read_answers
+from bot.dialogs.answers import ORGANISATION_KINDS, plan_of, read_answers
 from bot.kb.knowledge import KnowledgeBase
 from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.texts.catalog import Language, Localized, Msg, Param
@@ -205,7 +205,9 @@ def build_sketch(
     plan: Plan | None = None,
 ) -> Sketch:
     """The sketch of one draft: `advice` is the advisor's advice on `facts_from_answers`;
-    `plan` its cost and financing plan with the work steps, where there is one."""
+    `plan` its cost and financing plan with the work steps, where there is one; without it,
+    the one answered in the sketch's guided questions (before any handoff)."""
+    plan = plan if plan is not None else plan_of(state.answers)
     builder = _Builder(state.answers, advice, kb, language, sponsor or Sponsor(), created, plan)
     return builder.sketch()
 

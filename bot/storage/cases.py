@@ -366,8 +366,22 @@ class Cases:
         return {str(row["step"]): str(row["text"] or "") for row in rows}
 
     async def plan(self, draft_id: int) -> dict[str, Any] | None:
+        """The plan typed from the case menu, or else the one the sponsor answered in the
+        sketch's guided questions (its parts merged; decoded by `procedure.plan.Plan`)."""
         rows = await self._all("SELECT content FROM plans WHERE draft_id = ?", draft_id)
-        return json.loads(rows[0]["content"]) if rows else None
+        if rows:
+            return dict(json.loads(rows[0]["content"]))
+        parts = await self._all(
+            "SELECT j.value AS value FROM drafts d, json_each(d.state, '$.answers') j "
+            "WHERE d.id = ? AND j.key IN ('plan_costs', 'plan_financing', 'plan_work_steps')",
+            draft_id,
+        )
+        merged: dict[str, Any] = {}
+        for part in parts:
+            value = json.loads(part["value"]).get("value")
+            if isinstance(value, dict):
+                merged.update(value)
+        return merged or None
 
     async def save_plan(self, draft_id: int, content: dict[str, Any]) -> None:
         await self.connection.execute(

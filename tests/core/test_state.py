@@ -58,6 +58,9 @@ FULL_DIALOG: list[Event] = [
     Text("ganze Region"),
     Text("Der Landkreis übernimmt"),
     Text("Übertragbar"),
+    Text("Personal 1.000.000\nSachkosten 200.000"),
+    Text("Zuwendung 800.000\nEigenmittel 300.000\nDrittmittel 100.000 Landkreis"),
+    Text("Monat 1–18 Kurse"),
 ]
 
 

@@ -295,6 +295,9 @@ def test_completing_the_sketch_asks_the_optional_questions_then_summary(
     driver.command("skip")
     assert driver.step == "transferability"
     driver.text("Übertragbar auf andere Landkreise.")
+    assert driver.step == "plan_costs", "then the cost and financing plan and the work steps"
+    for _ in range(3):
+        driver.command("skip")
     assert driver.step == "summary"
     summary = driver.plain
     assert "In Garbsen fehlen 200 Pflegekräfte." in summary

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from bot.advice.advise import Advice, Advisor
 from bot.clock import FixedClock
-from bot.core.events import Press, Text
+from bot.core.events import Command, Press, Text
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import facts_from_answers
+from bot.dialogs.answers import PLAN_ANSWERS, facts_from_answers
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG, SUMMARY
 from bot.export.markdown import render_markdown
@@ -84,6 +84,8 @@ def run_dialog(
             before = state.step
             state, _ = engine.handle(state, Text(text))
             assert state.step != before, (before, text)
+        while state.step in PLAN_ANSWERS:  # the guided plan questions, skipped here
+            state, _ = engine.handle(state, Command("skip"))
         assert state.step == SUMMARY
     return state
 

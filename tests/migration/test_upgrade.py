@@ -77,6 +77,8 @@ def test_the_fixture_stops_at_every_step_and_screen() -> None:
     every |= {screen.id for screen in (*SPONSOR_DIALOG.screens, SPONSOR_DIALOG.paused)}
     # Added after the fixture was written (#15): no old draft can rest at it.
     every -= {"cap_raises_grant"}
+    # The plan's guided questions (#16, point 3), likewise.
+    every -= {"plan_costs", "plan_financing", "plan_work_steps"}
     assert set(STOPPED_AT.values()) == every
 
 

@@ -21,6 +21,10 @@ SKETCHED_AND_HANDED_OVER = (
     Say("Der ganze Landkreis Hildesheim, mit Angeboten in Alfeld und Sarstedt."),
     Say("Die Pflegeschulen übernehmen das Modul nach der Förderung."),
     Say("Das Modul lässt sich auf andere Gesundheitsberufe übertragen."),
+    # the plan's guided questions skipped: it is typed from the case menu (EnterPlan) below
+    Cmd("ueberspringen"),
+    Cmd("ueberspringen"),
+    Cmd("ueberspringen"),
     Tap("Speichern"),
     Cmd("zusammenfassung"),
     Tap("übergeben"),

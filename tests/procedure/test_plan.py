@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.state import Answer
 from bot.procedure.plan import (
     CostCategory,
     CostItem,
@@ -22,6 +23,8 @@ from bot.procedure.plan import (
 from bot.procedure.requests import Submit
 from bot.procedure.results import Refusal
 from bot.procedure.steps import Role, Stage
+from bot.storage.cases import Cases
+from bot.storage.drafts import Drafts
 from bot.texts.catalog import LANGUAGES, Language
 from tests.procedure.conftest import (
     CONTACT,
@@ -198,3 +201,39 @@ async def test_submission_needs_a_complete_plan_and_the_sketch_s_criteria(world:
     assert submitted.stage is Stage.SUBMITTED
     (step,) = [s for s in world.table("SELECT kind, payload FROM case_steps") if s[0] == "submit"]
     assert '"grant"' in step[1], "the plan as submitted is kept with the step"
+
+
+async def test_the_case_s_plan_starts_from_the_sketch_s_guided_answers(world: World) -> None:
+    """Answered in the sketch before the handoff (each part as its question stores it), the
+    plan is the case's without being typed again; one typed from the case menu replaces it."""
+    draft = await world.draft()
+    parts = {
+        step: Answer(text=step, value=GOOD_PLAN.model_dump(mode="json", include={field}))
+        for step, field in (
+            ("plan_costs", "costs"),
+            ("plan_financing", "financing"),
+            ("plan_work_steps", "work_steps"),
+        )
+    }
+    async with world.transaction() as connection:
+        drafts = Drafts(connection, world.clock.now())
+        stored = await drafts.get(SPONSOR, draft)
+        assert stored is not None
+        answers = {**stored.state.answers, **parts}
+        await drafts.save(stored, stored.state.model_copy(update={"answers": answers}))
+    handoff, outcome = await world.hand_over(draft)
+    case_id = recorded(outcome).case.id
+    recorded(await world.state(CONTACT, handoff, "supports"))
+    async with world.transaction() as connection:
+        content = await Cases(connection, world.clock.now()).plan(draft)
+    assert content is not None and Plan.model_validate(content) == GOOD_PLAN
+
+    submitted = recorded(await world.record(SPONSOR, Role.SPONSOR, case_id, Submit()))
+    assert submitted.stage is Stage.SUBMITTED
+
+    typed = Plan(costs=GOOD_PLAN.costs[:1])
+    await world.save_plan(draft, typed)
+    async with world.transaction() as connection:
+        assert await Cases(connection, world.clock.now()).plan(draft) == typed.model_dump(
+            mode="json"
+        )

@@ -160,6 +160,10 @@ NAVIGATION = Script(
         Cmd("ueberspringen"),
         Cmd("ueberspringen"),
         Cmd("ueberspringen"),
+        # the cost items, the financing and the work steps (issue 16)
+        Cmd("ueberspringen"),
+        Cmd("ueberspringen"),
+        Cmd("ueberspringen"),
     ),
     SPONSOR_ONLY,
 )
@@ -238,7 +242,8 @@ DRAFTS = Script(
 
 SKETCH = Script(
     "sketch",
-    "The sketch completed with optional answers, saved, and exported as PDF and Markdown.",
+    "The sketch completed with optional answers (the cost and financing plan and the work "
+    "steps guided, one mismatch said), saved, and exported as PDF and Markdown.",
     (SPONSOR,),
     (
         *to_summary_de(),
@@ -250,6 +255,11 @@ SKETCH = Script(
         Cmd("ueberspringen"),
         Cmd("ueberspringen"),
         Cmd("ueberspringen"),
+        # the cost and financing plan (380.000 € in all) and the work steps, guided
+        Say("Personal 300.000\nSachkosten 50.000"),
+        Say("Personal 300.000\nSachkosten 50.000\nGemeinkosten 30.000"),
+        Say("Zuwendung 266.000\nEigenmittel 84.000\nDrittmittel 30.000 Landkreis"),
+        Say("Monat 1–6 Aufbau der Kooperation\nMonat 7–24 Praktika und Sprachkurs"),
         Tap("Speichern"),
         Cmd("zusammenfassung"),
         Tap("Projektskizze"),
