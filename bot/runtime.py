@@ -4,6 +4,7 @@ conversations. Everything long-lived is built here, once."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
@@ -28,6 +29,8 @@ from bot.texts.catalog import Language
 from bot.understanding.groups import group_finder
 from bot.understanding.words import warm_up
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Runtime:
@@ -43,6 +46,8 @@ class Runtime:
     scheduler: Scheduler | None = field(default=None)
     """The procedure's clock (reminders, escalations, reports due); the transport runs its
     rounds next to the retention purge."""
+    warming: asyncio.Future[None] | None = field(default=None)
+    """The dictionaries loading in a thread (`_warm_up`); the first update waits for it."""
 
     def wake_worker(self) -> None:
         """Something was written to the outbox outside an update: deliver it now."""
@@ -58,14 +63,23 @@ class Runtime:
         return self.advisor.kb
 
     async def close(self) -> None:
+        if self.warming is not None:
+            await self.warming  # a thread cannot be cancelled: let it finish first
         if self.worker is not None:
             await self.worker.stop()
         await self.database.close()
 
 
-def _warm_up() -> None:
-    warm_up()
-    german_nouns()
+def _warm_up(kb: KnowledgeBase) -> None:
+    """Dictionaries and indexes the first answers would otherwise load on the event loop:
+    simplemma's dictionaries (well over a second for German), the German nouns of the advice,
+    the target-group finder (about a second)."""
+    try:
+        warm_up()
+        german_nouns()
+        group_finder(kb)
+    except Exception:  # only a head start: whatever failed here loads again on first use
+        log.exception("warming up the dictionaries failed")
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -74,13 +88,11 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     knowledge = LiveKnowledge(settings.data_dir, clock)
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
-    # Off the event loop, before the first update: dictionaries that would otherwise load
-    # during the first answers (seconds, with every chat waiting).
-    await asyncio.to_thread(_warm_up)
+    # Off the event loop, while the transport starts (polling, menus): the dictionaries take
+    # seconds, which start-up used to wait for. The first update waits for them instead
+    # (`Conversations.handle`), so no answer loads them on the event loop.
+    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get().kb))
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
-    # The target-group finder every typed answer reads with takes about a second to build:
-    # built here, not on the first sponsor's first message.
-    group_finder(advisors.get().kb)
     the_clock = clock
 
     def sketch(
@@ -118,8 +130,9 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         sketch=sketch,
         kb_commands=KnowledgeDesk(knowledge.store).handle,
         advisor_source=advisors.get,
+        ready=warming,
     )
-    runtime = Runtime(settings, clock, database, conversations, knowledge)
+    runtime = Runtime(settings, clock, database, conversations, knowledge, warming=warming)
     runtime.scheduler = Scheduler(
         database,
         clock,

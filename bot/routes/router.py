@@ -85,6 +85,7 @@ class Conversations:
         sketch: SketchMaker | None = None,
         kb_commands: KbCommands | None = None,
         advisor_source: Callable[[], Advisor] | None = None,
+        ready: Awaitable[None] | None = None,
     ) -> None:
         self.database = database
         self.engine = engine
@@ -92,6 +93,8 @@ class Conversations:
         self.default_language = default_language
         self.admin_ids = admin_ids
         self.kb_commands = kb_commands
+        self.ready = ready
+        """Dictionaries loading in the background at start-up: the first update waits."""
         self.advisor_source = advisor_source
         """The live knowledge base's advisor: staff may replace the knowledge base at run time."""
         self.desks = desks
@@ -144,6 +147,8 @@ class Conversations:
         return self.advisor_source() if self.advisor_source is not None else self.engine.advisor
 
     async def handle(self, incoming: Incoming) -> Handled:
+        if self.ready is not None:
+            await self.ready  # done after the first seconds: then a no-op
         incoming = cleaned(incoming)
         advisor = self.advisor
         async with self.database.transaction() as connection:
