@@ -134,9 +134,7 @@ class AllianceDesk:
         stores, kb = turn.stores, turn.advisor.kb
         procedure = self.procedure.pinned(kb)
         if kind == "handoff":
-            refused = await procedure.may_hand_over(
-                stores.connection, stores.now, draft.id, draft.owner_id
-            )
+            refused = await procedure.may_hand_over(stores, draft.id, draft.owner_id)
             if refused is not None:
                 return HandedOver((refused.message,), None)
         outbox = stores.outbox
@@ -191,8 +189,7 @@ class AllianceDesk:
         answers = read_answers(state.answers)
         start = answers.start
         outcome = await procedure.handed_over(
-            stores.connection,
-            stores.now,
+            stores,
             CaseHandedOver(
                 tuple((h.id, h.alliance_id) for h in created),
                 draft.id,
@@ -302,8 +299,7 @@ class AllianceDesk:
             # Recorded in the case unless the handoff is of an older revision (or of before
             # cases were kept): taking it over is still the contact's to do.
             await self.procedure.pinned(turn.advisor.kb).taken_over(
-                stores.connection,
-                stores.now,
+                stores,
                 Actor(contact_id, Role.CONTACT),
                 handoff.id,
                 contact_name,
@@ -365,8 +361,7 @@ class AllianceDesk:
         stores = turn.stores
         if handoff.kind == "handoff":
             outcome = await self.procedure.pinned(turn.advisor.kb).stated(
-                stores.connection,
-                stores.now,
+                stores,
                 Actor(contact_id, Role.CONTACT),
                 handoff.id,
                 statement,

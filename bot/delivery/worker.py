@@ -19,7 +19,7 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.storage.db import Database
-from bot.storage.outbox import Outbox, OutboxItem
+from bot.storage.outbox import OutboxItem
 from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
@@ -96,8 +96,8 @@ class OutboxWorker:
 
     async def deliver_due(self) -> int:
         """One round: send what is due now; returns how many items were handled."""
-        async with self.database.transaction() as connection:
-            items = await Outbox(connection, self.clock.now()).due()
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
+            items = await stores.outbox.due()
         for item in items:
             try:
                 ready = await self.prepare(item) if self.prepare is not None else item
@@ -112,8 +112,8 @@ class OutboxWorker:
         return len(items)
 
     async def _record(self, item: OutboxItem, outcome: SendOutcome) -> None:
-        async with self.database.transaction() as connection:
-            outbox = Outbox(connection, self.clock.now())
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
+            outbox = stores.outbox
             if isinstance(outcome, Sent):
                 await outbox.mark_sent(item, outcome.message_id, outcome.earlier_parts)
             elif isinstance(outcome, Failed) or (
@@ -131,15 +131,15 @@ class OutboxWorker:
                 return
             if self.settled is not None:
                 failure = outcome.reason if isinstance(outcome, Failed) else None
-                await self.settled(Stores.of(connection, self.clock.now()), item, failure)
+                await self.settled(stores, item, failure)
 
     async def run(self) -> None:
         while True:
             self._wake.clear()
             if await self.deliver_due():
                 continue
-            async with self.database.transaction() as connection:
-                next_due = await Outbox(connection, self.clock.now()).next_due()
+            async with Stores.transaction(self.database, self.clock.now()) as stores:
+                next_due = await stores.outbox.next_due()
             waits: set[asyncio.Task[object]] = {asyncio.create_task(self._wake.wait())}
             if next_due is not None:
                 seconds = max(0.0, (next_due - self.clock.now()).total_seconds())

@@ -15,8 +15,8 @@ import aiosqlite
 from bot.procedure.steps import Party
 from bot.storage.cases import CaseRow
 from bot.storage.contacts import Contacts
-from bot.storage.outbox import Outbox
 from bot.storage.staff import staff_ids
+from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
@@ -74,8 +74,7 @@ class Recipients:
 
 
 async def announce(
-    connection: aiosqlite.Connection,
-    outbox: Outbox,
+    stores: Stores,
     recipients: Recipients,
     case: CaseRow,
     texts: dict[Party, str],
@@ -84,7 +83,7 @@ async def announce(
     document: tuple[str, str, bytes] | None = None,
 ) -> int:
     """Write one item per recipient (each once, in their language); returns how many."""
-    contacts = Contacts(connection, outbox.now)
+    connection, outbox, contacts = stores.connection, stores.outbox, stores.contacts
     written: set[int] = set(skip)
     count = 0
     for party, key in texts.items():

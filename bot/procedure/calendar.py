@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import datetime
-
-import aiosqlite
 
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
-from bot.storage.meetings import Meetings
+from bot.storage.stores import Stores
 
 SOURCE = "Koordinierungsstelle (im Förderlotsen eingetragen)"
 """The source a meeting kept in the database names, as every knowledge entry names one."""
 
 
-async def upcoming_meetings(
-    connection: aiosqlite.Connection, now: datetime, kb: KnowledgeBase
-) -> tuple[SteeringGroupMeeting, ...]:
+async def upcoming_meetings(stores: Stores, kb: KnowledgeBase) -> tuple[SteeringGroupMeeting, ...]:
     """Meetings from today on, by date: staff's, then the knowledge base's on other days."""
-    today = now.date()
-    kept = await Meetings(connection, now).listed(since=today)
+    today = stores.now.date()
+    kept = await stores.meetings.listed(since=today)
     days = {meeting.held_on for meeting in kept}
     meetings = [
         SteeringGroupMeeting(

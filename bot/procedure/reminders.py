@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-import aiosqlite
-
 from bot.procedure.announce import language_of
 from bot.procedure.dates import morning
 from bot.procedure.steps import FINISHED, Stage
-from bot.storage.cases import CaseRow, Cases, EvaluationRow
-from bot.storage.meetings import MeetingRow, Meetings
-from bot.storage.reminders import Reminders
+from bot.storage.cases import CaseRow, EvaluationRow
+from bot.storage.meetings import MeetingRow
+from bot.storage.stores import Stores
 
 NBANK_LEAD = timedelta(days=42)
 """The NBank application belongs in before the project starts: six weeks' notice."""
@@ -129,12 +127,13 @@ def wanted(
     return found
 
 
-async def reconcile(connection: aiosqlite.Connection, now: datetime, case: CaseRow) -> None:
+async def reconcile(stores: Stores, case: CaseRow) -> None:
     """Plan what the case wants now, cancel what it no longer wants."""
-    meeting = await Meetings(connection, now).get(case.meeting_id) if case.meeting_id else None
-    evaluations = await Cases(connection, now).evaluations(case.id)
+    connection, now = stores.connection, stores.now
+    meeting = await stores.meetings.get(case.meeting_id) if case.meeting_id else None
+    evaluations = await stores.cases.evaluations(case.id)
     want = {w.key: w for w in wanted(case, meeting, evaluations)}
-    store = Reminders(connection, now)
+    store = stores.reminders
     for row in await store.pending_of_case(case.id):
         if row.key not in want:
             await store.cancel(row.id, "obsolete")

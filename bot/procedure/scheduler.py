@@ -13,8 +13,6 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-import aiosqlite
-
 from bot.clock import Clock
 from bot.procedure.announce import language_of, text_payload
 from bot.procedure.dates import add_months, months_before
@@ -22,10 +20,9 @@ from bot.procedure.reminders import ReminderKind
 from bot.procedure.results import Recorded
 from bot.procedure.service import Procedure
 from bot.procedure.steps import Stage, StepKind
-from bot.storage.cases import Cases
 from bot.storage.db import Database
-from bot.storage.outbox import Outbox
-from bot.storage.reminders import ReminderRow, Reminders
+from bot.storage.reminders import ReminderRow
+from bot.storage.stores import Stores
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count, Day
 
@@ -78,15 +75,14 @@ class Scheduler:
         instead, never sent later)."""
         now = now or self.clock.now()
         sent = 0
-        async with self.database.transaction() as connection:
-            store = Reminders(connection, now)
-            outbox = Outbox(connection, now)
+        async with Stores.transaction(self.database, now) as stores:
+            store = stores.reminders
             for reminder in await store.due():
-                message = await self._message(connection, now, reminder)
+                message = await self._message(stores, reminder)
                 if message is None:
                     continue
-                language = await language_of(connection, reminder.recipient)
-                item = await outbox.add(
+                language = await language_of(stores.connection, reminder.recipient)
+                item = await stores.outbox.add(
                     reminder.recipient, text_payload(message, language, reminder.case_id)
                 )
                 marked = await store.enqueued(reminder.id, item)
@@ -96,17 +92,15 @@ class Scheduler:
             self.wake()
         return sent
 
-    async def _message(
-        self, connection: aiosqlite.Connection, now: datetime, reminder: ReminderRow
-    ) -> Msg | None:
+    async def _message(self, stores: Stores, reminder: ReminderRow) -> Msg | None:
         """The reminder's text as things stand now, or None after setting it aside."""
-        store = Reminders(connection, now)
+        store = stores.reminders
         params: dict[str, Param] = {
             "date": Day(reminder.event_on) if reminder.event_on else "–",
             "detail": reminder.detail,
         }
         if reminder.case_id is not None:
-            case = await Cases(connection, now).get(reminder.case_id)
+            case = await stores.cases.get(reminder.case_id)
             if case is None:
                 await store.cancel(reminder.id, "gone")
                 return None
@@ -128,15 +122,15 @@ class Scheduler:
         now = now or self.clock.now()
         cutoff = months_before(now + DRAFT_WARNING, self.retention_months)
         planned = 0
-        async with self.database.transaction() as connection:
-            rows = await connection.execute_fetchall(
+        async with Stores.transaction(self.database, now) as stores:
+            rows = await stores.connection.execute_fetchall(
                 "SELECT d.id, d.owner_id, d.updated_at, u.language, COALESCE(d.title, "
                 "json_extract(d.state, '$.answers.title.text'), '') AS title FROM drafts d "
                 "JOIN users u ON u.id = d.owner_id WHERE d.updated_at < ? "
                 "AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.draft_id = d.id)",
                 (cutoff.isoformat(timespec="seconds"),),
             )
-            store = Reminders(connection, now)
+            store = stores.reminders
             for row in rows:
                 touched = datetime.fromisoformat(row["updated_at"])
                 purge_on = add_months(touched.date(), self.retention_months)
@@ -160,19 +154,19 @@ class Scheduler:
         office, and the sponsor is told (once per handoff: per revision and alliance)."""
         now = now or self.clock.now()
         told = 0
-        async with self.database.transaction() as connection:
-            days = await self.procedure.escalation_days(connection, now)
+        async with Stores.transaction(self.database, now) as stores:
+            days = await self.procedure.escalation_days(stores)
             before = (now - timedelta(days=days)).isoformat(timespec="seconds")
-            cases = Cases(connection, now)
+            cases = stores.cases
             waiting = Stage.HANDED_OVER.value, Stage.TAKEN_OVER.value
             for case in await cases.in_stage(*waiting):
                 earlier = {
                     step.payload.get("handoff")
                     for step in await cases.steps_of_kind(case.id, StepKind.ESCALATE.value)
                 }
-                current = await self.procedure.revision(connection, now, case)
+                current = await self.procedure.revision(stores, case)
                 for handoff_id, alliance in current.items():
-                    rows = await connection.execute_fetchall(
+                    rows = await stores.connection.execute_fetchall(
                         "SELECT created_at FROM handoffs WHERE id = ? AND taken_by IS NULL",
                         (handoff_id,),
                     )
@@ -182,8 +176,7 @@ class Scheduler:
                     fresh = await cases.get(case.id)
                     assert fresh is not None
                     outcome = await self.procedure.record_by_clock(
-                        connection,
-                        now,
+                        stores,
                         fresh,
                         StepKind.ESCALATE,
                         {"handoff": handoff_id, "alliance": alliance, "days": days},
@@ -203,14 +196,13 @@ class Scheduler:
         """A running project whose end has passed: its report is due (chapter 5)."""
         now = now or self.clock.now()
         moved = 0
-        async with self.database.transaction() as connection:
-            cases = Cases(connection, now)
-            for case in await cases.in_stage(Stage.RUNNING.value):
+        async with Stores.transaction(self.database, now) as stores:
+            for case in await stores.cases.in_stage(Stage.RUNNING.value):
                 if case.project_end is None or case.project_end >= now.date():
                     continue
                 due = case.report_due or case.project_end
                 outcome = await self.procedure.record_by_clock(
-                    connection, now, case, StepKind.REPORT_DUE, {}, {"due": Day(due)}
+                    stores, case, StepKind.REPORT_DUE, {}, {"due": Day(due)}
                 )
                 if isinstance(outcome, Recorded):
                     moved += 1

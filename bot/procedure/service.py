@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import aiosqlite
-
 from bot.core.subdialogs import Statement
 from bot.kb.knowledge import KnowledgeBase
 from bot.procedure.announce import Recipients, announce
@@ -53,10 +51,9 @@ from bot.procedure.steps import (
     target,
 )
 from bot.storage.cases import CaseRow, Cases
-from bot.storage.contacts import Contacts
-from bot.storage.meetings import MeetingRow, Meetings
-from bot.storage.outbox import Outbox
+from bot.storage.meetings import MeetingRow
 from bot.storage.staff import is_staff
+from bot.storage.stores import Stores
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count, Day, Eur, Lines
 
@@ -121,18 +118,17 @@ class Procedure:
         live one meanwhile); the scheduler's rounds use the live one."""
         return Procedure(lambda: kb, self.configured_staff)
 
-    async def _staff(self, connection: aiosqlite.Connection, actor: Actor) -> bool:
+    async def _staff(self, stores: Stores, actor: Actor) -> bool:
         """The actor claims staff's role and is staff (configured or added in the bot)."""
         return actor.role is Role.STAFF and await is_staff(
-            connection, self.configured_staff, actor.user_id
+            stores.connection, self.configured_staff, actor.user_id
         )
 
     # --- who may ---------------------------------------------------------------------------
 
     async def permitted(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         case: CaseRow,
         alliance_id: str | None = None,
@@ -142,9 +138,9 @@ class Procedure:
         if actor.role is Role.SPONSOR:
             return actor.user_id == case.sponsor_id
         if actor.role is Role.STAFF:
-            return await self._staff(connection, actor)
+            return await self._staff(stores, actor)
         if actor.role is Role.CONTACT:
-            contacts = Contacts(connection, now)
+            contacts = stores.contacts
             mine = await contacts.alliances_of(actor.user_id)
             for alliance in (alliance_id,) if alliance_id else case.alliances:
                 if alliance in mine:
@@ -152,7 +148,7 @@ class Procedure:
                 # The coordination office answers for an alliance with nobody registered,
                 # as it receives its handoffs (bot/alliance/desk.py).
                 if not await contacts.of_alliance(alliance) and await is_staff(
-                    connection, self.configured_staff, actor.user_id
+                    stores.connection, self.configured_staff, actor.user_id
                 ):
                     return True
         return False  # the clock's steps are the scheduler's alone
@@ -184,12 +180,10 @@ class Procedure:
 
     # --- the alliance desk's steps (it tells the others itself) ----------------------------
 
-    async def may_hand_over(
-        self, connection: aiosqlite.Connection, now: datetime, draft_id: int, sponsor_id: int
-    ) -> Refused | None:
+    async def may_hand_over(self, stores: Stores, draft_id: int, sponsor_id: int) -> Refused | None:
         """Why the draft may not go to the alliances again (its case went on past their
         statement, or is finished), checked before the desk writes any handoff."""
-        case = await Cases(connection, now).of_draft(draft_id)
+        case = await stores.cases.of_draft(draft_id)
         if case is None:
             return None
         if case.sponsor_id != sponsor_id:
@@ -197,12 +191,10 @@ class Procedure:
         decision = self.decide(Stage(case.stage), Role.SPONSOR, StepKind.HAND_OVER)
         return decision if isinstance(decision, Refused) else None
 
-    async def handed_over(
-        self, connection: aiosqlite.Connection, now: datetime, handed: HandedOver
-    ) -> Outcome:
+    async def handed_over(self, stores: Stores, handed: HandedOver) -> Outcome:
         """The first handoff of a draft opens its case; a later one is a new revision."""
         assert handed.handoffs, "a revision has at least one handoff"
-        cases = Cases(connection, now)
+        cases = stores.cases
         case = await cases.of_draft(handed.draft_id)
         actor = Actor(handed.sponsor_id, Role.SPONSOR)
         if case is not None and case.sponsor_id != handed.sponsor_id:
@@ -232,7 +224,7 @@ class Procedure:
             )
             effect = _Effect(payload=payload)
             return await self._commit(
-                connection, now, case, actor, StepKind.HAND_OVER, decision, effect, opened=True
+                stores, case, actor, StepKind.HAND_OVER, decision, effect, opened=True
             )
         changes: dict[str, object] = {
             "revision": case.revision + 1,
@@ -246,19 +238,16 @@ class Procedure:
         if alliances[0] != case.alliance_id:  # the place changed: another alliance leads
             changes |= {"alliance_id": alliances[0], "contact_id": None, "contact_name": None}
         effect = _Effect(changes=changes, payload=payload)
-        return await self._commit(
-            connection, now, case, actor, StepKind.HAND_OVER, decision, effect
-        )
+        return await self._commit(stores, case, actor, StepKind.HAND_OVER, decision, effect)
 
     async def taken_over(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         handoff_id: int,
         contact_name: str,
     ) -> Outcome:
-        found = await self._revision_handoff(connection, now, actor, handoff_id)
+        found = await self._revision_handoff(stores, actor, handoff_id)
         if isinstance(found, Refused):
             return found
         case, alliance = found
@@ -269,14 +258,11 @@ class Procedure:
         if alliance == case.alliance_id:
             # The first alliance's contact is the one in charge of the case.
             effect.changes = {"contact_id": actor.user_id, "contact_name": contact_name}
-        return await self._commit(
-            connection, now, case, actor, StepKind.TAKE_OVER, decision, effect
-        )
+        return await self._commit(stores, case, actor, StepKind.TAKE_OVER, decision, effect)
 
     async def stated(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         handoff_id: int,
         statement: Statement,
@@ -285,7 +271,7 @@ class Procedure:
         every alliance concerned: it is supported once all of them support it; one asking
         for changes (or not supporting it) decides at once, the sponsor's new revision goes
         to all of them again."""
-        found = await self._revision_handoff(connection, now, actor, handoff_id)
+        found = await self._revision_handoff(stores, actor, handoff_id)
         if isinstance(found, Refused):
             return found
         case, alliance = found
@@ -295,32 +281,28 @@ class Procedure:
             return decision
         # Earlier statements on this revision can only be supports: any other one has sent
         # the case back already, and the table takes no statement there.
-        stated = await self._statements(connection, now, case)
+        stated = await self._statements(stores, case)
         stated[alliance] = statement
         if decision is Stage.SUPPORTED and any(a not in stated for a in case.alliances):
             decision = Stage(case.stage)  # still waiting for another alliance
         effect = _Effect(
             payload={"handoff": handoff_id, "alliance": alliance, "statement": statement}
         )
-        return await self._commit(connection, now, case, actor, kind, decision, effect)
+        return await self._commit(stores, case, actor, kind, decision, effect)
 
-    async def revision(
-        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow
-    ) -> dict[int, str]:
+    async def revision(self, stores: Stores, case: CaseRow) -> dict[int, str]:
         """The handoffs of the case's current revision: number -> alliance."""
-        steps = await Cases(connection, now).steps_of_kind(case.id, StepKind.HAND_OVER.value)
+        steps = await stores.cases.steps_of_kind(case.id, StepKind.HAND_OVER.value)
         if not steps:
             return {}
         payload = steps[-1].payload
         return dict(zip(payload.get("handoffs", []), payload.get("alliances", []), strict=True))
 
-    async def _statements(
-        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow
-    ) -> dict[str, Statement]:
+    async def _statements(self, stores: Stores, case: CaseRow) -> dict[str, Statement]:
         """Each alliance's latest statement on the current revision."""
-        current = await self.revision(connection, now, case)
+        current = await self.revision(stores, case)
         stated: dict[str, Statement] = {}
-        for step in await Cases(connection, now).steps(case.id):
+        for step in await stores.cases.steps(case.id):
             if step.payload.get("handoff") in current and "statement" in step.payload:
                 value = step.payload["statement"]
                 for known in _STATEMENT_STEPS:
@@ -329,22 +311,22 @@ class Procedure:
         return stated
 
     async def _revision_handoff(
-        self, connection: aiosqlite.Connection, now: datetime, actor: Actor, handoff_id: int
+        self, stores: Stores, actor: Actor, handoff_id: int
     ) -> tuple[CaseRow, str] | Refused:
         """The case a handoff belongs to and its alliance, if it is of the current revision
         and the person may act for that alliance."""
-        rows = await connection.execute_fetchall(
+        rows = await stores.connection.execute_fetchall(
             "SELECT draft_id, alliance_id FROM handoffs WHERE id = ? AND kind = 'handoff'",
             (handoff_id,),
         )
         row = next(iter(rows), None)
-        case = await Cases(connection, now).of_draft(row[0]) if row is not None else None
+        case = await stores.cases.of_draft(row[0]) if row is not None else None
         if row is None or case is None:
             return Refused(Refusal.UNKNOWN_CASE)
         alliance = str(row[1])
-        if not await self.permitted(connection, now, actor, case, alliance):
+        if not await self.permitted(stores, actor, case, alliance):
             return Refused(Refusal.NOT_PERMITTED)
-        if handoff_id not in await self.revision(connection, now, case):
+        if handoff_id not in await self.revision(stores, case):
             return Refused(Refusal.STALE_REVISION, {"revision": case.revision})
         return case, alliance
 
@@ -352,30 +334,28 @@ class Procedure:
 
     async def record(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         case_id: int,
         request: Request,
     ) -> Outcome:
-        case = await Cases(connection, now).get(case_id)
+        case = await stores.cases.get(case_id)
         if case is None:
             return Refused(Refusal.UNKNOWN_CASE)
-        if not await self.permitted(connection, now, actor, case):
+        if not await self.permitted(stores, actor, case):
             return Refused(Refusal.NOT_PERMITTED)
         kind = kind_of(request)
         decision = self.decide(Stage(case.stage), actor.role, kind)
         if isinstance(decision, Refused):
             return decision
-        effect = await self._check(connection, now, case, request)
+        effect = await self._check(stores, case, request)
         if isinstance(effect, Refused):
             return effect
-        return await self._commit(connection, now, case, actor, kind, decision, effect)
+        return await self._commit(stores, case, actor, kind, decision, effect)
 
     async def record_by_clock(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         case: CaseRow,
         kind: StepKind,
         payload: dict[str, Any],
@@ -386,26 +366,24 @@ class Procedure:
         if isinstance(decision, Refused):
             return decision
         effect = _Effect(payload=payload, params=params)
-        return await self._commit(connection, now, case, None, kind, decision, effect)
+        return await self._commit(stores, case, None, kind, decision, effect)
 
-    async def _check(
-        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow, request: Request
-    ) -> _Effect | Refused:
+    async def _check(self, stores: Stores, case: CaseRow, request: Request) -> _Effect | Refused:
         """What the request carries, checked; writes only once nothing can be refused."""
-        today = now.date()
-        cases = Cases(connection, now)
+        today = stores.now.date()
+        cases = stores.cases
         limits = self.kb().rules.limits
         match request:
             case Submit():
                 return await self._submission(cases, case)
             case Schedule(meeting_id=meeting_id):
-                return await self._schedule(connection, now, cases, case, meeting_id)
+                return await self._schedule(stores, cases, case, meeting_id)
             case Votum(outcome=outcome, way=way, text=text):
                 if not text.strip():
                     return Refused(Refusal.TEXT_MISSING)
                 payload: dict[str, Any] = {"outcome": outcome, "way": way, "text": _text(text)}
                 if way == "meeting":
-                    meeting = await self._meeting_of(connection, now, case)
+                    meeting = await self._meeting_of(stores, case)
                     if meeting is None or Stage(case.stage) is not Stage.SCHEDULED:
                         return Refused(Refusal.NOT_SCHEDULED)
                     if meeting.held_on > today:
@@ -482,12 +460,12 @@ class Procedure:
             case ReportReceived(note=note) | Close(note=note):
                 changes: dict[str, object] = {}
                 if isinstance(request, Close):
-                    changes["closed_at"] = now.isoformat(timespec="seconds")
+                    changes["closed_at"] = stores.now.isoformat(timespec="seconds")
                 return _Effect(changes=changes, payload={"note": _text(note)})
             case Withdraw(reason=reason):
-                await self._leave_agenda(connection, now, cases, case)
+                await self._leave_agenda(stores, cases, case)
                 return _Effect(
-                    changes={"closed_at": now.isoformat(timespec="seconds")},
+                    changes={"closed_at": stores.now.isoformat(timespec="seconds")},
                     payload={"reason": _text(reason)},
                 )
             case AddEvaluation(kind=kind, title=title, due=due):
@@ -549,22 +527,21 @@ class Procedure:
 
     async def _schedule(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         cases: Cases,
         case: CaseRow,
         meeting_id: int,
     ) -> _Effect | Refused:
-        meeting = await Meetings(connection, now).get(meeting_id)
+        meeting = await stores.meetings.get(meeting_id)
         if meeting is None or meeting.cancelled:
             return Refused(Refusal.UNKNOWN_MEETING)
-        if meeting.held_on < now.date():
+        if meeting.held_on < stores.now.date():
             return Refused(Refusal.MEETING_PAST, {"date": Day(meeting.held_on)})
         if case.meeting_id != meeting.id:
-            await self._leave_agenda(connection, now, cases, case)
+            await self._leave_agenda(stores, cases, case)
         await cases.put_on_agenda(meeting.id, case.id)
         messages = []
-        if meeting.deadline is not None and meeting.deadline < now.date():
+        if meeting.deadline is not None and meeting.deadline < stores.now.date():
             messages.append(
                 Msg("procedure.recorded.after_deadline", {"deadline": Day(meeting.deadline)})
             )
@@ -575,17 +552,13 @@ class Procedure:
             messages=messages,
         )
 
-    async def _meeting_of(
-        self, connection: aiosqlite.Connection, now: datetime, case: CaseRow
-    ) -> MeetingRow | None:
-        return await Meetings(connection, now).get(case.meeting_id) if case.meeting_id else None
+    async def _meeting_of(self, stores: Stores, case: CaseRow) -> MeetingRow | None:
+        return await stores.meetings.get(case.meeting_id) if case.meeting_id else None
 
-    async def _leave_agenda(
-        self, connection: aiosqlite.Connection, now: datetime, cases: Cases, case: CaseRow
-    ) -> None:
+    async def _leave_agenda(self, stores: Stores, cases: Cases, case: CaseRow) -> None:
         """Off the agenda of a meeting still to come (a past agenda stays as it was)."""
-        meeting = await self._meeting_of(connection, now, case)
-        if meeting is not None and meeting.held_on >= now.date():
+        meeting = await self._meeting_of(stores, case)
+        if meeting is not None and meeting.held_on >= stores.now.date():
             await cases.take_off_agenda(meeting.id, case.id)
 
     # --- writing ---------------------------------------------------------------------------
@@ -598,8 +571,7 @@ class Procedure:
 
     async def _commit(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         case: CaseRow,
         actor: Actor | None,
         kind: StepKind,
@@ -608,7 +580,7 @@ class Procedure:
         opened: bool = False,
     ) -> Recorded:
         """`opened`: the case was opened by this step (it had no stage before)."""
-        cases = Cases(connection, now)
+        cases = stores.cases
         await cases.update(case.id, stage=leads_to.value, **effect.changes)
         step_id = await cases.add_step(
             case.id,
@@ -632,8 +604,7 @@ class Procedure:
                 **effect.params,
             }
             await announce(
-                connection,
-                Outbox(connection, now),
+                stores,
                 self.recipients,
                 updated,
                 texts,
@@ -641,7 +612,7 @@ class Procedure:
                 frozenset({actor.user_id}) if actor is not None else frozenset(),
                 effect.document,
             )
-        await reconcile(connection, now, updated)
+        await reconcile(stores, updated)
         messages = tuple(effect.messages)
         if kind not in _DESK_STEPS:
             confirmation = Msg(
@@ -655,45 +626,41 @@ class Procedure:
 
     async def set_reminders(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         case_id: int,
         on: bool,
     ) -> CaseRow | Refused:
         """The sponsor's opt-in, switchable off (and on again) at any time."""
-        cases = Cases(connection, now)
+        cases = stores.cases
         case = await cases.get(case_id)
         if case is None:
             return Refused(Refusal.UNKNOWN_CASE)
-        if actor.role is not Role.SPONSOR or not await self.permitted(connection, now, actor, case):
+        if actor.role is not Role.SPONSOR or not await self.permitted(stores, actor, case):
             return Refused(Refusal.NOT_PERMITTED)
         await cases.update(case.id, reminders=int(on))
         updated = await cases.get(case.id)
         assert updated is not None
-        await reconcile(connection, now, updated)
+        await reconcile(stores, updated)
         return updated
 
-    async def escalation_days(self, connection: aiosqlite.Connection, now: datetime) -> int:
-        value = await Cases(connection, now).setting(ESCALATION_SETTING)
+    async def escalation_days(self, stores: Stores) -> int:
+        value = await stores.cases.setting(ESCALATION_SETTING)
         return int(value) if value is not None and value.isdigit() else ESCALATION_DAYS
 
-    async def set_escalation_days(
-        self, connection: aiosqlite.Connection, now: datetime, actor: Actor, days: int
-    ) -> int | Refused:
-        if not await self._staff(connection, actor):
+    async def set_escalation_days(self, stores: Stores, actor: Actor, days: int) -> int | Refused:
+        if not await self._staff(stores, actor):
             return Refused(Refusal.NOT_PERMITTED)
         if days not in ESCALATION_RANGE:
             return Refused(
                 Refusal.DAYS, {"min": ESCALATION_RANGE.start, "max": ESCALATION_RANGE.stop - 1}
             )
-        await Cases(connection, now).set_setting(ESCALATION_SETTING, str(days), actor.user_id)
+        await stores.cases.set_setting(ESCALATION_SETTING, str(days), actor.user_id)
         return days
 
     async def reassign(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         alliance_id: str,
         departing: int,
@@ -703,20 +670,20 @@ class Procedure:
         """A departing contact's open cases go to another contact of the same alliance; the
         handoffs they had taken follow, so answers reach the successor. `only`: just this
         case of theirs (staff hand a single case on)."""
-        if not await self._staff(connection, actor):
+        if not await self._staff(stores, actor):
             return Refused(Refusal.NOT_PERMITTED)
-        contacts = {c.user_id: c for c in await Contacts(connection, now).of_alliance(alliance_id)}
+        contacts = {c.user_id: c for c in await stores.contacts.of_alliance(alliance_id)}
         if successor not in contacts or successor == departing:
             return Refused(Refusal.UNKNOWN_CONTACT)
         name = contacts[successor].name
         recorded: list[Recorded] = []
-        for case in await Cases(connection, now).of_contact(departing, alliance_id):
+        for case in await stores.cases.of_contact(departing, alliance_id):
             if only is not None and case.id != only:
                 continue
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.REASSIGN)
             if isinstance(decision, Refused):
                 continue
-            await connection.execute(
+            await stores.connection.execute(
                 "UPDATE handoffs SET taken_by = ?, taken_by_name = ? "
                 "WHERE draft_id = ? AND alliance_id = ? AND taken_by = ?",
                 (successor, name, case.draft_id, alliance_id, departing),
@@ -729,9 +696,7 @@ class Procedure:
                 payload={"alliance": alliance_id, "from": departing, "to": successor},
             )
             recorded.append(
-                await self._commit(
-                    connection, now, case, actor, StepKind.REASSIGN, decision, effect
-                )
+                await self._commit(stores, case, actor, StepKind.REASSIGN, decision, effect)
             )
         return tuple(recorded)
 
@@ -739,20 +704,19 @@ class Procedure:
 
     async def add_meeting(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         held_on: date,
         deadline: date | None = None,
         note: str = "",
     ) -> MeetingRow | Refused:
-        if not await self._staff(connection, actor):
+        if not await self._staff(stores, actor):
             return Refused(Refusal.NOT_PERMITTED)
-        if held_on < now.date():
+        if held_on < stores.now.date():
             return Refused(Refusal.PAST_DATE, {"date": Day(held_on)})
         if deadline is not None and deadline > held_on:
             return Refused(Refusal.DATES, {"start": Day(deadline), "end": Day(held_on)})
-        meetings = Meetings(connection, now)
+        meetings = stores.meetings
         number = await meetings.add(held_on, deadline, _text(note), actor.user_id)
         meeting = await meetings.get(number)
         assert meeting is not None
@@ -760,8 +724,7 @@ class Procedure:
 
     async def move_meeting(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         meeting_id: int,
         held_on: date,
@@ -769,47 +732,41 @@ class Procedure:
     ) -> MeetingRow | Refused:
         """A new date: the reminders of the cases on its agenda follow, and their sponsors
         are told."""
-        if not await self._staff(connection, actor):
+        if not await self._staff(stores, actor):
             return Refused(Refusal.NOT_PERMITTED)
-        if held_on < now.date():
+        if held_on < stores.now.date():
             return Refused(Refusal.PAST_DATE, {"date": Day(held_on)})
         if deadline is not None and deadline > held_on:
             return Refused(Refusal.DATES, {"start": Day(deadline), "end": Day(held_on)})
-        meetings = Meetings(connection, now)
+        meetings = stores.meetings
         if not await meetings.move(meeting_id, held_on, deadline):
             return Refused(Refusal.UNKNOWN_MEETING)
-        cases = Cases(connection, now)
-        outbox = Outbox(connection, now)
-        for case in await cases.on_agenda(meeting_id):
+        for case in await stores.cases.on_agenda(meeting_id):
             if case.meeting_id == meeting_id and Stage(case.stage) is Stage.SCHEDULED:
                 await announce(
-                    connection,
-                    outbox,
+                    stores,
                     self.recipients,
                     case,
                     {party: "procedure.announce.meeting_moved" for party in _MEETING_MOVED_TOLD},
                     {"number": case.id, "title": case.title, "date": Day(held_on)},
                     frozenset({actor.user_id}),
                 )
-                await reconcile(connection, now, case)
+                await reconcile(stores, case)
         meeting = await meetings.get(meeting_id)
         assert meeting is not None
         return meeting
 
-    async def waiting_for(
-        self, connection: aiosqlite.Connection, now: datetime, meeting_id: int
-    ) -> list[CaseRow]:
+    async def waiting_for(self, stores: Stores, meeting_id: int) -> list[CaseRow]:
         """The cases scheduled for the meeting and still waiting for its Votum."""
         return [
             c
-            for c in await Cases(connection, now).on_agenda(meeting_id)
+            for c in await stores.cases.on_agenda(meeting_id)
             if c.meeting_id == meeting_id and Stage(c.stage) is Stage.SCHEDULED
         ]
 
     async def cancel_meeting(
         self,
-        connection: aiosqlite.Connection,
-        now: datetime,
+        stores: Stores,
         actor: Actor,
         meeting_id: int,
         move_to: int | None = None,
@@ -817,13 +774,13 @@ class Procedure:
         """A meeting no case waits for, or whose waiting cases are scheduled for the meeting
         `move_to` (each a step of its own, told to its sponsor and alliance like any
         scheduling): no case is left waiting for a meeting that will not take place."""
-        if not await self._staff(connection, actor):
+        if not await self._staff(stores, actor):
             return Refused(Refusal.NOT_PERMITTED)
-        meetings = Meetings(connection, now)
+        meetings = stores.meetings
         meeting = await meetings.get(meeting_id)
         if meeting is None or meeting.cancelled:
             return Refused(Refusal.UNKNOWN_MEETING)
-        waiting = await self.waiting_for(connection, now, meeting_id)
+        waiting = await self.waiting_for(stores, meeting_id)
         if waiting and move_to is None:
             return Refused(Refusal.MEETING_HAS_AGENDA, {"count": Count(len(waiting), "cases")})
         if waiting:
@@ -832,18 +789,18 @@ class Procedure:
             other = await meetings.get(move_to)
             if other is None or other.cancelled or other.id == meeting_id:
                 return Refused(Refusal.UNKNOWN_MEETING)
-            if other.held_on < now.date():
+            if other.held_on < stores.now.date():
                 return Refused(Refusal.MEETING_PAST, {"date": Day(other.held_on)})
-        cases = Cases(connection, now)
+        cases = stores.cases
         for case in waiting:
             assert move_to is not None
             # Scheduled -> scheduled, for the meeting checked above; told as a cancellation.
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.SCHEDULE)
-            effect = await self._schedule(connection, now, cases, case, move_to)
+            effect = await self._schedule(stores, cases, case, move_to)
             assert isinstance(decision, Stage) and isinstance(effect, _Effect)
             effect.texts = {party: "procedure.announce.meeting_cancelled" for party in _TOLD}
             effect.params["cancelled"] = Day(meeting.held_on)
-            await self._commit(connection, now, case, actor, StepKind.SCHEDULE, decision, effect)
+            await self._commit(stores, case, actor, StepKind.SCHEDULE, decision, effect)
         await meetings.cancel(meeting_id)
         cancelled = await meetings.get(meeting_id)
         assert cancelled is not None

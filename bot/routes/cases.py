@@ -131,7 +131,7 @@ class CaseDesk:
             return [await self.menu(turn, case)]
         if verb in ("reminders_on", "reminders_off"):
             switched = await self.procedure.pinned(turn.advisor.kb).set_reminders(
-                turn.connection, turn.now, actor, case.id, verb == "reminders_on"
+                turn.stores, actor, case.id, verb == "reminders_on"
             )
             if isinstance(switched, Refused):
                 return [await self.menu(turn, case, switched.message)]
@@ -227,7 +227,7 @@ class CaseDesk:
         self, turn: Turn, actor: Actor, case: CaseRow, request: Request
     ) -> list[EngineOutput]:
         outcome = await self.procedure.pinned(turn.advisor.kb).record(
-            turn.connection, turn.now, actor, case.id, request
+            turn.stores, actor, case.id, request
         )
         turn.outbox_written = True
         shown = self.staff_menu if actor.role is Role.STAFF else self.menu
@@ -425,8 +425,7 @@ class CaseDesk:
         if successor is None or case.contact_id is None:
             return [await self.staff_menu(turn, case)]
         moved = await self.procedure.reassign(
-            turn.connection,
-            turn.now,
+            turn.stores,
             Actor(turn.user.id, Role.STAFF),
             case.alliance_id,
             case.contact_id,
@@ -446,7 +445,7 @@ class CaseDesk:
         """`staff:procedure:escalation`: the days after which an untaken handoff escalates."""
         if action != "escalation":
             return await self.overview(turn)
-        days = await self.procedure.escalation_days(turn.connection, turn.now)
+        days = await self.procedure.escalation_days(turn.stores)
         await turn.start(EscalationDays())
         return [Reply((Msg("cases.escalation_prompt", {"days": days}),))]
 
@@ -456,7 +455,7 @@ class CaseDesk:
             await turn.start(EscalationDays())
             return [Reply((Msg("cases.escalation_invalid"),))]
         actor = Actor(turn.user.id, Role.STAFF)
-        days = await self.procedure.set_escalation_days(turn.connection, turn.now, actor, number)
+        days = await self.procedure.set_escalation_days(turn.stores, actor, number)
         if isinstance(days, Refused):
             await turn.start(EscalationDays())
             return [Reply((days.message,))]
@@ -479,8 +478,7 @@ class CaseDesk:
         if days:
             note = _DAY.sub("", argument).strip(" ,;-")
             added = await self.procedure.pinned(turn.advisor.kb).add_meeting(
-                turn.connection,
-                turn.now,
+                turn.stores,
                 Actor(turn.user.id, Role.STAFF),
                 days[0],
                 days[1] if len(days) > 1 else None,
@@ -505,7 +503,7 @@ class CaseDesk:
             for case in cases
             if Stage(case.stage) not in FINISHED
         )
-        days = await self.procedure.escalation_days(turn.connection, turn.now)
+        days = await self.procedure.escalation_days(turn.stores)
         escalation = Button(Msg("cases.button.escalation", {"days": days}), _ESCALATION)
         rows = (*rows, (escalation,))
         return [

@@ -17,7 +17,7 @@ class MeetingAdvisors:
     async def of(self, stores: Stores, advisor: Advisor) -> Advisor:
         if not await stores.meetings.listed(since=stores.now.date()):
             return advisor
-        meetings = await upcoming_meetings(stores.connection, stores.now, advisor.kb)
+        meetings = await upcoming_meetings(stores, advisor.kb)
         cached = self._last
         if cached is not None and cached[0] is advisor and cached[1] == meetings:
             return cached[2]

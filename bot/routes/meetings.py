@@ -75,7 +75,7 @@ class MeetingDesk:
 
     async def _open(self, turn: Turn, meeting: MeetingRow, _: int | None) -> list[EngineOutput]:
         """One meeting with its agenda's size and what staff can do with it."""
-        waiting = await self.procedure.waiting_for(turn.connection, turn.now, meeting.id)
+        waiting = await self.procedure.waiting_for(turn.stores, meeting.id)
         said = Msg(
             "meetings.shown",
             {
@@ -135,9 +135,9 @@ class MeetingDesk:
         deadline = days[1] if len(days) > 1 else meeting.deadline
         if len(days) == 1 and deadline is not None and deadline > held_on:
             deadline = None
-        told = len(await self.procedure.waiting_for(turn.connection, turn.now, meeting.id))
+        told = len(await self.procedure.waiting_for(turn.stores, meeting.id))
         moved = await self.procedure.move_meeting(
-            turn.connection, turn.now, self._actor(turn), meeting.id, held_on, deadline
+            turn.stores, self._actor(turn), meeting.id, held_on, deadline
         )
         if isinstance(moved, Refused):
             await turn.start(asked)
@@ -153,7 +153,7 @@ class MeetingDesk:
 
     async def _cancel(self, turn: Turn, meeting: MeetingRow, _: int | None) -> list[EngineOutput]:
         """Confirmed first; cases waiting for it need another meeting, chosen by a button."""
-        waiting = await self.procedure.waiting_for(turn.connection, turn.now, meeting.id)
+        waiting = await self.procedure.waiting_for(turn.stores, meeting.id)
         if not waiting:
             return [
                 Reply(
@@ -189,9 +189,9 @@ class MeetingDesk:
     async def _cancel_yes(
         self, turn: Turn, meeting: MeetingRow, move_to: int | None
     ) -> list[EngineOutput]:
-        moved = len(await self.procedure.waiting_for(turn.connection, turn.now, meeting.id))
+        moved = len(await self.procedure.waiting_for(turn.stores, meeting.id))
         cancelled = await self.procedure.cancel_meeting(
-            turn.connection, turn.now, self._actor(turn), meeting.id, move_to
+            turn.stores, self._actor(turn), meeting.id, move_to
         )
         if isinstance(cancelled, Refused):
             return [await self.listing(turn, cancelled.message)]

@@ -18,6 +18,7 @@ from bot.storage.feedback import Feedback
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
+from bot.storage.reminders import Reminders
 from bot.storage.staff import StaffMembers
 
 
@@ -37,6 +38,7 @@ class Stores:
     deliveries: Deliveries
     feedback: Feedback
     """Sponsors' 👍/👎 on the advice, with their reasons."""
+    reminders: Reminders
 
     @classmethod
     def of(
@@ -57,6 +59,7 @@ class Stores:
             StaffMembers(connection, now, configured_staff),
             Deliveries(connection, now),
             Feedback(connection, now),
+            Reminders(connection, now),
         )
 
     @classmethod

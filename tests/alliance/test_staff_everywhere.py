@@ -18,6 +18,7 @@ from bot.procedure.results import Refused
 from bot.procedure.steps import Role
 from bot.runtime import Runtime
 from bot.storage.meetings import MeetingRow
+from bot.storage.stores import Stores
 from tests.dialogs.conftest import ChatDriver, Refusing, deliver, key_text, runtime_for
 
 OFFICE = 900
@@ -80,7 +81,7 @@ async def test_a_colleague_records_staff_steps_until_removed(runtime: Runtime) -
             day = date(held_on.year, month, 10)
             actor = Actor(by, Role.STAFF)
             return await procedure.add_meeting(
-                connection, runtime.clock.now(), actor, day, None, ""
+                Stores.of(connection, runtime.clock.now()), actor, day, None, ""
             )
 
     assert isinstance(await meeting(COLLEAGUE, 4), Refused)

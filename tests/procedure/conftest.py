@@ -44,6 +44,7 @@ from bot.storage.contacts import Contacts
 from bot.storage.db import Database
 from bot.storage.drafts import Drafts
 from bot.storage.handoffs import Handoffs
+from bot.storage.stores import Stores
 from bot.texts.catalog import LANGUAGES, Language, Msg
 from bot.texts.markup import to_plain
 
@@ -206,8 +207,7 @@ class World:
                 created.append((handoff.id, concerned))
             self.handoffs = {concerned: number for number, concerned in created}
             outcome = await self.procedure.handed_over(
-                connection,
-                now,
+                Stores.of(connection, now),
                 HandedOver(tuple(created), draft_id, sponsor, title, costs, start, months),
             )
         return created[0][0], outcome
@@ -217,7 +217,7 @@ class World:
             now = self.clock.now()
             await Handoffs(connection, now).take_over(handoff_id, contact, f"Kontakt {contact}")
             return await self.procedure.taken_over(
-                connection, now, Actor(contact, role), handoff_id, f"Kontakt {contact}"
+                Stores.of(connection, now), Actor(contact, role), handoff_id, f"Kontakt {contact}"
             )
 
     async def state(
@@ -225,7 +225,7 @@ class World:
     ) -> Outcome:
         async with self.transaction() as connection:
             return await self.procedure.stated(
-                connection, self.clock.now(), Actor(contact, role), handoff_id, statement
+                Stores.of(connection, self.clock.now()), Actor(contact, role), handoff_id, statement
             )
 
     # --- everything after ------------------------------------------------------------------
@@ -233,7 +233,7 @@ class World:
     async def record(self, user_id: int, role: Role, case_id: int, request: Request) -> Outcome:
         async with self.transaction() as connection:
             return await self.procedure.record(
-                connection, self.clock.now(), Actor(user_id, role), case_id, request
+                Stores.of(connection, self.clock.now()), Actor(user_id, role), case_id, request
             )
 
     async def case(self, case_id: int) -> CaseRow:
@@ -246,7 +246,11 @@ class World:
         """Staff keep a meeting of the Lenkungsgruppe; returns its number."""
         async with self.transaction() as connection:
             meeting = await self.procedure.add_meeting(
-                connection, self.clock.now(), Actor(STAFF, Role.STAFF), held_on, deadline, note
+                Stores.of(connection, self.clock.now()),
+                Actor(STAFF, Role.STAFF),
+                held_on,
+                deadline,
+                note,
             )
         assert not isinstance(meeting, Refused), meeting
         return meeting.id
@@ -254,7 +258,7 @@ class World:
     async def reminders_on(self, case_id: int, sponsor: int = SPONSOR, on: bool = True) -> None:
         async with self.transaction() as connection:
             result = await self.procedure.set_reminders(
-                connection, self.clock.now(), Actor(sponsor, Role.SPONSOR), case_id, on
+                Stores.of(connection, self.clock.now()), Actor(sponsor, Role.SPONSOR), case_id, on
             )
         assert not isinstance(result, Refused), result
 

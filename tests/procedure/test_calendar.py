@@ -14,6 +14,7 @@ from bot.procedure.calendar import SOURCE, upcoming_meetings, with_meetings
 from bot.procedure.requests import Actor, Schedule, Submit
 from bot.procedure.results import Refusal, Refused
 from bot.procedure.steps import Role
+from bot.storage.stores import Stores
 from tests.procedure.conftest import CONTACT, SPONSOR, STAFF, World, recorded
 
 
@@ -33,9 +34,9 @@ async def test_the_advice_reads_staff_s_meetings_and_falls_back_to_the_knowledge
     cancelled = await world.meeting(date(2026, 5, 1))
     async with world.transaction() as connection:
         await world.procedure.cancel_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), cancelled
+            Stores.of(connection, world.clock.now()), Actor(STAFF, Role.STAFF), cancelled
         )
-        calendar = await upcoming_meetings(connection, world.clock.now(), listed)
+        calendar = await upcoming_meetings(Stores.of(connection, world.clock.now()), listed)
     assert [(m.date, m.deadline, m.note, m.source) for m in calendar] == [
         (date(2026, 4, 1), None, "im Amt", SOURCE),
         (date(2026, 6, 15), date(2026, 5, 15), None, SOURCE),
@@ -56,7 +57,7 @@ async def test_a_meeting_staff_closed_for_submissions_is_not_the_advice_s_refere
     await world.meeting(date(2026, 3, 20), deadline=date(2026, 3, 1))
     await world.meeting(date(2026, 6, 15), deadline=date(2026, 5, 15))
     async with world.transaction() as connection:
-        calendar = await upcoming_meetings(connection, world.clock.now(), kb)
+        calendar = await upcoming_meetings(Stores.of(connection, world.clock.now()), kb)
     advisor = Advisor(with_meetings(kb, calendar))
     advice = advisor.advise(ProjectFacts(), world.clock.today())
     assert advice.eligibility.next_meeting is not None
@@ -78,7 +79,7 @@ async def test_a_cancelled_meeting_s_cases_go_to_another_one_or_it_stays(world: 
     async def cancel(meeting: int, move_to: int | None, actor: Actor = staff) -> object:
         async with world.transaction() as connection:
             return await world.procedure.cancel_meeting(
-                connection, world.clock.now(), actor, meeting, move_to
+                Stores.of(connection, world.clock.now()), actor, meeting, move_to
             )
 
     for move_to, reason in (

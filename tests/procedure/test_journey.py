@@ -26,6 +26,7 @@ from bot.procedure.steps import Role, Stage, StepKind
 from bot.procedure.views import case_view
 from bot.storage.cases import Cases
 from bot.storage.meetings import Meetings
+from bot.storage.stores import Stores
 from tests.procedure.conftest import (
     CONTACT,
     SPONSOR,
@@ -285,6 +286,6 @@ async def test_a_sponsor_withdraws_at_any_stage_and_leaves_the_agenda(world: Wor
     # The meeting can go now: no case waits for it.
     async with world.transaction() as connection:
         cancelled = await world.procedure.cancel_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), meeting_id
+            Stores.of(connection, world.clock.now()), Actor(STAFF, Role.STAFF), meeting_id
         )
     assert getattr(cancelled, "cancelled", False)

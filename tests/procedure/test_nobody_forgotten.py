@@ -12,6 +12,7 @@ from bot.procedure.service import ESCALATION_DAYS
 from bot.procedure.steps import Role, StepKind
 from bot.storage.cases import Cases
 from bot.storage.handoffs import Handoffs
+from bot.storage.stores import Stores
 from tests.procedure.conftest import (
     CONTACT,
     HANNOVER,
@@ -37,20 +38,20 @@ async def test_an_untaken_handoff_goes_to_the_office_after_the_days_staff_set(
     world: World,
 ) -> None:
     async with world.transaction() as connection:
-        assert await world.procedure.escalation_days(connection, world.clock.now()) == (
+        assert await world.procedure.escalation_days(Stores.of(connection, world.clock.now())) == (
             ESCALATION_DAYS
         )
         wrong = await world.procedure.set_escalation_days(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), 0
+            Stores.of(connection, world.clock.now()), Actor(STAFF, Role.STAFF), 0
         )
         assert isinstance(wrong, Refused) and wrong.reason is Refusal.DAYS
         not_staff = await world.procedure.set_escalation_days(
-            connection, world.clock.now(), Actor(CONTACT, Role.STAFF), 5
+            Stores.of(connection, world.clock.now()), Actor(CONTACT, Role.STAFF), 5
         )
         assert isinstance(not_staff, Refused) and not_staff.reason is Refusal.NOT_PERMITTED
         assert (
             await world.procedure.set_escalation_days(
-                connection, world.clock.now(), Actor(STAFF, Role.STAFF), 5
+                Stores.of(connection, world.clock.now()), Actor(STAFF, Role.STAFF), 5
             )
             == 5
         )
@@ -101,7 +102,7 @@ async def test_a_departing_contact_s_open_cases_move_to_another_contact(world: W
     async def reassign(successor: int, actor: Actor = staff) -> tuple[Recorded, ...] | Refused:
         async with world.transaction() as connection:
             return await world.procedure.reassign(
-                connection, world.clock.now(), actor, "farehi", CONTACT, successor
+                Stores.of(connection, world.clock.now()), actor, "farehi", CONTACT, successor
             )
 
     def reason(answer: tuple[Recorded, ...] | Refused) -> Refusal:

@@ -29,6 +29,7 @@ from bot.storage.privacy import (
     export_user,
     purge_stale,
 )
+from bot.storage.stores import Stores
 from tests.procedure.conftest import (
     CONTACT,
     SPONSOR,
@@ -180,7 +181,9 @@ async def test_the_escalations_days_staff_set_are_in_their_export_and_leave_with
 ) -> None:
     async with world.transaction() as connection:
         actor = Actor(STAFF, Role.STAFF)
-        assert await world.procedure.set_escalation_days(connection, world.clock.now(), actor, 21)
+        assert await world.procedure.set_escalation_days(
+            Stores.of(connection, world.clock.now()), actor, 21
+        )
         exported = await export_user(connection, STAFF)
     (setting,) = exported["procedure_settings_changed"]
     assert (setting["name"], setting["value"]) == ("escalation_days", "21")

@@ -20,6 +20,7 @@ from bot.procedure.requests import (
     Votum,
 )
 from bot.procedure.steps import Role
+from bot.storage.stores import Stores
 from tests.procedure.conftest import (
     CONTACT,
     SPONSOR,
@@ -90,7 +91,10 @@ async def test_a_scheduled_meeting_is_recalled_a_week_before(world: World) -> No
     # Staff move the meeting: the reminder follows, and the sponsor hears of it.
     async with world.transaction() as connection:
         await world.procedure.move_meeting(
-            connection, world.clock.now(), Actor(STAFF, Role.STAFF), meeting_id, date(2026, 6, 17)
+            Stores.of(connection, world.clock.now()),
+            Actor(STAFF, Role.STAFF),
+            meeting_id,
+            date(2026, 6, 17),
         )
     moved = await world.outbox()
     assert {m.chat_id for m in moved} == {SPONSOR, CONTACT}

@@ -20,7 +20,7 @@ from telegram import InlineKeyboardMarkup
 from bot.clock import Clock
 from bot.core.outputs import Document
 from bot.storage.db import Database
-from bot.storage.outbox import Outbox
+from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +59,16 @@ class DeferredReplies:
         """Whether replies to `chat_id` wait in the outbox (later ones must queue behind)."""
         if chat_id not in self._waiting:
             return False
-        async with self.database.transaction() as connection:
-            pending = await Outbox(connection, self.clock.now()).pending_for(chat_id)
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
+            pending = await stores.outbox.pending_for(chat_id)
         if not pending:
             self._waiting.discard(chat_id)
         return pending > 0
 
     async def defer(self, chat_id: int, payloads: Sequence[Payload]) -> None:
-        async with self.database.transaction() as connection:
-            outbox = Outbox(connection, self.clock.now())
+        async with Stores.transaction(self.database, self.clock.now()) as stores:
             for payload in payloads:
-                await outbox.add(chat_id, payload)
+                await stores.outbox.add(chat_id, payload)
         self._waiting.add(chat_id)
         log.info("%s replies to chat %s go through the outbox", len(payloads), chat_id)
         self.wake()
