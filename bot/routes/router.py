@@ -6,7 +6,8 @@ else is a sponsor), lets the handler bound to it act, commits, and only then han
 to the transport. The handlers live next to it, one concern a module: the sponsor's dialog
 (`dialog`), updates and buttons of the past (`stale`), the handoff (`handoff`), the language
 (`language`), invitations (`redeem`), the drafts menu's buttons (`session`), the Projektskizze
-(`sketch`), the roles' help (`help`). Staff and contact commands answer everyone else exactly
+(`sketch`), the roles' help (`help`); which handler takes a sub-dialog's answer or a press is
+declared in `handlers`. Staff and contact commands answer everyone else exactly
 like an unknown command, so they reveal nothing.
 """
 
@@ -17,34 +18,17 @@ import re
 from collections.abc import Awaitable, Callable
 
 from bot.advice.advise import Advisor
-from bot.alliance.delivery import REROUTE
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
-from bot.core.subdialogs import (
-    AddProject,
-    AnswerAlliance,
-    AskSponsor,
-    DecisionCopyFile,
-    EditEntry,
-    EnterPlan,
-    EscalationDays,
-    EvaluationStep,
-    FeedbackReason,
-    MoveMeeting,
-    ProjectDates,
-    ReachHuman,
-    RecordStatement,
-    RenameDraft,
-    RetireProject,
-    VotumText,
-)
+from bot.core.subdialogs import AddProject, EditEntry, RecordStatement, RetireProject
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.routes.case_summary import with_case
 from bot.routes.desks import Desks
 from bot.routes.dialog import converse
+from bot.routes.handlers import ANSWERS, FILES, PRESSES, KbCommands, Verbs, unknown_command
 from bot.routes.handoff import HandoffRequests
 from bot.routes.help import asks_for_help, with_role_help
 from bot.routes.incoming import cleaned
@@ -62,8 +46,6 @@ from bot.turn import Turn
 
 _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
-KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
-"""Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
 """A command's handler; None: the sponsor's dialog takes the command (back, skip, ...)."""
 DROPS_SUBDIALOGS: frozenset[CommandName] = frozenset(
@@ -235,8 +217,9 @@ class Conversations:
             if routed is not None:
                 return routed
         if isinstance(event, Upload):
-            if isinstance(turn.subdialog, DecisionCopyFile):  # issue 16: asked for by a button
-                return await self.desks.cases.copy(turn, event)
+            on_file = FILES.get(type(turn.subdialog))
+            if on_file is not None:  # a file asked for by a button
+                return await on_file.received(self, turn, turn.subdialog, event)
             if await self.role(turn) in DOCUMENTS and self.kb_commands is not None:
                 return await self.kb_commands(turn, "upload", event)
             return [Reply((Msg("telegram.unsupported"),))]
@@ -247,9 +230,7 @@ class Conversations:
             if routed is not None:
                 return routed
         # A sub-dialog awaiting a file (issue 16: the decision's copy) takes no text.
-        awaits_text = turn.subdialog is not None and not isinstance(
-            turn.subdialog, DecisionCopyFile
-        )
+        awaits_text = turn.subdialog is not None and type(turn.subdialog) not in FILES
         if isinstance(event, Text) and awaits_text:
             return await self._answered(turn, event.text)
         await turn.drop_subdialogs()
@@ -269,47 +250,14 @@ class Conversations:
             return None  # a press on the current prompt of the dialog
         if roles != ANYONE and await self.role(turn) not in roles:
             return [_unknown()]
-        desks = self.desks
-        if area == "session":
-            return await self.session.act(turn, action)
-        if area == "contact":
-            return await desks.inbox.act(turn, action)
-        if area == "case":
-            return await desks.cases.act(turn, action)
-        if area == "cases":
-            return await desks.cases.alliance.act(turn, action)
-        verb, _, rest = action.partition(":")
-        if area == "staff":
-            if verb == "invite":
-                return await desks.staff.invite(turn, rest)
-            if verb == "remove":
-                return await desks.staff.remove(turn, rest)
-            if verb == "case":
-                return await desks.cases.staff_act(turn, rest)
-            if verb == "meeting":  # issue 16: move, cancel, agenda PDF
-                return await desks.cases.meetings.act(turn, rest)
-            if verb == "procedure":  # issue 16: the escalation's days
-                return await desks.cases.procedure_act(turn, rest)
-            if verb == "team":
-                return await desks.team.act(turn, rest)
-            if verb == REROUTE:
-                return await desks.delivery.reroute(turn, rest)
-            if verb == "kb" and self.kb_commands is not None:
-                return await self.kb_commands(turn, rest, None)
-            return [_unknown()]
-        if verb == "human":
-            return await desks.human.press(turn, rest)
-        if verb == "feedback":
-            return await desks.feedback.rate(turn, rest)
-        handoff = await desks.relay.own_handoff(turn, rest)
-        if verb == "answer" and handoff is not None:
-            await turn.start(AnswerAlliance(handoff=handoff.ref))
-            return [Reply((Msg("alliance.sponsor.answer_prompt", {"title": handoff.title}),))]
-        return [Reply((Msg("alliance.gone"),))]
+        handler = PRESSES[area]
+        if isinstance(handler, Verbs):
+            verb, _, rest = action.partition(":")
+            return await handler.verbs.get(verb, handler.otherwise)(self, turn, rest)
+        return await handler(self, turn, action)
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        desks = self.desks
         if isinstance(turn.subdialog, AddProject | RetireProject | EditEntry):
             # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
@@ -317,33 +265,12 @@ class Conversations:
                 return [_unknown()]
             typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "project_typed"
             return await self.kb_commands(turn, typed, None)
-        match await turn.done():
-            case RenameDraft() as rename:
-                return await desks.menu.rename(turn, rename, text)
-            case AskSponsor() | RecordStatement() as asked:
-                return await desks.inbox.answered(turn, asked, text)
-            case ProjectDates() as dates:
-                return await desks.cases.dates(turn, dates, text)
-            case EnterPlan() as plan:
-                return await desks.cases.plan(turn, plan, text)
-            case VotumText() as votum:
-                return await desks.cases.votum(turn, votum, text)
-            # issue 16: staff's answers in the procedure
-            case EvaluationStep() as evaluation:
-                return await desks.cases.evaluation(turn, evaluation, text)
-            case EscalationDays():
-                return await desks.cases.escalation(turn, text)
-            case MoveMeeting() as move:
-                return await desks.cases.meetings.moved(turn, move, text)
-            case AnswerAlliance() as answer:
-                relayed = await desks.relay.answer(turn, answer, text)
-                if relayed is not None:
-                    return relayed
-            case ReachHuman():
-                return await desks.human.answered(turn, text)
-            case FeedbackReason() as asked:
-                return await desks.feedback.reason(turn, asked, text)
-        return [await desks.menu.listing(turn, Msg("drafts.not_found"))]
+        finished = await turn.done()
+        on = ANSWERS.get(type(finished))
+        answered = await on.answered(self, turn, finished, text) if on is not None else None
+        if answered is not None:
+            return answered
+        return [await self.desks.menu.listing(turn, Msg("drafts.not_found"))]
 
     # --- command handlers ------------------------------------------------------------------
 
@@ -391,4 +318,4 @@ async def _dialog_command(turn: Turn, command: Command) -> None:
 
 
 def _unknown() -> Reply:
-    return Reply((Msg("roles.unknown_command"),))
+    return unknown_command()
