@@ -12,13 +12,13 @@ from bot.advice.lexicon import german_nouns
 from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
 from bot.core.outputs import Document
+from bot.core.plan import Plan
 from bot.core.state import DialogState
 from bot.delivery.worker import OutboxWorker
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.live import LiveKnowledge, warn_if_shipped_changed
-from bot.procedure.plan import Plan
 from bot.procedure.scheduler import Scheduler
 from bot.routes.desks import build_desks
 from bot.routes.router import Conversations

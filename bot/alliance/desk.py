@@ -15,9 +15,9 @@ from typing import Any
 from bot.advice.advise import Advice
 from bot.alliance.reach import on_its_way
 from bot.alliance.sketches import sketch_payload
+from bot.core.answers import read_answers
 from bot.core.state import DialogState
 from bot.core.subdialogs import STATEMENTS, Statement
-from bot.dialogs.answers import read_answers
 from bot.dialogs.summary import alliance_summary
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance

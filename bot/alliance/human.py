@@ -14,9 +14,9 @@ import re
 from bot.alliance.desk import AllianceDesk, Recipient, payload
 from bot.alliance.desk import Button as NoteButton
 from bot.alliance.reach import on_its_way
+from bot.core.answers import facts_from_answers
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import ReachHuman
-from bot.dialogs.answers import facts_from_answers
 from bot.dialogs.drafts_menu import draft_title
 from bot.kb.models import LocalAlliance
 from bot.storage.drafts import Draft

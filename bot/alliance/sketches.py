@@ -61,9 +61,9 @@ class HandoffSketches:
             stored = await handoffs.sketch(handoff_id, language)
             handoff = await handoffs.get(handoff_id) if stored is None else None
         if stored is None:
-            if handoff is None:
+            state = handoff.sent_state if handoff is not None else None
+            if state is None:
                 return None
-            state = DialogState.model_validate(handoff.snapshot["state"])
             document = await asyncio.to_thread(self.render, state, language)
             if document is None:
                 return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.core.answers import read_answers
 from bot.core.events import Text
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import RenameDraft
-from bot.dialogs.answers import read_answers
 from bot.procedure.views import case_view
 from bot.storage.drafts import Draft
 from bot.texts.catalog import Msg

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.core.answers import start_of
 from bot.core.state import Answer
 from bot.core.steps import Accepted, Gathered, ParseOutcome, StepContext
-from bot.dialogs.answers import start_of
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder

@@ -2,20 +2,20 @@
 (issue 16, point 3).
 
 Each answer is read with the plan parser of the case menu (`procedure/plan_text.py`) and checked
-with its checks (`procedure/plan.py`): cost items against the total costs answered before,
+with its checks (`core/plan.py`): cost items against the total costs answered before,
 financing against the same total, work steps against the duration. A mismatch is answered in
 plain words and nothing is stored; what is taken is shown back item by item. The answers' values
 are the parts of a `Plan` as JSON (`{"costs": […]}`, `{"financing": […]}`,
 `{"work_steps": […]}`), so the Projektskizze and, after a handoff, the case's plan start from
-them (decoded in `dialogs/answers.py`, merged as data in `storage/cases.py`).
+them (decoded in `core/answers.py`).
 """
 
 from __future__ import annotations
 
+from bot.core.answers import plan_of, read_answers
+from bot.core.plan import FundingRate, Plan, check_plan
 from bot.core.state import Answer
 from bot.core.steps import Accepted, ParseOutcome, Rejected, StepContext
-from bot.dialogs.answers import plan_of, read_answers
-from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.procedure.plan_text import TypedPlan, read_plan
 from bot.texts.catalog import Msg
 from bot.texts.formats import Eur, Lines

@@ -14,6 +14,7 @@ from bot.advice.sources import source_note
 from bot.advice.timing import cap_hints
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
+from bot.core.answers import facts_from_answers, place_of, read_answers, start_of
 from bot.core.outputs import Button, Reply, RequestHandoff
 from bot.core.roles import sponsor_help
 from bot.core.state import Answer, DialogState, Offered
@@ -31,16 +32,7 @@ from bot.core.steps import (
     Step,
     StepContext,
 )
-from bot.dialogs.answers import (
-    ORGANISATION_KINDS,
-    HandoffKind,
-    already_sent,
-    facts_from_answers,
-    handoff_kind,
-    place_of,
-    read_answers,
-    start_of,
-)
+from bot.dialogs.answers import ORGANISATION_KINDS, HandoffKind, already_sent, handoff_kind
 from bot.dialogs.gathering import gatherer
 from bot.dialogs.plan_steps import (
     parse_plan_costs,
@@ -404,18 +396,11 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=amount), note)
 
 
-def _duration_of(answers: Mapping[str, Answer]) -> int | None:
-    answer = answers.get("duration")
-    if answer is None or isinstance(answer.value, bool) or not isinstance(answer.value, int):
-        return None
-    return answer.value
-
-
 def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:
     """Costs per year or month are never taken as the total: with the duration known the total
     is computed and shown; until then the amount is kept with its period (no total, so the
     pre-check does not pass on it) and the total follows from the duration's answer."""
-    months = _duration_of(ctx.answers)
+    months = read_answers(ctx.answers).duration_months
     if months is not None:
         answer, note = _total_from_period(text, costs, months, ctx)
         return Accepted(answer, note, shows=("costs",), confirm=_confirm_total(answer))

@@ -8,20 +8,14 @@ from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
 from bot.advice.matching import FieldMatch
 from bot.base.normalize import fold
+from bot.core.answers import PLAN_ANSWERS, SponsorAnswers, read_answers
 from bot.core.outputs import Button, Reply
+from bot.core.plan import Plan
 from bot.core.state import Answer, DialogState, Sent
 from bot.core.steps import Step
-from bot.dialogs.answers import (
-    ORGANISATION_KINDS,
-    PLAN_ANSWERS,
-    SponsorAnswers,
-    handoff_kind,
-    read_answers,
-    sent_content,
-)
+from bot.dialogs.answers import ORGANISATION_KINDS, handoff_kind, sent_content
 from bot.dialogs.sourced import contact_details, next_steps, sourced, stand
 from bot.kb.knowledge import KnowledgeBase
-from bot.procedure.plan import Plan
 from bot.texts.catalog import Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.understanding.places import Elsewhere, InRegion

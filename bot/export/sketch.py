@@ -21,10 +21,11 @@ from typing import Literal
 from bot.advice.advise import Advice, project_why
 from bot.advice.eligibility import Status
 from bot.advice.sources import common_source, source_note
+from bot.core.answers import plan_of, read_answers
+from bot.core.plan import FundingRate, Plan, check_plan
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import ORGANISATION_KINDS, plan_of, read_answers
+from bot.dialogs.answers import ORGANISATION_KINDS
 from bot.kb.knowledge import KnowledgeBase
-from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.texts.catalog import Language, Localized, Msg, Param
 from bot.texts.formats import Choice, Count, Day, Eur, Lines, Month
 from bot.texts.markup import to_plain

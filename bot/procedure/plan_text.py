@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot.base.normalize import fold
-from bot.procedure.plan import (
+from bot.core.plan import (
     CostCategory,
     CostItem,
     FinancingSource,

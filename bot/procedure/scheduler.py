@@ -124,8 +124,7 @@ class Scheduler:
         planned = 0
         async with Stores.transaction(self.database, now) as stores:
             rows = await stores.connection.execute_fetchall(
-                "SELECT d.id, d.owner_id, d.updated_at, u.language, COALESCE(d.title, "
-                "json_extract(d.state, '$.answers.title.text'), '') AS title FROM drafts d "
+                "SELECT d.id, d.owner_id, d.updated_at, u.language, d.title FROM drafts d "
                 "JOIN users u ON u.id = d.owner_id WHERE d.updated_at < ? "
                 "AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.draft_id = d.id)",
                 (cutoff.isoformat(timespec="seconds"),),
@@ -134,6 +133,9 @@ class Scheduler:
             for row in rows:
                 touched = datetime.fromisoformat(row["updated_at"])
                 purge_on = add_months(touched.date(), self.retention_months)
+                title = row["title"]
+                if title is None:  # not renamed: the title answered in the dialog
+                    title = (await stores.cases.draft_answers(row["id"])).text("title")
                 if await store.plan(
                     f"draft:{row['id']}:{row['updated_at']}",
                     ReminderKind.DRAFT_UNTOUCHED.value,
@@ -141,7 +143,7 @@ class Scheduler:
                     row["language"],
                     now,
                     purge_on,
-                    row["title"] or "",
+                    title,
                     draft_id=row["id"],
                 ):
                     planned += 1

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.core.plan import FundingRate, check_plan
 from bot.core.subdialogs import Statement
 from bot.kb.knowledge import KnowledgeBase
 from bot.procedure.announce import Recipients, announce
 from bot.procedure.dates import add_months, project_months
-from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.procedure.reminders import reconcile
 from bot.procedure.requests import (
     Actor,
@@ -499,8 +499,7 @@ class Procedure:
                 )
 
     async def _submission(self, cases: Cases, case: CaseRow) -> _Effect | Refused:
-        content = await cases.plan(case.draft_id)
-        plan = Plan.model_validate(content) if content is not None else None
+        plan = await cases.plan(case.draft_id)
         funding = self.kb().rules.funding
         check = check_plan(
             plan,
@@ -512,7 +511,7 @@ class Procedure:
         gaps = tuple(
             Msg("procedure.sketch_gap", {"section": Msg(f"export.section.{step}")})
             for step in SKETCH_ANSWERS
-            if not answers.get(step, "").strip()
+            if not answers.text(step).strip()
         )
         if not check.complete or gaps:
             reason = Refusal.PLAN_INCOMPLETE if not check.complete else Refusal.SKETCH_INCOMPLETE

@@ -14,6 +14,7 @@ from datetime import date
 
 from bot.core.events import Upload, action_number
 from bot.core.outputs import Button, Document, EngineOutput, Reply
+from bot.core.plan import FundingRate, check_plan
 from bot.core.subdialogs import (
     DecisionCopyFile,
     EnterPlan,
@@ -22,7 +23,6 @@ from bot.core.subdialogs import (
     ProjectDates,
     VotumText,
 )
-from bot.procedure.plan import FundingRate, Plan, check_plan
 from bot.procedure.plan_text import read_plan
 from bot.procedure.requests import (
     EVALUATION_KINDS,
@@ -203,8 +203,7 @@ class CaseDesk:
         case = await cases.get(asked.case)
         if case is None or case.sponsor_id != turn.user.id:
             return [Reply((Msg("cases.gone"),))]
-        stored = await cases.plan(case.draft_id)
-        typed = read_plan(text, Plan.model_validate(stored) if stored is not None else None)
+        typed = read_plan(text, await cases.plan(case.draft_id))
         if not (typed.plan.costs or typed.plan.financing):
             await turn.start(asked)
             return [Reply((Msg("cases.plan_unread"),))]

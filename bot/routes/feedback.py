@@ -3,9 +3,9 @@ after 👎 a person offered (/mensch)."""
 
 from __future__ import annotations
 
+from bot.core.answers import facts_from_answers
 from bot.core.outputs import Button, EngineOutput, Reply
 from bot.core.subdialogs import FeedbackReason
-from bot.dialogs.answers import facts_from_answers
 from bot.storage.feedback import Rating
 from bot.texts.catalog import Msg
 from bot.turn import Turn

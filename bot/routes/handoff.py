@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from bot.alliance.desk import AllianceDesk
+from bot.core.answers import facts_from_answers
 from bot.core.outputs import Button, EngineOutput, Output, Reply, RequestHandoff
 from bot.core.state import Sent
-from bot.dialogs.answers import facts_from_answers, sent_content
+from bot.dialogs.answers import sent_content
 from bot.dialogs.drafts_menu import draft_title
 from bot.dialogs.summary import already_sent_note
 from bot.storage.drafts import Draft
@@ -105,7 +106,6 @@ class HandoffRequests:
 async def sent_before(turn: Turn, draft: Draft, kind: str, content: str) -> Handoff | None:
     """The handoff (or question) of this draft that sent the same content already."""
     for handoff in await turn.handoffs.of_draft(draft.id):
-        answers = handoff.snapshot.get("state", {}).get("answers", {})
-        if handoff.kind == kind and sent_content(answers) == content:
+        if handoff.kind == kind and sent_content(handoff.sent_answers) == content:
             return handoff
     return None

@@ -15,10 +15,9 @@ from datetime import date
 
 from bot.core.events import action_number
 from bot.core.outputs import Button, EngineOutput, Reply
-from bot.core.state import DialogState
+from bot.core.plan import Plan
 from bot.core.subdialogs import MoveMeeting
 from bot.export.agenda import AgendaCase, Meeting, agenda_document
-from bot.procedure.plan import Plan
 from bot.procedure.requests import Actor
 from bot.procedure.results import Refused
 from bot.procedure.service import Procedure
@@ -225,17 +224,14 @@ class MeetingDesk:
         """The Projektskizze as the current revision was handed over, with the plan as
         submitted (or as it stands, when not submitted yet)."""
         handoff = await turn.handoffs.get(case.handoff_id) if case.handoff_id else None
-        state = (
-            DialogState.model_validate(handoff.snapshot["state"])
-            if handoff is not None and "state" in handoff.snapshot
-            else None
-        )
+        state = handoff.sent_state if handoff is not None else None
         cases = turn.stores.cases
         submitted = await cases.steps_of_kind(case.id, StepKind.SUBMIT.value)
-        content = (
-            submitted[-1].payload.get("plan") if submitted else await cases.plan(case.draft_id)
-        )
-        plan = Plan.model_validate(content) if content is not None else None
+        if submitted:
+            content = submitted[-1].payload.get("plan")
+            plan = Plan.model_validate(content) if content is not None else None
+        else:
+            plan = await cases.plan(case.draft_id)
         return AgendaCase(
             case.id, case.title, alliance, case.costs_eur, case.grant_eur, state, plan
         )

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from bot.advice.advise import Advisor
 from bot.alliance.staff import subregions_key
 from bot.clock import Clock
+from bot.core.answers import facts_from_answers
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.dialogs.answers import facts_from_answers
 from bot.procedure.views import erase_warning
 from bot.storage.db import Database
 from bot.storage.drafts import Draft

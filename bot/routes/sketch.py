@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 
 from bot.advice.advise import Advisor
 from bot.core.outputs import Document, EngineOutput, Output, Reply
+from bot.core.plan import Plan
 from bot.core.state import DialogState
 from bot.dialogs.drafts_menu import draft_title
-from bot.procedure.plan import Plan
 from bot.texts.catalog import Language, Msg
 from bot.turn import Turn
 
@@ -30,8 +30,7 @@ class SketchExport:
         if draft is None or self.sketch is None:
             return [Reply((Msg("drafts.not_found"),))]
         # Rendered once the transaction is committed (see `render`).
-        stored = await turn.stores.cases.plan(draft.id)
-        plan = Plan.model_validate(stored) if stored is not None else None
+        plan = await turn.stores.cases.plan(draft.id)
         turn.sketch = functools.partial(self.sketch, draft.state, turn.advisor, turn.language, plan)
         return [Reply((Msg("export.sent", {"title": draft_title(draft)}),))]
 

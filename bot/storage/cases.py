@@ -14,6 +14,10 @@ from typing import Any
 
 import aiosqlite
 
+from bot.core.answers import SponsorAnswers, read_answers
+from bot.core.plan import Plan
+from bot.core.state import DialogState
+
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -356,32 +360,21 @@ class Cases:
 
     # --- what the draft holds --------------------------------------------------------------
 
-    async def draft_answers(self, draft_id: int) -> dict[str, str]:
-        """The typed answers of the draft as it stands (text of each answered step)."""
-        rows = await self._all(
-            "SELECT j.key AS step, json_extract(j.value, '$.text') AS text "
-            "FROM drafts d, json_each(d.state, '$.answers') j WHERE d.id = ?",
-            draft_id,
-        )
-        return {str(row["step"]): str(row["text"] or "") for row in rows}
+    async def draft_answers(self, draft_id: int) -> SponsorAnswers:
+        """The answers of the draft as it stands, decoded (`bot.core.answers`); none once the
+        draft is gone."""
+        rows = await self._all("SELECT state FROM drafts WHERE id = ?", draft_id)
+        if not rows:
+            return SponsorAnswers()
+        return read_answers(DialogState.model_validate_json(rows[0]["state"]).answers)
 
-    async def plan(self, draft_id: int) -> dict[str, Any] | None:
+    async def plan(self, draft_id: int) -> Plan | None:
         """The plan typed from the case menu, or else the one the sponsor answered in the
-        sketch's guided questions (its parts merged; decoded by `procedure.plan.Plan`)."""
+        sketch's guided questions (its parts merged)."""
         rows = await self._all("SELECT content FROM plans WHERE draft_id = ?", draft_id)
         if rows:
-            return dict(json.loads(rows[0]["content"]))
-        parts = await self._all(
-            "SELECT j.value AS value FROM drafts d, json_each(d.state, '$.answers') j "
-            "WHERE d.id = ? AND j.key IN ('plan_costs', 'plan_financing', 'plan_work_steps')",
-            draft_id,
-        )
-        merged: dict[str, Any] = {}
-        for part in parts:
-            value = json.loads(part["value"]).get("value")
-            if isinstance(value, dict):
-                merged.update(value)
-        return merged or None
+            return Plan.model_validate(json.loads(rows[0]["content"]))
+        return (await self.draft_answers(draft_id)).plan
 
     async def save_plan(self, draft_id: int, content: dict[str, Any]) -> None:
         await self.connection.execute(

@@ -6,12 +6,14 @@ import hmac
 import json
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 import aiosqlite
 
+from bot.core.state import DialogState
 from bot.core.subdialogs import Statement
 
 Kind = Literal["handoff", "question"]
@@ -39,6 +41,19 @@ class Handoff:
     statement: str | None
     statement_comment: str | None
     created_at: str
+
+    @property
+    def sent_state(self) -> DialogState | None:
+        """The draft's dialog state as it was sent (None for a snapshot stored without one)."""
+        state = self.snapshot.get("state")
+        return DialogState.model_validate(state) if state is not None else None
+
+    @property
+    def sent_answers(self) -> Mapping[str, Any]:
+        """The answers as they were sent, in their stored JSON form: what
+        `bot.dialogs.answers.sent_content` digests (decoded, they are `sent_state`'s)."""
+        answers = self.snapshot.get("state", {}).get("answers", {})
+        return answers if isinstance(answers, Mapping) else {}
 
     @property
     def ref(self) -> str:

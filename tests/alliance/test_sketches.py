@@ -15,10 +15,10 @@ from bot.adapters.terminal import chat
 from bot.advice.advise import Advisor
 from bot.clock import FixedClock
 from bot.core.outputs import Document
+from bot.core.plan import Plan
 from bot.core.state import DialogState
 from bot.export import documents
 from bot.export.documents import sketch_documents as rendered
-from bot.procedure.plan import Plan
 from bot.runtime import build_runtime
 from bot.settings import Settings
 from bot.texts.catalog import Language

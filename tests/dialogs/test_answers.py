@@ -4,8 +4,8 @@ the advice, the summary's facts, the Projektskizze and the drafts menu read this
 from __future__ import annotations
 
 from bot.base.yearmonth import YearMonth
+from bot.core.answers import read_answers
 from bot.core.state import Answer
-from bot.dialogs.answers import read_answers
 from bot.understanding.places import InRegion
 from tests.dialogs.conftest import DialogDriver, complete
 

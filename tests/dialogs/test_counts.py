@@ -12,7 +12,7 @@ from bot.advice.eligibility import check
 from bot.advice.facts import ProjectFacts
 from bot.base.yearmonth import YearMonth
 from bot.clock import FixedClock
-from bot.dialogs.answers import facts_from_answers
+from bot.core.answers import facts_from_answers
 from bot.dialogs.engine import DialogEngine
 from bot.export.sketch import Item, build_sketch
 from bot.kb.knowledge import KnowledgeBase

@@ -5,11 +5,11 @@ before any handoff."""
 from __future__ import annotations
 
 from bot.advice.advise import Advisor
-from bot.dialogs.answers import plan_of
+from bot.core.answers import plan_of
+from bot.core.plan import CostCategory, SourceKind
 from bot.dialogs.engine import DialogEngine
 from bot.export.markdown import render_markdown
 from bot.export.sketch import build_sketch
-from bot.procedure.plan import CostCategory, SourceKind
 from tests.dialogs.conftest import DialogDriver, complete, key_text
 from tests.export.conftest import TODAY, advice_for
 

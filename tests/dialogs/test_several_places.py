@@ -4,8 +4,8 @@ reads in both languages."""
 
 from __future__ import annotations
 
+from bot.core.answers import place_of
 from bot.core.state import DialogState
-from bot.dialogs.answers import place_of
 from bot.understanding.places import InRegion
 from tests.dialogs.conftest import DialogDriver
 

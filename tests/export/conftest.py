@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from bot.advice.advise import Advice, Advisor
 from bot.clock import FixedClock
+from bot.core.answers import PLAN_ANSWERS, facts_from_answers
 from bot.core.events import Command, Press, Text
 from bot.core.state import Answer, DialogState
-from bot.dialogs.answers import PLAN_ANSWERS, facts_from_answers
 from bot.dialogs.engine import DialogEngine
 from bot.dialogs.sponsor import SPONSOR_DIALOG, SUMMARY
 from bot.export.markdown import render_markdown

@@ -5,11 +5,7 @@ without a plan both stay open as before."""
 from __future__ import annotations
 
 from bot.advice.advise import Advisor
-from bot.core.state import DialogState
-from bot.export.markdown import render_markdown
-from bot.export.pdf import render_pdf
-from bot.export.sketch import Bullets, Item, Paragraph, Section, Sketch, build_sketch
-from bot.procedure.plan import (
+from bot.core.plan import (
     CostCategory,
     CostItem,
     FinancingSource,
@@ -17,6 +13,10 @@ from bot.procedure.plan import (
     SourceKind,
     WorkStep,
 )
+from bot.core.state import DialogState
+from bot.export.markdown import render_markdown
+from bot.export.pdf import render_pdf
+from bot.export.sketch import Bullets, Item, Paragraph, Section, Sketch, build_sketch
 from bot.texts.catalog import Language
 from tests.export.conftest import TODAY, advice_for, pdf_text
 

@@ -23,10 +23,7 @@ import aiosqlite
 import pytest
 
 from bot.clock import FixedClock
-from bot.core.state import Answer, DialogState
-from bot.core.subdialogs import Statement
-from bot.kb.knowledge import KnowledgeBase
-from bot.procedure.plan import (
+from bot.core.plan import (
     CostCategory,
     CostItem,
     FinancingSource,
@@ -34,6 +31,9 @@ from bot.procedure.plan import (
     SourceKind,
     WorkStep,
 )
+from bot.core.state import Answer, DialogState
+from bot.core.subdialogs import Statement
+from bot.kb.knowledge import KnowledgeBase
 from bot.procedure.requests import Actor, Request
 from bot.procedure.results import Outcome, Recorded, Refused
 from bot.procedure.scheduler import Scheduler

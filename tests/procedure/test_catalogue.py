@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.procedure.plan import CostCategory, SourceKind
+from bot.core.plan import CostCategory, SourceKind
 from bot.procedure.reminders import ReminderKind
 from bot.procedure.requests import EVALUATION_KINDS
 from bot.procedure.results import Refusal

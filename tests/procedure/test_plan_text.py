@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.procedure.plan import CostCategory, SourceKind
+from bot.core.plan import CostCategory, SourceKind
 from bot.procedure.plan_text import read_plan
 
 

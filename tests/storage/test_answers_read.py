@@ -1,0 +1,77 @@
+"""Storage hands out a draft's answers decoded (`bot.core.answers`), never their JSON shape: the
+procedure reads a draft's title, the sketch's texts and the plan answered in the dialog through
+`Cases.draft_answers` / `Cases.plan`, a handoff's state as sent through `Handoff.sent_state`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.core.plan import CostCategory, CostItem, FinancingSource, Plan, SourceKind
+from bot.core.state import Answer, DialogState
+from bot.dialogs.answers import sent_content
+from bot.storage.db import Database
+from bot.storage.stores import Stores
+
+NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+COSTS = Plan(costs=(CostItem(category=CostCategory.PERSONNEL, amount_eur=90_000),))
+FINANCING = Plan(financing=(FinancingSource(kind=SourceKind.OWN, amount_eur=90_000),))
+
+
+def answered(**texts: str) -> dict[str, Answer]:
+    return {step: Answer(text=text, value=text) for step, text in texts.items()}
+
+
+async def test_a_drafts_answers_and_plan_are_read_decoded(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        async with Stores.transaction(database, NOW) as stores:
+            await stores.drafts.user(7, "de")
+            answers = answered(title="Pflegebrücke", continuation="Die Schulen übernehmen.")
+            answers |= {
+                "plan_costs": Answer(
+                    text="…", value=COSTS.model_dump(mode="json", include={"costs"})
+                ),
+                "plan_financing": Answer(
+                    text="…", value=FINANCING.model_dump(mode="json", include={"financing"})
+                ),
+            }
+            draft = await stores.drafts.create(7, DialogState(step="summary", answers=answers))
+            read = await stores.cases.draft_answers(draft.id)
+            assert read.text("title") == "Pflegebrücke"
+            assert read.text("continuation") == "Die Schulen übernehmen."
+            assert read.text("spatial_effect") == ""
+            assert await stores.cases.plan(draft.id) == Plan(
+                costs=COSTS.costs, financing=FINANCING.financing
+            ), "the parts answered in the dialog, merged"
+            typed = Plan(costs=(CostItem(category=CostCategory.MATERIAL, amount_eur=5),))
+            await stores.cases.save_plan(draft.id, typed.model_dump(mode="json"))
+            assert await stores.cases.plan(draft.id) == typed, "the plan typed later wins"
+            missing = draft.id + 1
+            assert (await stores.cases.draft_answers(missing)).texts == {}
+            assert await stores.cases.plan(missing) is None
+    finally:
+        await database.close()
+
+
+async def test_a_handoff_gives_the_state_it_sent(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        async with Stores.transaction(database, NOW) as stores:
+            await stores.drafts.user(7, "de")
+            state = DialogState(step="summary", answers=answered(title="Pflegebrücke"))
+            draft = await stores.drafts.create(7, state)
+            snapshot = {"state": state.model_dump(mode="json"), "status": "ok"}
+            handoff = await stores.handoffs.create(
+                draft.id, 7, "farehi", "handoff", "Pflegebrücke", snapshot
+            )
+            bare = await stores.handoffs.create(draft.id, 7, "farehi", "question", "x", {})
+        async with Stores.transaction(database, NOW) as stores:
+            stored = await stores.handoffs.get(handoff.id)
+            assert stored is not None and stored.sent_state == state
+            assert sent_content(stored.sent_answers) == sent_content(state.answers)
+            without = await stores.handoffs.get(bare.id)
+            assert without is not None
+            assert without.sent_state is None and without.sent_answers == {}
+    finally:
+        await database.close()
