@@ -4,9 +4,11 @@ procedure reads a draft's title, the sketch's texts and the plan answered in the
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import bot
 from bot.core.plan import CostCategory, CostItem, FinancingSource, Plan, SourceKind
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import sent_content
@@ -75,3 +77,25 @@ async def test_a_handoff_gives_the_state_it_sent(tmp_path: Path) -> None:
             assert without.sent_state is None and without.sent_answers == {}
     finally:
         await database.close()
+
+
+STORED_SHAPE = re.compile(r"\$\.(?:state\.)?answers|json_each\([^)]*answers|snapshot(?:\[|\.get\()")
+"""An answer or a handoff's snapshot read by its JSON path instead of through the accessors."""
+SHAPE_READERS = {
+    "storage/schema.py",  # the migrations read the shapes of earlier versions
+    "storage/handoffs.py",  # `Handoff.sent_state`, `Handoff.sent_answers`
+}
+
+
+def test_no_module_reads_stored_answers_by_their_json_shape() -> None:
+    assert STORED_SHAPE.search("json_extract(d.state, '$.answers.title.text')")
+    assert STORED_SHAPE.search('handoff.snapshot["state"]')
+    root = Path(bot.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        if str(path.relative_to(root)) not in SHAPE_READERS
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if STORED_SHAPE.search(line)
+    ]
+    assert offenders == [], "read answers through bot.core.answers and storage's accessors"
