@@ -74,40 +74,30 @@ class OnFile(Generic[S]):
     received: Callable[[Routing, Turn, S, Upload], Awaitable[Outputs]]
 
 
-async def _answer_alliance(
-    r: Routing, turn: Turn, answer: AnswerAlliance, text: str
-) -> Outputs | None:
-    return await r.desks.relay.answer(turn, answer, text)
+ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
+    OnAnswer(RenameDraft, lambda r, turn, s, text: r.desks.menu.rename(turn, s, text)),
+    OnAnswer(AskSponsor, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
+    OnAnswer(RecordStatement, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
+    OnAnswer(ProjectDates, lambda r, turn, s, text: r.desks.cases.dates(turn, s, text)),
+    OnAnswer(EnterPlan, lambda r, turn, s, text: r.desks.cases.plan(turn, s, text)),
+    OnAnswer(VotumText, lambda r, turn, s, text: r.desks.cases.votum(turn, s, text)),
+    # issue 16: staff's answers in the procedure
+    OnAnswer(EvaluationStep, lambda r, turn, s, text: r.desks.cases.evaluation(turn, s, text)),
+    OnAnswer(EscalationDays, lambda r, turn, s, text: r.desks.cases.escalation(turn, text)),
+    OnAnswer(MoveMeeting, lambda r, turn, s, text: r.desks.cases.meetings.moved(turn, s, text)),
+    OnAnswer(AnswerAlliance, lambda r, turn, s, text: r.desks.relay.answer(turn, s, text)),
+    OnAnswer(ReachHuman, lambda r, turn, s, text: r.desks.human.answered(turn, text)),
+    OnAnswer(FeedbackReason, lambda r, turn, s, text: r.desks.feedback.reason(turn, s, text)),
+)
+"""The handler of every sub-dialog that awaits a typed text, one row each."""
+ANSWERS: Mapping[type[Any], OnAnswer[Any]] = {row.state: row for row in ANSWER_ROWS}
 
-
-ANSWERS: Mapping[type[Any], OnAnswer[Any]] = {
-    row.state: row
-    for row in (
-        OnAnswer(RenameDraft, lambda r, turn, s, text: r.desks.menu.rename(turn, s, text)),
-        OnAnswer(AskSponsor, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
-        OnAnswer(RecordStatement, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
-        OnAnswer(ProjectDates, lambda r, turn, s, text: r.desks.cases.dates(turn, s, text)),
-        OnAnswer(EnterPlan, lambda r, turn, s, text: r.desks.cases.plan(turn, s, text)),
-        OnAnswer(VotumText, lambda r, turn, s, text: r.desks.cases.votum(turn, s, text)),
-        # issue 16: staff's answers in the procedure
-        OnAnswer(EvaluationStep, lambda r, turn, s, text: r.desks.cases.evaluation(turn, s, text)),
-        OnAnswer(EscalationDays, lambda r, turn, s, text: r.desks.cases.escalation(turn, text)),
-        OnAnswer(MoveMeeting, lambda r, turn, s, text: r.desks.cases.meetings.moved(turn, s, text)),
-        OnAnswer(AnswerAlliance, lambda r, turn, s, text: r.desks.relay.answer(turn, s, text)),
-        OnAnswer(ReachHuman, lambda r, turn, s, text: r.desks.human.answered(turn, text)),
-        OnAnswer(FeedbackReason, lambda r, turn, s, text: r.desks.feedback.reason(turn, s, text)),
-    )
-}
-"""The handler of every sub-dialog that awaits a typed text."""
-
-FILES: Mapping[type[Any], OnFile[Any]] = {
-    row.state: row
-    for row in (
-        # issue 16: the copy of NBank's decision, asked for by a button
-        OnFile(DecisionCopyFile, lambda r, turn, s, upload: r.desks.cases.copy(turn, upload)),
-    )
-}
-"""The handler of every sub-dialog that awaits a file."""
+FILE_ROWS: tuple[OnFile[Any], ...] = (
+    # issue 16: the copy of NBank's decision, asked for by a button
+    OnFile(DecisionCopyFile, lambda r, turn, s, upload: r.desks.cases.copy(turn, upload)),
+)
+"""The handler of every sub-dialog that awaits a file, one row each."""
+FILES: Mapping[type[Any], OnFile[Any]] = {row.state: row for row in FILE_ROWS}
 
 
 # --- presses: `area:action`, or `area:verb:rest` -------------------------------------------

@@ -11,7 +11,7 @@ import bot
 from bot.core import subdialogs
 from bot.core.roles import PRESS_AREAS
 from bot.core.subdialogs import AddProject, EditEntry, RetireProject, SubDialog
-from bot.routes.handlers import ANSWERS, FILES, PRESSES, Verbs
+from bot.routes.handlers import ANSWER_ROWS, ANSWERS, FILE_ROWS, FILES, PRESSES, Verbs
 
 KNOWLEDGE_DIALOGS = frozenset({AddProject, RetireProject, EditEntry})
 """Staff's knowledge dialogs: the router hands their text to the knowledge commands itself."""
@@ -35,11 +35,15 @@ def test_every_subdialog_is_stored_in_the_stack() -> None:
 
 
 def test_every_subdialog_has_exactly_one_handler() -> None:
-    handled = [*ANSWERS, *FILES, *KNOWLEDGE_DIALOGS]
+    handled = [
+        *(row.state for row in ANSWER_ROWS),
+        *(row.state for row in FILE_ROWS),
+        *KNOWLEDGE_DIALOGS,
+    ]
     assert sorted(c.__name__ for c in handled) == sorted(c.__name__ for c in members())
     assert len(handled) == len(set(handled)), "one handler each"
-    for state, row in {**ANSWERS, **FILES}.items():
-        assert row.state is state
+    assert set(ANSWERS) == {row.state for row in ANSWER_ROWS}
+    assert set(FILES) == {row.state for row in FILE_ROWS}
 
 
 def test_every_press_area_has_a_row() -> None:
