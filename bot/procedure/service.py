@@ -377,7 +377,7 @@ class Procedure:
             case Submit():
                 return await self._submission(cases, case)
             case Schedule(meeting_id=meeting_id):
-                return await self._schedule(stores, cases, case, meeting_id)
+                return await self._schedule(stores, case, meeting_id)
             case Votum(outcome=outcome, way=way, text=text):
                 if not text.strip():
                     return Refused(Refusal.TEXT_MISSING)
@@ -463,7 +463,7 @@ class Procedure:
                     changes["closed_at"] = stores.now.isoformat(timespec="seconds")
                 return _Effect(changes=changes, payload={"note": _text(note)})
             case Withdraw(reason=reason):
-                await self._leave_agenda(stores, cases, case)
+                await self._leave_agenda(stores, case)
                 return _Effect(
                     changes={"closed_at": stores.now.isoformat(timespec="seconds")},
                     payload={"reason": _text(reason)},
@@ -524,21 +524,15 @@ class Procedure:
             messages=list(check.notes),
         )
 
-    async def _schedule(
-        self,
-        stores: Stores,
-        cases: Cases,
-        case: CaseRow,
-        meeting_id: int,
-    ) -> _Effect | Refused:
+    async def _schedule(self, stores: Stores, case: CaseRow, meeting_id: int) -> _Effect | Refused:
         meeting = await stores.meetings.get(meeting_id)
         if meeting is None or meeting.cancelled:
             return Refused(Refusal.UNKNOWN_MEETING)
         if meeting.held_on < stores.now.date():
             return Refused(Refusal.MEETING_PAST, {"date": Day(meeting.held_on)})
         if case.meeting_id != meeting.id:
-            await self._leave_agenda(stores, cases, case)
-        await cases.put_on_agenda(meeting.id, case.id)
+            await self._leave_agenda(stores, case)
+        await stores.cases.put_on_agenda(meeting.id, case.id)
         messages = []
         if meeting.deadline is not None and meeting.deadline < stores.now.date():
             messages.append(
@@ -554,11 +548,11 @@ class Procedure:
     async def _meeting_of(self, stores: Stores, case: CaseRow) -> MeetingRow | None:
         return await stores.meetings.get(case.meeting_id) if case.meeting_id else None
 
-    async def _leave_agenda(self, stores: Stores, cases: Cases, case: CaseRow) -> None:
+    async def _leave_agenda(self, stores: Stores, case: CaseRow) -> None:
         """Off the agenda of a meeting still to come (a past agenda stays as it was)."""
         meeting = await self._meeting_of(stores, case)
         if meeting is not None and meeting.held_on >= stores.now.date():
-            await cases.take_off_agenda(meeting.id, case.id)
+            await stores.cases.take_off_agenda(meeting.id, case.id)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -790,12 +784,11 @@ class Procedure:
                 return Refused(Refusal.UNKNOWN_MEETING)
             if other.held_on < stores.now.date():
                 return Refused(Refusal.MEETING_PAST, {"date": Day(other.held_on)})
-        cases = stores.cases
         for case in waiting:
             assert move_to is not None
             # Scheduled -> scheduled, for the meeting checked above; told as a cancellation.
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.SCHEDULE)
-            effect = await self._schedule(stores, cases, case, move_to)
+            effect = await self._schedule(stores, case, move_to)
             assert isinstance(decision, Stage) and isinstance(effect, _Effect)
             effect.texts = {party: "procedure.announce.meeting_cancelled" for party in _TOLD}
             effect.params["cancelled"] = Day(meeting.held_on)
