@@ -192,7 +192,11 @@ def field_why(
     return tuple(why) or (Msg("advice.why.none"),)
 
 
-def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
+def project_why(
+    match: ProjectMatch, kb: KnowledgeBase, *, with_duplicate: bool = True
+) -> tuple[Msg, ...]:
+    """What the project shares with the idea; the possible Doppelstruktur left out where a
+    warning of its own says it (`with_duplicate=False`)."""
     why: list[Msg] = []
     if match.shared_words:
         why.append(Msg("advice.why.shared_words", {"words": ", ".join(match.shared_words[:5])}))
@@ -206,7 +210,8 @@ def project_why(match: ProjectMatch, kb: KnowledgeBase) -> tuple[Msg, ...]:
             )
         )
     if match.possible_duplicate:
-        why.append(Msg("advice.why.possible_duplicate"))
+        if with_duplicate:
+            why.append(Msg("advice.why.possible_duplicate"))
     elif match.same_district:
         why.append(Msg("advice.why.same_district_finished"))
     return tuple(why) or (Msg("advice.why.none"),)

@@ -6,7 +6,10 @@ shortens it); none is written into a message.
 
 from __future__ import annotations
 
-from bot.advice.sources import source_note
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.advice.sources import source_note, sources
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import LocalAlliance
 from bot.texts.catalog import Localized, Msg, Param
@@ -45,7 +48,7 @@ def next_steps(kb: KnowledgeBase, alliance: LocalAlliance) -> Msg:
         "per_year": kb.rules.steering_group.meetings_per_year_min,
         "months": Count(kb.rules.limits.report_due_months_after_end, "months"),
     }
-    items: list[Localized | str] = []
+    steps: list[tuple[Localized | str, str]] = []
     for number, step in enumerate(kb.rules.procedure, start=1):
         text = (
             Msg(f"trust.next.{step.id}", params)
@@ -55,10 +58,29 @@ def next_steps(kb: KnowledgeBase, alliance: LocalAlliance) -> Msg:
         source = step.source
         if step.id == "steering_group_vote":  # how often it meets: chapter 6
             source = f"{source}; {kb.rules.steering_group.source}"
-        # Each step with the source it rests on, below it.
-        items.append(sourced(Msg("trust.next.item", {"number": number, "text": text}), source))
-    shown = Lines(tuple(items))
-    return Msg("summary.next_steps", {"items": shown})
+        steps.append((Msg("trust.next.item", {"number": number, "text": text}), source))
+    return Msg("summary.next_steps", {"items": sourced_once(steps)})
+
+
+def sourced_once(items: Sequence[tuple[Localized | str, str]]) -> Lines:
+    """Texts each resting on a source, every source said once on a phone: the one most of them
+    share stands once below them all ("übrige Schritte"), a text resting on another has its own
+    below it. Where all share one, it stands once at the end; where none is shared, each text
+    has its own."""
+    keys = [sources(source) for _, source in items]
+    if not keys:
+        return Lines(())
+    common, shared_by = Counter(keys).most_common(1)[0]
+    lines: list[Localized | str] = []
+    for (text, source), key in zip(items, keys, strict=True):
+        lines.append(text)
+        if shared_by < 2 or key != common:
+            lines.append(Msg("trust.source.line", {"note": source_note(source)}))
+    if shared_by >= 2:
+        note = source_note(items[keys.index(common)][1])
+        rest = "trust.source.line" if shared_by == len(items) else "polish.source_rest"
+        lines.append(Msg(rest, {"note": note}))
+    return Lines(tuple(lines))
 
 
 def stand(kb: KnowledgeBase) -> Msg:

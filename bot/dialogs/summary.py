@@ -24,6 +24,13 @@ SHOWN_ELSEWHERE = frozenset(
     {"advice.hint.next_meeting", "advice.hint.meetings_unknown", "advice.hint.pre_check_only"}
 )
 """Hints the summary shows in their own place (key dates, the pre-check heading)."""
+SHORTER = {
+    "trust.lead.dates_unknown": "polish.lead_dates_unknown",
+    "trust.cap.raises_unknown": "polish.cap_raises_unknown",
+}
+"""Hints the summary words shorter, with the same parameters: their long form repeats what it
+says elsewhere (the steering group's meetings in the next steps, the office in the contacts,
+when a justification is needed in the pre-check's reason)."""
 SHOWN_FIELDS = 2
 SHOWN_PROJECTS = 3
 SHOWN_WORDS = 4
@@ -45,24 +52,26 @@ def summary_reply(
     kb: KnowledgeBase,
 ) -> Reply:
     """`steps`: the questions whose answers are shown (those whose condition holds)."""
+    # Read on a phone, in one message where it can be: the verdict and what is missing, what
+    # to mind, what to do next and whom to ask first; the details after; each fact once.
     parts: list[Msg] = [*notes, Msg("summary.title")]
     if state.sent:
         parts.append(_sent(state, kb))
-    parts.append(_answers(state, steps, kb))
     outside = advice.eligibility.status is Status.OUT_OF_REGION
     parts.append(_pre_check(advice, source=_pre_check_source(advice, kb)))
-    if not outside:
-        # Leine-Weser's action fields, projects and dates do not apply elsewhere (#15 point 8).
-        parts.append(_fields(advice, kb))
-        parts.append(_projects(advice, kb))
-        parts.append(_dates(advice, kb))
-    parts.append(_with_takers(_contact(advice, kb), state, kb))
-    if advice.alliance is not None and _has_local_alliance(advice):
-        # The procedure of Leine-Weser; elsewhere another alliance's procedure applies.
-        parts.append(next_steps(kb, advice.alliance))
     hints = _hints(advice)
     if hints is not None:
         parts.append(hints)
+    if advice.alliance is not None and _has_local_alliance(advice):
+        # The procedure of Leine-Weser; elsewhere another alliance's procedure applies.
+        parts.append(next_steps(kb, advice.alliance))
+    parts.append(_with_takers(_contact(advice, kb), state, kb))
+    if not outside:
+        # Leine-Weser's dates, action fields and projects do not apply elsewhere (#15 point 8).
+        parts.append(_dates(advice, kb))
+        parts.append(_fields(advice, kb))
+        parts.append(_projects(advice, kb))
+    parts.append(_answers(state, steps, kb))
     parts.append(stand(kb))
     return Reply(parts=tuple(parts), buttons=summary_buttons(advice), step="summary")
 
@@ -359,13 +368,10 @@ def _projects(advice: Advice, kb: KnowledgeBase, warning: str = "summary.duplica
     for match in advice.matches.projects[:SHOWN_PROJECTS]:
         project = kb.project(match.id)
         districts = ", ".join(kb.district(d).name for d in project.districts)
+        why = project_why(match, kb, with_duplicate=False)  # the warning below says it
         shown = Msg(
             "summary.project",
-            {
-                "title": project.title,
-                "districts": districts,
-                "why": Lines(project_why(match, kb), "; "),
-            },
+            {"title": project.title, "districts": districts, "why": Lines(why, "; ")},
         )
         items.append(sourced(shown, project.source))
         if match.possible_duplicate:
@@ -403,7 +409,11 @@ def _dates(advice: Advice, kb: KnowledgeBase) -> Msg:
 def _hints(advice: Advice) -> Msg | None:
     """None where nothing is left to say: no heading without content."""
     # Meeting dates already stand under the key dates.
-    hints = [hint for hint in advice.eligibility.hints if hint.key not in SHOWN_ELSEWHERE]
+    hints = [
+        Msg(SHORTER.get(hint.key, hint.key), hint.params)
+        for hint in advice.eligibility.hints
+        if hint.key not in SHOWN_ELSEWHERE
+    ]
     items = tuple(Msg("summary.bullet", {"text": hint}) for hint in hints)
     return Msg("summary.hints", {"items": Lines(items)}) if items else None
 
@@ -429,8 +439,8 @@ def _with_takers(contact: Msg, state: DialogState, kb: KnowledgeBase) -> Msg:
 def _contact(advice: Advice, kb: KnowledgeBase) -> Msg:
     if advice.alliance is not None and advice.also_alliances:
         others = ", ".join(a.name for a in advice.also_alliances)
-        office = kb.regions.coordination_office.name
-        params = {"alliance": advice.alliance.name, "others": others, "office": office}
+        # The office is named with the details below.
+        params = {"alliance": advice.alliance.name, "others": others}
         return Msg(
             "summary.contact_with_details",
             {

@@ -599,7 +599,8 @@ class _Builder:
         for match in self.advice.matches.projects[:SHOWN_PROJECTS]:
             project = kb.project(match.id)
             districts = ", ".join(kb.district(d).name for d in project.districts)
-            why = Lines(project_why(match, kb), "; ")
+            # A possible Doppelstruktur is said once, by `same_district` below.
+            why = Lines(project_why(match, kb, with_duplicate=False), "; ")
             details = [
                 self.t("export.text.project_why", why=why),
                 self.localize(source_note(project.source)),

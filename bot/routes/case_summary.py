@@ -16,6 +16,7 @@ SUMMARY = "summary"
 """The summary screen's id (`bot.dialogs.summary.summary_reply`)."""
 SENT = "summary.sent.list"
 """Its part naming the handoffs."""
+TITLE = "summary.title"
 
 
 async def with_case(turn: Turn, outputs: list[Output]) -> list[Output]:
@@ -36,9 +37,11 @@ async def with_case(turn: Turn, outputs: list[Output]) -> list[Output]:
         {"number": case.id, "stage": stage_label(stage), "next": next_steps(stage)},
     )
     button = (Button(Msg("cases.button.open"), f"case:open:{case.id}"),)
-    # Right below what was handed over when, else at the end.
+    # Right below what was handed over when, else below the title: the summary says what
+    # matters most first.
     keys = [part.key for part in summary.parts]
-    place = keys.index(SENT) + 1 if SENT in keys else len(keys)
+    above = SENT if SENT in keys else TITLE
+    place = keys.index(above) + 1 if above in keys else len(keys)
     parts = (*summary.parts[:place], line, *summary.parts[place:])
     shown = replace(summary, parts=parts, buttons=(button, *summary.buttons))
     return [*outputs[:at], shown, *outputs[at + 1 :]]

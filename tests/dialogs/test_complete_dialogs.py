@@ -138,8 +138,10 @@ def test_sarstedt_in_landkreis_hildesheim_is_eligible(
     care = next(p for p in kb.projects if p.id == "care")
     assert f"• {care.title} (Landkreis Hildesheim)" in projects
     # CARE is alike, in the same district and not known to be finished: a possible
-    # Doppelstruktur.
-    assert key_text("advice.why.possible_duplicate") in projects
+    # Doppelstruktur, said once, and the whole summary says it once.
+    assert key_text("summary.duplicate_warning", title=care.title) in projects
+    assert "nicht als abgeschlossen bekannt" in projects
+    assert summary.count("Doppelstruktur") == 1
     dates = section(summary, "Wichtige Termine")
     assert "31.12.2028" in dates
     assert "Ihr Projektende: 12/2028" in dates

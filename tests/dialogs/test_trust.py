@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -208,11 +209,31 @@ def test_facts_from_outside_the_strategy_carry_their_public_source_and_the_check
 # --- 5. next steps, each with its source ----------------------------------------------------
 
 
+def step_sources(text: str) -> dict[str, str]:
+    """Each next step (by its number) with the source it is given: the one below it, or for the
+    steps without one, the source the other steps share, said once at the end."""
+    lines = section(text, "So geht es weiter").splitlines()[1:]
+    rest = lines[-1].strip()
+    assert rest.startswith("Quelle: ") and rest.endswith(" (übrige Schritte)"), lines
+    own = {
+        line[:2]: below.strip()
+        for line, below in pairwise(lines)
+        if line[0].isdigit() and below.strip().startswith("Quelle: ")
+    }
+    shared = rest.removesuffix(" (übrige Schritte)")
+    return {line[:2]: own.get(line[:2], shared) for line in lines if line[0].isdigit()}
+
+
 def test_next_steps_say_what_to_do_each_with_its_source(tmp_path: Path, kb: KnowledgeBase) -> None:
-    lines = section(summary(kb).plain, "So geht es weiter").splitlines()[1:]
-    steps, sources = lines[0::2], lines[1::2]
+    text = summary(kb).plain
+    lines = section(text, "So geht es weiter").splitlines()[1:]
+    steps = [line for line in lines if line[0].isdigit()]
     assert [s[:2] for s in steps] == ["1.", "2.", "3.", "4.", "5."]
-    assert all(s.strip().startswith("Quelle: Strategie Kap. 5") for s in sources), sources
+    sources = list(step_sources(text).values())
+    assert all(s.startswith("Quelle: Strategie Kap. 5") for s in sources), sources
+    # each source said once: the one all others share stands once, at the end
+    assert sum(line.strip() == "Quelle: Strategie Kap. 5" for line in lines) == 0
+    assert lines.count("  Quelle: Strategie Kap. 5 (übrige Schritte)") == 1
     said = "\n".join(steps)
     for what in (
         "Fachkräfte für die Region Hildesheim",  # present the idea to the local alliance
@@ -231,8 +252,10 @@ def test_next_steps_say_what_to_do_each_with_its_source(tmp_path: Path, kb: Know
         old="    source: Strategie Kap. 5\n\n  - id: documents",
         new="    source: Strategie Kap. 8\n\n  - id: documents",
     )
-    first = section(summary(load_directory(changed_dir)).plain, "So geht es weiter")
+    changed = summary(load_directory(changed_dir)).plain
+    first = section(changed, "So geht es weiter")
     assert first.splitlines()[2].strip() == "Quelle: Strategie Kap. 8"
+    assert step_sources(changed)["2."] == "Quelle: Strategie Kap. 5"
 
 
 # --- 6. lead time ---------------------------------------------------------------------------
@@ -274,9 +297,16 @@ def test_without_dates_the_bot_says_the_coordination_office_has_them(kb: Knowled
     soon = summary(kb, start="12/2026").plain
     hints = section(soon, "Hinweise")
     assert "⏰ Vor Ihrem Projektbeginn (12/2026)" in hints
-    assert "Koordinierungsstelle des Fachkräftebündnisses Leine-Weser" in hints
+    assert "klären Sie mit der Koordinierungsstelle" in hints
     assert "(Quelle: Strategie Kap. 5; Kap. 6)" in hints
-    assert "its next dates are known to the" in summary(kb, "en", start="12/2026").plain
+    # the office's full name stands once, with the contacts; the meetings' rhythm in the steps
+    contact = section(soon, "Ihr erster Ansprechpartner")
+    assert "Koordinierungsstelle des Fachkräftebündnisses Leine-Weser" in contact
+    assert soon.count("Koordinierungsstelle des Fachkräftebündnisses Leine-Weser") == 1
+    assert soon.count("mindestens 2-mal im Jahr") == 1
+    assert "mindestens 2-mal im Jahr" in section(soon, "So geht es weiter")
+    english = summary(kb, "en", start="12/2026").plain
+    assert "ask the coordination office whether your start" in english
     # a start more than one meeting interval (chapter 6: twice a year) away: no warning
     later = summary(kb, start="09/2027").plain
     assert "⏰" not in later

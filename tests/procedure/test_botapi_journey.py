@@ -66,7 +66,7 @@ async def test_a_case_from_handoff_to_report_received_over_the_bot_api(
         await press(sponsor, "Skizze vervollständigen", "?")
         for answer in SKETCH_ANSWERS[:-1]:
             await send(sponsor, answer, "")
-        # The summary comes in several messages: its buttons are under the last one.
+        # A long summary comes in several messages: its buttons are under the last one.
         await send(sponsor, SKETCH_ANSWERS[-1], STAND[0])
         await press(sponsor, "Speichern", "")
         await send(sponsor, "/zusammenfassung", STAND[0])

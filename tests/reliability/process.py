@@ -20,6 +20,11 @@ T = TypeVar("T")
 
 STARTUP_TIMEOUT = 60.0
 """Only bounds a failing start: interpreter, imports and knowledge base on a busy machine."""
+REPLY_TIMEOUT = STARTUP_TIMEOUT
+"""Only bounds a failing wait for what a bot process does in reply (a message, an edit, a held
+request): a process answers its first update once its dictionaries are loaded (a thread that
+starts with it), and on a machine shared by several test workers any reply can take seconds.
+The waits themselves end on the Bot API server's events, never on the clock."""
 
 
 def bot_environment(data_dir: Path, server: BotApiServer | None = None) -> dict[str, str]:

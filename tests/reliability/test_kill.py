@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.core.state import DialogState
 from tests.botapi import BotApiServer, HeldRequest, TelegramUser
-from tests.reliability.process import STARTUP_TIMEOUT, BotProcess
+from tests.reliability.process import REPLY_TIMEOUT, STARTUP_TIMEOUT, BotProcess
 
 ORGANISATION = "Welche Art von Organisation"
 TARGET = "Wen soll das Projekt erreichen"
@@ -51,7 +51,7 @@ async def crash_and_restart(
 ) -> None:
     """The bot is in the middle of ``update_id`` (its request is held): kill -9, restart, and
     wait until Telegram handed the update out again."""
-    await bot.alive(held.wait_arrived())
+    await bot.alive(held.wait_arrived(REPLY_TIMEOUT))
     assert not server.is_confirmed(update_id), "confirmed before it was handled"
     await bot.kill()
     # while the handler was stuck, polls may have fetched the update again (and left it alone)
@@ -69,16 +69,16 @@ async def test_four_crashes_in_one_dialog(server: BotApiServer, bot_process: Bot
     await bot.start()
     await bot.alive(user.expect(2, timeout=STARTUP_TIMEOUT))
     user.send("Rinteln")
-    (organisation,) = await bot.alive(user.expect())
+    (organisation,) = await bot.alive(user.expect(timeout=REPLY_TIMEOUT))
     assert ORGANISATION in organisation.text
 
     # 1. A tap is stored; the process dies while sending the next question.
     held = server.hold("sendMessage", chat_id=user.chat_id)
     tapped = user.tap("Bildungsträger")
-    await bot.alive(user.expect_answer())
-    assert TARGET in str((await held.wait_arrived())["text"])
+    await bot.alive(user.expect_answer(REPLY_TIMEOUT))
+    assert TARGET in str((await bot.alive(held.wait_arrived(REPLY_TIMEOUT)))["text"])
     await crash_and_restart(server, bot, held, tapped)
-    (target,) = await bot.alive(user.expect(timeout=STARTUP_TIMEOUT))
+    (target,) = await bot.alive(user.expect(timeout=REPLY_TIMEOUT))
     assert TARGET in target.text, user.transcript
     assert seen(user, TARGET) == 1
     assert "✓ Bildungsträger" in organisation.text  # acknowledged before the crash
@@ -88,20 +88,20 @@ async def test_four_crashes_in_one_dialog(server: BotApiServer, bot_process: Bot
     held = server.hold("answerCallbackQuery", chat_id=user.chat_id)
     ticked = user.tap("Geflüchtete", target.message_id)
     await crash_and_restart(server, bot, held, ticked)
-    await bot.alive(user.expect_answer(timeout=STARTUP_TIMEOUT))
-    edited = await bot.alive(user.expect_edit(target.message_id))
+    await bot.alive(user.expect_answer(REPLY_TIMEOUT))
+    edited = await bot.alive(user.expect_edit(target.message_id, REPLY_TIMEOUT))
     assert "✓ Geflüchtete" in edited.button_texts()
     user.tap("Fertig", target.message_id)
-    await bot.alive(user.expect_answer())
-    (idea,) = await bot.alive(user.expect())
+    await bot.alive(user.expect_answer(REPLY_TIMEOUT))
+    (idea,) = await bot.alive(user.expect(timeout=REPLY_TIMEOUT))
     assert IDEA in idea.text
 
     # 3. A typed answer is stored; the next question is lost with the process.
     held = server.hold("sendMessage", chat_id=user.chat_id)
     typed = user.send(IDEA_TEXT)
-    assert TITLE in str((await bot.alive(held.wait_arrived()))["text"])
+    assert TITLE in str((await bot.alive(held.wait_arrived(REPLY_TIMEOUT)))["text"])
     await crash_and_restart(server, bot, held, typed)
-    (title,) = await bot.alive(user.expect(timeout=STARTUP_TIMEOUT))
+    (title,) = await bot.alive(user.expect(timeout=REPLY_TIMEOUT))
     assert TITLE in title.text and seen(user, TITLE) == 1
 
     # 4. Telegram took the next question, the bot died before it learnt so: the one case of a
@@ -109,12 +109,12 @@ async def test_four_crashes_in_one_dialog(server: BotApiServer, bot_process: Bot
     held = server.hold("sendMessage", chat_id=user.chat_id, accept=True)
     named = user.send("Pflegebrücke Weserbergland")
     await crash_and_restart(server, bot, held, named)
-    first, repeated = await bot.alive(user.expect(2, timeout=STARTUP_TIMEOUT))
+    first, repeated = await bot.alive(user.expect(2, timeout=REPLY_TIMEOUT))
     assert COSTS in first.text and COSTS in repeated.text
     assert seen(user, COSTS) == 2
 
     user.send("380.000 €")
-    (start,) = await bot.alive(user.expect())
+    (start,) = await bot.alive(user.expect(timeout=REPLY_TIMEOUT))
     assert START in start.text
     last = len(server.requests_for("getUpdates"))
     assert await bot.stop() == 0  # SIGTERM: finish, confirm what was handled, exit

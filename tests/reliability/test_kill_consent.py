@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from tests.botapi import BotApiServer, TelegramUser
-from tests.reliability.process import STARTUP_TIMEOUT, BotProcess
+from tests.reliability.process import REPLY_TIMEOUT, STARTUP_TIMEOUT, BotProcess
 from tests.reliability.test_kill import IDEA_TEXT, crash_and_restart
 from tests.support.bot import STAND
 
@@ -18,13 +18,13 @@ HANDED_OVER = "📨 Übergeben an die Fachkräfte für die Region Hildesheim"
 
 async def say(bot: BotProcess, user: TelegramUser, text: str) -> str:
     user.send(text)
-    return "\n".join(m.text for m in await bot.alive(user.expect()))
+    return "\n".join(m.text for m in await bot.alive(user.expect(timeout=REPLY_TIMEOUT)))
 
 
 async def press(bot: BotProcess, user: TelegramUser, label: str) -> str:
     user.tap(label)
-    await bot.alive(user.expect_answer())
-    return "\n".join(m.text for m in await bot.alive(user.expect()))
+    await bot.alive(user.expect_answer(REPLY_TIMEOUT))
+    return "\n".join(m.text for m in await bot.alive(user.expect(timeout=REPLY_TIMEOUT)))
 
 
 async def until(bot: BotProcess, user: TelegramUser, text: str) -> str:
@@ -34,7 +34,7 @@ async def until(bot: BotProcess, user: TelegramUser, text: str) -> str:
         got = "\n".join(m.text for m in user.new_messages)
         return got if text in got else None
 
-    got = await bot.alive(user.wait_for(arrived, STARTUP_TIMEOUT, text))
+    got = await bot.alive(user.wait_for(arrived, REPLY_TIMEOUT, text))
     user.mark()
     return got
 
@@ -64,7 +64,7 @@ async def test_killed_after_the_consent_was_stored(
     ):
         await say(bot, sponsor, text)
     sponsor.send("/ueberspringen")
-    # the summary comes in several messages: its buttons are under the last one
+    # a long summary comes in several messages: its buttons are under the last one
     assert "Zusammenfassung" in await until(bot, sponsor, STAND[0])
     await press(bot, sponsor, "An Allianz übergeben")
     await say(bot, sponsor, "Bildungswerk Sarstedt e. V.")
@@ -75,7 +75,7 @@ async def test_killed_after_the_consent_was_stored(
     # The handoff is committed; the process dies while the confirmation is on its way.
     held = server.hold("sendMessage", chat_id=sponsor.chat_id)
     consent = sponsor.tap("Einverstanden")
-    confirmation = str((await bot.alive(held.wait_arrived()))["text"])
+    confirmation = str((await bot.alive(held.wait_arrived(REPLY_TIMEOUT)))["text"])
     assert "Ihr Entwurf geht" in confirmation and "✅" not in confirmation
     await crash_and_restart(server, bot, held, consent)
 
@@ -85,7 +85,7 @@ async def test_killed_after_the_consent_was_stored(
         told += await until(bot, sponsor, STAND[0])
     assert "📨 Ihr Entwurf für die Fachkräfte für die Region Hildesheim ist gespeichert." in told
     assert "(Übergabe Nr. 1)" in told
-    await bot.alive(staff.wait_for(lambda: notifications(staff) or None, STARTUP_TIMEOUT))
+    await bot.alive(staff.wait_for(lambda: notifications(staff) or None, REPLY_TIMEOUT))
 
     # Handing over again sends nothing, and says why.
     again = await press(bot, sponsor, "An Allianz übergeben")

@@ -11,7 +11,7 @@ import pytest
 
 from bot.storage.instance import AlreadyRunning, InstanceLock
 from tests.botapi import BotApiServer
-from tests.reliability.process import STARTUP_TIMEOUT, BotProcess
+from tests.reliability.process import REPLY_TIMEOUT, STARTUP_TIMEOUT, BotProcess
 from tests.reliability.test_database import run_bot
 
 
@@ -45,7 +45,7 @@ async def test_a_second_bot_on_the_same_directory_exits_at_once(
     # the first goes on serving
     user = server.user(4301)
     user.send("/start")
-    await bot.alive(user.expect(2))
+    await bot.alive(user.expect(2, timeout=REPLY_TIMEOUT))
     # kill -9 leaves the lock file behind, not the lock: the restart runs
     await bot.kill()
     await bot.start()

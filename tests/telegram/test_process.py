@@ -17,7 +17,7 @@ from pathlib import Path
 import aiohttp
 
 from tests.botapi import BotApiServer
-from tests.reliability.process import STARTUP_TIMEOUT, BotProcess, bot_environment
+from tests.reliability.process import REPLY_TIMEOUT, STARTUP_TIMEOUT, BotProcess, bot_environment
 
 WEBHOOK_URL = "https://bot.example.org/foerderlotse/hook"
 SECRET = "Leine-Weser_2026"
@@ -146,7 +146,7 @@ async def _sigterm_with_an_update_in_hand(server: BotApiServer, bot: BotProcess)
     await bot.alive(user.expect(2, timeout=STARTUP_TIMEOUT))
     held = server.hold("sendMessage", chat_id=user.chat_id)
     answer = user.send("Rinteln")
-    await bot.alive(held.wait_arrived())
+    await bot.alive(held.wait_arrived(REPLY_TIMEOUT))
     assert bot.process is not None
     bot.process.terminate()  # SIGTERM, as Docker sends it
     # The bot stopped polling while the answer's reply is still held: the update is in hand,
