@@ -47,6 +47,7 @@ from bot.dialogs.plan_steps import (
     parse_plan_financing,
     parse_plan_work_steps,
 )
+from bot.dialogs.start_unknown import start_unknown
 from bot.dialogs.summary import (
     already_sent_note,
     consent_reply,
@@ -571,10 +572,14 @@ def cap_raises_grant(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("start", text, ctx) if text.strip() else text
     if isinstance(answer, Rejected):
+        if answer.reason.key == "sponsor.reply.required.start":  # "weiß ich noch nicht"
+            return start_unknown(answer.reason, ctx)
         return answer
     parsed = parse_start(answer, ctx.today)
     dates = read_dates(answer, ctx.today)
     if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
+        if parsed.reason.key == "understanding.start.missing":  # "nach der Bewilligung"
+            return start_unknown(parsed.reason, ctx)
         return Rejected(parsed.reason, parsed.suggestions)
     start = parsed.value if not isinstance(parsed, Unclear) else dates.start
     assert start is not None
