@@ -69,7 +69,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
-from bot.understanding.titles import clean_title
+from bot.understanding.titles import clean_title, describes
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -368,6 +368,8 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
     outcome = parse_optional_text(text, ctx, "title")
     if isinstance(outcome, Rejected):
         return outcome
+    if describes(outcome.answer.text):  # "wir wollen Jugendliche in Ausbildung bringen"
+        return Rejected(Msg("sponsor.title.description"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

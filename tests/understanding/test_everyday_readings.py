@@ -10,7 +10,9 @@ import pytest
 from bot.base.yearmonth import YearMonth
 from bot.understanding.dates import read_dates
 from bot.understanding.periods import parse_start
+from bot.understanding.replies import classify
 from bot.understanding.result import Understood
+from bot.understanding.titles import clean_title, describes, title_in
 
 TODAY = date(2026, 12, 7)
 
@@ -40,3 +42,77 @@ def test_in_half_a_year_in_a_message_is_the_start_not_the_duration() -> None:
 def test_a_length_after_in_stays_a_length() -> None:
     assert read_dates("in 18 Monaten wollen wir 50 Leute vermitteln", TODAY).months == 18
     assert read_dates("ein halbes Jahr lang", TODAY).months == 6
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "title"),
+    [
+        ("wir nennen es intern 'Azubi-Kompass'", "Azubi-Kompass"),
+        ("der titel soll fachkräfte für morgen sein", "fachkräfte für morgen"),
+        ("The title should be Skills Bridge", "Skills Bridge"),
+        ("Arbeitstitel: Jobbrücke", "Jobbrücke"),
+        ("JobStart Nienburg 2027", "JobStart Nienburg 2027"),
+    ],
+)
+def test_a_title_at_the_title_question(answer: str, title: str) -> None:
+    assert clean_title(answer) == title
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        (
+            "Das Ganze läuft bei uns unter dem Namen Brückenbauer: Ehrenamtliche begleiten …",
+            "Brückenbauer",
+        ),
+        ("The project runs under the name Skills Bridge and helps refugees.", "Skills Bridge"),
+        ("Es ist bekannt als „Jobtour“, wir machen das seit 2020.", "Jobtour"),
+    ],
+)
+def test_a_title_named_in_a_message(message: str, title: str) -> None:
+    named = title_in(message)
+    assert named is not None and named.title == title
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Nach dem Motto „Kein Abschluss ohne Anschluss“ wollen wir Praxistage machen.",
+        "Azubi-Coaching im Landkreis Hildesheim\nWir sind ein Bildungsträger aus Hildesheim.",
+        "Das Projekt läuft als Pilot in zwei Schulen.",
+    ],
+)
+def test_no_title_where_none_is_named(message: str) -> None:
+    assert title_in(message) is None
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "wir wollen halt jugendliche in eine ausbildung bringen",
+        "We want to help refugees into care jobs",
+    ],
+)
+def test_a_description_at_the_title_question_is_no_title(answer: str) -> None:
+    assert describes(answer)
+
+
+@pytest.mark.parametrize("answer", ["Wir für Hameln", "wir nennen es Fahr los", "„Wir packen an“"])
+def test_a_name_starting_with_wir_is_still_a_title(answer: str) -> None:
+    assert not describes(answer)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Titel kommt noch",
+        "we haven't got one yet tbh",
+        "hmm vielleicht irgendwas mit zukunft, keine ahnung",
+        "irgendwas mit Zukunft",
+    ],
+)
+def test_not_having_a_title_yet_is_a_non_answer(answer: str) -> None:
+    assert classify(answer, "title").non_answer
