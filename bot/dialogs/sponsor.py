@@ -271,6 +271,8 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     recognised = group_finder(ctx.advisor.kb).groups(answer)
     if not recognised and not _WORD.search(answer):
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
+    if not recognised and _EVERYONE.fullmatch(fold(answer)):
+        return Rejected(Msg("sponsor.target_group.everyone"))
     text = answer
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
@@ -280,6 +282,15 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     else:
         note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+_EVERYONE = re.compile(
+    r"(?:(?:eigentlich|so|ja|also|naja|hm+|well|basically|really)\s+)*(?:fuer\s+|für\s+|for\s+)?"
+    r"(?:alle(?:\s+(?:menschen|leute|buerger\w*|bürger\w*))?|jede[nrs]?|egal|offen\s+f(?:ue|ü)r\s+alle"
+    r"|everyone|everybody|anyone|anybody|all(?:\s+people)?|open\s+to\s+all)"
+    r"(?:\s+(?:eigentlich|irgendwie|halt|mal|really|basically|actually|of\s+them))*"
+)
+"""Everyone is no target group for the pre-check: "alle eigentlich", "für jeden", "everyone"."""
 
 
 def target_groups_from_choices(ids: list[str], ctx: StepContext) -> Answer:

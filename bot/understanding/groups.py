@@ -28,9 +28,9 @@ nothing. Rules:
   "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
   no target group; in running text a compound counts only after "für" (like organisations).
 * An organisation word inside a longer phrase of a group of people is part of it ("start
-  their own business", "Unternehmen gründen" name founders, not companies), and one that
+  their own business", "Unternehmen gründen" name founders, not companies), one that
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
-  them.
+  them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -88,6 +88,9 @@ SUBJECT_REACH = 4
 Ältere … qualifizieren" the group is whom it is done to."""
 LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
 """Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
+PARTNERS = frozenset({"mit", "with", "gemeinsam", "zusammen", "together"})
+"""… and words that make organisations partners of a group of people named before them
+("Jugendliche, gemeinsam mit Betrieben"), also at the target-group question."""
 SEEKING_AFTER = frozenset(
     "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
 )
@@ -396,7 +399,7 @@ class GroupFinder:
             ):
                 return True
             between = words[max(0, start - 3) : start]
-            located = any(w.key in LOCATIONS for w in between)
+            located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
             return located and any(
                 other not in self._organisations
                 and start - 3 <= e <= start

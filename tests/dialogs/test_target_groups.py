@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.dialogs.engine import DialogEngine
 from bot.kb.knowledge import KnowledgeBase
+from bot.texts.catalog import Language
 from tests.dialogs.conftest import DialogDriver, key_text, walk_to
 
 
@@ -118,3 +122,19 @@ def test_target_group_in_words_not_recognised_is_kept_as_written(driver: DialogD
     assert driver.step == "idea"
     assert driver.value("target_group") == {"ids": [], "text": "Menschen aus dem Landkreis"}
     assert "Verstanden als Zielgruppe" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("alle eigentlich", "de"), ("für jeden", "de"), ("everyone really", "en")],
+)
+def test_everyone_is_asked_again_for_whom_the_project_is_mainly(
+    engine: DialogEngine, text: str, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "target_group")
+    reply = driver.text(text)
+    assert driver.step == "target_group" and "target_group" not in driver.state.answers
+    assert key_text("sponsor.target_group.everyone", language) in reply
+    driver.text("Arbeitslose und Geringqualifizierte" if language == "de" else "unemployed people")
+    assert driver.step != "target_group"

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from bot.base.yearmonth import YearMonth
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.dates import read_dates
+from bot.understanding.groups import GroupFinder, group_finder
 from bot.understanding.periods import parse_start
 from bot.understanding.replies import classify
 from bot.understanding.result import Understood
@@ -116,3 +118,52 @@ def test_a_name_starting_with_wir_is_still_a_title(answer: str) -> None:
 )
 def test_not_having_a_title_yet_is_a_non_answer(answer: str) -> None:
     assert classify(answer, "title").non_answer
+
+
+# --- target groups -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def finder(kb: KnowledgeBase) -> GroupFinder:
+    return group_finder(kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("mütter die wieder arbeiten gehen wollen", {"frauen", "berufsrueckkehrende"}),
+        ("leute über 55 die ihren job verloren haben", {"aeltere", "arbeitslose"}),
+        ("Menschen aus Syrien und Afghanistan", {"gefluechtete"}),
+        ("Berufseinsteiger nach dem Bachelor", {"studierende"}),
+        ("single mums", {"frauen"}),
+        ("menschen mit psychischen einschränkungen", {"menschen-mit-beeintraechtigung"}),
+        ("Arbeitslose und Geringqualifizierte", {"arbeitslose", "beschaeftigte"}),
+        (
+            "langzeitarbeitslose Frauen mit Migrationsgeschichte",
+            {"arbeitslose", "frauen", "zugewanderte"},
+        ),
+        ("Leute in der Pflege, die kurz davor sind hinzuschmeißen", {"beschaeftigte"}),
+        ("newly arrived people who already have a degree from home", {"zugewanderte"}),
+        ("people who lost their jobs when the plant closed", {"arbeitslose"}),
+        ("Schüler der 8. Klassen", {"schueler"}),
+    ],
+)
+def test_everyday_target_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # partners named with "mit"/"gemeinsam" are no target group
+        ("Jugendliche, gemeinsam mit Betrieben aus der Region", {"schueler"}),
+        ("Azubis together with local companies", {"auszubildende"}),
+        # returning to work only where parents or women return; the unemployed stay unemployed
+        ("Arbeitslose, die wieder arbeiten wollen", {"arbeitslose"}),
+        # a greeting is no group of women; social workers are no employees group
+        ("sehr geehrte Damen und Herren", set()),
+        ("Sozialarbeiter begleiten Jugendliche", {"schueler"}),
+    ],
+)
+def test_what_is_not_a_target_group(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
