@@ -58,6 +58,14 @@ _AGE = re.compile(
     r"(?:unter|ueber|zwischen|ab|bis|im\s+alter\s+von|under|over|aged?|between|seit|since|vor"
     r"|nach|erfahrung)\s*$"
 )
+_PART_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:long\s+|lang\s+|langen?\s+|langes\s+)?(?:bootcamp|course|courses|kurs|kurse"
+    r"|kursen|kurses|praktikum|praktika|praktikums|internships?|placements?|schulung|schulungen"
+    r"|lehrgang|lehrgaenge|lehrgangs|modul|module|workshops?|umschulung|sprachkurs|sprachkurse"
+    r"|probezeit|trial\s+(?:period|month)|einsatz|einsaetze|stage)(?![a-z])"
+)
+"""A length that says how long a part of the project lasts ("a six month bootcamp", "ein
+6-monatiges Praktikum") is not the project's duration."""
 _AGE_AFTER = re.compile(r"\s*(?:alt|alte[nr]?|old|erfahrung|experience|ago|her)(?![a-z])")
 
 
@@ -166,6 +174,7 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
             for length in _lengths(folded, whens)[0]
             if not _AGE.search(folded[: length.start])
             and not _AGE_AFTER.match(folded, length.end)
+            and not _PART_AFTER.match(folded, length.end)
             and not any(h.start() <= length.start < h.end() for h in halves)
         ]
         if lengths:

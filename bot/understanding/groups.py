@@ -71,6 +71,11 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
+"""A sentence with one of these names target groups: every group in it after the word counts."""
+ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur"})
+"""What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
+zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 
 HELPING = frozenset(
     """
@@ -290,6 +295,7 @@ class GroupFinder:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
+        found = self._without_roles(found, words)
         if running_text:
             found = self._without_staff(found, words)
             found = [hit for hit in found if not self._sought(hit, words)]
@@ -384,6 +390,27 @@ class GroupFinder:
 
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
+    def _without_roles(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Groups named as the role other people of the sentence are to take ("… als
+        Erzieherinnen", "… zu Pflegehelfern"); "als auch" joins, it names no role."""
+
+        def role(group: str, start: int, end: int) -> bool:
+            if start == 0 or group in self._organisations:
+                return False
+            marker = words[start - 1]
+            if marker.key not in ROLE_MARKERS or marker.sentence != words[start].sentence:
+                return False
+            if start >= 2 and words[start - 2].key == "sowohl":
+                return False
+            return any(
+                g != group and e <= start - 1 and words[s].sentence == words[start].sentence
+                for g, s, e in found
+            )
+
+        return [hit for hit in found if not role(*hit)]
+
     def _without_parts(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
@@ -436,10 +463,14 @@ class GroupFinder:
 
     @staticmethod
     def _introduced(start: int, words: Sequence[_Word]) -> bool:
-        """ "für", "for" or "Zielgruppe" close before the word, in its sentence."""
+        """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
+        that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
+        die Betriebe, die sie einstellen")."""
         sentence = words[start].sentence
         before = words[max(0, start - INTRODUCER_REACH) : start]
-        return any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
+        if any(w.key in INTRODUCERS and w.sentence == sentence for w in before):
+            return True
+        return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 
     def _women_too(
         self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]

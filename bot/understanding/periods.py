@@ -550,9 +550,30 @@ def parse_start(text: str, today: date) -> Parsed[YearMonth]:
         )
     if when.kind == "year":
         return _month_missing(year)
+    month = when.month + _within(folded[: when.start], when)
     return _checked_start(
-        YearMonth(year, when.month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
+        YearMonth(year, month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
     )
+
+
+_LATE_IN = re.compile(
+    r"(?<![a-z])(?:ende|end\s+of(?:\s+the)?|late|spaet\w*)\s*(?:des|der|im|in)?\s*$"
+)
+_MID_IN = re.compile(
+    r"(?<![a-z])(?:mitte|mid|middle\s+of(?:\s+the)?)\s*(?:des|der|im|in)?\s*-?\s*$"
+)
+
+
+def _within(before: str, when: _When) -> int:
+    """Months into a quarter or season a start said to be at its end or middle lies ("end of
+    Q1 2027" is 03/2027, "Mitte Q3" 08)."""
+    if when.kind not in ("quarter", "season") or when.span < 2:
+        return 0
+    if _LATE_IN.search(before):
+        return when.span - 1
+    if _MID_IN.search(before):
+        return when.span // 2
+    return 0
 
 
 def _resolve_start_year(when: _When, year_hint: int | None, now: YearMonth) -> int:

@@ -60,6 +60,19 @@ _UNDER_NAME = re.compile(
     re.IGNORECASE,
 )
 """A name the project goes by: "Das Ganze läuft bei uns unter dem Namen Brückenbauer"."""
+_OUR_QUOTED = re.compile(
+    r"(?<![^\W\d_])(?:unser|our)\s+(?:neues\s+|new\s+)?(?:projekt|vorhaben|programm|project"
+    r"|programme|program)\s+" + _QUOTED,
+    re.IGNORECASE,
+)
+_OUR_QUOTED_BEFORE = re.compile(
+    r"(?<![^\W\d_])our\s+(?:new\s+)?" + _QUOTED + r"\s+(?:project|programme|program|bootcamp"
+    r"|initiative|scheme)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A quoted name of the sponsor's own project ("Unser Projekt „Zukunft im Handwerk“ richtet
+sich an …", "Our 'Code Your Future' bootcamp …"); a course run before ("nach unserem Kurs
+„Deutsch im Job“") is not the project."""
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
     r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
@@ -125,7 +138,8 @@ class Title:
 
 def title_in(text: str) -> Title | None:
     """The title a message names with a label or "heißt", or None."""
-    for pattern in (_LABELLED, _NAMED, _NAMED_LAST, _UNDER_NAME):
+    patterns = (_LABELLED, _NAMED, _NAMED_LAST, _UNDER_NAME, _OUR_QUOTED, _OUR_QUOTED_BEFORE)
+    for pattern in patterns:
         match = pattern.search(text[:2000])
         if match is None:
             continue

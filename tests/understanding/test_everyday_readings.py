@@ -167,3 +167,73 @@ def test_everyday_target_groups(finder: GroupFinder, text: str, groups: set[str]
 )
 def test_what_is_not_a_target_group(finder: GroupFinder, text: str, groups: set[str]) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # the role people are to take is their goal, not another target group
+        (
+            "Wir möchten Frauen aus der Ukraine als Erzieherinnen in Kitas bringen.",
+            {"frauen", "gefluechtete"},
+        ),
+        ("Langzeitarbeitslose zu Pflegehelfern qualifizieren", {"arbeitslose"}),
+        ("sowohl Arbeitslose als auch Beschäftigte", {"arbeitslose", "beschaeftigte"}),
+        # a sentence saying it names the target groups makes organisations in it one
+        (
+            "Zielgruppe sind Menschen mit Behinderung, die Fuß fassen wollen, und die Betriebe,"
+            " die sie einstellen.",
+            {"menschen-mit-beeintraechtigung", "unternehmen"},
+        ),
+    ],
+)
+def test_groups_in_running_text(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text, running_text=True)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("end of Q1 2027", YearMonth(2027, 3)),
+        ("Ende Q1 2027", YearMonth(2027, 3)),
+        ("Mitte Q3 2027", YearMonth(2027, 8)),
+        ("Anfang Q2 2027", YearMonth(2027, 4)),
+        ("Q2 2027", YearMonth(2027, 4)),
+    ],
+)
+def test_a_start_at_the_end_or_middle_of_a_quarter(text: str, month: YearMonth) -> None:
+    parsed = parse_start(text, TODAY)
+    assert isinstance(parsed, Understood) and parsed.value == month
+
+
+@pytest.mark.parametrize(
+    "text", ["A six month bootcamp that retrains people", "ein 6-monatiges Praktikum im Betrieb"]
+)
+def test_the_length_of_a_part_of_the_project_is_not_its_duration(text: str) -> None:
+    assert read_dates(text, TODAY).months is None
+
+
+def test_the_length_of_a_programme_is_its_duration() -> None:
+    assert read_dates("a 18 month programme from April 2027", TODAY).months == 18
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        (
+            "Unser Projekt „Zukunft im Handwerk“ richtet sich an Studienabbrecher.",
+            "Zukunft im Handwerk",
+        ),
+        (
+            "Our 'Code Your Future' bootcamp retrains people as software testers.",
+            "Code Your Future",
+        ),
+    ],
+)
+def test_a_quoted_name_of_our_project(message: str, title: str) -> None:
+    named = title_in(message)
+    assert named is not None and named.title == title
+
+
+def test_a_quoted_course_run_before_is_not_the_title() -> None:
+    assert title_in("Nach unserem Kurs „Deutsch im Job“ wollen wir Pflegekräfte begleiten.") is None
