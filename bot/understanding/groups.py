@@ -91,8 +91,11 @@ AGENT_MARKERS = frozenset({"durch", "by"})
 SUBJECT_REACH = 4
 """The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
 Ältere … qualifizieren" the group is whom it is done to."""
-LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
-"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
+LOCATIONS = frozenset(
+    {"an", "in", "im", "bei", "beim", "aus", "at", "from", "within", "von", "vom", "of"}
+)
+"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen",
+"Beschäftigte von KMU")."""
 PARTNERS = frozenset({"mit", "with", "gemeinsam", "zusammen", "together"})
 """… and words that make organisations partners of a group of people named before them
 ("Jugendliche, gemeinsam mit Betrieben"), also at the target-group question."""

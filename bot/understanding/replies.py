@@ -204,6 +204,24 @@ yet" is no answer (at a question about people or places it may describe them: "L
 noch nicht lange hier sind")."""
 
 
+_NO_TITLE = re.compile(
+    r"(?<![a-z])(?:gute frage|good question|doesn t matter|no matter"
+    r"|(?:faellt|fällt) (?:mir|uns) (?:\w+ )?(?:nichts|nix|keiner|keins) ein"
+    r"|can t think of (?:one|any|a \w+)|nothing comes to mind|ohne (?:titel|namen?)|untitled"
+    r"|nameless|unschluessig|unschlüssig|unentschlossen|(?:fuer|für) (?:vorschlaege|vorschläge)"
+    r" offen|open to suggestions|brauch\w* (?:wir|man|ich|es) (?:den|einen|das|so einen|sowas"
+    r"|einen titel|one|a title)|(?:projekt|arbeits)?(?:titel|namen?|title) (?:folgt|fehlt|kommt"
+    r"|offen|tbd|tba|to follow)|(?:vorschlag|vorschlaege|vorschläge|suggestions?|ideen?)"
+    r" (?:von )?(?:ihnen|dir|euch|you)?)(?![a-z])"
+)
+"""Replies at the title question that name no title: "gute Frage", "egal", "fällt mir nichts
+ein", "Titel folgt", "ohne Titel", "brauchen wir den?"."""
+_PLACEHOLDERS = frozenset(
+    {"vorschlag", "vorschlaege", "vorschläge", "suggestions", "any suggestions", "ok", "okay"}
+    | {"xy", "n n", "nn", "xxx", "tba", "tbd", "idee", "ideen", "passt", "name", "titel"}
+    | {"egal", "ist egal", "mir egal", "ist mir egal", "uns egal", "ist uns egal", "whatever"}
+)
+"""A whole reply at the title question that is a placeholder or a request, not a name."""
 _HEDGED_NAME = re.compile(
     r"(?<![a-z])(?:irgendwas|irgendetwas|something|anything) (?:mit|with)(?![a-z])"
 )
@@ -213,6 +231,8 @@ _HEDGED_NAME = re.compile(
 def _undecided(raw: str, folded: str, step: str | None) -> bool:
     if step not in _NAMED_TEXT or len(folded.split()) > MAX_UNDECIDED_WORDS:
         return False
+    if step == "title" and (folded in _PLACEHOLDERS or _NO_TITLE.search(folded)):
+        return True
     if re.search(r"[„“\"«»]|\d", raw):
         return False
     return _UNDECIDED.search(folded) is not None or (

@@ -145,10 +145,27 @@ def title_in(text: str) -> Title | None:
             continue
         group = "q" if match.group("q") is not None else "p"  # _NAMED_LAST has "q" only
         title = match.group(group).strip().strip("„“\"'«»").strip()
+        if group == "p" and not _names_a_title(match.group(0), title):
+            continue
         if title and not classify(title, "title").non_answer:
             start = text.find(title, match.start(group))
             return Title(title, start, start + len(title))
     return None
+
+
+_OURSELVES = re.compile(r"^(?:wir|we)\s+(?!nennen|call)", re.IGNORECASE)
+_PARTICLES = frozenset(
+    "ja doch immer oft dass so eben halt wohl auch nur zwar jetzt hier also nicht noch".split()
+)
+
+
+def _names_a_title(said: str, title: str) -> bool:
+    """An unquoted name after "heißt": not the sponsor's own name ("Wir heißen Lernwerk
+    e.V."), nor a saying ("Es heißt ja immer, dass …")."""
+    if _OURSELVES.match(said):
+        return False
+    first = title.split()[0].casefold() if title.split() else ""
+    return first not in _PARTICLES
 
 
 def clean_title(text: str) -> str:

@@ -237,3 +237,56 @@ def test_a_quoted_name_of_our_project(message: str, title: str) -> None:
 
 def test_a_quoted_course_run_before_is_not_the_title() -> None:
     assert title_in("Nach unserem Kurs „Deutsch im Job“ wollen wir Pflegekräfte begleiten.") is None
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Gute Frage",
+        "egal",
+        "fällt mir gerade nichts ein",
+        "Titel: offen",
+        "Projekttitel folgt",
+        "ohne Titel",
+        "Vorschlag?",
+        "N.N.",
+        "can't think of one",
+        "Wir sind für Vorschläge offen",
+    ],
+)
+def test_replies_at_the_title_question_that_name_no_title(answer: str) -> None:
+    assert classify(answer, "title").non_answer
+
+
+@pytest.mark.parametrize(
+    "answer", ["Egal wie – Hauptsache Arbeit", "Ideenwerkstatt Hameln", "Gute Arbeit Hameln"]
+)
+def test_titles_with_such_words_are_titles(answer: str) -> None:
+    assert not classify(answer, "title").non_answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Wir heißen Lernwerk e.V. und sitzen in Hameln.",
+        "Es heißt ja immer, dass Fachkräfte fehlen.",
+    ],
+)
+def test_heisst_names_no_title_for_the_sponsor_or_a_saying(message: str) -> None:
+    assert title_in(message) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("pflegende Angehörige", set()),
+        ("Beschäftigte von KMU", {"beschaeftigte"}),
+        ("Rückkehrer, die zurück in die Region wollen", set()),
+        ("Berufsrückkehrerinnen in der Region", {"berufsrueckkehrende", "frauen"}),
+        ("Pendler, die täglich nach Hannover fahren", {"beschaeftigte"}),
+    ],
+)
+def test_more_everyday_groups_and_non_groups(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
