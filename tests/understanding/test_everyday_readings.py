@@ -290,3 +290,9 @@ def test_more_everyday_groups_and_non_groups(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
+
+
+def test_low_german_lengths_and_intent() -> None:
+    dates = read_dates("Start so August 27, twee Johr, so 100.000 Euro.", TODAY)
+    assert dates.start == YearMonth(2027, 8) and dates.months == 24
+    assert read_dates("dree Maanden", TODAY).months == 3
