@@ -11,6 +11,7 @@ from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.dates import read_dates
 from bot.understanding.groups import GroupFinder, group_finder
+from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import parse_start
 from bot.understanding.replies import classify
 from bot.understanding.result import Understood
@@ -296,3 +297,16 @@ def test_low_german_lengths_and_intent() -> None:
     dates = read_dates("Start so August 27, twee Johr, so 100.000 Euro.", TODAY)
     assert dates.start == YearMonth(2027, 8) and dates.months == 24
     assert read_dates("dree Maanden", TODAY).months == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a small association", "other"),
+        ("women's network", "other"),
+        ("trade association", "chamber"),
+        ("employers association", "chamber"),
+    ],
+)
+def test_english_associations_and_networks(text: str, kind: str) -> None:
+    assert organisation_kind(text) == kind
