@@ -310,3 +310,21 @@ def test_low_german_lengths_and_intent() -> None:
 )
 def test_english_associations_and_networks(text: str, kind: str) -> None:
     assert organisation_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("school dropouts", {"schueler"}),
+        ("high school graduates", {"schueler"}),
+        ("apprenticeship dropouts", {"auszubildende"}),
+        ("university dropouts", {"studienabbrecher"}),
+        ("Menschen, die schon lange keinen Job haben", {"arbeitslose"}),
+        ("Beschäftigte in Kurzarbeit", {"beschaeftigte"}),
+        ("people with mental health issues", {"menschen-mit-beeintraechtigung"}),
+    ],
+)
+def test_dropouts_graduates_and_jobless_in_everyday_words(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
