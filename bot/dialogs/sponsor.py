@@ -325,7 +325,23 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.idea.empty"))
     if len(words) < MIN_IDEA_WORDS or not hits:
         return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
-    return Accepted(Answer(text=idea, value=idea))
+    return _with_groups_from_idea(Accepted(Answer(text=idea, value=idea)), ctx)
+
+
+def _with_groups_from_idea(outcome: Accepted, ctx: StepContext) -> Accepted:
+    """Target groups described in words no group was recognised in ("Leute, die …") are read
+    from the idea too, and shown with a button to correct them (never taken unseen)."""
+    described = ctx.answers.get("target_group")
+    if described is None or ticked_groups(described) or not isinstance(described.value, dict):
+        return outcome
+    kb = ctx.advisor.kb
+    found = group_finder(kb).groups(outcome.answer.text, running_text=True)
+    if not found:
+        return outcome
+    value = {**described.value, "ids": list(found)}
+    note = Msg("sponsor.target_group.from_idea", {"groups": group_labels(found, kb)})
+    also = {"target_group": Answer(text=described.text, value=value)}
+    return Accepted(outcome.answer, note, also, ("target_group",))
 
 
 def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
