@@ -25,6 +25,9 @@ class StepContext:
     language: Language
     handoff_kind: Literal["handoff", "question"] | None = None
     """What the sponsor prepares to send, if anything (`DialogState.handoff_kind`)."""
+    offered: tuple[str, ...] = ()
+    """The values of the options the question was last asked with (a re-ask's buttons): a
+    parser may move on where it has offered its way out once already."""
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,7 @@ class DialogEngine:
             answers=state.answers,
             language=state.language,
             handoff_kind=state.handoff_kind,
+            offered=tuple(choice.value for choice in state.offered),
         )
 
     def show(self, state: DialogState, screen: str, notes: Sequence[Msg] = ()) -> Result:

@@ -39,6 +39,7 @@ from bot.dialogs.plan_steps import (
     parse_plan_financing,
     parse_plan_work_steps,
 )
+from bot.dialogs.start_unknown import start_unknown
 from bot.dialogs.summary import (
     already_sent_note,
     consent_reply,
@@ -60,7 +61,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
-from bot.understanding.titles import clean_title
+from bot.understanding.titles import clean_title, describes
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -262,6 +263,8 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     recognised = group_finder(ctx.advisor.kb).groups(answer)
     if not recognised and not _WORD.search(answer):
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
+    if not recognised and _EVERYONE.fullmatch(fold(answer)):
+        return Rejected(Msg("sponsor.target_group.everyone"))
     text = answer
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
@@ -271,6 +274,15 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     else:
         note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+_EVERYONE = re.compile(
+    r"(?:(?:eigentlich|so|ja|also|naja|hm+|well|basically|really)\s+)*(?:fuer\s+|für\s+|for\s+)?"
+    r"(?:alle(?:\s+(?:menschen|leute|buerger\w*|bürger\w*))?|jede[nrs]?|egal|offen\s+f(?:ue|ü)r\s+alle"
+    r"|everyone|everybody|anyone|anybody|all(?:\s+people)?|open\s+to\s+all)"
+    r"(?:\s+(?:eigentlich|irgendwie|halt|mal|really|basically|actually|of\s+them))*"
+)
+"""Everyone is no target group for the pre-check: "alle eigentlich", "für jeden", "everyone"."""
 
 
 def target_groups_from_choices(ids: list[str], ctx: StepContext) -> Answer:
@@ -305,7 +317,23 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.idea.empty"))
     if len(words) < MIN_IDEA_WORDS or not hits:
         return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
-    return Accepted(Answer(text=idea, value=idea))
+    return _with_groups_from_idea(Accepted(Answer(text=idea, value=idea)), ctx)
+
+
+def _with_groups_from_idea(outcome: Accepted, ctx: StepContext) -> Accepted:
+    """Target groups described in words no group was recognised in ("Leute, die …") are read
+    from the idea too, and shown with a button to correct them (never taken unseen)."""
+    described = ctx.answers.get("target_group")
+    if described is None or ticked_groups(described) or not isinstance(described.value, dict):
+        return outcome
+    kb = ctx.advisor.kb
+    found = group_finder(kb).groups(outcome.answer.text, running_text=True)
+    if not found:
+        return outcome
+    value = {**described.value, "ids": list(found)}
+    note = Msg("sponsor.target_group.from_idea", {"groups": group_labels(found, kb)})
+    also = {"target_group": Answer(text=described.text, value=value)}
+    return Accepted(outcome.answer, note, also, ("target_group",))
 
 
 def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
@@ -359,6 +387,8 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
     outcome = parse_optional_text(text, ctx, "title")
     if isinstance(outcome, Rejected):
         return outcome
+    if describes(outcome.answer.text):  # "wir wollen Jugendliche in Ausbildung bringen"
+        return Rejected(Msg("sponsor.title.description"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 
@@ -556,10 +586,14 @@ def cap_raises_grant(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("start", text, ctx) if text.strip() else text
     if isinstance(answer, Rejected):
+        if answer.reason.key == "sponsor.reply.required.start":  # "weiß ich noch nicht"
+            return start_unknown(answer.reason, ctx)
         return answer
     parsed = parse_start(answer, ctx.today)
     dates = read_dates(answer, ctx.today)
     if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
+        if parsed.reason.key == "understanding.start.missing":  # "nach der Bewilligung"
+            return start_unknown(parsed.reason, ctx)
         return Rejected(parsed.reason, parsed.suggestions)
     start = parsed.value if not isinstance(parsed, Unclear) else dates.start
     assert start is not None

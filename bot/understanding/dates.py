@@ -26,6 +26,7 @@ from decimal import Decimal
 from bot.base.yearmonth import YearMonth
 from bot.understanding.numbers import MAX_CHARS
 from bot.understanding.periods import (
+    _IN_YEARS,
     _NEXT_MONTH,
     _RANGE,
     _YEAR_WORDS,
@@ -57,6 +58,14 @@ _AGE = re.compile(
     r"(?:unter|ueber|zwischen|ab|bis|im\s+alter\s+von|under|over|aged?|between|seit|since|vor"
     r"|nach|erfahrung)\s*$"
 )
+_PART_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:long\s+|lang\s+|langen?\s+|langes\s+)?(?:bootcamp|course|courses|kurs|kurse"
+    r"|kursen|kurses|praktikum|praktika|praktikums|internships?|placements?|schulung|schulungen"
+    r"|lehrgang|lehrgaenge|lehrgangs|modul|module|workshops?|umschulung|sprachkurs|sprachkurse"
+    r"|probezeit|trial\s+(?:period|month)|einsatz|einsaetze|stage)(?![a-z])"
+)
+"""A length that says how long a part of the project lasts ("a six month bootcamp", "ein
+6-monatiges Praktikum") is not the project's duration."""
 _AGE_AFTER = re.compile(r"\s*(?:alt|alte[nr]?|old|erfahrung|experience|ago|her)(?![a-z])")
 
 
@@ -151,16 +160,22 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
                 found.start, found.start_span = YearMonth(year, when.month), span
     if year_hint is not None and found.year is None and not whens:
         found.year = year_hint
-    relative = _NEXT_MONTH.search(folded)
+    half = _IN_YEARS.search(folded)
+    relative = _NEXT_MONTH.search(folded) or (half if half and half["half"] else None)
     if relative is not None and found.relative is None:
         month = _relative_month(folded, now)
         if month is not None:
             found.relative = (month, _span(offsets, relative.start(), relative.end(), base))
     if found.lengths is None:
+        # "in einem halben Jahr" is when the project starts, not how long it runs
+        halves = [h for h in _IN_YEARS.finditer(folded) if h["half"]]
         lengths = [
             length
             for length in _lengths(folded, whens)[0]
-            if not _AGE.search(folded[: length.start]) and not _AGE_AFTER.match(folded, length.end)
+            if not _AGE.search(folded[: length.start])
+            and not _AGE_AFTER.match(folded, length.end)
+            and not _PART_AFTER.match(folded, length.end)
+            and not any(h.start() <= length.start < h.end() for h in halves)
         ]
         if lengths:
             total = _total(folded, lengths)

@@ -28,9 +28,9 @@ nothing. Rules:
   "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
   no target group; in running text a compound counts only after "für" (like organisations).
 * An organisation word inside a longer phrase of a group of people is part of it ("start
-  their own business", "Unternehmen gründen" name founders, not companies), and one that
+  their own business", "Unternehmen gründen" name founders, not companies), one that
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
-  them.
+  them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -71,6 +71,11 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
+"""A sentence with one of these names target groups: every group in it after the word counts."""
+ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur"})
+"""What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
+zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 
 HELPING = frozenset(
     """
@@ -86,8 +91,14 @@ AGENT_MARKERS = frozenset({"durch", "by"})
 SUBJECT_REACH = 4
 """The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
 Ältere … qualifizieren" the group is whom it is done to."""
-LOCATIONS = frozenset({"an", "in", "im", "bei", "beim", "aus", "at", "from", "within"})
-"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen")."""
+LOCATIONS = frozenset(
+    {"an", "in", "im", "bei", "beim", "aus", "at", "from", "within", "von", "vom", "of"}
+)
+"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen",
+"Beschäftigte von KMU")."""
+PARTNERS = frozenset({"mit", "with", "gemeinsam", "zusammen", "together"})
+"""… and words that make organisations partners of a group of people named before them
+("Jugendliche, gemeinsam mit Betrieben"), also at the target-group question."""
 SEEKING_AFTER = frozenset(
     "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
 )
@@ -287,6 +298,7 @@ class GroupFinder:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
+        found = self._without_roles(found, words)
         if running_text:
             found = self._without_staff(found, words)
             found = [hit for hit in found if not self._sought(hit, words)]
@@ -381,6 +393,27 @@ class GroupFinder:
 
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
+    def _without_roles(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Groups named as the role other people of the sentence are to take ("… als
+        Erzieherinnen", "… zu Pflegehelfern"); "als auch" joins, it names no role."""
+
+        def role(group: str, start: int, end: int) -> bool:
+            if start == 0 or group in self._organisations:
+                return False
+            marker = words[start - 1]
+            if marker.key not in ROLE_MARKERS or marker.sentence != words[start].sentence:
+                return False
+            if start >= 2 and words[start - 2].key == "sowohl":
+                return False
+            return any(
+                g != group and e <= start - 1 and words[s].sentence == words[start].sentence
+                for g, s, e in found
+            )
+
+        return [hit for hit in found if not role(*hit)]
+
     def _without_parts(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
@@ -396,7 +429,7 @@ class GroupFinder:
             ):
                 return True
             between = words[max(0, start - 3) : start]
-            located = any(w.key in LOCATIONS for w in between)
+            located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
             return located and any(
                 other not in self._organisations
                 and start - 3 <= e <= start
@@ -433,10 +466,14 @@ class GroupFinder:
 
     @staticmethod
     def _introduced(start: int, words: Sequence[_Word]) -> bool:
-        """ "für", "for" or "Zielgruppe" close before the word, in its sentence."""
+        """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
+        that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
+        die Betriebe, die sie einstellen")."""
         sentence = words[start].sentence
         before = words[max(0, start - INTRODUCER_REACH) : start]
-        return any(w.key in INTRODUCERS and w.sentence == sentence for w in before)
+        if any(w.key in INTRODUCERS and w.sentence == sentence for w in before):
+            return True
+        return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 
     def _women_too(
         self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]

@@ -158,7 +158,9 @@ _ONES = {
     "eine": 1,
     "zwei": 2,
     "zwo": 2,
+    "twee": 2,  # Low German ("twee Johr")
     "drei": 3,
+    "dree": 3,
     "vier": 4,
     "fuenf": 5,
     "sechs": 6,

@@ -57,6 +57,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
         "verband", "arbeitgeberverband", "unternehmerverband", "wirtschaftsverband",
         "landvolk", "chamber", "association of", "trade association", "guild",
+        "employers association", "employers' association", "business association",
     ),
     "care": (
         "pflegedienst", "pflegeheim", "pflegeeinrichtung", "altenheim", "seniorenheim",
@@ -81,6 +82,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "other": (
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
         "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
+        "association", "network", "netzwerk", "community group",
     ),
 }  # fmt: skip
 _COMPOUND_HEADS = {

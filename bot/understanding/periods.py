@@ -300,8 +300,8 @@ _SEMESTER = (
     r"|spring\s+semester|sose|ss)"
 )
 _RELATIVE_YEAR = (
-    r"(?:uebernaechste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|diese[nmrs]?|laufende[nmrs]?"
-    r"|next|this|the\s+coming)\s+(?:jahr(?:es|e)?|year)"
+    r"(?:uebernaechste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|neue[nmrs]?|diese[nmrs]?"
+    r"|laufende[nmrs]?|next|this|the\s+coming|the\s+new)\s+(?:jahr(?:es|e)?|year)"
 )
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]] = [
     (
@@ -385,7 +385,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
     ),
     (
         re.compile(
-            rf"(?<![a-z])(?P<p>{_PART_NAMES})(?:\s+(?:des|of))?\s+{_RELATIVE_YEAR}(?![a-z])"
+            rf"(?<![a-z])(?P<p>{_PART_NAMES})(?:\s+(?:des|of|in|im))?\s+{_RELATIVE_YEAR}(?![a-z])"
         ),
         _relative_part,
     ),
@@ -452,11 +452,17 @@ _NEXT_MONTH = re.compile(
 )
 _THIS_MONTH = re.compile(r"(?<![a-z])(?:(?:diese[nmr]?|laufende[nmr]?) monat|this month)(?![a-z])")
 _IN_MONTHS = re.compile(r"(?<![a-z])in (?P<n>[a-z0-9]+) (?:monaten|monate|months?)(?![a-z])")
+_IN_YEARS = re.compile(
+    r"(?<![a-z])in (?:(?P<half>einem halben|(?:about )?half a) (?:jahr|year)"
+    r"|(?P<n>einem|a|one|[0-9]) (?:jahr|jahren|years?))(?![a-z])"
+)
+"""A point in time counted from today ("in einem halben Jahr", "in a year"), not a length."""
 _YEAR_WORDS = [
     (re.compile(r"(?<![a-z])(?:uebernaechste[nmrs]?|uebernaechsten) jahr(?:es|e)?(?![a-z])"), 2),
     (
         re.compile(
-            r"(?<![a-z])(?:(?:naechste[nmrs]?|kommende[nmrs]?) jahr(?:es|e)?|next year)(?![a-z])"
+            r"(?<![a-z])(?:(?:naechste[nmrs]?|kommende[nmrs]?|neue[nmrs]?) jahr(?:es|e)?"
+            r"|next year|the new year)(?![a-z])"
         ),
         1,
     ),
@@ -544,9 +550,30 @@ def parse_start(text: str, today: date) -> Parsed[YearMonth]:
         )
     if when.kind == "year":
         return _month_missing(year)
+    month = when.month + _within(folded[: when.start], when)
     return _checked_start(
-        YearMonth(year, when.month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
+        YearMonth(year, month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
     )
+
+
+_LATE_IN = re.compile(
+    r"(?<![a-z])(?:ende|end\s+of(?:\s+the)?|late|spaet\w*)\s*(?:des|der|im|in)?\s*$"
+)
+_MID_IN = re.compile(
+    r"(?<![a-z])(?:mitte|mid|middle\s+of(?:\s+the)?)\s*(?:des|der|im|in)?\s*-?\s*$"
+)
+
+
+def _within(before: str, when: _When) -> int:
+    """Months into a quarter or season a start said to be at its end or middle lies ("end of
+    Q1 2027" is 03/2027, "Mitte Q3" 08)."""
+    if when.kind not in ("quarter", "season") or when.span < 2:
+        return 0
+    if _LATE_IN.search(before):
+        return when.span - 1
+    if _MID_IN.search(before):
+        return when.span // 2
+    return 0
 
 
 def _resolve_start_year(when: _When, year_hint: int | None, now: YearMonth) -> int:
@@ -567,6 +594,13 @@ def _relative_month(folded: str, now: YearMonth) -> YearMonth | None:
         count = parse_number(match["n"])
         if isinstance(count, int) and 0 <= count <= 120:
             return now.plus_months(count)
+    years = _IN_YEARS.search(folded)
+    if years:
+        if years["half"]:
+            return now.plus_months(6)
+        count = 1 if years["n"] in ("einem", "a", "one") else parse_number(years["n"])
+        if isinstance(count, int) and 1 <= count <= 9:
+            return now.plus_months(12 * count)
     return None
 
 
@@ -608,8 +642,8 @@ _UNIT = re.compile(
         (?P<d>dreivierteljahre?n?s?)
       | (?P<v>vierteljahre?n?s?)
       | (?P<h>halbjahre?n?s?|semester)
-      | (?P<y>jahre?n?s?|jaehrig[a-z]*|j\.?|jr\.?|years?|yrs?\.?|y)
-      | (?P<m>monate?n?s?|monatig[a-z]*|mon\.?|mte?\.?|mo\.?|months?|mths?\.?|mos\.?)
+      | (?P<y>jahre?n?s?|jaehrig[a-z]*|j\.?|jr\.?|years?|yrs?\.?|y|johr|johrn)
+      | (?P<m>monate?n?s?|monatig[a-z]*|mon\.?|mte?\.?|mo\.?|months?|mths?\.?|mos\.?|maand|maanden)
       | (?P<q>quartale?n?s?|quarters?)
       | (?P<w>wochen?|weeks?|wo\.?)
     )(?![a-z])""",

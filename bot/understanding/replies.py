@@ -190,8 +190,10 @@ _UNDECIDED = re.compile(
     r"(?<![a-z])(?:noch (?:nicht|keine?[nmrs]?|kein|nix|nichts|offen|unklar|am [^\W\d_]+"
     r"|in (?:planung|arbeit|klaerung|klärung))|(?:ueberlegen|überlegen|schauen|klaeren|klären)"
     r" (?:wir|ich) noch|(?:weiss|weiß|wissen) (?:ich|wir)(?: \w+)? (?:noch )?nicht"
-    r"|not (?:yet|decided|sure)|(?:haven t|have not|don t|do not) (?:\w+ )?(?:yet|know|decided)"
-    r"|still (?:open|thinking|deciding))(?![a-z])"
+    r"|not (?:yet|decided|sure)|(?:haven t|have not|don t|do not) (?:\w+ ){0,2}(?:yet|know|decided)"
+    r"|still (?:open|thinking|deciding)|keine ahnung|no idea|kommt (?:noch|spaeter|später)"
+    r"|folgt (?:noch|spaeter|später)|(?:haven t|have not|don t|do not) (?:got |have )?(?:one|any))"
+    r"(?![a-z])"
 )
 """A reply that says it is not decided yet, in a sentence ("da sind wir noch am überlegen",
 "haben wir uns noch nicht überlegt", "we haven't decided yet")."""
@@ -202,12 +204,39 @@ yet" is no answer (at a question about people or places it may describe them: "L
 noch nicht lange hier sind")."""
 
 
+_NO_TITLE = re.compile(
+    r"(?<![a-z])(?:gute frage|good question|doesn t matter|no matter"
+    r"|(?:faellt|fällt) (?:mir|uns) (?:\w+ )?(?:nichts|nix|keiner|keins) ein"
+    r"|can t think of (?:one|any|a \w+)|nothing comes to mind|ohne (?:titel|namen?)|untitled"
+    r"|nameless|unschluessig|unschlüssig|unentschlossen|(?:fuer|für) (?:vorschlaege|vorschläge)"
+    r" offen|open to suggestions|brauch\w* (?:wir|man|ich|es) (?:den|einen|das|so einen|sowas"
+    r"|einen titel|one|a title)|(?:projekt|arbeits)?(?:titel|namen?|title) (?:folgt|fehlt|kommt"
+    r"|offen|tbd|tba|to follow)|(?:vorschlag|vorschlaege|vorschläge|suggestions?|ideen?)"
+    r" (?:von )?(?:ihnen|dir|euch|you)?)(?![a-z])"
+)
+"""Replies at the title question that name no title: "gute Frage", "egal", "fällt mir nichts
+ein", "Titel folgt", "ohne Titel", "brauchen wir den?"."""
+_PLACEHOLDERS = frozenset(
+    {"vorschlag", "vorschlaege", "vorschläge", "suggestions", "any suggestions", "ok", "okay"}
+    | {"xy", "n n", "nn", "xxx", "tba", "tbd", "idee", "ideen", "passt", "name", "titel"}
+    | {"egal", "ist egal", "mir egal", "ist mir egal", "uns egal", "ist uns egal", "whatever"}
+)
+"""A whole reply at the title question that is a placeholder or a request, not a name."""
+_HEDGED_NAME = re.compile(
+    r"(?<![a-z])(?:irgendwas|irgendetwas|something|anything) (?:mit|with)(?![a-z])"
+)
+"""A title not found yet: "vielleicht irgendwas mit Zukunft"."""
+
+
 def _undecided(raw: str, folded: str, step: str | None) -> bool:
-    return (
-        step in _NAMED_TEXT
-        and len(folded.split()) <= MAX_UNDECIDED_WORDS
-        and not re.search(r"[„“\"«»]|\d", raw)
-        and _UNDECIDED.search(folded) is not None
+    if step not in _NAMED_TEXT or len(folded.split()) > MAX_UNDECIDED_WORDS:
+        return False
+    if step == "title" and (folded in _PLACEHOLDERS or _NO_TITLE.search(folded)):
+        return True
+    if re.search(r"[„“\"«»]|\d", raw):
+        return False
+    return _UNDECIDED.search(folded) is not None or (
+        step == "title" and _HEDGED_NAME.search(folded) is not None
     )
 
 

@@ -26,9 +26,9 @@ MAX_TITLE = 150
 _QUOTED = r"[„“\"'«»‚‘](?P<q>[^„“”\"'«»‚‘’\n]{1,150})[“”\"'«»‘’]"
 _PLAIN = (
     r"(?P<p>[^.;!?\n]{1,150}?)"
-    r"(?=\s*(?:[.;!?\n]|,\s|$|\s[-–—]\s|\s(?:und|and|but|aber)\s+(?-i:[a-zäöüß])))"
+    r"(?=\s*(?:[.;!?\n]|[,:]\s|$|\s[-–—]\s|\s(?:und|and|but|aber)\s+(?-i:[a-zäöüß])))"
 )
-"""An unquoted title ends with its clause: at a full stop, comma or dash, or where "und" or
+"""An unquoted title ends with its clause: at a full stop, comma, colon or dash, or where "und" or
 "and" goes on with a lowercase word ("heißt Fahr los und startet im April": "Fahr los";
 "Schule und Beruf" stays whole)."""
 _LABELLED = re.compile(
@@ -41,7 +41,8 @@ _NAMED = re.compile(
     r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es|das\s+ganze|the\s+project|it"
     r"|we|wir)\s+(?:soll\s+|wird\s+|will\s+be\s+|is\s+)?(?:vorläufig\s+|erstmal\s+)?"
     r"(?:heißt|heisst|heißen|heissen|lautet|called|named|nennen\s+es|call\s+it)\s+"
-    r"(?:vorläufig\s+|erstmal\s+)?"
+    r"(?:(?:vorläufig|erstmal|intern|einfach|mal|so|bei\s+uns|im\s+moment|derzeit|for\s+now"
+    r"|internally)\s+)*"
     rf"(?:{_QUOTED}|{_PLAIN})",
     re.IGNORECASE,
 )
@@ -51,6 +52,27 @@ _NAMED_LAST = re.compile(
     re.IGNORECASE,
 )
 """German puts the verb last: "Unser Projekt soll „Zukunft Handwerk“ heißen" (quoted only)."""
+_UNDER_NAME = re.compile(
+    r"(?<![^\W\d_])(?:(?:läuft|laeuft|lauft|firmiert|runs|goes)\s+(?:bei\s+uns\s+|intern\s+)?"
+    r"(?:unter\s+dem\s+(?:namen|titel|arbeitstitel)|under\s+the\s+(?:name|title))"
+    r"|(?:known\s+as|bekannt\s+als))\s+"
+    rf"(?:{_QUOTED}|{_PLAIN})",
+    re.IGNORECASE,
+)
+"""A name the project goes by: "Das Ganze läuft bei uns unter dem Namen Brückenbauer"."""
+_OUR_QUOTED = re.compile(
+    r"(?<![^\W\d_])(?:unser|our)\s+(?:neues\s+|new\s+)?(?:projekt|vorhaben|programm|project"
+    r"|programme|program)\s+" + _QUOTED,
+    re.IGNORECASE,
+)
+_OUR_QUOTED_BEFORE = re.compile(
+    r"(?<![^\W\d_])our\s+(?:new\s+)?" + _QUOTED + r"\s+(?:project|programme|program|bootcamp"
+    r"|initiative|scheme)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A quoted name of the sponsor's own project ("Unser Projekt „Zukunft im Handwerk“ richtet
+sich an …", "Our 'Code Your Future' bootcamp …"); a course run before ("nach unserem Kurs
+„Deutsch im Job“") is not the project."""
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
     r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
@@ -61,6 +83,40 @@ _ANSWER_PREFIX = re.compile(
     r"|(?:es\s+)?(?:heißt|heisst)\s+)?",
     re.IGNORECASE,
 )
+_SHOULD_BE = re.compile(
+    r"^(?:(?:der|unser|the)\s+)?(?:projekt|arbeits|working\s+|project\s+)?tit(?:el|le)\s+"
+    r"(?:soll|wird|könnte|koennte)\s+(?:vielleicht\s+|wohl\s+)?"
+    r"(?P<t>.+?)\s+(?:sein|lauten|heißen|heissen|werden)\.?$",
+    re.IGNORECASE,
+)
+_SHOULD_BE_EN = re.compile(
+    r"^(?:(?:the|our)\s+)?(?:working\s+|project\s+)?title\s+(?:should|will|could|might|is\s+going"
+    r"\s+to)\s+be\s+(?:maybe\s+)?(?P<t>.+?)\.?$",
+    re.IGNORECASE,
+)
+"""At the title question: "der Titel soll Fachkräfte für morgen sein", "the title will be …"."""
+_DESCRIPTION = re.compile(
+    r"^(?:(?:also|naja|na\s+ja|halt|hm+|so)\s*,?\s+)?(?:wir|ich|we|i)\s+"
+    r"(?:wollen|möchten|moechten|machen|planen|bringen|helfen|bieten|want|would|plan|help|are"
+    r"|will|do|offer)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A sentence about what the project does ("wir wollen halt Jugendliche in Ausbildung
+bringen") describes it; it names no title (unless it says "wir nennen es …")."""
+MIN_DESCRIPTION_WORDS = 5
+
+
+def describes(text: str) -> bool:
+    """The answer to the title question is a description of the project, not a name."""
+    stripped = text.strip()
+    return (
+        title_in(stripped) is None
+        and len(stripped.split()) >= MIN_DESCRIPTION_WORDS
+        and not re.search(r"[„“\"«»]", stripped)
+        and _DESCRIPTION.search(stripped) is not None
+    )
+
+
 _OUTER_QUOTES = re.compile(r"^[„“\"'«»‚‘](?P<t>.+?)[“”\"'«»‘’]\.?$")
 _QUOTED_FIRST = re.compile(rf"^{_QUOTED}\s*(?:[-–—,(:]|$)")
 """A quoted title with a comment after it ("„Zukunft Handwerk“ – aber noch nicht final")."""
@@ -82,16 +138,34 @@ class Title:
 
 def title_in(text: str) -> Title | None:
     """The title a message names with a label or "heißt", or None."""
-    for pattern in (_LABELLED, _NAMED, _NAMED_LAST):
+    patterns = (_LABELLED, _NAMED, _NAMED_LAST, _UNDER_NAME, _OUR_QUOTED, _OUR_QUOTED_BEFORE)
+    for pattern in patterns:
         match = pattern.search(text[:2000])
         if match is None:
             continue
         group = "q" if match.group("q") is not None else "p"  # _NAMED_LAST has "q" only
         title = match.group(group).strip().strip("„“\"'«»").strip()
+        if group == "p" and not _names_a_title(match.group(0), title):
+            continue
         if title and not classify(title, "title").non_answer:
             start = text.find(title, match.start(group))
             return Title(title, start, start + len(title))
     return None
+
+
+_OURSELVES = re.compile(r"^(?:wir|we)\s+(?!nennen|call)", re.IGNORECASE)
+_PARTICLES = frozenset(
+    "ja doch immer oft dass so eben halt wohl auch nur zwar jetzt hier also nicht noch".split()
+)
+
+
+def _names_a_title(said: str, title: str) -> bool:
+    """An unquoted name after "heißt": not the sponsor's own name ("Wir heißen Lernwerk
+    e.V."), nor a saying ("Es heißt ja immer, dass …")."""
+    if _OURSELVES.match(said):
+        return False
+    first = title.split()[0].casefold() if title.split() else ""
+    return first not in _PARTICLES
 
 
 def clean_title(text: str) -> str:
@@ -102,6 +176,9 @@ def clean_title(text: str) -> str:
     named = title_in(stripped)
     if named is not None:
         return named.title
+    should = _SHOULD_BE.match(stripped) or _SHOULD_BE_EN.match(stripped)
+    if should is not None:
+        return should.group("t").strip().strip("„“\"'«»").strip()
     rest = _ANSWER_PREFIX.sub("", stripped, count=1).strip() or stripped
     rest = _QUALIFIER.sub("", rest).strip() or rest
     quoted = _OUTER_QUOTES.match(rest)

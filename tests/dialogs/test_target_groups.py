@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.dialogs.engine import DialogEngine
 from bot.kb.knowledge import KnowledgeBase
+from bot.texts.catalog import Language
 from tests.dialogs.conftest import DialogDriver, key_text, walk_to
 
 
@@ -118,3 +122,67 @@ def test_target_group_in_words_not_recognised_is_kept_as_written(driver: DialogD
     assert driver.step == "idea"
     assert driver.value("target_group") == {"ids": [], "text": "Menschen aus dem Landkreis"}
     assert "Verstanden als Zielgruppe" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("alle eigentlich", "de"), ("für jeden", "de"), ("everyone really", "en")],
+)
+def test_everyone_is_asked_again_for_whom_the_project_is_mainly(
+    engine: DialogEngine, text: str, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "target_group")
+    reply = driver.text(text)
+    assert driver.step == "target_group" and "target_group" not in driver.state.answers
+    assert key_text("sponsor.target_group.everyone", language) in reply
+    driver.text("Arbeitslose und Geringqualifizierte" if language == "de" else "unemployed people")
+    assert driver.step != "target_group"
+
+
+@pytest.mark.parametrize(
+    ("described", "idea", "language", "group"),
+    [
+        (
+            "Leute, die bei uns was Neues anfangen wollen",
+            "Wir bieten Geflüchteten aus der Region Sprachkurse und Praktika in Betrieben an,"
+            " damit sie dort eine Ausbildung beginnen",
+            "de",
+            "gefluechtete",
+        ),
+        (
+            "folks who want a fresh start here",
+            "We offer language classes and internships with local employers for refugees so"
+            " that they can start an apprenticeship",
+            "en",
+            "gefluechtete",
+        ),
+    ],
+)
+def test_groups_described_in_other_words_are_read_from_the_idea_and_shown(
+    engine: DialogEngine, described: str, idea: str, language: Language, group: str
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "target_group")
+    driver.text(described)
+    value = driver.value("target_group")
+    assert isinstance(value, dict) and value["ids"] == []
+    reply = driver.text(idea)
+    value = driver.value("target_group")
+    assert isinstance(value, dict) and group in value["ids"]
+    assert value["text"] == described, "the sponsor's words are kept"
+    assert key_text("sponsor.target_group.from_idea", language, groups="")[:30] in reply
+    assert "fix:target_group" in driver.actions
+
+
+def test_ticked_groups_are_not_changed_by_the_idea(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "de")
+    walk_to(driver, "target_group")
+    driver.press("pick:0")
+    driver.press("done")
+    ticked = driver.value("target_group")
+    driver.text(
+        "Wir bieten Geflüchteten aus der Region Sprachkurse und Praktika in Betrieben an,"
+        " damit sie dort eine Ausbildung beginnen"
+    )
+    assert driver.value("target_group") == ticked
