@@ -84,7 +84,9 @@ class GoalScorer:
         concepts = self._vocabulary.concepts
         for hit in hits:
             weight = self._weight.get(hit.key, 0.0)
-            for concept in concepts[hit.key]:
+            # A sub-goal's own keyword first: the same word as an organisation of it then adds
+            # nothing (in whatever order the set holds them, so the advice is reproducible).
+            for concept in sorted(concepts[hit.key], key=_keywords_first):
                 if concept.startswith((SUB_GOAL, ORGANISATION)) and hit.key not in self.generic:
                     specific.add(concept.split(":", 1)[1])
                 if concept.startswith(SUB_GOAL):
@@ -115,6 +117,10 @@ class GoalScorer:
         ]
         matches.sort(key=lambda m: (-m.score, self._order[m.id]))
         return tuple(matches)
+
+
+def _keywords_first(concept: str) -> tuple[bool, str]:
+    return (not concept.startswith(SUB_GOAL), concept)
 
 
 def _decayed(values: Iterable[float]) -> float:
