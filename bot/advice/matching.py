@@ -107,6 +107,7 @@ class Matcher:
         self.vocabulary = Vocabulary(entries, english, german)
         self.goals = GoalScorer(kb, self.vocabulary)
         self.lookalikes = LookAlikes(kb, self.vocabulary)
+        self._within = {group.id: frozenset(group.within) for group in kb.target_groups}
         self._field_targets = {
             field.id: frozenset(field.target_groups) for field in kb.action_fields
         }
@@ -124,6 +125,7 @@ class Matcher:
     ) -> Matches:
         concepts = self.vocabulary.concepts
         hits = self.vocabulary.find(f"{description}\n{target_group_text}")
+        target_groups = tuple(target_groups)
         stated = list(dict.fromkeys(target_groups))
         for hit in self.vocabulary.find(target_group_text):
             stated += [c[3:] for c in concepts[hit.key] if c.startswith(GROUP)]
@@ -133,6 +135,13 @@ class Matcher:
             for concept in concepts[hit.key]:
                 if concept.startswith(GROUP) and concept[3:] not in groups:
                     groups.append(concept[3:])
+        # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
+        # narrower one ("students thinking of dropping out" are dropouts, not students at large).
+        # (Both chosen from the buttons: both are meant.)
+        chosen = set(target_groups)
+        broader = {b for g in groups for b in self._within.get(g, ()) if b not in chosen}
+        stated = [g for g in stated if g not in broader]
+        groups = [g for g in groups if g not in broader]
         described = [g for g in groups if g not in stated]
 
         field_words: dict[str, list[str]] = defaultdict(list)
