@@ -70,6 +70,7 @@ class GoalScorer:
             if key in self._weight:
                 self._weight[key] *= GENERIC_SHARE
         self._vocabulary = vocabulary
+        self._generic_groups = frozenset(kb.matching.generic_target_groups)
 
     def score(
         self, hits: Sequence[Hit], stated: Collection[str], described: Iterable[str]
@@ -102,6 +103,10 @@ class GoalScorer:
             for goal in self._groups.get(group, ()):
                 evidence[goal].append(STATED_GROUP if group in stated else DESCRIBED_GROUP)
                 groups[goal].append(group)
+                # A general word ("training") for the sub-goal of the group the sponsor names
+                # as theirs (employees: II.2) is a clear enough pointer: the two agree.
+                if group in stated and group not in self._generic_groups and words[goal]:
+                    specific.add(goal)
         matches = [
             GoalMatch(
                 id=goal,

@@ -99,6 +99,37 @@ def test_a_project_for_the_broader_group_shares_it_less_closely(kb: KnowledgeBas
     assert [p.id for p in matches.projects] == ["care", "care-zugewanderte"]
 
 
+# --------------------------------------------------------------------------- sub-goals and fields
+
+
+def test_a_general_word_agreeing_with_the_stated_target_group_is_a_clear_fit(
+    advisor: Advisor,
+) -> None:
+    """ "Training" alone is too general to present a field; for employees, the group the sponsor
+    names, it clearly points to II.2."""
+    idea = "Training courses for employees of logistics firms so they keep up with new technology."
+    matches = advisor.matcher.match(idea, "employees")
+    assert [f.id for f in matches.fitting][:1] == ["II"]
+    assert matches.fitting[0].sub_goals[0] == "II.2"
+    assert not advisor.matcher.match(idea).fitting  # without the group: nothing clearly fits
+    assert not advisor.matcher.match("Wir machen ein IT-Projekt.", "Unternehmen").fitting
+
+
+def test_an_idea_like_one_of_the_strategys_projects_serves_that_projects_sub_goal(
+    advisor: Advisor,
+) -> None:
+    """CO2, Agroforst and Flächennutzung are no keywords of I.3, but they are what the
+    Zukunftsforum Nienburg (first about I.3) works on."""
+    matches = advisor.matcher.match(
+        "Landwirte und Handwerker im Kreis wollen zusammen CO2 sparen, mit Agroforst und anderer "
+        "Flächennutzung, und die Leute in den Betrieben dafür qualifizieren.",
+        "Landwirte und Handwerksbetriebe",
+    )
+    assert matches.projects[0].id == "zukunftsforum-nienburg"
+    assert matches.fitting[0].id == "I"
+    assert matches.fitting[0].sub_goals[0] == "I.3"
+
+
 # --------------------------------------------------------------------------- language
 
 
