@@ -296,8 +296,9 @@ class Project(Entry):
     sub_goals: list[SubGoalId] = []
     description: Text
     strategy_text: Text | None = None
-    """What the strategy itself says about the project, quoted (chapter 3 or 2.2): look-alikes
-    are found on these words as well as on the description and keywords."""
+    """What the strategy itself says about the project, in its words (chapter 3 or 2.2; its
+    sentences on the project, shortened): look-alikes are found on these words as well as on
+    the description and keywords."""
     keywords: list[Text] = []
     period: Period | None = None
     state: ProjectState = ProjectState.UNKNOWN
