@@ -70,6 +70,7 @@ class GoalScorer:
             if key in self._weight:
                 self._weight[key] *= GENERIC_SHARE
         self._vocabulary = vocabulary
+        self._generic_groups = frozenset(kb.matching.generic_target_groups)
 
     def score(
         self, hits: Sequence[Hit], stated: Collection[str], described: Iterable[str]
@@ -84,7 +85,9 @@ class GoalScorer:
         concepts = self._vocabulary.concepts
         for hit in hits:
             weight = self._weight.get(hit.key, 0.0)
-            for concept in concepts[hit.key]:
+            # A sub-goal's own keyword first: the same word as an organisation of it then adds
+            # nothing (in whatever order the set holds them, so the advice is reproducible).
+            for concept in sorted(concepts[hit.key], key=_keywords_first):
                 if concept.startswith((SUB_GOAL, ORGANISATION)) and hit.key not in self.generic:
                     specific.add(concept.split(":", 1)[1])
                 if concept.startswith(SUB_GOAL):
@@ -100,6 +103,10 @@ class GoalScorer:
             for goal in self._groups.get(group, ()):
                 evidence[goal].append(STATED_GROUP if group in stated else DESCRIBED_GROUP)
                 groups[goal].append(group)
+                # A general word ("training") for the sub-goal of the group the sponsor names
+                # as theirs (employees: II.2) is a clear enough pointer: the two agree.
+                if group in stated and group not in self._generic_groups and words[goal]:
+                    specific.add(goal)
         matches = [
             GoalMatch(
                 id=goal,
@@ -115,6 +122,10 @@ class GoalScorer:
         ]
         matches.sort(key=lambda m: (-m.score, self._order[m.id]))
         return tuple(matches)
+
+
+def _keywords_first(concept: str) -> tuple[bool, str]:
+    return (not concept.startswith(SUB_GOAL), concept)
 
 
 def _decayed(values: Iterable[float]) -> float:

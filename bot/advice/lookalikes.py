@@ -4,13 +4,15 @@ A project is shown as alike only if it serves one of the idea's leading sub-goal
 shares with it a target group and telling terms, or at least two telling terms (how telling: how
 few projects use a term, or are for a target group); or if the texts are strongly similar: their
 terms overall, or one rare term of the sub-goal the project is first about ("Kreislauf-
-wirtschaft"). Terms are the vocabulary's entries and the texts' other longer words; words that
-begin alike ("Mentoren", "Mentoringprogramm") are one term. Generic words never count: those
-listed (IT, Werkstatt, Projekt, ...) and, by a rule, every term found in more than a sixth or
-so of the projects (document frequency); nor do place names. A broad sub-goal (I.7: care and
-IT) counts only where a shared term of that sub-goal says which half of it is meant.
-Candidates come from an inverted index, so thousands of projects stay fast; the bar is checked
-on the best few only.
+wirtschaft"). Terms are the vocabulary's entries and the texts' other longer nouns (in German
+texts only); a project's text is its title, the team's description and what the strategy itself
+says about it (`strategy_text`); words that begin alike ("Mentoren", "Mentoringprogramm") are
+one term. Target groups are compared on their hierarchy: a project for immigrants shares, less
+closely, an idea's refugees. Generic words never count: those listed (IT, Werkstatt, Projekt,
+...) and, by a rule, every term found in more than a sixth or so of the projects (document
+frequency); nor do place names. A broad sub-goal (I.7: care and IT) counts only where a shared
+term of that sub-goal says which half of it is meant. Candidates come from an inverted index,
+so thousands of projects stay fast; the bar is checked on the best few only.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch
 from bot.advice.lexicon import german_nouns
-from bot.advice.vocabulary import STOPWORDS, Hit, Vocabulary, tokens
+from bot.advice.vocabulary import STOPWORDS, Hit, Vocabulary, languages, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
 
@@ -44,6 +46,8 @@ GENERIC_MIN = 4
 """...and in more than this many at least (in a small knowledge base)."""
 TWO_WORDS = 1.2
 """Specificity two or more shared words need together without a shared target group."""
+KIN = 0.5
+"""How much a shared broader or narrower target group tells, against the same group."""
 _RAW = 100_000
 """Word numbers from here on are the text's own words (below: its vocabulary hits)."""
 RAW_MIN = 6
@@ -110,6 +114,8 @@ class LookAlikes:
             if any(c.startswith(GROUP) for c in concepts)
         )
         self._skipped = self._generic_terms | self._group_words
+        self._within: dict[str, frozenset[str]] = defaultdict(frozenset)
+        self._within.update({g.id: frozenset(g.within) for g in kb.target_groups})
         self._broad = frozenset(goal.id for _, goal in kb.sub_goals() if goal.broad)
         # Place names are where a project is, not what it is about.
         self._places = frozenset(
@@ -127,7 +133,8 @@ class LookAlikes:
         found = []
         for project in kb.projects:
             # The keywords are written in lower case: read apart from the capitalised text.
-            prose = f"{project.title}\n{project.description}"
+            # The strategy's own words about the project count beside the team's description.
+            prose = "\n".join((project.title, project.description, project.strategy_text or ""))
             listed = "\n".join(project.keywords)
             hits = vocabulary.find(f"{prose}\n{listed}", dictionary=False)
             found.append(self._terms(hits, prose, listed))
@@ -204,7 +211,10 @@ class LookAlikes:
         terms = self.substantive(hits)
         group_words = self._group_words
         capitalised = text != text.lower()
-        words = [(w, s, capitalised) for w, s in tokens(text)]
+        # An English text's words are no German nouns ("lots of" is no "Lotse"): only its
+        # vocabulary entries (the glossary's English words) count.
+        german = "de" in languages(text)
+        words = [(w, s, capitalised) for w, s in tokens(text)] if german else []
         words += [(w, s, False) for w, s in tokens(listed)] if listed else []
         for index, (written, stemmed, capitalised) in enumerate(words, start=_RAW):
             key = self._vocabulary.canonical((stemmed,))
@@ -309,10 +319,23 @@ class LookAlikes:
             # project about the transition from school (III.3, then I.5) is not alike an
             # apprentices' hostel (I.5) for its target group.
             primary = bool(entry.primary & set(shared_goals))
+            # A group the project serves more broadly or more narrowly (refugees, immigrants)
+            # is shared too, telling half as much.
+            kin = [
+                g
+                for g in own_groups
+                if g not in entry.groups
+                and (
+                    self._within[g] & entry.groups
+                    or any(g in self._within[h] for h in entry.groups)
+                )
+            ]
             told = sorted(
                 (
                     max(self._group_within(goal, g), self._idf[GROUP + g] / self._max_idf)
-                    for g in shared_groups
+                    * (KIN if g in kin else 1.0)
+                    for g in (*shared_groups, *kin)
+                    if GROUP + g in self._idf
                     for goal in entry.primary
                 ),
                 reverse=True,

@@ -9,6 +9,7 @@ sponsor is told so plainly and pointed to the local alliance's advice.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,9 @@ SECOND_FIELD = 0.45
 LEADING_GOALS = 0.5
 """Sub-goals scoring at least this share of the best one lead (for look-alikes and reasons)."""
 GOALS_PER_FIELD = 2
+LOOKALIKE_VOTE = 2.0
+"""Evidence the sub-goal a clearly alike project (two shared words or more) is first about
+gains: about one specific keyword's worth."""
 
 _FIELD = "af:"
 _THEME = "theme:"
@@ -107,6 +111,9 @@ class Matcher:
         self.vocabulary = Vocabulary(entries, english, german)
         self.goals = GoalScorer(kb, self.vocabulary)
         self.lookalikes = LookAlikes(kb, self.vocabulary)
+        self._within = {group.id: frozenset(group.within) for group in kb.target_groups}
+        self._goal_field = {goal.id: field.id for field, goal in kb.sub_goals()}
+        self._goal_order = {goal.id: index for index, (_, goal) in enumerate(kb.sub_goals())}
         self._field_targets = {
             field.id: frozenset(field.target_groups) for field in kb.action_fields
         }
@@ -124,6 +131,7 @@ class Matcher:
     ) -> Matches:
         concepts = self.vocabulary.concepts
         hits = self.vocabulary.find(f"{description}\n{target_group_text}")
+        target_groups = tuple(target_groups)
         stated = list(dict.fromkeys(target_groups))
         for hit in self.vocabulary.find(target_group_text):
             stated += [c[3:] for c in concepts[hit.key] if c.startswith(GROUP)]
@@ -133,6 +141,13 @@ class Matcher:
             for concept in concepts[hit.key]:
                 if concept.startswith(GROUP) and concept[3:] not in groups:
                     groups.append(concept[3:])
+        # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
+        # narrower one ("students thinking of dropping out" are dropouts, not students at large).
+        # (Both chosen from the buttons: both are meant.)
+        chosen = set(target_groups)
+        broader = {b for g in groups for b in self._within.get(g, ()) if b not in chosen}
+        stated = [g for g in stated if g not in broader]
+        groups = [g for g in groups if g not in broader]
         described = [g for g in groups if g not in stated]
 
         field_words: dict[str, list[str]] = defaultdict(list)
@@ -162,6 +177,7 @@ class Matcher:
         projects = self.lookalikes.find(
             hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
         )
+        goals = self._with_lookalikes(goals, projects)
         ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
@@ -175,6 +191,29 @@ class Matcher:
             sub_goals=goals,
             fitting=_fitting(ranked),
         )
+
+    def _with_lookalikes(
+        self, goals: tuple[GoalMatch, ...], projects: Sequence[ProjectMatch]
+    ) -> tuple[GoalMatch, ...]:
+        """The sub-goal the most alike of the strategy's projects is first about gains evidence,
+        where the two share at least two telling words: an idea on CO2 and Agroforst like
+        "Zukunftsforum Nienburg" serves I.3 even where none of its words is a keyword of I.3.
+        (The strategy's projects stand for their sub-goals in words the keywords lack.)"""
+        if not projects or len(projects[0].shared_words) < 2:
+            return goals
+        stored = self.kb.project(projects[0].id).sub_goals
+        if not stored:
+            return goals
+        goal_id = stored[0]
+        old = next((g for g in goals if g.id == goal_id), None)
+        if old is None:
+            old = GoalMatch(
+                goal_id, self._goal_field[goal_id], 0.0, projects[0].shared_words, (), ()
+            )
+        voted = dataclasses.replace(old, score=round(old.score + LOOKALIKE_VOTE, 3), specific=True)
+        updated = [g for g in goals if g.id != goal_id] + [voted]
+        updated.sort(key=lambda m: (-m.score, self._goal_order[m.id]))
+        return tuple(updated)
 
     def _rank_fields(
         self,

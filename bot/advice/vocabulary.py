@@ -245,8 +245,8 @@ class Vocabulary:
         dictionaries to load (about a second, once per process, at the first sponsor's idea).
         """
         tokens = _tokens(text)
-        languages = _languages(text) if dictionary else ()
-        stems = [self._normal(written, stemmed, languages) for written, stemmed in tokens]
+        reading = languages(text) if dictionary else ()
+        stems = [self._normal(written, stemmed, reading) for written, stemmed in tokens]
         found: dict[tuple[str, ...], Hit] = {}
 
         def add(key: tuple[str, ...]) -> None:
@@ -323,7 +323,7 @@ _MARKERS = {
 """Function words that tell German from English text."""
 
 
-def _languages(text: str) -> tuple[str, ...]:
+def languages(text: str) -> tuple[str, ...]:
     """The language(s) to read a text's words in: one where its function words say so, both
     where they do not. A word is only reduced in its text's language: an English "lots" is no
     German "Lotse", a German "ward" no English one."""

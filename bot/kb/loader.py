@@ -300,6 +300,9 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
             "target_groups",
             (((i, "id"), g.id) for i, g in enumerate(target_groups)),
         )
+        for i, entry in enumerate(target_groups):
+            for j, broader in enumerate(entry.within):
+                unknown("target_groups.yaml", (i, "within", j), "target_group", broader)
     if regions is not None:
         _check_regions(checker, regions, unknown)
     if parts.alliances is not None:

@@ -129,6 +129,10 @@ class TargetGroup(Entry):
     source: Source
     offered: bool = True
     """Offered as a choice in the dialog (others are only recognised in free text)."""
+    within: list[Id] = []
+    """Broader target groups this one is part of (refugees are immigrants, university dropouts
+    were students): an idea naming both is about the narrower one, and a project for the broader
+    one serves the narrower one too, if less closely."""
 
 
 class TargetGroupsFile(Entry):
@@ -291,6 +295,10 @@ class Project(Entry):
     action_fields: list[ActionFieldId] = Field(min_length=1)
     sub_goals: list[SubGoalId] = []
     description: Text
+    strategy_text: Text | None = None
+    """What the strategy itself says about the project, in its words (chapter 3 or 2.2; its
+    sentences on the project, shortened): look-alikes are found on these words as well as on
+    the description and keywords."""
     keywords: list[Text] = []
     period: Period | None = None
     state: ProjectState = ProjectState.UNKNOWN
