@@ -222,18 +222,18 @@ class AllianceDesk:
             first = advice.alliances[0].name
             notes.append(Msg("alliance.also_sent", {"others": ", ".join(others), "first": first}))
 
-        def text(step: str) -> str:
-            return answers.text(step)[:600] if step in answers.texts else "–"
+        def text(given: str | None) -> str:
+            return given[:600] if given is not None else "–"
 
         params: dict[str, Any] = {
             "number": handoff_id,
             "title": title,
             "alliance": alliance.name,
-            "sponsor": text("sponsor_name"),
-            "person": text("contact_person"),
-            "channel": text("contact_channel"),
-            "place": text("region"),
-            "idea": text("idea"),
+            "sponsor": text(answers.sponsor_name),
+            "person": text(answers.contact_person),
+            "channel": text(answers.contact_channel),
+            "place": text(answers.place_as_given),
+            "idea": text(answers.idea),
             "costs": Eur(facts.costs_eur) if facts.costs_eur is not None else "–",
             "start": Month(facts.start) if facts.start else "–",
             "months": Count(facts.duration_months, "months")
@@ -241,7 +241,7 @@ class AllianceDesk:
             else "–",
             # What the sponsor's summary says, compact enough to judge the draft on a phone.
             "summary": alliance_summary(advice, kb),
-            "question": text("question"),
+            "question": text(answers.question),
             "office": Lines(tuple(notes), ""),
         }
         return Msg(f"alliance.notification.{kind}", params)

@@ -135,7 +135,7 @@ class Scheduler:
                 purge_on = add_months(touched.date(), self.retention_months)
                 title = row["title"]
                 if title is None:  # not renamed: the title answered in the dialog
-                    title = (await stores.cases.draft_answers(row["id"])).text("title")
+                    title = (await stores.cases.draft_answers(row["id"])).title or ""
                 if await store.plan(
                     f"draft:{row['id']}:{row['updated_at']}",
                     ReminderKind.DRAFT_UNTOUCHED.value,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.core.answers import SponsorAnswers
 from bot.core.plan import FundingRate, check_plan
 from bot.core.subdialogs import Statement
 from bot.kb.knowledge import KnowledgeBase
@@ -57,10 +58,18 @@ from bot.storage.stores import Stores
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count, Day, Eur, Lines
 
-SKETCH_ANSWERS = ("spatial_effect", "continuation", "transferability")
-"""Answers a Projektskizze needs before it goes to the Fachkräftebündnis: the aspects the
-Lenkungsgruppe weighs in its Votum (chapter 5: räumliche Wirkung, Verstetigung,
-Modellcharakter). Their section titles are the sketch's (`export.section.<step>`)."""
+
+def sketch_answers(answers: SponsorAnswers) -> dict[str, str | None]:
+    """Answers a Projektskizze needs before it goes to the Fachkräftebündnis: the aspects the
+    Lenkungsgruppe weighs in its Votum (chapter 5: räumliche Wirkung, Verstetigung,
+    Modellcharakter), by the sketch's section (`export.section.<section>`)."""
+    return {
+        "spatial_effect": answers.spatial_effect,
+        "continuation": answers.continuation,
+        "transferability": answers.transferability,
+    }
+
+
 ESCALATION_SETTING = "escalation_days"
 ESCALATION_DAYS = 14
 """Days a handoff may wait for a contact before the coordination office hears of it, until
@@ -509,9 +518,9 @@ class Procedure:
         )
         answers = await cases.draft_answers(case.draft_id)
         gaps = tuple(
-            Msg("procedure.sketch_gap", {"section": Msg(f"export.section.{step}")})
-            for step in SKETCH_ANSWERS
-            if not answers.text(step).strip()
+            Msg("procedure.sketch_gap", {"section": Msg(f"export.section.{section}")})
+            for section, given in sketch_answers(answers).items()
+            if not (given or "").strip()
         )
         if not check.complete or gaps:
             reason = Refusal.PLAN_INCOMPLETE if not check.complete else Refusal.SKETCH_INCOMPLETE
