@@ -24,6 +24,8 @@ SHOWN_ELSEWHERE = frozenset(
     {"advice.hint.next_meeting", "advice.hint.meetings_unknown", "advice.hint.pre_check_only"}
 )
 """Hints the summary shows in their own place (key dates, the pre-check heading)."""
+SENT_LIST = "summary.sent.list"
+"""The summary's part naming what was sent from the draft, and when."""
 SHOWN_FIELDS = 2
 SHOWN_PROJECTS = 3
 SHOWN_WORDS = 4
@@ -76,7 +78,7 @@ def _sent(state: DialogState, kb: KnowledgeBase) -> Msg:
     handoffs = [sent for sent in state.sent if sent.kind == "handoff"]
     if handoffs and handoffs[-1].content != sent_content(state.answers):
         lines.append(Msg("summary.sent.changed"))
-    return Msg("summary.sent.list", {"items": Lines(tuple(lines))})
+    return Msg(SENT_LIST, {"items": Lines(tuple(lines))})
 
 
 def already_sent_note(sent: Sent, kb: KnowledgeBase) -> Msg:
