@@ -24,7 +24,7 @@ from bot.storage.deliveries import Delivery
 from bot.storage.outbox import OutboxItem
 from bot.storage.staff import staff_ids
 from bot.storage.stores import Stores
-from bot.texts.catalog import Language, Msg, Param
+from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
 from bot.turn import Turn
 
@@ -52,7 +52,7 @@ class DeliveryDesk:
         if result is None:
             return
         delivery = result.delivery
-        language = await _language(stores, delivery.sponsor_id)
+        language = await stores.drafts.language_of(delivery.sponsor_id)
         params: dict[str, Param] = {
             "what": Msg(f"delivery.what.{delivery.kind}"),
             "title": delivery.title,
@@ -83,7 +83,7 @@ class DeliveryDesk:
         )
         everyone = await staff_ids(stores.connection, self.configured_staff)
         for staff_id in (i for i in everyone if i != item.chat_id):
-            language = await _language(stores, staff_id)
+            language = await stores.drafts.language_of(staff_id)
             message = Msg(
                 "delivery.staff.alert",
                 {
@@ -134,7 +134,7 @@ class DeliveryDesk:
         told: Msg | str = ""
         delivery = item.delivery
         if delivery is not None:
-            language = await _language(stores, delivery.sponsor_id)
+            language = await stores.drafts.language_of(delivery.sponsor_id)
             office = turn.advisor.kb.regions.coordination_office.institution
             message = Msg(
                 "delivery.rerouted_sponsor",
@@ -165,12 +165,6 @@ def _about(delivery: Delivery | None) -> Msg | str:
             "recipient": delivery.recipient,
         },
     )
-
-
-async def _language(stores: Stores, user_id: int) -> Language:
-    cursor = await stores.connection.execute("SELECT language FROM users WHERE id = ?", (user_id,))
-    row = await cursor.fetchone()
-    return "en" if row is not None and row[0] == "en" else "de"
 
 
 __all__ = ["REROUTE", "DeliveryDesk"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.procedure.announce import language_of, text_payload
+from bot.procedure.announce import text_payload
 from bot.procedure.dates import add_months, months_before
 from bot.procedure.reminders import ReminderKind
 from bot.procedure.results import Recorded
@@ -81,7 +81,7 @@ class Scheduler:
                 message = await self._message(stores, reminder)
                 if message is None:
                     continue
-                language = await language_of(stores.connection, reminder.recipient)
+                language = await stores.drafts.language_of(reminder.recipient)
                 item = await stores.outbox.add(
                     reminder.recipient, text_payload(message, language, reminder.case_id)
                 )
