@@ -324,15 +324,11 @@ class Procedure:
     ) -> tuple[CaseRow, str] | Refused:
         """The case a handoff belongs to and its alliance, if it is of the current revision
         and the person may act for that alliance."""
-        rows = await stores.connection.execute_fetchall(
-            "SELECT draft_id, alliance_id FROM handoffs WHERE id = ? AND kind = 'handoff'",
-            (handoff_id,),
-        )
-        row = next(iter(rows), None)
-        case = await stores.cases.of_draft(row[0]) if row is not None else None
-        if row is None or case is None:
+        handed = await stores.handoffs.handed_over(handoff_id)
+        case = await stores.cases.of_draft(handed[0]) if handed is not None else None
+        if handed is None or case is None:
             return Refused(Refusal.UNKNOWN_CASE)
-        alliance = str(row[1])
+        alliance = handed[1]
         if not await self.permitted(stores, actor, case, alliance):
             return Refused(Refusal.NOT_PERMITTED)
         if handoff_id not in await self.revision(stores, case):
@@ -685,11 +681,7 @@ class Procedure:
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.REASSIGN)
             if isinstance(decision, Refused):
                 continue
-            await stores.connection.execute(
-                "UPDATE handoffs SET taken_by = ?, taken_by_name = ? "
-                "WHERE draft_id = ? AND alliance_id = ? AND taken_by = ?",
-                (successor, name, case.draft_id, alliance_id, departing),
-            )
+            await stores.handoffs.reassign(case.draft_id, alliance_id, departing, successor, name)
             changes: dict[str, object] = {}
             if case.contact_id == departing and case.alliance_id == alliance_id:
                 changes = {"contact_id": successor, "contact_name": name}
