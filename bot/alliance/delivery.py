@@ -24,7 +24,7 @@ from bot.storage.deliveries import Delivery
 from bot.storage.outbox import OutboxItem
 from bot.storage.staff import staff_ids
 from bot.storage.stores import Stores
-from bot.texts.catalog import Language, Msg, Param
+from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
 from bot.turn import Turn
 
@@ -35,7 +35,8 @@ REROUTE = "reroute"
 class DeliveryDesk:
     def __init__(self, kb: Callable[[], KnowledgeBase], configured_staff: frozenset[int]) -> None:
         self.kb = kb
-        """The live knowledge base: the worker's hook (`settled`) runs outside any turn."""
+        """The live knowledge base: the worker's hook (`settled`) runs outside any turn and
+        reads it once, when it begins; a turn (`reroute`) uses the turn's (`Turn.advisor`)."""
         self.configured_staff = configured_staff
         """`BOT_ADMIN_IDS`; alerts go to these and to staff added in the bot (`staff_ids`)."""
 
@@ -44,6 +45,7 @@ class DeliveryDesk:
     async def settled(self, stores: Stores, item: OutboxItem, failure: str | None) -> None:
         """The outbox worker's hook (`OutboxWorker.settled`): `failure` is why the item was
         given up, None when it was sent."""
+        kb = self.kb()  # one version for the whole hook, like a turn's
         if failure is not None and _alertable(item):
             await self._alert_staff(stores, item, failure)
         if item.delivery_id is None:
@@ -52,16 +54,16 @@ class DeliveryDesk:
         if result is None:
             return
         delivery = result.delivery
-        language = await _language(stores, delivery.sponsor_id)
+        language = await stores.drafts.language_of(delivery.sponsor_id)
         params: dict[str, Param] = {
             "what": Msg(f"delivery.what.{delivery.kind}"),
             "title": delivery.title,
-            "recipient": self._recipient(delivery),
+            "recipient": _recipient(delivery, kb),
             "count": Count(result.sent, "people"),
             "failed": Count(result.failed, "people"),
         }
         if result.sent == 0:
-            params["contacts"] = public_contacts(self.kb(), self._alliances_named(delivery))
+            params["contacts"] = public_contacts(kb, _alliances_named(delivery, kb))
             message = Msg("delivery.report.failed", params)
         elif result.failed:
             message = Msg("delivery.report.partly", params)
@@ -69,21 +71,13 @@ class DeliveryDesk:
             message = Msg("delivery.report.delivered", params)
         await stores.outbox.add(delivery.sponsor_id, payload(message, language))
 
-    def _recipient(self, delivery: Delivery) -> Msg | str:
-        if delivery.office and self._alliances_named(delivery):
-            return Msg("delivery.via_office", {"alliance": delivery.recipient})
-        return delivery.recipient
-
-    def _alliances_named(self, delivery: Delivery) -> list[LocalAlliance]:
-        return [a for a in self.kb().regions.local_alliances if a.name == delivery.recipient]
-
     async def _alert_staff(self, stores: Stores, item: OutboxItem, reason: str) -> None:
         delivery = (
             await stores.deliveries.get(item.delivery_id) if item.delivery_id is not None else None
         )
         everyone = await staff_ids(stores.connection, self.configured_staff)
         for staff_id in (i for i in everyone if i != item.chat_id):
-            language = await _language(stores, staff_id)
+            language = await stores.drafts.language_of(staff_id)
             message = Msg(
                 "delivery.staff.alert",
                 {
@@ -134,7 +128,7 @@ class DeliveryDesk:
         told: Msg | str = ""
         delivery = item.delivery
         if delivery is not None:
-            language = await _language(stores, delivery.sponsor_id)
+            language = await stores.drafts.language_of(delivery.sponsor_id)
             office = turn.advisor.kb.regions.coordination_office.institution
             message = Msg(
                 "delivery.rerouted_sponsor",
@@ -147,6 +141,16 @@ class DeliveryDesk:
             await stores.outbox.add(delivery.sponsor_id, payload(message, language))
             told = Msg("delivery.staff.sponsor_told")
         return [Reply((Msg("delivery.staff.rerouted", {"number": item.outbox_id, "told": told}),))]
+
+
+def _recipient(delivery: Delivery, kb: KnowledgeBase) -> Msg | str:
+    if delivery.office and _alliances_named(delivery, kb):
+        return Msg("delivery.via_office", {"alliance": delivery.recipient})
+    return delivery.recipient
+
+
+def _alliances_named(delivery: Delivery, kb: KnowledgeBase) -> list[LocalAlliance]:
+    return [a for a in kb.regions.local_alliances if a.name == delivery.recipient]
 
 
 def _alertable(item: OutboxItem) -> bool:
@@ -165,12 +169,6 @@ def _about(delivery: Delivery | None) -> Msg | str:
             "recipient": delivery.recipient,
         },
     )
-
-
-async def _language(stores: Stores, user_id: int) -> Language:
-    cursor = await stores.connection.execute("SELECT language FROM users WHERE id = ?", (user_id,))
-    row = await cursor.fetchone()
-    return "en" if row is not None and row[0] == "en" else "de"
 
 
 __all__ = ["REROUTE", "DeliveryDesk"]

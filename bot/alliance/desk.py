@@ -105,19 +105,12 @@ class AllianceDesk:
 
     # --- who reads it ----------------------------------------------------------------------
 
-    async def _language(self, stores: Stores, user_id: int) -> Language:
-        cursor = await stores.connection.execute(
-            "SELECT language FROM users WHERE id = ?", (user_id,)
-        )
-        row = await cursor.fetchone()
-        return "en" if row is not None and row[0] == "en" else "de"
-
     async def _recipients(self, stores: Stores, alliance_id: str) -> tuple[list[Recipient], bool]:
         """The alliance's contacts, or the coordination office when it has none registered."""
         registered = [c.user_id for c in await stores.contacts.of_alliance(alliance_id)]
         fallback = not registered
         ids = registered or await stores.staff.everyone()
-        return [(i, await self._language(stores, i)) for i in ids], fallback
+        return [(i, await stores.drafts.language_of(i)) for i in ids], fallback
 
     # --- sponsor hands over ----------------------------------------------------------------
 
@@ -222,18 +215,18 @@ class AllianceDesk:
             first = advice.alliances[0].name
             notes.append(Msg("alliance.also_sent", {"others": ", ".join(others), "first": first}))
 
-        def text(step: str) -> str:
-            return answers.text(step)[:600] if step in answers.texts else "–"
+        def text(given: str | None) -> str:
+            return given[:600] if given is not None else "–"
 
         params: dict[str, Any] = {
             "number": handoff_id,
             "title": title,
             "alliance": alliance.name,
-            "sponsor": text("sponsor_name"),
-            "person": text("contact_person"),
-            "channel": text("contact_channel"),
-            "place": text("region"),
-            "idea": text("idea"),
+            "sponsor": text(answers.sponsor_name),
+            "person": text(answers.contact_person),
+            "channel": text(answers.contact_channel),
+            "place": text(answers.place_as_given),
+            "idea": text(answers.idea),
             "costs": Eur(facts.costs_eur) if facts.costs_eur is not None else "–",
             "start": Month(facts.start) if facts.start else "–",
             "months": Count(facts.duration_months, "months")
@@ -241,7 +234,7 @@ class AllianceDesk:
             else "–",
             # What the sponsor's summary says, compact enough to judge the draft on a phone.
             "summary": alliance_summary(advice, kb),
-            "question": text("question"),
+            "question": text(answers.question),
             "office": Lines(tuple(notes), ""),
         }
         return Msg(f"alliance.notification.{kind}", params)
@@ -269,7 +262,7 @@ class AllianceDesk:
             message = Msg("alliance.contact.already_taken", {"title": handoff.title, "name": by})
             return TakeOver(message, told)
         alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
-        sponsor_language = await self._language(stores, handoff.sponsor_id)
+        sponsor_language = await stores.drafts.language_of(handoff.sponsor_id)
         taken, anonymous = naming(
             "alliance.sponsor.taken", {"alliance": alliance, "title": handoff.title}, contact_name
         )
@@ -317,7 +310,7 @@ class AllianceDesk:
         stores = turn.stores
         outbox = stores.outbox
         alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
-        language = await self._language(stores, handoff.sponsor_id)
+        language = await stores.drafts.language_of(handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.question",
             {"alliance": alliance, "title": handoff.title, "text": text[:MAX_RELAYED]},
@@ -336,7 +329,7 @@ class AllianceDesk:
         stores = turn.stores
         outbox = stores.outbox
         if handoff.taken_by is not None:
-            recipients = [(handoff.taken_by, await self._language(stores, handoff.taken_by))]
+            recipients = [(handoff.taken_by, await stores.drafts.language_of(handoff.taken_by))]
         else:
             recipients, _ = await self._recipients(stores, handoff.alliance_id)
         for user_id, language in recipients:
@@ -373,7 +366,7 @@ class AllianceDesk:
         await handoffs.record_statement(handoff.id, statement, comment[:MAX_RELAYED])
         outbox = stores.outbox
         alliance = turn.advisor.kb.local_alliance(handoff.alliance_id).name
-        language = await self._language(stores, handoff.sponsor_id)
+        language = await stores.drafts.language_of(handoff.sponsor_id)
         message, anonymous = naming(
             "alliance.sponsor.statement",
             {

@@ -97,7 +97,7 @@ class HumanDesk:
             recipients, fallback = await self.desk._recipients(stores, alliance.id)
         else:
             staff = await stores.staff.everyone()
-            recipients = [(i, await self.desk._language(stores, i)) for i in staff]
+            recipients = [(i, await stores.drafts.language_of(i)) for i in staff]
             fallback = True
         title = draft_title(draft) if draft is not None else "–"
         handoff = None

@@ -72,13 +72,35 @@ class SponsorAnswers:
     participants: int | None = None
     plan: Plan | None = None
     """The parts of the cost and financing plan answered in the sketch (`plan_of`)."""
+    cap_raises_grant: str | None = None
+    """Whether costs above the cap are to raise the grant ("yes", "no", …; `CAP_ANSWERS`)."""
+    # The free-text answers as given (None: not answered).
+    title: str | None = None
+    idea: str | None = None
+    justification: str | None = None
+    cofinancing: str | None = None
+    need: str | None = None
+    goals: str | None = None
+    partners: str | None = None
+    spatial_effect: str | None = None
+    continuation: str | None = None
+    transferability: str | None = None
+    sponsor_name: str | None = None
+    contact_person: str | None = None
+    contact_channel: str | None = None
+    question: str | None = None
+    # The answers decoded above, as the sponsor gave them (None: not answered).
+    place_as_given: str | None = None
+    organisation_as_given: str | None = None
+    target_groups_as_given: str | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
-    """Every answer's text as given, by step id."""
+    """Every answer's text as given, by step id: for showing every answer by its step (the
+    summary); anything that reads one answer by name reads its field above."""
     values: Mapping[str, str] = field(default_factory=dict)
-    """Every text-valued answer's stored value, by step id."""
+    """Every text-valued answer's stored value, by step id (read here only, by `facts`)."""
 
     def text(self, step: str) -> str:
-        """The answer to `step` as given ("" when not answered)."""
+        """The answer to `step` as given ("" when not answered), for a step at hand."""
         return self.texts.get(step, "")
 
     @property
@@ -88,16 +110,16 @@ class SponsorAnswers:
             place=self.place,
             target_groups=self.target_groups,
             target_group_text=self.target_group_text,
-            description=self.value_text("idea"),
-            title=self.value_text("title"),
+            description=self._value("idea"),
+            title=self._value("title"),
             costs_eur=self.costs_eur,
             start=self.start,
             duration_months=self.duration_months,
-            justification=self.value_text("justification"),
-            cap_raises_grant=self.value_text("cap_raises_grant") or None,
+            justification=self._value("justification"),
+            cap_raises_grant=self.cap_raises_grant or None,
         )
 
-    def value_text(self, step: str) -> str:
+    def _value(self, step: str) -> str:
         """A free-text answer's stored value (the text as understood, trimmed)."""
         return self.values.get(step, "")
 
@@ -138,6 +160,12 @@ def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
         raw_text = groups.value.get("text")
         group_text = raw_text if isinstance(raw_text, str) else ""
     organisation = answers.get("organisation")
+    cap = answers.get("cap_raises_grant")
+
+    def given(step: str) -> str | None:
+        answer = answers.get(step)
+        return answer.text if answer is not None else None
+
     return SponsorAnswers(
         place=place_of(answers),
         organisation=str(organisation.value) if organisation is not None else None,
@@ -148,6 +176,24 @@ def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
         duration_months=_int(answers.get("duration")),
         participants=_int(answers.get("participants")),
         plan=plan_of(answers),
+        cap_raises_grant=cap.value if cap is not None and isinstance(cap.value, str) else None,
+        title=given("title"),
+        idea=given("idea"),
+        justification=given("justification"),
+        cofinancing=given("cofinancing"),
+        need=given("need"),
+        goals=given("goals"),
+        partners=given("partners"),
+        spatial_effect=given("spatial_effect"),
+        continuation=given("continuation"),
+        transferability=given("transferability"),
+        sponsor_name=given("sponsor_name"),
+        contact_person=given("contact_person"),
+        contact_channel=given("contact_channel"),
+        question=given("question"),
+        place_as_given=given("region"),
+        organisation_as_given=given("organisation"),
+        target_groups_as_given=given("target_group"),
         texts={step: answer.text for step, answer in answers.items()},
         values={
             step: answer.value for step, answer in answers.items() if isinstance(answer.value, str)

@@ -37,6 +37,9 @@ class CommandRoute:
     roles: frozenset[Role] = ANYONE
     menu: frozenset[Role] = frozenset()
     """Whose command menu lists it (in the table's order)."""
+    help: int | None = None
+    """Its place in the sponsor's /hilfe (`sponsor.help.command.<name>`), which follows the way
+    through a draft where the menu follows how often a command is needed; None: not there."""
 
     def word(self, language: Language) -> str:
         return self.de if language == "de" else self.en
@@ -69,37 +72,31 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     # issue 16: an alliance's cases in the procedure, by step (staff: every alliance's)
     CommandRoute("cases", "faelle", "cases", ("fälle",), roles=ALLIANCE, menu=ALLIANCE),
     CommandRoute("start", "start", "start", menu=ANYONE),
-    CommandRoute("help", "hilfe", "help", menu=ANYONE),
+    CommandRoute("help", "hilfe", "help", menu=ANYONE, help=10),
     # issue 15: a person at any step, for everyone, from the very first message
-    CommandRoute("human", "mensch", "human", menu=SPONSOR_MENU_ONLY),
-    CommandRoute("new", "neu", "new", menu=SPONSOR_MENU_ONLY),
-    CommandRoute("drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY),
-    CommandRoute("back", "zurueck", "back", ("zurück",), menu=SPONSOR_MENU_ONLY),
-    CommandRoute("skip", "ueberspringen", "skip", ("überspringen",), menu=SPONSOR_MENU_ONLY),
-    CommandRoute("cancel", "abbrechen", "cancel", menu=SPONSOR_MENU_ONLY),
-    CommandRoute("language", "sprache", "language", menu=ANYONE),
-    CommandRoute("privacy", "datenschutz", "privacy", menu=ANYONE),
+    CommandRoute("human", "mensch", "human", menu=SPONSOR_MENU_ONLY, help=9),
+    CommandRoute("new", "neu", "new", menu=SPONSOR_MENU_ONLY, help=6),
+    CommandRoute("drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY, help=5),
+    CommandRoute("back", "zurueck", "back", ("zurück",), menu=SPONSOR_MENU_ONLY, help=1),
+    CommandRoute(
+        "skip", "ueberspringen", "skip", ("überspringen",), menu=SPONSOR_MENU_ONLY, help=2
+    ),
+    CommandRoute("cancel", "abbrechen", "cancel", menu=SPONSOR_MENU_ONLY, help=4),
+    CommandRoute("language", "sprache", "language", menu=ANYONE, help=7),
+    CommandRoute("privacy", "datenschutz", "privacy", menu=ANYONE, help=8),
     CommandRoute("keep", "beibehalten", "keep"),
-    CommandRoute("summary", "zusammenfassung", "summary"),
+    CommandRoute("summary", "zusammenfassung", "summary", help=3),
     CommandRoute("ask", "frage", "ask"),
     CommandRoute("export", "export", "export"),
     CommandRoute("delete", "loeschen", "delete", ("löschen",)),
 )
 
-HELP_ORDER: tuple[CommandName, ...] = (
-    "back",
-    "skip",
-    "summary",
-    "cancel",
-    "drafts",
-    "new",
-    "language",
-    "privacy",
-    "human",
-    "help",
+HELP_ORDER: tuple[CommandName, ...] = tuple(
+    route.name
+    for route in sorted(COMMAND_ROUTES, key=lambda route: route.help or 0)
+    if route.help is not None
 )
-"""The commands a sponsor's /hilfe lists, in the order of the way through a draft (the menu
-orders them by how often they are needed)."""
+"""The commands a sponsor's /hilfe lists, by their place (`CommandRoute.help`)."""
 
 PRESS_AREAS: dict[str, frozenset[Role]] = {
     "session": ANYONE,

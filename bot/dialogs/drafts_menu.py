@@ -22,8 +22,7 @@ def draft_title(draft: Draft) -> str:
     if draft.title:
         return draft.title
     answers = read_answers(draft.state.answers)
-    for step in ("title", "idea"):
-        text = answers.text(step)
+    for text in (answers.title or "", answers.idea or ""):
         if text.strip():
             text = " ".join(text.split())
             return text if len(text) <= 40 else text[:39] + "…"

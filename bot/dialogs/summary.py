@@ -31,6 +31,8 @@ SHORTER = {
 """Hints the summary words shorter, with the same parameters: their long form repeats what it
 says elsewhere (the steering group's meetings in the next steps, the office in the contacts,
 when a justification is needed in the pre-check's reason)."""
+SENT_LIST = "summary.sent.list"
+"""The summary's part naming what was sent from the draft, and when."""
 SHOWN_FIELDS = 2
 SHOWN_PROJECTS = 3
 SHOWN_WORDS = 4
@@ -85,7 +87,7 @@ def _sent(state: DialogState, kb: KnowledgeBase) -> Msg:
     handoffs = [sent for sent in state.sent if sent.kind == "handoff"]
     if handoffs and handoffs[-1].content != sent_content(state.answers):
         lines.append(Msg("summary.sent.changed"))
-    return Msg("summary.sent.list", {"items": Lines(tuple(lines))})
+    return Msg(SENT_LIST, {"items": Lines(tuple(lines))})
 
 
 def already_sent_note(sent: Sent, kb: KnowledgeBase) -> Msg:

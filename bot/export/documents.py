@@ -24,13 +24,13 @@ from bot.texts.catalog import Language
 def sponsor_of(answers: Mapping[str, Answer]) -> Sponsor:
     read = read_answers(answers)
 
-    def text(step: str) -> str | None:
-        return read.text(step) if read.text(step).strip() else None
+    def text(given: str | None) -> str | None:
+        return given if given is not None and given.strip() else None
 
     return Sponsor(
-        organisation=text("sponsor_name"),
-        contact_name=text("contact_person"),
-        contact=text("contact_channel"),
+        organisation=text(read.sponsor_name),
+        contact_name=text(read.contact_person),
+        contact=text(read.contact_channel),
     )
 
 

@@ -239,21 +239,23 @@ class _Builder:
     def t(self, key: str, **params: Param) -> str:
         return clean(to_plain(Msg(key, params), self.language))
 
-    def text(self, step: str) -> str | None:
-        return clean(self.answers.text(step)) or None
+    @staticmethod
+    def text(given: str | None) -> str | None:
+        """An answer as given, cleaned; None when not answered or empty."""
+        return clean(given or "") or None
 
     def item(self, key: str, value: str | None, **params: Param) -> Item:
         label = self.t(f"export.label.{key}", **params)
         return Item(label, self.marker, open=True) if value is None else Item(label, value)
 
-    def answer_or_open(self, step: str) -> Paragraph:
-        text = self.text(step)
+    def answer_or_open(self, given: str | None) -> Paragraph:
+        text = self.text(given)
         return Paragraph(self.marker, "open") if text is None else Paragraph(text)
 
-    def free_text_section(self, step: str) -> tuple[Block, ...]:
-        """A section holding one free-text answer (the step has the section's id)."""
-        blocks: list[Block] = [self.answer_or_open(step)]
-        criterion_id = CRITERIA.get(step)
+    def free_text_section(self, section: str, given: str | None) -> tuple[Block, ...]:
+        """A section holding one free-text answer."""
+        blocks: list[Block] = [self.answer_or_open(given)]
+        criterion_id = CRITERIA.get(section)
         criterion = next((c for c in self.kb.rules.criteria if c.id == criterion_id), None)
         if criterion is not None:
             name = Choice(criterion.title, criterion.title_en)
@@ -268,7 +270,8 @@ class _Builder:
     # the document
 
     def sketch(self) -> Sketch:
-        title = self.text("title")
+        answers = self.answers
+        title = self.text(answers.title)
         shown_title = " ".join(title.split()) if title is not None else self.t("export.untitled")
         day = Day(self.created)
         builders = {
@@ -281,6 +284,15 @@ class _Builder:
             "pre_check": self.pre_check_section,
             "projects": self.projects_section,
         }
+        free_texts = {
+            "idea": answers.idea,
+            "need": answers.need,
+            "goals": answers.goals,
+            "continuation": answers.continuation,
+            "transferability": answers.transferability,
+            "spatial_effect": answers.spatial_effect,
+            "partners": answers.partners,
+        }
         sections = tuple(
             Section(
                 id_,
@@ -289,7 +301,9 @@ class _Builder:
                     number=self.numbers[id_],
                     title=Msg(f"export.section.{id_}"),
                 ),
-                builders[id_]() if id_ in builders else self.free_text_section(id_),
+                builders[id_]()
+                if id_ in builders
+                else self.free_text_section(id_, free_texts[id_]),
             )
             for id_ in SECTIONS
         )
@@ -334,7 +348,7 @@ class _Builder:
         kind = self.answers.organisation
         if kind is None:
             return None
-        given = self.answers.text("organisation")
+        given = self.answers.organisation_as_given or ""
         for value, de, en in ORGANISATION_KINDS:
             if kind == value and (value != "other" or given in (de, en)):
                 return de if self.language == "de" else en
@@ -343,7 +357,7 @@ class _Builder:
     def region_section(self) -> tuple[Block, ...]:
         advice = self.advice
         place = self.answers.place
-        answer = self.text("region")
+        answer = self.text(self.answers.place_as_given)
         if place is None or answer is None:
             return (self.item("place", None),)
         shown = answer
@@ -394,7 +408,7 @@ class _Builder:
         elif labels:
             blocks.append(self.item("target_group", labels))
         else:
-            blocks.append(self.item("target_group", self.text("target_group")))
+            blocks.append(self.item("target_group", self.text(self.answers.target_groups_as_given)))
         count = self.answers.participants
         if count is not None:
             grouped = f"{count:,}"
@@ -539,8 +553,8 @@ class _Builder:
         if amount is not None:
             blocks.append(self.item("costs", self.localize(Eur(amount))))
             if amount > rules.limits.cost_cap_eur:
-                justification = self.text("justification")
-                if self.answers.value_text("cap_raises_grant") == "no":
+                justification = self.text(self.answers.justification)
+                if self.answers.cap_raises_grant == "no":
                     # Chapter 5 asks for one only where the excess raises the grant (#15).
                     note = Msg(
                         "trust.sketch.no_justification",
@@ -554,7 +568,7 @@ class _Builder:
             blocks.append(self.item("costs", None))
         funding = rules.funding
         blocks += [
-            self.item("cofinancing", self.text("cofinancing")),
+            self.item("cofinancing", self.text(self.answers.cofinancing)),
             *self.plan_blocks(amount, self.answers.duration_months),
             # Rates are public facts outside the strategy: named with their source (#15).
             self.item(

@@ -21,12 +21,6 @@ from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
 
-async def language_of(connection: aiosqlite.Connection, user_id: int) -> Language:
-    rows = await connection.execute_fetchall("SELECT language FROM users WHERE id = ?", (user_id,))
-    row = next(iter(rows), None)
-    return "en" if row is not None and row[0] == "en" else "de"
-
-
 def text_payload(text: Msg, language: Language, case_id: int | None) -> dict[str, Any]:
     """An outbox item in the alliance desk's format (text, abstract buttons, relay)."""
     return {"text": to_html(text, language), "buttons": [], "relay": False, "case": case_id}
@@ -91,7 +85,7 @@ async def announce(
             if user_id in written:
                 continue
             written.add(user_id)
-            language = await language_of(connection, user_id)
+            language = await stores.drafts.language_of(user_id)
             message = Msg(key, params)
             if document is None:
                 await outbox.add(user_id, text_payload(message, language, case.id))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from bot.procedure.announce import language_of
 from bot.procedure.dates import morning
 from bot.procedure.steps import FINISHED, Stage
 from bot.storage.cases import CaseRow, EvaluationRow
@@ -129,7 +128,7 @@ def wanted(
 
 async def reconcile(stores: Stores, case: CaseRow) -> None:
     """Plan what the case wants now, cancel what it no longer wants."""
-    connection, now = stores.connection, stores.now
+    now = stores.now
     meeting = await stores.meetings.get(case.meeting_id) if case.meeting_id else None
     evaluations = await stores.cases.evaluations(case.id)
     want = {w.key: w for w in wanted(case, meeting, evaluations)}
@@ -139,7 +138,7 @@ async def reconcile(stores: Stores, case: CaseRow) -> None:
             await store.cancel(row.id, "obsolete")
     if not want:
         return
-    language = await language_of(connection, case.sponsor_id)
+    language = await stores.drafts.language_of(case.sponsor_id)
     for item in want.values():
         due = item.due_at
         if due < now:

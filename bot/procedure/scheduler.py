@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.procedure.announce import language_of, text_payload
+from bot.procedure.announce import text_payload
 from bot.procedure.dates import add_months, months_before
 from bot.procedure.reminders import ReminderKind
 from bot.procedure.results import Recorded
@@ -81,7 +81,7 @@ class Scheduler:
                 message = await self._message(stores, reminder)
                 if message is None:
                     continue
-                language = await language_of(stores.connection, reminder.recipient)
+                language = await stores.drafts.language_of(reminder.recipient)
                 item = await stores.outbox.add(
                     reminder.recipient, text_payload(message, language, reminder.case_id)
                 )
@@ -135,7 +135,7 @@ class Scheduler:
                 purge_on = add_months(touched.date(), self.retention_months)
                 title = row["title"]
                 if title is None:  # not renamed: the title answered in the dialog
-                    title = (await stores.cases.draft_answers(row["id"])).text("title")
+                    title = (await stores.cases.draft_answers(row["id"])).title or ""
                 if await store.plan(
                     f"draft:{row['id']}:{row['updated_at']}",
                     ReminderKind.DRAFT_UNTOUCHED.value,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.core.answers import SponsorAnswers
 from bot.core.plan import FundingRate, check_plan
 from bot.core.subdialogs import Statement
 from bot.kb.knowledge import KnowledgeBase
@@ -57,10 +58,18 @@ from bot.storage.stores import Stores
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count, Day, Eur, Lines
 
-SKETCH_ANSWERS = ("spatial_effect", "continuation", "transferability")
-"""Answers a Projektskizze needs before it goes to the Fachkräftebündnis: the aspects the
-Lenkungsgruppe weighs in its Votum (chapter 5: räumliche Wirkung, Verstetigung,
-Modellcharakter). Their section titles are the sketch's (`export.section.<step>`)."""
+
+def sketch_answers(answers: SponsorAnswers) -> dict[str, str | None]:
+    """Answers a Projektskizze needs before it goes to the Fachkräftebündnis: the aspects the
+    Lenkungsgruppe weighs in its Votum (chapter 5: räumliche Wirkung, Verstetigung,
+    Modellcharakter), by the sketch's section (`export.section.<section>`)."""
+    return {
+        "spatial_effect": answers.spatial_effect,
+        "continuation": answers.continuation,
+        "transferability": answers.transferability,
+    }
+
+
 ESCALATION_SETTING = "escalation_days"
 ESCALATION_DAYS = 14
 """Days a handoff may wait for a contact before the coordination office hears of it, until
@@ -315,15 +324,11 @@ class Procedure:
     ) -> tuple[CaseRow, str] | Refused:
         """The case a handoff belongs to and its alliance, if it is of the current revision
         and the person may act for that alliance."""
-        rows = await stores.connection.execute_fetchall(
-            "SELECT draft_id, alliance_id FROM handoffs WHERE id = ? AND kind = 'handoff'",
-            (handoff_id,),
-        )
-        row = next(iter(rows), None)
-        case = await stores.cases.of_draft(row[0]) if row is not None else None
-        if row is None or case is None:
+        handed = await stores.handoffs.handed_over(handoff_id)
+        case = await stores.cases.of_draft(handed[0]) if handed is not None else None
+        if handed is None or case is None:
             return Refused(Refusal.UNKNOWN_CASE)
-        alliance = str(row[1])
+        alliance = handed[1]
         if not await self.permitted(stores, actor, case, alliance):
             return Refused(Refusal.NOT_PERMITTED)
         if handoff_id not in await self.revision(stores, case):
@@ -509,9 +514,9 @@ class Procedure:
         )
         answers = await cases.draft_answers(case.draft_id)
         gaps = tuple(
-            Msg("procedure.sketch_gap", {"section": Msg(f"export.section.{step}")})
-            for step in SKETCH_ANSWERS
-            if not answers.text(step).strip()
+            Msg("procedure.sketch_gap", {"section": Msg(f"export.section.{section}")})
+            for section, given in sketch_answers(answers).items()
+            if not (given or "").strip()
         )
         if not check.complete or gaps:
             reason = Refusal.PLAN_INCOMPLETE if not check.complete else Refusal.SKETCH_INCOMPLETE
@@ -676,11 +681,7 @@ class Procedure:
             decision = self.decide(Stage(case.stage), Role.STAFF, StepKind.REASSIGN)
             if isinstance(decision, Refused):
                 continue
-            await stores.connection.execute(
-                "UPDATE handoffs SET taken_by = ?, taken_by_name = ? "
-                "WHERE draft_id = ? AND alliance_id = ? AND taken_by = ?",
-                (successor, name, case.draft_id, alliance_id, departing),
-            )
+            await stores.handoffs.reassign(case.draft_id, alliance_id, departing, successor, name)
             changes: dict[str, object] = {}
             if case.contact_id == departing and case.alliance_id == alliance_id:
                 changes = {"contact_id": successor, "contact_name": name}

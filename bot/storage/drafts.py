@@ -81,6 +81,11 @@ class Drafts:
         assert row is not None
         return _user(row)
 
+    async def language_of(self, user_id: int) -> Language:
+        """The language a user reads, without registering them ("de" for one not known)."""
+        row = await self._one("SELECT language FROM users WHERE id = ?", (user_id,))
+        return "en" if row is not None and row[0] == "en" else "de"
+
     async def _one(self, sql: str, parameters: tuple[object, ...]) -> aiosqlite.Row | None:
         """The first row of the query, or None."""
         rows = await self.connection.execute_fetchall(sql, parameters)

@@ -150,6 +150,25 @@ class Handoffs:
         )
         return cursor.rowcount == 1
 
+    async def handed_over(self, handoff_id: int) -> tuple[int, str] | None:
+        """A handoff (not a question) by number: its draft and its alliance."""
+        rows = await self.connection.execute_fetchall(
+            "SELECT draft_id, alliance_id FROM handoffs WHERE id = ? AND kind = 'handoff'",
+            (handoff_id,),
+        )
+        row = next(iter(rows), None)
+        return (int(row[0]), str(row[1])) if row is not None else None
+
+    async def reassign(
+        self, draft_id: int, alliance_id: str, departing: int, successor: int, name: str
+    ) -> None:
+        """The draft's handoffs to the alliance that `departing` had taken are `successor`'s."""
+        await self.connection.execute(
+            "UPDATE handoffs SET taken_by = ?, taken_by_name = ? "
+            "WHERE draft_id = ? AND alliance_id = ? AND taken_by = ?",
+            (successor, name, draft_id, alliance_id, departing),
+        )
+
     async def record_statement(self, handoff_id: int, statement: Statement, comment: str) -> None:
         await self.connection.execute(
             "UPDATE handoffs SET status = 'statement', statement = ?, statement_comment = ?, "

@@ -18,7 +18,7 @@ def test_a_complete_draft_reads_as_typed_values(driver: DialogDriver) -> None:
     assert answers.target_groups != () and answers.target_group_text == "Langzeitarbeitslose"
     assert answers.costs_eur == 1_200_000
     assert answers.start == YearMonth(2027, 1) and answers.duration_months == 18
-    assert answers.text("costs") == "1,2 Mio" and answers.text("title") == "Pflegebrücke"
+    assert answers.text("costs") == "1,2 Mio" and answers.title == "Pflegebrücke"
     assert answers.participants is None
     facts = answers.facts
     assert (facts.costs_eur, facts.start, facts.title) == (
@@ -38,4 +38,4 @@ def test_values_of_the_wrong_shape_read_as_missing() -> None:
         }
     )
     assert answers.costs_eur is None and answers.duration_months is None
-    assert answers.target_groups == () and answers.text("target_group") == "Frauen"
+    assert answers.target_groups == () and answers.target_groups_as_given == "Frauen"

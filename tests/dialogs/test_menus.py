@@ -8,8 +8,8 @@ import re
 import pytest
 
 from bot.core.events import Command
-from bot.core.roles import COMMAND_ROUTES, WORDS, menu, parse_command
-from bot.texts.catalog import LANGUAGES, Language, load_catalogue
+from bot.core.roles import COMMAND_ROUTES, HELP_ORDER, WORDS, menu, parse_command, sponsor_help
+from bot.texts.catalog import LANGUAGES, Language, load_catalogue, render
 from tests.dialogs.conftest import ChatDriver, key_text
 
 
@@ -133,3 +133,20 @@ def test_every_command_word_works_and_has_a_description(language: Language) -> N
     for role in ("staff", "contact", "sponsor"):
         for word, name in menu(role, language):
             assert f"telegram.command.{name}" in catalogue, word
+
+
+def test_the_sponsors_help_is_read_from_the_route_table() -> None:
+    """/hilfe lists every route with a place there, once, in that order; each is a command a
+    sponsor may use and is described in both catalogues."""
+    placed = [route for route in COMMAND_ROUTES if route.help is not None]
+    assert len({route.help for route in placed}) == len(placed), "one route a place"
+    by_place = [route.word("de") for route in sorted(placed, key=lambda r: r.help or 0)]
+    help_lines = render(sponsor_help(), "de").split("\n")[1:]
+    assert [line.split(" ", 1)[0] for line in help_lines] == [f"/{w}" for w in by_place]
+    assert HELP_ORDER[:3] == ("back", "skip", "summary"), "the way through a draft"
+    for route in placed:
+        assert "sponsor" in route.roles, route.name
+        for language in LANGUAGES:
+            assert f"sponsor.help.command.{route.name}" in load_catalogue(language), route.name
+    in_menu = {name for _, name in menu("sponsor", "de")}
+    assert in_menu - {"start"} <= set(HELP_ORDER), "what the menu lists, /hilfe explains"

@@ -4,6 +4,7 @@ procedure reads a draft's title, the sketch's texts and the plan answered in the
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,9 +41,9 @@ async def test_a_drafts_answers_and_plan_are_read_decoded(tmp_path: Path) -> Non
             }
             draft = await stores.drafts.create(7, DialogState(step="summary", answers=answers))
             read = await stores.cases.draft_answers(draft.id)
-            assert read.text("title") == "Pflegebrücke"
-            assert read.text("continuation") == "Die Schulen übernehmen."
-            assert read.text("spatial_effect") == ""
+            assert read.title == "Pflegebrücke"
+            assert read.continuation == "Die Schulen übernehmen."
+            assert read.spatial_effect is None
             assert await stores.cases.plan(draft.id) == Plan(
                 costs=COSTS.costs, financing=FINANCING.financing
             ), "the parts answered in the dialog, merged"
@@ -99,3 +100,55 @@ def test_no_module_reads_stored_answers_by_their_json_shape() -> None:
         if STORED_SHAPE.search(line)
     ]
     assert offenders == [], "read answers through bot.core.answers and storage's accessors"
+
+
+ANSWER_READS = frozenset({"text", "value_text", "_value"})
+"""`SponsorAnswers`' reads by step id: one answer by its step's name is a typed field instead."""
+ANSWER_MAPPINGS = frozenset({"texts", "values"})
+
+
+def _named(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _reads_one_by_name(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+        func, first = node.func, node.args[0]
+        if func.attr in ANSWER_READS:
+            return _named(first)
+        mapping = func.value
+        return (
+            func.attr == "get"
+            and isinstance(mapping, ast.Attribute)
+            and mapping.attr in ANSWER_MAPPINGS
+            and _named(first)
+        )
+    return (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr in ANSWER_MAPPINGS
+        and _named(node.slice)
+    )
+
+
+def answers_read_by_name(source: str) -> list[int]:
+    """Lines reading one answer by a step id written out: `.text("title")`, `.texts["idea"]`,
+    `.values.get("idea")`."""
+    return sorted(node.lineno for node in ast.walk(ast.parse(source)) if _reads_one_by_name(node))
+
+
+def test_no_module_reads_an_answer_by_its_step_id() -> None:
+    """Outside `bot/core/answers.py` an answer is a typed field of `SponsorAnswers`; `.text()`
+    takes a step at hand (the summary lists every answer by its step), never a written-out id."""
+    assert answers_read_by_name('title = answers.text("title")') == [1]
+    assert answers_read_by_name('cap = read.value_text("cap_raises_grant")') == [1]
+    assert answers_read_by_name('x = answers.texts["idea"]\ny = a.values.get("idea")') == [1, 2]
+    assert answers_read_by_name("shown = answers.text(step.id)\nt = answers.title") == []
+    root = Path(bot.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}:{line}"
+        for path in sorted(root.rglob("*.py"))
+        if path.relative_to(root).as_posix() != "core/answers.py"
+        for line in answers_read_by_name(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == [], "read one answer through its field of SponsorAnswers"

@@ -32,3 +32,21 @@ async def test_deleting_a_draft_deletes_the_feedback_on_its_advice_and_no_other(
         assert [tuple(row) for row in rows] == [(kept.id, "up")]
     finally:
         await database.close()
+
+
+async def test_a_users_language_is_read_without_registering_them(tmp_path: Path) -> None:
+    """Notifications go out in each reader's language; someone the bot never met reads German
+    and is not made a user by being looked up."""
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        async with database.transaction() as connection:
+            drafts = Drafts(connection, NOW)
+            await drafts.user(7, "en")
+            await drafts.user(8, "de")
+            assert await drafts.language_of(7) == "en"
+            assert await drafts.language_of(8) == "de"
+            assert await drafts.language_of(9) == "de"
+            rows = await connection.execute_fetchall("SELECT id FROM users ORDER BY id")
+        assert [row[0] for row in rows] == [7, 8]
+    finally:
+        await database.close()
