@@ -32,10 +32,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-import simplemma
-
 from bot.base.normalize import fold
 from bot.texts.catalog import Language
+from bot.understanding.dictionaries import language_scores
 
 MAX_REPLY = 400
 """Only the first characters decide; a long text is an answer (or a long question)."""
@@ -350,7 +349,7 @@ def language_of(text: str) -> Language | None:
         return "de"
     if len(letters) < 2:
         return None
-    scores = dict(simplemma.langdetect(" ".join(letters), lang=("de", "en")))
+    scores = language_scores(" ".join(letters))
     en, de = scores.get("en", 0.0), scores.get("de", 0.0)
     if english >= 1 and en >= 0.9 and de <= 0.5:
         return "en"
