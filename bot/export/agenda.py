@@ -16,9 +16,8 @@ from bot.advice.advise import Advisor
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from bot.dialogs.answers import facts_from_answers
-from bot.export import MEDIA_TYPES
+from bot.export import MEDIA_TYPES, render_pdf
 from bot.export.documents import sponsor_of
-from bot.export.pdf import render_pdf
 from bot.export.sketch import Bullet, Bullets, Item, Paragraph, Section, Sketch, build_sketch
 from bot.procedure.plan import Plan
 from bot.texts.catalog import Language, Msg, Param

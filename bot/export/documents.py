@@ -13,9 +13,8 @@ from bot.advice.advise import Advisor
 from bot.core.outputs import Document
 from bot.core.state import Answer, DialogState
 from bot.dialogs.answers import facts_from_answers, read_answers
-from bot.export import MEDIA_TYPES
+from bot.export import MEDIA_TYPES, render_pdf
 from bot.export.markdown import render_markdown
-from bot.export.pdf import render_pdf
 from bot.export.sketch import Sponsor, build_sketch
 from bot.procedure.plan import Plan
 from bot.texts.catalog import Language
