@@ -29,8 +29,9 @@ def reply_html(reply: Reply, language: Language) -> str:
     return "\n\n".join(to_html(part, language) for part in reply.parts)
 
 
-_TOKEN = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|[^<&]|[<&]")
-"""A tag, an entity or one character: the pieces a message may be cut between."""
+_TOKEN = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|[^<&\n]+|\n|[<&]")
+"""A tag, an entity, a run of plain characters within a line, a line break or a lone "<" or
+"&": the pieces a message may be cut between (a run only where it does not fit whole)."""
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
@@ -47,12 +48,17 @@ def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
         return [text]
     chunks: list[str] = []
     chunk = _Chunk([], limit)
-    for token in _TOKEN.findall(text):
-        while not chunk.fits(token) and chunk.has_text():
-            finished, chunk = chunk.cut()
-            if _visible(finished):
-                chunks.append(finished)
-        chunk.add(token)
+    for piece in _TOKEN.findall(text):
+        # A run of plain characters that fits is added whole, as its characters one by one
+        # would be; one that does not is taken character by character, so the cut falls
+        # where it would. (One token per character cost milliseconds per long summary.)
+        run = len(piece) > 1 and piece[0] not in "<&" and not chunk.fits(piece)
+        for token in piece if run else (piece,):
+            while not chunk.fits(token) and chunk.has_text():
+                finished, chunk = chunk.cut()
+                if _visible(finished):
+                    chunks.append(finished)
+            chunk.add(token)
     final = chunk.html(len(chunk.body), chunk.stack)
     if _visible(final):
         chunks.append(final)
