@@ -18,13 +18,13 @@ import tempfile
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from marisa_trie import BytesTrie
-from simplemma import Lemmatizer
-from simplemma.language_detector import LanguageDetector
-from simplemma.strategies import DefaultStrategy
-from simplemma.strategies.dictionaries import TrieDictionaryFactory
-from simplemma.token_sampler import MostCommonTokenSampler, RelaxedMostCommonTokenSampler
+if TYPE_CHECKING:  # imported where first used: simplemma's rules for all its languages take
+    # 0.1-0.25 s to import, which start-up would pay; the warm-up thread pays it instead
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DictionaryFactory
 
 LANGUAGES = ("de", "en")
 
@@ -35,32 +35,42 @@ def cache_dir() -> Path:
     return Path(base) / "foerderlotse" / name
 
 
-class _Tries(TrieDictionaryFactory):
-    """simplemma's trie backend, writing its cache files atomically: a bot or test worker
-    starting meanwhile reads the old file or the new one, never half of one."""
+def tries(folder: Path) -> DictionaryFactory:
+    """simplemma's trie backend with its cache files in `folder`, written atomically: a bot or
+    test worker starting meanwhile reads the old file or the new one, never half of one."""
+    from marisa_trie import BytesTrie
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
 
-    def _write_trie_to_disk(self, lang: str, trie: BytesTrie) -> None:
-        target = self._cache_dir / f"{lang}.dic"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        os.close(handle)
-        try:
-            trie.save(temporary)
-            os.chmod(temporary, 0o644)  # readable by the bot's user where built in an image
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    class Tries(TrieDictionaryFactory):
+        def _write_trie_to_disk(self, lang: str, trie: BytesTrie) -> None:
+            target = folder / f"{lang}.dic"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+            os.close(handle)
+            try:
+                trie.save(temporary)
+                os.chmod(temporary, 0o644)  # readable by the bot's user where built in an image
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+
+    factory: DictionaryFactory = Tries(disk_cache_dir=str(folder))
+    return factory
 
 
 @lru_cache(maxsize=1)
 def _strategy() -> DefaultStrategy:
     # Built on first use, not at import: the cache directory is read from the environment then.
-    return DefaultStrategy(dictionary_factory=_Tries(disk_cache_dir=str(cache_dir())))
+    from simplemma.strategies import DefaultStrategy
+
+    return DefaultStrategy(dictionary_factory=tries(cache_dir()))
 
 
 @lru_cache(maxsize=1)
 def _lemmatizer() -> Lemmatizer:
+    from simplemma import Lemmatizer
+
     return Lemmatizer(lemmatization_strategy=_strategy())
 
 
@@ -72,6 +82,9 @@ def lemmatize(word: str, language: str) -> str:
 def language_scores(text: str) -> dict[str, float]:
     """`dict(simplemma.langdetect(text, lang=("de", "en")))`, on the tries: the share of the
     text's words each language knows ("unk": neither)."""
+    from simplemma.language_detector import LanguageDetector
+    from simplemma.token_sampler import MostCommonTokenSampler, RelaxedMostCommonTokenSampler
+
     scores: dict[str, float] = {}
     for sampler in (MostCommonTokenSampler(), RelaxedMostCommonTokenSampler()):
         detector = LanguageDetector(LANGUAGES, sampler, _strategy())

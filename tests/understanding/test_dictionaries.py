@@ -41,8 +41,8 @@ def test_the_tries_are_cached_where_xdg_says(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folder = dictionaries.cache_dir()
     assert folder.is_relative_to(tmp_path / "foerderlotse")
-    tries = dictionaries._Tries(disk_cache_dir=str(folder))
-    tries._write_trie_to_disk("de", BytesTrie([("Azubis", b"Azubi")]))
+    tries = dictionaries.tries(folder)
+    tries._write_trie_to_disk("de", BytesTrie([("Azubis", b"Azubi")]))  # type: ignore[attr-defined]
     # Written whole under its final name, nothing half-written left beside it.
     assert [p.name for p in folder.iterdir()] == ["de.dic"]
-    assert dictionaries._Tries(disk_cache_dir=str(folder)).get_dictionary("de")["Azubis"] == "Azubi"
+    assert dictionaries.tries(folder).get_dictionary("de")["Azubis"] == "Azubi"
