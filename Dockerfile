@@ -16,11 +16,14 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY knowledge ./knowledge
-# The German nouns for compound splitting are cached in the image (bot/advice/lexicon.py), so a
-# container starts without loading simplemma's dictionary.
+# The German nouns for compound splitting (bot/advice/lexicon.py) and simplemma's dictionaries
+# as tries (bot/understanding/dictionaries.py) are cached in the image, so a container starts
+# without loading simplemma's dictionaries.
 RUN pip install . && rm -rf /app/bot /app/knowledge \
-    && cd / && python -c "from bot.advice.lexicon import german_nouns; german_nouns()" \
-    && test -n "$(ls /opt/cache/foerderlotse)"
+    && cd / && python -c "from bot.advice.lexicon import german_nouns; german_nouns(); \
+from bot.understanding.dictionaries import load; load()" \
+    && test -n "$(ls /opt/cache/foerderlotse)" \
+    && test -n "$(ls /opt/cache/foerderlotse/simplemma-*/de.dic)"
 
 USER bot
 WORKDIR /home/bot

@@ -72,8 +72,9 @@ class Runtime:
 
 def _warm_up(kb: KnowledgeBase) -> None:
     """Dictionaries and indexes the first answers would otherwise load on the event loop:
-    simplemma's dictionaries (well over a second for German), the German nouns of the advice,
-    the target-group finder (about a second)."""
+    simplemma's dictionaries (tries opened from their cache files in milliseconds, built
+    there once per machine in seconds), the German nouns of the advice, the target-group
+    finder."""
     try:
         warm_up()
         german_nouns()

@@ -18,8 +18,6 @@ import threading
 from importlib.metadata import version
 from pathlib import Path
 
-from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
 FORMAT = 1
 """Bumped when what the cache holds changes (its name carries it)."""
 
@@ -59,6 +57,9 @@ def _read() -> frozenset[str] | None:
 
 
 def _build() -> frozenset[str]:
+    # Imported here: only a machine without the cache file needs simplemma's dictionary.
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
     dictionary = DefaultDictionaryFactory().get_dictionary("de")
     nouns = set()
     for lemma in dictionary.values():

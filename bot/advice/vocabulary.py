@@ -19,10 +19,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from rapidfuzz import fuzz, process
 
 from bot.advice.lexicon import fold, german_nouns
+from bot.understanding.dictionaries import lemmatize
 
 MAX_TEXT = 4000
 """Descriptions beyond this length add little to matching and would only cost time."""
@@ -347,7 +347,7 @@ def _lemma(word: str, language: str) -> str:
     capitalised, since people on phones often do not)."""
     if language == "de" and word.islower():
         word = word.capitalize()
-    return simplemma.lemmatize(word, lang=language).casefold()
+    return lemmatize(word, language).casefold()
 
 
 def _kept(phrase: str, key: tuple[str, ...]) -> bool:

@@ -17,9 +17,8 @@ from bot.core.answers import facts_from_answers
 from bot.core.outputs import Document
 from bot.core.plan import Plan
 from bot.core.state import DialogState
-from bot.export import MEDIA_TYPES
+from bot.export import MEDIA_TYPES, render_pdf
 from bot.export.documents import sponsor_of
-from bot.export.pdf import render_pdf
 from bot.export.sketch import Bullet, Bullets, Item, Paragraph, Section, Sketch, build_sketch
 from bot.texts.catalog import Language, Msg, Param
 from bot.texts.formats import Day, Eur

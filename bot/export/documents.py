@@ -14,9 +14,8 @@ from bot.core.answers import facts_from_answers, read_answers
 from bot.core.outputs import Document
 from bot.core.plan import Plan
 from bot.core.state import Answer, DialogState
-from bot.export import MEDIA_TYPES
+from bot.export import MEDIA_TYPES, render_pdf
 from bot.export.markdown import render_markdown
-from bot.export.pdf import render_pdf
 from bot.export.sketch import Sponsor, build_sketch
 from bot.texts.catalog import Language
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, cast, runtime_checkable
 
 import yaml
 
@@ -95,6 +95,9 @@ def _param(value: Param, language: Language, escape: Escape) -> str | int | floa
         return escape(value)
     if isinstance(value, int | float):
         return value
-    if isinstance(value, Localized):
-        return value.localize(language, escape)
-    return value
+    # What isinstance(value, Localized) checks (a `localize` attribute), without the
+    # Protocol's slow instance check: a summary renders hundreds of such values.
+    localize: Callable[[Language, Escape], str] | None = getattr(value, "localize", None)
+    if localize is not None:
+        return localize(language, escape)
+    return cast("str | int | float", value)  # none of the declared kinds: as given

@@ -92,13 +92,31 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     of the character of `text` it comes from (so spans found in the folded text map back)."""
     folded: list[str] = []
     offsets: list[int] = []
+    known = _FOLDED.get
     for index, char in enumerate(text):
-        part = char.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        part = part.translate(_DASHES)
+        part = known(char)
+        if part is None:
+            part = _fold_char(char)
         folded.append(part)
-        offsets.extend([index] * len(part))
+        if len(part) == 1:
+            offsets.append(index)
+        else:
+            offsets.extend([index] * len(part))
     offsets.append(len(text))
     return "".join(folded), offsets
+
+
+_FOLDED: dict[str, str] = {}
+"""Characters folded so far (each on its own, so the same every time): folding a message
+character by character was a good part of reading its dates."""
+
+
+def _fold_char(char: str) -> str:
+    part = char.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    part = part.translate(_DASHES)
+    if len(_FOLDED) < 10_000:  # bounded: a text of rare characters does not grow it
+        _FOLDED[char] = part
+    return part
 
 
 def _span(offsets: list[int], start: int, end: int, base: int) -> Span:

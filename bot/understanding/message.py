@@ -42,7 +42,7 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, parse_costs
 from bot.understanding.dates import read_dates
-from bot.understanding.groups import GroupFinder
+from bot.understanding.groups import GroupFinder, GroupHit
 from bot.understanding.money import amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind
@@ -355,14 +355,13 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         hits = [
-            hit
+            (offset, hit)
             for offset, sentence in statements
             for hit in ctx.groups.find(sentence, running_text=running)
         ]
         if hits:
-            groups = tuple(dict.fromkeys(hit.group for hit in hits))
-            spans = _group_spans(statements, ctx.groups, running)
-            slots["target_groups"] = Found(groups, spans, LIKELY)
+            groups = tuple(dict.fromkeys(hit.group for _, hit in hits))
+            slots["target_groups"] = Found(groups, _group_span(hits), LIKELY)
         idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
         if idea is not None:
             slots["idea"] = idea
@@ -387,13 +386,10 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
     return Reading(reply, language, **slots)  # type: ignore[arg-type]
 
 
-def _group_spans(statements: list[tuple[int, str]], groups: GroupFinder, running: bool) -> Span:
-    spans = [
-        (offset + hit.start, offset + hit.end)
-        for offset, sentence in statements
-        for hit in groups.find(sentence, running_text=running)
-    ]
-    return (min(s for s, _ in spans), max(e for _, e in spans))
+def _group_span(hits: list[tuple[int, GroupHit]]) -> Span:
+    """From the first group named to the end of the last (hits: in their sentences, at the
+    sentences' offsets)."""
+    return (min(o + hit.start for o, hit in hits), max(o + hit.end for o, hit in hits))
 
 
 def _at_step(

@@ -270,10 +270,13 @@ class PlaceResolver:
             return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         # The full answer first: "LK Nienbrug" is close to "LK Nienburg", which names only the
         # district, while the bare "Nienburg" also exists outside the region.
-        close = self._fuzzy(key, text, strict=True)
+        matches = self._close(key)
+        close = self._fuzzy(key, matches, text, strict=True)
         if close is not None:
             return close
-        closest = self._fuzzy(_strip(key) or key, text)
+        # Mostly the same key (nothing to strip): its close names are not searched again.
+        stripped = _strip(key) or key
+        closest = self._fuzzy(stripped, matches if stripped == key else self._close(stripped), text)
         assert closest is not None  # without `strict`, an answer is always given
         return closest
 
@@ -427,9 +430,15 @@ class PlaceResolver:
         assert isinstance(chosen, Elsewhere)
         return chosen
 
-    def _fuzzy(self, key: str, text: str, strict: bool = False) -> Parsed[Place] | None:
-        """Close names; `strict` only accepts a near-certain match and otherwise says None."""
-        matches = process.extract(key, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+    def _close(self, key: str) -> list[tuple[str, float, int]]:
+        """The five closest names (rapidfuzz over every name: the costly part)."""
+        return process.extract(key, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+
+    def _fuzzy(
+        self, key: str, matches: list[tuple[str, float, int]], text: str, strict: bool = False
+    ) -> Parsed[Place] | None:
+        """Close names (`matches`, of `key`); `strict` only accepts a near-certain match and
+        otherwise says None."""
         cutoff = 100 if len(key) <= 4 else 84 if len(key) <= 7 else 80
         if strict:
             cutoff = max(cutoff, 88)

@@ -31,11 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-
-import simplemma
+from functools import cache
 
 from bot.base.normalize import fold
 from bot.texts.catalog import Language
+from bot.understanding.dictionaries import language_scores
 
 MAX_REPLY = 400
 """Only the first characters decide; a long text is an answer (or a long question)."""
@@ -163,10 +163,17 @@ _DE_WORDS = frozenset(
 )
 
 
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """Compiled once: re's own cache (512 patterns, the oldest dropped first) is full after
+    start-up, and compiling these long patterns again took milliseconds now and then."""
+    return re.compile(pattern)
+
+
 def _strip(folded: str, pattern: str) -> tuple[str, bool]:
     """`folded` without `pattern` at its start or end (repeatedly); whether any was found."""
     found = False
-    edge = re.compile(rf"^(?:{pattern})(?:\s+|$)|(?:^|\s+)(?:{pattern})$")
+    edge = _regex(rf"^(?:{pattern})(?:\s+|$)|(?:^|\s+)(?:{pattern})$")
     while True:
         stripped = edge.sub("", folded, count=1).strip()
         if stripped == folded:
@@ -176,7 +183,7 @@ def _strip(folded: str, pattern: str) -> tuple[str, bool]:
 
 def _is(folded: str, core: str) -> bool:
     filler = rf"(?:{_FILLER}\s+)*"
-    return re.fullmatch(rf"{filler}{core}(?:\s+{_FILLER})*", folded) is not None
+    return _regex(rf"{filler}{core}(?:\s+{_FILLER})*").fullmatch(folded) is not None
 
 
 def _non_answer(folded: str) -> Kind | None:
@@ -336,7 +343,7 @@ def classify(text: str, step: str | None = None) -> Reply:
         if Kind.GREETING in seen:
             return Reply(Kind.GREETING, "", asks)
         return Reply(Kind.NOISE, "", asks)
-    if re.fullmatch(_NOISE, folded):
+    if _regex(_NOISE).fullmatch(folded):
         return Reply(Kind.NOISE, "", asks)
     question = _is_question(raw, folded, step)
     kind = _non_answer(folded)
@@ -379,7 +386,7 @@ def language_of(text: str) -> Language | None:
         return "de"
     if len(letters) < 2:
         return None
-    scores = dict(simplemma.langdetect(" ".join(letters), lang=("de", "en")))
+    scores = language_scores(" ".join(letters))
     en, de = scores.get("en", 0.0), scores.get("de", 0.0)
     if english >= 1 and en >= 0.9 and de <= 0.5:
         return "en"

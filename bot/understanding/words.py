@@ -2,7 +2,8 @@
 
 Matching on lemmas of whole words (never on substrings) is what lets "Pflegeschulen" stay a
 word about schools of nursing instead of containing "Schüler". simplemma ships its
-dictionaries inside the wheel, so nothing is fetched at run time.
+dictionaries inside the wheel, so nothing is fetched at run time; they are read as tries
+(`dictionaries`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
 from bot.base.normalize import fold
+from bot.understanding.dictionaries import LANGUAGES, lemmatize, load
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-LANGUAGES = ("de", "en")
-"""Both are tried: sponsors mix them ("Azubis im IT-Bereich", "Pflege workers")."""
 
 
 def words(text: str) -> list[str]:
@@ -26,13 +24,14 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65_536)
 def lemmas(word: str) -> frozenset[str]:
-    """The folded word and its dictionary forms in German and English."""
+    """The folded word and its dictionary forms in German and English (both are tried:
+    sponsors mix them, "Azubis im IT-Bereich", "Pflege workers")."""
     forms = {fold(word)}
     for language in LANGUAGES:
-        forms.add(fold(simplemma.lemmatize(word, lang=language)))
+        forms.add(fold(lemmatize(word, language)))
         # German nouns are capitalised; people on phones often do not.
         if language == "de" and word.islower():
-            forms.add(fold(simplemma.lemmatize(word.capitalize(), lang=language)))
+            forms.add(fold(lemmatize(word.capitalize(), language)))
     forms.discard("")
     return frozenset(forms)
 
@@ -46,8 +45,7 @@ def lemma_set(text: str) -> frozenset[str]:
 
 
 def warm_up() -> None:
-    """Load the dictionaries now: simplemma reads each language's on first use, well over a
-    second for German, which would otherwise stall the first sponsor's answer (and, on the
-    event loop, everyone else's)."""
-    for word in ("Fachkräfte", "workers"):
-        lemmas(word)
+    """Open the dictionaries now: milliseconds from their cache files, but the first start on a
+    machine builds those (seconds), which would otherwise stall the first sponsor's answer
+    (and, on the event loop, everyone else's)."""
+    load()

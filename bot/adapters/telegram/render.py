@@ -29,8 +29,9 @@ def reply_html(reply: Reply, language: Language) -> str:
     return "\n\n".join(to_html(part, language) for part in reply.parts)
 
 
-_TOKEN = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|[^<&]|[<&]")
-"""A tag, an entity or one character: the pieces a message may be cut between."""
+_TOKEN = re.compile(r"<[^>]*>|&#?[0-9A-Za-z]+;|[^<&\n]+|\n|[<&]")
+"""A tag, an entity, a run of plain characters within a line, a line break or a lone "<" or
+"&": the pieces a message may be cut between (a run only where it does not fit whole)."""
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
@@ -47,12 +48,22 @@ def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
         return [text]
     chunks: list[str] = []
     chunk = _Chunk([], limit)
-    for token in _TOKEN.findall(text):
-        while not chunk.fits(token) and chunk.has_text():
-            finished, chunk = chunk.cut()
-            if _visible(finished):
-                chunks.append(finished)
-        chunk.add(token)
+    for piece in _TOKEN.findall(text):
+        # A run of plain characters is added as far as it fits, as its characters one by one
+        # would be, and cut at the first that does not fit, where the message would be cut
+        # character by character. (One token per character cost milliseconds per summary.)
+        run = len(piece) > 1 and piece[0] not in "<&"
+        while piece:
+            token = piece
+            if run:
+                fitting = _fitting(piece, chunk.room())
+                token = piece[: fitting or 1]
+            while not chunk.fits(token) and chunk.has_text():
+                finished, chunk = chunk.cut()
+                if _visible(finished):
+                    chunks.append(finished)
+            chunk.add(token)
+            piece = piece[len(token) :]
     final = chunk.html(len(chunk.body), chunk.stack)
     if _visible(final):
         chunks.append(final)
@@ -71,6 +82,10 @@ class _Chunk:
         self.size = sum(utf16_length(tag) for _, tag in opened)
         self.breaks: list[tuple[int, list[tuple[str, str]], int]] = []
         """(index of a newline in body, markup open there, size before it)."""
+
+    def room(self) -> int:
+        """UTF-16 units of plain text that still fit (markup open stays open)."""
+        return self.limit - self.size - _closing_size(self.stack)
 
     def fits(self, token: str) -> bool:
         stack = _after(self.stack, token)
@@ -128,6 +143,21 @@ def _after(stack: list[tuple[str, str]], token: str) -> list[tuple[str, str]]:
         if stack[depth][0] == name:
             return stack[:depth]
     return stack
+
+
+def _fitting(text: str, room: int) -> int:
+    """How many leading characters of plain `text` take at most `room` UTF-16 units."""
+    if room <= 0:
+        return 0
+    if utf16_length(text) == len(text):  # no character outside the BMP
+        return min(len(text), room)
+    used = count = 0
+    for character in text:
+        used += utf16_length(character)
+        if used > room:
+            break
+        count += 1
+    return count
 
 
 def _closing_size(stack: list[tuple[str, str]]) -> int:

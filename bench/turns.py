@@ -1,0 +1,118 @@
+"""CPU per update of the conversation service in process: the load benchmark's dialog without
+HTTP, PTB or other processes, so that a change to our own work per update can be measured on a
+busy machine (CPU time of this process, not wall time) and profiled.
+
+    python bench/turns.py [--sponsors 150] [--profile FILE]
+
+Each sponsor runs `bench/load.py`'s dialog (13 updates) on a real SQLite file in a temporary
+data directory; every reply is rendered as the Telegram adapter renders it (HTML, split to
+Telegram's length, keyboard). A warm-up of 20 sponsors is not counted. `--profile` writes a
+cProfile of the counted sponsors, timed by CPU time (`python -m pstats FILE`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import itertools
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load import PLACES, dialog  # bench/load.py
+
+from bot.adapters.telegram.render import keyboard, reply_html, split_html
+from bot.core.events import Event, Press, Text
+from bot.core.outputs import Reply
+from bot.core.updates import Incoming
+from bot.runtime import Runtime, build_runtime
+from bot.settings import Settings
+from tests.support.drivers.common import label_text
+
+WARM_UP = 20
+
+
+def press(reply: Reply, label: str) -> Press:
+    """The button labelled `label` (or the one containing it, not yet ticked)."""
+    found: Press | None = None
+    for row in reply.buttons:
+        for button in row:
+            shown = label_text(button, "de")
+            if shown == label or (found is None and label in shown and not shown.startswith("✓")):
+                found = Press(reply.step or "", button.action, reply.token or None)
+    if found is None:
+        raise SystemExit(f"no button {label!r}")
+    return found
+
+
+async def sponsors(runtime: Runtime, first_id: int, count: int, ids: itertools.count[int]) -> int:
+    updates = 0
+    for number in range(count):
+        shown: Reply | None = None
+        for step in dialog(PLACES[number % len(PLACES)]):
+            event: Event
+            if step.kind == "text":
+                event = Text(step.value)
+            else:
+                assert shown is not None, "a tap before any buttons"
+                event = press(shown, step.value)
+            handled = await runtime.conversations.handle(
+                Incoming(first_id + number, event, next(ids), "de", name="Bench")
+            )
+            updates += 1
+            for output in handled.outputs:
+                if isinstance(output, Reply):
+                    split_html(reply_html(output, handled.language))
+                    keyboard(output, handled.language)
+                    if output.buttons:
+                        shown = output
+    return updates
+
+
+async def main(count: int, profile: str | None) -> None:
+    with tempfile.TemporaryDirectory() as data_dir:
+        settings = Settings(
+            data_dir=Path(data_dir),
+            telegram_bot_token=None,
+            admin_ids=frozenset(),
+            default_language="de",
+            retention_months=12,
+            rate_limiter=False,
+            webhook_url=None,
+        )
+        runtime = await build_runtime(settings)
+        try:
+            if runtime.warming is not None:
+                await runtime.warming
+            ids = itertools.count(1)
+            await sponsors(runtime, 10_000, WARM_UP, ids)
+            profiler = cProfile.Profile(time.process_time) if profile else None
+            cpu, wall = time.process_time(), time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
+            updates = await sponsors(runtime, 20_000, count, ids)
+            if profiler is not None and profile is not None:
+                profiler.disable()
+                profiler.dump_stats(profile)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        finally:
+            await runtime.close()
+    print(
+        f"{updates} updates: {cpu / updates * 1000:.3f} ms CPU per update "
+        f"(wall {wall / updates * 1000:.3f} ms, with the disk's syncs)"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sponsors", type=int, default=150, help="counted sponsors")
+    parser.add_argument("--profile", help="write a cProfile (CPU time) of the counted sponsors")
+    args = parser.parse_args()
+    asyncio.run(main(args.sponsors, args.profile))
