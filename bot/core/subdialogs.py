@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter
 
+from bot.core.state import DialogState
+
 Statement = Literal["supports", "rejects", "changes"]
 """What an alliance says about a handed-over draft."""
 STATEMENTS: tuple[Statement, ...] = ("supports", "rejects", "changes")
@@ -113,39 +115,21 @@ class MoveMeeting(_SubDialog):
 ProcedureAnswer = DecisionCopyFile | EvaluationStep | EscalationDays | MoveMeeting
 """The procedure's sub-dialogs (`bot.routes.cases`)."""
 
-ProjectStep = Literal[
-    "title",
-    "districts",
-    "target_groups",
-    "action_fields",
-    "sub_goals",
-    "description",
-    "period",
-    "source",
-    "preview",
-]
+StaffDialogName = Literal["project_new"]
+"""Staff's knowledge dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
 
-class AddProject(_SubDialog):
-    """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
-    or tapped so far, and the knowledge base's version the dialog started on (the change is
-    applied as based on it: merged with colleagues' changes since, or refused)."""
+class StaffDialog(_SubDialog):
+    """A staff member's knowledge dialog in progress, run by the dialog engine like the
+    sponsor's (`bot.alliance.staff_dialogs` declares it): its dialog state, and the knowledge
+    base's version it started on (the change is applied as based on it: merged with
+    colleagues' changes since, or refused naming them). Stored before schema 11 as
+    `AddProject`, with each answer a field of its own."""
 
-    kind: Literal["add_project"] = "add_project"
+    kind: Literal["staff_dialog"] = "staff_dialog"
+    dialog: StaffDialogName
     based_on: str
-    step: ProjectStep = "title"
-    title: str = ""
-    entry_id: str = ""
-    """The new entry's id, made from the title when it is typed (unique at that moment: a
-    colleague adding the same id meanwhile makes the change a conflict, not a second entry)."""
-    districts: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    action_fields: tuple[str, ...] = ()
-    sub_goals: tuple[str, ...] = ()
-    description: str = ""
-    start_year: int | None = None
-    end_year: int | None = None
-    source: str = ""
+    state: DialogState
 
 
 class RetireProject(_SubDialog):
@@ -213,7 +197,7 @@ SubDialog = Annotated[
     | ProjectDates
     | VotumText
     | EnterPlan
-    | AddProject
+    | StaffDialog
     | RetireProject
     | EditEntry
     | ReachHuman

@@ -23,7 +23,6 @@ from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
 from bot.core.subdialogs import (
-    AddProject,
     AnswerAlliance,
     AskSponsor,
     DecisionCopyFile,
@@ -38,6 +37,7 @@ from bot.core.subdialogs import (
     RecordStatement,
     RenameDraft,
     RetireProject,
+    StaffDialog,
     VotumText,
 )
 from bot.core.updates import Handled, Incoming
@@ -310,13 +310,15 @@ class Conversations:
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
         desks = self.desks
-        if isinstance(turn.subdialog, AddProject | RetireProject | EditEntry):
+        if isinstance(turn.subdialog, StaffDialog | RetireProject | EditEntry):
             # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
                 return [_unknown()]
-            typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "project_typed"
-            return await self.kb_commands(turn, typed, None)
+            typed = {StaffDialog: "dialog_typed", EditEntry: "entry_typed"}
+            return await self.kb_commands(
+                turn, typed.get(type(turn.subdialog), "project_typed"), None
+            )
         match await turn.done():
             case RenameDraft() as rename:
                 return await desks.menu.rename(turn, rename, text)

@@ -5,6 +5,98 @@ Never edit a released migration: append a new one.
 
 from __future__ import annotations
 
+_PROJECT_STEPS = (
+    "title",
+    "districts",
+    "target_groups",
+    "action_fields",
+    "sub_goals",
+    "description",
+    "period",
+    "source",
+)
+"""The steps of adding a past project before its preview, in order (schema 11)."""
+_TAPPED = ("districts", "target_groups", "action_fields", "sub_goals")
+
+
+def _staff_dialog_from_add_project() -> str:
+    """Schema 11's statement: staff's add-project dialog stored as `AddProject` (each answer a
+    field, the step a name) becomes a `StaffDialog` carrying the engine's `DialogState`
+    (`bot.alliance.staff_dialogs`), at the same step: the answers given so far (a tapped one
+    with its codes, shown as these until the preview names them), the steps before as its
+    history (for going back), and the ticks of a tapped step not yet confirmed."""
+    p = "e.value"
+    rank = (
+        "CASE json_extract(e.value, '$.step') "
+        + " ".join(f"WHEN '{step}' THEN {index}" for index, step in enumerate(_PROJECT_STEPS))
+        + f" ELSE {len(_PROJECT_STEPS)} END"
+    )
+    history = (
+        "CASE "
+        + " ".join(
+            f"WHEN {rank} = {index} THEN json('{_json_list(_PROJECT_STEPS[:index])}')"
+            for index in range(len(_PROJECT_STEPS))
+        )
+        + f" ELSE json('{_json_list(_PROJECT_STEPS)}') END"
+    )
+    ticked = (
+        "CASE json_extract(e.value, '$.step') "
+        + " ".join(
+            f"WHEN '{step}' THEN json(coalesce(json_extract({p}, '$.{step}'), '[]'))"
+            for step in _TAPPED
+        )
+        + " ELSE json('[]') END"
+    )
+    pieces = []
+    for key, field in (("title", "title"), ("id", "entry_id")):
+        pieces.append(
+            f"CASE WHEN coalesce(json_extract({p}, '$.{field}'), '') <> '' THEN json_object("
+            f"'{key}', json_object('text', json_extract({p}, '$.{field}'), "
+            f"'value', json_extract({p}, '$.{field}'))) ELSE '{{}}' END"
+        )
+    for field in ("description", "source"):
+        pieces.append(
+            f"CASE WHEN coalesce(json_extract({p}, '$.{field}'), '') <> '' THEN json_object("
+            f"'{field}', json_object('text', json_extract({p}, '$.{field}'), "
+            f"'value', json_extract({p}, '$.{field}'))) ELSE '{{}}' END"
+        )
+    for field in _TAPPED:
+        index = _PROJECT_STEPS.index(field)
+        pieces.append(
+            f"CASE WHEN {rank} > {index} AND json_array_length({p}, '$.{field}') > 0 THEN "
+            f"json_object('{field}', json_object('text', (SELECT group_concat(c.value, ', ') "
+            f"FROM json_each({p}, '$.{field}') AS c), 'value', "
+            f"json(json_extract({p}, '$.{field}')))) ELSE '{{}}' END"
+        )
+    start, end = f"json_extract({p}, '$.start_year')", f"json_extract({p}, '$.end_year')"
+    pieces.append(
+        f"CASE WHEN {start} IS NOT NULL THEN json_object('period', json_object('text', "
+        f"CASE WHEN coalesce({end}, {start}) = {start} THEN CAST({start} AS TEXT) "
+        f"ELSE {start} || '–' || {end} END, 'value', json_object('start_year', {start}, "
+        f"'end_year', coalesce({end}, {start})))) ELSE '{{}}' END"
+    )
+    answers = "'{}'"
+    for piece in pieces:
+        answers = f"json_patch({answers}, {piece})"
+    converted = (
+        "json_object('kind', 'staff_dialog', 'dialog', 'project_new', "
+        f"'based_on', json_extract({p}, '$.based_on'), 'state', json_object("
+        f"'step', coalesce(json_extract({p}, '$.step'), 'title'), 'answers', json({answers}), "
+        f"'history', {history}, 'ticked', {ticked}))"
+    )
+    return (
+        "UPDATE users SET pending = (SELECT json_group_array(CASE "
+        f"WHEN json_extract(e.value, '$.kind') = 'add_project' THEN json({converted}) "
+        "ELSE json(e.value) END) FROM json_each(users.pending) AS e) "
+        "WHERE json_valid(pending) AND EXISTS (SELECT 1 FROM json_each(users.pending) AS e "
+        "WHERE json_extract(e.value, '$.kind') = 'add_project')"
+    )
+
+
+def _json_list(items: tuple[str, ...]) -> str:
+    return "[" + ",".join(f'"{item}"' for item in items) + "]"
+
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: sponsors and their drafts
     """
@@ -374,4 +466,8 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE json_valid(snapshot)
         AND json_type(snapshot, '$.state.answers.handoff_kind') IS NOT NULL;
     """,
+    # 11: staff's add-project dialog runs on the dialog engine (issue 17 point 1): the
+    # sub-dialog `AddProject` becomes `StaffDialog` with the engine's dialog state, at the
+    # same step with the same answers (`_staff_dialog_from_add_project`).
+    _staff_dialog_from_add_project(),
 )
