@@ -16,12 +16,11 @@ from collections.abc import Callable
 
 from bot.alliance.entry_dialog import EntryDialog
 from bot.alliance.knowledge_dialogs import KnowledgeDialogs, legacy_press
-from bot.alliance.project_dialog import ProjectDialog
 from bot.base.normalize import fold
 from bot.clock import Clock
 from bot.core.events import Text, Upload
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.core.subdialogs import EntryForm, StaffDialog
+from bot.core.subdialogs import EntryForm
 from bot.kb.intake import examine, receive
 from bot.kb.report import describe_applied, describe_history, describe_received
 from bot.kb.store import Author, KnowledgeStore
@@ -57,7 +56,6 @@ class KnowledgeDesk:
         self.store = store
         self.dialogs = KnowledgeDialogs(store, clock)
         """Staff's dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
-        self.projects = ProjectDialog(store)
         self.entries = EntryDialog(store)
 
     async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
@@ -69,13 +67,9 @@ class KnowledgeDesk:
         if name == "dialog_typed" and isinstance(turn.incoming.event, Text):
             return await self.dialogs.typed(turn, turn.incoming.event.text)
         if name == "project_retire":
-            return await self.projects.start_retiring(turn)
-        if name.startswith("project:") and isinstance(turn.subdialog, StaffDialog):
+            return await self.dialogs.start(turn, "project_retire")
+        if name.startswith("project:"):  # a button shown before schema 11
             return await self.dialogs.press(turn, legacy_press(name.removeprefix("project:")))
-        if name.startswith("project:"):
-            return await self.projects.press(turn, name.removeprefix("project:"))
-        if name == "project_typed" and isinstance(turn.incoming.event, Text):
-            return await self.projects.typed(turn, turn.incoming.event.text)
         if name in ENTRY_COMMANDS:
             return await self.entries.start(turn, ENTRY_COMMANDS[name])
         if name.startswith("entry:"):

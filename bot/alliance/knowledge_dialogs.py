@@ -34,10 +34,11 @@ PRESS = "staff:kb:dlg"
 ABORT = "abort"
 """The cancel button every prompt of a staff dialog carries: the dialog ends, nothing changed."""
 
-LEGACY_PRESSES = {"next": "done", "cancel": ABORT}
-"""Buttons of the add-project dialog as shown before schema 11 (`staff:kb:project:…`), as the
+LEGACY_PRESSES = {"next": "done", "cancel": ABORT, "retire_apply": "apply"}
+"""Buttons of the project dialogs as shown before schema 11 (`staff:kb:project:…`), as the
 engine's: tapped on a message of then, they act on the dialog migrated from it (the same
-choices in the same order, "pick:<n>", "skip" and "apply" alike)."""
+choices in the same order, "pick:<n>", "skip" and "apply" alike; a project offered for
+retiring, "retire:<n>", is stale: its list was not kept, the word is asked again)."""
 
 
 def legacy_press(action: str) -> str:

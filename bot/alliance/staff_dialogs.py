@@ -2,13 +2,15 @@
 the sponsor's (`bot.dialogs.sponsor`): questions (`Step`), screens (`Screen`), the presses and
 typed words they take.
 
-Adding a past project: the title, description, period and source are typed; districts,
-target groups, action fields and sub-goals are tapped (names and the strategy's wording shown,
-codes stored). It ends on a readable preview of the new entry with "Übernehmen" and a way to
-change any answer first. The preview's "Übernehmen" finishes the dialog (`Finish("apply")`):
-`bot.alliance.knowledge_dialogs` runs it, checks the change with the knowledge store (the same
-pydantic models as a file) before the preview is shown, and applies it as a versioned change
-based on the version the dialog started on.
+Adding a past project (/projekt_neu): the title, description, period and source are typed;
+districts, target groups, action fields and sub-goals are tapped (names and the strategy's
+wording shown, codes stored). It ends on a readable preview of the new entry with
+"Übernehmen" and a way to change any answer first; "Übernehmen" finishes the dialog
+(`Finish("apply")`). `bot.alliance.knowledge_dialogs` runs it, checks the change with the
+knowledge store (the same pydantic models as a file) before the preview is shown, and
+applies it as a versioned change based on the version the dialog started on. Retiring one
+(/projekt_entfernen): a word of its title finds it (typos forgiven), the projects found are
+offered, the one chosen is shown and its removal confirmed the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.alliance.entry_dialog import search
+from bot.alliance.entry_forms import PROJECT
 from bot.base.normalize import fold, transliterate
 from bot.core.outputs import Button, Finish, Reply
 from bot.core.state import Answer, DialogState, Offered
@@ -317,6 +321,67 @@ ADD_PROJECT = Dialog(
 """A past project, added by a staff member (/projekt_neu)."""
 
 
+# --- retiring a project -----------------------------------------------------------------------
+
+RETIRE_TEXTS = "retire"
+"""The retire dialog's part of the catalogues (`retire.project.prompt`, `.label`)."""
+CONFIRM = "confirm"
+FOUND_SHOWN = 8
+"""Projects offered for a search word (a more precise word narrows them down)."""
+
+
+def parse_project(text: str, ctx: StepContext) -> ParseOutcome:
+    """A project chosen by its title (a button offered for a word), or a word of its title:
+    the projects it finds, typos forgiven, offered as buttons."""
+    kb = ctx.advisor.kb
+    chosen = next((p for p in kb.projects if fold(p.title) == fold(text)), None)
+    if chosen is not None:
+        return Accepted(Answer(text=chosen.title, value=chosen.id))
+    query = " ".join(text.split())
+    found = search(PROJECT, kb, query)[:FOUND_SHOWN]
+    if not found:
+        return Rejected(Msg("project.retire.none", {"query": query}))
+    return Rejected(
+        Msg("project.retire.choose"), suggestions=tuple(kb.project(id_).title for id_ in found)
+    )
+
+
+def show_removal(state: DialogState, context: ScreenContext, notes: Sequence[Msg]) -> Reply:
+    """What goes, as staff know it: its title, id and districts."""
+    kb = context.step.advisor.kb
+    entry_id = str(state.answers["project"].value)
+    project = next((p for p in kb.projects if p.id == entry_id), None)
+    title = project.title if project is not None else state.answers["project"].text
+    districts = ", ".join(kb.district(d).name for d in project.districts) if project else "–"
+    shown = {"file": PROJECTS_FILE, "title": title, "id": entry_id, "districts": districts}
+    preview = Msg("project.retire.preview", shown)
+    return Reply((*notes, preview), ((Button(Msg("project.button.retire"), "apply"),),), CONFIRM)
+
+
+def retire_change(state: DialogState) -> EntryEdits:
+    """What the dialog changes: the chosen project taken out of projects.yaml."""
+    entry_id = str(state.answers["project"].value)
+    return EntryEdits(PROJECTS_FILE, (Edit("projects", entry_id, None),))
+
+
+RETIRE_PROJECT = Dialog(
+    id="project_retire",
+    sequences=(Questions("retire", (Step("project", parse_project, texts=RETIRE_TEXTS),)),),
+    screens=(
+        Screen(
+            CONFIRM,
+            show_removal,
+            presses={"apply": _apply},
+            use_buttons=Msg("project.tap_please"),
+        ),
+    ),
+    end=CONFIRM,
+    paused=Screen(CANCELLED, show_cancelled),
+    words={"sponsor.error.use_buttons": "project.tap_please"},
+)
+"""A past project taken out of the knowledge base (/projekt_entfernen)."""
+
+
 @dataclass(frozen=True)
 class StaffForm:
     """A staff dialog and what it changes once confirmed."""
@@ -330,4 +395,5 @@ class StaffForm:
 
 STAFF_DIALOGS: dict[StaffDialogName, StaffForm] = {
     "project_new": StaffForm(ADD_PROJECT, project_change, Msg("project.refused")),
+    "project_retire": StaffForm(RETIRE_PROJECT, retire_change, Msg("project.retire.refused")),
 }

@@ -115,7 +115,7 @@ class MoveMeeting(_SubDialog):
 ProcedureAnswer = DecisionCopyFile | EvaluationStep | EscalationDays | MoveMeeting
 """The procedure's sub-dialogs (`bot.routes.cases`)."""
 
-StaffDialogName = Literal["project_new"]
+StaffDialogName = Literal["project_new", "project_retire"]
 """Staff's knowledge dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
 
@@ -124,22 +124,12 @@ class StaffDialog(_SubDialog):
     sponsor's (`bot.alliance.staff_dialogs` declares it): its dialog state, and the knowledge
     base's version it started on (the change is applied as based on it: merged with
     colleagues' changes since, or refused naming them). Stored before schema 11 as
-    `AddProject`, with each answer a field of its own."""
+    `AddProject` (each answer a field of its own) and `RetireProject`."""
 
     kind: Literal["staff_dialog"] = "staff_dialog"
     dialog: StaffDialogName
     based_on: str
     state: DialogState
-
-
-class RetireProject(_SubDialog):
-    """Staff take a project out of the knowledge base: found by a word of its title, shown,
-    confirmed (`bot.alliance.project_dialog`)."""
-
-    kind: Literal["retire_project"] = "retire_project"
-    based_on: str
-    query: str = ""
-    entry_id: str = ""
 
 
 EntryForm = Literal["project", "alliance", "office", "faq"]
@@ -198,7 +188,6 @@ SubDialog = Annotated[
     | VotumText
     | EnterPlan
     | StaffDialog
-    | RetireProject
     | EditEntry
     | ReachHuman
     | FeedbackReason

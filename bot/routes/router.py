@@ -36,7 +36,6 @@ from bot.core.subdialogs import (
     ReachHuman,
     RecordStatement,
     RenameDraft,
-    RetireProject,
     StaffDialog,
     VotumText,
 )
@@ -310,15 +309,13 @@ class Conversations:
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
         desks = self.desks
-        if isinstance(turn.subdialog, StaffDialog | RetireProject | EditEntry):
+        if isinstance(turn.subdialog, StaffDialog | EditEntry):
             # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
                 return [_unknown()]
-            typed = {StaffDialog: "dialog_typed", EditEntry: "entry_typed"}
-            return await self.kb_commands(
-                turn, typed.get(type(turn.subdialog), "project_typed"), None
-            )
+            typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "dialog_typed"
+            return await self.kb_commands(turn, typed, None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await desks.menu.rename(turn, rename, text)

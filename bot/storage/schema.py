@@ -84,12 +84,23 @@ def _staff_dialog_from_add_project() -> str:
         f"'step', coalesce(json_extract({p}, '$.step'), 'title'), 'answers', json({answers}), "
         f"'history', {history}, 'ticked', {ticked}))"
     )
+    # Retiring: at the confirmation once a project was chosen (named by its id until the
+    # screen shows its title), else at the question (the projects found are not kept: the
+    # word is asked again).
+    entry = f"coalesce(json_extract({p}, '$.entry_id'), '')"
+    retiring = (
+        "json_object('kind', 'staff_dialog', 'dialog', 'project_retire', "
+        f"'based_on', json_extract({p}, '$.based_on'), 'state', CASE WHEN {entry} <> '' "
+        "THEN json_object('step', 'confirm', 'answers', json_object('project', "
+        f"json_object('text', {entry}, 'value', {entry})), 'history', json('[\"project\"]')) "
+        "ELSE json_object('step', 'project') END)"
+    )
     return (
-        "UPDATE users SET pending = (SELECT json_group_array(CASE "
-        f"WHEN json_extract(e.value, '$.kind') = 'add_project' THEN json({converted}) "
+        "UPDATE users SET pending = (SELECT json_group_array(CASE json_extract(e.value, '$.kind') "
+        f"WHEN 'add_project' THEN json({converted}) WHEN 'retire_project' THEN json({retiring}) "
         "ELSE json(e.value) END) FROM json_each(users.pending) AS e) "
         "WHERE json_valid(pending) AND EXISTS (SELECT 1 FROM json_each(users.pending) AS e "
-        "WHERE json_extract(e.value, '$.kind') = 'add_project')"
+        "WHERE json_extract(e.value, '$.kind') IN ('add_project', 'retire_project'))"
     )
 
 
@@ -466,8 +477,8 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE json_valid(snapshot)
         AND json_type(snapshot, '$.state.answers.handoff_kind') IS NOT NULL;
     """,
-    # 11: staff's add-project dialog runs on the dialog engine (issue 17 point 1): the
-    # sub-dialog `AddProject` becomes `StaffDialog` with the engine's dialog state, at the
-    # same step with the same answers (`_staff_dialog_from_add_project`).
+    # 11: staff's project dialogs run on the dialog engine (issue 17 point 1): the
+    # sub-dialogs `AddProject` and `RetireProject` become `StaffDialog` with the engine's
+    # dialog state, at the same step with the same answers (`_staff_dialog_from_add_project`).
     _staff_dialog_from_add_project(),
 )

@@ -25,6 +25,10 @@ EARLY = 901
 """Stopped at the target groups, with two ticked and not yet confirmed."""
 LATE = 902
 """Stopped at the source, everything else given."""
+RETIRING = 903
+"""Stopped at the confirmation of a project's removal."""
+SEARCHING = 904
+"""Stopped after a search word, before choosing."""
 TITLE = "Pflege: Brücke für geflüchtete Frauen"
 
 
@@ -56,13 +60,25 @@ LATE_STACK = [
 ]
 
 
+RETIRING_STACK = [
+    {"kind": "retire_project", "based_on": "v0", "query": "lehrer", "entry_id": "lehrerexkursionen"}
+]
+SEARCHING_STACK = [{"kind": "retire_project", "based_on": "v0", "query": "lehrer"}]
+
+
 def _schema_10(path: Path) -> None:
     """A database as schema 10 left it, with two add-project dialogs in progress."""
     connection = sqlite3.connect(path)
     for script in MIGRATIONS[:10]:
         connection.executescript(script)
     connection.execute("PRAGMA user_version=10")
-    for user, stack in ((EARLY, EARLY_STACK), (LATE, LATE_STACK)):
+    stacks = (
+        (EARLY, EARLY_STACK),
+        (LATE, LATE_STACK),
+        (RETIRING, RETIRING_STACK),
+        (SEARCHING, SEARCHING_STACK),
+    )
+    for user, stack in stacks:
         connection.execute(
             "INSERT INTO users (id, language, pending, created_at, updated_at) "
             "VALUES (?, 'de', ?, ?, ?)",
@@ -75,7 +91,7 @@ def _schema_10(path: Path) -> None:
 @pytest.fixture
 async def upgraded(tmp_path: Path) -> AsyncIterator[Runtime]:
     _schema_10(tmp_path / "foerderlotse.sqlite3")
-    staff = frozenset({OFFICE, EARLY, LATE})
+    staff = frozenset({OFFICE, EARLY, LATE, RETIRING, SEARCHING})
     async with runtime_for(tmp_path, FixedClock(NOW), staff) as runtime:
         yield runtime
 
@@ -145,3 +161,25 @@ async def test_a_dialog_stopped_at_the_last_question_is_applied(upgraded: Runtim
     project = upgraded.conversations.advisor.kb.project("sprungbrett-handwerk")
     assert project.districts == ["schaumburg"] and project.period is not None
     assert (project.period.start_year, project.period.end_year) == (2023, 2024)
+
+
+async def test_a_removal_stopped_at_its_confirmation_is_confirmed_by_its_old_button(
+    upgraded: Runtime,
+) -> None:
+    retiring = await _dialog(upgraded, RETIRING)
+    assert (retiring.dialog, retiring.state.step) == ("project_retire", "confirm")
+    chat = ChatDriver.of(upgraded)
+    done = await chat.press("staff:kb:project:retire_apply", user=RETIRING)
+    assert "/kb_zurueck" in done
+    assert "lehrerexkursionen" not in {p.id for p in upgraded.conversations.advisor.kb.projects}
+
+
+async def test_a_removal_stopped_after_the_search_asks_for_the_word_again(
+    upgraded: Runtime,
+) -> None:
+    searching = await _dialog(upgraded, SEARCHING)
+    assert (searching.dialog, searching.state.step) == ("project_retire", "project")
+    chat = ChatDriver.of(upgraded)
+    # the projects found before the upgrade were not kept: their button is an old one
+    assert "Wort aus seinem Titel" in await chat.press("staff:kb:project:retire:0", user=SEARCHING)
+    assert "Welches davon?" in await chat.text("Lehrerexkursion", user=SEARCHING)
