@@ -325,7 +325,7 @@ ADD_PROJECT = Dialog(
 
 RETIRE_TEXTS = "retire"
 """The retire dialog's part of the catalogues (`retire.project.prompt`, `.label`)."""
-CONFIRM = "confirm"
+REMOVAL = "removal"
 FOUND_SHOWN = 8
 """Projects offered for a search word (a more precise word narrows them down)."""
 
@@ -355,7 +355,7 @@ def show_removal(state: DialogState, context: ScreenContext, notes: Sequence[Msg
     districts = ", ".join(kb.district(d).name for d in project.districts) if project else "–"
     shown = {"file": PROJECTS_FILE, "title": title, "id": entry_id, "districts": districts}
     preview = Msg("project.retire.preview", shown)
-    return Reply((*notes, preview), ((Button(Msg("project.button.retire"), "apply"),),), CONFIRM)
+    return Reply((*notes, preview), ((Button(Msg("project.button.retire"), "apply"),),), REMOVAL)
 
 
 def retire_change(state: DialogState) -> EntryEdits:
@@ -369,13 +369,13 @@ RETIRE_PROJECT = Dialog(
     sequences=(Questions("retire", (Step("project", parse_project, texts=RETIRE_TEXTS),)),),
     screens=(
         Screen(
-            CONFIRM,
+            REMOVAL,
             show_removal,
             presses={"apply": _apply},
             use_buttons=Msg("project.tap_please"),
         ),
     ),
-    end=CONFIRM,
+    end=REMOVAL,
     paused=Screen(CANCELLED, show_cancelled),
     words={"sponsor.error.use_buttons": "project.tap_please"},
 )

@@ -91,7 +91,7 @@ def _staff_dialog_from_add_project() -> str:
     retiring = (
         "json_object('kind', 'staff_dialog', 'dialog', 'project_retire', "
         f"'based_on', json_extract({p}, '$.based_on'), 'state', CASE WHEN {entry} <> '' "
-        "THEN json_object('step', 'confirm', 'answers', json_object('project', "
+        "THEN json_object('step', 'removal', 'answers', json_object('project', "
         f"json_object('text', {entry}, 'value', {entry})), 'history', json('[\"project\"]')) "
         "ELSE json_object('step', 'project') END)"
     )

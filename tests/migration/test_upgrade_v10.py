@@ -167,7 +167,7 @@ async def test_a_removal_stopped_at_its_confirmation_is_confirmed_by_its_old_but
     upgraded: Runtime,
 ) -> None:
     retiring = await _dialog(upgraded, RETIRING)
-    assert (retiring.dialog, retiring.state.step) == ("project_retire", "confirm")
+    assert (retiring.dialog, retiring.state.step) == ("project_retire", "removal")
     chat = ChatDriver.of(upgraded)
     done = await chat.press("staff:kb:project:retire_apply", user=RETIRING)
     assert "/kb_zurueck" in done
