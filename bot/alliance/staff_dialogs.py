@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from bot.alliance.entry_dialog import search
-from bot.alliance.entry_forms import PROJECT
+from bot.alliance.entry_dialogs import CHOOSE, ENTRY_DIALOGS, search, start_state
+from bot.alliance.entry_dialogs import MENU as ENTRY_MENU
+from bot.alliance.entry_dialogs import PREVIEW as ENTRY_PREVIEW
+from bot.alliance.entry_dialogs import change as entry_change
+from bot.alliance.entry_forms import FORMS, PROJECT
 from bot.base.normalize import fold, transliterate
 from bot.core.outputs import Button, Finish, Reply
 from bot.core.state import Answer, DialogState, Offered
@@ -39,7 +42,7 @@ from bot.core.steps import (
     Step,
     StepContext,
 )
-from bot.core.subdialogs import StaffDialogName
+from bot.core.subdialogs import EntryForm, StaffDialogName
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.store import Edit, EntryEdits
 from bot.texts.catalog import Msg, Param
@@ -387,13 +390,51 @@ class StaffForm:
     """A staff dialog and what it changes once confirmed."""
 
     dialog: Dialog
-    change: Callable[[DialogState], EntryEdits]
-    """The change its answers make (validated and applied by the knowledge store)."""
+    change: Callable[[DialogState, str], EntryEdits]
+    """The change its answers make when it finishes with `what` ("apply", "remove"),
+    validated and applied by the knowledge store."""
     again: Msg
     """How to begin again after a refusal."""
+    checked: str
+    """The screen shown only once the store has checked the change (the preview)."""
+    invalid: str | None = None
+    """The screen a change the models refuse goes back to, saying the fix; None: the dialog
+    ends with the refusal."""
+    begin: Callable[[KnowledgeBase], DialogState] | None = None
+    """Where it begins (a list of entries); None: at its first question."""
+    taken_on: str | None = None
+    """The screen an entry is chosen on: the change is based on the version live when it is
+    left (the entry as staff saw it), not when the dialog began."""
+    then: Mapping[str, StaffDialogName] = field(default_factory=dict)
+    """Finishes that go on in another staff dialog ("office": the coordination office's)."""
+
+
+def _form(name: EntryForm) -> StaffForm:
+    form = FORMS[name]
+    return StaffForm(
+        ENTRY_DIALOGS[name],
+        lambda state, what: entry_change(form, state, what),
+        Msg("entry.refused"),
+        checked=ENTRY_PREVIEW,
+        invalid=ENTRY_MENU,
+        begin=lambda kb: start_state(form, kb),
+        taken_on=CHOOSE,
+        then={"office": "office_edit"} if name == "alliance" else {},
+    )
 
 
 STAFF_DIALOGS: dict[StaffDialogName, StaffForm] = {
-    "project_new": StaffForm(ADD_PROJECT, project_change, Msg("project.refused")),
-    "project_retire": StaffForm(RETIRE_PROJECT, retire_change, Msg("project.retire.refused")),
+    "project_new": StaffForm(
+        ADD_PROJECT, lambda state, _: project_change(state), Msg("project.refused"), PREVIEW
+    ),
+    "project_retire": StaffForm(
+        RETIRE_PROJECT,
+        lambda state, _: retire_change(state),
+        Msg("project.retire.refused"),
+        REMOVAL,
+    ),
+    "project_edit": _form("project"),
+    "alliance_edit": _form("alliance"),
+    "office_edit": _form("office"),
+    "faq_edit": _form("faq"),
 }

@@ -115,6 +115,9 @@ class Step:
     texts: str = "sponsor"
     """Where the step's prompt, help and label are in the catalogues (`<texts>.<id>.prompt`):
     the dialog's own part of them."""
+    wording: Msg | None = None
+    """The prompt as a general text with parameters (a form's field: its kind's prompt with
+    the field's name); None: `<texts>.<id>.prompt`."""
 
     @property
     def prompt(self) -> str:

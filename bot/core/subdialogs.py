@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from bot.core.state import DialogState
 
@@ -115,7 +115,9 @@ class MoveMeeting(_SubDialog):
 ProcedureAnswer = DecisionCopyFile | EvaluationStep | EscalationDays | MoveMeeting
 """The procedure's sub-dialogs (`bot.routes.cases`)."""
 
-StaffDialogName = Literal["project_new", "project_retire"]
+StaffDialogName = Literal[
+    "project_new", "project_retire", "project_edit", "alliance_edit", "office_edit", "faq_edit"
+]
 """Staff's knowledge dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
 
@@ -124,7 +126,7 @@ class StaffDialog(_SubDialog):
     sponsor's (`bot.alliance.staff_dialogs` declares it): its dialog state, and the knowledge
     base's version it started on (the change is applied as based on it: merged with
     colleagues' changes since, or refused naming them). Stored before schema 11 as
-    `AddProject` (each answer a field of its own) and `RetireProject`."""
+    `AddProject` (each answer a field of its own), `RetireProject` and `EditEntry`."""
 
     kind: Literal["staff_dialog"] = "staff_dialog"
     dialog: StaffDialogName
@@ -134,36 +136,6 @@ class StaffDialog(_SubDialog):
 
 EntryForm = Literal["project", "alliance", "office", "faq"]
 """The knowledge entries staff edit by dialog (`bot.alliance.entry_forms`)."""
-EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
-EntryFields = dict[str, JsonValue]
-"""A knowledge entry's fields as its file stores them (`model_dump(mode="json")`): JSON values,
-so the stored sub-dialog is the same JSON and every use narrows a field before relying on it."""
-
-
-class EditEntry(_SubDialog):
-    """Staff add, edit or remove one knowledge entry by dialog (`bot.alliance.entry_dialog`):
-    a past project, a local alliance's members and contact details, an FAQ entry. It carries
-    the entry as it was in the version the edit started on and as edited so far; the change
-    is applied as based on that version (merged with colleagues' changes to other entries, or
-    refused naming theirs to the same one)."""
-
-    kind: Literal["edit_entry"] = "edit_entry"
-    form: EntryForm
-    based_on: str
-    stage: EntryStage = "choose"
-    offered: tuple[str, ...] = ()
-    """The entries the last list or search showed (their buttons carry the index)."""
-    page: int = 0
-    entry_id: str = ""
-    new: bool = False
-    walking: bool = False
-    """A new entry's fields are asked one after the other until its first preview."""
-    before: EntryFields = {}
-    """The entry in version `based_on` (empty for a new one)."""
-    value: EntryFields = {}
-    """The entry as edited so far (the file's fields, in codes)."""
-    field: str = ""
-    """The field asked for (stage "field")."""
 
 
 class ReachHuman(_SubDialog):
@@ -188,7 +160,6 @@ SubDialog = Annotated[
     | VotumText
     | EnterPlan
     | StaffDialog
-    | EditEntry
     | ReachHuman
     | FeedbackReason
     | DecisionCopyFile

@@ -662,10 +662,10 @@ class DialogEngine:
         if intro:
             parts.append(intro)
         if repeat_question or not intro:
-            parts.append(Msg(step.prompt))
+            parts.append(step.wording or Msg(step.prompt))
         current = state.answers.get(step.id)
         if current is not None and not suggestions:
-            parts.append(Msg("sponsor.current_answer", {"answer": current.text[:300]}))
+            parts.append(self._msg("sponsor.current_answer", {"answer": current.text[:300]}))
         if state.partial:
             parts.append(Msg("sponsor.partial_kept"))
         reply = Reply(parts=tuple(parts), buttons=self._buttons(state, step, offered), step=step.id)
@@ -691,7 +691,7 @@ class DialogEngine:
         if step.id in state.answers and not step.several:
             navigation.append(Button(Msg("sponsor.button.keep"), "keep"))
         if state.history or state.editing:
-            navigation.append(Button(Msg("sponsor.button.back"), "back"))
+            navigation.append(Button(self._msg("sponsor.button.back"), "back"))
         if step.optional:
             navigation.append(Button(self._msg("sponsor.button.skip"), "skip"))
         if navigation:

@@ -26,7 +26,6 @@ from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
     DecisionCopyFile,
-    EditEntry,
     EnterPlan,
     EscalationDays,
     EvaluationStep,
@@ -309,13 +308,12 @@ class Conversations:
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
         desks = self.desks
-        if isinstance(turn.subdialog, StaffDialog | EditEntry):
+        if isinstance(turn.subdialog, StaffDialog):
             # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
                 return [_unknown()]
-            typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "dialog_typed"
-            return await self.kb_commands(turn, typed, None)
+            return await self.kb_commands(turn, "dialog_typed", None)
         match await turn.done():
             case RenameDraft() as rename:
                 return await desks.menu.rename(turn, rename, text)

@@ -19,9 +19,10 @@ _PROJECT_STEPS = (
 _TAPPED = ("districts", "target_groups", "action_fields", "sub_goals")
 
 
-def _staff_dialog_from_add_project() -> str:
-    """Schema 11's statement: staff's add-project dialog stored as `AddProject` (each answer a
-    field, the step a name) becomes a `StaffDialog` carrying the engine's `DialogState`
+def _staff_dialogs_on_engine() -> str:
+    """Schema 11's statement: staff's knowledge dialogs become `StaffDialog`s carrying the
+    engine's `DialogState`. Adding a project (`AddProject`: each answer a field, the step a
+    name) goes on
     (`bot.alliance.staff_dialogs`), at the same step: the answers given so far (a tapped one
     with its codes, shown as these until the preview names them), the steps before as its
     history (for going back), and the ticks of a tapped step not yet confirmed."""
@@ -95,12 +96,35 @@ def _staff_dialog_from_add_project() -> str:
         f"json_object('text', {entry}, 'value', {entry})), 'history', json('[\"project\"]')) "
         "ELSE json_object('step', 'project') END)"
     )
+    # An entry's edit: on the list, with the entries it showed (named by their ids, the
+    # screen shows their titles); otherwise on the entry as edited so far, each field an
+    # answer (shown as its JSON text until answered again), whatever field was asked.
+    answers = (
+        "(SELECT json_group_object(j.key, json_object('text', CASE "
+        "WHEN j.type IN ('array', 'object') THEN j.value || '' WHEN j.type = 'null' THEN '–' "
+        "ELSE CAST(j.value AS TEXT) END, 'value', CASE "
+        "WHEN j.type IN ('array', 'object') THEN json(j.value) WHEN j.type = 'null' "
+        "THEN json('null') WHEN j.type = 'true' THEN json('true') WHEN j.type = 'false' "
+        f"THEN json('false') ELSE j.value END)) FROM json_each({p}, '$.value') AS j)"
+    )
+    offered = (
+        "(SELECT json_group_array(json_object('value', o.value, 'label', o.value)) "
+        f"FROM json_each({p}, '$.offered') AS o)"
+    )
+    editing = (
+        "json_object('kind', 'staff_dialog', 'dialog', "
+        f"json_extract({p}, '$.form') || '_edit', 'based_on', json_extract({p}, '$.based_on'), "
+        f"'state', CASE WHEN coalesce(json_extract({p}, '$.stage'), 'choose') = 'choose' "
+        f"THEN json_object('step', 'choose', 'offered', json(coalesce({offered}, '[]'))) "
+        f"ELSE json_object('step', 'entry', 'answers', json(coalesce({answers}, '{{}}'))) END)"
+    )
     return (
         "UPDATE users SET pending = (SELECT json_group_array(CASE json_extract(e.value, '$.kind') "
         f"WHEN 'add_project' THEN json({converted}) WHEN 'retire_project' THEN json({retiring}) "
+        f"WHEN 'edit_entry' THEN json({editing}) "
         "ELSE json(e.value) END) FROM json_each(users.pending) AS e) "
         "WHERE json_valid(pending) AND EXISTS (SELECT 1 FROM json_each(users.pending) AS e "
-        "WHERE json_extract(e.value, '$.kind') IN ('add_project', 'retire_project'))"
+        "WHERE json_extract(e.value, '$.kind') IN ('add_project', 'retire_project', 'edit_entry'))"
     )
 
 
@@ -477,8 +501,8 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE json_valid(snapshot)
         AND json_type(snapshot, '$.state.answers.handoff_kind') IS NOT NULL;
     """,
-    # 11: staff's project dialogs run on the dialog engine (issue 17 point 1): the
-    # sub-dialogs `AddProject` and `RetireProject` become `StaffDialog` with the engine's
-    # dialog state, at the same step with the same answers (`_staff_dialog_from_add_project`).
-    _staff_dialog_from_add_project(),
+    # 11: staff's knowledge dialogs run on the dialog engine (issue 17 point 1): the
+    # sub-dialogs `AddProject`, `RetireProject` and `EditEntry` become `StaffDialog` with the
+    # engine's dialog state, where they were with what was given (`_staff_dialogs_on_engine`).
+    _staff_dialogs_on_engine(),
 )

@@ -15,6 +15,8 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.core.subdialogs import StaffDialog
+from bot.kb.loader import load_directory
+from bot.kb.shipped import shipped_knowledge_dir
 from bot.runtime import Runtime
 from bot.storage.schema import MIGRATIONS
 from tests.dialogs.conftest import ChatDriver, runtime_for
@@ -29,6 +31,10 @@ RETIRING = 903
 """Stopped at the confirmation of a project's removal."""
 SEARCHING = 904
 """Stopped after a search word, before choosing."""
+EDITING = 905
+"""Changing an alliance's phone number, at its field."""
+CHOOSING = 906
+"""On the list of projects."""
 TITLE = "Pflege: Brücke für geflüchtete Frauen"
 
 
@@ -64,6 +70,32 @@ RETIRING_STACK = [
     {"kind": "retire_project", "based_on": "v0", "query": "lehrer", "entry_id": "lehrerexkursionen"}
 ]
 SEARCHING_STACK = [{"kind": "retire_project", "based_on": "v0", "query": "lehrer"}]
+ALLIANCE = next(
+    a.model_dump(mode="json")
+    for a in load_directory(shipped_knowledge_dir()).regions.local_alliances
+    if a.id == "farehi"
+)
+EDITING_STACK = [
+    {
+        "kind": "edit_entry",
+        "form": "alliance",
+        "based_on": "v0",
+        "stage": "field",
+        "entry_id": "farehi",
+        "before": ALLIANCE,
+        "value": {**ALLIANCE, "phone": "05121 2"},
+        "field": "phone",
+    }
+]
+CHOOSING_STACK = [
+    {
+        "kind": "edit_entry",
+        "form": "project",
+        "based_on": "v0",
+        "stage": "choose",
+        "offered": ["lehrerexkursionen", "care"],
+    }
+]
 
 
 def _schema_10(path: Path) -> None:
@@ -77,6 +109,8 @@ def _schema_10(path: Path) -> None:
         (LATE, LATE_STACK),
         (RETIRING, RETIRING_STACK),
         (SEARCHING, SEARCHING_STACK),
+        (EDITING, EDITING_STACK),
+        (CHOOSING, CHOOSING_STACK),
     )
     for user, stack in stacks:
         connection.execute(
@@ -91,7 +125,7 @@ def _schema_10(path: Path) -> None:
 @pytest.fixture
 async def upgraded(tmp_path: Path) -> AsyncIterator[Runtime]:
     _schema_10(tmp_path / "foerderlotse.sqlite3")
-    staff = frozenset({OFFICE, EARLY, LATE, RETIRING, SEARCHING})
+    staff = frozenset({OFFICE, EARLY, LATE, RETIRING, SEARCHING, EDITING, CHOOSING})
     async with runtime_for(tmp_path, FixedClock(NOW), staff) as runtime:
         yield runtime
 
@@ -183,3 +217,31 @@ async def test_a_removal_stopped_after_the_search_asks_for_the_word_again(
     # the projects found before the upgrade were not kept: their button is an old one
     assert "Wort aus seinem Titel" in await chat.press("staff:kb:project:retire:0", user=SEARCHING)
     assert "Welches davon?" in await chat.text("Lehrerexkursion", user=SEARCHING)
+
+
+async def test_an_entrys_edit_goes_on_at_the_entry_with_what_was_changed(
+    upgraded: Runtime,
+) -> None:
+    editing = await _dialog(upgraded, EDITING)
+    assert (editing.dialog, editing.state.step) == ("alliance_edit", "entry")
+    assert editing.state.answers["phone"].value == "05121 2"
+    assert editing.state.answers["members"].value == ALLIANCE["members"]
+    chat = ChatDriver.of(upgraded)
+    # the field's old prompt: its "Vorschau" still leads on
+    preview = await chat.press("staff:kb:entry:preview", user=EDITING)
+    assert "Vorschau" in preview and "Telefon: 05121 1 → 05121 2" not in preview
+    assert "Telefon: – → 05121 2" in preview  # the shipped alliance has no phone
+    assert "/kb_zurueck" in await tap(chat, "Übernehmen", EDITING)
+    alliance = next(
+        a for a in upgraded.conversations.advisor.kb.regions.local_alliances if a.id == "farehi"
+    )
+    assert alliance.phone == "05121 2"
+
+
+async def test_an_entrys_edit_on_the_list_goes_on_there(upgraded: Runtime) -> None:
+    choosing = await _dialog(upgraded, CHOOSING)
+    assert (choosing.dialog, choosing.state.step) == ("project_edit", "choose")
+    assert [o.value for o in choosing.state.offered] == ["lehrerexkursionen", "care"]
+    chat = ChatDriver.of(upgraded)
+    menu = await chat.press("staff:kb:entry:pick:1", user=CHOOSING)
+    assert f"Titel: {upgraded.conversations.advisor.kb.project('care').title}" in menu
