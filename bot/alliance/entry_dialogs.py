@@ -156,10 +156,6 @@ def before(form: Form, kb: KnowledgeBase, answers: Mapping[str, Answer]) -> dict
     return dict(found) if found is not None else {}
 
 
-def is_new(form: Form, kb: KnowledgeBase, answers: Mapping[str, Answer]) -> bool:
-    return not form.single and not before(form, kb, answers)
-
-
 # --- the fields as questions ------------------------------------------------------------------
 
 

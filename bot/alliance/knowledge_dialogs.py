@@ -114,7 +114,7 @@ class KnowledgeDialogs:
         dialog = turn.subdialog
         pressed = turn.incoming.event
         if not isinstance(dialog, StaffDialog):
-            return [Reply((Msg("project.gone"),))]
+            return [Reply((Msg("staff_dialog.gone"),))]
         if action == ABORT:
             await turn.drop_subdialogs()
             return [Reply((Msg("project.cancelled"),))]
@@ -133,7 +133,7 @@ class KnowledgeDialogs:
     ) -> list[EngineOutput]:
         dialog = turn.subdialog
         if not isinstance(dialog, StaffDialog):
-            return [Reply((Msg("project.gone"),))]
+            return [Reply((Msg("staff_dialog.gone"),))]
         form, engine = STAFF_DIALOGS[dialog.dialog], self._engine(turn, dialog.dialog)
         before = dialog.state.model_copy(update={"language": turn.language})
         if refused is not None:
