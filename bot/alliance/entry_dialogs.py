@@ -80,8 +80,19 @@ def _items(value: JsonValue) -> list[JsonValue]:
 
 
 def values(answers: Mapping[str, Answer]) -> dict[str, JsonValue]:
-    """The entry as the answers give it: its fields as its file stores them."""
+    """The answers as the entry's fields, as its file stores them."""
     return {key: answer.value for key, answer in answers.items()}
+
+
+def entry(form: Form, answers: Mapping[str, Answer], kb: KnowledgeBase) -> dict[str, JsonValue]:
+    """The entry the answers make: a tapped field's choices that no longer apply (the
+    sub-goals of an action field taken out) go."""
+    value = values(answers)
+    for spec in form.fields:
+        if spec.kind == "several" and spec.options is not None and value.get(spec.name):
+            valid = {code for code, _ in spec.options(kb, value)}
+            value[spec.name] = [c for c in _items(value[spec.name]) if c in valid]
+    return value
 
 
 def shown(
@@ -385,7 +396,7 @@ def start_state(form: Form, kb: KnowledgeBase) -> DialogState:
 def _menu(form: Form) -> Screen:
     def render(state: DialogState, context: ScreenContext, notes: Sequence[Msg]) -> Reply:
         kb = context.step.advisor.kb
-        now, was = values(state.answers), before(form, kb, state.answers)
+        now, was = entry(form, state.answers, kb), before(form, kb, state.answers)
         lines = tuple(
             Msg(
                 "entry.line",
@@ -486,7 +497,7 @@ def _changed(
 def _preview(form: Form) -> Screen:
     def render(state: DialogState, context: ScreenContext, notes: Sequence[Msg]) -> Reply:
         kb = context.step.advisor.kb
-        now, was = values(state.answers), before(form, kb, state.answers)
+        now, was = entry(form, state.answers, kb), before(form, kb, state.answers)
         new = not was and not form.single
         changes = tuple(
             c for spec in form.fields if (c := _changed(form, spec, kb, was, now, new)) is not None
@@ -554,9 +565,9 @@ def form_dialog(form: Form) -> Dialog:
     )
 
 
-def change(form: Form, state: DialogState, what: str) -> EntryEdits:
+def change(form: Form, state: DialogState, what: str, kb: KnowledgeBase) -> EntryEdits:
     """The entry the answers make (None: removed), in its file's section."""
-    value = None if what == "remove" else values(state.answers)
+    value = None if what == "remove" else entry(form, state.answers, kb)
     if form.single:
         return EntryEdits(form.file, (Edit(form.section, None, value),))
     entry_id = str(state.answers[ID].value) if ID in state.answers else ""

@@ -154,7 +154,7 @@ class KnowledgeDialogs:
         if state.step == form.checked != before.step:
             # Checked before it is shown: what the store would refuse is said now.
             plan = await asyncio.to_thread(
-                self.store.plan, form.change(state, "apply"), dialog.based_on
+                self.store.plan, form.change(state, "apply", turn.advisor.kb), dialog.based_on
             )
             if plan.errors and form.invalid is not None:
                 problems = Lines(
@@ -179,7 +179,7 @@ class KnowledgeDialogs:
         return self._shown(dialog, outputs)
 
     async def _apply(self, turn: Turn, dialog: StaffDialog, what: str) -> list[EngineOutput]:
-        change = STAFF_DIALOGS[dialog.dialog].change(dialog.state, what)
+        change = STAFF_DIALOGS[dialog.dialog].change(dialog.state, what, turn.advisor.kb)
         who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
         applied = await asyncio.to_thread(
             self.store.apply, change, based_on=dialog.based_on, author=who

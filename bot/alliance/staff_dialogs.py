@@ -390,7 +390,7 @@ class StaffForm:
     """A staff dialog and what it changes once confirmed."""
 
     dialog: Dialog
-    change: Callable[[DialogState, str], EntryEdits]
+    change: Callable[[DialogState, str, KnowledgeBase], EntryEdits]
     """The change its answers make when it finishes with `what` ("apply", "remove"),
     validated and applied by the knowledge store."""
     again: Msg
@@ -413,7 +413,7 @@ def _form(name: EntryForm) -> StaffForm:
     form = FORMS[name]
     return StaffForm(
         ENTRY_DIALOGS[name],
-        lambda state, what: entry_change(form, state, what),
+        lambda state, what, kb: entry_change(form, state, what, kb),
         Msg("entry.refused"),
         checked=ENTRY_PREVIEW,
         invalid=ENTRY_MENU,
@@ -425,11 +425,11 @@ def _form(name: EntryForm) -> StaffForm:
 
 STAFF_DIALOGS: dict[StaffDialogName, StaffForm] = {
     "project_new": StaffForm(
-        ADD_PROJECT, lambda state, _: project_change(state), Msg("project.refused"), PREVIEW
+        ADD_PROJECT, lambda state, _, kb: project_change(state), Msg("project.refused"), PREVIEW
     ),
     "project_retire": StaffForm(
         RETIRE_PROJECT,
-        lambda state, _: retire_change(state),
+        lambda state, _, kb: retire_change(state),
         Msg("project.retire.refused"),
         REMOVAL,
     ),

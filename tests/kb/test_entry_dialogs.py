@@ -473,3 +473,21 @@ async def test_a_colleague_removed_mid_dialog_cannot_go_on(desk: Desk) -> None:
     assert "gehört nicht mehr" in await desk.tap("Ja, entfernen")
     assert UNKNOWN in await desk.tap(desk.kb.regions.local_alliances[0].name, "newcomer")
     assert UNKNOWN in await desk.say("Hannover", "newcomer")
+
+
+async def test_an_action_field_taken_out_takes_its_sub_goals_with_it(desk: Desk) -> None:
+    old = desk.kb.project(PROJECT)
+    assert {g.split(".")[0] for g in old.sub_goals} == {"I", "III"}
+    await desk.cmd("projekt_bearbeiten")
+    await desk.say("Lehrerexkursion")
+    await desk.tap(old.title)
+    await desk.tap("✏️ Handlungsschwerpunkte")
+    await desk.tap("III:")
+    menu = await desk.tap("Fertig ▶")
+    assert "✏️ Teilziele" in menu, "the sub-goal of III goes as well"
+    preview = await desk.tap("👁 Vorschau")
+    assert "Teilziele: − III." in preview
+    await desk.tap("✅ Übernehmen")
+    project = desk.kb.project(PROJECT)
+    assert project.action_fields == ["I"]
+    assert project.sub_goals == [g for g in old.sub_goals if g.startswith("I.")]
