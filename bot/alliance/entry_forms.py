@@ -3,7 +3,7 @@
 A form names the knowledge file and its list of entries, and each field: how it is given
 (typed text, typed lines, tapped several, tapped one, typed years), whether the model requires
 it, and for tapped fields the choices as (code, label), so staff see names and the strategy's
-wording while the file gets codes. `entry_dialog.py` asks and shows them; the store validates
+wording while the file gets codes. `entry_dialogs.py` declares them as dialogs; the store validates
 the result with the same pydantic models as an uploaded file.
 """
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from bot.alliance.entry_dialog import EntryDialog
-from bot.alliance.project_dialog import ProjectDialog
+from bot.alliance.knowledge_dialogs import KnowledgeDialogs, legacy_entry_press, legacy_press
 from bot.base.normalize import fold
+from bot.clock import Clock
 from bot.core.events import Text, Upload
 from bot.core.outputs import Button, Document, EngineOutput, Reply
-from bot.core.subdialogs import EntryForm
+from bot.core.subdialogs import StaffDialogName
 from bot.kb.intake import examine, receive
 from bot.kb.report import describe_applied, describe_history, describe_received
 from bot.kb.store import Author, KnowledgeStore
@@ -30,12 +30,12 @@ from bot.turn import Turn
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""
 YAML_TYPE = "application/x-yaml"
-ENTRY_COMMANDS: dict[str, EntryForm] = {
-    "project_edit": "project",
-    "alliance_edit": "alliance",
-    "faq_edit": "faq",
+ENTRY_COMMANDS: dict[str, StaffDialogName] = {
+    "project_edit": "project_edit",
+    "alliance_edit": "alliance_edit",
+    "faq_edit": "faq_edit",
 }
-"""Staff's commands that edit knowledge entries by dialog (`bot.alliance.entry_dialog`)."""
+"""Staff's commands that edit knowledge entries by dialog (`bot.alliance.entry_dialogs`)."""
 HISTORY_SHOWN = 5
 """Versions /kb_version lists (the whole history: `python -m bot kb history`)."""
 
@@ -51,27 +51,27 @@ def is_dry_run(caption: str) -> bool:
 
 
 class KnowledgeDesk:
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeStore, clock: Clock) -> None:
         self.store = store
-        self.projects = ProjectDialog(store)
-        self.entries = EntryDialog(store)
+        self.dialogs = KnowledgeDialogs(store, clock)
+        """Staff's dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
     async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
         who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
         if name == "project_new":
-            return await self.projects.start(turn)
+            return await self.dialogs.start(turn, "project_new")
+        if name.startswith("dlg:"):
+            return await self.dialogs.press(turn, name.removeprefix("dlg:"))
+        if name == "dialog_typed" and isinstance(turn.incoming.event, Text):
+            return await self.dialogs.typed(turn, turn.incoming.event.text)
         if name == "project_retire":
-            return await self.projects.start_retiring(turn)
-        if name.startswith("project:"):
-            return await self.projects.press(turn, name.removeprefix("project:"))
-        if name == "project_typed" and isinstance(turn.incoming.event, Text):
-            return await self.projects.typed(turn, turn.incoming.event.text)
+            return await self.dialogs.start(turn, "project_retire")
+        if name.startswith("project:"):  # a button shown before schema 11
+            return await self.dialogs.press(turn, legacy_press(name.removeprefix("project:")))
         if name in ENTRY_COMMANDS:
-            return await self.entries.start(turn, ENTRY_COMMANDS[name])
-        if name.startswith("entry:"):
-            return await self.entries.press(turn, name.removeprefix("entry:"))
-        if name == "entry_typed" and isinstance(turn.incoming.event, Text):
-            return await self.entries.typed(turn, turn.incoming.event.text)
+            return await self.dialogs.start(turn, ENTRY_COMMANDS[name])
+        if name.startswith("entry:"):  # a button shown before schema 11
+            return await self.dialogs.press(turn, legacy_entry_press(name.removeprefix("entry:")))
         if name == "upload" and upload is not None:
             return [await self._upload(upload, who)]
         if name.startswith("confirm:"):

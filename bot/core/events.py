@@ -51,7 +51,7 @@ CommandName = Literal[
     "team",
     "project_new",
     "project_retire",
-    # issue 17 point 1: entries edited by dialog (bot/alliance/entry_dialog.py)
+    # issue 17 point 1: entries edited by dialog (bot/alliance/entry_dialogs.py)
     "project_edit",
     "alliance_edit",
     "faq_edit",

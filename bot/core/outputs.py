@@ -50,6 +50,15 @@ class RequestHandoff:
 
 
 @dataclass(frozen=True)
+class Finish:
+    """A dialog run on the user's stack (a staff member's knowledge dialog) reached its end:
+    the desk that started it carries out `what` ("apply") with its answers, in the same
+    transaction (aiogram-dialog's `done`)."""
+
+    what: str
+
+
+@dataclass(frozen=True)
 class Document:
     filename: str
     content: bytes
@@ -57,7 +66,7 @@ class Document:
     caption: Msg | None = None
 
 
-EngineOutput = Reply | Acknowledge | RequestHandoff | Document
+EngineOutput = Reply | Acknowledge | RequestHandoff | Finish | Document
 """What the engine and the handlers decide; requests are carried out by the conversation
 service before anything is delivered."""
 

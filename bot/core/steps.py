@@ -115,18 +115,24 @@ class Step:
     """A typed answer is read, not copied (a place, an amount, target groups, a title): what
     was read is shown back with a button to correct it, so a misreading is never stored
     unseen. Answers chosen by button are not echoed."""
+    texts: str = "sponsor"
+    """Where the step's prompt, help and label are in the catalogues (`<texts>.<id>.prompt`):
+    the dialog's own part of them."""
+    wording: Msg | None = None
+    """The prompt as a general text with parameters (a form's field: its kind's prompt with
+    the field's name); None: `<texts>.<id>.prompt`."""
 
     @property
     def prompt(self) -> str:
-        return f"sponsor.{self.id}.prompt"
+        return f"{self.texts}.{self.id}.prompt"
 
     @property
     def help(self) -> str:
-        return f"sponsor.{self.id}.help"
+        return f"{self.texts}.{self.id}.help"
 
     @property
     def label(self) -> str:
-        return f"sponsor.{self.id}.label"
+        return f"{self.texts}.{self.id}.label"
 
 
 Result = tuple[DialogState, list[EngineOutput]]
@@ -240,6 +246,9 @@ class Dialog:
     reader: MessageReader | None = None
     """Reads every answer a typed message carries; the engine stores the confident ones,
     shows them with a button to correct each, and asks only for what is still missing."""
+    words: Mapping[str, str] = field(default_factory=dict)
+    """The engine's own words as this dialog says them: the general key
+    ("sponsor.button.done") to this dialog's; the others are said as they are."""
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from bot.core.state import DialogState
 
 Statement = Literal["supports", "rejects", "changes"]
 """What an alliance says about a handed-over draft."""
@@ -113,83 +115,27 @@ class MoveMeeting(_SubDialog):
 ProcedureAnswer = DecisionCopyFile | EvaluationStep | EscalationDays | MoveMeeting
 """The procedure's sub-dialogs (`bot.routes.cases`)."""
 
-ProjectStep = Literal[
-    "title",
-    "districts",
-    "target_groups",
-    "action_fields",
-    "sub_goals",
-    "description",
-    "period",
-    "source",
-    "preview",
+StaffDialogName = Literal[
+    "project_new", "project_retire", "project_edit", "alliance_edit", "office_edit", "faq_edit"
 ]
+"""Staff's knowledge dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
 
-class AddProject(_SubDialog):
-    """Staff add a past project step by step (`bot.alliance.project_dialog`): what is typed
-    or tapped so far, and the knowledge base's version the dialog started on (the change is
-    applied as based on it: merged with colleagues' changes since, or refused)."""
+class StaffDialog(_SubDialog):
+    """A staff member's knowledge dialog in progress, run by the dialog engine like the
+    sponsor's (`bot.alliance.staff_dialogs` declares it): its dialog state, and the knowledge
+    base's version it started on (the change is applied as based on it: merged with
+    colleagues' changes since, or refused naming them). Stored before schema 11 as
+    `AddProject` (each answer a field of its own), `RetireProject` and `EditEntry`."""
 
-    kind: Literal["add_project"] = "add_project"
+    kind: Literal["staff_dialog"] = "staff_dialog"
+    dialog: StaffDialogName
     based_on: str
-    step: ProjectStep = "title"
-    title: str = ""
-    entry_id: str = ""
-    """The new entry's id, made from the title when it is typed (unique at that moment: a
-    colleague adding the same id meanwhile makes the change a conflict, not a second entry)."""
-    districts: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    action_fields: tuple[str, ...] = ()
-    sub_goals: tuple[str, ...] = ()
-    description: str = ""
-    start_year: int | None = None
-    end_year: int | None = None
-    source: str = ""
-
-
-class RetireProject(_SubDialog):
-    """Staff take a project out of the knowledge base: found by a word of its title, shown,
-    confirmed (`bot.alliance.project_dialog`)."""
-
-    kind: Literal["retire_project"] = "retire_project"
-    based_on: str
-    query: str = ""
-    entry_id: str = ""
+    state: DialogState
 
 
 EntryForm = Literal["project", "alliance", "office", "faq"]
 """The knowledge entries staff edit by dialog (`bot.alliance.entry_forms`)."""
-EntryStage = Literal["choose", "menu", "field", "preview", "remove"]
-EntryFields = dict[str, JsonValue]
-"""A knowledge entry's fields as its file stores them (`model_dump(mode="json")`): JSON values,
-so the stored sub-dialog is the same JSON and every use narrows a field before relying on it."""
-
-
-class EditEntry(_SubDialog):
-    """Staff add, edit or remove one knowledge entry by dialog (`bot.alliance.entry_dialog`):
-    a past project, a local alliance's members and contact details, an FAQ entry. It carries
-    the entry as it was in the version the edit started on and as edited so far; the change
-    is applied as based on that version (merged with colleagues' changes to other entries, or
-    refused naming theirs to the same one)."""
-
-    kind: Literal["edit_entry"] = "edit_entry"
-    form: EntryForm
-    based_on: str
-    stage: EntryStage = "choose"
-    offered: tuple[str, ...] = ()
-    """The entries the last list or search showed (their buttons carry the index)."""
-    page: int = 0
-    entry_id: str = ""
-    new: bool = False
-    walking: bool = False
-    """A new entry's fields are asked one after the other until its first preview."""
-    before: EntryFields = {}
-    """The entry in version `based_on` (empty for a new one)."""
-    value: EntryFields = {}
-    """The entry as edited so far (the file's fields, in codes)."""
-    field: str = ""
-    """The field asked for (stage "field")."""
 
 
 class ReachHuman(_SubDialog):
@@ -213,9 +159,7 @@ SubDialog = Annotated[
     | ProjectDates
     | VotumText
     | EnterPlan
-    | AddProject
-    | RetireProject
-    | EditEntry
+    | StaffDialog
     | ReachHuman
     | FeedbackReason
     | DecisionCopyFile

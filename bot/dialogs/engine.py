@@ -30,7 +30,7 @@ from bot.core.steps import (
     Step,
     StepContext,
 )
-from bot.texts.catalog import Language, Msg
+from bot.texts.catalog import Language, Msg, Param
 from bot.texts.formats import Lines
 from bot.understanding.result import Suggestion, wording
 
@@ -56,6 +56,11 @@ class DialogEngine:
         self.advisor = advisor
         self.clock = clock
 
+    def _msg(self, key: str, params: Mapping[str, Param] | None = None) -> Msg:
+        """One of the engine's own words (buttons, errors), as the dialog words it: the key
+        its `words` give instead, else the general one."""
+        return Msg(self.dialog.words.get(key, key), params or {})
+
     def pinned(self, advisor: Advisor) -> DialogEngine:
         """This engine with the advisor (knowledge base) in force for one turn."""
         return self if advisor is self.advisor else DialogEngine(self.dialog, advisor, self.clock)
@@ -66,6 +71,8 @@ class DialogEngine:
         """A new dialog: the welcome, then the first question."""
         state = DialogState(step=self.dialog.steps[0].id, language=language)
         state, prompt = self._prompt(state)
+        if not self.dialog.welcome:
+            return state, [prompt]
         return state, [Reply(parts=self.dialog.welcome), prompt]
 
     def resume(self, state: DialogState) -> Result:
@@ -222,10 +229,12 @@ class DialogEngine:
         if screen is not None:
             if screen.typed is not None:
                 return screen.typed(self, state, event.text)
-            return self._reprompt(state, screen.use_buttons or Msg("sponsor.error.use_buttons"))
+            return self._reprompt(
+                state, screen.use_buttons or self._msg("sponsor.error.use_buttons")
+            )
         step = self.dialog.step(state.step)
         if not step.free_text:
-            return self._reprompt(state, Msg("sponsor.error.use_buttons"))
+            return self._reprompt(state, self._msg("sponsor.error.use_buttons"))
         ctx = self.context(state)
         if not event.text.strip():
             # Nothing readable (a message of invisible characters only): what the question
@@ -529,7 +538,7 @@ class DialogEngine:
             return self._reprompt(state, Msg("sponsor.error.nothing_to_skip"))
         step = self.dialog.step(state.step)
         if not step.optional:
-            return self._reprompt(state, Msg("sponsor.error.not_optional"))
+            return self._reprompt(state, self._msg("sponsor.error.not_optional"))
         removed = state.answers.get(step.id)
         answers = {k: v for k, v in state.answers.items() if k != step.id}
         left = [s for s in state.understood if s != step.id]
@@ -654,10 +663,10 @@ class DialogEngine:
         if intro:
             parts.append(intro)
         if repeat_question or not intro:
-            parts.append(Msg(step.prompt))
+            parts.append(step.wording or Msg(step.prompt))
         current = state.answers.get(step.id)
         if current is not None and not suggestions:
-            parts.append(Msg("sponsor.current_answer", {"answer": current.text[:300]}))
+            parts.append(self._msg("sponsor.current_answer", {"answer": current.text[:300]}))
         if state.partial:
             parts.append(Msg("sponsor.partial_kept"))
         reply = Reply(parts=tuple(parts), buttons=self._buttons(state, step, offered), step=step.id)
@@ -679,13 +688,13 @@ class DialogEngine:
         rows += [tuple(labels[i : i + per_row]) for i in range(0, len(labels), per_row)]
         navigation = []
         if step.several:
-            rows.append((Button(Msg("sponsor.button.done"), "done"),))
+            rows.append((Button(self._msg("sponsor.button.done"), "done"),))
         if step.id in state.answers and not step.several:
             navigation.append(Button(Msg("sponsor.button.keep"), "keep"))
         if state.history or state.editing:
-            navigation.append(Button(Msg("sponsor.button.back"), "back"))
+            navigation.append(Button(self._msg("sponsor.button.back"), "back"))
         if step.optional:
-            navigation.append(Button(Msg("sponsor.button.skip"), "skip"))
+            navigation.append(Button(self._msg("sponsor.button.skip"), "skip"))
         if navigation:
             rows.append(tuple(navigation))
         return tuple(rows)

@@ -174,6 +174,9 @@ class District(Entry):
     municipalities_source: Source
     municipalities_to_verify: bool = True
     """Written from general knowledge of the official directory; staff confirm it."""
+    municipalities_checked: GermanDate | None = None
+    """The day the list was compared with the public lists `municipalities_source` names;
+    None: never compared (or the day is not known), which `kb check` reports."""
     localities_source: Source | None = None
     """Where the municipalities' `localities` come from; required once any is listed."""
     vehicle_codes: list[VehicleCode] = []

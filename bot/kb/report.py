@@ -17,7 +17,7 @@ from bot.kb.nouns import Noun
 from bot.kb.store import Applied, Conflict, HistoryEntry, KnowledgeStore, Plan
 from bot.kb.verify import Unverified
 from bot.texts.catalog import Escape, Language, Msg, Param, render, verbatim
-from bot.texts.formats import Count, format_day
+from bot.texts.formats import Count, Day, format_day
 
 CHANGES_SHOWN = 40
 """Changes listed in one report; a file rewritten from scratch must not become a wall of text."""
@@ -80,7 +80,17 @@ def describe_warnings(found: list[Unverified], language: Language) -> str:
                 "name": item.label,
                 "source": item.source or "–",
             }
-            lines.append(render(Msg("kb.warn.municipalities", params), language))
+            if item.undated:
+                lines.append(render(Msg("kb.warn.municipalities_undated", params), language))
+                continue
+            # the day it was compared with its source, or that none is given (issue 17, 4)
+            checked: Msg = (
+                Msg("kb.warn.checked", {"day": Day(item.checked)})
+                if item.checked is not None
+                else Msg("kb.warn.no_day")
+            )
+            line = Msg("kb.warn.municipalities", params)
+            lines.append(f"{render(line, language)} · {render(checked, language)}")
         else:
             groups.setdefault((item.file, item.section, item.source or "–"), []).append(item.label)
     for (file, section, source), labels in groups.items():

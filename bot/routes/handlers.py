@@ -4,7 +4,7 @@ Each is one row; the router looks it up and knows no sub-dialog or press by name
 sub-dialog or a press area is a row here (tests/routes/test_handlers.py checks every one has
 exactly one).
 
-Staff's knowledge dialogs (`AddProject`, `RetireProject`, `EditEntry`) go on over several
+Staff's knowledge dialogs (`StaffDialog`: each a declared dialog on the engine) go on over several
 answers and keep their own stack: the router hands their typed text to the knowledge commands
 itself (`Conversations._answered`).
 """

@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.alliance.desk import AllianceDesk
 from bot.core.answers import facts_from_answers
-from bot.core.outputs import Button, EngineOutput, Output, Reply, RequestHandoff
+from bot.core.outputs import Button, EngineOutput, Finish, Output, Reply, RequestHandoff
 from bot.core.state import Sent
 from bot.dialogs.answers import sent_content
 from bot.dialogs.drafts_menu import draft_title
@@ -29,7 +29,7 @@ class HandoffRequests:
         for output in outputs:
             if isinstance(output, RequestHandoff):
                 done += await self.hand_over(turn, output)
-            else:
+            elif not isinstance(output, Finish):  # the desk running that dialog took it
                 done.append(output)
         return done
 
@@ -86,7 +86,7 @@ class HandoffRequests:
             await turn.save(draft, state)
             return [
                 Reply(messages),
-                *(o for o in prompt if not isinstance(o, RequestHandoff)),
+                *(o for o in prompt if not isinstance(o, RequestHandoff | Finish)),
             ]
         await turn.save(draft, state)
         return [

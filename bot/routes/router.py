@@ -22,7 +22,7 @@ from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
-from bot.core.subdialogs import AddProject, EditEntry, RecordStatement, RetireProject
+from bot.core.subdialogs import RecordStatement, StaffDialog
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.routes.case_summary import with_case
@@ -258,13 +258,12 @@ class Conversations:
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
         """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        if isinstance(turn.subdialog, AddProject | RetireProject | EditEntry):
+        if isinstance(turn.subdialog, StaffDialog):
             # Staff's knowledge dialogs go on over several answers; they keep their own stack.
             if await self.role(turn) != "staff" or self.kb_commands is None:
                 await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
                 return [_unknown()]
-            typed = "entry_typed" if isinstance(turn.subdialog, EditEntry) else "project_typed"
-            return await self.kb_commands(turn, typed, None)
+            return await self.kb_commands(turn, "dialog_typed", None)
         finished = await turn.done()
         on = ANSWERS.get(type(finished))
         answered = await on.answered(self, turn, finished, text) if on is not None else None

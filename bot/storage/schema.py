@@ -5,6 +5,133 @@ Never edit a released migration: append a new one.
 
 from __future__ import annotations
 
+_PROJECT_STEPS = (
+    "title",
+    "districts",
+    "target_groups",
+    "action_fields",
+    "sub_goals",
+    "description",
+    "period",
+    "source",
+)
+"""The steps of adding a past project before its preview, in order (schema 11)."""
+_TAPPED = ("districts", "target_groups", "action_fields", "sub_goals")
+
+
+def _staff_dialogs_on_engine() -> str:
+    """Schema 11's statement: staff's knowledge dialogs become `StaffDialog`s carrying the
+    engine's `DialogState`. Adding a project (`AddProject`: each answer a field, the step a
+    name) goes on
+    (`bot.alliance.staff_dialogs`), at the same step: the answers given so far (a tapped one
+    with its codes, shown as these until the preview names them), the steps before as its
+    history (for going back), and the ticks of a tapped step not yet confirmed."""
+    p = "e.value"
+    rank = (
+        "CASE json_extract(e.value, '$.step') "
+        + " ".join(f"WHEN '{step}' THEN {index}" for index, step in enumerate(_PROJECT_STEPS))
+        + f" ELSE {len(_PROJECT_STEPS)} END"
+    )
+    history = (
+        "CASE "
+        + " ".join(
+            f"WHEN {rank} = {index} THEN json('{_json_list(_PROJECT_STEPS[:index])}')"
+            for index in range(len(_PROJECT_STEPS))
+        )
+        + f" ELSE json('{_json_list(_PROJECT_STEPS)}') END"
+    )
+    ticked = (
+        "CASE json_extract(e.value, '$.step') "
+        + " ".join(
+            f"WHEN '{step}' THEN json(coalesce(json_extract({p}, '$.{step}'), '[]'))"
+            for step in _TAPPED
+        )
+        + " ELSE json('[]') END"
+    )
+    pieces = []
+    for key, field in (("title", "title"), ("id", "entry_id")):
+        pieces.append(
+            f"CASE WHEN coalesce(json_extract({p}, '$.{field}'), '') <> '' THEN json_object("
+            f"'{key}', json_object('text', json_extract({p}, '$.{field}'), "
+            f"'value', json_extract({p}, '$.{field}'))) ELSE '{{}}' END"
+        )
+    for field in ("description", "source"):
+        pieces.append(
+            f"CASE WHEN coalesce(json_extract({p}, '$.{field}'), '') <> '' THEN json_object("
+            f"'{field}', json_object('text', json_extract({p}, '$.{field}'), "
+            f"'value', json_extract({p}, '$.{field}'))) ELSE '{{}}' END"
+        )
+    for field in _TAPPED:
+        index = _PROJECT_STEPS.index(field)
+        pieces.append(
+            f"CASE WHEN {rank} > {index} AND json_array_length({p}, '$.{field}') > 0 THEN "
+            f"json_object('{field}', json_object('text', (SELECT group_concat(c.value, ', ') "
+            f"FROM json_each({p}, '$.{field}') AS c), 'value', "
+            f"json(json_extract({p}, '$.{field}')))) ELSE '{{}}' END"
+        )
+    start, end = f"json_extract({p}, '$.start_year')", f"json_extract({p}, '$.end_year')"
+    pieces.append(
+        f"CASE WHEN {start} IS NOT NULL THEN json_object('period', json_object('text', "
+        f"CASE WHEN coalesce({end}, {start}) = {start} THEN CAST({start} AS TEXT) "
+        f"ELSE {start} || '–' || {end} END, 'value', json_object('start_year', {start}, "
+        f"'end_year', coalesce({end}, {start})))) ELSE '{{}}' END"
+    )
+    answers = "'{}'"
+    for piece in pieces:
+        answers = f"json_patch({answers}, {piece})"
+    converted = (
+        "json_object('kind', 'staff_dialog', 'dialog', 'project_new', "
+        f"'based_on', json_extract({p}, '$.based_on'), 'state', json_object("
+        f"'step', coalesce(json_extract({p}, '$.step'), 'title'), 'answers', json({answers}), "
+        f"'history', {history}, 'ticked', {ticked}))"
+    )
+    # Retiring: at the confirmation once a project was chosen (named by its id until the
+    # screen shows its title), else at the question (the projects found are not kept: the
+    # word is asked again).
+    entry = f"coalesce(json_extract({p}, '$.entry_id'), '')"
+    retiring = (
+        "json_object('kind', 'staff_dialog', 'dialog', 'project_retire', "
+        f"'based_on', json_extract({p}, '$.based_on'), 'state', CASE WHEN {entry} <> '' "
+        "THEN json_object('step', 'removal', 'answers', json_object('project', "
+        f"json_object('text', {entry}, 'value', {entry})), 'history', json('[\"project\"]')) "
+        "ELSE json_object('step', 'project') END)"
+    )
+    # An entry's edit: on the list, with the entries it showed (named by their ids, the
+    # screen shows their titles); otherwise on the entry as edited so far, each field an
+    # answer (shown as its JSON text until answered again), whatever field was asked.
+    answers = (
+        "(SELECT json_group_object(j.key, json_object('text', CASE "
+        "WHEN j.type IN ('array', 'object') THEN j.value || '' WHEN j.type = 'null' THEN '–' "
+        "ELSE CAST(j.value AS TEXT) END, 'value', CASE "
+        "WHEN j.type IN ('array', 'object') THEN json(j.value) WHEN j.type = 'null' "
+        "THEN json('null') WHEN j.type = 'true' THEN json('true') WHEN j.type = 'false' "
+        f"THEN json('false') ELSE j.value END)) FROM json_each({p}, '$.value') AS j)"
+    )
+    offered = (
+        "(SELECT json_group_array(json_object('value', o.value, 'label', o.value)) "
+        f"FROM json_each({p}, '$.offered') AS o)"
+    )
+    editing = (
+        "json_object('kind', 'staff_dialog', 'dialog', "
+        f"json_extract({p}, '$.form') || '_edit', 'based_on', json_extract({p}, '$.based_on'), "
+        f"'state', CASE WHEN coalesce(json_extract({p}, '$.stage'), 'choose') = 'choose' "
+        f"THEN json_object('step', 'choose', 'offered', json(coalesce({offered}, '[]'))) "
+        f"ELSE json_object('step', 'entry', 'answers', json(coalesce({answers}, '{{}}'))) END)"
+    )
+    return (
+        "UPDATE users SET pending = (SELECT json_group_array(CASE json_extract(e.value, '$.kind') "
+        f"WHEN 'add_project' THEN json({converted}) WHEN 'retire_project' THEN json({retiring}) "
+        f"WHEN 'edit_entry' THEN json({editing}) "
+        "ELSE json(e.value) END) FROM json_each(users.pending) AS e) "
+        "WHERE json_valid(pending) AND EXISTS (SELECT 1 FROM json_each(users.pending) AS e "
+        "WHERE json_extract(e.value, '$.kind') IN ('add_project', 'retire_project', 'edit_entry'))"
+    )
+
+
+def _json_list(items: tuple[str, ...]) -> str:
+    return "[" + ",".join(f'"{item}"' for item in items) + "]"
+
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: sponsors and their drafts
     """
@@ -374,4 +501,8 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE json_valid(snapshot)
         AND json_type(snapshot, '$.state.answers.handoff_kind') IS NOT NULL;
     """,
+    # 11: staff's knowledge dialogs run on the dialog engine (issue 17 point 1): the
+    # sub-dialogs `AddProject`, `RetireProject` and `EditEntry` become `StaffDialog` with the
+    # engine's dialog state, where they were with what was given (`_staff_dialogs_on_engine`).
+    _staff_dialogs_on_engine(),
 )

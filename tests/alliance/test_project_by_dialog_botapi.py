@@ -27,14 +27,14 @@ async def test_over_the_bot_api_a_project_added_by_dialog_is_found_by_a_sponsors
 
         assert "Wie heißt das Projekt?" in (await answer(staff, "/projekt_neu")).text
         assert "Landkreisen" in (await answer(staff, TITLE)).text
-        await tap(staff, "Landkreis Hildesheim")
+        await tap(staff, "Landkreis Hildesheim", count=0)  # ticked in place
         assert "Zielgruppen" in await _next(staff)
-        await tap(staff, "Geflüchtete")
-        await tap(staff, "Frauen")
+        await tap(staff, "Geflüchtete", count=0)
+        await tap(staff, "Frauen", count=0)
         assert "Handlungsschwerpunkten" in await _next(staff)
-        await tap(staff, "III: ")
+        await tap(staff, "III: ", count=0)
         assert "Teilziele" in await _next(staff)
-        await tap(staff, "III.6 ")
+        await tap(staff, "III.6 ", count=0)
         assert "Beschreiben Sie" in await _next(staff)
         description = (
             "Geflüchtete Frauen machten ein bezahltes Praktikum in Pflegeheimen und bekamen "

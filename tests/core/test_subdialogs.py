@@ -8,52 +8,59 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from bot.core.subdialogs import STACK, EditEntry
+from bot.core.state import Answer
+from bot.core.subdialogs import STACK, StaffDialog
 
-# An entry edit in progress as the stack stores it: the entry's fields as its file holds them
-# (text, lists, a nested period, an empty value) before and as edited so far.
+# A staff member's entry edit in progress as the stack stores it: the engine's dialog state,
+# the entry's fields as answers (text, lists, a nested period, an empty value).
 STORED_EDIT = json.dumps(
     [
         {
-            "kind": "edit_entry",
-            "form": "project",
+            "kind": "staff_dialog",
+            "dialog": "project_edit",
             "based_on": "v7",
-            "stage": "field",
-            "offered": ["p1", "p2"],
-            "page": 1,
-            "entry_id": "p1",
-            "new": False,
-            "walking": False,
-            "before": {
-                "id": "p1",
-                "title": "Lernwerkstatt",
-                "districts": ["03255"],
-                "period": {"start_year": 2019, "end_year": 2021},
-                "source": None,
+            "state": {
+                "step": "districts",
+                "answers": {
+                    "id": {"text": "p1", "value": "p1"},
+                    "title": {"text": "Lernwerkstatt Holzminden", "value": "Lernwerkstatt"},
+                    "districts": {"text": "Holzminden", "value": ["03255"]},
+                    "period": {
+                        "text": "2019–2022",
+                        "value": {"start_year": 2019, "end_year": 2022},
+                    },
+                    "funding_note": {"text": "–", "value": None},
+                },
+                "language": "de",
+                "history": [],
+                "editing": True,
+                "offered": [],
+                "ticked": ["03255", "03252"],
+                "partial": "",
+                "paused": False,
+                "edited": "districts",
+                "understood": [],
+                "revision": 4,
+                "sent": [],
+                "handoff_kind": None,
             },
-            "value": {
-                "id": "p1",
-                "title": "Lernwerkstatt Holzminden",
-                "districts": ["03255", "03252"],
-                "period": {"start_year": 2019, "end_year": 2022},
-                "source": None,
-            },
-            "field": "districts",
         }
     ],
     separators=(",", ":"),
+    ensure_ascii=False,
 )
 
 
-def test_a_stored_entry_edit_comes_back_typed_and_is_stored_again_unchanged() -> None:
-    (state,) = STACK.validate_json(STORED_EDIT)
-    assert isinstance(state, EditEntry)
-    assert state.before["period"] == {"start_year": 2019, "end_year": 2021}
-    assert state.value["districts"] == ["03255", "03252"]
-    assert state.value["source"] is None
-    assert STACK.dump_json([state]).decode() == STORED_EDIT
+def test_a_stored_staff_dialog_comes_back_typed_and_is_stored_again_unchanged() -> None:
+    (stored,) = STACK.validate_json(STORED_EDIT)
+    assert isinstance(stored, StaffDialog)
+    answers = stored.state.answers
+    assert answers["period"].value == {"start_year": 2019, "end_year": 2022}
+    assert stored.state.ticked == ["03255", "03252"]
+    assert answers["funding_note"].value is None
+    assert STACK.dump_json([stored]).decode() == STORED_EDIT
 
 
-def test_an_entry_field_that_is_no_json_value_is_refused() -> None:
+def test_an_answer_that_is_no_json_value_is_refused() -> None:
     with pytest.raises(ValidationError):
-        EditEntry(form="faq", based_on="v1", value={"id": object()})  # type: ignore[dict-item]
+        Answer(text="x", value=object())  # type: ignore[arg-type]

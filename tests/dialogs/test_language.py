@@ -158,10 +158,14 @@ def test_every_key_written_in_the_code_exists_in_both_languages() -> None:
 
 def test_every_key_in_the_catalogue_is_named_in_the_code() -> None:
     """The reverse: no text is kept that nothing shows. A key counts as named when a string
-    in bot/ spells it out, or an f-string's pattern ("drafts.status.{k}") matches it."""
+    in bot/ spells it out, or an f-string's pattern ("drafts.status.{k}", a step's
+    "{self.texts}.{self.id}.prompt") matches it."""
     strings: set[str] = set()
     for path in BOT.rglob("*.py"):
-        strings |= set(re.findall(r"\"([a-z_][\w.{}\[\]]*)\"", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        strings |= set(re.findall(r"\"([a-z_][\w.{}\[\]]*)\"", text))
+        # patterns that begin with a placeholder and end in a word of their own
+        strings |= set(re.findall(r"\"(\{[\w.{}\[\]]*\.[a-z_]+)\"", text))
     patterns = [
         re.compile(re.sub(r"\\\{[^}]*\\\}", r"[^.]+", re.escape(s)) + "$")
         for s in strings

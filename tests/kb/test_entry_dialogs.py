@@ -103,7 +103,7 @@ async def test_a_project_found_by_a_misspelt_word_is_edited_by_tapping(desk: Des
     assert f"✏️ Titel: {NEW_TITLE}" in menu
 
     await desk.tap("✏️ Landkreise")
-    assert "✅ Landkreis Hameln-Pyrmont" in desk.labels()
+    assert "✓ Landkreis Hameln-Pyrmont" in desk.labels()
     await desk.tap("Landkreis Hildesheim")
     await desk.tap("Landkreis Hameln-Pyrmont")
     await desk.tap("Fertig ▶")
@@ -113,7 +113,7 @@ async def test_a_project_found_by_a_misspelt_word_is_edited_by_tapping(desk: Des
     assert any(label.startswith("III.6 ") and len(label) > 12 for label in desk.labels()) or any(
         label.startswith("I.5 ") and len(label) > 10 for label in desk.labels()
     )
-    await desk.tap("↩ Zurück zum Eintrag")
+    await desk.tap("⬅️ Zurück")  # from the field back to the entry
 
     await desk.tap("✏️ Stand")
     await desk.tap("abgeschlossen")
@@ -260,7 +260,7 @@ async def test_an_alliances_members_and_contact_details_are_kept_by_dialog(desk:
     await desk.cmd("allianz_bearbeiten")
     await desk.tap(alliance.name)
     await desk.tap("✏️ Telefon")
-    await desk.tap("Leeren")
+    await desk.tap("Leer lassen")
     assert "Telefon: 0511 123456 → –" in await desk.tap("👁 Vorschau")
     await desk.tap("✅ Übernehmen")
     live = next(a for a in desk.kb.regions.local_alliances if a.id == alliance.id)
@@ -331,7 +331,7 @@ async def _new_faq(desk: Desk, who: str = "office", answer: str = "") -> str:
     assert "Fragen (deutsch)" in await desk.tap("➕ Neuer Eintrag", who)
     await desk.say(f"{QUESTION}\nKönnen Honorare gefördert werden?", who)
     await desk.say("Can we pay fees for lecturers?; Are fees for trainers eligible?", who)
-    await desk.tap("Überspringen", who)  # no keywords
+    await desk.tap("Leer lassen", who)  # no keywords
     await desk.say(
         answer
         or "Honorare gehören zu den Kosten des Projekts; ob und in welcher Höhe sie "
@@ -473,3 +473,21 @@ async def test_a_colleague_removed_mid_dialog_cannot_go_on(desk: Desk) -> None:
     assert "gehört nicht mehr" in await desk.tap("Ja, entfernen")
     assert UNKNOWN in await desk.tap(desk.kb.regions.local_alliances[0].name, "newcomer")
     assert UNKNOWN in await desk.say("Hannover", "newcomer")
+
+
+async def test_an_action_field_taken_out_takes_its_sub_goals_with_it(desk: Desk) -> None:
+    old = desk.kb.project(PROJECT)
+    assert {g.split(".")[0] for g in old.sub_goals} == {"I", "III"}
+    await desk.cmd("projekt_bearbeiten")
+    await desk.say("Lehrerexkursion")
+    await desk.tap(old.title)
+    await desk.tap("✏️ Handlungsschwerpunkte")
+    await desk.tap("III:")
+    menu = await desk.tap("Fertig ▶")
+    assert "✏️ Teilziele" in menu, "the sub-goal of III goes as well"
+    preview = await desk.tap("👁 Vorschau")
+    assert "Teilziele: − III." in preview
+    await desk.tap("✅ Übernehmen")
+    project = desk.kb.project(PROJECT)
+    assert project.action_fields == ["I"]
+    assert project.sub_goals == [g for g in old.sub_goals if g.startswith("I.")]

@@ -10,10 +10,10 @@ from pathlib import Path
 import bot
 from bot.core import subdialogs
 from bot.core.roles import PRESS_AREAS
-from bot.core.subdialogs import AddProject, EditEntry, RetireProject, SubDialog
+from bot.core.subdialogs import StaffDialog, SubDialog
 from bot.routes.handlers import ANSWER_ROWS, ANSWERS, FILE_ROWS, FILES, PRESSES, Verbs
 
-KNOWLEDGE_DIALOGS = frozenset({AddProject, RetireProject, EditEntry})
+KNOWLEDGE_DIALOGS = frozenset({StaffDialog})
 """Staff's knowledge dialogs: the router hands their text to the knowledge commands itself."""
 
 
