@@ -39,7 +39,14 @@ from bot.dialogs.plan_steps import (
     parse_plan_financing,
     parse_plan_work_steps,
 )
-from bot.dialogs.start_unknown import start_unknown
+from bot.dialogs.start_unknown import (
+    asked_year,
+    start_between,
+    start_in_year,
+    start_other,
+    start_question,
+    start_unknown,
+)
 from bot.dialogs.summary import (
     already_sent_note,
     consent_reply,
@@ -586,15 +593,11 @@ def cap_raises_grant(answers: Mapping[str, Answer], ctx: StepContext) -> bool:
 def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("start", text, ctx) if text.strip() else text
     if isinstance(answer, Rejected):
-        if answer.reason.key == "sponsor.reply.required.start":  # "weiß ich noch nicht"
-            return start_unknown(answer.reason, ctx)
-        return answer
-    parsed = parse_start(answer, ctx.today)
+        return _start_not_said(answer, ctx)
+    parsed = parse_start(answer, ctx.today, year=asked_year(ctx))
     dates = read_dates(answer, ctx.today)
     if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
-        if parsed.reason.key == "understanding.start.missing":  # "nach der Bewilligung"
-            return start_unknown(parsed.reason, ctx)
-        return Rejected(parsed.reason, parsed.suggestions)
+        return _start_unclear(parsed, ctx)
     start = parsed.value if not isinstance(parsed, Unclear) else dates.start
     assert start is not None
     note = None if isinstance(parsed, Unclear) else parsed.note
@@ -624,6 +627,31 @@ def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
             Answer(text=answer.strip(), value=start.iso()), note, also, ("costs",), total
         )
     return Accepted(Answer(text=answer.strip(), value=start.iso()), note, also)
+
+
+def _start_not_said(answer: Rejected, ctx: StepContext) -> ParseOutcome:
+    """No month at the start question (see bot/dialogs/start_unknown.py): never asked a third
+    time, bar one more turn for a question back."""
+    key = answer.reason.key
+    if answer.skips or answer.defer_to is not None or key == "sponsor.reply.language":
+        return answer
+    if key == "sponsor.reply.required.start":  # "weiß ich noch nicht"
+        return start_unknown(answer.reason, ctx)
+    if key in ("sponsor.reply.answered", "sponsor.reply.unanswered"):  # a question back
+        return start_question(answer.reason, ctx)
+    return start_other(answer.reason, ctx)
+
+
+def _start_unclear(parsed: Unclear, ctx: StepContext) -> ParseOutcome:
+    key = parsed.reason.key
+    if key == "understanding.start.missing":  # "nach der Bewilligung"
+        return start_unknown(parsed.reason, ctx)
+    year = parsed.reason.params.get("year")
+    if key == "understanding.start.month_missing" and isinstance(year, int):  # "2027"
+        return start_in_year(year, parsed.reason, ctx)
+    if key == "understanding.start.several":  # "März oder April 2027"
+        return start_between(parsed.reason, parsed.suggestions, ctx)
+    return start_other(parsed.reason, ctx)
 
 
 def parse_duration_answer(text: str, ctx: StepContext) -> ParseOutcome:

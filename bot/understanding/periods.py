@@ -151,6 +151,7 @@ _MONTHS = {
 }
 _NEEDS_YEAR = {"may", "mar", "fall"}
 """Words that are months or seasons only when a year follows ("it may start", "auf jeden Fall")."""
+_NEEDS_YEAR_WORD = re.compile(r"(?<![a-z])(?:may|mar|fall)(?![a-z])")
 _SEASONS = {
     "fruehjahr": 3,
     "fruehling": 3,
@@ -497,15 +498,20 @@ def _start_unclear(key: str, params: dict[str, str | int], now: YearMonth) -> Un
     )
 
 
-def parse_start(text: str, today: date) -> Parsed[YearMonth]:
-    """The month a project starts (see the module's rules); `today` resolves relative answers."""
+def parse_start(text: str, today: date, *, year: int | None = None) -> Parsed[YearMonth]:
+    """The month a project starts (see the module's rules); `today` resolves relative answers.
+
+    `year` is a year the sponsor named before (the dialog asked for the month in it): a month
+    said without a year lies in it, and "May" alone is a month then ("let's say May")."""
     clipped = clip(text)
     folded = _fold(clipped)
     now = _today(today)
     quote = echo(text)
     whens = _find_whens(folded)
+    if year is not None and not whens:
+        whens = [w for w in _find_whens(_NEEDS_YEAR_WORD.sub(rf"\g<0> {year}", folded)) if w.year]
     year_hint = next(
-        (now.year + offset for pattern, offset in _YEAR_WORDS if pattern.search(folded)), None
+        (now.year + offset for pattern, offset in _YEAR_WORDS if pattern.search(folded)), year
     )
     if not whens:
         relative = _relative_month(folded, now)

@@ -210,13 +210,13 @@ def test_a_tiny_amount_offers_the_likely_one(driver: DialogDriver) -> None:
     assert driver.step == "start"
 
 
-def test_a_start_year_without_month_offers_january(driver: DialogDriver) -> None:
+def test_a_start_year_without_month_offers_its_months(driver: DialogDriver) -> None:
     walk_to(driver, "start")
-    driver.text("2027")
+    driver.text("2028")  # a year after the realistic start: its months from January on
     assert driver.step == "start"
-    assert "01/2027" in driver.button_labels
-    driver.press_label("01/2027")
-    assert driver.value("start") == "2027-01"
+    assert driver.button_labels[:4] == ["01/2028", "04/2028", "07/2028", "10/2028"]
+    driver.press_label("01/2028")
+    assert driver.value("start") == "2028-01"
     assert driver.step == "duration"
 
 

@@ -147,6 +147,18 @@ def finder(kb: KnowledgeBase) -> GroupFinder:
         ("newly arrived people who already have a degree from home", {"zugewanderte"}),
         ("people who lost their jobs when the plant closed", {"arbeitslose"}),
         ("Schüler der 8. Klassen", {"schueler"}),
+        # wave 5: everyday words for whom a project is, German and English
+        ("students thinking about quitting uni", {"studierende", "studienabbrecher"}),
+        ("Leute, die mit dem Studium aufhören wollen", {"studienabbrecher"}),
+        ("Aufstocker und Bürgergeldempfänger", {"arbeitslose"}),
+        ("Mütter nach der Babypause", {"frauen", "berufsrueckkehrende"}),
+        ("Berufsschullehrer", {"lehrkraefte"}),
+        ("Gehörlose und Sehbehinderte", {"menschen-mit-beeintraechtigung"}),
+        ("wheelchair users", {"menschen-mit-beeintraechtigung"}),
+        ("older colleagues", {"aeltere"}),
+        ("Kriegsflüchtlinge", {"gefluechtete"}),
+        ("Lehrstellensuchende", {"auszubildende"}),
+        ("Leute mit ausländischen Wurzeln", {"zugewanderte"}),
     ],
 )
 def test_everyday_target_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:

@@ -340,3 +340,26 @@ def test_suggested_periods_parse() -> None:
     assert isinstance(result, Unclear)
     suggested = parse_duration(wording(result.suggestions[0]), None)
     assert isinstance(suggested, Understood) and suggested.value == Duration(36, YM(2027, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("im März", 2028, YM(2028, 3)),  # not the next March
+        ("let's say May then", 2027, YM(2027, 5)),  # "May" is a month once a year was said
+        ("Mai", 2028, YM(2028, 5)),
+        ("Herbst", 2027, YM(2027, 9)),
+        ("April 2029", 2027, YM(2029, 4)),  # a year said now wins
+    ],
+)
+def test_a_month_said_after_a_year_lies_in_that_year(
+    text: str, year: int, expected: YearMonth
+) -> None:
+    parsed = parse_start(text, TODAY, year=year)
+    assert isinstance(parsed, Understood) and parsed.value == expected
+
+
+def test_without_a_year_named_before_may_stays_a_verb() -> None:
+    assert isinstance(parse_start("we may start soon", TODAY), Unclear)
+    still = parse_start("no idea", TODAY, year=2027)
+    assert isinstance(still, Unclear) and still.reason.key == "understanding.start.month_missing"
