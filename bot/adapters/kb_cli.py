@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shlex
 from pathlib import Path
 from typing import TextIO
 
@@ -107,13 +108,17 @@ def apply(
         out.write(describe_plan(plan, language) + "\n")
         if dry_run or not plan.ok or plan.identical:
             return 0 if plan.ok else 1
-        shown = str(path)
-        if guessed:
-            params = {"sent": path.name, "file": plan.file, "path": shown}
-            out.write(render(Msg("kb.pending.cli_guessed", params), language) + "\n")
-        else:
-            params = {"path": shown, "version": plan.live}
-            out.write(render(Msg("kb.pending.cli_unversioned", params), language) + "\n")
+        # One command that applies it as shown: the file it was taken as and, without a
+        # version line, the live version it was compared with (both, so that following the
+        # hint never leads to the other hint); the path quoted for the shell.
+        command = ["python", "-m", "bot", "kb", "apply", str(path)]
+        if plan.file != path.name:
+            command += ["--as", plan.file]
+        if base is None:
+            command += ["--based-on", plan.live]
+        params = {"sent": path.name, "file": plan.file, "command": shlex.join(command)}
+        key = "kb.pending.cli_guessed" if guessed else "kb.pending.cli_unversioned"
+        out.write(render(Msg(key, params), language) + "\n")
         return 1
     applied = store.apply(upload, based_on=base, author=Author(who or cli_user()))
     out.write(describe_applied(applied, language) + "\n")

@@ -29,6 +29,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "regions.yaml": ("regions", "region", "regionen", "landkreise", "gemeinden"),
     "alliances.yaml": ("alliances", "allianzen", "buendnisse", "fachkraeftebuendnisse"),
     "rules.yaml": ("rules", "regeln", "foerderregeln", "richtlinie"),
+    "faq.yaml": ("faq", "faqs", "fragen", "haeufigefragen", "questions"),
 }
 _NOISE = frozenset(
     "kopie copy von of neu new alt old final aktuell current stand version entwurf draft "

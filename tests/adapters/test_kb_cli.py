@@ -4,6 +4,7 @@ German by default and English on request."""
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -101,8 +102,26 @@ def test_a_file_name_close_to_a_known_one_is_recognised_and_applied_with_as(
     _no_traceback(shown)
     assert shown.returncode == 1 and not data.exists()
     assert "„Projekte neu.yaml“ wird als projects.yaml verstanden" in shown.stdout
-    assert f"python -m bot kb apply {upload} --as projects.yaml" in shown.stdout
+    assert f"python -m bot kb apply {shlex.quote(str(upload))} --as projects.yaml" in shown.stdout
     applied = _bot(data, "apply", str(upload), "--as", "projects.yaml")
+    assert applied.returncode == 0 and "v1 ist jetzt live" in applied.stdout
+
+
+def test_the_hint_for_a_near_name_without_a_version_is_one_command_that_applies_it(
+    tmp_path: Path,
+) -> None:
+    """Followed as printed (copied into a shell), the hint applies the file: it names the file
+    it was taken as and the version it was compared with, and quotes the path's space."""
+    data = tmp_path / "data"
+    upload = tmp_path / "Projekte neu.yaml"
+    upload.write_bytes(edited_projects())
+    shown = _bot(data, "apply", str(upload))
+    assert shown.returncode == 1 and not data.exists()
+    hint = shown.stdout.rsplit("Zum Übernehmen: ", 1)[1].strip()
+    words = shlex.split(hint)
+    assert words[:5] == ["python", "-m", "bot", "kb", "apply"]
+    assert words[5] == str(upload) and words[6:] == ["--as", "projects.yaml", "--based-on", "v0"]
+    applied = _bot(data, *words[4:])
     assert applied.returncode == 0 and "v1 ist jetzt live" in applied.stdout
 
 

@@ -166,6 +166,8 @@ def test_german_dates_are_accepted(store: KnowledgeStore) -> None:
         ("zielgruppen_2025-03.yaml", "target_groups.yaml"),
         ("action-fields.yaml", "action_fields.yaml"),
         ("projects.yaml.txt", "projects.yaml"),
+        ("FAQ neu.yaml", "faq.yaml"),
+        ("Häufige Fragen (1).yaml", "faq.yaml"),
         ("notizen.yaml", None),
         ("projekte.pdf", None),
         ("../projects.yaml", None),
