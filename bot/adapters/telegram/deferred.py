@@ -15,8 +15,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from telegram import InlineKeyboardMarkup
-
+from bot.adapters.telegram.calls import Keyboard
 from bot.clock import Clock
 from bot.core.outputs import Document
 from bot.storage.db import Database
@@ -28,10 +27,10 @@ Payload = dict[str, Any]
 """An outbox item's payload, as `TelegramTransport` sends it."""
 
 
-def text_payload(text: str, markup: InlineKeyboardMarkup | None) -> Payload:
+def text_payload(text: str, markup: Keyboard | None) -> Payload:
     payload: Payload = {"text": text}
     if markup is not None:
-        payload["markup"] = markup.to_dict()
+        payload["markup"] = markup
     return payload
 
 

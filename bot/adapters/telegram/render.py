@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
+from bot.adapters.telegram.calls import Keyboard
 from bot.core.events import Press
 from bot.core.outputs import Button, Reply
 from bot.texts.catalog import Language, Msg
@@ -210,18 +211,25 @@ def button_label(button: Button, language: Language) -> str:
     return label.localize(language)
 
 
-def keyboard(reply: Reply, language: Language) -> InlineKeyboardMarkup | None:
+def keyboard_json(reply: Reply, language: Language) -> Keyboard | None:
+    """The reply's inline keyboard as the Bot API takes it (`calls.py` sends it as is)."""
     if not reply.buttons:
         return None
-    return InlineKeyboardMarkup(
-        [
+    return {
+        "inline_keyboard": [
             [
-                InlineKeyboardButton(
-                    button_label(button, language)[:64],
-                    callback_data=encode_callback(reply.step, button.action, reply.token),
-                )
+                {
+                    "text": button_label(button, language)[:64],
+                    "callback_data": encode_callback(reply.step, button.action, reply.token),
+                }
                 for button in row
             ]
             for row in reply.buttons
         ]
-    )
+    }
+
+
+def keyboard(reply: Reply, language: Language) -> InlineKeyboardMarkup | None:
+    """The same keyboard as PTB's object."""
+    markup = keyboard_json(reply, language)
+    return InlineKeyboardMarkup.de_json(markup, None) if markup is not None else None

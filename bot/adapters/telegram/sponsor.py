@@ -11,11 +11,12 @@ import html
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import Bot, InputFile, Message, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.adapters.telegram.calls import Keyboard, drop_keyboard, edit_text, send_text
 from bot.adapters.telegram.deferred import (
     DeferredReplies,
     Payload,
@@ -24,7 +25,7 @@ from bot.adapters.telegram.deferred import (
 )
 from bot.adapters.telegram.render import (
     decode_press,
-    keyboard,
+    keyboard_json,
     reply_html,
     split_html,
 )
@@ -213,24 +214,24 @@ async def deliver(
     if pressed is not None and _superseded(outputs, pressed):
         # A newer prompt takes over (back, keep, edit, a stale button): the pressed keyboard
         # would only invite taps on a question that is no longer asked.
-        await _drop_keyboard(clock, pressed)
+        await _drop_keyboard(bot, clock, pressed)
     for output in outputs:
         if isinstance(output, Acknowledge):
             if pressed is not None and pressed.text is not None:
                 answered = f"{pressed.text_html}\n\n✓ <b>{html.escape(output.answer)}</b>"
-                await _edit(clock, pressed, split_html(answered)[-1], None)
+                await _edit(bot, clock, pressed, split_html(answered)[-1], None)
             continue
         if isinstance(output, Document):
             caption = to_html(output.caption, language) if output.caption else None
             await outgoing.document(output, caption)
             continue
         chunks = split_html(reply_html(output, language))
-        markup = keyboard(output, language)
+        markup = keyboard_json(output, language)
         if (
             output.replaces_pressed
             and pressed is not None
             and len(chunks) == 1
-            and await _edit(clock, pressed, chunks[0], markup)
+            and await _edit(bot, clock, pressed, chunks[0], markup)
         ):
             continue
         # (An edit that failed: the prompt with its ticks comes as a new message.)
@@ -251,15 +252,9 @@ class Outgoing:
         """Replies of an earlier turn wait in the outbox: these queue behind them."""
         self._later: list[Payload] = []
 
-    async def text(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    async def text(self, text: str, markup: Keyboard | None = None) -> None:
         await self._send(
-            lambda: self.bot.send_message(
-                self.chat_id,
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,
-                disable_web_page_preview=True,
-            ),
+            lambda: send_text(self.bot, self.chat_id, text, markup),
             lambda: text_payload(text, markup),
         )
 
@@ -275,7 +270,7 @@ class Outgoing:
         )
 
     async def _send(
-        self, call: Callable[[], Awaitable[Message]], payload: Callable[[], Payload]
+        self, call: Callable[[], Awaitable[object]], payload: Callable[[], Payload]
     ) -> None:
         if self.held or self._later:
             self._later.append(payload())
@@ -343,18 +338,13 @@ COSMETIC_ATTEMPTS = 3
 
 
 async def _edit(
-    clock: Clock, message: Message, text: str, markup: InlineKeyboardMarkup | None
+    bot: Bot, clock: Clock, message: Message, text: str, markup: Keyboard | None
 ) -> bool:
     """Edit the pressed message; whether it shows `text` now. Whatever the failure (a 500, a
     lost connection, a message too old), the turn goes on: the caller sends what matters."""
     try:
         await with_retries(
-            lambda: message.edit_text(
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,
-                disable_web_page_preview=True,
-            ),
+            lambda: edit_text(bot, message.chat_id, message.message_id, text, markup),
             clock,
             COSMETIC_ATTEMPTS,
         )
@@ -370,11 +360,15 @@ async def _edit(
     return True
 
 
-async def _drop_keyboard(clock: Clock, message: Message) -> None:
+async def _drop_keyboard(bot: Bot, clock: Clock, message: Message) -> None:
     if message.reply_markup is None:
         return
     try:
-        await with_retries(lambda: message.edit_reply_markup(None), clock, COSMETIC_ATTEMPTS)
+        await with_retries(
+            lambda: drop_keyboard(bot, message.chat_id, message.message_id),
+            clock,
+            COSMETIC_ATTEMPTS,
+        )
     except BadRequest as error:  # already gone (a double tap), or too old to edit
         log.info("keyboard of message %s kept: %s", message.message_id, error.message)
     except Exception as error:  # a courtesy: the answer to the press goes out all the same
