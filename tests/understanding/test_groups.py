@@ -89,9 +89,15 @@ EVERYDAY = [
         ("Hi, wir sind ein Startup aus Hannover und machen Coding Bootcamps", set()),
         ("Hello! We are a startup in Hannover", set()),
         ("We're a start-up from Hildesheim", set()),
+        ("mamas die wieder arbeiten wollen", {"frauen", "berufsrueckkehrende"}),
+        ("women coming back after maternity leave", {"frauen", "berufsrueckkehrende"}),
+        ("people who recently came to Germany", {"zugewanderte"}),
+        ("students at secondary schools", {"schueler"}),
+        ("young adults with learning difficulties", {"schueler", "menschen-mit-beeintraechtigung"}),
+        ("university students", {"studierende"}),
     ],
 )
-def test_wheelchairs_and_a_sponsor_that_is_a_startup(
+def test_everyday_words_of_wave_4c_and_a_sponsor_that_is_a_startup(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
