@@ -95,6 +95,9 @@ EVERYDAY = [
         ("students at secondary schools", {"schueler"}),
         ("young adults with learning difficulties", {"schueler", "menschen-mit-beeintraechtigung"}),
         ("university students", {"studierende"}),
+        ("schulschwänzer aus den abschlussklassen", {"schueler"}),
+        ("Menschen mit psychischen Problemen", {"menschen-mit-beeintraechtigung"}),
+        ("erstis", {"studierende"}),
     ],
 )
 def test_everyday_words_of_wave_4c_and_a_sponsor_that_is_a_startup(
