@@ -82,6 +82,9 @@ class DialogState(BaseModel):
     revision it was shown with, so one of an older prompt is recognised as stale."""
     sent: list[Sent] = []
     """Handoffs and questions sent from this draft, oldest first."""
+    language_chosen: bool = False
+    """The sponsor chose the language (a tap, /sprache, "english please"): an answer written in
+    the other language then no longer switches it by itself."""
     handoff_kind: Literal["handoff", "question"] | None = None
     """What the sponsor last chose to send (the handoff or a question to the alliance): the
     handoff's questions and the consent follow it. Stored among the answers before schema 10."""

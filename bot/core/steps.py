@@ -25,6 +25,8 @@ class StepContext:
     language: Language
     handoff_kind: Literal["handoff", "question"] | None = None
     """What the sponsor prepares to send, if anything (`DialogState.handoff_kind`)."""
+    language_chosen: bool = False
+    """The sponsor chose the language (`DialogState.language_chosen`)."""
     offered: tuple[str, ...] = ()
     """The values of the options the question was last asked with (a re-ask's buttons): a
     parser may move on where it has offered its way out once already."""
@@ -69,7 +71,9 @@ class Gathered:
     language: Language | None = None
     """The language to continue in (an English first message, "english please")."""
     offer: Language | None = None
-    """A language to offer in one tap (an English answer later in a German dialog)."""
+    """A language to offer in one tap (a German answer in an English dialog)."""
+    detected: bool = False
+    """`language` was not asked for: the message was written in it (said, with a way back)."""
 
 
 MessageReader = Callable[[str, str, StepContext], Gathered]

@@ -103,7 +103,7 @@ class DialogEngine:
         return self._reprompt(state, reason or Msg("sponsor.error.stale"))
 
     def with_language(self, state: DialogState, language: Language) -> Result:
-        changed = state.model_copy(update={"language": language})
+        changed = state.model_copy(update={"language": language, "language_chosen": True})
         changed, prompt = self._prompt(changed, intro=Msg("sponsor.language_set"))
         return _revised(state, changed), [prompt]
 
@@ -119,6 +119,7 @@ class DialogEngine:
             today=self.clock.today(),
             answers=state.answers,
             language=state.language,
+            language_chosen=state.language_chosen,
             handoff_kind=state.handoff_kind,
             offered=tuple(choice.value for choice in state.offered),
         )
@@ -246,8 +247,12 @@ class DialogEngine:
         if self.dialog.reader is not None and not state.partial and not state.editing:
             gathered = self.dialog.reader(event.text, step.id, ctx)
         switched = gathered.language is not None and gathered.language != state.language
+        before = state.language
         if switched:
-            state = state.model_copy(update={"language": gathered.language})
+            chosen = state.language_chosen or not gathered.detected
+            state = state.model_copy(
+                update={"language": gathered.language, "language_chosen": chosen}
+            )
             ctx = self.context(state)
         if state.partial and step.extend is not None:
             outcome = step.extend(state.partial, event.text, ctx)
@@ -269,8 +274,12 @@ class DialogEngine:
             outcome = own
         if switched and isinstance(outcome, Rejected) and not extras:
             state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
-            return state, [prompt]
-        state, outputs = self._outcome(state, step, outcome, extras)
+            outputs: list[EngineOutput] = [prompt]
+        else:
+            state, outputs = self._outcome(state, step, outcome, extras)
+        if switched and gathered.detected:
+            # Switched without being asked: said so, with one tap back to German.
+            return state, _switched_back(outputs, before)
         if gathered.offer is not None and gathered.offer != state.language:
             outputs = _offering(outputs, gathered.offer)
         return state, outputs
@@ -725,6 +734,25 @@ def _offering(outputs: list[EngineOutput], language: Language) -> list[EngineOut
     return [
         *before,
         Reply(last.parts, (*last.buttons, (button,)), last.step, last.replaces_pressed),
+    ]
+
+
+def _switched_back(outputs: list[EngineOutput], back: Language) -> list[EngineOutput]:
+    """The reply after switching to the language a message was written in: it says so first
+    and offers to continue in the language before (`back`) with one tap."""
+    *before, last = outputs
+    if not isinstance(last, Reply) or last.step is None:
+        return outputs
+    button = Button(Msg(f"sponsor.understood.offer_language.{back}"), f"lang:{back}")
+    parts = tuple(p for p in last.parts if p.key != "sponsor.language_set")
+    return [
+        *before,
+        Reply(
+            (Msg("sponsor.language_detected"), *parts),
+            (*last.buttons, (button,)),
+            last.step,
+            last.replaces_pressed,
+        ),
     ]
 
 

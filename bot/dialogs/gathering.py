@@ -2,8 +2,9 @@
 
 `bot.understanding.message.read_message` finds the slots with a confidence; here the confident
 ones become the answers the dialog's own questions would have stored (the same shapes as the
-parsers of `sponsor.py`), and an English first message or a request for English asks the
-engine to continue in English. Unsure readings are left out: their question is asked in turn.
+parsers of `sponsor.py`), and an English message (until the sponsor chose a language) or a
+request for English asks the engine to continue in English. Unsure readings are left out: their
+question is asked in turn.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
 from bot.understanding.replies import Kind
-
-FIRST_STEP = "region"
-"""The question a first message answers: there an English message switches the language."""
 
 _PERIOD_ONLY = re.compile(
     r"(?:a|an|one|per|ein|einen|eine|pro|im|je|jedes?n?)\s+(?:month|year|monat|jahr)",
@@ -55,12 +53,13 @@ def gatherer(
                 start=start_of(ctx.answers),
             ),
         )
-        language = _language(reading, step, ctx)
+        language = _language(reading, ctx)
+        detected = language is not None and reading.reply.kind is not Kind.LANGUAGE
         offer = None
         if language is None and reading.language not in (None, ctx.language):
             offer = reading.language
         if reading.reply.kind is not Kind.ANSWER:
-            return Gathered(language=language, offer=offer)
+            return Gathered(language=language, offer=offer, detected=detected)
         answers: dict[str, Accepted] = {}
         for slot, found in reading.found():
             if slot not in steps or found.confidence < LIKELY:
@@ -79,15 +78,18 @@ def gatherer(
                 answers["costs"].answer.text, costs.value, replace(ctx, answers=with_duration)
             )
             answers["costs"] = total
-        return Gathered(answers, language, offer)
+        return Gathered(answers, language, offer, detected)
 
     return gather
 
 
-def _language(reading: Reading, step: str, ctx: StepContext) -> Language | None:
+def _language(reading: Reading, ctx: StepContext) -> Language | None:
+    """The language to continue in: the one asked for; or English, where a German dialog
+    gets a clearly English message and the sponsor has not chosen German (switching at once,
+    with a tap back, costs no question; offering it first would)."""
     if reading.reply.kind is Kind.LANGUAGE:
         return reading.reply.wants
-    if step == FIRST_STEP and not ctx.answers and reading.language == "en":
+    if reading.language == "en" and ctx.language == "de" and not ctx.language_chosen:
         return "en"
     return None
 

@@ -66,6 +66,10 @@ _PART_AFTER = re.compile(
 )
 """A length that says how long a part of the project lasts ("a six month bootcamp", "ein
 6-monatiges Praktikum") is not the project's duration."""
+_PATH_BEFORE = re.compile(r"(?:^|[^a-z])(?:in|within|innerhalb(?:\s+von)?)\s*$")
+_PATH_AFTER = re.compile(r"\s*(?:zur|zum|to\s+become|to\s+be|into)(?![a-z])")
+"""A length that says how long it takes a participant to get somewhere ("in 6 Monaten zur
+Pflegehilfskraft qualifizieren", "within 6 months to become") is not the project's duration."""
 _AGE_AFTER = re.compile(r"\s*(?:alt|alte[nr]?|old|erfahrung|experience|ago|her)(?![a-z])")
 
 
@@ -193,6 +197,12 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
             if not _AGE.search(folded[: length.start])
             and not _AGE_AFTER.match(folded, length.end)
             and not _PART_AFTER.match(folded, length.end)
+            and not (
+                _PATH_BEFORE.search(folded[: length.start])
+                and _PATH_AFTER.match(folded, length.end)
+            )
+            # a few days or weeks are a part of a project ("spend a week in local firms")
+            and not (length.unit == "w" and length.months < 1)
             and not any(h.start() <= length.start < h.end() for h in halves)
         ]
         if lengths:

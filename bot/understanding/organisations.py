@@ -52,6 +52,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "berufsbildende schule", "berufsbildungszentrum", "schulungszentrum", "training provider",
         "training company", "education provider", "nursing school", "school of nursing",
         "training centre", "training center", "institut", "qualifizierungsgesellschaft",
+        "vocational school", "adult education centre", "adult education center",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -71,6 +72,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
         "stadtverwaltung", "rathaus", "wirtschaftsfoerderung", "wirtschaftsförderung",
         "municipality", "town council", "city council", "district council", "district office",
+        "economic development agency", "business development agency",
     ),
     "company": (
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",

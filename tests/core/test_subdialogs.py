@@ -42,6 +42,7 @@ STORED_EDIT = json.dumps(
                 "understood": [],
                 "revision": 4,
                 "sent": [],
+                "language_chosen": False,
                 "handoff_kind": None,
             },
         }

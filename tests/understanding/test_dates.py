@@ -110,6 +110,21 @@ MESSAGES = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Wir wollen Arbeitslose in 6 Monaten zur Pflegehilfskraft qualifizieren", None),
+        ("in 6 monaten zur pflegehilfskraft qualifizieren, laufzeit 3 jahre", 36),
+        ("We train them within 6 months to become welders, for 2 years", 24),
+        ("Teachers spend a week in local companies", None),
+        ("2 Wochen Praktikum, das Projekt läuft 18 Monate", 18),
+        ("Das Projekt läuft 12 Wochen", 3),
+    ],
+)
+def test_a_participant_s_length_is_not_the_project_s(text: str, months: int | None) -> None:
+    assert read_dates(text, TODAY).months == months
+
+
 @pytest.mark.parametrize(("text", "start", "months", "end"), MESSAGES)
 def test_dates_anywhere_in_a_message(
     text: str, start: YearMonth, months: int, end: YearMonth | None

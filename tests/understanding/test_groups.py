@@ -80,6 +80,32 @@ EVERYDAY = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Menschen im Rollstuhl", {"menschen-mit-beeintraechtigung"}),
+        ("people in wheelchairs", {"menschen-mit-beeintraechtigung"}),
+        ("Leute, die ein Startup gründen wollen", {"gruendende"}),
+        ("Hi, wir sind ein Startup aus Hannover und machen Coding Bootcamps", set()),
+        ("Hello! We are a startup in Hannover", set()),
+        ("We're a start-up from Hildesheim", set()),
+        ("mamas die wieder arbeiten wollen", {"frauen", "berufsrueckkehrende"}),
+        ("women coming back after maternity leave", {"frauen", "berufsrueckkehrende"}),
+        ("people who recently came to Germany", {"zugewanderte"}),
+        ("students at secondary schools", {"schueler"}),
+        ("young adults with learning difficulties", {"schueler", "menschen-mit-beeintraechtigung"}),
+        ("university students", {"studierende"}),
+        ("schulschwänzer aus den abschlussklassen", {"schueler"}),
+        ("Menschen mit psychischen Problemen", {"menschen-mit-beeintraechtigung"}),
+        ("erstis", {"studierende"}),
+    ],
+)
+def test_everyday_words_of_wave_4c_and_a_sponsor_that_is_a_startup(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
+
+
 @pytest.mark.parametrize(("text", "groups"), EVERYDAY)
 def test_everyday_words_name_their_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:
     assert set(finder.groups(text)) == groups
