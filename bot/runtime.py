@@ -70,12 +70,14 @@ class Runtime:
         await self.database.close()
 
 
-def _warm_up(kb: KnowledgeBase) -> None:
+def _warm_up(advisor: Advisor) -> None:
     """Dictionaries and indexes the first answers would otherwise load on the event loop:
-    simplemma's dictionaries (tries opened from their cache files in milliseconds, built
-    there once per machine in seconds), the German nouns of the advice, the target-group
-    finder."""
+    the advisor's matcher (a quarter second), simplemma's dictionaries (tries opened from
+    their cache files in milliseconds, built there once per machine in seconds), the German
+    nouns of the advice, the target-group finder."""
+    kb = advisor.kb
     try:
+        advisor.matcher  # noqa: B018 - built on first use
         warm_up()
         german_nouns()
         group_finder(kb)
@@ -92,7 +94,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     # Off the event loop, while the transport starts (polling, menus): the dictionaries take
     # seconds, which start-up used to wait for. The first update waits for them instead
     # (`Conversations.handle`), so no answer loads them on the event loop.
-    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get().kb))
+    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get()))
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -52,12 +53,18 @@ class Advisor:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.places = PlaceResolver(kb)
-        self.matcher = Matcher(kb)
+
+    @functools.cached_property
+    def matcher(self) -> Matcher:
+        """The action fields' and projects' indexes, built on first use: they take a quarter
+        second, which the bot's start-up leaves to its warm-up thread (`bot/runtime.py`)."""
+        return Matcher(self.kb)
 
     def sharing(self, kb: KnowledgeBase) -> Advisor:
         """This advisor on `kb`, a copy of its own knowledge base that differs only in what
         places and matching do not read (the steering group's meetings staff keep in the
         database): nothing is built again."""
+        self.matcher  # noqa: B018 - built here, so that the copy shares it
         advisor = copy.copy(self)
         advisor.kb = kb
         return advisor
