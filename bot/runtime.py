@@ -131,7 +131,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         desks,
         admin_ids=settings.admin_ids,
         sketch=sketch,
-        kb_commands=KnowledgeDesk(knowledge.store, clock).handle,
+        knowledge=KnowledgeDesk(knowledge.store, clock),
         advisor_source=advisors.get,
         ready=warming,
     )

@@ -5,8 +5,9 @@ sub-dialog or a press area is a row here (tests/routes/test_handlers.py checks e
 exactly one).
 
 Staff's knowledge dialogs (`StaffDialog`: each a declared dialog on the engine) go on over several
-answers and keep their own stack: the router hands their typed text to the knowledge commands
-itself (`Conversations._answered`).
+answers and keep their own stack: the router hands their typed text to the knowledge desk
+itself (`Conversations._answered`); the desk declares its own commands and presses
+(`bot.alliance.knowledge`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from bot.alliance.delivery import REROUTE
+from bot.alliance.knowledge import KnowledgeDesk
 from bot.core.events import Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.subdialogs import (
@@ -38,8 +40,6 @@ from bot.routes.session import SessionDesk
 from bot.texts.catalog import Msg
 from bot.turn import Turn
 
-KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
-"""Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Outputs = list[EngineOutput]
 
 
@@ -48,7 +48,8 @@ class Routing(Protocol):
 
     desks: Desks
     session: SessionDesk
-    kb_commands: KbCommands | None
+    knowledge: KnowledgeDesk | None
+    """Staff's knowledge commands, presses and files (None: a service without them)."""
 
 
 # --- sub-dialogs: the typed answer (or file) each awaits -------------------------------------
@@ -124,9 +125,9 @@ async def _gone(r: Routing, turn: Turn, rest: str) -> Outputs:
 
 
 async def _knowledge(r: Routing, turn: Turn, rest: str) -> Outputs:
-    if r.kb_commands is None:
+    if r.knowledge is None:
         return [unknown_command()]
-    return await r.kb_commands(turn, rest, None)
+    return await r.knowledge.press(turn, rest)
 
 
 async def _answer_press(r: Routing, turn: Turn, rest: str) -> Outputs:
