@@ -31,6 +31,7 @@ SHORTER = {
 """Hints the summary words shorter, with the same parameters: their long form repeats what it
 says elsewhere (the steering group's meetings in the next steps, the office in the contacts,
 when a justification is needed in the pre-check's reason)."""
+TITLE = "summary.title"
 SENT_LIST = "summary.sent.list"
 """The summary's part naming what was sent from the draft, and when."""
 SHOWN_FIELDS = 2
@@ -56,7 +57,7 @@ def summary_reply(
     """`steps`: the questions whose answers are shown (those whose condition holds)."""
     # Read on a phone, in one message where it can be: the verdict and what is missing, what
     # to mind, what to do next and whom to ask first; the details after; each fact once.
-    parts: list[Msg] = [*notes, Msg("summary.title")]
+    parts: list[Msg] = [*notes, Msg(TITLE)]
     if state.sent:
         parts.append(_sent(state, kb))
     outside = advice.eligibility.status is Status.OUT_OF_REGION
