@@ -65,6 +65,9 @@ class OnAnswer(Generic[S]):
 
     state: type[S]
     answered: Callable[[Routing, Turn, S, str], Awaitable[Outputs | None]]
+    skippable: bool = False
+    """/ueberspringen answers it with no text (a statement without a comment); else the
+    command goes to the draft's dialog as usual."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,11 @@ class OnFile(Generic[S]):
 ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
     OnAnswer(RenameDraft, lambda r, turn, s, text: r.desks.menu.rename(turn, s, text)),
     OnAnswer(AskSponsor, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
-    OnAnswer(RecordStatement, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
+    OnAnswer(
+        RecordStatement,
+        lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text),
+        skippable=True,
+    ),
     OnAnswer(ProjectDates, lambda r, turn, s, text: r.desks.cases.dates(turn, s, text)),
     OnAnswer(EnterPlan, lambda r, turn, s, text: r.desks.cases.plan(turn, s, text)),
     OnAnswer(VotumText, lambda r, turn, s, text: r.desks.cases.votum(turn, s, text)),

@@ -24,7 +24,7 @@ from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
-from bot.core.subdialogs import RecordStatement, StaffDialog
+from bot.core.subdialogs import StaffDialog
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.routes.case_summary import with_case
@@ -272,8 +272,9 @@ class Conversations:
     # --- command handlers ------------------------------------------------------------------
 
     async def _skip(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
-        if isinstance(turn.subdialog, RecordStatement):
-            return await self._answered(turn, "")  # a statement without a comment
+        on = ANSWERS.get(type(turn.subdialog))
+        if on is not None and on.skippable:
+            return await self._answered(turn, "")
         return None
 
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
