@@ -50,10 +50,6 @@ _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
 """A command's handler; None: the sponsor's dialog takes the command (back, skip, ...)."""
-DROPS_SUBDIALOGS: frozenset[CommandName] = frozenset(
-    {"drafts", "privacy", "export", "delete", "language"}
-)
-"""Another menu chosen: a typed answer asked for (a rename, a question) is dropped first."""
 
 
 class Conversations:
@@ -209,7 +205,7 @@ class Conversations:
             route = ROUTES[event.name]
             if route.roles != ANYONE and await self.role(turn) not in route.roles:
                 return [_unknown()]
-            if event.name in DROPS_SUBDIALOGS:
+            if route.leaves:
                 await turn.drop_subdialogs()
             routed = await self.commands[event.name](turn, event)
             if routed is not None:
