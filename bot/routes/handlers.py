@@ -5,9 +5,8 @@ sub-dialog or a press area is a row here (tests/routes/test_handlers.py checks e
 exactly one).
 
 Staff's knowledge dialogs (`StaffDialog`: each a declared dialog on the engine) go on over several
-answers and keep their own stack: the router hands their typed text to the knowledge desk
-itself (`Conversations._answered`); the desk declares its own commands and presses
-(`bot.alliance.knowledge`).
+answers and keep their own stack (`OnAnswer.goes_on`); the knowledge desk declares its own
+commands and presses (`bot.alliance.knowledge`).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from bot.alliance.delivery import REROUTE
 from bot.alliance.knowledge import KnowledgeDesk
 from bot.core.events import Upload
 from bot.core.outputs import EngineOutput, Reply
+from bot.core.roles import Role
 from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
@@ -33,6 +33,7 @@ from bot.core.subdialogs import (
     ReachHuman,
     RecordStatement,
     RenameDraft,
+    StaffDialog,
     VotumText,
 )
 from bot.routes.desks import Desks
@@ -51,6 +52,8 @@ class Routing(Protocol):
     knowledge: KnowledgeDesk | None
     """Staff's knowledge commands, presses and files (None: a service without them)."""
 
+    async def role(self, turn: Turn) -> Role: ...
+
 
 # --- sub-dialogs: the typed answer (or file) each awaits -------------------------------------
 
@@ -68,6 +71,9 @@ class OnAnswer(Generic[S]):
     skippable: bool = False
     """/ueberspringen answers it with no text (a statement without a comment); else the
     command goes to the draft's dialog as usual."""
+    goes_on: bool = False
+    """It takes several answers and finishes itself (staff's knowledge dialogs): the router
+    hands it the text without finishing it first."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,13 @@ class OnFile(Generic[S]):
 
     state: type[S]
     received: Callable[[Routing, Turn, S, Upload], Awaitable[Outputs]]
+
+
+async def _knowledge_typed(r: Routing, turn: Turn, text: str) -> Outputs:
+    if await r.role(turn) != "staff" or r.knowledge is None:
+        await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
+        return [unknown_command()]
+    return await r.knowledge.typed(turn, text)
 
 
 ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
@@ -96,6 +109,7 @@ ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
     OnAnswer(AnswerAlliance, lambda r, turn, s, text: r.desks.relay.answer(turn, s, text)),
     OnAnswer(ReachHuman, lambda r, turn, s, text: r.desks.human.answered(turn, text)),
     OnAnswer(FeedbackReason, lambda r, turn, s, text: r.desks.feedback.reason(turn, s, text)),
+    OnAnswer(StaffDialog, lambda r, turn, s, text: _knowledge_typed(r, turn, text), goes_on=True),
 )
 """The handler of every sub-dialog that awaits a typed text, one row each."""
 ANSWERS: Mapping[type[Any], OnAnswer[Any]] = {row.state: row for row in ANSWER_ROWS}

@@ -24,7 +24,6 @@ from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
-from bot.core.subdialogs import StaffDialog
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.routes.case_summary import with_case
@@ -251,15 +250,13 @@ class Conversations:
         return await handler(self, turn, action)
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
-        """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        if isinstance(turn.subdialog, StaffDialog):
-            # Staff's knowledge dialogs go on over several answers; they keep their own stack.
-            if await self.role(turn) != "staff" or self.knowledge is None:
-                await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
-                return [_unknown()]
-            return await self.knowledge.typed(turn, text)
+        """A typed text finishes the open sub-dialog (`bot.core.subdialogs`), or goes to one
+        that takes several answers (`OnAnswer.goes_on`)."""
+        on = ANSWERS.get(type(turn.subdialog))
+        if on is not None and on.goes_on:
+            going = await on.answered(self, turn, turn.subdialog, text)
+            return going if going is not None else [_unknown()]
         finished = await turn.done()
-        on = ANSWERS.get(type(finished))
         answered = await on.answered(self, turn, finished, text) if on is not None else None
         if answered is not None:
             return answered

@@ -12,12 +12,9 @@ import bot
 from bot.alliance import knowledge
 from bot.core import subdialogs
 from bot.core.roles import COMMAND_ROUTES, PRESS_AREAS, STAFF
-from bot.core.subdialogs import StaffDialog, SubDialog
+from bot.core.subdialogs import SubDialog
 from bot.routes.handlers import ANSWER_ROWS, ANSWERS, FILE_ROWS, FILES, PRESSES, Verbs
 from bot.runtime import Runtime
-
-KNOWLEDGE_DIALOGS = frozenset({StaffDialog})
-"""Staff's knowledge dialogs: the router hands their text to the knowledge commands itself."""
 
 
 def members() -> frozenset[type]:
@@ -41,7 +38,6 @@ def test_every_subdialog_has_exactly_one_handler() -> None:
     handled = [
         *(row.state for row in ANSWER_ROWS),
         *(row.state for row in FILE_ROWS),
-        *KNOWLEDGE_DIALOGS,
     ]
     assert sorted(c.__name__ for c in handled) == sorted(c.__name__ for c in members())
     assert len(handled) == len(set(handled)), "one handler each"
