@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from bot.alliance.delivery import REROUTE
-from bot.alliance.knowledge import KnowledgeDesk
 from bot.core.events import Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import Role
@@ -37,7 +36,6 @@ from bot.core.subdialogs import (
     VotumText,
 )
 from bot.routes.desks import Desks
-from bot.routes.session import SessionDesk
 from bot.texts.catalog import Msg
 from bot.turn import Turn
 
@@ -48,9 +46,6 @@ class Routing(Protocol):
     """What a handler may use besides the turn: the desks and the router's own parts."""
 
     desks: Desks
-    session: SessionDesk
-    knowledge: KnowledgeDesk | None
-    """Staff's knowledge commands, presses and files (None: a service without them)."""
 
     async def role(self, turn: Turn) -> Role: ...
 
@@ -85,10 +80,10 @@ class OnFile(Generic[S]):
 
 
 async def _knowledge_typed(r: Routing, turn: Turn, text: str) -> Outputs:
-    if await r.role(turn) != "staff" or r.knowledge is None:
+    if await r.role(turn) != "staff" or r.desks.knowledge is None:
         await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
         return [unknown_command()]
-    return await r.knowledge.typed(turn, text)
+    return await r.desks.knowledge.typed(turn, text)
 
 
 ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
@@ -146,9 +141,9 @@ async def _gone(r: Routing, turn: Turn, rest: str) -> Outputs:
 
 
 async def _knowledge(r: Routing, turn: Turn, rest: str) -> Outputs:
-    if r.knowledge is None:
+    if r.desks.knowledge is None:
         return [unknown_command()]
-    return await r.knowledge.press(turn, rest)
+    return await r.desks.knowledge.press(turn, rest)
 
 
 async def _answer_press(r: Routing, turn: Turn, rest: str) -> Outputs:
@@ -161,7 +156,7 @@ async def _answer_press(r: Routing, turn: Turn, rest: str) -> Outputs:
 
 
 PRESSES: Mapping[str, PressHandler | Verbs] = {
-    "session": lambda r, turn, action: r.session.act(turn, action),
+    "session": lambda r, turn, action: r.desks.session.act(turn, action),
     "contact": lambda r, turn, action: r.desks.inbox.act(turn, action),
     "case": lambda r, turn, action: r.desks.cases.act(turn, action),
     "cases": lambda r, turn, action: r.desks.cases.alliance.act(turn, action),

@@ -19,7 +19,6 @@ from collections.abc import Awaitable, Callable
 
 from bot.advice.advise import Advisor
 from bot.alliance.knowledge import COMMANDS as KNOWLEDGE_COMMANDS
-from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
@@ -37,8 +36,6 @@ from bot.routes.language import switch_language
 from bot.routes.meeting_advisors import MeetingAdvisors
 from bot.routes.privacy import classify
 from bot.routes.redeem import redeem_invitation
-from bot.routes.session import SessionDesk
-from bot.routes.sketch import SketchExport, SketchMaker
 from bot.routes.stale import repeated, seen_before, stale, stamp
 from bot.storage.db import Database
 from bot.storage.stores import Stores
@@ -61,8 +58,6 @@ class Conversations:
         desks: Desks,
         *,
         admin_ids: frozenset[int] = frozenset(),
-        sketch: SketchMaker | None = None,
-        knowledge: KnowledgeDesk | None = None,
         advisor_source: Callable[[], Advisor] | None = None,
         ready: Awaitable[None] | None = None,
     ) -> None:
@@ -71,7 +66,6 @@ class Conversations:
         self.clock = clock
         self.default_language = default_language
         self.admin_ids = admin_ids
-        self.knowledge = knowledge
         self.ready = ready
         """Dictionaries loading in the background at start-up: the first update waits."""
         self.advisor_source = advisor_source
@@ -79,8 +73,6 @@ class Conversations:
         self.desks = desks
         self.menu = desks.menu
         self.sketches = desks.sketches
-        self.sketch_export = SketchExport(sketch)
-        self.session = SessionDesk(desks.menu, desks.privacy, self.sketch_export)
         self.handoffs = HandoffRequests(desks.alliance)
         self.meetings = MeetingAdvisors()
         own: dict[CommandName, Handler] = {
@@ -153,7 +145,7 @@ class Conversations:
                 language = (await drafts.user(user.id, user.language)).language
         if turn.deleted:
             await self.database.scrub()
-        outputs += await self.sketch_export.render(turn)
+        outputs += await self.desks.sketch_export.render(turn)
         return Handled(
             outputs,
             language,
@@ -213,8 +205,9 @@ class Conversations:
             on_file = FILES.get(type(turn.subdialog))
             if on_file is not None:  # a file asked for by a button
                 return await on_file.received(self, turn, turn.subdialog, event)
-            if await self.role(turn) in DOCUMENTS and self.knowledge is not None:
-                return await self.knowledge.upload(turn, event)
+            knowledge = self.desks.knowledge
+            if await self.role(turn) in DOCUMENTS and knowledge is not None:
+                return await knowledge.upload(turn, event)
             return [Reply((Msg("telegram.unsupported"),))]
         if isinstance(event, Press):
             routed = await stale(turn, event, self.menu)
@@ -292,9 +285,9 @@ class Conversations:
         return await self.desks.staff.statistics(turn, classified)
 
     async def _knowledge_command(self, turn: Turn, command: Command) -> list[EngineOutput]:
-        if self.knowledge is None:
+        if self.desks.knowledge is None:
             return [_unknown()]
-        return await self.knowledge.command(turn, command.name)
+        return await self.desks.knowledge.command(turn, command.name)
 
 
 async def _sync(outputs: list[EngineOutput]) -> list[EngineOutput]:
