@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
 from bot.advice.lexicon import german_nouns
-from bot.alliance.knowledge import KnowledgeDesk
 from bot.clock import Clock, SystemClock
 from bot.core.outputs import Document
 from bot.core.plan import Plan
@@ -122,6 +121,8 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         bot_username=lambda: runtime.bot_username,
         retention_months=settings.retention_months,
         admin_ids=settings.admin_ids,
+        sketch=sketch,
+        knowledge=knowledge.store,
     )
     conversations = Conversations(
         database,
@@ -130,8 +131,6 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         settings.default_language,
         desks,
         admin_ids=settings.admin_ids,
-        sketch=sketch,
-        kb_commands=KnowledgeDesk(knowledge.store, clock).handle,
         advisor_source=advisors.get,
         ready=warming,
     )

@@ -12,12 +12,12 @@ naming the live version, so a stale button changes nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 
 from bot.alliance.knowledge_dialogs import KnowledgeDialogs, legacy_entry_press, legacy_press
 from bot.base.normalize import fold
 from bot.clock import Clock
-from bot.core.events import Text, Upload
+from bot.core.events import CommandName, Upload
 from bot.core.outputs import Button, Document, EngineOutput, Reply
 from bot.core.subdialogs import StaffDialogName
 from bot.kb.intake import examine, receive
@@ -30,14 +30,12 @@ from bot.turn import Turn
 DRY_RUN_CAPTIONS = frozenset({"probelauf", "dry run", "dryrun", "prüfen", "pruefen", "check"})
 """Captions (folded: case and punctuation ignored) that ask for a dry run only."""
 YAML_TYPE = "application/x-yaml"
-ENTRY_COMMANDS: dict[str, StaffDialogName] = {
-    "project_edit": "project_edit",
-    "alliance_edit": "alliance_edit",
-    "faq_edit": "faq_edit",
-}
-"""Staff's commands that edit knowledge entries by dialog (`bot.alliance.entry_dialogs`)."""
 HISTORY_SHOWN = 5
 """Versions /kb_version lists (the whole history: `python -m bot kb history`)."""
+Outputs = list[EngineOutput]
+OnCommand = Callable[["KnowledgeDesk", Turn], Awaitable[Outputs]]
+OnPress = Callable[["KnowledgeDesk", Turn, str], Awaitable[Outputs]]
+"""Takes what follows the press's verb (`staff:kb:<verb>:<rest>`)."""
 
 
 def _report(describe: Callable[[Language], str]) -> Msg:
@@ -50,45 +48,88 @@ def is_dry_run(caption: str) -> bool:
     return fold(caption) in DRY_RUN_CAPTIONS
 
 
+def _author(turn: Turn) -> Author:
+    return Author(f"telegram:{turn.user.id}", turn.incoming.name)
+
+
+def _dialog(name: StaffDialogName) -> OnCommand:
+    """A command that starts a staff dialog (`bot.alliance.staff_dialogs`)."""
+    return lambda desk, turn: desk.dialogs.start(turn, name)
+
+
+async def _cancelled(desk: KnowledgeDesk, turn: Turn, rest: str) -> Outputs:
+    return [Reply((Msg("kb.staff.cancelled"),))]
+
+
+COMMANDS: Mapping[CommandName, OnCommand] = {
+    "kb_version": lambda desk, turn: desk.history(),
+    "kb_rollback": lambda desk, turn: desk.confirm_rollback(),
+    "kb_export": lambda desk, turn: desk.export(),
+    "project_new": _dialog("project_new"),
+    "project_retire": _dialog("project_retire"),
+    "project_edit": _dialog("project_edit"),
+    "alliance_edit": _dialog("alliance_edit"),
+    "faq_edit": _dialog("faq_edit"),
+}
+"""Staff's commands of the route table (`bot.core.roles`) that act on the knowledge base, one
+row each: the router binds exactly these to the desk (tests/routes/test_handlers.py)."""
+
+PRESSES: Mapping[str, OnPress] = {
+    "dlg": lambda desk, turn, rest: desk.dialogs.press(turn, rest),
+    # buttons shown before schema 11, acting on the dialog migrated from them
+    "project": lambda desk, turn, rest: desk.dialogs.press(turn, legacy_press(rest)),
+    "entry": lambda desk, turn, rest: desk.dialogs.press(turn, legacy_entry_press(rest)),
+    "confirm": lambda desk, turn, rest: desk.confirm(turn, rest),
+    "discard": lambda desk, turn, rest: desk.discard(rest),
+    "rollback": lambda desk, turn, rest: desk.rollback(turn, rest),
+    "cancel": _cancelled,
+}
+"""Staff's knowledge buttons (`staff:kb:<verb>:<rest>`), one row a verb; a verb not listed
+(a button of an older version) is answered like "cancel"."""
+
+
 class KnowledgeDesk:
     def __init__(self, store: KnowledgeStore, clock: Clock) -> None:
         self.store = store
-        self.dialogs = KnowledgeDialogs(store, clock)
+        self.dialogs: KnowledgeDialogs = KnowledgeDialogs(store, clock)
         """Staff's dialogs declared for the engine (`bot.alliance.staff_dialogs`)."""
 
-    async def handle(self, turn: Turn, name: str, upload: Upload | None) -> list[EngineOutput]:
-        who = Author(f"telegram:{turn.user.id}", turn.incoming.name)
-        if name == "project_new":
-            return await self.dialogs.start(turn, "project_new")
-        if name.startswith("dlg:"):
-            return await self.dialogs.press(turn, name.removeprefix("dlg:"))
-        if name == "dialog_typed" and isinstance(turn.incoming.event, Text):
-            return await self.dialogs.typed(turn, turn.incoming.event.text)
-        if name == "project_retire":
-            return await self.dialogs.start(turn, "project_retire")
-        if name.startswith("project:"):  # a button shown before schema 11
-            return await self.dialogs.press(turn, legacy_press(name.removeprefix("project:")))
-        if name in ENTRY_COMMANDS:
-            return await self.dialogs.start(turn, ENTRY_COMMANDS[name])
-        if name.startswith("entry:"):  # a button shown before schema 11
-            return await self.dialogs.press(turn, legacy_entry_press(name.removeprefix("entry:")))
-        if name == "upload" and upload is not None:
-            return [await self._upload(upload, who)]
-        if name.startswith("confirm:"):
-            return [await self._confirm(name.removeprefix("confirm:"), who)]
-        if name.startswith("discard:"):
-            gone = not self.store.discard(name.removeprefix("discard:"))
-            return [Reply((Msg("kb.pending.gone" if gone else "kb.pending.discarded"),))]
-        if name == "kb_version":
-            history = _report(lambda lang: describe_history(self.store, lang, HISTORY_SHOWN))
-            return [Reply((history,))]
-        if name == "kb_rollback":
-            return [self._confirm_rollback()]
-        if name.startswith("rollback:"):
-            return [await self._rollback(name.removeprefix("rollback:"), who)]
-        if name == "kb_export":
-            return self._export()
-        return [Reply((Msg("kb.staff.cancelled"),))]
+    async def command(self, turn: Turn, name: CommandName) -> Outputs:
+        """One of `COMMANDS` (the router binds no other to the desk)."""
+        return await COMMANDS[name](self, turn)
+
+    async def press(self, turn: Turn, action: str) -> Outputs:
+        """A button of staff's knowledge area, the action after `staff:kb:`."""
+        verb, _, rest = action.partition(":")
+        return await PRESSES.get(verb, _cancelled)(self, turn, rest)
+
+    async def typed(self, turn: Turn, text: str) -> Outputs:
+        """The answer to the staff dialog in progress (`StaffDialog`)."""
+        return await self.dialogs.typed(turn, text)
+
+    async def upload(self, turn: Turn, upload: Upload) -> Outputs:
+        """A knowledge file sent by staff."""
+        return [await self._upload(upload, _author(turn))]
+
+    async def history(self) -> Outputs:
+        history = _report(lambda lang: describe_history(self.store, lang, HISTORY_SHOWN))
+        return [Reply((history,))]
+
+    async def confirm(self, turn: Turn, token: str) -> Outputs:
+        return [await self._confirm(token, _author(turn))]
+
+    async def discard(self, token: str) -> Outputs:
+        gone = not self.store.discard(token)
+        return [Reply((Msg("kb.pending.gone" if gone else "kb.pending.discarded"),))]
+
+    async def confirm_rollback(self) -> Outputs:
+        return [self._confirm_rollback()]
+
+    async def rollback(self, turn: Turn, shown: str) -> Outputs:
+        return [await self._rollback(shown, _author(turn))]
+
+    async def export(self) -> Outputs:
+        return self._export()
 
     async def _upload(self, upload: Upload, who: Author) -> Reply:
         if is_dry_run(upload.caption):

@@ -40,6 +40,9 @@ class CommandRoute:
     help: int | None = None
     """Its place in the sponsor's /hilfe (`sponsor.help.command.<name>`), which follows the way
     through a draft where the menu follows how often a command is needed; None: not there."""
+    leaves: bool = False
+    """It opens another menu: a typed answer asked for (a rename, a question) is dropped
+    first, not left awaited behind it."""
 
     def word(self, language: Language) -> str:
         return self.de if language == "de" else self.en
@@ -76,19 +79,21 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     # issue 15: a person at any step, for everyone, from the very first message
     CommandRoute("human", "mensch", "human", menu=SPONSOR_MENU_ONLY, help=9),
     CommandRoute("new", "neu", "new", menu=SPONSOR_MENU_ONLY, help=6),
-    CommandRoute("drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY, help=5),
+    CommandRoute(
+        "drafts", "entwuerfe", "drafts", ("entwürfe",), menu=SPONSOR_MENU_ONLY, help=5, leaves=True
+    ),
     CommandRoute("back", "zurueck", "back", ("zurück",), menu=SPONSOR_MENU_ONLY, help=1),
     CommandRoute(
         "skip", "ueberspringen", "skip", ("überspringen",), menu=SPONSOR_MENU_ONLY, help=2
     ),
     CommandRoute("cancel", "abbrechen", "cancel", menu=SPONSOR_MENU_ONLY, help=4),
-    CommandRoute("language", "sprache", "language", menu=ANYONE, help=7),
-    CommandRoute("privacy", "datenschutz", "privacy", menu=ANYONE, help=8),
+    CommandRoute("language", "sprache", "language", menu=ANYONE, help=7, leaves=True),
+    CommandRoute("privacy", "datenschutz", "privacy", menu=ANYONE, help=8, leaves=True),
     CommandRoute("keep", "beibehalten", "keep"),
     CommandRoute("summary", "zusammenfassung", "summary", help=3),
     CommandRoute("ask", "frage", "ask"),
-    CommandRoute("export", "export", "export"),
-    CommandRoute("delete", "loeschen", "delete", ("löschen",)),
+    CommandRoute("export", "export", "export", leaves=True),
+    CommandRoute("delete", "loeschen", "delete", ("löschen",), leaves=True),
 )
 
 HELP_ORDER: tuple[CommandName, ...] = tuple(

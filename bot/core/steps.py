@@ -180,6 +180,21 @@ class Flow(Protocol):
 ScreenHandler = Callable[[Flow, DialogState, str], Result]
 """A press on a screen: (engine, state, the action's argument after the matched key)."""
 
+CASE_OF_DRAFT = "case"
+"""The addition naming the case a handed-over draft became in the procedure, with a button
+to it (`bot.routes.case_summary`): what the case is, the pure dialog does not know."""
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A part the conversation service adds to a screen's message from what the dialog does
+    not know (`CASE_OF_DRAFT`): the screen declares where it goes, the service what it says."""
+
+    name: str
+    below: tuple[str, ...]
+    """The keys of the parts it goes right below, the first one the message has; none of
+    them there (the help repeating only the buttons): at the end."""
+
 
 @dataclass(frozen=True)
 class Screen:
@@ -206,6 +221,8 @@ class Screen:
     anywhere: bool = False
     """Its presses are taken on every step, not only on this screen (the summary's buttons:
     a press still names the step its message showed, so an old one is stale all the same)."""
+    additions: tuple[Addition, ...] = ()
+    """Parts the conversation service adds to every message with this screen's id as step."""
 
     def handler(self, action: str) -> tuple[ScreenHandler, str] | None:
         if action in self.presses:

@@ -9,7 +9,7 @@ keeping, pausing, editing one answer, and revisions that make old buttons stale.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.advice.advise import Advisor
@@ -156,29 +156,24 @@ class DialogEngine:
     # --- events ----------------------------------------------------------------------------
 
     def _command(self, state: DialogState, command: Command) -> Result:
-        if command.name == "start":
-            return self.resume(state)
-        if command.name == "help":
-            return state, [self._help(state)]
-        if command.name == "summary":
-            return self.end(state)
-        if command.name == "language":
-            language = language_of(command.argument, state.language)
-            if language is None:
-                return self._reprompt(state, Msg("sponsor.language_unknown"))
-            return self.with_language(state, language)
+        any_time = AT_ANY_TIME.get(command.name)
+        if any_time is not None:
+            return any_time(self, state, command.argument)
         if state.paused:
             return self._paused(state)
         own = self.dialog.commands.get(command.name)
         if own is not None:
             return own(self, state)
-        if command.name == "back":
-            return self._back(state)
-        if command.name == "skip":
-            return self._skip(state)
-        if command.name == "keep":
-            return self._keep(state)
-        return self._cancel(state)
+        return NAVIGATION.get(command.name, DialogEngine._cancel)(self, state)
+
+    def _language(self, state: DialogState, argument: str) -> Result:
+        language = language_of(argument, state.language)
+        if language is None:
+            return self._reprompt(state, Msg("sponsor.language_unknown"))
+        return self.with_language(state, language)
+
+    def _helped(self, state: DialogState) -> Result:
+        return state, [self._help(state)]
 
     def _press(self, state: DialogState, press: Press) -> Result:
         action = press.action
@@ -187,16 +182,9 @@ class DialogEngine:
             return found[0](self, state, found[1]) if found else self._paused(state)
         if press.step != state.step:
             return self._reprompt(state, Msg("sponsor.error.stale"))
-        if action == "back":
-            return self._back(state)
-        if action == "skip":
-            return self._skip(state)
-        if action == "cancel":
-            return self._cancel(state)
-        if action == "help":
-            return state, [self._help(state)]
-        if action == "keep":
-            return self._keep(state)
+        navigation = NAVIGATION.get(action)
+        if navigation is not None:
+            return navigation(self, state)
         if action.startswith("fix:"):
             return self._fix(state, action.removeprefix("fix:"))
         if action.startswith("lang:"):
@@ -711,6 +699,24 @@ class DialogEngine:
     @staticmethod
     def _label(choice: Offered, language: Language) -> str:
         return choice.label_en if language == "en" and choice.label_en else choice.label
+
+
+AT_ANY_TIME: Mapping[str, Callable[[DialogEngine, DialogState, str], Result]] = {
+    "start": lambda engine, state, _: engine.resume(state),
+    "help": lambda engine, state, _: engine._helped(state),
+    "summary": lambda engine, state, _: engine.end(state),
+    "language": lambda engine, state, argument: engine._language(state, argument),
+}
+"""The engine's commands that act on a paused dialog too (with the command's argument)."""
+NAVIGATION: Mapping[str, Callable[[DialogEngine, DialogState], Result]] = {
+    "back": DialogEngine._back,
+    "skip": DialogEngine._skip,
+    "keep": DialogEngine._keep,
+    "cancel": DialogEngine._cancel,
+    "help": DialogEngine._helped,
+}
+"""The engine's own words, typed as a command or pressed on a question's buttons; any other
+command the dialog does not declare (`Dialog.commands`) cancels."""
 
 
 def language_of(argument: str, current: Language) -> Language | None:

@@ -19,7 +19,9 @@ from bot.core.outputs import Button, Reply, RequestHandoff
 from bot.core.roles import sponsor_help
 from bot.core.state import Answer, DialogState, Offered
 from bot.core.steps import (
+    CASE_OF_DRAFT,
     Accepted,
+    Addition,
     Dialog,
     Flow,
     ParseOutcome,
@@ -48,6 +50,8 @@ from bot.dialogs.start_unknown import (
     start_unknown,
 )
 from bot.dialogs.summary import (
+    SENT_LIST,
+    TITLE,
     already_sent_note,
     consent_reply,
     edit_menu,
@@ -926,6 +930,9 @@ SCREENS = (
         use_buttons=Msg("sponsor.summary.use_buttons"),
         help_parts=lambda parts: (),
         anywhere=True,
+        # issue 16 point 6: where its case stands, right below what was handed over when,
+        # else below the title: the summary says what matters most first
+        additions=(Addition(CASE_OF_DRAFT, below=(SENT_LIST, TITLE)),),
     ),
     Screen(
         EDIT_MENU,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.advice.advise import Advice, field_why, group_labels, project_why
 from bot.advice.eligibility import Status
@@ -31,6 +31,7 @@ SHORTER = {
 """Hints the summary words shorter, with the same parameters: their long form repeats what it
 says elsewhere (the steering group's meetings in the next steps, the office in the contacts,
 when a justification is needed in the pre-check's reason)."""
+TITLE = "summary.title"
 SENT_LIST = "summary.sent.list"
 """The summary's part naming what was sent from the draft, and when."""
 SHOWN_FIELDS = 2
@@ -56,7 +57,7 @@ def summary_reply(
     """`steps`: the questions whose answers are shown (those whose condition holds)."""
     # Read on a phone, in one message where it can be: the verdict and what is missing, what
     # to mind, what to do next and whom to ask first; the details after; each fact once.
-    parts: list[Msg] = [*notes, Msg("summary.title")]
+    parts: list[Msg] = [*notes, Msg(TITLE)]
     if state.sent:
         parts.append(_sent(state, kb))
     outside = advice.eligibility.status is Status.OUT_OF_REGION
@@ -221,25 +222,48 @@ def _shown(step_id: str, answers: SponsorAnswers, kb: KnowledgeBase) -> Localize
     """An answer as understood, in the reader's language where it was a choice."""
     given = answers.text(step_id)
     text = given if len(given) <= 400 else given[:400] + " …"
-    if step_id == "costs" and answers.costs_eur is not None:
-        return Eur(answers.costs_eur)
-    if step_id == "start" and answers.start is not None:
-        return Month(answers.start)
-    if step_id == "duration" and answers.duration_months is not None:
-        return Count(answers.duration_months, "months")
-    if step_id == "region" and answers.place is not None:
-        return _place(answers.place, kb)
-    if step_id == "target_group" and not answers.target_group_text:
-        known = [g.id for g in kb.target_groups if g.id in answers.target_groups]
-        if known:
-            return group_labels(known, kb)
-    if step_id in PLAN_ANSWERS and answers.plan is not None:
-        return _plan_part(step_id, answers.plan)
-    if step_id == "organisation":
-        for kind, de, en in ORGANISATION_KINDS:
-            if answers.organisation == kind and fold(text) in (fold(de), fold(en)):
-                return Choice(de, en)
-    return text
+    how = SHOWN_AS.get(step_id)
+    shown = how(answers, kb, text) if how is not None else None
+    return text if shown is None else shown
+
+
+def _target_groups(answers: SponsorAnswers, kb: KnowledgeBase, text: str) -> Localized | None:
+    if answers.target_group_text:
+        return None  # described in words: shown as written
+    known = [g.id for g in kb.target_groups if g.id in answers.target_groups]
+    return group_labels(known, kb) if known else None
+
+
+def _organisation(answers: SponsorAnswers, kb: KnowledgeBase, text: str) -> Localized | None:
+    for kind, de, en in ORGANISATION_KINDS:
+        if answers.organisation == kind and fold(text) in (fold(de), fold(en)):
+            return Choice(de, en)
+    return None
+
+
+def _plan(step: str) -> ShownAs:
+    def shown(answers: SponsorAnswers, kb: KnowledgeBase, text: str) -> Localized | None:
+        return None if answers.plan is None else _plan_part(step, answers.plan)
+
+    return shown
+
+
+ShownAs = Callable[[SponsorAnswers, KnowledgeBase, str], Localized | None]
+"""An answer as the summary shows it, from the decoded answers (and the words, cut); None:
+the words as they were typed."""
+SHOWN_AS: Mapping[str, ShownAs] = {
+    "costs": lambda a, kb, text: None if a.costs_eur is None else Eur(a.costs_eur),
+    "start": lambda a, kb, text: None if a.start is None else Month(a.start),
+    "duration": lambda a, kb, text: (
+        None if a.duration_months is None else Count(a.duration_months, "months")
+    ),
+    "region": lambda a, kb, text: None if a.place is None else _place(a.place, kb),
+    "target_group": _target_groups,
+    "organisation": _organisation,
+    **{step: _plan(step) for step in PLAN_ANSWERS},
+}
+"""How the summary shows the answer of a question, one row a question; a question without a
+row, or whose row gives None, is shown in the words it was answered in."""
 
 
 def _plan_part(step: str, plan: Plan) -> Lines:

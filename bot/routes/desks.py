@@ -10,15 +10,19 @@ from bot.alliance.delivery import DeliveryDesk
 from bot.alliance.desk import AllianceDesk
 from bot.alliance.human import HumanDesk
 from bot.alliance.inbox import ContactInbox
+from bot.alliance.knowledge import KnowledgeDesk
 from bot.alliance.relay import Relay
 from bot.alliance.sketches import HandoffSketches, Render
 from bot.alliance.staff import StaffDesk
 from bot.alliance.team import TeamDesk
 from bot.clock import Clock
 from bot.dialogs.drafts_menu import DraftsMenu
+from bot.kb.store import KnowledgeStore
 from bot.routes.cases import CaseDesk
 from bot.routes.feedback import FeedbackDesk
 from bot.routes.privacy import PrivacyDesk
+from bot.routes.session import SessionDesk
+from bot.routes.sketch import SketchExport, SketchMaker
 from bot.storage.db import Database
 
 
@@ -36,11 +40,17 @@ class Desks:
     cases: CaseDesk
     """The procedure after the handoff: the sponsor's case, staff's overview."""
     delivery: DeliveryDesk
+    """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
     human: HumanDesk
     """/mensch: a person at any step."""
     feedback: FeedbackDesk
     """👍/👎 after the summary."""
-    """The delivery worker reports with it how a delivery went (`OutboxWorker.settled`)."""
+    sketch_export: SketchExport
+    """The Projektskizze asked for, rendered after the commit."""
+    session: SessionDesk
+    """The drafts menu's buttons (`session:…`)."""
+    knowledge: KnowledgeDesk | None
+    """Staff's knowledge commands, presses and files; None: a service without them (tests)."""
 
 
 def build_desks(
@@ -52,6 +62,8 @@ def build_desks(
     bot_username: Callable[[], str] = lambda: "foerderlotse_bot",
     retention_months: int = 12,
     admin_ids: frozenset[int] = frozenset(),
+    sketch: SketchMaker | None = None,
+    knowledge: KnowledgeStore | None = None,
 ) -> Desks:
     """`advisor`: the live knowledge base's advisor (staff may replace it at run time), for
     what runs outside a turn (the scheduler's rounds, the worker's delivery reports, the
@@ -60,17 +72,23 @@ def build_desks(
     (`bot.storage.staff.is_staff`)."""
     alliance = AllianceDesk(lambda: advisor().kb, admin_ids)
     inbox = ContactInbox(alliance)
+    menu = DraftsMenu()
+    privacy = PrivacyDesk(clock, retention_months, advisor)
+    sketch_export = SketchExport(sketch)
     return Desks(
-        menu=DraftsMenu(),
+        menu=menu,
         alliance=alliance,
         inbox=inbox,
         relay=Relay(alliance, inbox),
         staff=StaffDesk(bot_username),
-        privacy=PrivacyDesk(clock, retention_months, advisor),
+        privacy=privacy,
         sketches=HandoffSketches(database, clock, alliance_pdf),
         cases=CaseDesk(alliance.procedure),
         team=TeamDesk(bot_username),
         delivery=DeliveryDesk(lambda: advisor().kb, admin_ids),
         human=HumanDesk(alliance),
         feedback=FeedbackDesk(),
+        sketch_export=sketch_export,
+        session=SessionDesk(menu, privacy, sketch_export),
+        knowledge=KnowledgeDesk(knowledge, clock) if knowledge is not None else None,
     )

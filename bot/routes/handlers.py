@@ -5,8 +5,8 @@ sub-dialog or a press area is a row here (tests/routes/test_handlers.py checks e
 exactly one).
 
 Staff's knowledge dialogs (`StaffDialog`: each a declared dialog on the engine) go on over several
-answers and keep their own stack: the router hands their typed text to the knowledge commands
-itself (`Conversations._answered`).
+answers and keep their own stack (`OnAnswer.goes_on`); the knowledge desk declares its own
+commands and presses (`bot.alliance.knowledge`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from bot.alliance.delivery import REROUTE
 from bot.core.events import Upload
 from bot.core.outputs import EngineOutput, Reply
+from bot.core.roles import Role
 from bot.core.subdialogs import (
     AnswerAlliance,
     AskSponsor,
@@ -31,15 +32,13 @@ from bot.core.subdialogs import (
     ReachHuman,
     RecordStatement,
     RenameDraft,
+    StaffDialog,
     VotumText,
 )
 from bot.routes.desks import Desks
-from bot.routes.session import SessionDesk
 from bot.texts.catalog import Msg
 from bot.turn import Turn
 
-KbCommands = Callable[[Turn, str, Upload | None], Awaitable[list[EngineOutput]]]
-"""Staff's knowledge-base commands: upload, kb_version, kb_rollback, kb_export, presses."""
 Outputs = list[EngineOutput]
 
 
@@ -47,8 +46,8 @@ class Routing(Protocol):
     """What a handler may use besides the turn: the desks and the router's own parts."""
 
     desks: Desks
-    session: SessionDesk
-    kb_commands: KbCommands | None
+
+    async def role(self, turn: Turn) -> Role: ...
 
 
 # --- sub-dialogs: the typed answer (or file) each awaits -------------------------------------
@@ -64,6 +63,12 @@ class OnAnswer(Generic[S]):
 
     state: type[S]
     answered: Callable[[Routing, Turn, S, str], Awaitable[Outputs | None]]
+    skippable: bool = False
+    """/ueberspringen answers it with no text (a statement without a comment); else the
+    command goes to the draft's dialog as usual."""
+    goes_on: bool = False
+    """It takes several answers and finishes itself (staff's knowledge dialogs): the router
+    hands it the text without finishing it first."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +79,21 @@ class OnFile(Generic[S]):
     received: Callable[[Routing, Turn, S, Upload], Awaitable[Outputs]]
 
 
+async def _knowledge_typed(r: Routing, turn: Turn, text: str) -> Outputs:
+    if await r.role(turn) != "staff" or r.desks.knowledge is None:
+        await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
+        return [unknown_command()]
+    return await r.desks.knowledge.typed(turn, text)
+
+
 ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
     OnAnswer(RenameDraft, lambda r, turn, s, text: r.desks.menu.rename(turn, s, text)),
     OnAnswer(AskSponsor, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
-    OnAnswer(RecordStatement, lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text)),
+    OnAnswer(
+        RecordStatement,
+        lambda r, turn, s, text: r.desks.inbox.answered(turn, s, text),
+        skippable=True,
+    ),
     OnAnswer(ProjectDates, lambda r, turn, s, text: r.desks.cases.dates(turn, s, text)),
     OnAnswer(EnterPlan, lambda r, turn, s, text: r.desks.cases.plan(turn, s, text)),
     OnAnswer(VotumText, lambda r, turn, s, text: r.desks.cases.votum(turn, s, text)),
@@ -88,6 +104,7 @@ ANSWER_ROWS: tuple[OnAnswer[Any], ...] = (
     OnAnswer(AnswerAlliance, lambda r, turn, s, text: r.desks.relay.answer(turn, s, text)),
     OnAnswer(ReachHuman, lambda r, turn, s, text: r.desks.human.answered(turn, text)),
     OnAnswer(FeedbackReason, lambda r, turn, s, text: r.desks.feedback.reason(turn, s, text)),
+    OnAnswer(StaffDialog, lambda r, turn, s, text: _knowledge_typed(r, turn, text), goes_on=True),
 )
 """The handler of every sub-dialog that awaits a typed text, one row each."""
 ANSWERS: Mapping[type[Any], OnAnswer[Any]] = {row.state: row for row in ANSWER_ROWS}
@@ -124,9 +141,9 @@ async def _gone(r: Routing, turn: Turn, rest: str) -> Outputs:
 
 
 async def _knowledge(r: Routing, turn: Turn, rest: str) -> Outputs:
-    if r.kb_commands is None:
+    if r.desks.knowledge is None:
         return [unknown_command()]
-    return await r.kb_commands(turn, rest, None)
+    return await r.desks.knowledge.press(turn, rest)
 
 
 async def _answer_press(r: Routing, turn: Turn, rest: str) -> Outputs:
@@ -139,7 +156,7 @@ async def _answer_press(r: Routing, turn: Turn, rest: str) -> Outputs:
 
 
 PRESSES: Mapping[str, PressHandler | Verbs] = {
-    "session": lambda r, turn, action: r.session.act(turn, action),
+    "session": lambda r, turn, action: r.desks.session.act(turn, action),
     "contact": lambda r, turn, action: r.desks.inbox.act(turn, action),
     "case": lambda r, turn, action: r.desks.cases.act(turn, action),
     "cases": lambda r, turn, action: r.desks.cases.alliance.act(turn, action),

@@ -18,17 +18,17 @@ import re
 from collections.abc import Awaitable, Callable
 
 from bot.advice.advise import Advisor
+from bot.alliance.knowledge import COMMANDS as KNOWLEDGE_COMMANDS
 from bot.clock import Clock
 from bot.core.events import Command, CommandName, Event, Press, Text, Upload
 from bot.core.outputs import EngineOutput, Reply
 from bot.core.roles import ANYONE, DOCUMENTS, PRESS_AREAS, ROUTES, STAFF, Role
-from bot.core.subdialogs import RecordStatement, StaffDialog
 from bot.core.updates import Handled, Incoming
 from bot.dialogs.engine import DialogEngine
 from bot.routes.case_summary import with_case
 from bot.routes.desks import Desks
 from bot.routes.dialog import converse
-from bot.routes.handlers import ANSWERS, FILES, PRESSES, KbCommands, Verbs, unknown_command
+from bot.routes.handlers import ANSWERS, FILES, PRESSES, Verbs, unknown_command
 from bot.routes.handoff import HandoffRequests
 from bot.routes.help import asks_for_help, with_role_help
 from bot.routes.incoming import cleaned
@@ -36,8 +36,6 @@ from bot.routes.language import switch_language
 from bot.routes.meeting_advisors import MeetingAdvisors
 from bot.routes.privacy import classify
 from bot.routes.redeem import redeem_invitation
-from bot.routes.session import SessionDesk
-from bot.routes.sketch import SketchExport, SketchMaker
 from bot.routes.stale import repeated, seen_before, stale, stamp
 from bot.storage.db import Database
 from bot.storage.stores import Stores
@@ -48,10 +46,6 @@ _UNKNOWN_COMMAND = re.compile(r"/\w+(?:@\w+)?(?:\s|$)")
 """A slash command the bot does not know (known ones arrive as `Command`)."""
 Handler = Callable[[Turn, Command], Awaitable[list[EngineOutput] | None]]
 """A command's handler; None: the sponsor's dialog takes the command (back, skip, ...)."""
-DROPS_SUBDIALOGS: frozenset[CommandName] = frozenset(
-    {"drafts", "privacy", "export", "delete", "language"}
-)
-"""Another menu chosen: a typed answer asked for (a rename, a question) is dropped first."""
 
 
 class Conversations:
@@ -64,8 +58,6 @@ class Conversations:
         desks: Desks,
         *,
         admin_ids: frozenset[int] = frozenset(),
-        sketch: SketchMaker | None = None,
-        kb_commands: KbCommands | None = None,
         advisor_source: Callable[[], Advisor] | None = None,
         ready: Awaitable[None] | None = None,
     ) -> None:
@@ -74,7 +66,6 @@ class Conversations:
         self.clock = clock
         self.default_language = default_language
         self.admin_ids = admin_ids
-        self.kb_commands = kb_commands
         self.ready = ready
         """Dictionaries loading in the background at start-up: the first update waits."""
         self.advisor_source = advisor_source
@@ -82,25 +73,15 @@ class Conversations:
         self.desks = desks
         self.menu = desks.menu
         self.sketches = desks.sketches
-        self.sketch_export = SketchExport(sketch)
-        self.session = SessionDesk(desks.menu, desks.privacy, self.sketch_export)
         self.handoffs = HandoffRequests(desks.alliance)
         self.meetings = MeetingAdvisors()
-        self.commands: dict[CommandName, Handler] = {
-            "invite": self._staff_command,
-            "contacts": self._staff_command,
-            "statistics": self._staff_command,
-            "kb_version": self._staff_command,
-            "kb_rollback": self._staff_command,
-            "kb_export": self._staff_command,
+        own: dict[CommandName, Handler] = {
+            "invite": lambda turn, _: _sync([desks.staff.choose_alliance(turn)]),
+            "contacts": self._contacts,
+            "statistics": self._statistics,
             "procedure": lambda turn, _: desks.cases.overview(turn),
             "meeting": lambda turn, command: desks.cases.meeting(turn, command.argument),
             "team": self._team,
-            "project_new": self._staff_command,
-            "project_retire": self._staff_command,
-            "project_edit": self._staff_command,
-            "alliance_edit": self._staff_command,
-            "faq_edit": self._staff_command,
             "inbox": self._inbox,
             "cases": lambda turn, _: desks.cases.alliance.listing(turn),
             "new": lambda turn, _: desks.menu.new(turn),
@@ -120,7 +101,11 @@ class Conversations:
             # issue 15: a person at any step
             "human": lambda turn, _: desks.human.start(turn),
         }
-        """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`)."""
+        knowledge_commands = dict.fromkeys(KNOWLEDGE_COMMANDS, self._knowledge_command)
+        assert not own.keys() & knowledge_commands.keys(), "one handler a command"
+        self.commands: dict[CommandName, Handler] = own | knowledge_commands
+        """The handler of every command of the table (`bot.core.roles.COMMAND_ROUTES`): the
+        router's own and those the knowledge desk declares (`bot.alliance.knowledge`)."""
         assert set(self.commands) == set(ROUTES), "every command of the table has a handler"
 
     @property
@@ -160,7 +145,7 @@ class Conversations:
                 language = (await drafts.user(user.id, user.language)).language
         if turn.deleted:
             await self.database.scrub()
-        outputs += await self.sketch_export.render(turn)
+        outputs += await self.desks.sketch_export.render(turn)
         return Handled(
             outputs,
             language,
@@ -211,7 +196,7 @@ class Conversations:
             route = ROUTES[event.name]
             if route.roles != ANYONE and await self.role(turn) not in route.roles:
                 return [_unknown()]
-            if event.name in DROPS_SUBDIALOGS:
+            if route.leaves:
                 await turn.drop_subdialogs()
             routed = await self.commands[event.name](turn, event)
             if routed is not None:
@@ -220,8 +205,9 @@ class Conversations:
             on_file = FILES.get(type(turn.subdialog))
             if on_file is not None:  # a file asked for by a button
                 return await on_file.received(self, turn, turn.subdialog, event)
-            if await self.role(turn) in DOCUMENTS and self.kb_commands is not None:
-                return await self.kb_commands(turn, "upload", event)
+            knowledge = self.desks.knowledge
+            if await self.role(turn) in DOCUMENTS and knowledge is not None:
+                return await knowledge.upload(turn, event)
             return [Reply((Msg("telegram.unsupported"),))]
         if isinstance(event, Press):
             routed = await stale(turn, event, self.menu)
@@ -257,15 +243,13 @@ class Conversations:
         return await handler(self, turn, action)
 
     async def _answered(self, turn: Turn, text: str) -> list[EngineOutput]:
-        """A typed text finishes the open sub-dialog (`bot.core.subdialogs`)."""
-        if isinstance(turn.subdialog, StaffDialog):
-            # Staff's knowledge dialogs go on over several answers; they keep their own stack.
-            if await self.role(turn) != "staff" or self.kb_commands is None:
-                await turn.drop_subdialogs()  # no staff any more (removed meanwhile)
-                return [_unknown()]
-            return await self.kb_commands(turn, "dialog_typed", None)
+        """A typed text finishes the open sub-dialog (`bot.core.subdialogs`), or goes to one
+        that takes several answers (`OnAnswer.goes_on`)."""
+        on = ANSWERS.get(type(turn.subdialog))
+        if on is not None and on.goes_on:
+            going = await on.answered(self, turn, turn.subdialog, text)
+            return going if going is not None else [_unknown()]
         finished = await turn.done()
-        on = ANSWERS.get(type(finished))
         answered = await on.answered(self, turn, finished, text) if on is not None else None
         if answered is not None:
             return answered
@@ -274,8 +258,9 @@ class Conversations:
     # --- command handlers ------------------------------------------------------------------
 
     async def _skip(self, turn: Turn, command: Command) -> list[EngineOutput] | None:
-        if isinstance(turn.subdialog, RecordStatement):
-            return await self._answered(turn, "")  # a statement without a comment
+        on = ANSWERS.get(type(turn.subdialog))
+        if on is not None and on.skippable:
+            return await self._answered(turn, "")
         return None
 
     async def _drafts(self, turn: Turn, command: Command) -> list[EngineOutput]:
@@ -292,19 +277,17 @@ class Conversations:
                 listing.append(undelivered)
         return listing
 
-    async def _staff_command(self, turn: Turn, command: Command) -> list[EngineOutput]:
-        staff = self.desks.staff
-        if command.name == "invite":
-            return [staff.choose_alliance(turn)]
-        if command.name == "contacts":
-            return [await staff.contacts(turn)]
-        if command.name == "statistics":
-            return await staff.statistics(
-                turn, functools.partial(classify, turn.advisor, turn.today)
-            )
-        if self.kb_commands is not None:
-            return await self.kb_commands(turn, command.name, None)
-        return [_unknown()]
+    async def _contacts(self, turn: Turn, command: Command) -> list[EngineOutput]:
+        return [await self.desks.staff.contacts(turn)]
+
+    async def _statistics(self, turn: Turn, command: Command) -> list[EngineOutput]:
+        classified = functools.partial(classify, turn.advisor, turn.today)
+        return await self.desks.staff.statistics(turn, classified)
+
+    async def _knowledge_command(self, turn: Turn, command: Command) -> list[EngineOutput]:
+        if self.desks.knowledge is None:
+            return [_unknown()]
+        return await self.desks.knowledge.command(turn, command.name)
 
 
 async def _sync(outputs: list[EngineOutput]) -> list[EngineOutput]:

@@ -146,7 +146,7 @@ async def test_the_pdf_is_rendered_while_other_sponsors_get_their_answers(
     may_finish = threading.Event()
     async with start_bot() as (_, runtime):
         conversations = runtime.conversations
-        real = conversations.sketch_export.sketch
+        real = conversations.desks.sketch_export.sketch
         assert real is not None
 
         def slow_sketch(
@@ -156,7 +156,7 @@ async def test_the_pdf_is_rendered_while_other_sponsors_get_their_answers(
             assert may_finish.wait(10), "never released: the answer below did not come"
             return real(state, advisor, language, plan)  # type: ignore[arg-type]
 
-        conversations.sketch_export.sketch = slow_sketch
+        conversations.desks.sketch_export.sketch = slow_sketch
         first, second = server.user(7310), server.user(7311)
         summary = await to_summary(first)
         second.send("/start")
