@@ -177,10 +177,14 @@ async def test_a_ref_finds_its_handoff_and_nothing_else(tmp_path: Path) -> None:
             other = await handoffs.create(1, 7, "farehi", "handoff", "Zwei", {})
             assert await handoffs.find(handoff.ref) == handoff
             assert handoff.token != other.token
+            # A token of digits only has no upper case; one character changed always differs.
+            changed = ("1" if handoff.token[0] != "1" else "2") + handoff.token[1:]
+            shouted = handoff.token.upper() if handoff.token.upper() != handoff.token else changed
             for wrong in (
                 str(handoff.id),  # a button of before handoffs had tokens
                 f"{handoff.id}.{other.token}",
-                f"{handoff.id}.{handoff.token.upper()}",
+                f"{handoff.id}.{shouted}",
+                f"{handoff.id}.{changed}",
                 f"{handoff.id}.{handoff.token}x",
                 f"{handoff.id}.{handoff.token[:-1]}",
                 handoff.id,
