@@ -10,9 +10,13 @@ says about it (`strategy_text`); words that begin alike ("Mentoren", "Mentoringp
 one term. Target groups are compared on their hierarchy: a project for immigrants shares, less
 closely, an idea's refugees. Generic words never count: those listed (IT, Werkstatt, Projekt,
 ...) and, by a rule, every term found in more than a sixth or so of the projects (document
-frequency); nor do place names. A broad sub-goal (I.7: care and IT) counts only where a shared
-term of that sub-goal says which half of it is meant. Candidates come from an inverted index,
-so thousands of projects stay fast; the bar is checked on the best few only.
+frequency); nor do place names. Each project carries its theme and approach in a few words
+(`Project.themes`, written from the strategy's sentences about it): generic evidence never makes
+a look-alike alone — a target group with no shared word counts only where the themes name it, a
+single shared word only where it is one of the themes or a target group is shared besides — and
+what an idea shares of the themes ranks it first. A broad sub-goal (I.7: care and IT) counts
+only where a shared term of that sub-goal says which half of it is meant. Candidates come from an
+inverted index, so thousands of projects stay fast; the bar is checked on the best few only.
 """
 
 from __future__ import annotations
@@ -62,6 +66,9 @@ the sub-goal the project is first about, further shared sub-goals); one sharing 
 share of the best one's is left out: it is alike only in the way every project of the theme is.
 """
 
+THEME_WEIGHT = 0.5
+"""How much each shared theme (word or target group of `Project.themes`) adds to the ranking."""
+
 _TERM = "w:"
 _GOAL = "sg:"
 GROUP = "tg:"
@@ -97,6 +104,10 @@ class _Entry:
     fields: frozenset[str]
     groups: frozenset[str]
     term_norm: float
+    themes: frozenset[tuple[str, ...]] = frozenset()
+    """The terms of the project's themes (`Project.themes`), generic ones left out."""
+    theme_groups: frozenset[str] = frozenset()
+    """The target groups its themes name."""
 
 
 class LookAlikes:
@@ -131,7 +142,9 @@ class LookAlikes:
         features: list[dict[str, float]] = []
         terms: list[frozenset[tuple[str, ...]]] = []
         found = []
+        themes: list[tuple[frozenset[tuple[str, ...]], frozenset[str]]] = []
         for project in kb.projects:
+            themes.append(self._themes(project))
             # The keywords are written in lower case: read apart from the capitalised text.
             # The strategy's own words about the project count beside the team's description.
             prose = "\n".join((project.title, project.description, project.strategy_text or ""))
@@ -161,6 +174,8 @@ class LookAlikes:
             feature: math.log((total + 1) / (count + 0.5)) for feature, count in frequency.items()
         }
         self._max_idf = math.log((total + 1) / 0.5)
+        self._unique = math.log((total + 1) / 1.5) / self._max_idf - 1e-9
+        """The specificity of a term of one project only."""
         self._goal_projects = Counter(g for p in kb.projects for g in p.sub_goals[:1])
         self._goal_groups = Counter(
             (g, t) for p in kb.projects for g in p.sub_goals[:1] for t in p.target_groups
@@ -170,8 +185,8 @@ class LookAlikes:
         # scoring loop is the hot path for large knowledge bases (thousands of postings per
         # query), and plain list indexing and zip are the cheapest it gets in Python.
         postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        for position, (project, weights, own) in enumerate(
-            zip(kb.projects, features, terms, strict=True)
+        for position, (project, weights, own, (theme_terms, theme_groups)) in enumerate(
+            zip(kb.projects, features, terms, themes, strict=True)
         ):
             weighted = {f: w * self._idf[f] for f, w in weights.items()}
             norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
@@ -189,17 +204,35 @@ class LookAlikes:
                     fields=frozenset(project.action_fields),
                     groups=frozenset(project.target_groups) - self._generic_groups,
                     term_norm=term_norm,
+                    themes=theme_terms,
+                    theme_groups=theme_groups,
                 )
             )
         self._postings = dict(postings)
         # Words that begin alike are one theme ("Mentoren" / "Mentoringprogramm",
         # "Personalbedarf" / "Personalbedarfsplanung"): each one-word term under its beginnings.
-        self._known = frozenset(key for own in terms for key in own)
+        self._known = frozenset(key for own in terms for key in own) | frozenset(
+            key for theme_terms, _ in themes for key in theme_terms
+        )
         self._by_start: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for key in self._known:
             if len(key) == 1 and len(key[0]) >= RAW_MIN:
                 for end in range(RAW_MIN, len(key[0])):
                     self._by_start[key[0][:end]].add(key)
+
+    def _themes(self, project: Project) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+        """A project's themes as terms (generic words left out) and the target groups they
+        name (of those the project is for)."""
+        text = "\n".join(project.themes)
+        hits = self._vocabulary.find(text, dictionary=False)
+        groups = frozenset(
+            concept[len(GROUP) :]
+            for hit in hits
+            for concept in self._vocabulary.concepts.get(hit.key, ())
+            if concept.startswith(GROUP)
+        )
+        groups &= frozenset(project.target_groups)
+        return frozenset(self._terms(hits, text)), groups - self._generic_groups
 
     def _terms(
         self, hits: Sequence[Hit], text: str, listed: str = ""
@@ -260,7 +293,8 @@ class LookAlikes:
         """The idea's look-alikes, most alike first. `goals`: the idea's leading sub-goals;
         `fields`: the action fields its words point to (for projects without sub-goals);
         `text`: the idea's text, whose other words may be shared too."""
-        terms = {k: v for k, v in self._terms(hits, text).items() if k not in self._common}
+        every = self._terms(hits, text)
+        terms = {k: v for k, v in every.items() if k not in self._common}
         own_groups = [g for g in groups if g not in self._generic_groups]
         best = goals[0].score if goals else 0.0
         query: dict[str, float] = {_TERM + " ".join(key): 1.0 for key in terms}
@@ -286,8 +320,10 @@ class LookAlikes:
         for key, others in related.items():
             for other in others:
                 terms.setdefault(other, terms[key])
+        # A theme may name a word most projects use too ("Berufsorientierung").
+        theme_keys = {**every, **terms}
         matches: list[ProjectMatch] = []
-        ranked: list[tuple[float, float]] = []
+        ranked: list[tuple[bool, float, float, float]] = []
         for position in top:
             entry = self._entries[position]
             # (`terms` holds the words related to the idea's too, under the idea's word.)
@@ -353,6 +389,34 @@ class LookAlikes:
                 and not self._rare_theme(goal_ids, entry, shared_terms)
             ):
                 continue
+            # What the idea shares of the project's themes (`Project.themes`): their words, and a
+            # rare target group they name (or its kin).
+            theme_words = {theme_keys[k][1] for k in theme_keys if k in entry.themes}
+            theme_groups = [
+                g
+                for g in own_groups
+                if self._rare_group(g)
+                and (
+                    g in entry.theme_groups
+                    or self._within[g] & entry.theme_groups
+                    or any(g in self._within[h] for h in entry.theme_groups)
+                )
+            ]
+            theme = len(theme_words) + len(theme_groups)
+            # Generic evidence never alone: a target group with no shared word is a theme only
+            # where the project's themes name it ("Studienabbruch"), and a single shared word
+            # only where it is one of the themes, a target group is shared besides, or no other
+            # project uses it ("Robotik").
+            if not telling and not theme_groups:
+                continue
+            if (
+                len(telling) == 1
+                and not theme_words
+                and not shared_groups
+                and not kin
+                and max(telling.values()) < self._unique
+            ):
+                continue
             same_district = district_id is not None and district_id in entry.project.districts
             # A look-alike in the sponsor's own district matters most: there the local alliance
             # must tell them apart (or rule out a Doppelstruktur).
@@ -363,7 +427,18 @@ class LookAlikes:
                 + 0.25 * len(shared_goals)
                 + SAME_DISTRICT * same_district
             )
-            ranked.append((strength, cosines[position]))
+            # A project the strategy gives no sub-goal shares only an action field with the idea:
+            # it comes after those that share a sub-goal.
+            # What it shares of the project's themes puts it first; how much it shares besides
+            # decides whether it is alike only as every project of the theme is (`RELATIVE`).
+            ranked.append(
+                (
+                    bool(entry.project.sub_goals),
+                    strength + THEME_WEIGHT * theme,
+                    cosines[position],
+                    strength,
+                )
+            )
             matches.append(
                 ProjectMatch(
                     id=entry.project.id,
@@ -381,8 +456,12 @@ class LookAlikes:
         if not matches:
             return []
         order = sorted(range(len(matches)), key=lambda i: ranked[i], reverse=True)
-        best = ranked[order[0]][0]
-        return [matches[i] for i in order if ranked[i][0] >= RELATIVE * best][:LIMIT]
+        best = max(rank[3] for rank in ranked)
+        return [matches[i] for i in order if ranked[i][3] >= RELATIVE * best][:LIMIT]
+
+    def _rare_group(self, group: str) -> bool:
+        """Whether few projects are for the group (not pupils, not companies)."""
+        return self._idf.get(GROUP + group, 0.0) / self._max_idf >= RARE
 
     def _group_within(self, goal: str, group: str) -> float:
         """How telling a target group is among the projects of a sub-goal: one nearly every

@@ -99,6 +99,7 @@ PROJECT = Form(
         FieldSpec("action_fields", "several", required=True, options=_action_fields),
         FieldSpec("sub_goals", "several", options=_sub_goals),
         FieldSpec("description", "text", required=True),
+        FieldSpec("themes", "lines"),
         FieldSpec("keywords", "lines"),
         FieldSpec("period", "years"),
         FieldSpec(

@@ -314,7 +314,8 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
         )
         _check_outside_places(checker, parts.alliances)
     if parts.projects is not None:
-        _check_projects(checker, parts.projects.projects, unknown)
+        generic = parts.action_fields.matching.generic_terms if parts.action_fields else []
+        _check_projects(checker, parts.projects.projects, unknown, generic)
     if parts.faq is not None:
         _check_faq(checker, parts.faq)
 
@@ -385,8 +386,23 @@ def _check_regions(checker: _Checker, regions: RegionsFile, unknown: _Unknown) -
     _check_vehicle_codes(checker, regions)
 
 
-def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Unknown) -> None:
+_THEME_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = frozenset(
+    "und oder für der die das den dem des in im am an auf aus mit von vom zum zur bei "
+    "and or for the of in on at with to".split()
+)
+
+
+def _check_projects(
+    checker: _Checker,
+    projects: Sequence[Project],
+    unknown: _Unknown,
+    generic_terms: Sequence[str] = (),
+) -> None:
     pf = "projects.yaml"
+    # A theme makes a look-alike only with its words: one of generic words only would let a
+    # generic word make it (matching.generic_terms in action_fields.yaml).
+    generic = {term.casefold() for term in generic_terms} | _FUNCTION_WORDS
     _duplicates(checker, pf, "projects", (((i, "id"), p.id) for i, p in enumerate(projects)))
     for i, project in enumerate(projects):
         for j, district_id in enumerate(project.districts):
@@ -402,6 +418,10 @@ def _check_projects(checker: _Checker, projects: Sequence[Project], unknown: _Un
                 checker.add(pf, loc, Msg("kb.fix.sub_goal_outside_fields", params))
         for j, group in enumerate(project.target_groups):
             unknown(pf, ("projects", i, "target_groups", j), "target_group", group)
+        for j, theme in enumerate(project.themes):
+            if all(word.casefold() in generic for word in _THEME_WORD.findall(theme)):
+                loc = ("projects", i, "themes", j)
+                checker.add(pf, loc, Msg("kb.fix.theme_generic", {"theme": theme}))
 
 
 _CHAPTER = re.compile(r"\b(?:Kap\.|Kapitel)\s*\d")

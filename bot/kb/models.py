@@ -17,6 +17,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_leng
 ActionFieldId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)$")]
 SubGoalId = Annotated[str, StringConstraints(pattern=r"^(I|II|III|IV)\.[1-9][0-9]?$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Theme = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
+"""A theme in a few words (a phrase, not a paragraph)."""
 Source = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3)]
 VehicleCode = Annotated[str, StringConstraints(pattern=r"^[A-ZÄÖÜ]{1,3}$")]
 """A German vehicle registration code ("H", "HI", "SHG"), in capitals as on the plate."""
@@ -302,6 +304,10 @@ class Project(Entry):
     """What the strategy itself says about the project, in its words (chapter 3 or 2.2; its
     sentences on the project, shortened): look-alikes are found on these words as well as on
     the description and keywords."""
+    themes: list[Theme] = Field(default=[], max_length=6)
+    """The project's theme and approach in a few words each, written for the purpose from the
+    strategy's sentences about it: a look-alike must share one of them (its words, or a target
+    group it names), so that a shared generic word or a broad sub-goal never suffices."""
     keywords: list[Text] = []
     period: Period | None = None
     state: ProjectState = ProjectState.UNKNOWN
