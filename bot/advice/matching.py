@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch, GoalScorer
 from bot.advice.lookalikes import GROUP, LookAlikes, ProjectMatch
-from bot.advice.vocabulary import Vocabulary
+from bot.advice.vocabulary import Hit, Vocabulary, words
 from bot.kb.knowledge import KnowledgeBase
 
 __all__ = ["FieldMatch", "Matcher", "Matches", "ProjectMatch"]
@@ -113,6 +114,7 @@ class Matcher:
         self.lookalikes = LookAlikes(kb, self.vocabulary)
         self._within = {group.id: frozenset(group.within) for group in kb.target_groups}
         self._goal_field = {goal.id: field.id for field, goal in kb.sub_goals()}
+        self._goal_groups = {goal.id: tuple(goal.target_groups) for _, goal in kb.sub_goals()}
         self._goal_order = {goal.id: index for index, (_, goal) in enumerate(kb.sub_goals())}
         self._field_targets = {
             field.id: frozenset(field.target_groups) for field in kb.action_fields
@@ -121,6 +123,8 @@ class Matcher:
             field.id: frozenset(g for goal in field.sub_goals for g in goal.target_groups)
             for field in kb.action_fields
         }
+        self._context = frozenset(self.vocabulary.key_of(t) for t in kb.matching.context_terms)
+        self._work = _work_pattern(kb.matching.work_terms)
 
     def match(
         self,
@@ -141,6 +145,20 @@ class Matcher:
             for concept in concepts[hit.key]:
                 if concept.startswith(GROUP) and concept[3:] not in groups:
                     groups.append(concept[3:])
+        # A keyword of a sub-goal of its own of a narrower group names that group where the
+        # broader one is there: students who "quit their degree" are dropouts (III.4, not the
+        # students' I.4). (Refugees and immigrants share III.6: a language course says neither.)
+        for hit in hits:
+            for concept in concepts[hit.key]:
+                if not concept.startswith(SUB_GOAL) or hit.key in self._context:
+                    continue
+                linked = self._goal_groups.get(concept[len(SUB_GOAL) :], ())
+                for narrower in linked:
+                    wider = self._within.get(narrower, frozenset()) - set(linked)
+                    if narrower not in groups and wider & set(groups):
+                        groups.append(narrower)
+                        if wider & set(stated):
+                            stated.append(narrower)
         # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
         # narrower one ("students thinking of dropping out" are dropouts, not students at large).
         # (Both chosen from the buttons: both are meant.)
@@ -179,6 +197,7 @@ class Matcher:
         )
         goals = self._with_lookalikes(goals, projects)
         ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
+        working = self._working(f"{description}\n{target_group_text}", hits)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
         )
@@ -189,8 +208,23 @@ class Matcher:
             focus_themes=tuple(themes),
             further_training_like=further_training,
             sub_goals=goals,
-            fitting=_fitting(ranked),
+            fitting=_fitting(ranked) if working else (),
         )
+
+    def _working(self, text: str, hits: Sequence[Hit]) -> bool:
+        """Whether the idea speaks of working life: a word of work, training or employment, or
+        a keyword of the strategy that is one in any context. A skilled-labour strategy has no
+        action field for a playground, a solar park or flats for the elderly, even where a
+        keyword ("Eltern", "Solar", "ältere Menschen") would point to a sub-goal."""
+        for hit in hits:
+            if hit.key in self._context:
+                continue
+            if any(
+                c.startswith((SUB_GOAL, ORGANISATION, _FIELD))
+                for c in self.vocabulary.concepts[hit.key]
+            ):
+                return True
+        return self._work.search(" " + " ".join(words(text)) + " ") is not None
 
     def _with_lookalikes(
         self, goals: tuple[GoalMatch, ...], projects: Sequence[ProjectMatch]
@@ -261,6 +295,20 @@ class Matcher:
         order = {field.id: index for index, field in enumerate(self.kb.action_fields)}
         ranked.sort(key=lambda m: (-m.evidence, order[m.id]))
         return tuple(ranked)
+
+
+def _work_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """One search over an idea's stems for the words of working life. Stems of five letters or
+    more are found inside longer words too ("Metallbetrieb", "Berufsorientierung",
+    "employees"); shorter ones only as whole words ("work" is not found in "workshop" or
+    "network", "job" stands alone)."""
+    whole: set[str] = set()
+    inner: set[str] = set()
+    for term in terms:
+        for stemmed in words(term):
+            (inner if len(stemmed) >= 5 else whole).add(stemmed)
+    parts = [rf" {re.escape(w)} " for w in sorted(whole)] + [re.escape(w) for w in sorted(inner)]
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _fitting(fields: Sequence[FieldMatch]) -> tuple[FieldMatch, ...]:

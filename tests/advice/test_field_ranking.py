@@ -1,0 +1,89 @@
+"""The action field first (#14): an idea outside working life fits no field even where a keyword
+points to a sub-goal; a narrower target group named by its own sub-goal's words ("quit their
+degree") is the one the idea is about; girls in a robotics club are pupils in MINT (I.6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advice.advise import Advisor
+from bot.advice.matching import Matches
+
+
+def match(advisor: Advisor, idea: str, group: str = "") -> Matches:
+    return advisor.matcher.match(idea, group, (), None)
+
+
+@pytest.mark.parametrize(
+    ("idea", "group"),
+    [
+        ("Wir wollen den Spielplatz im Dorf neu machen, mit Bänken für die Eltern.", ""),
+        ("Bau von barrierefreien Wohnungen für Senioren im Ortskern.", "ältere Menschen"),
+        ("A citizens' cooperative builds a solar park and sells the power to the villages.", ""),
+    ],
+)
+def test_an_idea_outside_working_life_fits_no_field(
+    advisor: Advisor, idea: str, group: str
+) -> None:
+    matches = match(advisor, idea, group)
+    # The keyword still counts as evidence; it is not presented as a fit.
+    assert matches.sub_goals
+    assert matches.fitting == ()
+
+
+@pytest.mark.parametrize(
+    ("idea", "group", "field", "goal"),
+    [
+        (
+            "Mütter nach der Elternzeit: Coaching und Teilzeitstellen bei Arbeitgebern vor Ort.",
+            "Eltern",
+            "III",
+            "III.5",
+        ),
+        (
+            "Schülerinnen und Schüler bauen eine Solaranlage und lernen die Berufe im Handwerk "
+            "rund um Solar kennen.",
+            "",
+            "I",
+            "I.3",
+        ),
+    ],
+)
+def test_the_same_keywords_fit_where_the_idea_speaks_of_work(
+    advisor: Advisor, idea: str, group: str, field: str, goal: str
+) -> None:
+    fitting = match(advisor, idea, group).fitting
+    assert fitting and fitting[0].id == field
+    assert goal in fitting[0].sub_goals
+
+
+@pytest.mark.parametrize(
+    ("idea", "group"),
+    [
+        (
+            "Lots of students quit their degree after two semesters. We show them a shortened "
+            "apprenticeship in a trade.",
+            "students who want to quit uni",
+        ),
+        (
+            "Viele Studierende wollen ihr Studium hinschmeißen; wir zeigen ihnen eine verkürzte "
+            "Ausbildung im Handwerk.",
+            "Studierende",
+        ),
+    ],
+)
+def test_students_who_quit_are_dropouts(advisor: Advisor, idea: str, group: str) -> None:
+    matches = match(advisor, idea, group)
+    assert "studienabbrecher" in matches.target_groups
+    assert matches.fitting[0].id == "III"
+    assert matches.fitting[0].sub_goals[0] == "III.4"
+
+
+def test_girls_in_a_robotics_club_are_pupils_in_mint(advisor: Advisor) -> None:
+    matches = match(
+        advisor,
+        "Robotik-AG nur für Mädchen aus Klasse 5 bis 7, zusammen mit einem Maschinenbauer.",
+        "Mädchen",
+    )
+    assert matches.fitting[0].id == "I"
+    assert matches.fitting[0].sub_goals[0] == "I.6"
