@@ -13,7 +13,7 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch, GoalScorer
@@ -32,6 +32,10 @@ SECOND_FIELD = 0.45
 LEADING_GOALS = 0.5
 """Sub-goals scoring at least this share of the best one lead (for look-alikes and reasons)."""
 GOALS_PER_FIELD = 2
+TELLING_FIELD_WORD = 2.0
+"""A field's own keyword that is not a generic one (Erzieher, Strukturwandel) counts this
+much, a generic one (Weiterbildung, gewinnen) 0.8; each further word of the field 0.6 of the
+one before."""
 LOOKALIKE_VOTE = 2.0
 """Evidence the sub-goal a clearly alike project (two shared words or more) is first about
 gains: about one specific keyword's worth."""
@@ -123,6 +127,7 @@ class Matcher:
             field.id: frozenset(g for goal in field.sub_goals for g in goal.target_groups)
             for field in kb.action_fields
         }
+        self._generic_groups = frozenset(kb.matching.generic_target_groups)
         self._context = frozenset(self.vocabulary.key_of(t) for t in kb.matching.context_terms)
         self._work = _work_pattern(kb.matching.work_terms)
 
@@ -170,6 +175,7 @@ class Matcher:
 
         field_words: dict[str, list[str]] = defaultdict(list)
         specific_fields: set[str] = set()
+        telling_words: dict[str, list[str]] = defaultdict(list)
         themes: list[str] = []
         strands: set[str] = set()
         for hit in hits:
@@ -179,11 +185,20 @@ class Matcher:
                     field_words[value].append(hit.surface)
                     if hit.key not in self.goals.generic:
                         specific_fields.add(value)
+                        telling_words[value].append(hit.surface)
                 elif kind == "theme" and value not in themes:
                     themes.append(value)
                 elif kind == "type":
                     strands.add(value)
 
+        # A general word of a field ("Weiterbildung", "training") for the target group the
+        # sponsor names, where one of its sub-goals serves that group (employees: II.2), is a
+        # clear enough pointer where nothing more telling is there: the two agree.
+        agreeing = {
+            field_id
+            for field_id in field_words
+            if self._goal_targets[field_id] & set(stated) - self._generic_groups
+        }
         goals = self.goals.score(hits, frozenset(stated), described)
         best = goals[0].score if goals else 0.0
         # Only sub-goals the description speaks of lead: a target group alone ("Jugendliche")
@@ -196,7 +211,9 @@ class Matcher:
             hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
         )
         goals = self._with_lookalikes(goals, projects)
-        ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
+        ranked = self._rank_fields(
+            goals, field_words, specific_fields, groups, projects, telling_words
+        )
         working = self._working(f"{description}\n{target_group_text}", hits)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
@@ -208,7 +225,7 @@ class Matcher:
             focus_themes=tuple(themes),
             further_training_like=further_training,
             sub_goals=goals,
-            fitting=_fitting(ranked) if working else (),
+            fitting=_fitting(ranked, agreeing) if working else (),
         )
 
     def _working(self, text: str, hits: Sequence[Hit]) -> bool:
@@ -256,13 +273,18 @@ class Matcher:
         specific_fields: set[str],
         groups: Sequence[str],
         projects: Sequence[ProjectMatch],
+        telling_words: dict[str, list[str]],
     ) -> tuple[FieldMatch, ...]:
         ranked = []
         for field in self.kb.action_fields:
             own = [g for g in goals if g.field == field.id]
             evidence = (own[0].score if own else 0.0) + 0.35 * sum(g.score for g in own[1:])
             words = list(dict.fromkeys(field_words.get(field.id, [])))
-            evidence += sum(0.8 * 0.6**i for i in range(len(words)))
+            telling = set(telling_words.get(field.id, ()))
+            weights = sorted(
+                (TELLING_FIELD_WORD if w in telling else 0.8 for w in words), reverse=True
+            )
+            evidence += sum(weight * 0.6**i for i, weight in enumerate(weights))
             typical = [g for g in groups if g in self._field_targets[field.id]]
             evidence += 0.3 * len(typical)
             voters = []
@@ -311,13 +333,16 @@ def _work_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)")
 
 
-def _fitting(fields: Sequence[FieldMatch]) -> tuple[FieldMatch, ...]:
+def _fitting(
+    fields: Sequence[FieldMatch], agreeing: Collection[str] = ()
+) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
     from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
     alone is no fit."""
     # A field whose evidence is all generic words ("training", "IT") is not presented; the
     # best field with a telling word is, if it has enough evidence of its own.
-    fields = [f for f in fields if f.specific]
+    # Only where no field has one: a field whose general word agrees with the target group.
+    fields = [f for f in fields if f.specific] or [f for f in fields if f.id in agreeing]
     if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields

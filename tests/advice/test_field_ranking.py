@@ -20,6 +20,11 @@ def match(advisor: Advisor, idea: str, group: str = "") -> Matches:
         ("Wir wollen den Spielplatz im Dorf neu machen, mit Bänken für die Eltern.", ""),
         ("Bau von barrierefreien Wohnungen für Senioren im Ortskern.", "ältere Menschen"),
         ("A citizens' cooperative builds a solar park and sells the power to the villages.", ""),
+        (
+            "Begegnungscafé für Geflüchtete und Nachbarn: gemeinsam kochen und feiern.",
+            "Geflüchtete",
+        ),
+        ("Football for refugee kids and local kids, twice a week after school.", "refugees"),
     ],
 )
 def test_an_idea_outside_working_life_fits_no_field(
@@ -34,6 +39,12 @@ def test_an_idea_outside_working_life_fits_no_field(
 @pytest.mark.parametrize(
     ("idea", "group", "field", "goal"),
     [
+        (
+            "Geflüchtete lernen Deutsch und machen ein Praktikum im Betrieb.",
+            "Geflüchtete",
+            "III",
+            "III.6",
+        ),
         (
             "Mütter nach der Elternzeit: Coaching und Teilzeitstellen bei Arbeitgebern vor Ort.",
             "Eltern",
@@ -87,3 +98,15 @@ def test_girls_in_a_robotics_club_are_pupils_in_mint(advisor: Advisor) -> None:
     )
     assert matches.fitting[0].id == "I"
     assert matches.fitting[0].sub_goals[0] == "I.6"
+
+
+def test_a_general_word_of_a_field_for_a_group_it_serves_fits_where_nothing_tells_more(
+    advisor: Advisor,
+) -> None:
+    # "Qualifizierung" is a generic word; employees are whom II.2 serves.
+    matches = match(advisor, "Qualifizierung für Beschäftigte im Einzelhandel.", "Beschäftigte")
+    assert [field.id for field in matches.fitting][:1] == ["II"]
+    # For companies (a group nearly every idea names) the general word is not enough.
+    assert (
+        match(advisor, "Ein IT-Projekt für Unternehmen in der Region.", "Unternehmen").fitting == ()
+    )
