@@ -341,8 +341,9 @@ def _fitting(
     alone is no fit."""
     # A field whose evidence is all generic words ("training", "IT") is not presented; the
     # best field with a telling word is, if it has enough evidence of its own.
-    # Only where no field has one: a field whose general word agrees with the target group.
-    fields = [f for f in fields if f.specific] or [f for f in fields if f.id in agreeing]
+    # A field whose general word agrees with the target group the sponsor names counts as
+    # telling too ("Sprachkurse Englisch" for employees: II, not the migrants' III.6).
+    fields = [f for f in fields if f.specific or f.id in agreeing]
     if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields

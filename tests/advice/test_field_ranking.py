@@ -110,3 +110,12 @@ def test_a_general_word_of_a_field_for_a_group_it_serves_fits_where_nothing_tell
     assert (
         match(advisor, "Ein IT-Projekt für Unternehmen in der Region.", "Unternehmen").fitting == ()
     )
+
+
+def test_a_general_word_for_the_named_group_outweighs_a_keyword_for_other_people(
+    advisor: Advisor,
+) -> None:
+    # "Roboter" is a keyword of I.6 (MINT for pupils); employees learning to work with robots
+    # are II.
+    idea = "Beschäftigte der Metallindustrie lernen den Umgang mit CNC-Maschinen und Robotern."
+    assert match(advisor, idea, "Beschäftigte").fitting[0].id == "II"
