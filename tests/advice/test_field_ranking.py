@@ -119,3 +119,15 @@ def test_a_general_word_for_the_named_group_outweighs_a_keyword_for_other_people
     # are II.
     idea = "Beschäftigte der Metallindustrie lernen den Umgang mit CNC-Maschinen und Robotern."
     assert match(advisor, idea, "Beschäftigte").fitting[0].id == "II"
+
+
+def test_keywords_with_ohne_are_found(advisor: Advisor) -> None:
+    # "ohne" was a stop word, so "ohne Schulabschluss" shrank to "Schulabschluss" and was
+    # never looked for; young people without a school certificate are III.2's.
+    matches = match(
+        advisor,
+        "Jugendliche ohne Schulabschluss bekommen einen Ausbildungsplatz und einen Coach.",
+        "Jugendliche ohne Abschluss",
+    )
+    assert matches.fitting[0].id == "III"
+    assert matches.fitting[0].sub_goals[0] == "III.2"
