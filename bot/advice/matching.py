@@ -214,7 +214,9 @@ class Matcher:
         ranked = self._rank_fields(
             goals, field_words, specific_fields, groups, projects, telling_words
         )
-        working = self._working(f"{description}\n{target_group_text}", hits)
+        # The target groups chosen from the buttons count as said: companies are working life.
+        chosen_labels = " ".join(self.kb.target_group(g).label for g in target_groups)
+        working = self._working(f"{description}\n{target_group_text}\n{chosen_labels}", hits)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
         )

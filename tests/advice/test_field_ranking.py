@@ -131,3 +131,11 @@ def test_keywords_with_ohne_are_found(advisor: Advisor) -> None:
     )
     assert matches.fitting[0].id == "III"
     assert matches.fitting[0].sub_goals[0] == "III.2"
+
+
+def test_a_target_group_chosen_from_the_buttons_counts_as_working_life(advisor: Advisor) -> None:
+    idea = "Ein Zukunftsforum zur Kreislaufwirtschaft: weniger Deponievolumen, weniger Rohstoffe."
+    assert advisor.matcher.match(idea, "", (), None).fitting == ()
+    chosen = advisor.matcher.match(idea, "", ("unternehmen",), None).fitting
+    assert chosen and chosen[0].id == "I"
+    assert chosen[0].sub_goals[0] == "I.3"
