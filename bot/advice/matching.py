@@ -128,6 +128,7 @@ class Matcher:
             for field in kb.action_fields
         }
         self._generic_groups = frozenset(kb.matching.generic_target_groups)
+        self._group_labels = {group.id: group.label for group in kb.target_groups}
         self._context = frozenset(self.vocabulary.key_of(t) for t in kb.matching.context_terms)
         self._work = _work_pattern(kb.matching.work_terms)
 
@@ -215,7 +216,7 @@ class Matcher:
             goals, field_words, specific_fields, groups, projects, telling_words
         )
         # The target groups chosen from the buttons count as said: companies are working life.
-        chosen_labels = " ".join(self.kb.target_group(g).label for g in target_groups)
+        chosen_labels = " ".join(self._group_labels.get(g, "") for g in target_groups)
         working = self._working(f"{description}\n{target_group_text}\n{chosen_labels}", hits)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
