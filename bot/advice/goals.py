@@ -28,6 +28,8 @@ ORGANISATION_SHARE = 0.5
 """An organisation word counts half as much as a keyword of the same specificity."""
 GENERIC_SHARE = 0.5
 """A word of the generic list counts half."""
+GROUP_SPREAD = 0.5
+"""A target group linked to n sub-goals adds 1/n**GROUP_SPREAD of its weight to each."""
 DECAY = 0.6
 """Each further piece of evidence for the same sub-goal counts this much of the one before: a
 description listing five words of one sub-goal does not outweigh the target group it names."""
@@ -100,8 +102,13 @@ class GoalScorer:
                         evidence[goal].append(ORGANISATION_SHARE * weight)
                         organisations[goal].append(hit.surface)
         for group in dict.fromkeys((*stated, *described)):
-            for goal in self._groups.get(group, ()):
-                evidence[goal].append(STATED_GROUP if group in stated else DESCRIBED_GROUP)
+            linked = self._groups.get(group, [])
+            # A group several sub-goals serve (pupils: MINT and the way into work) says less
+            # about which one an idea is for; its words have to tell.
+            share = 1.0 / len(linked) ** GROUP_SPREAD if linked else 0.0
+            for goal in linked:
+                weight = STATED_GROUP if group in stated else DESCRIBED_GROUP
+                evidence[goal].append(weight * share)
                 groups[goal].append(group)
                 # A general word ("training") for the sub-goal of the group the sponsor names
                 # as theirs (employees: II.2) is a clear enough pointer: the two agree.

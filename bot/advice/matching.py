@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch, GoalScorer
 from bot.advice.lookalikes import GROUP, LookAlikes, ProjectMatch
-from bot.advice.vocabulary import Vocabulary
+from bot.advice.vocabulary import Hit, Vocabulary, words
 from bot.kb.knowledge import KnowledgeBase
 
 __all__ = ["FieldMatch", "Matcher", "Matches", "ProjectMatch"]
@@ -31,6 +32,10 @@ SECOND_FIELD = 0.45
 LEADING_GOALS = 0.5
 """Sub-goals scoring at least this share of the best one lead (for look-alikes and reasons)."""
 GOALS_PER_FIELD = 2
+TELLING_FIELD_WORD = 2.0
+"""A field's own keyword that is not a generic one (Erzieher, Strukturwandel) counts this
+much, a generic one (Weiterbildung, gewinnen) 0.8; each further word of the field 0.6 of the
+one before."""
 LOOKALIKE_VOTE = 2.0
 """Evidence the sub-goal a clearly alike project (two shared words or more) is first about
 gains: about one specific keyword's worth."""
@@ -113,6 +118,7 @@ class Matcher:
         self.lookalikes = LookAlikes(kb, self.vocabulary)
         self._within = {group.id: frozenset(group.within) for group in kb.target_groups}
         self._goal_field = {goal.id: field.id for field, goal in kb.sub_goals()}
+        self._goal_groups = {goal.id: tuple(goal.target_groups) for _, goal in kb.sub_goals()}
         self._goal_order = {goal.id: index for index, (_, goal) in enumerate(kb.sub_goals())}
         self._field_targets = {
             field.id: frozenset(field.target_groups) for field in kb.action_fields
@@ -121,6 +127,10 @@ class Matcher:
             field.id: frozenset(g for goal in field.sub_goals for g in goal.target_groups)
             for field in kb.action_fields
         }
+        self._generic_groups = frozenset(kb.matching.generic_target_groups)
+        self._group_labels = {group.id: group.label for group in kb.target_groups}
+        self._context = frozenset(self.vocabulary.key_of(t) for t in kb.matching.context_terms)
+        self._work = _work_pattern(kb.matching.work_terms)
 
     def match(
         self,
@@ -141,6 +151,20 @@ class Matcher:
             for concept in concepts[hit.key]:
                 if concept.startswith(GROUP) and concept[3:] not in groups:
                     groups.append(concept[3:])
+        # A keyword of a sub-goal of its own of a narrower group names that group where the
+        # broader one is there: students who "quit their degree" are dropouts (III.4, not the
+        # students' I.4). (Refugees and immigrants share III.6: a language course says neither.)
+        for hit in hits:
+            for concept in concepts[hit.key]:
+                if not concept.startswith(SUB_GOAL) or hit.key in self._context:
+                    continue
+                linked = self._goal_groups.get(concept[len(SUB_GOAL) :], ())
+                for narrower in linked:
+                    wider = self._within.get(narrower, frozenset()) - set(linked)
+                    if narrower not in groups and wider & set(groups):
+                        groups.append(narrower)
+                        if wider & set(stated):
+                            stated.append(narrower)
         # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
         # narrower one ("students thinking of dropping out" are dropouts, not students at large).
         # (Both chosen from the buttons: both are meant.)
@@ -152,6 +176,7 @@ class Matcher:
 
         field_words: dict[str, list[str]] = defaultdict(list)
         specific_fields: set[str] = set()
+        telling_words: dict[str, list[str]] = defaultdict(list)
         themes: list[str] = []
         strands: set[str] = set()
         for hit in hits:
@@ -161,11 +186,20 @@ class Matcher:
                     field_words[value].append(hit.surface)
                     if hit.key not in self.goals.generic:
                         specific_fields.add(value)
+                        telling_words[value].append(hit.surface)
                 elif kind == "theme" and value not in themes:
                     themes.append(value)
                 elif kind == "type":
                     strands.add(value)
 
+        # A general word of a field ("Weiterbildung", "training") for the target group the
+        # sponsor names, where one of its sub-goals serves that group (employees: II.2), is a
+        # clear enough pointer where nothing more telling is there: the two agree.
+        agreeing = {
+            field_id
+            for field_id in field_words
+            if self._goal_targets[field_id] & set(stated) - self._generic_groups
+        }
         goals = self.goals.score(hits, frozenset(stated), described)
         best = goals[0].score if goals else 0.0
         # Only sub-goals the description speaks of lead: a target group alone ("Jugendliche")
@@ -178,7 +212,12 @@ class Matcher:
             hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
         )
         goals = self._with_lookalikes(goals, projects)
-        ranked = self._rank_fields(goals, field_words, specific_fields, groups, projects)
+        ranked = self._rank_fields(
+            goals, field_words, specific_fields, groups, projects, telling_words
+        )
+        # The target groups chosen from the buttons count as said: companies are working life.
+        chosen_labels = " ".join(self._group_labels.get(g, "") for g in target_groups)
+        working = self._working(f"{description}\n{target_group_text}\n{chosen_labels}", hits)
         further_training = "further_training" in strands and bool(
             {"beschaeftigte", "unternehmen"} & set(groups)
         )
@@ -189,8 +228,23 @@ class Matcher:
             focus_themes=tuple(themes),
             further_training_like=further_training,
             sub_goals=goals,
-            fitting=_fitting(ranked),
+            fitting=_fitting(ranked, agreeing) if working else (),
         )
+
+    def _working(self, text: str, hits: Sequence[Hit]) -> bool:
+        """Whether the idea speaks of working life: a word of work, training or employment, or
+        a keyword of the strategy that is one in any context. A skilled-labour strategy has no
+        action field for a playground, a solar park or flats for the elderly, even where a
+        keyword ("Eltern", "Solar", "ältere Menschen") would point to a sub-goal."""
+        for hit in hits:
+            if hit.key in self._context:
+                continue
+            if any(
+                c.startswith((SUB_GOAL, ORGANISATION, _FIELD))
+                for c in self.vocabulary.concepts[hit.key]
+            ):
+                return True
+        return self._work.search(" " + " ".join(words(text)) + " ") is not None
 
     def _with_lookalikes(
         self, goals: tuple[GoalMatch, ...], projects: Sequence[ProjectMatch]
@@ -222,13 +276,18 @@ class Matcher:
         specific_fields: set[str],
         groups: Sequence[str],
         projects: Sequence[ProjectMatch],
+        telling_words: dict[str, list[str]],
     ) -> tuple[FieldMatch, ...]:
         ranked = []
         for field in self.kb.action_fields:
             own = [g for g in goals if g.field == field.id]
             evidence = (own[0].score if own else 0.0) + 0.35 * sum(g.score for g in own[1:])
             words = list(dict.fromkeys(field_words.get(field.id, [])))
-            evidence += sum(0.8 * 0.6**i for i in range(len(words)))
+            telling = set(telling_words.get(field.id, ()))
+            weights = sorted(
+                (TELLING_FIELD_WORD if w in telling else 0.8 for w in words), reverse=True
+            )
+            evidence += sum(weight * 0.6**i for i, weight in enumerate(weights))
             typical = [g for g in groups if g in self._field_targets[field.id]]
             evidence += 0.3 * len(typical)
             voters = []
@@ -263,13 +322,31 @@ class Matcher:
         return tuple(ranked)
 
 
-def _fitting(fields: Sequence[FieldMatch]) -> tuple[FieldMatch, ...]:
+def _work_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """One search over an idea's stems for the words of working life. Stems of five letters or
+    more are found inside longer words too ("Metallbetrieb", "Berufsorientierung",
+    "employees"); shorter ones only as whole words ("work" is not found in "workshop" or
+    "network", "job" stands alone)."""
+    whole: set[str] = set()
+    inner: set[str] = set()
+    for term in terms:
+        for stemmed in words(term):
+            (inner if len(stemmed) >= 5 else whole).add(stemmed)
+    parts = [rf" {re.escape(w)} " for w in sorted(whole)] + [re.escape(w) for w in sorted(inner)]
+    return re.compile("|".join(parts) or "(?!)")
+
+
+def _fitting(
+    fields: Sequence[FieldMatch], agreeing: Collection[str] = ()
+) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
     from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
     alone is no fit."""
     # A field whose evidence is all generic words ("training", "IT") is not presented; the
     # best field with a telling word is, if it has enough evidence of its own.
-    fields = [f for f in fields if f.specific]
+    # A field whose general word agrees with the target group the sponsor names counts as
+    # telling too ("Sprachkurse Englisch" for employees: II, not the migrants' III.6).
+    fields = [f for f in fields if f.specific or f.id in agreeing]
     if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields

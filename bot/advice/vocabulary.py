@@ -46,7 +46,7 @@ STOPWORDS = frozenset(
     bzw da damit dann das dass dem den denen der deren des die dies diese diesem diesen dieser
     dieses doch dort durch ein eine einem einen einer eines einige er es etwa euch fur gegen
     hat hatte haben hier ihr ihre ihrem ihren im in ins ist je jede jedem jeden jeder jedes
-    kann konnen man mehr mit muss nach nicht noch nur ob oder ohne sehr sein seine sich sie
+    kann konnen man mehr mit muss nach nicht noch nur ob oder sehr sein seine sich sie
     sind so soll sollen sowie uber um und uns unser unsere unter viel vom von vor wahrend war
     was weil welche wenn werden wie wieder wir wird wo wollen zu zum zur zwischen
     the and for with our of to in on a an is are be we will this that from by as at it

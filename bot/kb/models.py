@@ -100,6 +100,12 @@ class MatchingAids(Entry):
     """Words too general to make two projects alike on their own (IT, Werkstatt, Projekt)."""
     generic_target_groups: list[Id] = []
     """Target groups nearly every project names (companies): sharing one says nothing."""
+    work_terms: list[Text] = []
+    """Words of working life (Beruf, Job, Ausbildung, Beschäftigte): an idea that names none of
+    them, nor a keyword outside `context_terms`, is no project of a skilled-labour strategy."""
+    context_terms: list[Text] = []
+    """Keywords that point to a sub-goal only in a text about working life ("Solar", "Eltern",
+    "ältere Menschen"): a playground for parents is not about mothers' employment."""
     terms: list[Term] = []
 
 

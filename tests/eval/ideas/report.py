@@ -1,7 +1,7 @@
 """Ideas evaluation (issue #14, point 6): action field, sub-goals and look-alike projects.
 
 Runs the real advisor (bot.advice.advise.Advisor on the shipped knowledge base) on the labelled
-sponsor-style ideas in tuning.yaml and heldout.yaml and reports both parts separately, with the
+sponsor-style ideas in tuning*.yaml and heldout.yaml and reports both parts separately, with the
 issue's goals marked on the held-out part. Beside it, as a regression check and not a goal, a
 leave-one-out run over the strategy's own projects (knowledge/projects.yaml).
 
@@ -29,7 +29,11 @@ from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 
 HERE = Path(__file__).resolve().parent
-PARTS = {"tuning": HERE / "tuning.yaml", "held-out": HERE / "heldout.yaml"}
+PARTS = {
+    "tuning": (HERE / "tuning.yaml", HERE / "tuning-fields.yaml"),
+    "held-out": (HERE / "heldout.yaml",),
+}
+"""Each part's files; the tuning part grew by a second batch written for the field ranking."""
 TODAY = date(2026, 11, 25)
 """Matching does not depend on the date; the pre-check that runs alongside needs one."""
 
@@ -109,8 +113,10 @@ class Result:
 
 
 def load_cases(part: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load(PARTS[part].read_text(encoding="utf-8"))
-    return list(data["cases"])
+    cases: list[dict[str, Any]] = []
+    for path in PARTS[part]:
+        cases += yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    return cases
 
 
 def answers(case: dict[str, Any]) -> dict[str, str]:
@@ -379,7 +385,9 @@ def report() -> str:
         "careful adviser would put first (a set where several are acceptable, or none), the "
         "sub-goals to name as the reason, and at most three past projects that are really alike "
         "(or none). The held-out part was written before any rule change of #14 and is never "
-        "tuned on. Data: `tests/eval/ideas/tuning.yaml`, `tests/eval/ideas/heldout.yaml`.",
+        "tuned on. Data: `tests/eval/ideas/tuning.yaml` and `tuning-fields.yaml` (a second "
+        "tuning batch, written before the field ranking was reworked), "
+        "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
         f"(`Matches.fitting`: at most {SHOWN_FIELDS}, none below a confidence threshold); if "
