@@ -177,6 +177,10 @@ class PlaceResolver:
         self._build()
         self._choices = sorted(set(self._primary) | set(self._secondary))
         self._near_choices: dict[tuple[int, int], list[str]] = {}
+        self._first_words = frozenset(
+            key.split()[0] for key in (*self._choices, *self._codes, *self._too_broad)
+        )
+        """The first word of every name, code and too broad a name."""
 
     def _add(self, name: str, target: _Target) -> None:
         key = _key(name)
@@ -259,6 +263,10 @@ class PlaceResolver:
         key = _key(text[:MAX_INPUT])
         if not key:
             return Unclear(Msg("understanding.place.empty"))
+        if not near and self._names_nothing(key):
+            # What the look-ups below would all end in, without them (most capitalised words
+            # of a German message are tried as places).
+            return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         coded = self._code(key, text)
         if coded is not None:
             return coded
@@ -294,6 +302,12 @@ class PlaceResolver:
         closest = self._fuzzy(stripped, matches, text)
         assert closest is not None  # without `strict`, an answer is always given
         return closest
+
+    def _names_nothing(self, key: str) -> bool:
+        """No word of `key` begins a name, a code or a too broad name: then no exact look-up
+        finds anything, as each looks for a run of its words (the whole key, the key without
+        its prefix and suffix words, a window of up to four words, a code at its end)."""
+        return self._first_words.isdisjoint(key.split())
 
     def _code(self, key: str, text: str) -> Parsed[Place] | None:
         """ "HI", "LK NI", "Kennzeichen SHG"; None when the answer is no registration code."""
