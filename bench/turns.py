@@ -6,8 +6,9 @@ busy machine (CPU time of this process, not wall time) and profiled.
 
 Each sponsor runs `bench/load.py`'s dialog (13 updates) on a real SQLite file in a temporary
 data directory; every reply is rendered as the Telegram adapter renders it (HTML, split to
-Telegram's length, keyboard). A warm-up of 20 sponsors is not counted. `--profile` writes a
-cProfile of the counted sponsors, timed by CPU time (`python -m pstats FILE`).
+Telegram's length, the keyboard as the JSON `calls.py` sends). A warm-up of 20 sponsors is not
+counted. `--profile` writes a cProfile of the counted sponsors, timed by CPU time
+(`python -m pstats FILE`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load import PLACES, dialog  # bench/load.py
 
-from bot.adapters.telegram.render import keyboard, reply_html, split_html
+from bot.adapters.telegram.render import keyboard_json, reply_html, split_html
 from bot.core.events import Event, Press, Text
 from bot.core.outputs import Reply
 from bot.core.updates import Incoming
@@ -68,7 +69,7 @@ async def sponsors(runtime: Runtime, first_id: int, count: int, ids: itertools.c
             for output in handled.outputs:
                 if isinstance(output, Reply):
                     split_html(reply_html(output, handled.language))
-                    keyboard(output, handled.language)
+                    keyboard_json(output, handled.language)
                     if output.buttons:
                         shown = output
     return updates

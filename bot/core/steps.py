@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from bot.core.events import CommandName, Event
@@ -276,15 +277,20 @@ class Dialog:
         """The required questions' sequence."""
         return self.sequences[0].steps
 
-    @property
+    @cached_property
     def all_steps(self) -> tuple[Step, ...]:
         return tuple(step for sequence in self.sequences for step in sequence.steps)
 
-    def step(self, step_id: str) -> Step:
+    @cached_property
+    def _steps_by_id(self) -> Mapping[str, Step]:
+        """The first step of each id (looked up several times per update)."""
+        found: dict[str, Step] = {}
         for step in self.all_steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
+            found.setdefault(step.id, step)
+        return found
+
+    def step(self, step_id: str) -> Step:
+        return self._steps_by_id[step_id]
 
     def sequence(self, sequence_id: str) -> Questions:
         return next(s for s in self.sequences if s.id == sequence_id)

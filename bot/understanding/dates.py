@@ -94,30 +94,46 @@ class Dates:
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """`text` lower-cased with umlauts written out, and for each folded character the index
     of the character of `text` it comes from (so spans found in the folded text map back)."""
+    # Each character folds on its own to one or more characters (casefold, umlauts, dashes):
+    # when the lengths agree, every character folded to one, at its own index.
+    whole = _fold_text(text)
+    if len(whole) == len(text):
+        return whole, list(range(len(text) + 1))
+    # Otherwise only characters beyond ASCII can grow ("ü" -> "ue"); ASCII runs go whole.
     folded: list[str] = []
     offsets: list[int] = []
     known = _FOLDED.get
-    for index, char in enumerate(text):
+    done = 0
+    for match in _BEYOND_ASCII.finditer(text):
+        index = match.start()
+        if index > done:
+            folded.append(text[done:index].lower())
+            offsets.extend(range(done, index))
+        char = match.group()
         part = known(char)
         if part is None:
             part = _fold_char(char)
         folded.append(part)
-        if len(part) == 1:
-            offsets.append(index)
-        else:
-            offsets.extend([index] * len(part))
-    offsets.append(len(text))
+        offsets.extend([index] * len(part))
+        done = index + 1
+    folded.append(text[done:].lower())
+    offsets.extend(range(done, len(text) + 1))
     return "".join(folded), offsets
 
 
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLDED: dict[str, str] = {}
 """Characters folded so far (each on its own, so the same every time): folding a message
 character by character was a good part of reading its dates."""
 
 
+def _fold_text(text: str) -> str:
+    folded = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    return folded.translate(_DASHES)
+
+
 def _fold_char(char: str) -> str:
-    part = char.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    part = part.translate(_DASHES)
+    part = _fold_text(char)
     if len(_FOLDED) < 10_000:  # bounded: a text of rare characters does not grow it
         _FOLDED[char] = part
     return part

@@ -229,6 +229,24 @@ def _occurrences(pattern: _Pattern, words: Sequence[_Word], start: int) -> int |
     return position
 
 
+def _by_first_word(patterns: Iterable[_Pattern]) -> dict[str, list[_Pattern]]:
+    """Patterns by every form of their first word: a pattern can match from a word only if
+    the word shares a form with its first word (`_same`), so the index finds every candidate."""
+    index: dict[str, list[_Pattern]] = {}
+    for pattern in patterns:
+        first = pattern.words[0]
+        for form in first.forms | {first.key}:
+            index.setdefault(form, []).append(pattern)
+    return index
+
+
+def _candidates(index: dict[str, list[_Pattern]], word: _Word) -> Iterable[_Pattern]:
+    """The patterns of `index` that may match from `word`, each once, in index order."""
+    return {
+        id(pattern): pattern for form in word.forms | {word.key} for pattern in index.get(form, ())
+    }.values()
+
+
 class GroupFinder:
     """Built once per knowledge base; `find` is cheap."""
 
@@ -247,11 +265,10 @@ class GroupFinder:
                 for text in group.not_when
                 if (pattern := _pattern(group.id, text)) is not None
             ]
-        self._index: dict[str, list[_Pattern]] = {}
-        for pattern in self._patterns:
-            first = pattern.words[0]
-            for form in first.forms | {first.key}:
-                self._index.setdefault(form, []).append(pattern)
+        self._index = _by_first_word(self._patterns)
+        self._not_when_index = {
+            group: _by_first_word(patterns) for group, patterns in self._not_when.items()
+        }
         self._single = {
             transliterate(p.words[0].key): p.group
             for p in self._patterns
@@ -277,12 +294,7 @@ class GroupFinder:
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
         for start, word in enumerate(words):
-            candidates = {
-                id(pattern): pattern
-                for form in word.forms | {word.key}
-                for pattern in self._index.get(form, ())
-            }
-            for pattern in candidates.values():
+            for pattern in _candidates(self._index, word):
                 end = _occurrences(pattern, words, start)
                 if end is not None:
                     found.append((pattern.group, start, end))
@@ -456,10 +468,14 @@ class GroupFinder:
     ) -> bool:
         group, start, _ = hit
         sentence = words[start].sentence
-        for pattern in self._not_when.get(group, ()):
+        index_of_group = self._not_when_index.get(group)
+        if index_of_group:
             for index, word in enumerate(words):
-                if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
-                    return True
+                if word.sentence != sentence:
+                    continue
+                for pattern in _candidates(index_of_group, word):
+                    if _occurrences(pattern, words, index) is not None:
+                        return True
         if running_text and group in self._organisations:
             return not self._introduced(start, words)
         return False

@@ -214,7 +214,7 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
             if text[word.start() : last.end()].count("\n"):
                 break
             phrase = text[word.start() : last.end()]
-            resolved = ctx.places.resolve(phrase, near=marked)
+            resolved = ctx.places.resolve(phrase, near=marked, suggest=False)
             span = (word.start(), last.end())
             if isinstance(resolved, Understood):
                 if resolved.note is not None and not marked:
@@ -249,7 +249,7 @@ def _also_without_first(
     ctx: ReadingContext,
     place: Place,
 ) -> bool:
-    rest = ctx.places.resolve(text[words[index + 1].start() : last.end()])
+    rest = ctx.places.resolve(text[words[index + 1].start() : last.end()], suggest=False)
     return (
         isinstance(rest, Understood)
         and rest.note is None

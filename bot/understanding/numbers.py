@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from bot.texts.catalog import Msg, Param
 
@@ -65,7 +66,14 @@ def clip(text: object, *, normalize: bool = True) -> str:
     head = text[: MAX_CHARS * 2]
     if normalize:
         head = unicodedata.normalize("NFKC", head)[: MAX_CHARS * 2]
-    cleaned = "".join(" " if unicodedata.category(char) in _INVISIBLE else char for char in head)
+    # A printable text has no character of those categories (Python's "printable": neither
+    # "Other" nor "Separator" but the ASCII space): nearly every answer, checked in C.
+    if head.isprintable():
+        cleaned = head
+    else:
+        cleaned = "".join(
+            " " if unicodedata.category(char) in _INVISIBLE else char for char in head
+        )
     return " ".join(cleaned.split())[:MAX_CHARS].strip()
 
 
@@ -273,10 +281,13 @@ def _whole(word: str) -> int | None:
     return None if rest is None else thousands * 1000 + rest
 
 
+@lru_cache(maxsize=4096)
 def parse_number_word(word: str) -> Decimal | None:
     """The value of one German (or simple English) number word, or None.
 
-    "zweihundertfünfzigtausend" → 250000, "eineinhalb" → 1.5, "dreiviertel" → 0.75.
+    "zweihundertfünfzigtausend" → 250000, "eineinhalb" → 1.5, "dreiviertel" → 0.75. Cached:
+    every word of a message is tried as a number, and the same words recur (Decimal is
+    immutable).
     """
     folded = fold_word(word.strip())
     if not folded or len(folded) > 80:

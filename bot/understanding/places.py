@@ -142,6 +142,16 @@ def _agreeing(windows: list[list[_Target]]) -> list[_Target]:
     return found
 
 
+SUGGESTED = 60
+"""How close a name must be to be suggested for an unknown one (fuzz.ratio)."""
+
+
+def _cutoff(key: str, strict: bool = False) -> int:
+    """How close (fuzz.ratio) a name must be to be taken for `key`; `strict`: near-certain."""
+    cutoff = 100 if len(key) <= 4 else 84 if len(key) <= 7 else 80
+    return max(cutoff, 88) if strict else cutoff
+
+
 class PlaceResolver:
     """Built once per knowledge base; `resolve` is cheap."""
 
@@ -166,6 +176,11 @@ class PlaceResolver:
         }
         self._build()
         self._choices = sorted(set(self._primary) | set(self._secondary))
+        self._near_choices: dict[tuple[int, int], list[str]] = {}
+        self._first_words = frozenset(
+            key.split()[0] for key in (*self._choices, *self._codes, *self._too_broad)
+        )
+        """The first word of every name, code and too broad a name."""
 
     def _add(self, name: str, target: _Target) -> None:
         key = _key(name)
@@ -239,13 +254,19 @@ class PlaceResolver:
                 for name in (locality, named, label):
                     self._add(name, target)
 
-    def resolve(self, text: str, *, near: bool = True) -> Parsed[Place]:
+    def resolve(self, text: str, *, near: bool = True, suggest: bool = True) -> Parsed[Place]:
         """`near`: also close spellings (rapidfuzz over every name, the costly part); a phrase
         inside a longer message counts a close spelling only after "aus", "in" …, so the
-        message reader asks for them only there."""
+        message reader asks for them only there. `suggest=False`: an unknown name comes without
+        suggestions (the message reader drops them), so only names close enough to be taken
+        are searched; every other answer is the same."""
         key = _key(text[:MAX_INPUT])
         if not key:
             return Unclear(Msg("understanding.place.empty"))
+        if not near and self._names_nothing(key):
+            # What the look-ups below would all end in, without them (most capitalised words
+            # of a German message are tried as places).
+            return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         coded = self._code(key, text)
         if coded is not None:
             return coded
@@ -270,15 +291,23 @@ class PlaceResolver:
             return Unclear(Msg("understanding.place.unknown", {"answer": text.strip()[:60]}))
         # The full answer first: "LK Nienbrug" is close to "LK Nienburg", which names only the
         # district, while the bare "Nienburg" also exists outside the region.
-        matches = self._close(key)
+        matches = self._close(key, suggest)
         close = self._fuzzy(key, matches, text, strict=True)
         if close is not None:
             return close
         # Mostly the same key (nothing to strip): its close names are not searched again.
         stripped = _strip(key) or key
-        closest = self._fuzzy(stripped, matches if stripped == key else self._close(stripped), text)
+        if stripped != key:
+            matches = self._close(stripped, suggest)
+        closest = self._fuzzy(stripped, matches, text)
         assert closest is not None  # without `strict`, an answer is always given
         return closest
+
+    def _names_nothing(self, key: str) -> bool:
+        """No word of `key` begins a name, a code or a too broad name: then no exact look-up
+        finds anything, as each looks for a run of its words (the whole key, the key without
+        its prefix and suffix words, a window of up to four words, a code at its end)."""
+        return self._first_words.isdisjoint(key.split())
 
     def _code(self, key: str, text: str) -> Parsed[Place] | None:
         """ "HI", "LK NI", "Kennzeichen SHG"; None when the answer is no registration code."""
@@ -430,18 +459,38 @@ class PlaceResolver:
         assert isinstance(chosen, Elsewhere)
         return chosen
 
-    def _close(self, key: str) -> list[tuple[str, float, int]]:
-        """The five closest names (rapidfuzz over every name: the costly part)."""
-        return process.extract(key, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+    def _close(self, key: str, suggest: bool = True) -> list[tuple[str, float, int]]:
+        """The five closest names (rapidfuzz over every name: the costly part); without
+        `suggest` only those `_fuzzy` may take, which are the same as the first of all five."""
+        if suggest:
+            return process.extract(
+                key, self._choices, scorer=fuzz.ratio, limit=5, score_cutoff=SUGGESTED
+            )
+        cutoff = _cutoff(key)
+        return process.extract(
+            key, self._near(len(key), cutoff), scorer=fuzz.ratio, limit=5, score_cutoff=cutoff
+        )
+
+    def _near(self, length: int, cutoff: int) -> list[str]:
+        """The names whose length allows `cutoff` against a key of `length`, in their order
+        (so that ties come out as among all names). fuzz.ratio is 200 · common / (sum of the
+        lengths), at most 200 · shorter / sum; one point of slack for rounding."""
+        near = self._near_choices.get((length, cutoff))
+        if near is None:
+            near = [
+                name
+                for name in self._choices
+                if 200 * min(length, len(name)) >= (cutoff - 1) * (length + len(name))
+            ]
+            self._near_choices[(length, cutoff)] = near
+        return near
 
     def _fuzzy(
         self, key: str, matches: list[tuple[str, float, int]], text: str, strict: bool = False
     ) -> Parsed[Place] | None:
         """Close names (`matches`, of `key`); `strict` only accepts a near-certain match and
         otherwise says None."""
-        cutoff = 100 if len(key) <= 4 else 84 if len(key) <= 7 else 80
-        if strict:
-            cutoff = max(cutoff, 88)
+        cutoff = _cutoff(key, strict)
         best = [(choice, score) for choice, score, _ in matches if score >= cutoff]
         if best:
             top_score = best[0][1]

@@ -170,10 +170,24 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@cache
+def _edges(pattern: str) -> re.Pattern[str]:
+    """`pattern` at the start or end of a text (built once per pattern: formatting and hashing
+    the long pattern again on every call was most of stripping a clause)."""
+    return _regex(rf"^(?:{pattern})(?:\s+|$)|(?:^|\s+)(?:{pattern})$")
+
+
+@cache
+def _whole(core: str) -> re.Pattern[str]:
+    """`core` as the whole text, fillers around it allowed (built once per pattern)."""
+    filler = rf"(?:{_FILLER}\s+)*"
+    return _regex(rf"{filler}{core}(?:\s+{_FILLER})*")
+
+
 def _strip(folded: str, pattern: str) -> tuple[str, bool]:
     """`folded` without `pattern` at its start or end (repeatedly); whether any was found."""
     found = False
-    edge = _regex(rf"^(?:{pattern})(?:\s+|$)|(?:^|\s+)(?:{pattern})$")
+    edge = _edges(pattern)
     while True:
         stripped = edge.sub("", folded, count=1).strip()
         if stripped == folded:
@@ -182,8 +196,7 @@ def _strip(folded: str, pattern: str) -> tuple[str, bool]:
 
 
 def _is(folded: str, core: str) -> bool:
-    filler = rf"(?:{_FILLER}\s+)*"
-    return _regex(rf"{filler}{core}(?:\s+{_FILLER})*").fullmatch(folded) is not None
+    return _whole(core).fullmatch(folded) is not None
 
 
 def _non_answer(folded: str) -> Kind | None:
