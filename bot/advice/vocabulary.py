@@ -9,6 +9,12 @@ by its dictionary forms (simplemma, German and English: "Mütter" -> "Mutter", "
 they stand for, so an English idea meets the same sub-goals and projects as a German one. Words
 that match nothing are compared with rapidfuzz against the vocabulary to catch typos. No model
 is downloaded: the vocabulary is the knowledge base.
+
+A phrase of the vocabulary is found as written: usually as the stems of its meaningful words in
+order ("Teilhabe am Arbeitsmarkt"); one that would lose more than stop words that way ("bis zur
+Rente", "über 50", "EU-Ausland", "it specialists") is kept whole and looked for among all words
+of a text, hyphen or space alike (`_phrase`). `kb check` reports keywords no text can match
+(bot/advice/keywords.py).
 """
 
 from __future__ import annotations
@@ -133,12 +139,6 @@ def _scan(text: str) -> tuple[tuple[str, str, bool], ...]:
         meant = acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS)
         scanned.append((written, stemmed, meant))
     return tuple(scanned)
-
-
-def vocabulary_key(phrase: str) -> tuple[str, ...]:
-    """The key a phrase of the knowledge base is found by, the same the vocabulary builds
-    (`_phrase`); empty where the phrase can match no text (a stop word alone, no word)."""
-    return _phrase(phrase)[0]
 
 
 @lru_cache(maxsize=8192)
