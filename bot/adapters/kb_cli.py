@@ -11,6 +11,7 @@ import shlex
 from pathlib import Path
 from typing import TextIO
 
+from bot.advice.keywords import Unmatchable, unmatchable
 from bot.kb.intake import target_of
 from bot.kb.loader import KbError, KnowledgeError, load_directory
 from bot.kb.report import (
@@ -45,7 +46,19 @@ def check(directory: Path, out: TextIO, language: Language = "de") -> int:
     warnings = describe_warnings(unverified(kb), language)
     if warnings:
         out.write(warnings + "\n")
+    lost = unmatchable(kb)
+    if lost:
+        out.write(describe_unmatchable(lost, language) + "\n")
     return 0
+
+
+def describe_unmatchable(found: list[Unmatchable], language: Language) -> str:
+    """Keywords no text can match: warnings, since the rest of the vocabulary works."""
+    lines = [render(Msg("kb.warn.unmatchable_title", {"count": len(found)}), language)]
+    for item in found:
+        params = {"keyword": item.keyword, "file": item.file, "entry": item.entry}
+        lines.append(render(Msg("kb.warn.unmatchable", params), language))
+    return "\n".join(lines)
 
 
 # --- apply, history, rollback, export ---------------------------------------------------------

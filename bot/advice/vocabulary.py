@@ -9,13 +9,19 @@ by its dictionary forms (simplemma, German and English: "Mütter" -> "Mutter", "
 they stand for, so an English idea meets the same sub-goals and projects as a German one. Words
 that match nothing are compared with rapidfuzz against the vocabulary to catch typos. No model
 is downloaded: the vocabulary is the knowledge base.
+
+A phrase of the vocabulary is found as written: usually as the stems of its meaningful words in
+order ("Teilhabe am Arbeitsmarkt"); one that would lose more than stop words that way ("bis zur
+Rente", "über 50", "EU-Ausland", "it specialists") is kept whole and looked for among all words
+of a text, hyphen or space alike (`_phrase`). `kb check` reports keywords no text can match
+(bot/advice/keywords.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,8 +42,9 @@ WORD_CACHE = 50_000
 MIN_PART = 4
 """Shortest vocabulary stem that may match inside a longer word."""
 
-_WORD = re.compile(r"[a-zäöüß0-9]+(?:[*:/_-]innen)?")
-_GENDER = re.compile(r"[*:/_-]innen$")
+_WORD = re.compile(r"[a-zäöüß0-9]+(?:[*:/_-]innen|[*:/_](?:in|r)\b)?")
+_GENDER = re.compile(r"(?:[*:/_-]innen|[*:/_](?:in|r))$")
+"""Gender forms are one word: "Lehrer*innen", "Energieberater*in", "Auszubildende*r"."""
 _SUFFIXES = ("innen", "ern", "en", "er", "es", "e", "n", "s")
 
 STOPWORDS = frozenset(
@@ -97,10 +104,6 @@ def tokens(text: str) -> tuple[tuple[str, str], ...]:
     return _tokens(text)
 
 
-def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(words(phrase))
-
-
 _LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
 
 
@@ -108,9 +111,17 @@ _LETTER_PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_])-(?=[^\W\d_]{2})")
 def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     """(word as written, stem) for the meaningful words of a text, in order (see `words`).
     Cached: an idea's text is read by the vocabulary and again by the look-alike search."""
+    return tuple((written, stemmed) for written, stemmed, meant in _scan(text) if meant)
+
+
+@lru_cache(maxsize=256)
+def _scan(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """(word as written, stem, meaningful) for every word of a text, in order: the meaningful
+    ones are those `words` keeps; the others (stop words, short words, numbers) are only read
+    by phrases of the vocabulary that need them ("bis zur Rente", "über 50")."""
     # A single letter before a hyphen belongs to the word: "E-Learning", "e-mobility".
     text = _LETTER_PREFIX.sub(r"\1", text[:MAX_TEXT])
-    tokens = []
+    scanned = []
     capitalised = text != text.lower()
     # lower(), unlike casefold(), keeps offsets aligned with the original text.
     for match in _WORD.finditer(text.lower()):
@@ -125,9 +136,49 @@ def _tokens(text: str) -> tuple[tuple[str, str], ...]:
             or word in _LOWER_ACRONYMS
             or (word == "it" and text[match.end() : match.end() + 1] == "-")
         )
-        if acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS):
-            tokens.append((written, stemmed))
-    return tuple(tokens)
+        meant = acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS)
+        scanned.append((written, stemmed, meant))
+    return tuple(scanned)
+
+
+@lru_cache(maxsize=8192)
+def _phrase(phrase: str) -> tuple[tuple[str, ...], bool]:
+    """A phrase's key, and whether it is kept whole.
+
+    Usually the key is the stems of its meaningful words: "Teilhabe am Arbeitsmarkt" is found
+    as (teilhab, arbeitsmarkt), whatever small words stand between. A phrase that would lose
+    more than stop words that way is kept whole, every word in order, numbers and small words
+    included, and is found only where a text has those words in that order (hyphen or space
+    between them alike): "bis zur Rente" is not "Rente", "über 50" is not nothing,
+    "4-Tage-Woche" is not "Tage Woche", "EU-Ausland" not "Ausland", "it specialists" not
+    "specialists". (Apostrophes' single letters, "can't", count as stop words.)"""
+    scanned = _scan(phrase)
+    meaningful = tuple(stemmed for _, stemmed, meant in scanned if meant)
+    if len(scanned) <= 1:
+        return meaningful, False
+    lost = [
+        s
+        for _, s, meant in scanned
+        if not meant and (s.isdigit() or (len(s) > 1 and s not in STOPWORDS))
+    ]
+    if len(meaningful) >= 2 and not lost:
+        return meaningful, False
+    return tuple(stemmed for _, stemmed, _ in scanned), True
+
+
+def stop_words_only(phrase: str) -> bool:
+    """Whether a phrase has words and all of them are stop words ("Projekt", "für die")."""
+    scanned = _scan(phrase)
+    return bool(scanned) and all(stemmed in STOPWORDS for _, stemmed, _ in scanned)
+
+
+def _joined(phrase: str, key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one-word writing of a short phrase kept whole that is hyphenated or has a number
+    ("co-working": "coworking", "ü 50": "Ü50"), found as the phrase."""
+    if not 1 < len(key) <= 3 or not ("-" in phrase or any(s.isdigit() for s in key)):
+        return None
+    joined = words("".join(key))
+    return tuple(joined) if len(joined) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -154,17 +205,21 @@ class Vocabulary:
         German words are looked for inside compounds."""
         concepts: dict[tuple[str, ...], set[str]] = defaultdict(set)
         surfaces: dict[tuple[str, ...], str] = {}
+        # Phrases kept whole (`_phrase`) are looked for among all words of a text.
+        self._kept_whole: set[tuple[str, ...]] = set()
+        joined: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
         for phrase, concept in entries:
-            key = phrase_key(phrase)
-            if _kept(phrase, key):
+            key, whole = _phrase(phrase)
+            if key:
                 concepts[key].add(concept)
                 surfaces.setdefault(key, phrase.strip())
+                self._note_whole(phrase, key, whole, key, joined)
         self._aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         german: set[tuple[str, ...]] = set()
         for pairs, is_german in ((aliases, False), (variants, True)):
             for other, entry in pairs:
-                key, target = phrase_key(other), phrase_key(entry)
-                if not _kept(other, key) or target not in concepts or key == target:
+                (key, whole), target = _phrase(other), _phrase(entry)[0]
+                if not key or target not in concepts or key == target:
                     continue
                 if key in self._aliases or target in self._aliases:
                     continue  # one term per phrase; the first listing wins
@@ -173,8 +228,15 @@ class Vocabulary:
                 concepts[target] |= concepts.pop(key, set())
                 self._aliases[key] = target
                 surfaces.setdefault(key, other.strip())
+                self._note_whole(other, key, whole, target, joined)
                 if is_german:
                     german.add(key)
+        # "coworking" written in one word is "co-working": found as a whole word, never inside
+        # another, and only where the one-word form is no entry of its own.
+        for one, key, surface in joined:
+            if one not in concepts and one not in self._aliases:
+                self._aliases[one] = self._aliases.get(key, key)
+                surfaces.setdefault(one, surface)
         self.concepts: Mapping[tuple[str, ...], frozenset[str]] = {
             key: frozenset(value) for key, value in concepts.items()
         }
@@ -189,16 +251,17 @@ class Vocabulary:
         self._singles = {key[0] for key in (*self.concepts, *german) if len(key) == 1}
         self._whole = {key[0] for key in self._aliases if len(key) == 1}
         self._single_list = sorted(self._singles)
-        self._phrase_lengths = sorted(
-            {len(key) for key in (*self.concepts, *self._aliases) if len(key) > 1}
-        )
-        self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
         # The lengths of the phrases each word begins, so a text's windows are looked up only
-        # where a phrase can start.
+        # where a phrase can start; phrases kept whole apart, over all words of the text.
         self._phrase_starts: dict[str, set[int]] = defaultdict(set)
+        self._whole_starts: dict[str, set[int]] = defaultdict(set)
         for key in (*self.concepts, *self._aliases):
             if len(key) > 1:
-                self._phrase_starts[key[0]].add(len(key))
+                starts = self._whole_starts if key in self._kept_whole else self._phrase_starts
+                starts[key[0]].add(len(key))
+        self._phrase_lengths = sorted({n for sizes in self._phrase_starts.values() for n in sizes})
+        self._whole_lengths = sorted({n for sizes in self._whole_starts.values() for n in sizes})
+        self._prefixes = {s[:end] for s in self._singles for end in range(1, len(s) + 1)}
         self._compounds: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self._word_parts: dict[str, list[str]] = {}
         # One-word entries that stand for words only (no sub-goal, field, group, ...): their
@@ -209,6 +272,19 @@ class Vocabulary:
                 parts = [p for p in self._affixes(key[0]) if not self._only_words(p)]
                 if parts:
                     self._plain[key] = parts
+
+    def _note_whole(
+        self,
+        phrase: str,
+        key: tuple[str, ...],
+        whole: bool,
+        target: tuple[str, ...],
+        joined: list[tuple[tuple[str, ...], tuple[str, ...], str]],
+    ) -> None:
+        if whole:
+            self._kept_whole.add(key)
+            if (one := _joined(phrase, key)) is not None:
+                joined.append((one, target, phrase.strip()))
 
     def _affixes(self, word: str) -> list[tuple[str, ...]]:
         """The entries a compound begins or ends with where the rest is a word too
@@ -235,7 +311,7 @@ class Vocabulary:
 
     def key_of(self, phrase: str) -> tuple[str, ...]:
         """The key `phrase` is found as, for lists of words kept in the knowledge base."""
-        return self.canonical(tuple(self._normal(w, s, ()) for w, s in _tokens(phrase)))
+        return self.canonical(_phrase(phrase)[0])
 
     def find(self, text: str, *, dictionary: bool = True) -> list[Hit]:
         """Every vocabulary entry in `text`, each once, in order of first appearance.
@@ -261,6 +337,9 @@ class Vocabulary:
                 key = tuple(stems[start : start + size])
                 if key in self.concepts or key in self._aliases:
                     add(key)
+        if self._whole_lengths:
+            for key in self._whole_phrases(text, stems):
+                add(key)
         for word in stems:
             for part in self._parts(word):
                 add((part,))
@@ -270,6 +349,21 @@ class Vocabulary:
                     for inner in self._plain[(part,)]:
                         add(inner)
         return list(found.values())
+
+    def _whole_phrases(self, text: str, stems: Sequence[str]) -> list[tuple[str, ...]]:
+        """The phrases kept whole in a text: windows over all its words, the meaningful ones
+        as `find` reads them (`stems`), the others (small words, numbers) as they stand."""
+        normal = iter(stems)
+        every = [next(normal) if meant else stemmed for _, stemmed, meant in _scan(text)]
+        found = []
+        for size in self._whole_lengths:
+            for start in range(len(every) - size + 1):
+                if size not in self._whole_starts.get(every[start], ()):
+                    continue
+                key = tuple(every[start : start + size])
+                if key in self._kept_whole:
+                    found.append(key)
+        return found
 
     def parts(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         """The entries a one-word entry is compounded of ("pflegekraftegewinnung" ->
@@ -348,14 +442,6 @@ def _lemma(word: str, language: str) -> str:
     if language == "de" and word.islower():
         word = word.capitalize()
     return lemmatize(word, language).casefold()
-
-
-def _kept(phrase: str, key: tuple[str, ...]) -> bool:
-    """Whether a vocabulary phrase can be used: a phrase of several words that shrinks to one
-    word ("nach dem Abschluss" -> "abschluss") would match that word alone, which is not what
-    the phrase means."""
-    written = _WORD.findall(_LETTER_PREFIX.sub(r"\1", phrase).lower())
-    return bool(key) and (len(key) > 1 or len(written) == 1)
 
 
 def _parts_of(
