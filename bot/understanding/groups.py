@@ -31,6 +31,8 @@ nothing. Rules:
   their own business", "Unternehmen gründen" name founders, not companies), one that
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
+* Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
+  apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -111,6 +113,13 @@ SEEKING_BEFORE = frozenset(
 )
 """… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
 SEEKING_REACH = 2
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem", "not", "no"})
+INCLUSIVE = frozenset(
+    "nur bloss allein ausschliesslich ausschließlich only just merely solely exclusively".split()
+)
+"""After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
+NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
+"""Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
@@ -188,6 +197,25 @@ def _words(text: str) -> list[_Word]:
             continue
         words.append(_Word(match.start(), match.end(), key, _forms(neutral), feminine, sentence))
     return words
+
+
+def _negated(start: int, words: Sequence[_Word]) -> bool:
+    """Whether a negation stands just before the word at `start` ("nicht an Azubis",
+    "keine Schüler", "not apprentices"), and is no "nicht nur" / "not just"."""
+    sentence = words[start].sentence
+    index = start - 1
+    gap = 0
+    while (
+        index >= 0
+        and gap < MAX_GAP
+        and words[index].sentence == sentence
+        and (words[index].key in GAP_WORDS or words[index].key in NEGATION_GAP)
+    ):
+        index -= 1
+        gap += 1
+    if index < 0 or words[index].sentence != sentence or words[index].key not in NEGATIONS:
+        return False
+    return words[index + 1].key not in INCLUSIVE
 
 
 def _same(pattern: _Word, word: _Word) -> bool:
@@ -299,6 +327,7 @@ class GroupFinder:
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
+        found = [hit for hit in found if not _negated(hit[1], words)]
         if running_text:
             found = self._without_staff(found, words)
             found = [hit for hit in found if not self._sought(hit, words)]
