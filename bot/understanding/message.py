@@ -90,7 +90,8 @@ _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
     r"|wüllt|wöllt|wüllen|willt"
     r"|soll|sollen"
-    r"|damit|want|wants|would\s+like|'d\s+like|plan|planning|idea|aim|so\s+that|helps?)"
+    r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
+    r"|so\s+that|helps?)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -1,6 +1,7 @@
 """Target groups, wave 5 of #12: negated groups are none ("nicht an Azubis", "not for
 apprentices"), "nicht nur" / "not just" names them; everyday words for groups added in both
-languages; an apprenticeship sought is a goal, not a group."""
+languages; an apprenticeship sought is a goal, not a group; people the project works with
+beside another group are partners; only staff and apprentices are "sought" by companies."""
 
 from __future__ import annotations
 
@@ -64,7 +65,40 @@ NO_GROUP = [
     ("train teachers so they know the local apprenticeships better", {"lehrkraefte"}),
     ("Mentoring so fewer apprentices drop out", {"auszubildende"}),
     ("Sozialarbeiter begleiten Jugendliche", {"schueler"}),
+    # partners: people the project works with, beside whom it is for
+    ("Wir möchten mit Lehrkräften der BBS Azubis im Handwerk unterstützen.", {"auszubildende"}),
+    ("We want to work with teachers to help pupils find jobs.", {"schueler"}),
 ]
+
+DESCRIBED = [
+    # "mit"/"with" after a group, or before a relative clause, describes the people
+    (
+        "Frauen mit Behinderung und Azubis mit Lernschwierigkeiten",
+        {"frauen", "auszubildende", "menschen-mit-beeintraechtigung"},
+    ),
+    (
+        "a charity working with women who have been out of work since having children",
+        {"frauen", "arbeitslose", "berufsrueckkehrende"},
+    ),
+    ("Wir arbeiten mit Geflüchteten.", {"gefluechtete"}),
+    # companies hiring people a project helps: those people are its target group (the staff
+    # they seek are not: "internationale Pflegekräfte gewinnen" names immigrants)
+    (
+        "Wir wollen Arbeitgebern zeigen, wie sie Menschen mit Behinderung einstellen können.",
+        {"menschen-mit-beeintraechtigung"},
+    ),
+    (
+        "Das Klinikum will internationale Pflegekräfte gewinnen und einarbeiten.",
+        {"zugewanderte"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), DESCRIBED)
+def test_people_described_or_hired_are_the_target_group(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text, running_text=True)) == groups
 
 
 @pytest.mark.parametrize(("text", "groups"), NO_GROUP)
