@@ -11,8 +11,9 @@ nothing. Rules:
   "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
   does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
-  "Schüler". A feminine plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
-  the same sentence names the group in another form ("Schülerinnen und Schüler").
+  "Schüler", and "Facharbeiterinnen", "Friseurinnen" the listed masculine word. A feminine
+  plural alone ("Schülerinnen", "Migrantinnen") also names women, unless the same sentence
+  names the group in another form ("Schülerinnen und Schüler").
 * A phrase of several words matches with articles, pronouns and the like between its words
   ("nach ihrer Ausbildung" finds "nach der Ausbildung").
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
@@ -111,9 +112,11 @@ SEEKING_BEFORE = frozenset(
     """
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
+    suchen sucht brauchen braucht benötigen benötigt
     """.split()
 )
-"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
+"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach") and
+main clauses ("wir suchen dringend Fachinformatiker")."""
 SEEKING_REACH = 2
 SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
 """The groups companies seek as staff. Others a project helps companies to hire ("Menschen
@@ -171,10 +174,16 @@ def _stem(key: str) -> str:
     return key
 
 
+_FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
+"""German feminine forms ("Facharbeiterinnen", "Friseurinnen", "Facharbeiterin"): they are the
+word the masculine form is listed as, too."""
+
+
 @lru_cache(maxsize=65_536)
 def _forms(word: str) -> frozenset[str]:
     key = fold(word)
     found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
+    found.add(_FEMININE_ENDING.sub("", key))
     found |= {_stem(form) for form in found}
     found.discard("")
     return frozenset(found)

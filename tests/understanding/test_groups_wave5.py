@@ -52,6 +52,18 @@ EVERYDAY = [
     ("Pflegehilfskräfte von den Philippinen", {"beschaeftigte", "zugewanderte"}),
     ("nursing assistants from India", {"beschaeftigte", "zugewanderte"}),
     ("trainee nurses in their first year", {"auszubildende"}),
+    # occupations as people name them, and feminine forms of listed words
+    ("Bäcker und Konditoren, die den Meister machen wollen", {"beschaeftigte"}),
+    ("Dachdecker und Zimmerer", {"beschaeftigte"}),
+    ("hairdressers and bakers", {"beschaeftigte"}),
+    ("Facharbeiterin", {"beschaeftigte"}),
+    ("Facharbeiterinnen", {"beschaeftigte", "frauen"}),
+    ("Solo-Selbstständige", {"gruendende"}),
+    ("Menschen mit Duldung", {"gefluechtete"}),
+    ("Leute, die bald in Rente gehen", {"aeltere"}),
+    ("Doktorandinnen und Doktoranden", {"studierende"}),
+    # coming back to the region is no return to work
+    ("Rückkehrer in die Region", set()),
 ]
 
 
@@ -68,6 +80,8 @@ NO_GROUP = [
     # partners: people the project works with, beside whom it is for
     ("Wir möchten mit Lehrkräften der BBS Azubis im Handwerk unterstützen.", {"auszubildende"}),
     ("We want to work with teachers to help pupils find jobs.", {"schueler"}),
+    # the staff a company seeks, also in a main clause
+    ("Wir suchen dringend Fachinformatiker und wollen deshalb Schüler begeistern.", {"schueler"}),
 ]
 
 DESCRIBED = [
