@@ -36,6 +36,8 @@ nothing. Rules:
   apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
 * People the project works with ("mit Lehrkräften", "with teachers") beside another group of
   their sentence are partners (in running text); "Frauen mit Behinderung" describes women.
+  Who the sponsor is ("Ich bin Lehrerin …", "Als Mutter …") is no target group (in running
+  text), nor is "Frau Schmidt" (a title before a name).
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -86,9 +88,9 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren
+    mentorieren zeigen zeigt erklären erklärt erzählen erzählt informieren informiert
     accompany accompanies support supports coach coaches coached mentor mentors mentored
-    guide guides train trains teach teaches
+    guide guides train trains teach teaches show shows explain explains tell tells
     """.split()
 )
 """Verbs of people who do the project's work to others (folded, with dictionary forms)."""
@@ -128,6 +130,13 @@ INCLUSIVE = frozenset(
 """After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
 NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
 """Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
+SELF = (("bin",), ("i", "am"), ("i", "m"), ("wir", "sind"), ("we", "are"), ("we", "re"))
+"""Who the sponsor is ("Ich bin Lehrerin an einer BBS", "we are retired teachers"): the people
+named right after it are the project's carriers, not its target group."""
+SELF_GAP = frozenset({"selbst", "myself", "ourselves", "auch", "also", "alle", "all"})
+ADDRESS = frozenset({"frau", "herr", "mrs", "ms", "mr"})
+"""A title before a name ("Frau Schmidt") names a person, no group."""
+PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further"})
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
@@ -231,6 +240,34 @@ def _negated(start: int, words: Sequence[_Word]) -> bool:
     if index < 0 or words[index].sentence != sentence or words[index].key not in NEGATIONS:
         return False
     return words[index + 1].key not in INCLUSIVE
+
+
+def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """ "Frau Schmidt", "Mrs Patel": a title before a capitalised name."""
+    _, start, end = hit
+    if end - start != 1 or words[start].key not in ADDRESS or end >= len(words):
+        return False
+    following = words[end]
+    return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+def _self_described(start: int, words: Sequence[_Word]) -> bool:
+    """Whether the people at `start` are who the sponsor says they are ("Ich bin Lehrerin",
+    "we are retired teachers", "Als Mutter von drei Kindern …" opening a sentence)."""
+    sentence = words[start].sentence
+    index = start - 1
+    while (
+        index >= 0
+        and words[index].sentence == sentence
+        and (words[index].key in GAP_WORDS or words[index].key in SELF_GAP)
+    ):
+        index -= 1
+    if index < 0 or words[index].sentence != sentence:
+        return False
+    if words[index].key in ("als", "as") and (index == 0 or words[index - 1].sentence != sentence):
+        return True
+    keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
+    return any(keys[-len(marker) :] == marker for marker in SELF)
 
 
 def _same(pattern: _Word, word: _Word) -> bool:
@@ -343,6 +380,9 @@ class GroupFinder:
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
         found = [hit for hit in found if not _negated(hit[1], words)]
+        found = [hit for hit in found if not _addressed(hit, words, text)]
+        if running_text:
+            found = self._without_self(found, words)
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
@@ -393,6 +433,18 @@ class GroupFinder:
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
         return any(w.key in SEEKING_BEFORE for w in before)
 
+    @staticmethod
+    def _without_self(
+        found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """Who the sponsor is, and the words of that description after it ("we are retired
+        engineers": both)."""
+        own: set[int] = set()
+        for _, start, end in sorted(found, key=lambda hit: hit[1]):
+            if _self_described(start, words) or start - 1 in own:
+                own.update(range(start, end))
+        return [hit for hit in found if hit[1] not in own]
+
     def _without_partners(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
@@ -404,11 +456,14 @@ class GroupFinder:
         def partner(group: str, start: int, end: int) -> bool:
             if group in self._organisations or start == 0:
                 return False
-            marker = words[start - 1]
             sentence = words[start].sentence
+            index = start - 1
+            while index > 0 and words[index].key in PARTNER_GAP | GAP_WORDS:
+                index -= 1  # "mit anderen Senioren", "with our teachers"
+            marker = words[index]
             if marker.key not in ("mit", "with") or marker.sentence != sentence:
                 return False
-            if any(e == start - 1 for _, _, e in found):
+            if any(e == index for _, _, e in found):
                 return False  # "Frauen mit …": what the people named before have
             if end < len(words) and words[end].key in RELATIVES:
                 return False  # "working with women who …": the groups after describe them

@@ -80,6 +80,22 @@ NO_GROUP = [
     # partners: people the project works with, beside whom it is for
     ("Wir möchten mit Lehrkräften der BBS Azubis im Handwerk unterstützen.", {"auszubildende"}),
     ("We want to work with teachers to help pupils find jobs.", {"schueler"}),
+    # who the sponsor is, and a title before a name, are no target group
+    (
+        "Ich bin Lehrerin an einer BBS und möchte mit meinen Schülern ein Projekt machen.",
+        {"schueler"},
+    ),
+    ("we are retired engineers and want to coach refugees", {"gefluechtete"}),
+    (
+        "Als Mutter weiß ich, wie schwer es ist – wir wollen Frauen nach der Elternzeit helfen.",
+        {"frauen", "berufsrueckkehrende"},
+    ),
+    (
+        "Sehr geehrte Frau Schmidt, wir möchten ein Projekt für Azubis einreichen.",
+        {"auszubildende"},
+    ),
+    ("Ich bin selbst Rentner und möchte mit anderen Senioren Jugendlichen helfen.", {"schueler"}),
+    ("Unsere Azubis sollen Schülern ihren Beruf zeigen.", {"schueler"}),
     # the staff a company seeks, also in a main clause
     ("Wir suchen dringend Fachinformatiker und wollen deshalb Schüler begeistern.", {"schueler"}),
 ]
