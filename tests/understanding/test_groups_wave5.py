@@ -62,6 +62,11 @@ EVERYDAY = [
     ("Menschen mit Duldung", {"gefluechtete"}),
     ("Leute, die bald in Rente gehen", {"aeltere"}),
     ("Doktorandinnen und Doktoranden", {"studierende"}),
+    ("Migrationhintergrund", {"zugewanderte"}),  # a typo at the question
+    ("the elderly and over-55s", {"aeltere"}),
+    ("Heranwachsende", {"schueler"}),
+    ("single dads", {"frauen"}),  # the group of single parents
+    ("Jobcenter-Klienten", {"arbeitslose"}),
     # coming back to the region is no return to work
     ("Rückkehrer in die Region", set()),
 ]
