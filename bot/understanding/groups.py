@@ -37,7 +37,8 @@ nothing. Rules:
 * People the project works with ("mit Lehrkräften", "with teachers") beside another group of
   their sentence are partners (in running text); "Frauen mit Behinderung" describes women.
   Who the sponsor is ("Ich bin Lehrerin …", "Als Mutter …") is no target group (in running
-  text), nor is "Frau Schmidt" (a title before a name).
+  text), nor is "Frau Schmidt" (a title before a name), nor a group word in an organisation's
+  name ("women's network", "youth charity", "Senioren-Netzwerk").
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -134,6 +135,15 @@ SELF = (("bin",), ("i", "am"), ("i", "m"), ("wir", "sind"), ("we", "are"), ("we"
 """Who the sponsor is ("Ich bin Lehrerin an einer BBS", "we are retired teachers"): the people
 named right after it are the project's carriers, not its target group."""
 SELF_GAP = frozenset({"selbst", "myself", "ourselves", "auch", "also", "alle", "all"})
+ORGANISATION_NOUNS = frozenset(
+    """
+    network networks charity charities association associations club clubs centre center
+    council union forum foundation office agency service services organisation organization
+    netzwerk verein verband zentrum büro buero beirat rat stiftung organisation initiative
+    """.split()
+)
+"""A group word right before one of these names an organisation ("women's network", "youth
+charity", "Senioren-Netzwerk", "Migranten-Organisation"), not whom a project is for."""
 ADDRESS = frozenset({"frau", "herr", "mrs", "ms", "mr"})
 """A title before a name ("Frau Schmidt") names a person, no group."""
 PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further"})
@@ -381,6 +391,7 @@ class GroupFinder:
         found = self._without_roles(found, words)
         found = [hit for hit in found if not _negated(hit[1], words)]
         found = [hit for hit in found if not _addressed(hit, words, text)]
+        found = [hit for hit in found if not self._names_organisation(hit, words)]
         if running_text:
             found = self._without_self(found, words)
         if running_text:
@@ -432,6 +443,16 @@ class GroupFinder:
             return True
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
         return any(w.key in SEEKING_BEFORE for w in before)
+
+    def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+        """ "women's network", "youth charity", "Senioren-Netzwerk": the organisation's name."""
+        group, start, end = hit
+        if group in self._organisations:
+            return False
+        following = [w for w in words[end : end + 2] if w.sentence == words[start].sentence]
+        if following[:1] and following[0].key == "s":  # "women's"
+            following = following[1:]
+        return bool(following) and following[0].key in ORGANISATION_NOUNS
 
     @staticmethod
     def _without_self(

@@ -101,6 +101,13 @@ NO_GROUP = [
     ),
     ("Ich bin selbst Rentner und möchte mit anderen Senioren Jugendlichen helfen.", {"schueler"}),
     ("Unsere Azubis sollen Schülern ihren Beruf zeigen.", {"schueler"}),
+    # a group word in an organisation's name
+    (
+        "Hi, we're a women's network in Hameln and want to help refugee women into jobs.",
+        {"gefluechtete", "frauen"},
+    ),
+    ("We are a youth charity in Hameln.", set()),
+    ("Das Senioren-Netzwerk Hameln will Azubis begleiten.", {"auszubildende"}),
     # the staff a company seeks, also in a main clause
     ("Wir suchen dringend Fachinformatiker und wollen deshalb Schüler begeistern.", {"schueler"}),
 ]
