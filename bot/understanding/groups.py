@@ -11,9 +11,8 @@ nothing. Rules:
   "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
   does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
-  "Schüler", and "Facharbeiterinnen", "Friseurinnen" the listed masculine word. A feminine
-  plural alone ("Schülerinnen", "Migrantinnen") also names women, unless the same sentence
-  names the group in another form ("Schülerinnen und Schüler").
+  "Schüler". A feminine plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
+  the same sentence names the group in another form ("Schülerinnen und Schüler").
 * A phrase of several words matches with articles, pronouns and the like between its words
   ("nach ihrer Ausbildung" finds "nach der Ausbildung").
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
@@ -36,9 +35,6 @@ nothing. Rules:
   apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
 * People the project works with ("mit Lehrkräften", "with teachers") beside another group of
   their sentence are partners (in running text); "Frauen mit Behinderung" describes women.
-  Who the sponsor is ("Ich bin Lehrerin …", "Als Mutter …") is no target group (in running
-  text), nor is "Frau Schmidt" (a title before a name), nor a group word in an organisation's
-  name ("women's network", "youth charity", "Senioren-Netzwerk").
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -89,9 +85,9 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren zeigen zeigt erklären erklärt erzählen erzählt informieren informiert
+    mentorieren
     accompany accompanies support supports coach coaches coached mentor mentors mentored
-    guide guides train trains teach teaches show shows explain explains tell tells
+    guide guides train trains teach teaches
     """.split()
 )
 """Verbs of people who do the project's work to others (folded, with dictionary forms)."""
@@ -115,11 +111,9 @@ SEEKING_BEFORE = frozenset(
     """
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
-    suchen sucht brauchen braucht benötigen benötigt
     """.split()
 )
-"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach") and
-main clauses ("wir suchen dringend Fachinformatiker")."""
+"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
 SEEKING_REACH = 2
 SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
 """The groups companies seek as staff. Others a project helps companies to hire ("Menschen
@@ -131,22 +125,6 @@ INCLUSIVE = frozenset(
 """After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
 NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
 """Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
-SELF = (("bin",), ("i", "am"), ("i", "m"), ("wir", "sind"), ("we", "are"), ("we", "re"))
-"""Who the sponsor is ("Ich bin Lehrerin an einer BBS", "we are retired teachers"): the people
-named right after it are the project's carriers, not its target group."""
-SELF_GAP = frozenset({"selbst", "myself", "ourselves", "auch", "also", "alle", "all"})
-ORGANISATION_NOUNS = frozenset(
-    """
-    network networks charity charities association associations club clubs centre center
-    council union forum foundation office agency service services organisation organization
-    netzwerk verein verband zentrum büro buero beirat rat stiftung organisation initiative
-    """.split()
-)
-"""A group word right before one of these names an organisation ("women's network", "youth
-charity", "Senioren-Netzwerk", "Migranten-Organisation"), not whom a project is for."""
-ADDRESS = frozenset({"frau", "herr", "mrs", "ms", "mr"})
-"""A title before a name ("Frau Schmidt") names a person, no group."""
-PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further"})
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
@@ -193,16 +171,10 @@ def _stem(key: str) -> str:
     return key
 
 
-_FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
-"""German feminine forms ("Facharbeiterinnen", "Friseurinnen", "Facharbeiterin"): they are the
-word the masculine form is listed as, too."""
-
-
 @lru_cache(maxsize=65_536)
 def _forms(word: str) -> frozenset[str]:
     key = fold(word)
     found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
-    found.add(_FEMININE_ENDING.sub("", key))
     found |= {_stem(form) for form in found}
     found.discard("")
     return frozenset(found)
@@ -250,34 +222,6 @@ def _negated(start: int, words: Sequence[_Word]) -> bool:
     if index < 0 or words[index].sentence != sentence or words[index].key not in NEGATIONS:
         return False
     return words[index + 1].key not in INCLUSIVE
-
-
-def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
-    """ "Frau Schmidt", "Mrs Patel": a title before a capitalised name."""
-    _, start, end = hit
-    if end - start != 1 or words[start].key not in ADDRESS or end >= len(words):
-        return False
-    following = words[end]
-    return following.sentence == words[start].sentence and text[following.start].isupper()
-
-
-def _self_described(start: int, words: Sequence[_Word]) -> bool:
-    """Whether the people at `start` are who the sponsor says they are ("Ich bin Lehrerin",
-    "we are retired teachers", "Als Mutter von drei Kindern …" opening a sentence)."""
-    sentence = words[start].sentence
-    index = start - 1
-    while (
-        index >= 0
-        and words[index].sentence == sentence
-        and (words[index].key in GAP_WORDS or words[index].key in SELF_GAP)
-    ):
-        index -= 1
-    if index < 0 or words[index].sentence != sentence:
-        return False
-    if words[index].key in ("als", "as") and (index == 0 or words[index - 1].sentence != sentence):
-        return True
-    keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
-    return any(keys[-len(marker) :] == marker for marker in SELF)
 
 
 def _same(pattern: _Word, word: _Word) -> bool:
@@ -390,10 +334,6 @@ class GroupFinder:
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
         found = [hit for hit in found if not _negated(hit[1], words)]
-        found = [hit for hit in found if not _addressed(hit, words, text)]
-        found = [hit for hit in found if not self._names_organisation(hit, words)]
-        if running_text:
-            found = self._without_self(found, words)
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
@@ -444,28 +384,6 @@ class GroupFinder:
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
         return any(w.key in SEEKING_BEFORE for w in before)
 
-    def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
-        """ "women's network", "youth charity", "Senioren-Netzwerk": the organisation's name."""
-        group, start, end = hit
-        if group in self._organisations:
-            return False
-        following = [w for w in words[end : end + 2] if w.sentence == words[start].sentence]
-        if following[:1] and following[0].key == "s":  # "women's"
-            following = following[1:]
-        return bool(following) and following[0].key in ORGANISATION_NOUNS
-
-    @staticmethod
-    def _without_self(
-        found: list[tuple[str, int, int]], words: Sequence[_Word]
-    ) -> list[tuple[str, int, int]]:
-        """Who the sponsor is, and the words of that description after it ("we are retired
-        engineers": both)."""
-        own: set[int] = set()
-        for _, start, end in sorted(found, key=lambda hit: hit[1]):
-            if _self_described(start, words) or start - 1 in own:
-                own.update(range(start, end))
-        return [hit for hit in found if hit[1] not in own]
-
     def _without_partners(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
@@ -477,14 +395,11 @@ class GroupFinder:
         def partner(group: str, start: int, end: int) -> bool:
             if group in self._organisations or start == 0:
                 return False
+            marker = words[start - 1]
             sentence = words[start].sentence
-            index = start - 1
-            while index > 0 and words[index].key in PARTNER_GAP | GAP_WORDS:
-                index -= 1  # "mit anderen Senioren", "with our teachers"
-            marker = words[index]
             if marker.key not in ("mit", "with") or marker.sentence != sentence:
                 return False
-            if any(e == index for _, _, e in found):
+            if any(e == start - 1 for _, _, e in found):
                 return False  # "Frauen mit …": what the people named before have
             if end < len(words) and words[end].key in RELATIVES:
                 return False  # "working with women who …": the groups after describe them

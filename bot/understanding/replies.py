@@ -17,11 +17,9 @@ Rules:
   gGmbH") is that answer; "ja, „Fahr los“" and "nein, wir sind ein Verein" are answers too.
   "ja"/"yes" alone is YES (say what, then).
 * A question ends with "?" and has a question word or at least three words, or starts with a
-  question word ("ab wann", "wofür" too) or an inverted verb ("Gilt das…", "Können auch
-  Unternehmen…", "do staff costs count", "wer entscheidet…", "how much…"); a short reply
-  that asks what something means is one too ("Eigenanteil – was ist das"). At the idea step,
-  where descriptions start with "Was wir…", a question needs its "?". "Hameln?" is a
-  tentative answer (`asks` is set for it).
+  question word or an inverted verb ("Gilt das…", "Können auch Unternehmen…", "wer
+  entscheidet…", "how much…"). At the idea step, where descriptions start with "Was wir…",
+  a question needs its "?". "Hameln?" is a tentative answer (`asks` is set for it).
 * A request for English or German ("english please", "do you speak english?", "auf Deutsch
   bitte") is LANGUAGE, with the language wanted.
 * `language_of` says whether a text is English: by function words of either language, and
@@ -150,18 +148,8 @@ _QUESTION_START = re.compile(
     r" (?:das|es|man|ich|wir|sie|ihr|auch|denn|dies|der|die|so|eigentlich|unser|unsere|mein"
     r"|meine|hier|dafuer|dafür|da)\b"
     r"|(?:can|could|may|must|should|do|does|did|is|are|will|would|shall|have|has) (?:i|we|you"
-    r"|it|this|that|they|the|our|my|a|an|there|he|she|one|companies|associations)\b"
-    # wave 5: "ab wann geht das", "für wen gilt das", "wofür ist das", "do staff costs count"
-    r"|(?:ab|bis|seit|fuer|für|mit|an|bei|von|zu) (?:wann|wem|wen|was|welche\w*)\b"
-    r"|wo(?:fuer|für|ran|mit|rauf|zu|durch)\b"
-    r"|(?:do|does|did|can|could|should) [a-z]+ [a-z]+ (?:count|apply|qualify|matter|work)\b)"
+    r"|it|this|that|they|the|our|my|a|an|there|he|she|one|companies|associations)\b)"
 )
-_ASKS_MEANING = re.compile(
-    r"(?<![a-z])(?:(?:was|wie) (?:ist|heisst|heißt|bedeutet|meint|meinen) (?:das|denn|damit"
-    r"|man damit|sie damit)|what (?:is|does) (?:that|this|it)(?: mean)?|what do you mean)(?![a-z])"
-)
-"""A reply that asks what something means, after naming it ("Eigenanteil – was ist das")."""
-MAX_MEANING_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _EN_WORDS = frozenset(
     "the a an we are is our you your to of for and with in on at from would could like want"
@@ -315,8 +303,6 @@ def _is_question(raw: str, folded: str, step: str | None) -> bool:
         return len(words) >= 3 or bool(_QUESTION_START.search(folded))
     if step == "idea" and len(words) > 12:
         return False
-    if len(words) <= MAX_MEANING_WORDS and _ASKS_MEANING.search(folded):
-        return True
     return bool(_QUESTION_START.search(folded)) and len(words) <= 40
 
 

@@ -113,16 +113,3 @@ def test_groups_an_organisation_works_for_are_read(
     driver.text(text)
     value = driver.value("target_group")
     assert isinstance(value, dict) and value["ids"] == ["frauen"]
-
-
-@pytest.mark.parametrize(
-    ("language", "text"), [("de", "Eigenanteil – was ist das"), ("en", "what does that mean")]
-)
-def test_a_question_back_without_a_question_mark_is_not_stored(
-    engine: DialogEngine, language: Language, text: str
-) -> None:
-    driver = DialogDriver.started(engine, language)
-    walk_to(driver, "cofinancing")
-    driver.text(text)
-    assert "cofinancing" not in driver.state.answers
-    assert driver.step == "cofinancing"

@@ -52,23 +52,6 @@ EVERYDAY = [
     ("Pflegehilfskräfte von den Philippinen", {"beschaeftigte", "zugewanderte"}),
     ("nursing assistants from India", {"beschaeftigte", "zugewanderte"}),
     ("trainee nurses in their first year", {"auszubildende"}),
-    # occupations as people name them, and feminine forms of listed words
-    ("Bäcker und Konditoren, die den Meister machen wollen", {"beschaeftigte"}),
-    ("Dachdecker und Zimmerer", {"beschaeftigte"}),
-    ("hairdressers and bakers", {"beschaeftigte"}),
-    ("Facharbeiterin", {"beschaeftigte"}),
-    ("Facharbeiterinnen", {"beschaeftigte", "frauen"}),
-    ("Solo-Selbstständige", {"gruendende"}),
-    ("Menschen mit Duldung", {"gefluechtete"}),
-    ("Leute, die bald in Rente gehen", {"aeltere"}),
-    ("Doktorandinnen und Doktoranden", {"studierende"}),
-    ("Migrationhintergrund", {"zugewanderte"}),  # a typo at the question
-    ("the elderly and over-55s", {"aeltere"}),
-    ("Heranwachsende", {"schueler"}),
-    ("single dads", {"frauen"}),  # the group of single parents
-    ("Jobcenter-Klienten", {"arbeitslose"}),
-    # coming back to the region is no return to work
-    ("Rückkehrer in die Region", set()),
 ]
 
 
@@ -85,31 +68,6 @@ NO_GROUP = [
     # partners: people the project works with, beside whom it is for
     ("Wir möchten mit Lehrkräften der BBS Azubis im Handwerk unterstützen.", {"auszubildende"}),
     ("We want to work with teachers to help pupils find jobs.", {"schueler"}),
-    # who the sponsor is, and a title before a name, are no target group
-    (
-        "Ich bin Lehrerin an einer BBS und möchte mit meinen Schülern ein Projekt machen.",
-        {"schueler"},
-    ),
-    ("we are retired engineers and want to coach refugees", {"gefluechtete"}),
-    (
-        "Als Mutter weiß ich, wie schwer es ist – wir wollen Frauen nach der Elternzeit helfen.",
-        {"frauen", "berufsrueckkehrende"},
-    ),
-    (
-        "Sehr geehrte Frau Schmidt, wir möchten ein Projekt für Azubis einreichen.",
-        {"auszubildende"},
-    ),
-    ("Ich bin selbst Rentner und möchte mit anderen Senioren Jugendlichen helfen.", {"schueler"}),
-    ("Unsere Azubis sollen Schülern ihren Beruf zeigen.", {"schueler"}),
-    # a group word in an organisation's name
-    (
-        "Hi, we're a women's network in Hameln and want to help refugee women into jobs.",
-        {"gefluechtete", "frauen"},
-    ),
-    ("We are a youth charity in Hameln.", set()),
-    ("Das Senioren-Netzwerk Hameln will Azubis begleiten.", {"auszubildende"}),
-    # the staff a company seeks, also in a main clause
-    ("Wir suchen dringend Fachinformatiker und wollen deshalb Schüler begeistern.", {"schueler"}),
 ]
 
 DESCRIBED = [

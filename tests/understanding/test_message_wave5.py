@@ -71,14 +71,3 @@ def test_facts_at_the_title_question_are_no_title(
 @pytest.mark.parametrize("text", ["Metall macht mehr", "Titel: Pflege 2030, Kosten 80.000 €"])
 def test_a_title_stays_a_title(finders: tuple[PlaceResolver, GroupFinder], text: str) -> None:
     assert read(finders, text, "title").title is not None
-
-
-def test_low_german_place_and_duration(finders: tuple[PlaceResolver, GroupFinder]) -> None:
-    reading = read(
-        finders,
-        "moin! wi sünd de tischlerinnung ut nienborg. wi wüllt uns gesellen fortbilden, "
-        "los geiht dat im mai 2027, een johr, kost so 30.000 euro",
-        "region",
-    )
-    assert reading.place is not None
-    assert reading.duration is not None and reading.duration.value == 12
