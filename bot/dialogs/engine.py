@@ -260,7 +260,17 @@ class DialogEngine:
             # A message that says several things is no answer to the question's own parser
             # ("Wir sind ein Träger aus Hameln und …" is no place name): its part counts.
             outcome = own
-        if switched and isinstance(outcome, Rejected) and not extras:
+        if (
+            switched
+            and isinstance(outcome, Rejected)
+            and not extras
+            and outcome.keep_partial is None
+            and not (outcome.skips and step.optional)
+        ):
+            # No answer but a change of language ("could we do this in English?"): the
+            # question again, in it. A rejection that keeps part of the answer (a thin
+            # idea) says why, or the sponsor would send the same words once more, and "rather
+            # not say" at an optional question skips it, in whatever language it is said.
             state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
             outputs: list[EngineOutput] = [prompt]
         else:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from bot.advice.advise import Advice, group_labels
 from bot.advice.sources import source_note
 from bot.advice.timing import cap_hints
+from bot.advice.vocabulary import Hit
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
 from bot.core.answers import facts_from_answers, place_of, read_answers, start_of
@@ -72,7 +73,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
-from bot.understanding.titles import clean_title, describes
+from bot.understanding.titles import clean_title, describes, gives_facts
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -87,6 +88,13 @@ MAX_ANSWER = 4000
 
 MIN_IDEA_WORDS = 8
 """An idea shorter than this rarely says what, for whom and how; the sponsor is asked for more."""
+SHORT_IDEA_WORDS = 4
+"""… unless whom it is for is known already (answered, or named in the idea) and the idea
+names what happens in two of the vocabulary's terms ("Sprachkurs mit Kinderbetreuung und
+Jobcoaching" for Ukrainian mothers), or in one with some more words ("Workshops and placements
+with local employers"): asking for more would only ask what was said."""
+SHORT_IDEA_TERMS = 2
+ONE_TERM_IDEA_WORDS = 6
 
 MIN_ADDITION_WORDS = 3
 """Asked for more, a sponsor's addition of at least this many words is taken, even if the idea
@@ -326,9 +334,26 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     hits = ctx.advisor.matcher.vocabulary.find(idea)
     if not words:
         return Rejected(Msg("sponsor.idea.empty"))
-    if len(words) < MIN_IDEA_WORDS or not hits:
+    if not hits or (len(words) < MIN_IDEA_WORDS and not _short_but_enough(idea, words, hits, ctx)):
         return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
     return _with_groups_from_idea(Accepted(Answer(text=idea, value=idea)), ctx)
+
+
+def _short_but_enough(
+    idea: str, words: Sequence[str], hits: Sequence[Hit], ctx: StepContext
+) -> bool:
+    """A short idea that says what happens (two terms, the group's own words not counted)
+    for a group already known."""
+    finder = group_finder(ctx.advisor.kb)
+    terms = {hit.key for hit in hits if not finder.groups(hit.surface)}
+    if len(words) < SHORT_IDEA_WORDS or not terms:
+        return False
+    if len(terms) < SHORT_IDEA_TERMS and len(words) < ONE_TERM_IDEA_WORDS:
+        return False
+    described = ctx.answers.get("target_group")
+    if described is not None and ticked_groups(described):
+        return True
+    return bool(finder.groups(idea, running_text=True))
 
 
 def _with_groups_from_idea(outcome: Accepted, ctx: StepContext) -> Accepted:
@@ -400,6 +425,8 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
         return outcome
     if describes(outcome.answer.text):  # "wir wollen Jugendliche in Ausbildung bringen"
         return Rejected(Msg("sponsor.title.description"))
+    if gives_facts(outcome.answer.text):  # "ab Februar 2027, 24 Monate, ca. 160.000 €"
+        return Rejected(Msg("sponsor.title.facts"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

@@ -31,6 +31,10 @@ nothing. Rules:
   their own business", "Unternehmen gründen" name founders, not companies), one that
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
+* Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
+  apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
+* People the project works with ("mit Lehrkräften", "with teachers") beside another group of
+  their sentence are partners (in running text); "Frauen mit Behinderung" describes women.
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -111,6 +115,17 @@ SEEKING_BEFORE = frozenset(
 )
 """… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
 SEEKING_REACH = 2
+SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
+"""The groups companies seek as staff. Others a project helps companies to hire ("Menschen
+mit Behinderung einstellen", "recruit nurses from abroad") are its target group."""
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem", "not", "no"})
+INCLUSIVE = frozenset(
+    "nur bloss allein ausschliesslich ausschließlich only just merely solely exclusively".split()
+)
+"""After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
+NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
+"""Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
+RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
@@ -188,6 +203,25 @@ def _words(text: str) -> list[_Word]:
             continue
         words.append(_Word(match.start(), match.end(), key, _forms(neutral), feminine, sentence))
     return words
+
+
+def _negated(start: int, words: Sequence[_Word]) -> bool:
+    """Whether a negation stands just before the word at `start` ("nicht an Azubis",
+    "keine Schüler", "not apprentices"), and is no "nicht nur" / "not just"."""
+    sentence = words[start].sentence
+    index = start - 1
+    gap = 0
+    while (
+        index >= 0
+        and gap < MAX_GAP
+        and words[index].sentence == sentence
+        and (words[index].key in GAP_WORDS or words[index].key in NEGATION_GAP)
+    ):
+        index -= 1
+        gap += 1
+    if index < 0 or words[index].sentence != sentence or words[index].key not in NEGATIONS:
+        return False
+    return words[index + 1].key not in INCLUSIVE
 
 
 def _same(pattern: _Word, word: _Word) -> bool:
@@ -311,7 +345,9 @@ class GroupFinder:
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
+        found = [hit for hit in found if not _negated(hit[1], words)]
         if running_text:
+            found = self._without_partners(found, words)
             found = self._without_staff(found, words)
             found = [hit for hit in found if not self._sought(hit, words)]
         found += self._women_too(found, words)
@@ -348,7 +384,7 @@ class GroupFinder:
         staff") are what the project seeks for them, not its target group; those who find
         something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
         group, start, end = hit
-        if group in self._organisations:
+        if group in self._organisations or group not in SOUGHT:
             return False
         sentence = words[start].sentence
         after = [w.key for w in words[end : end + 2] if w.sentence == sentence]
@@ -359,6 +395,32 @@ class GroupFinder:
             return True
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
         return any(w.key in SEEKING_BEFORE for w in before)
+
+    def _without_partners(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+    ) -> list[tuple[str, int, int]]:
+        """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
+        "work with teachers to help pupils") beside another group of their sentence are its
+        partners; "Frauen mit Behinderung" describes the women (a group ends before "mit")."""
+        people = [(g, s, e) for g, s, e in found if g not in self._organisations]
+
+        def partner(group: str, start: int, end: int) -> bool:
+            if group in self._organisations or start == 0:
+                return False
+            marker = words[start - 1]
+            sentence = words[start].sentence
+            if marker.key not in ("mit", "with") or marker.sentence != sentence:
+                return False
+            if any(e == start - 1 for _, _, e in found):
+                return False  # "Frauen mit …": what the people named before have
+            if end < len(words) and words[end].key in RELATIVES:
+                return False  # "working with women who …": the groups after describe them
+            return any(
+                g != group and words[s].sentence == sentence and (e <= start - 1 or s >= end)
+                for g, s, e in people
+            )
+
+        return [hit for hit in found if not partner(*hit)]
 
     def _without_staff(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]

@@ -16,6 +16,9 @@ Slots and where they come from:
   region count. Never a guess from random words: "Wir" or "Kosten" are no places.
 * organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
 * target_groups: bot/understanding/groups.py (in running text organisations need a "für").
+  At the organisation question, groups in the organisation's name ("women's network",
+  "youth charity") are no target groups: only those after "für"/"for" or in a message that
+  also describes the project count.
 * idea: the message itself, when it describes a project (intent words and enough words).
 * costs: an amount with a currency, scale or cost word, with its period (per year/month);
   without a currency or scale only right after a cost word ("Kosten 180.000").
@@ -50,7 +53,7 @@ from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
 from bot.understanding.result import Unclear, Understood
-from bot.understanding.titles import clean_title, title_in
+from bot.understanding.titles import clean_title, describes, gives_facts, title_in
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -63,6 +66,12 @@ MAX_MESSAGE = 4000
 MIN_IDEA_WORDS = 12
 """A message says what a project does only with some words."""
 MAX_PLACE_WORDS = 4
+
+_INTRODUCED = re.compile(
+    r"(?<![^\W\d_])(?:für|fuer|for|zielgruppen?|target\s+groups?)(?:\W+[^\W\d_]+){0,3}\W*$",
+    re.IGNORECASE,
+)
+"""A group named for whom an organisation works ("Verein für Alleinerziehende")."""
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+(?=\s|$)")
 _ABBREVIATION = re.compile(
@@ -81,7 +90,8 @@ _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
     r"|wüllt|wöllt|wüllen|willt"
     r"|soll|sollen"
-    r"|damit|want|wants|would\s+like|'d\s+like|plan|planning|idea|aim|so\s+that|helps?)"
+    r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
+    r"|so\s+that|helps?)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -354,15 +364,18 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         kind = organisation_in(text)
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
+        idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
         hits = [
             (offset, hit)
             for offset, sentence in statements
             for hit in ctx.groups.find(sentence, running_text=running)
+            if ctx.step != "organisation"
+            or idea is not None
+            or _INTRODUCED.search(sentence[: hit.start])
         ]
         if hits:
             groups = tuple(dict.fromkeys(hit.group for _, hit in hits))
             slots["target_groups"] = Found(groups, _group_span(hits), LIKELY)
-        idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
         if idea is not None:
             slots["idea"] = idea
         costs = _costs(statements)
@@ -407,6 +420,8 @@ def _at_step(
     if step == "idea":
         return {"idea": Found(value, span, SURE)}
     if step == "title":
+        if describes(value) or gives_facts(value):  # what it does, or its facts: no name
+            return {}
         return {"title": Found(clean_title(value), span, SURE)}
     if step == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}

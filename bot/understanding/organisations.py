@@ -53,6 +53,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "training company", "education provider", "nursing school", "school of nursing",
         "training centre", "training center", "institut", "qualifizierungsgesellschaft",
         "vocational school", "adult education centre", "adult education center",
+        "sprachschule", "language school",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -79,7 +80,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "mittelständler", "maschinenbauer", "handwerksbetrieb", "baeckerei", "bäckerei",
         "company", "business", "firm", "bakery", "ltd", "manufacturer", "startup",
         "zulieferer", "hersteller", "dienstleister", "haendler", "händler", "konzern",
-        "supplier", "retailer",
+        "supplier", "retailer", "werbeagentur", "agentur", "agency", "spedition",
+        "haulier", "logistics company",
     ),
     "other": (
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",

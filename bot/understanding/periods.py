@@ -556,10 +556,9 @@ def parse_start(text: str, today: date, *, year: int | None = None) -> Parsed[Ye
         )
     if when.kind == "year":
         return _month_missing(year)
-    month = when.month + _within(folded[: when.start], when)
-    return _checked_start(
-        YearMonth(year, month), quote, now, plain=bool(_PLAIN_START.fullmatch(folded))
-    )
+    # "Ende Winter 2027": the end of a season may lie in the next year (02/2028)
+    month = YearMonth(year, when.month).plus_months(_within(folded[: when.start], when))
+    return _checked_start(month, quote, now, plain=bool(_PLAIN_START.fullmatch(folded)))
 
 
 _LATE_IN = re.compile(

@@ -154,7 +154,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _EN_WORDS = frozenset(
     "the a an we are is our you your to of for and with in on at from would could like want"
     " this that it do does please hello hi good morning thanks who what how when which can will"
-    " be have has not no yes my i am they their there here about".split()
+    " be have has not no yes my i am they their there here about"
+    # wave 5: function words short answers carry ("trainee nurses in their first year")
+    " out into by or but than them these those its were been whom whose should must more"
+    " fewer less some any many much only just after before through over each every first"
+    " people get year years months".split()
 )
 _DE_WORDS = frozenset(
     "der die das ein eine einen wir sind ist unser unsere sie ihr und mit für fuer von zu im"
@@ -391,12 +395,15 @@ def language_of(text: str) -> Language | None:
     letters = [word for word in words if not word.isdigit()]
     if not letters:
         return None
-    english = sum(word in _EN_WORDS for word in letters)
-    german = sum(word in _DE_WORDS for word in letters)
+    # words of both lists ("in", "will") do not tell one language from the other
+    english = sum(word in _EN_WORDS and word not in _DE_WORDS for word in letters)
+    german = sum(word in _DE_WORDS and word not in _EN_WORDS for word in letters)
     if english >= 2 and english > 2 * german:
         return "en"
     if german >= 2 and german > 2 * english:
         return "de"
+    english = sum(word in _EN_WORDS for word in letters)
+    german = sum(word in _DE_WORDS for word in letters)
     if len(letters) < 2:
         return None
     scores = language_scores(" ".join(letters))

@@ -105,15 +105,39 @@ _DESCRIPTION = re.compile(
 bringen") describes it; it names no title (unless it says "wir nennen es …")."""
 MIN_DESCRIPTION_WORDS = 5
 
+_OTHER_ANSWERS = re.compile(
+    r"\d[\d.,]*\s*(?:€|eur(?:o|os)?\b|k\b|tsd|mio|million)"
+    r"|(?:€|eur)\s*\d"
+    r"|\d+(?:[.,]\d+)?\s*(?:monate?n?|months?|jahre?n?|years?)\b"
+    r"|\b(?:0?[1-9]|1[0-2])/(?:20)?\d\d\b"
+    r"|\b(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november"
+    r"|dezember|january|february|march|may|june|july|october|december)\s+20\d\d\b"
+    r"|\b(?:eigenanteil|kofinanzierung|eigenmittel|own\s+share|co-?financing)\b",
+    re.IGNORECASE,
+)
+"""Costs, dates, durations, the own share: a message with them at the title question is the
+rest of the project's facts ("Geplant ab Februar 2027, 24 Monate, ca. 160.000 €"), no name."""
+MIN_OTHER_ANSWERS_WORDS = 4
+
 
 def describes(text: str) -> bool:
     """The answer to the title question is a description of the project, not a name."""
     stripped = text.strip()
+    if title_in(stripped) is not None or re.search(r"[„“\"«»]", stripped):
+        return False
     return (
-        title_in(stripped) is None
-        and len(stripped.split()) >= MIN_DESCRIPTION_WORDS
-        and not re.search(r"[„“\"«»]", stripped)
-        and _DESCRIPTION.search(stripped) is not None
+        len(stripped.split()) >= MIN_DESCRIPTION_WORDS and _DESCRIPTION.search(stripped) is not None
+    )
+
+
+def gives_facts(text: str) -> bool:
+    """The answer to the title question gives the project's costs, dates or own share."""
+    stripped = text.strip()
+    if title_in(stripped) is not None or re.search(r"[„“\"«»]", stripped):
+        return False
+    return (
+        len(stripped.split()) >= MIN_OTHER_ANSWERS_WORDS
+        and _OTHER_ANSWERS.search(stripped) is not None
     )
 
 
