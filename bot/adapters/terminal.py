@@ -15,8 +15,9 @@ from typing import TextIO
 
 from bot.core.events import Command, Event, Press, Text, action_number
 from bot.core.outputs import Acknowledge, Button, Document, Output, Reply
-from bot.core.roles import parse_command
+from bot.core.roles import COMMAND_ROUTES, CommandRoute, parse_command
 from bot.core.updates import Incoming
+from bot.dialogs.engine import NAVIGATION as ENGINE_NAVIGATION
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.storage.db import DatabaseError
@@ -26,8 +27,11 @@ from bot.texts.markup import to_plain
 LOCAL_USER_ID = -1
 """The person at this terminal; negative, so it never collides with a Telegram user id."""
 
-NAVIGATION = ("back", "skip", "keep")
-"""Button actions shown as their command (`terminal.command.<action>`), not numbered."""
+NAVIGATION: dict[str, CommandRoute] = {
+    route.name: route for route in COMMAND_ROUTES if route.name in ENGINE_NAVIGATION
+}
+"""Button actions shown as their command (`/zurueck`, `/back`: the route table's word), not
+numbered: the engine's own words (`bot.dialogs.engine.NAVIGATION`) that are commands too."""
 
 
 def clean_line(line: str) -> str:
@@ -103,8 +107,9 @@ class TerminalChat:
         for number, (_, button) in enumerate(self.buttons, start=1):
             self.out.write(f"  [{number}] {_label(button, language)}\n")
         for button in pressable:
-            if button.action in NAVIGATION:
-                command = render(Msg(f"terminal.command.{button.action}"), language)
+            route = NAVIGATION.get(button.action)
+            if route is not None:
+                command = "/" + route.word(language)
                 self.commands[command.casefold()] = (reply, button)
                 self.out.write(f"  {command}  {_label(button, language)}\n")
         # Corrections of what was just read are typed words too, listed last: a number typed

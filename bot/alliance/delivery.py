@@ -88,8 +88,8 @@ class DeliveryDesk:
                 },
             )
             buttons = [[NoteButton(Msg("delivery.button.reroute"), f"staff:{REROUTE}:{item.id}")]]
-            alert = payload(message, language, buttons)
-            alert["alert"] = True  # an alert that fails itself raises no further alert
+            # An alert that fails itself raises no further alert.
+            alert = payload(message, language, buttons).model_copy(update={"alert": True})
             await stores.outbox.add(staff_id, alert)
 
     # --- staff ---------------------------------------------------------------------------------
@@ -121,8 +121,7 @@ class DeliveryDesk:
         item = await stores.deliveries.failed_item(number)
         if item is None:
             return [Reply((Msg("delivery.staff.gone"),))]
-        copy = {key: value for key, value in item.payload.items() if key != "alert"}
-        await stores.outbox.add(turn.user.id, copy, delivery_id=None)
+        await stores.outbox.add(turn.user.id, item.payload.without("alert"), delivery_id=None)
         await stores.deliveries.rerouted(item.outbox_id, turn.user.id)
         turn.outbox_written = True
         told: Msg | str = ""
@@ -155,7 +154,7 @@ def _alliances_named(delivery: Delivery, kb: KnowledgeBase) -> list[LocalAllianc
 
 def _alertable(item: OutboxItem) -> bool:
     """Texts, not their attachments (the document fails with its text) and not alerts."""
-    return isinstance(item.payload.get("text"), str) and not item.payload.get("alert")
+    return item.payload.text is not None and not item.payload.alert
 
 
 def _about(delivery: Delivery | None) -> Msg | str:

@@ -28,6 +28,7 @@ from bot.procedure.service import Procedure
 from bot.procedure.steps import Role
 from bot.storage.drafts import Draft
 from bot.storage.handoffs import Handoff, Kind
+from bot.storage.outbox import NoteButton, OutboxPayload
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.formats import Count, Eur, Lines, Month
@@ -52,19 +53,19 @@ def payload(
     buttons: Sequence[Sequence[Button]] = (),
     relay: bool = False,
     anonymous: Msg | None = None,
-) -> dict[str, Any]:
+) -> OutboxPayload:
     """`anonymous`: the same message without the contact's name it carries, sent instead
     should that contact erase their data before it is delivered."""
-    shown: dict[str, Any] = {
-        "text": to_html(text, language),
-        "buttons": [
-            [{"label": to_plain(b.label, language), "action": b.action} for b in row]
+    shown = OutboxPayload(
+        text=to_html(text, language),
+        buttons=tuple(
+            tuple(NoteButton(label=to_plain(b.label, language), action=b.action) for b in row)
             for row in buttons
-        ],
-        "relay": relay,
-    }
+        ),
+        relay=relay,
+    )
     if anonymous is not None:
-        shown["anonymous"] = to_html(anonymous, language)
+        shown = shown.model_copy(update={"anonymous": to_html(anonymous, language)})
     return shown
 
 

@@ -16,14 +16,13 @@ import asyncio
 import base64
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from bot.clock import Clock
 from bot.core.outputs import Document
 from bot.core.state import DialogState
 from bot.storage.db import Database
 from bot.storage.handoffs import SketchFile
-from bot.storage.outbox import OutboxItem
+from bot.storage.outbox import Attachment, OutboxItem, OutboxPayload, SketchReference
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
@@ -32,13 +31,13 @@ Render = Callable[[DialogState, Language], Document | None]
 """The Projektskizze of a draft as a PDF, in the reader's language (None: none can be made)."""
 
 
-def sketch_payload(handoff_id: int, caption: Msg, language: Language) -> dict[str, Any]:
+def sketch_payload(handoff_id: int, caption: Msg, language: Language) -> OutboxPayload:
     """An outbox item for the handoff's PDF, rendered only when it is about to be sent."""
-    return {
-        "sketch": {"handoff": handoff_id, "language": language},
-        "caption": to_html(caption, language),
-        "relay": True,
-    }
+    return OutboxPayload(
+        sketch=SketchReference(handoff=handoff_id, language=language),
+        caption=to_html(caption, language),
+        relay=True,
+    )
 
 
 class HandoffSketches:
@@ -49,13 +48,10 @@ class HandoffSketches:
 
     async def prepare(self, item: OutboxItem) -> OutboxItem | None:
         """The item with its PDF attached; other items unchanged; None if the handoff is gone."""
-        reference = item.payload.get("sketch")
-        if not isinstance(reference, dict):
+        reference = item.payload.sketch
+        if reference is None:
             return item
-        handoff_id = reference.get("handoff")
-        if not isinstance(handoff_id, int):
-            return None
-        language: Language = "en" if reference.get("language") == "en" else "de"
+        handoff_id, language = reference.handoff, reference.language
         async with Stores.transaction(self.database, self.clock.now()) as stores:
             handoffs = stores.handoffs
             stored = await handoffs.sketch(handoff_id, language)
@@ -70,10 +66,10 @@ class HandoffSketches:
             stored = SketchFile(document.filename, document.mime_type, document.content)
             async with Stores.transaction(self.database, self.clock.now()) as stores:
                 await stores.handoffs.keep_sketch(handoff_id, language, stored)
-        payload = {key: value for key, value in item.payload.items() if key != "sketch"}
-        payload["document"] = {
-            "filename": stored.filename,
-            "mime_type": stored.mime_type,
-            "content_b64": base64.b64encode(stored.content).decode("ascii"),
-        }
+        attached = Attachment(
+            filename=stored.filename,
+            mime_type=stored.mime_type,
+            content_b64=base64.b64encode(stored.content).decode("ascii"),
+        )
+        payload = item.payload.without("sketch").model_copy(update={"document": attached})
         return replace(item, payload=payload)

@@ -15,30 +15,31 @@ import aiosqlite
 from bot.procedure.steps import Party
 from bot.storage.cases import CaseRow
 from bot.storage.contacts import Contacts
+from bot.storage.outbox import Attachment, OutboxPayload
 from bot.storage.staff import staff_ids
 from bot.storage.stores import Stores
 from bot.texts.catalog import Language, Msg
 from bot.texts.markup import to_html
 
 
-def text_payload(text: Msg, language: Language, case_id: int | None) -> dict[str, Any]:
+def text_payload(text: Msg, language: Language, case_id: int | None) -> OutboxPayload:
     """An outbox item in the alliance desk's format (text, abstract buttons, relay)."""
-    return {"text": to_html(text, language), "buttons": [], "relay": False, "case": case_id}
+    return OutboxPayload(text=to_html(text, language), buttons=(), relay=False, case=case_id)
 
 
 def document_payload(
     caption: Msg, language: Language, case_id: int, filename: str, mime_type: str, content: bytes
-) -> dict[str, Any]:
-    return {
-        "document": {
-            "filename": filename,
-            "mime_type": mime_type,
-            "content_b64": base64.b64encode(content).decode("ascii"),
-        },
-        "caption": to_html(caption, language),
-        "relay": False,
-        "case": case_id,
-    }
+) -> OutboxPayload:
+    return OutboxPayload(
+        document=Attachment(
+            filename=filename,
+            mime_type=mime_type,
+            content_b64=base64.b64encode(content).decode("ascii"),
+        ),
+        caption=to_html(caption, language),
+        relay=False,
+        case=case_id,
+    )
 
 
 class Recipients:

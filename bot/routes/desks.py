@@ -20,6 +20,8 @@ from bot.dialogs.drafts_menu import DraftsMenu
 from bot.kb.store import KnowledgeStore
 from bot.routes.cases import CaseDesk
 from bot.routes.feedback import FeedbackDesk
+from bot.routes.handoff import HandoffRequests
+from bot.routes.meeting_advisors import MeetingAdvisors
 from bot.routes.privacy import PrivacyDesk
 from bot.routes.session import SessionDesk
 from bot.routes.sketch import SketchExport, SketchMaker
@@ -51,6 +53,10 @@ class Desks:
     """The drafts menu's buttons (`session:…`)."""
     knowledge: KnowledgeDesk | None
     """Staff's knowledge commands, presses and files; None: a service without them (tests)."""
+    handoffs: HandoffRequests
+    """Carries out the engine's requests to hand a draft over, in the update's transaction."""
+    meetings: MeetingAdvisors
+    """The turn's advisor with staff's meetings (#13's lead-time warning)."""
 
 
 def build_desks(
@@ -91,4 +97,6 @@ def build_desks(
         sketch_export=sketch_export,
         session=SessionDesk(menu, privacy, sketch_export),
         knowledge=KnowledgeDesk(knowledge, clock) if knowledge is not None else None,
+        handoffs=HandoffRequests(alliance),
+        meetings=MeetingAdvisors(),
     )

@@ -29,11 +29,9 @@ from bot.routes.case_summary import with_case
 from bot.routes.desks import Desks
 from bot.routes.dialog import converse
 from bot.routes.handlers import ANSWERS, FILES, PRESSES, Verbs, unknown_command
-from bot.routes.handoff import HandoffRequests
 from bot.routes.help import asks_for_help, with_role_help
 from bot.routes.incoming import cleaned
 from bot.routes.language import switch_language
-from bot.routes.meeting_advisors import MeetingAdvisors
 from bot.routes.privacy import classify
 from bot.routes.redeem import redeem_invitation
 from bot.routes.stale import repeated, seen_before, stale, stamp
@@ -73,8 +71,6 @@ class Conversations:
         self.desks = desks
         self.menu = desks.menu
         self.sketches = desks.sketches
-        self.handoffs = HandoffRequests(desks.alliance)
-        self.meetings = MeetingAdvisors()
         own: dict[CommandName, Handler] = {
             "invite": lambda turn, _: _sync([desks.staff.choose_alliance(turn)]),
             "contacts": self._contacts,
@@ -120,7 +116,7 @@ class Conversations:
         advisor = self.advisor
         async with self.database.transaction() as connection:
             stores = Stores.of(connection, self.clock.now(), self.admin_ids)
-            advisor = await self.meetings.of(stores, advisor)
+            advisor = await self.desks.meetings.of(stores, advisor)
             drafts = stores.drafts
             user = await drafts.user(
                 incoming.user_id, incoming.language_hint or self.default_language
@@ -129,10 +125,10 @@ class Conversations:
             if seen_before(turn):
                 # Already applied before a crash; the reply may not have gone out.
                 outputs = await stamp(
-                    turn, await self.handoffs.carry_out(turn, await repeated(turn))
+                    turn, await self.desks.handoffs.carry_out(turn, await repeated(turn))
                 )
                 return Handled(outputs, user.language)
-            outputs = await self.handoffs.carry_out(turn, await self._dispatch(turn))
+            outputs = await self.desks.handoffs.carry_out(turn, await self._dispatch(turn))
             if asks_for_help(turn):
                 outputs = with_role_help(outputs, await self.role(turn))
             outputs = await with_case(turn, outputs)  # issue 16: where a handed-over case stands

@@ -5,12 +5,13 @@ received it, or that it could not be delivered) and staff see what failed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 import aiosqlite
+
+from bot.storage.outbox import OutboxPayload
 
 DeliveryKind = Literal["handoff", "question", "human"]
 
@@ -42,7 +43,7 @@ class Undelivered:
     chat_id: int
     reason: str
     created_at: str
-    payload: dict[str, Any]
+    payload: OutboxPayload
     delivery: Delivery | None
 
 
@@ -128,8 +129,8 @@ class Deliveries:
         row = await cursor.fetchone()
         if row is None:
             return None
-        payload = json.loads(row["payload"])
-        if not isinstance(payload.get("text"), str):
+        payload = OutboxPayload.read(row["payload"])
+        if payload.text is None:
             return None
         delivery = await self.get(row["delivery_id"]) if row["delivery_id"] else None
         return Undelivered(

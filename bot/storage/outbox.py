@@ -13,13 +13,88 @@ from datetime import datetime
 from typing import Any
 
 import aiosqlite
+from pydantic import BaseModel, ConfigDict
+
+from bot.texts.catalog import Language
+
+
+class NoteButton(BaseModel):
+    """A notification's button, abstract: the transport makes it an inline button."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    action: str
+
+
+class SketchReference(BaseModel):
+    """The handoff's Projektskizze, rendered right before the item is sent
+    (`bot.alliance.sketches`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    handoff: int
+    language: Language
+
+
+class Attachment(BaseModel):
+    """A file, as base64 in the JSON."""
+
+    model_config = ConfigDict(frozen=True)
+
+    filename: str
+    mime_type: str | None = None
+    content_b64: str
+
+
+class OutboxPayload(BaseModel):
+    """What an outbox item sends, decoded once where the row is read (`Outbox.due`,
+    `Deliveries.failed_item`). Stored as JSON with only the keys its writer gave (an unset
+    field is absent, one given as None is `null`), in the order of the fields here, which is
+    the order every writer wrote them in before the payload was typed. Unknown keys of a row
+    are ignored: a message is still sent."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str | None = None
+    """HTML text (a notification, a deferred reply)."""
+    buttons: tuple[tuple[NoteButton, ...], ...] = ()
+    sketch: SketchReference | None = None
+    document: Attachment | None = None
+    caption: str | None = None
+    """HTML caption of the document (or of the sketch)."""
+    relay: bool = False
+    """Replies to the message reach the other side of its handoff (`relays`)."""
+    anonymous: str | None = None
+    """The same text without the contact's name it carries, sent instead should that
+    contact erase their data before it is delivered (`Outbox.forget_name`)."""
+    alert: bool = False
+    """Staff's alert about an undelivered item: when it fails itself it raises no other."""
+    case: int | None = None
+    """The case it is about (`bot.procedure.announce`): erasing the sponsor finds it."""
+    markup: dict[str, Any] | None = None
+    """A deferred reply's keyboard as the Bot API takes it (`reply_markup`)."""
+
+    def stored(self) -> str:
+        """The row's JSON: the given keys only, written by `json.dumps` as before."""
+        return json.dumps(self.model_dump(mode="json", exclude_unset=True))
+
+    def without(self, *fields: str) -> OutboxPayload:
+        """The same payload with `fields` absent (not merely None)."""
+        return OutboxPayload.model_validate(
+            self.model_dump(mode="json", exclude_unset=True, exclude=set(fields))
+        )
+
+    @classmethod
+    def read(cls, stored: str) -> OutboxPayload:
+        return cls.model_validate_json(stored)
 
 
 @dataclass(frozen=True)
 class OutboxItem:
     id: int
     chat_id: int
-    payload: dict[str, Any]
+    payload: OutboxPayload
     handoff_id: int | None
     attempts: int
     delivery_id: int | None = None
@@ -38,7 +113,7 @@ class Outbox:
     async def add(
         self,
         chat_id: int,
-        payload: dict[str, Any],
+        payload: OutboxPayload,
         handoff_id: int | None = None,
         named_user: int | None = None,
         delivery_id: int | None = None,
@@ -50,7 +125,7 @@ class Outbox:
             "delivery_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 chat_id,
-                json.dumps(payload),
+                payload.stored(),
                 handoff_id,
                 _iso(self.now),
                 _iso(self.now),
@@ -78,13 +153,13 @@ class Outbox:
         cursor = await self.connection.execute(
             "SELECT id, payload FROM outbox WHERE named_user = ? AND sent_at IS NULL", (user_id,)
         )
-        rows = [(row["id"], json.loads(row["payload"])) for row in await cursor.fetchall()]
+        rows = [(row["id"], OutboxPayload.read(row["payload"])) for row in await cursor.fetchall()]
         for row_id, payload in rows:
-            anonymous = payload.pop("anonymous", None)
-            if isinstance(anonymous, str):
-                payload["text"] = anonymous
+            changed = payload.without("anonymous")
+            if payload.anonymous is not None:
+                changed = changed.model_copy(update={"text": payload.anonymous})
             await self.connection.execute(
-                "UPDATE outbox SET payload = ? WHERE id = ?", (json.dumps(payload), row_id)
+                "UPDATE outbox SET payload = ? WHERE id = ?", (changed.stored(), row_id)
             )
         await self.connection.execute(
             "UPDATE outbox SET named_user = NULL WHERE named_user = ?", (user_id,)
@@ -102,7 +177,7 @@ class Outbox:
             OutboxItem(
                 id=row["id"],
                 chat_id=row["chat_id"],
-                payload=json.loads(row["payload"]),
+                payload=OutboxPayload.read(row["payload"]),
                 handoff_id=row["handoff_id"],
                 attempts=row["attempts"],
                 delivery_id=row["delivery_id"],
@@ -131,7 +206,7 @@ class Outbox:
             "payload = '{}' WHERE id = ?",
             (_iso(self.now), message_id, item.id),
         )
-        if item.handoff_id is not None and message_id is not None and item.payload.get("relay"):
+        if item.handoff_id is not None and message_id is not None and item.payload.relay:
             # Replies to this message (to any of its parts) reach the other side of the handoff.
             for part in (*earlier_parts, message_id):
                 await self.connection.execute(
@@ -143,7 +218,7 @@ class Outbox:
 
     async def _settled(self, item: OutboxItem) -> None:
         """A handoff's rendered Projektskizze goes once no recipient waits for it any more."""
-        if item.handoff_id is None or "sketch" not in item.payload:
+        if item.handoff_id is None or item.payload.sketch is None:
             return
         await self.connection.execute(
             "DELETE FROM handoff_sketches WHERE handoff_id = ? AND NOT EXISTS ("

@@ -15,7 +15,7 @@ from typing import Any
 import aiosqlite
 
 from bot.storage.drafts import Draft, Drafts
-from bot.storage.outbox import Outbox
+from bot.storage.outbox import Outbox, OutboxPayload
 
 TAKER_ROLE = "contact person of the local alliance"
 """How a sponsor's export names the role of whoever took a handoff over."""
@@ -66,9 +66,9 @@ async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[st
         user_id,
     )
     for message in pending:
-        message["payload"] = json.loads(message["payload"])
-        message["payload"].pop("document", None)
-        message["payload"].pop("anonymous", None)  # the same message without a contact's name
+        # Not the file, nor the same message without a contact's name.
+        shown = OutboxPayload.read(message["payload"]).without("document", "anonymous")
+        message["payload"] = shown.model_dump(mode="json", exclude_unset=True)
     return {
         "user": users[0] if users else None,
         "drafts": drafts,

@@ -273,7 +273,7 @@ class Refusing:
         return Sent(len(self.sent))
 
     def texts_to(self, chat_id: int) -> list[str]:
-        return [str(i.payload.get("text")) for i in self.sent if i.chat_id == chat_id]
+        return [str(i.payload.text) for i in self.sent if i.chat_id == chat_id]
 
 
 async def deliver(runtime: Runtime, transport: Refusing) -> None:

@@ -54,7 +54,7 @@ async def test_a_delivery_is_counted_after_the_worker_and_a_refusal_alerts_staff
         transport = Refusing(frozenset({unknown}))
         await deliver(runtime, transport)
     assert "geht an die Koordinierungsstelle" in told and "Person" not in told
-    texts = {(item.chat_id, item.payload["text"]) for item in transport.sent}
+    texts = {(item.chat_id, str(item.payload.text)) for item in transport.sent}
     to_staff = [text for chat_id, text in texts if chat_id == staff]
     assert any("Erreichbar: <b>info@verein.example</b>" in text for text in to_staff)
     assert any("Nicht zugestellt" in text and "905" in text for text in to_staff)

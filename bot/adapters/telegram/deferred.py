@@ -13,36 +13,34 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from bot.adapters.telegram.calls import Keyboard
 from bot.clock import Clock
 from bot.core.outputs import Document
 from bot.storage.db import Database
+from bot.storage.outbox import Attachment, OutboxPayload
 from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
 
-Payload = dict[str, Any]
+Payload = OutboxPayload
 """An outbox item's payload, as `TelegramTransport` sends it."""
 
 
 def text_payload(text: str, markup: Keyboard | None) -> Payload:
-    payload: Payload = {"text": text}
+    payload = OutboxPayload(text=text)
     if markup is not None:
-        payload["markup"] = markup
+        payload = payload.model_copy(update={"markup": markup})
     return payload
 
 
 def document_payload(document: Document, caption: str | None) -> Payload:
-    payload: Payload = {
-        "document": {
-            "content_b64": base64.b64encode(document.content).decode("ascii"),
-            "filename": document.filename,
-        }
-    }
+    content_b64 = base64.b64encode(document.content).decode("ascii")
+    payload = OutboxPayload(
+        document=Attachment(content_b64=content_b64, filename=document.filename)
+    )
     if caption:
-        payload["caption"] = caption
+        payload = payload.model_copy(update={"caption": caption})
     return payload
 
 

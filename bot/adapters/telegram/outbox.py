@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import html
-from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ParseMode
@@ -14,21 +13,21 @@ from telegram.error import NetworkError, RetryAfter
 from bot.adapters.telegram.render import encode_callback, split_html
 from bot.adapters.telegram.retry import is_permanent, retry_after_seconds
 from bot.delivery.worker import Failed, RetryLater, SendOutcome, Sent
-from bot.storage.outbox import OutboxItem
+from bot.storage.outbox import NoteButton, OutboxItem, OutboxPayload
 
 NOTIFICATION_STEP = "alliance"
 """Buttons of notifications are not tied to a dialog step."""
 
 
-def _markup(buttons: list[list[dict[str, Any]]]) -> InlineKeyboardMarkup | None:
+def _markup(buttons: tuple[tuple[NoteButton, ...], ...]) -> InlineKeyboardMarkup | None:
     if not buttons:
         return None
     return InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    html.unescape(str(button["label"]))[:64],
-                    callback_data=encode_callback(NOTIFICATION_STEP, str(button["action"])),
+                    html.unescape(button.label)[:64],
+                    callback_data=encode_callback(NOTIFICATION_STEP, button.action),
                 )
                 for button in row
             ]
@@ -59,16 +58,18 @@ class TelegramTransport:
 
     async def _send(self, item: OutboxItem) -> list[Message]:
         payload = item.payload
-        document = payload.get("document")
+        document = payload.document
         if document is not None:
             sent = await self.bot.send_document(
                 item.chat_id,
-                InputFile(base64.b64decode(document["content_b64"]), filename=document["filename"]),
-                caption=payload.get("caption"),
+                InputFile(base64.b64decode(document.content_b64), filename=document.filename),
+                caption=payload.caption,
                 parse_mode=ParseMode.HTML,
             )
             return [sent]
-        chunks = split_html(str(payload["text"]))
+        if payload.text is None:
+            raise ValueError("an outbox item with neither text nor document")
+        chunks = split_html(payload.text)
         messages: list[Message] = []
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
@@ -83,10 +84,9 @@ class TelegramTransport:
             )
         return messages
 
-    def _markup(self, payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
+    def _markup(self, payload: OutboxPayload) -> InlineKeyboardMarkup | None:
         """A deferred reply carries its keyboard as sent (`deferred.py`); a notification its
         buttons."""
-        markup = payload.get("markup")
-        if markup is not None:
-            return InlineKeyboardMarkup.de_json(markup, self.bot)
-        return _markup(payload.get("buttons", []))
+        if payload.markup is not None:
+            return InlineKeyboardMarkup.de_json(payload.markup, self.bot)
+        return _markup(payload.buttons)

@@ -91,27 +91,20 @@ class RecordingTransport:
         chat = self.chats[item.chat_id]
         who = chat.person.key
         payload = item.payload
-        document = payload.get("document")
-        caption = _plain(str(payload.get("caption") or ""))
+        document = payload.document
+        caption = _plain(payload.caption or "")
         if document is not None:
-            content = base64.b64decode(document["content_b64"])
+            assert document.mime_type is not None, "a notification's file names its type"
+            content = base64.b64decode(document.content_b64)
             shown = chat.show(caption)
             self.received.append(
-                Received.document(
-                    who, document["filename"], document["mime_type"], content, caption
-                )
+                Received.document(who, document.filename, document.mime_type, content, caption)
             )
             return Sent(shown.id)
-        text = _plain(str(payload["text"]))
+        text = _plain(str(payload.text))
         rows = [
-            [
-                (
-                    html.unescape(str(b["label"]))[:64],
-                    Press(NOTIFICATION_STEP, str(b["action"])),
-                )
-                for b in row
-            ]
-            for row in payload.get("buttons", [])
+            [(html.unescape(b.label)[:64], Press(NOTIFICATION_STEP, b.action)) for b in row]
+            for row in payload.buttons
         ]
         shown = chat.show(text, rows)
         labels = tuple(tuple(label for label, _ in row) for row in rows)
