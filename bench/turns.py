@@ -2,13 +2,14 @@
 HTTP, PTB or other processes, so that a change to our own work per update can be measured on a
 busy machine (CPU time of this process, not wall time) and profiled.
 
-    python bench/turns.py [--sponsors 150] [--profile FILE]
+    python bench/turns.py [--sponsors 150] [--profile FILE] [--statements]
 
 Each sponsor runs `bench/load.py`'s dialog (13 updates) on a real SQLite file in a temporary
 data directory; every reply is rendered as the Telegram adapter renders it (HTML, split to
 Telegram's length, the keyboard as the JSON `calls.py` sends). A warm-up of 20 sponsors is not
 counted. `--profile` writes a cProfile of the counted sponsors, timed by CPU time
-(`python -m pstats FILE`).
+(`python -m pstats FILE`). `--statements` counts the SQL statements the counted updates run
+(sqlite3's trace callback on the bot's connection) and lists the most frequent ones.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import argparse
 import asyncio
 import cProfile
 import itertools
+import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -75,7 +78,12 @@ async def sponsors(runtime: Runtime, first_id: int, count: int, ids: itertools.c
     return updates
 
 
-async def main(count: int, profile: str | None) -> None:
+def _shape(statement: str) -> str:
+    """A statement without its literal values (the trace shows them expanded)."""
+    return re.sub(r"'(?:[^']|'')*'|\b\d+\b", "?", " ".join(statement.split()))[:110]
+
+
+async def main(count: int, profile: str | None, statements: bool) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(
             data_dir=Path(data_dir),
@@ -92,6 +100,11 @@ async def main(count: int, profile: str | None) -> None:
                 await runtime.warming
             ids = itertools.count(1)
             await sponsors(runtime, 10_000, WARM_UP, ids)
+            traced: Counter[str] = Counter()
+            if statements:
+                await runtime.database.connection.set_trace_callback(
+                    lambda statement: traced.update((_shape(statement),))
+                )
             profiler = cProfile.Profile(time.process_time) if profile else None
             cpu, wall = time.process_time(), time.perf_counter()
             if profiler is not None:
@@ -101,12 +114,17 @@ async def main(count: int, profile: str | None) -> None:
                 profiler.disable()
                 profiler.dump_stats(profile)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            await runtime.database.connection.set_trace_callback(None)
         finally:
             await runtime.close()
     print(
         f"{updates} updates: {cpu / updates * 1000:.3f} ms CPU per update "
         f"(wall {wall / updates * 1000:.3f} ms, with the disk's syncs)"
     )
+    if statements:
+        print(f"{traced.total() / updates:.2f} SQL statements per update; the most frequent:")
+        for shape, times in traced.most_common(25):
+            print(f"  {times / updates:6.2f}  {shape}")
 
 
 if __name__ == "__main__":
@@ -115,5 +133,8 @@ if __name__ == "__main__":
     )
     parser.add_argument("--sponsors", type=int, default=150, help="counted sponsors")
     parser.add_argument("--profile", help="write a cProfile (CPU time) of the counted sponsors")
+    parser.add_argument(
+        "--statements", action="store_true", help="count the SQL statements per update"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.sponsors, args.profile))
+    asyncio.run(main(args.sponsors, args.profile, args.statements))

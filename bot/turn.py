@@ -49,6 +49,8 @@ class Turn:
     """The Projektskizze asked for, rendered once the transaction is committed."""
     saved: tuple[int, DialogState] | None = None
     """The current draft as last stored in this turn: its prompt's token goes on the replies."""
+    _read: tuple[int, Draft] | None = field(default=None, repr=False)
+    """The current draft as last read, with the connection's count of changed rows then."""
 
     @property
     def language(self) -> Language:
@@ -114,7 +116,15 @@ class Turn:
         """The draft the user works on, if any."""
         if self.user.current_draft_id is None:
             return None
-        return await self.drafts.get(self.user.id, self.user.current_draft_id)
+        # Read once while nothing is written: this transaction holds the write lock, so no row
+        # changed unless the connection's count of changed rows did (a press read it to check
+        # the button's prompt, then the dialog takes the press).
+        changes, read = self.connection.total_changes, self._read
+        if read is not None and read[0] == changes and read[1].id == self.user.current_draft_id:
+            return read[1]
+        draft = await self.drafts.get(self.user.id, self.user.current_draft_id)
+        self._read = (changes, draft) if draft is not None else None
+        return draft
 
     async def save(self, draft: Draft, state: DialogState) -> None:
         await self.drafts.save(draft, state)

@@ -37,6 +37,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -440,6 +441,35 @@ def _write_synced(path: Path, content: bytes) -> None:
         os.fsync(handle.fileno())
 
 
+_Stamp = tuple[int, int, int, int, int]
+"""A file's device, inode, size, modification and change time (ns)."""
+_SETTLE_NS = 2_000_000_000
+"""A file's times have the file system's coarse resolution (a few ms on Linux): one changed
+less than this long ago could change again with the same stamp, so it is read again."""
+
+
+_ABSENT: _Stamp = (0, 0, 0, 0, 0)
+"""No `LIVE` (nothing applied yet): the shipped knowledge base is live."""
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    """Changes whenever `LIVE` is replaced (a new file: another inode or change time), appears
+    or goes; None when it cannot be told (unreadable): then it is read every time."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return _ABSENT
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def _settled(stamp: _Stamp) -> bool:
+    """Changed long enough ago that a later change must give another stamp (racy-git's rule:
+    file times compared with the file system's own clock, the wall clock, not the bot's)."""
+    return stamp == _ABSENT or time.time_ns() - max(stamp[3], stamp[4]) > _SETTLE_NS
+
+
 class KnowledgeStore:
     def __init__(self, data_dir: Path, clock: Clock, shipped: Path | None = None) -> None:
         self.root = data_dir / "knowledge"
@@ -449,13 +479,20 @@ class KnowledgeStore:
         self.clock = clock
         self.shipped = shipped or shipped_knowledge_dir()
         self._cached: tuple[str | None, Live] | None = None
+        self._unchanged: _Stamp | None = None
+        """`LIVE`'s stamp when it was last read, if old enough to be trusted (`_stamp`)."""
 
     # --- reading -------------------------------------------------------------------------
 
     def current(self) -> Live:
-        """The live version; cheap when `LIVE` has not changed since the last call."""
-        pointer = self._read_pointer()
+        """The live version; cheap when `LIVE` has not changed since the last call (a `stat`
+        of it, read again only when its stamp changed or is too recent to tell)."""
+        stamp = _stamp(self.pointer)
         cached = self._cached
+        if cached is not None and stamp is not None and stamp == self._unchanged:
+            return cached[1]
+        pointer = self._read_pointer()
+        self._unchanged = stamp if stamp is not None and _settled(stamp) else None
         if cached is not None and cached[0] == pointer:
             return cached[1]
         live = self._resolve(pointer)
@@ -996,6 +1033,7 @@ class KnowledgeStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(name, self.pointer)
+            self._unchanged = None  # read again (its stamp would tell too)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(name)

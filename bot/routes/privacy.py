@@ -99,6 +99,7 @@ class PrivacyDesk:
             turn.menus_reset.add(turn.user.id)
         counts = functools.partial(classify, turn.advisor, turn.today)
         count = await erase_user(turn.connection, turn.drafts, turn.user.id, counts)
+        turn.stores.staff.known(turn.user.id, False)  # erased with the rest
         turn.erased = turn.deleted = True
         return [Reply((Msg("privacy.erased", {"count": Count(count, "drafts")}),))]
 

@@ -116,11 +116,12 @@ class Conversations:
         advisor = self.advisor
         async with self.database.transaction() as connection:
             stores = Stores.of(connection, self.clock.now(), self.admin_ids)
-            advisor = await self.desks.meetings.of(stores, advisor)
-            drafts = stores.drafts
-            user = await drafts.user(
+            opening = await stores.opening(
                 incoming.user_id, incoming.language_hint or self.default_language
             )
+            if opening.meetings:  # else the knowledge base's advisor has nothing to add
+                advisor = await self.desks.meetings.of(stores, advisor)
+            drafts, user = stores.drafts, opening.user
             turn = Turn(stores, advisor, self.engine.pinned(advisor), user, incoming)
             if seen_before(turn):
                 # Already applied before a crash; the reply may not have gone out.
@@ -133,12 +134,10 @@ class Conversations:
                 outputs = with_role_help(outputs, await self.role(turn))
             outputs = await with_case(turn, outputs)  # issue 16: where a handed-over case stands
             outputs = await stamp(turn, outputs)
-            language = turn.language
+            language = turn.language  # the turn's user follows every switch of language
             staff = not turn.erased and await stores.staff.includes(user.id)
-            if not turn.erased:
-                if incoming.update_id is not None:
-                    await drafts.update_user(user.id, last_update_id=incoming.update_id)
-                language = (await drafts.user(user.id, user.language)).language
+            if not turn.erased and incoming.update_id is not None:
+                await drafts.update_user(user.id, last_update_id=incoming.update_id)
         if turn.deleted:
             await self.database.scrub()
         outputs += await self.desks.sketch_export.render(turn)

@@ -35,7 +35,7 @@ class Draft:
     updated_at: str
 
 
-def _user(row: aiosqlite.Row) -> User:
+def user_of(row: aiosqlite.Row) -> User:
     stack = tuple(STACK.validate_json(row["pending"])) if row["pending"] else ()
     return User(
         id=row["id"],
@@ -72,14 +72,18 @@ class Drafts:
         # one statement instead of two (the write transaction excludes a race).
         row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
         if row is None:
-            await self.connection.execute(
-                "INSERT INTO users (id, language, created_at, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(id) DO NOTHING",
-                (user_id, language, self.now, self.now),
-            )
+            await self.register(user_id, language)
             row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
         assert row is not None
-        return _user(row)
+        return user_of(row)
+
+    async def register(self, user_id: int, language: Language) -> None:
+        """A user's row, unless there is one."""
+        await self.connection.execute(
+            "INSERT INTO users (id, language, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO NOTHING",
+            (user_id, language, self.now, self.now),
+        )
 
     async def language_of(self, user_id: int) -> Language:
         """The language a user reads, without registering them ("de" for one not known)."""

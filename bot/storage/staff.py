@@ -49,10 +49,22 @@ class StaffMembers:
         self.connection = connection
         self.now = now
         self.configured = configured
+        self._added: dict[int, bool] = {}
+        """Whether a person is among those added in the bot, as read in this transaction (its
+        write lock keeps another process from changing it meanwhile) or changed by it."""
+
+    def known(self, user_id: int, added: bool) -> None:
+        """Remember what a read of this transaction already found (`Stores.opening`)."""
+        self._added[user_id] = added
 
     async def includes(self, user_id: int) -> bool:
-        """Is this person staff? (`is_staff`)"""
-        return await is_staff(self.connection, self.configured, user_id)
+        """Is this person staff? (`is_staff`; asked once a transaction for each person)"""
+        if user_id in self.configured:
+            return True
+        added = self._added.get(user_id)
+        if added is None:
+            added = self._added[user_id] = await is_staff(self.connection, frozenset(), user_id)
+        return added
 
     async def added(self) -> list[StaffMember]:
         """Those added in the bot, oldest first (a configured id added too is listed once)."""
@@ -99,6 +111,7 @@ class StaffMembers:
             "INSERT INTO staff_members (user_id, name, added_by, added_at) VALUES (?, ?, ?, ?)",
             (user_id, name, row["created_by"], self.now.isoformat()),
         )
+        self._added[user_id] = True
         return Redemption.REGISTERED
 
     async def remove(self, user_id: int) -> bool:
@@ -108,4 +121,5 @@ class StaffMembers:
         cursor = await self.connection.execute(
             "DELETE FROM staff_members WHERE user_id = ?", (user_id,)
         )
+        self._added[user_id] = False
         return cursor.rowcount == 1

@@ -13,13 +13,32 @@ from bot.storage.cases import Cases
 from bot.storage.contacts import Contacts
 from bot.storage.db import Database
 from bot.storage.deliveries import Deliveries
-from bot.storage.drafts import Drafts
+from bot.storage.drafts import Drafts, User, user_of
 from bot.storage.feedback import Feedback
 from bot.storage.handoffs import Handoffs
 from bot.storage.meetings import Meetings
 from bot.storage.outbox import Outbox
 from bot.storage.reminders import Reminders
 from bot.storage.staff import StaffMembers
+from bot.texts.catalog import Language
+
+_OPENING = (
+    "SELECT users.*,"
+    " EXISTS(SELECT 1 FROM staff_members WHERE staff_members.user_id = users.id)"
+    " AS opening_staff_added,"
+    " EXISTS(SELECT 1 FROM meetings WHERE cancelled_at IS NULL AND held_on >= ?)"
+    " AS opening_meetings"
+    " FROM users WHERE id = ?"
+)
+"""An update's first read: the user, whether they are staff added in the bot, whether staff
+keep any meeting from today on (the same condition as `Meetings.listed(since=today)`)."""
+
+
+@dataclass(frozen=True)
+class Opening:
+    user: User
+    meetings: bool
+    """Staff keep a meeting from today on: the advice's lead-time warning needs them (#13)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,20 @@ class Stores:
             Feedback(connection, now),
             Reminders(connection, now),
         )
+
+    async def opening(self, user_id: int, language: Language) -> Opening:
+        """The user (registered on first contact) with what every update asks about them, in
+        one statement instead of three: whether staff keep meetings, and (remembered by
+        `staff` for this transaction) whether the user is staff added in the bot."""
+        parameters = (self.now.date().isoformat(), user_id)
+        rows = await self.connection.execute_fetchall(_OPENING, parameters)
+        row = next(iter(rows), None)
+        if row is None:
+            await self.drafts.register(user_id, language)
+            rows = await self.connection.execute_fetchall(_OPENING, parameters)
+            row = next(iter(rows))
+        self.staff.known(user_id, bool(row["opening_staff_added"]))
+        return Opening(user_of(row), bool(row["opening_meetings"]))
 
     @classmethod
     @asynccontextmanager

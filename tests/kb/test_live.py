@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -59,3 +62,50 @@ def test_derived_values_are_rebuilt_only_when_the_knowledge_changes(tmp_path: Pa
     assert title.get() == "Neu"
     assert title.get() == "Neu"
     assert built == ["v0", "v1"]
+
+
+def test_a_rollback_by_the_command_line_in_another_process_is_seen_at_once(
+    tmp_path: Path,
+) -> None:
+    """`LIVE` is checked by its stamp (`stat`), not read on every update: a switch by another
+    process, to a pointer of the same length moments after the last, must still be seen."""
+    live = LiveKnowledge(tmp_path, CLOCK)
+    assert live.current().version == "v0"
+    other = KnowledgeStore(tmp_path, CLOCK)
+    assert put(other, "projects.yaml", retitled_projects("Eins"), "cli:anna").ok
+    assert put(other, "projects.yaml", retitled_projects("Zwei"), "cli:anna").ok
+    assert live.current().project("lehrerexkursionen").title == "Zwei"
+
+    env = {**os.environ, "BOT_DATA_DIR": str(tmp_path)}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "rollback"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert live.current().version == "v1"
+    assert live.current().project("lehrerexkursionen").title == "Eins"
+
+
+def test_a_pointer_rewritten_in_place_within_the_same_moment_is_read_again(
+    tmp_path: Path,
+) -> None:
+    """`LIVE` changed in place, back and forth at once, is seen each time. (Our writers replace
+    the file, which gives a new one; where the file system's times are coarse, such a change
+    can keep the stamp, which is why a stamp younger than `_SETTLE_NS` is not trusted. This
+    machine's kernel gives every change a fine time, so here the stamp alone tells.)"""
+    live = LiveKnowledge(tmp_path, CLOCK)
+    other = KnowledgeStore(tmp_path, CLOCK)
+    assert put(other, "projects.yaml", retitled_projects("Eins"), "cli:anna").ok
+    assert put(other, "projects.yaml", retitled_projects("Zwei"), "cli:anna").ok
+    pointer = tmp_path / "knowledge" / "LIVE"
+    text = pointer.read_text()
+    assert text.strip().endswith("2")
+    for number in (1, 2) * 10:
+        with pointer.open("r+") as same_file:
+            same_file.write(text.replace("2", str(number)))
+        assert live.current().version == f"v{number}"
+    assert live.current().project("lehrerexkursionen").title == "Zwei"
