@@ -261,6 +261,10 @@ class LookAlikes:
             terms[key] = (written, index)
         return terms
 
+    def terms(self, text: str) -> list[tuple[str, ...]]:
+        """The terms of an idea's text that a project can share (`find` reads them so)."""
+        return list(self._terms(self._vocabulary.find(text), text))
+
     def substantive(self, hits: Iterable[Hit]) -> dict[tuple[str, ...], tuple[str, int]]:
         """The terms that may make two projects alike: not generic, and not a target group's
         name (target groups are compared as groups). Each with its surface and the number of
