@@ -9,7 +9,8 @@ texts only); a project's text is its title, the team's description and what the 
 says about it (`strategy_text`); words that begin alike ("Mentoren", "Mentoringprogramm") are
 one term. Target groups are compared on their hierarchy: a project for immigrants shares, less
 closely, an idea's refugees. Generic words never count: those listed (IT, Werkstatt, Projekt,
-...) and, by a rule, every term found in more than a sixth or so of the projects (document
+...), in whatever form a text has them ("Unternehmens", "Regionen": `Vocabulary.listed`), and,
+by a rule, every term found in more than a sixth or so of the projects (document
 frequency); nor do place names. Each project carries its theme and approach in a few words
 (`Project.themes`, written from the strategy's sentences about it): generic evidence never makes
 a look-alike alone — a target group with no shared word counts only where the themes name it, a

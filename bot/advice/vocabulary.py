@@ -15,6 +15,10 @@ order ("Teilhabe am Arbeitsmarkt"); one that would lose more than stop words tha
 Rente", "über 50", "EU-Ausland", "it specialists") is kept whole and looked for among all words
 of a text, hyphen or space alike (`_phrase`). `kb check` reports keywords no text can match
 (bot/advice/keywords.py).
+
+Lists of words (the stop words here, the knowledge base's generic and context terms) meet a
+text's words in one form, the root (`root`: the stem, stemmed until it stays), on both sides:
+the stems of one word's forms differ ("Region" regio, "Regionen" region), their roots do not.
 """
 
 from __future__ import annotations
