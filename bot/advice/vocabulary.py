@@ -110,8 +110,10 @@ _STOP_ROOTS = frozenset(root(word) for word in STOPWORDS)
 
 
 def meaningful(stemmed: str) -> bool:
-    """Whether a stem of a key says something: a number, or no stop word and not too short."""
-    return stemmed.isdigit() or (len(stemmed) >= 3 and not is_stop_word(stemmed))
+    """Whether a word of a vocabulary key says something: any but a stop word of three letters
+    or more. A shorter word in a key is an acronym ("IT", "KI", "EU") or a small word of a
+    phrase kept whole, and is counted as it always was."""
+    return len(stemmed) < 3 or not is_stop_word(stemmed)
 
 
 _LOWER_ACRONYMS = frozenset({"ki", "pv"})
