@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.advice.vocabulary import Hit, Vocabulary
+from bot.advice.vocabulary import Hit, Vocabulary, meaningful
 from bot.kb.knowledge import KnowledgeBase
 
 SUB_GOAL = "sg:"
@@ -65,11 +65,14 @@ class GoalScorer:
         for key, concepts in vocabulary.concepts.items():
             named = {c.split(":", 1)[1] for c in concepts if c.startswith((SUB_GOAL, ORGANISATION))}
             if named:
-                self._weight[key] = math.log(1 + goals / len(named)) * (1.0 + 0.5 * (len(key) - 1))
+                # Each further word of a phrase makes it more specific; the small words of a
+                # phrase kept whole ("bis zur Rente", "in der Region") do not.
+                size = max(1, sum(1 for word in key if meaningful(word)))
+                self._weight[key] = math.log(1 + goals / len(named)) * (1.0 + 0.5 * (size - 1))
         # A generic word ("Digitalisierung", "Ausbildung") says something, but less.
-        self.generic = frozenset(vocabulary.key_of(term) for term in kb.matching.generic_terms)
-        for key in self.generic:
-            if key in self._weight:
+        self.generic = vocabulary.listed(kb.matching.generic_terms)
+        for key in self._weight:
+            if key in self.generic:
                 self._weight[key] *= GENERIC_SHARE
         self._vocabulary = vocabulary
         self._generic_groups = frozenset(kb.matching.generic_target_groups)

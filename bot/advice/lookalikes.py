@@ -9,7 +9,8 @@ texts only); a project's text is its title, the team's description and what the 
 says about it (`strategy_text`); words that begin alike ("Mentoren", "Mentoringprogramm") are
 one term. Target groups are compared on their hierarchy: a project for immigrants shares, less
 closely, an idea's refugees. Generic words never count: those listed (IT, Werkstatt, Projekt,
-...) and, by a rule, every term found in more than a sixth or so of the projects (document
+...), in whatever form a text has them ("Unternehmens", "Regionen": `Vocabulary.listed`), and,
+by a rule, every term found in more than a sixth or so of the projects (document
 frequency); nor do place names. Each project carries its theme and approach in a few words
 (`Project.themes`, written from the strategy's sentences about it): generic evidence never makes
 a look-alike alone — a target group with no shared word counts only where the themes name it, a
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch
 from bot.advice.lexicon import german_nouns
-from bot.advice.vocabulary import STOPWORDS, Hit, Vocabulary, languages, tokens
+from bot.advice.vocabulary import Hit, Vocabulary, is_stop_word, languages, root, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
 
@@ -115,22 +116,19 @@ class LookAlikes:
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         self._vocabulary = vocabulary
-        self._generic_terms = frozenset(
-            vocabulary.key_of(term) for term in kb.matching.generic_terms
-        )
+        self._generic_terms = vocabulary.listed(kb.matching.generic_terms)
         self._generic_groups = frozenset(kb.matching.generic_target_groups)
         self._group_words = frozenset(
             key
             for key, concepts in vocabulary.concepts.items()
             if any(c.startswith(GROUP) for c in concepts)
         )
-        self._skipped = self._generic_terms | self._group_words
         self._within: dict[str, frozenset[str]] = defaultdict(frozenset)
         self._within.update({g.id: frozenset(g.within) for g in kb.target_groups})
         self._broad = frozenset(goal.id for _, goal in kb.sub_goals() if goal.broad)
         # Place names are where a project is, not what it is about.
         self._places = frozenset(
-            stemmed
+            root(stemmed)
             for district in kb.regions.districts
             for name in (
                 district.name,
@@ -251,9 +249,9 @@ class LookAlikes:
         words += [(w, s, False) for w, s in tokens(listed)] if listed else []
         for index, (written, stemmed, capitalised) in enumerate(words, start=_RAW):
             key = self._vocabulary.canonical((stemmed,))
-            if len(stemmed) < RAW_MIN or key in terms or stemmed in STOPWORDS:
+            if len(stemmed) < RAW_MIN or key in terms or is_stop_word(stemmed):
                 continue
-            if key in self._generic_terms or key in group_words or stemmed in self._places:
+            if key in self._generic_terms or key in group_words or root(stemmed) in self._places:
                 continue
             # A verb or adjective ("berufsbezogenen") names no theme: a text's own word counts
             # if it is a noun, written so where the text capitalises its nouns.
@@ -264,16 +262,20 @@ class LookAlikes:
             terms[key] = (written, index)
         return terms
 
+    def terms(self, text: str) -> list[tuple[str, ...]]:
+        """The terms of an idea's text that a project can share (`find` reads them so)."""
+        return list(self._terms(self._vocabulary.find(text), text))
+
     def substantive(self, hits: Iterable[Hit]) -> dict[tuple[str, ...], tuple[str, int]]:
         """The terms that may make two projects alike: not generic, and not a target group's
         name (target groups are compared as groups). Each with its surface and the number of
         the word it comes from: a compound counts with its parts ("Fachinformatiker" meets
         "Informatik"), but as one word."""
         terms: dict[tuple[str, ...], tuple[str, int]] = {}
-        skipped = self._skipped
+        generic, group_words = self._generic_terms, self._group_words
         for index, hit in enumerate(hits):
             for key in (hit.key, *self._vocabulary.parts(hit.key)):
-                if key not in terms and key not in skipped:
+                if key not in terms and key not in group_words and key not in generic:
                     surface = hit.surface if key == hit.key else self._vocabulary.surfaces[key]
                     terms[key] = (surface, index)
         return terms

@@ -129,7 +129,7 @@ class Matcher:
         }
         self._generic_groups = frozenset(kb.matching.generic_target_groups)
         self._group_labels = {group.id: group.label for group in kb.target_groups}
-        self._context = frozenset(self.vocabulary.key_of(t) for t in kb.matching.context_terms)
+        self._context = self.vocabulary.listed(kb.matching.context_terms)
         self._work = _work_pattern(kb.matching.work_terms)
 
     def match(

@@ -15,6 +15,10 @@ order ("Teilhabe am Arbeitsmarkt"); one that would lose more than stop words tha
 Rente", "über 50", "EU-Ausland", "it specialists") is kept whole and looked for among all words
 of a text, hyphen or space alike (`_phrase`). `kb check` reports keywords no text can match
 (bot/advice/keywords.py).
+
+Lists of words (the stop words here, the knowledge base's generic and context terms) meet a
+text's words in one form, the root (`root`: the stem, stemmed until it stays), on both sides:
+the stems of one word's forms differ ("Region" regio, "Regionen" region), their roots do not.
 """
 
 from __future__ import annotations
@@ -60,6 +64,27 @@ STOPWORDS = frozenset(
     projekt projekte projekten idee ziel ziele wollen mochten geplant plan planen region
     """.split()
 )
+"""Words that never count, as written (folded); compared by their roots (`is_stop_word`)."""
+
+
+@lru_cache(maxsize=65_536)
+def root(word: str) -> str:
+    """The form in which a word meets the lists of the knowledge base and of this module (stop
+    words, generic terms, context terms): its stem, stemmed again until nothing more comes off.
+
+    One stem is not enough: the stems of one word's forms can differ ("Region" -> "regio",
+    "Regionen" -> "region"; "Unternehmen" -> "unternehm", "Unternehmens" -> "unternehmen"),
+    while their roots are one. A list entry and a word of a text are both reduced so, whether
+    the word is given as written or as its stem (`root(stem(w)) == root(w)`).
+    """
+    while (shorter := stem(word)) != word:
+        word = shorter
+    return word
+
+
+def is_stop_word(word: str) -> bool:
+    """Whether a word (as written, or its stem) is one of `STOPWORDS`, in any of its forms."""
+    return root(word) in _STOP_ROOTS
 
 
 @lru_cache(maxsize=65_536)
@@ -79,6 +104,16 @@ def stem(word: str) -> str:
                 return word
             return word[: -len(suffix)]
     return word
+
+
+_STOP_ROOTS = frozenset(root(word) for word in STOPWORDS)
+
+
+def meaningful(stemmed: str) -> bool:
+    """Whether a word of a vocabulary key says something: any but a stop word of three letters
+    or more. A shorter word in a key is an acronym ("IT", "KI", "EU") or a small word of a
+    phrase kept whole, and is counted as it always was."""
+    return len(stemmed) < 3 or not is_stop_word(stemmed)
 
 
 _LOWER_ACRONYMS = frozenset({"ki", "pv"})
@@ -136,7 +171,7 @@ def _scan(text: str) -> tuple[tuple[str, str, bool], ...]:
             or word in _LOWER_ACRONYMS
             or (word == "it" and text[match.end() : match.end() + 1] == "-")
         )
-        meant = acronym or (len(stemmed) >= 3 and stemmed not in STOPWORDS)
+        meant = acronym or (len(stemmed) >= 3 and not is_stop_word(stemmed))
         scanned.append((written, stemmed, meant))
     return tuple(scanned)
 
@@ -159,7 +194,7 @@ def _phrase(phrase: str) -> tuple[tuple[str, ...], bool]:
     lost = [
         s
         for _, s, meant in scanned
-        if not meant and (s.isdigit() or (len(s) > 1 and s not in STOPWORDS))
+        if not meant and (s.isdigit() or (len(s) > 1 and not is_stop_word(s)))
     ]
     if len(meaningful) >= 2 and not lost:
         return meaningful, False
@@ -169,7 +204,7 @@ def _phrase(phrase: str) -> tuple[tuple[str, ...], bool]:
 def stop_words_only(phrase: str) -> bool:
     """Whether a phrase has words and all of them are stop words ("Projekt", "für die")."""
     scanned = _scan(phrase)
-    return bool(scanned) and all(stemmed in STOPWORDS for _, stemmed, _ in scanned)
+    return bool(scanned) and all(is_stop_word(stemmed) for _, stemmed, _ in scanned)
 
 
 def _joined(phrase: str, key: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -313,6 +348,16 @@ class Vocabulary:
         """The key `phrase` is found as, for lists of words kept in the knowledge base."""
         return self.canonical(_phrase(phrase)[0])
 
+    def listed(self, terms: Iterable[str]) -> TermList:
+        """A list of words of the knowledge base (generic terms, context terms), to ask whether
+        a key found in a text is one of them: the one way the lists are compared."""
+        return TermList(self, terms)
+
+    def root_key(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        """The form a key is compared in with listed words: the entry it stands for, its words'
+        roots (`root`): a text's "Unternehmens" and "Regionen" meet "Unternehmen", "Region"."""
+        return tuple(root(word) for word in self.canonical(key))
+
     def find(self, text: str, *, dictionary: bool = True) -> list[Hit]:
         """Every vocabulary entry in `text`, each once, in order of first appearance.
 
@@ -406,6 +451,22 @@ class Vocabulary:
             return None
         match = process.extractOne(word, self._single_list, scorer=fuzz.ratio, score_cutoff=88)
         return str(match[0]) if match else None
+
+
+class TermList:
+    """Words listed in the knowledge base, found in whatever form a text has them: a key (of a
+    hit, or a text's own word as `(stem,)`) is in the list if its root key is one of the
+    list's (`Vocabulary.root_key`), both sides reduced the same way. A listed word that is a
+    stop word never reaches it: stop words are left out of every text before."""
+
+    def __init__(self, vocabulary: Vocabulary, terms: Iterable[str]) -> None:
+        self._vocabulary = vocabulary
+        self.roots = frozenset(
+            vocabulary.root_key(key) for term in terms if (key := vocabulary.key_of(term))
+        )
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self._vocabulary.root_key(key) in self.roots
 
 
 _MARKERS = {
