@@ -94,6 +94,7 @@ def test_look_alike_figures_follow_their_definitions() -> None:
     assert metrics.field_hits == 1
 
 
+@pytest.mark.corpus
 def test_make_eval_writes_both_parts_the_goals_and_the_leave_one_out_check() -> None:
     text = report.report()
     assert "| Field top-1 |" in text

@@ -70,6 +70,7 @@ def phrases(text: str) -> Iterator[tuple[str, bool]]:
                 yield text[word.start() : words[index + size - 1].end()], marked
 
 
+@pytest.mark.corpus
 def test_the_corpora_are_read() -> None:
     assert len(corpus()) > 500
 
@@ -113,6 +114,7 @@ def same_place(
         assert places.resolve(text, near=near, suggest=False) == without_suggestions(full), text
 
 
+@pytest.mark.corpus
 def test_every_phrase_of_the_corpora_resolves_the_same(
     places: PlaceResolver, every_look_up: PlaceResolver
 ) -> None:
@@ -195,6 +197,7 @@ def same_groups(finders: tuple[GroupFinder, GroupFinder], text: str) -> int:
     return len(found)
 
 
+@pytest.mark.corpus
 def test_every_message_of_the_corpora_finds_the_same_groups(
     finders: tuple[GroupFinder, GroupFinder],
 ) -> None:
