@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any
 
 from bot.advice.advise import Advisor
 from bot.advice.lexicon import german_nouns
@@ -47,9 +45,8 @@ class Runtime:
     scheduler: Scheduler | None = field(default=None)
     """The procedure's clock (reminders, escalations, reports due); the transport runs its
     rounds next to the retention purge."""
-    warming: WarmUp | None = field(default=None)
-    """The dictionaries loading in a thread (`_warm_up`), started by the transport once it is
-    up; the first update starts it if nobody has, and waits for it."""
+    warming: asyncio.Future[None] | None = field(default=None)
+    """The dictionaries loading in a thread (`_warm_up`); the first update waits for it."""
 
     def wake_worker(self) -> None:
         """Something was written to the outbox outside an update: deliver it now."""
@@ -65,7 +62,7 @@ class Runtime:
         return self.advisor.kb
 
     async def close(self) -> None:
-        if self.warming is not None and self.warming.started:
+        if self.warming is not None:
             await self.warming  # a thread cannot be cancelled: let it finish first
         if self.worker is not None:
             await self.worker.stop()
@@ -87,41 +84,16 @@ def _warm_up(advisor: Advisor) -> None:
         log.exception("warming up the dictionaries failed")
 
 
-class WarmUp:
-    """`_warm_up` in a thread, started once (`start`) and awaitable.
-
-    The transport starts it once it is polling: started earlier, the thread's quarter second of
-    Python competed with the transport's own start for the interpreter, and the first getUpdates
-    came 0.1-0.25 s later (measured with the load benchmark's start-up probe). Whatever awaits it
-    first starts it, so an update never finds the dictionaries unloaded on the event loop."""
-
-    def __init__(self, advisor: Callable[[], Advisor]) -> None:
-        self._advisor = advisor
-        self._thread: asyncio.Future[None] | None = None
-
-    @property
-    def started(self) -> bool:
-        return self._thread is not None
-
-    def start(self) -> asyncio.Future[None]:
-        if self._thread is None:
-            self._thread = asyncio.ensure_future(asyncio.to_thread(_warm_up, self._advisor()))
-        return self._thread
-
-    def __await__(self) -> Generator[Any, None, None]:
-        return self.start().__await__()
-
-
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
     knowledge = LiveKnowledge(settings.data_dir, clock)
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
-    # Off the event loop, once the transport is up (`WarmUp.start`): the dictionaries take
+    # Off the event loop, while the transport starts (polling, menus): the dictionaries take
     # seconds, which start-up used to wait for. The first update waits for them instead
     # (`Conversations.handle`), so no answer loads them on the event loop.
-    warming = WarmUp(advisors.get)
+    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get()))
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 

@@ -174,8 +174,6 @@ def run(settings: Settings) -> int:
         except DatabaseError as error:
             print(error, file=sys.stderr)
             return 1
-        if runtime.warming is not None:
-            runtime.warming.start()  # while the sponsor reads the first prompt
         try:
             await chat(runtime, _lenient(sys.stdin), sys.stdout)
         finally:

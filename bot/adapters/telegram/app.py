@@ -363,8 +363,6 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
         )
     else:
         await updater.start_polling(allowed_updates=Update.ALL_TYPES)
-    if runtime.warming is not None:
-        runtime.warming.start()  # now that the transport is up: see `WarmUp`
     log.info("bot running (%s)", "long polling" if polling else "webhook")
     conflict = await _until_stopped(stop, bot if isinstance(bot, ConfirmingBot) else None)
     heartbeat.stop()
