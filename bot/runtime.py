@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
@@ -69,6 +73,37 @@ class Runtime:
         await self.database.close()
 
 
+SWITCH_WHILE_WARMING = 0.0005
+"""Seconds a thread may hold the interpreter while a warm-up runs (Python's default: 0.005).
+The event loop, starting the transport meanwhile, wakes from each network wait and must take the
+interpreter back from the warm-up thread; at the default it waited up to 5 ms each time, and
+PTB's initialisation took 250-330 ms instead of 80-90 ms (start-up probe: 1.03 s -> 0.89-0.94 s,
+docs/BENCHMARKS.md)."""
+
+_warming = 0
+_warming_lock = threading.Lock()
+_usual_interval = sys.getswitchinterval()
+
+
+@contextmanager
+def _short_switches() -> Iterator[None]:
+    """The short switch interval while any warm-up runs (several runtimes in one process, as in
+    the tests, may warm up at once: the first sets it, the last restores it)."""
+    global _warming, _usual_interval
+    with _warming_lock:
+        if _warming == 0:
+            _usual_interval = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_WHILE_WARMING)
+        _warming += 1
+    try:
+        yield
+    finally:
+        with _warming_lock:
+            _warming -= 1
+            if _warming == 0:
+                sys.setswitchinterval(_usual_interval)
+
+
 def _warm_up(advisor: Advisor) -> None:
     """Dictionaries and indexes the first answers would otherwise load on the event loop:
     the advisor's matcher (a quarter second), simplemma's dictionaries (tries opened from
@@ -76,10 +111,11 @@ def _warm_up(advisor: Advisor) -> None:
     nouns of the advice, the target-group finder."""
     kb = advisor.kb
     try:
-        advisor.matcher  # noqa: B018 - built on first use
-        warm_up()
-        german_nouns()
-        group_finder(kb)
+        with _short_switches():
+            advisor.matcher  # noqa: B018 - built on first use
+            warm_up()
+            german_nouns()
+            group_finder(kb)
     except Exception:  # only a head start: whatever failed here loads again on first use
         log.exception("warming up the dictionaries failed")
 

@@ -1,0 +1,41 @@
+"""While the dictionaries warm up in a thread, threads switch more often, so that the transport
+starting meanwhile is not held up; afterwards Python's interval is back, also when several
+runtimes in one process warm up at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.clock import FixedClock
+from bot.runtime import SWITCH_WHILE_WARMING, _short_switches, build_runtime
+from bot.settings import Settings
+
+
+def test_the_interval_is_short_while_any_warm_up_runs_and_restored_after() -> None:
+    before = sys.getswitchinterval()
+    assert before != SWITCH_WHILE_WARMING
+    with _short_switches():
+        assert sys.getswitchinterval() == SWITCH_WHILE_WARMING
+        with _short_switches():  # a second runtime's warm-up overlapping the first
+            assert sys.getswitchinterval() == SWITCH_WHILE_WARMING
+        assert sys.getswitchinterval() == SWITCH_WHILE_WARMING, "the first still runs"
+    assert sys.getswitchinterval() == before
+
+
+async def test_two_runtimes_warm_up_and_leave_the_interval_as_it_was(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    before = sys.getswitchinterval()
+    runtimes = [
+        await build_runtime(
+            Settings(data_dir=tmp_path / name, telegram_bot_token=None, admin_ids=frozenset()),
+            clock,
+        )
+        for name in ("a", "b")
+    ]
+    for runtime in runtimes:
+        assert runtime.warming is not None
+        await runtime.warming
+        await runtime.close()
+    assert sys.getswitchinterval() == before
