@@ -167,8 +167,9 @@ class Matcher:
                             stated.append(narrower)
         # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
         # narrower one ("students thinking of dropping out" are dropouts, not students at large).
-        # (Both chosen from the buttons: both are meant.)
-        chosen = set(target_groups)
+        # (Both chosen from the buttons: both are meant. Typed, the answer's text is there and
+        # its groups were read from it, as "students thinking of dropping out" names both.)
+        chosen = set() if target_group_text.strip() else set(target_groups)
         broader = {b for g in groups for b in self._within.get(g, ()) if b not in chosen}
         stated = [g for g in stated if g not in broader]
         groups = [g for g in groups if g not in broader]
@@ -237,7 +238,9 @@ class Matcher:
         action field for a playground, a solar park or flats for the elderly, even where a
         keyword ("Eltern", "Solar", "ältere Menschen") would point to a sub-goal."""
         for hit in hits:
-            if hit.key in self._context:
+            # A generic word ("Kurse", "Workshops", "Plattform") is said of hobbies too; the
+            # words of working life among them are work terms ("Weiterbildung").
+            if hit.key in self._context or hit.key in self.goals.generic:
                 continue
             if any(
                 c.startswith((SUB_GOAL, ORGANISATION, _FIELD))
