@@ -77,10 +77,10 @@ class GoalScorer:
         # A group and those it lies within or that lie within it (refugees, immigrants) are
         # the same people for this.
         self._kin: dict[str, set[str]] = defaultdict(set)
-        for group in kb.target_groups:
-            for wider in group.within:
-                self._kin[group.id].add(wider)
-                self._kin[wider].add(group.id)
+        for people in kb.target_groups:
+            for wider in people.within:
+                self._kin[people.id].add(wider)
+                self._kin[wider].add(people.id)
         goals = len(self._field)
         self._weight: dict[tuple[str, ...], float] = {}
         for key, concepts in vocabulary.concepts.items():

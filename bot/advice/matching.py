@@ -224,7 +224,9 @@ class Matcher:
         )
         return Matches(
             action_fields=ranked,
-            projects=tuple(projects),
+            # An idea that is no project of working life (a playground, a solar park) has no
+            # look-alike among the strategy's projects either, whatever word it shares.
+            projects=tuple(projects) if working else (),
             target_groups=tuple(groups),
             focus_themes=tuple(themes),
             further_training_like=further_training,
