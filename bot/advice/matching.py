@@ -201,6 +201,13 @@ class Matcher:
             for field_id in field_words
             if self._goal_targets[field_id] & set(stated) - self._generic_groups
         }
+        # The people the description names ("training staff for ...") agree less: only where
+        # nothing else would be presented ("a directory of courses for their staff": II).
+        described_agreeing = {
+            field_id
+            for field_id in field_words
+            if self._goal_targets[field_id] & set(groups) - self._generic_groups
+        }
         goals = self.goals.score(hits, frozenset(stated), described)
         best = goals[0].score if goals else 0.0
         # Only sub-goals the description speaks of lead: a target group alone ("Jugendliche")
@@ -231,7 +238,7 @@ class Matcher:
             focus_themes=tuple(themes),
             further_training_like=further_training,
             sub_goals=goals,
-            fitting=_fitting(ranked, agreeing) if working else (),
+            fitting=_fitting(ranked, agreeing, described_agreeing) if working else (),
         )
 
     def _working(self, text: str, hits: Sequence[Hit]) -> bool:
@@ -342,7 +349,9 @@ def _work_pattern(terms: Iterable[str]) -> re.Pattern[str]:
 
 
 def _fitting(
-    fields: Sequence[FieldMatch], agreeing: Collection[str] = ()
+    fields: Sequence[FieldMatch],
+    agreeing: Collection[str] = (),
+    described_agreeing: Collection[str] = (),
 ) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
     from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
@@ -351,7 +360,11 @@ def _fitting(
     # best field with a telling word is, if it has enough evidence of its own.
     # A field whose general word agrees with the target group the sponsor names counts as
     # telling too ("Sprachkurse Englisch" for employees: II, not the migrants' III.6).
-    fields = [f for f in fields if f.specific or f.id in agreeing]
+    telling = [f for f in fields if f.specific or f.id in agreeing]
+    if not telling or telling[0].evidence < CLEAR_FIT:
+        # Where nothing tells, a general word for the people the description names does.
+        telling = [f for f in fields if f.id in described_agreeing]
+    fields = telling
     if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields

@@ -117,3 +117,18 @@ def test_one_word_says_a_theme_only_with_something_besides() -> None:
     assert not on_one_word(2, **alone)
     for reason in alone:
         assert not on_one_word(1, **{**alone, reason: True}), reason
+
+
+def test_a_general_word_for_the_people_the_description_names_fits_where_nothing_tells_more(
+    advisor: Advisor,
+) -> None:
+    # Courses are a generic word and companies a generic group; the staff the description
+    # names are employees, whom II serves.
+    matches = advise(
+        advisor,
+        "A website listing the training courses and funding of local colleges, so that small "
+        "firms find the right course for their staff.",
+        "small firms",
+        "Hannover",
+    )
+    assert [field.id for field in matches.fitting][:1] == ["II"]
