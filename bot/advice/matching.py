@@ -251,6 +251,9 @@ class Matcher:
             # words of working life among them are work terms ("Weiterbildung").
             if hit.key in self._context or hit.key in self.goals.generic:
                 continue
+            # A phrase of context words only ("alleinerziehende Mütter") is one too.
+            if len(hit.key) > 1 and all((word,) in self._context for word in hit.key):
+                continue
             if any(
                 c.startswith((SUB_GOAL, ORGANISATION, _FIELD))
                 for c in self.vocabulary.concepts[hit.key]

@@ -132,3 +132,18 @@ def test_a_general_word_for_the_people_the_description_names_fits_where_nothing_
         "Hannover",
     )
     assert [field.id for field in matches.fitting][:1] == ["II"]
+
+
+@pytest.mark.parametrize(
+    ("idea", "group"),
+    [
+        # Both words are context terms, so the phrase of the two is one as well.
+        ("Ferienfreizeit für Kinder alleinerziehender Mütter an der Nordsee.", ""),
+        # Founding a choir is no business start-up (Existenzgründung still is working life).
+        ("Gründung eines Chors für Migrantinnen im Stadtteil.", ""),
+    ],
+)
+def test_leisure_in_words_of_a_sub_goal_fits_no_field(
+    advisor: Advisor, idea: str, group: str
+) -> None:
+    assert advise(advisor, idea, group, "Nienburg").fitting == ()
