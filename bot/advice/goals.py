@@ -103,6 +103,7 @@ class GoalScorer:
     ) -> tuple[GoalMatch, ...]:
         """The sub-goals with any evidence, best first. `stated`: target group ids the sponsor
         gave as the target group; `described`: further ones found in the description."""
+        described = tuple(described)
         evidence: dict[str, list[float]] = defaultdict(list)
         words: dict[str, list[str]] = defaultdict(list)
         organisations: dict[str, list[str]] = defaultdict(list)
@@ -127,7 +128,8 @@ class GoalScorer:
                         organisations[goal].append(hit.surface)
         named = {*stated, *described}
         named |= {kin for group in named for kin in self._kin.get(group, ())}
-        people = set(stated) - self._generic_groups
+        # The people the sponsor names; where the answer names none, those of the description.
+        people = set(stated) - self._generic_groups or set(described) - self._generic_groups
         for goal, values in evidence.items():
             own = self._people.get(goal, frozenset())
             if people and own and own.isdisjoint(named):

@@ -147,3 +147,24 @@ def test_leisure_in_words_of_a_sub_goal_fits_no_field(
     advisor: Advisor, idea: str, group: str
 ) -> None:
     assert advise(advisor, idea, group, "Nienburg").fitting == ()
+
+
+@pytest.mark.parametrize(
+    ("idea", "group"),
+    [
+        # "Training" inside a German compound is training, not a trainer (IV.3).
+        ("Führungskräftetraining für Teamleiter im Mittelstand.", "Teamleiter"),
+        ("Meistervorbereitung in Teilzeit für Gesellen im Elektrohandwerk.", "Gesellen"),
+    ],
+)
+def test_further_training_in_compounds_fits_ii(advisor: Advisor, idea: str, group: str) -> None:
+    assert [field.id for field in advise(advisor, idea, group, "Hameln").fitting][:1] == ["II"]
+
+
+def test_a_sub_goal_for_other_people_than_the_description_names_is_not_presented(
+    advisor: Advisor,
+) -> None:
+    # A language course is a word of III.6 (immigrants); for the export staff the
+    # description names, without an answer naming anyone, it is not their sub-goal.
+    matches = advise(advisor, "Sprachkurs Englisch für Mitarbeitende im Export.", "", "Hameln")
+    assert "III" not in [field.id for field in matches.fitting]
