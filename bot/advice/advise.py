@@ -17,6 +17,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import District, LocalAlliance, RegionalAlliance, SubRegion
 from bot.texts.catalog import Language, Msg, render
 from bot.texts.formats import Choice, Lines
+from bot.understanding.groups import group_finder
 from bot.understanding.money import parse_money
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
@@ -112,9 +113,13 @@ class Advisor:
                 if duration.value.start is not None:
                     start = duration.value.start
                     problems.pop("start", None)
+        # The target groups typed as the answer are read as the dialog reads them (its step's
+        # parser stores their ids beside the text): the same advice from the same answers.
+        group_text = answers.get("target_group", "").strip()
         return ProjectFacts(
             place=place,
-            target_group_text=answers.get("target_group", "").strip(),
+            target_groups=group_finder(self.kb).groups(group_text) if group_text else (),
+            target_group_text=group_text,
             description=answers.get("description", "").strip(),
             costs_eur=costs,
             start=start,

@@ -10,7 +10,7 @@ group a sponsor names is strong evidence: it says whom the project is for, where
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +30,11 @@ GENERIC_SHARE = 0.5
 """A word of the generic list counts half."""
 GROUP_SPREAD = 0.5
 """A target group linked to n sub-goals adds 1/n**GROUP_SPREAD of its weight to each."""
+OTHER_PEOPLE = 0.5
+"""The words of a sub-goal for particular people (I.6: pupils, I.4: students) count this much
+where the sponsor names other people as the target group and the idea never names its own:
+"Roboter" is a word of MINT for pupils, and employees learning to work with robots are no
+pupils."""
 DECAY = 0.6
 """Each further piece of evidence for the same sub-goal counts this much of the one before: a
 description listing five words of one sub-goal does not outweigh the target group it names."""
@@ -60,6 +65,22 @@ class GoalScorer:
         for _, goal in kb.sub_goals():
             for group in goal.target_groups:
                 self._groups[group].append(goal.id)
+        # Whom most action fields serve (employees, companies) are no particular people: a
+        # sub-goal for them (IV.2) is not one for other people than a sponsor's founders.
+        served = Counter(g for field in kb.action_fields for g in field.target_groups)
+        everyone = {g for g, n in served.items() if n > len(kb.action_fields) // 2}
+        self._people = {
+            goal.id: frozenset(goal.target_groups)
+            for _, goal in kb.sub_goals()
+            if everyone.isdisjoint(goal.target_groups)
+        }
+        # A group and those it lies within or that lie within it (refugees, immigrants) are
+        # the same people for this.
+        self._kin: dict[str, set[str]] = defaultdict(set)
+        for people in kb.target_groups:
+            for wider in people.within:
+                self._kin[people.id].add(wider)
+                self._kin[wider].add(people.id)
         goals = len(self._field)
         self._weight: dict[tuple[str, ...], float] = {}
         for key, concepts in vocabulary.concepts.items():
@@ -82,6 +103,7 @@ class GoalScorer:
     ) -> tuple[GoalMatch, ...]:
         """The sub-goals with any evidence, best first. `stated`: target group ids the sponsor
         gave as the target group; `described`: further ones found in the description."""
+        described = tuple(described)
         evidence: dict[str, list[float]] = defaultdict(list)
         words: dict[str, list[str]] = defaultdict(list)
         organisations: dict[str, list[str]] = defaultdict(list)
@@ -104,6 +126,14 @@ class GoalScorer:
                     if hit.surface not in words[goal]:
                         evidence[goal].append(ORGANISATION_SHARE * weight)
                         organisations[goal].append(hit.surface)
+        named = {*stated, *described}
+        named |= {kin for group in named for kin in self._kin.get(group, ())}
+        # The people the sponsor names; where the answer names none, those of the description.
+        people = set(stated) - self._generic_groups or set(described) - self._generic_groups
+        for goal, values in evidence.items():
+            own = self._people.get(goal, frozenset())
+            if people and own and own.isdisjoint(named):
+                evidence[goal] = [OTHER_PEOPLE * value for value in values]
         for group in dict.fromkeys((*stated, *described)):
             linked = self._groups.get(group, [])
             # A group several sub-goals serve (pupils: MINT and the way into work) says less

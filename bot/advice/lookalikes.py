@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.advice.generic import on_one_word
 from bot.advice.goals import ORGANISATION, SUB_GOAL, GoalMatch
 from bot.advice.lexicon import german_nouns
 from bot.advice.vocabulary import Hit, Vocabulary, is_stop_word, languages, root, tokens
@@ -407,16 +408,22 @@ class LookAlikes:
             theme = len(theme_words) + len(theme_groups)
             # Generic evidence never alone: a target group with no shared word is a theme only
             # where the project's themes name it ("Studienabbruch"), and a single shared word
-            # only where it is one of the themes, a target group is shared besides, or no other
-            # project uses it ("Robotik").
+            # only where it says a theme (bot/advice/generic.py): one of the project's themes,
+            # a rare target group besides, or the same first sub-goal and a target group.
             if not telling and not theme_groups:
                 continue
-            if (
-                len(telling) == 1
-                and not theme_words
-                and not shared_groups
-                and not kin
-                and max(telling.values()) < self._unique
+            if on_one_word(
+                len(telling),
+                theme=bool(theme_words) and primary,
+                rare_group=any(self._rare_group(g) for g in (*shared_groups, *kin)),
+                same_first=bool(shared_groups or kin) and goal_ids[:1] == sorted(entry.primary),
+                goal_word=any(
+                    self._names(g, [key])
+                    for key in shared_terms
+                    if self._term_idf(key) / self._max_idf >= self._unique
+                    for g in entry.primary
+                    if g in shared_goals
+                ),
             ):
                 continue
             same_district = district_id is not None and district_id in entry.project.districts

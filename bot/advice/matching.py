@@ -167,8 +167,9 @@ class Matcher:
                             stated.append(narrower)
         # A group and a broader one it belongs to (refugees, immigrants): the idea is about the
         # narrower one ("students thinking of dropping out" are dropouts, not students at large).
-        # (Both chosen from the buttons: both are meant.)
-        chosen = set(target_groups)
+        # (Both chosen from the buttons: both are meant. Typed, the answer's text is there and
+        # its groups were read from it, as "students thinking of dropping out" names both.)
+        chosen = set() if target_group_text.strip() else set(target_groups)
         broader = {b for g in groups for b in self._within.get(g, ()) if b not in chosen}
         stated = [g for g in stated if g not in broader]
         groups = [g for g in groups if g not in broader]
@@ -200,6 +201,13 @@ class Matcher:
             for field_id in field_words
             if self._goal_targets[field_id] & set(stated) - self._generic_groups
         }
+        # The people the description names ("training staff for ...") agree less: only where
+        # nothing else would be presented ("a directory of courses for their staff": II).
+        described_agreeing = {
+            field_id
+            for field_id in field_words
+            if self._goal_targets[field_id] & set(groups) - self._generic_groups
+        }
         goals = self.goals.score(hits, frozenset(stated), described)
         best = goals[0].score if goals else 0.0
         # Only sub-goals the description speaks of lead: a target group alone ("Jugendliche")
@@ -223,12 +231,14 @@ class Matcher:
         )
         return Matches(
             action_fields=ranked,
-            projects=tuple(projects),
+            # An idea that is no project of working life (a playground, a solar park) has no
+            # look-alike among the strategy's projects either, whatever word it shares.
+            projects=tuple(projects) if working else (),
             target_groups=tuple(groups),
             focus_themes=tuple(themes),
             further_training_like=further_training,
             sub_goals=goals,
-            fitting=_fitting(ranked, agreeing) if working else (),
+            fitting=_fitting(ranked, agreeing, described_agreeing) if working else (),
         )
 
     def _working(self, text: str, hits: Sequence[Hit]) -> bool:
@@ -237,7 +247,12 @@ class Matcher:
         action field for a playground, a solar park or flats for the elderly, even where a
         keyword ("Eltern", "Solar", "ältere Menschen") would point to a sub-goal."""
         for hit in hits:
-            if hit.key in self._context:
+            # A generic word ("Kurse", "Workshops", "Plattform") is said of hobbies too; the
+            # words of working life among them are work terms ("Weiterbildung").
+            if hit.key in self._context or hit.key in self.goals.generic:
+                continue
+            # A phrase of context words only ("alleinerziehende Mütter") is one too.
+            if len(hit.key) > 1 and all((word,) in self._context for word in hit.key):
                 continue
             if any(
                 c.startswith((SUB_GOAL, ORGANISATION, _FIELD))
@@ -337,7 +352,9 @@ def _work_pattern(terms: Iterable[str]) -> re.Pattern[str]:
 
 
 def _fitting(
-    fields: Sequence[FieldMatch], agreeing: Collection[str] = ()
+    fields: Sequence[FieldMatch],
+    agreeing: Collection[str] = (),
+    described_agreeing: Collection[str] = (),
 ) -> tuple[FieldMatch, ...]:
     """The fields to present as fitting. The best must have enough evidence, and some of it
     from a word of the idea that is not generic: a target group alone ("Jugendliche") or "IT"
@@ -346,7 +363,11 @@ def _fitting(
     # best field with a telling word is, if it has enough evidence of its own.
     # A field whose general word agrees with the target group the sponsor names counts as
     # telling too ("Sprachkurse Englisch" for employees: II, not the migrants' III.6).
-    fields = [f for f in fields if f.specific or f.id in agreeing]
+    telling = [f for f in fields if f.specific or f.id in agreeing]
+    if not telling or telling[0].evidence < CLEAR_FIT:
+        # Where nothing tells, a general word for the people the description names does.
+        telling = [f for f in fields if f.id in described_agreeing]
+    fields = telling
     if not fields or fields[0].evidence < CLEAR_FIT:
         return ()
     first, *rest = fields

@@ -386,7 +386,7 @@ def report() -> str:
         "sub-goals to name as the reason, and at most three past projects that are really alike "
         "(or none). The held-out part was written before any rule change of #14 and is never "
         "tuned on. Data: `tests/eval/ideas/tuning.yaml` and `tuning-fields.yaml` (a second "
-        "tuning batch, written before the field ranking was reworked), "
+        "and a third tuning batch, each written before the field rules it was used for), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
