@@ -143,7 +143,7 @@ class LookAlikes:
         own = set(groups)
         specific = own - self._generic_groups
         leading = {goal.id for goal in goals}
-        scored: list[tuple[float, int, ProjectMatch]] = []
+        scored: list[tuple[float, int, set[str], tuple[str, ...], bool]] = []
         for position, theirs in met.items():
             entry = self._entries[position]
             shared = specific & entry.groups
@@ -168,21 +168,28 @@ class LookAlikes:
                 + SHARED_GOAL * len(shared_goals)
                 + SAME_DISTRICT * same_district
             )
-            match = ProjectMatch(
-                id=entry.project.id,
-                score=round(min(1.0, score / 5), 3),
-                shared_words=theirs.words,
-                shared_sub_goals=shared_goals,
-                shared_target_groups=tuple(g for g in entry.project.target_groups if g in shared),
-                same_district=same_district,
-                running=entry.project.state is not ProjectState.FINISHED,
-            )
-            scored.append((score, position, match))
+            scored.append((score, position, shared, shared_goals, same_district))
         if not scored:
             return []
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        best = scored[0][0]
-        return [match for score, _, match in scored if score >= RELATIVE * best][:LIMIT]
+        best = max(item[0] for item in scored)
+        kept = sorted(
+            (item for item in scored if item[0] >= RELATIVE * best), key=lambda i: (-i[0], i[1])
+        )
+        matches = []
+        for score, position, shared, shared_goals, same_district in kept[:LIMIT]:
+            project = self._entries[position].project
+            matches.append(
+                ProjectMatch(
+                    id=project.id,
+                    score=round(min(1.0, score / 5), 3),
+                    shared_words=met[position].words,
+                    shared_sub_goals=shared_goals,
+                    shared_target_groups=tuple(g for g in project.target_groups if g in shared),
+                    same_district=same_district,
+                    running=project.state is not ProjectState.FINISHED,
+                )
+            )
+        return matches
 
     def _same_people(self, groups: set[str], entry: _Entry, shared: bool) -> bool:
         """Whether the idea is for the people the project is for: a target group both are for

@@ -180,15 +180,20 @@ class ThemeIndex:
             if all(key in found for key in theme.words) and theme.groups <= reach:
                 for position in self._projects[candidate]:
                     met[position].append(theme)
-        return {
-            position: Met(
-                best=max(t.weight for t in own),
-                count=len(own),
-                words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
-                groups=frozenset(g for t in own for g in t.groups),
-            )
-            for position, own in met.items()
-        }
+        # Projects meeting the same themes (copies in a large knowledge base) share one result.
+        results: dict[tuple[str, ...], Met] = {}
+        found_for: dict[int, Met] = {}
+        for position, own in met.items():
+            key = tuple(t.text for t in own)
+            if key not in results:
+                results[key] = Met(
+                    best=max(t.weight for t in own),
+                    count=len(own),
+                    words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
+                    groups=frozenset(g for t in own for g in t.groups),
+                )
+            found_for[position] = results[key]
+        return found_for
 
 
 def _surfaces(text: str, words: Sequence[str]) -> tuple[str, ...]:
