@@ -19,7 +19,8 @@ the best are left out (`RELATIVE`).
 Where no theme is met at all, the shared-terms search of before decides (bot/advice/
 shared_terms.py: a shared sub-goal with a shared target group or two telling words), so an idea
 whose words no theme has is still compared with the projects' texts; it shows the one project
-sharing most (`FALLBACK`).
+sharing most (`FALLBACK`). A project without themes (added by staff, themes not yet written) is
+compared on its text always, after those met by theme.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class LookAlikes:
             for project in kb.projects
         ]
         self.shared_terms = SharedTerms(kb, vocabulary)
+        self._unthemed = frozenset(p.id for p in kb.projects if not p.themes)
         self.themes = ThemeIndex(
             [project.themes for project in kb.projects],
             vocabulary,
@@ -124,7 +126,14 @@ class LookAlikes:
         found = self.themes.read(text)
         themed = self.themed(found, goals, groups, district_id)
         if themed:
-            return themed
+            if not self._unthemed:
+                return themed
+            # A project no one has written themes for yet (added by staff) can only be found
+            # on its text: it follows those met by theme.
+            shown = {match.id for match in themed}
+            plain = self.shared_terms.find(hits, goals, groups, district_id, fields, text)
+            extra = [m for m in plain if m.id in self._unthemed and m.id not in shown]
+            return (themed + extra)[:LIMIT]
         # Where no theme is met, the texts' shared telling terms decide, as before themes were
         # read whole (bot/advice/shared_terms.py): a project is then shown on a shared sub-goal
         # with a shared target group or two telling words, never on a generic word alone.

@@ -6,6 +6,7 @@ of a project for other people than the idea's."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,20 @@ def test_a_theme_of_generic_words_only_is_refused(tmp_path: Path) -> None:
     assert problem.entry == "zukunftsforum-ressourcenwirtschaft"
     assert problem.loc[2] == "themes"
     assert problem.message.key == "kb.fix.theme_generic"
+
+
+def test_a_project_without_themes_is_found_on_its_text_beside_those_met_by_theme(
+    kb: KnowledgeBase,
+) -> None:
+    """A project staff added without themes is still compared on its text, after the projects
+    whose themes the idea meets."""
+    idea = (
+        "Geflüchtete Azubis machen ein Praktikum im Pflegeheim und lernen berufsbezogenes Deutsch."
+    )
+    projects = tuple(
+        p.model_copy(update={"themes": []}) if p.id == "care" else p for p in kb.projects
+    )
+    advisor = Advisor(dataclasses.replace(kb, projects=projects))
+    by_theme = [m.id for m in themed(advisor, idea, ("gefluechtete", "auszubildende"))]
+    assert by_theme and "care" not in by_theme
+    assert "care" in shown(advisor, idea, "Geflüchtete")
