@@ -27,13 +27,19 @@ def test_every_project_carries_what_the_strategy_says_about_it(kb: KnowledgeBase
 def test_look_alikes_are_found_on_the_strategys_words_not_only_the_keywords(
     kb: KnowledgeBase,
 ) -> None:
-    """With the team's description and keywords of CARE emptied, what the strategy says about
-    it still makes an idea of language learning during a placement alike."""
+    """With the team's description, keywords and themes of CARE emptied, what the strategy says
+    about it still makes an idea of language learning during a placement alike (where no theme
+    is met, the projects' texts are compared)."""
     idea = "Geflüchtete lernen während eines Praktikums im Krankenhaus Deutsch."
 
     def shown(strategy_text: str | None) -> list[str]:
         care = kb.project("care").model_copy(
-            update={"description": "CARE.", "keywords": [], "strategy_text": strategy_text}
+            update={
+                "description": "CARE.",
+                "keywords": [],
+                "themes": [],
+                "strategy_text": strategy_text,
+            }
         )
         projects = tuple(care if p.id == "care" else p for p in kb.projects)
         advisor = Advisor(dataclasses.replace(kb, projects=projects))
@@ -143,8 +149,8 @@ def test_an_english_texts_own_words_are_not_read_as_german_nouns(advisor: Adviso
     vocabulary = advisor.matcher.vocabulary
     english = "We offer Work-Life Balance coaching to small firms."
     german = "Wir helfen kleinen Firmen bei einer besseren Balance von Arbeit und Familie."
-    english_terms = lookalikes._terms(vocabulary.find(english), english)
-    german_terms = lookalikes._terms(vocabulary.find(german), german)
+    english_terms = lookalikes.shared_terms._terms(vocabulary.find(english), english)
+    german_terms = lookalikes.shared_terms._terms(vocabulary.find(german), german)
     assert ("balanc",) in german_terms
     assert ("balanc",) not in english_terms
-    assert set(english_terms) == set(lookalikes.substantive(vocabulary.find(english)))
+    assert set(english_terms) == set(lookalikes.shared_terms.substantive(vocabulary.find(english)))

@@ -1,7 +1,8 @@
-"""Issue #14, wave 5: each project carries its theme and approach in a few words (`themes`,
-written from the strategy's sentences about it), and generic evidence never makes a look-alike
-alone: a single shared word counts where it is one of the project's themes (or no other project
-uses it, or a target group is shared besides)."""
+"""Issue #14, wave 6: each project carries what it does and for whom in a few words (`themes`,
+German and English, written from the strategy's sentences about it), and a project is alike an
+idea where one of its themes is met whole: its words and the target groups it names. Generic
+words weigh half and never make a look-alike alone; a theme naming nobody makes no look-alike
+of a project for other people than the idea's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.advice.advise import Advisor
+from bot.advice.match import ProjectMatch
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KnowledgeError, load_directory
 from bot.kb.shipped import shipped_knowledge_dir
@@ -18,35 +20,91 @@ from bot.kb.shipped import shipped_knowledge_dir
 
 def test_every_project_carries_its_themes(kb: KnowledgeBase) -> None:
     for project in kb.projects:
-        assert 1 <= len(project.themes) <= 6, project.id
+        assert 1 <= len(project.themes) <= 12, project.id
         assert all(len(theme) <= 80 for theme in project.themes), project.id
 
 
-def shown(kb: KnowledgeBase, idea: str, without_themes_of: str | None = None) -> list[str]:
-    projects = tuple(
-        p.model_copy(update={"themes": []}) if p.id == without_themes_of else p for p in kb.projects
+def shown(advisor: Advisor, idea: str, group: str = "") -> list[str]:
+    return [p.id for p in advisor.matcher.match(idea, group).projects]
+
+
+def themed(advisor: Advisor, idea: str, groups: tuple[str, ...]) -> list[ProjectMatch]:
+    lookalikes = advisor.matcher.lookalikes
+    return lookalikes.themed(lookalikes.themes.read(idea), (), groups, None)
+
+
+def test_a_theme_is_read_as_its_words_and_the_target_groups_it_names(advisor: Advisor) -> None:
+    themes = advisor.matcher.lookalikes.themes
+    visit = themes.theme("Lehrkräfte besuchen Betriebe")
+    assert visit.surfaces == ("besuchen",)
+    assert visit.groups == {"lehrkraefte", "unternehmen"}
+    # A telling word and a group weigh 1, a generic word (or companies as a group) half.
+    assert visit.weight == 1.0 + 1.0 + 0.5
+    assert themes.theme("Mentoring für Studierende").weight == 0.5 + 1.0
+    assert themes.theme("Kreislaufwirtschaft").weight == 1.0
+
+
+def test_a_theme_is_met_whole_its_words_and_its_target_groups(advisor: Advisor) -> None:
+    teachers = themed(
+        advisor, "Unsere Lehrkräfte besuchen im Herbst Betriebe.", ("lehrkraefte", "unternehmen")
     )
-    advisor = Advisor(dataclasses.replace(kb, projects=projects))
-    return [p.id for p in advisor.matcher.match(idea).projects]
+    assert [m.id for m in teachers][:1] == ["lehrerexkursionen"]
+    assert "besuchen" in teachers[0].shared_words
+    # The same visit by pupils is not what teachers' excursions are about.
+    pupils = themed(
+        advisor, "Unsere Schüler besuchen im Herbst Betriebe.", ("schueler", "unternehmen")
+    )
+    assert "lehrerexkursionen" not in [m.id for m in pupils]
 
 
-def test_a_single_shared_word_counts_where_it_is_one_of_the_projects_themes(
-    kb: KnowledgeBase,
+@pytest.mark.parametrize(
+    ("idea", "group", "project"),
+    [
+        ("Teachers visit local companies for a day.", "teachers", "lehrerexkursionen"),
+        (
+            "Mentoring for students by local SME managers.",
+            "students",
+            "mentoring-studierende-wirtschaft",
+        ),
+        (
+            "Mentoring für Studierende durch Führungskräfte aus dem Mittelstand.",
+            "Studierende",
+            "mentoring-studierende-wirtschaft",
+        ),
+    ],
+)
+def test_an_idea_in_english_meets_a_project_as_a_german_one_does(
+    advisor: Advisor, idea: str, group: str, project: str
 ) -> None:
-    """Energy efficiency is what the Zukunftsforum Green Building works on (one of its themes);
-    the same word in a project that only mentions it would make no look-alike on its own."""
-    idea = "Schulungen zur Energieeffizienz für Handwerksbetriebe."
-    assert "zukunftsforum-green-building" in shown(kb, idea)
-    assert "zukunftsforum-green-building" not in shown(kb, idea, "zukunftsforum-green-building")
+    assert shown(advisor, idea, group)[:1] == [project]
 
 
-def test_a_word_no_other_project_uses_is_enough_beside_a_shared_sub_goal(
-    kb: KnowledgeBase,
+def test_a_generic_word_never_makes_a_look_alike_alone(advisor: Advisor) -> None:
+    """Mentoring for pupils shares only the generic approach with mentoring for students."""
+    ideas = ("Mentoring für Schülerinnen und Schüler der Oberschule.", ("schueler",))
+    assert "mentoring-studierende-wirtschaft" not in [m.id for m in themed(advisor, *ideas)]
+
+
+def test_a_theme_naming_nobody_needs_the_project_to_be_for_the_ideas_people(
+    advisor: Advisor,
 ) -> None:
-    """Robotics is what the Robonatives Initiative alone is about: an idea of robotics clubs for
-    pupils shares its theme even where its themes are not written down."""
-    idea = "Robotik-AGs an Grundschulen, Kinder sollen früh Spaß an Technik bekommen."
-    assert "robonatives" in shown(kb, idea, "robonatives")
+    """Recycling and reuse is what the Zukunftsforum Ressourcenwirtschaft works on with
+    companies: an idea for young people in a youth club is not alike it by that theme."""
+    idea = "Recycling und Wiederverwendung von Fahrrädern"
+    assert "zukunftsforum-ressourcenwirtschaft" in [
+        m.id for m in themed(advisor, f"{idea} in Handwerksbetrieben.", ("unternehmen",))
+    ]
+    assert "zukunftsforum-ressourcenwirtschaft" not in [
+        m.id for m in themed(advisor, f"{idea} mit Jugendlichen im Jugendzentrum.", ("schueler",))
+    ]
+
+
+def test_a_group_meets_a_theme_for_a_broader_group_not_a_narrower_one(advisor: Advisor) -> None:
+    """Refugees are immigrants: a theme for immigrants is met; students are not dropouts."""
+    refugees = themed(advisor, "Beratung für Geflüchtete zum Arbeitsmarkt.", ("gefluechtete",))
+    assert "zuwanderungsberatung" in [m.id for m in refugees]
+    students = themed(advisor, "Studierende in Ausbildung bringen.", ("studierende",))
+    assert "umsteigen-statt-aussteigen" not in [m.id for m in students]
 
 
 def test_a_theme_of_generic_words_only_is_refused(tmp_path: Path) -> None:
@@ -66,3 +124,20 @@ def test_a_theme_of_generic_words_only_is_refused(tmp_path: Path) -> None:
     assert problem.entry == "zukunftsforum-ressourcenwirtschaft"
     assert problem.loc[2] == "themes"
     assert problem.message.key == "kb.fix.theme_generic"
+
+
+def test_a_project_without_themes_is_found_on_its_text_beside_those_met_by_theme(
+    kb: KnowledgeBase,
+) -> None:
+    """A project staff added without themes is still compared on its text, after the projects
+    whose themes the idea meets."""
+    idea = (
+        "Geflüchtete Azubis machen ein Praktikum im Pflegeheim und lernen berufsbezogenes Deutsch."
+    )
+    projects = tuple(
+        p.model_copy(update={"themes": []}) if p.id == "care" else p for p in kb.projects
+    )
+    advisor = Advisor(dataclasses.replace(kb, projects=projects))
+    by_theme = [m.id for m in themed(advisor, idea, ("gefluechtete", "auszubildende"))]
+    assert by_theme and "care" not in by_theme
+    assert "care" in shown(advisor, idea, "Geflüchtete")

@@ -1,0 +1,236 @@
+"""What a project does and for whom, met in an idea: its themes read as small conjunctions.
+
+Each of a project's themes (`Project.themes`, a few words in German or English written from the
+strategy's sentences about it: "Lehrkräfte besuchen Betriebe", "mentoring for students") is read
+as slots that must all be found in the idea: its words (the approach: "besuchen", "Betriebe",
+"mentoring"), and the target groups it names ("Lehrkräfte", "students"), each met by the same
+group among the idea's own (found in its text or chosen in the dialog) or a narrower one
+(refugees meet a theme for immigrants; students do not meet one for dropouts). So two texts are
+alike when they do the same thing for the same people; a generic word ("Betriebe", "Mentoring")
+is a slot like any other and counts only together with the rest of its theme.
+
+A theme's words are found in the idea as the matcher's vocabulary finds words (stems, dictionary
+forms, inside compounds: "Pflegeausbildung" holds "Pflege" and "Ausbildung"; typos; the
+glossary's English and German other words stand for its entries), by a vocabulary of the themes'
+own words. What a theme weighs: 1 per telling word and per target group it names, half for a
+generic word (`matching.generic_terms`, and a company as target group) and for a word most
+projects' texts use ("Arbeit", "Beruf", "Ausbildung"). Themes are indexed by their text,
+so projects sharing a theme (thousands in a synthetic knowledge base) cost one check.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.advice.vocabulary import TermList, Vocabulary, root, tokens
+
+GROUP = "tg:"
+"""Concept prefix of a target group in the matcher's vocabulary."""
+_SLOT = "theme"
+
+_FUNCTION = frozenset(
+    "who what which that this these those their there here into onto about after before from "
+    "your ours they them than then also just only very more most some such each other "
+    "über unter durch gegen ohne bis ab sowie dazu".split()
+)
+"""Small words a theme may have that say nothing (beyond the vocabulary's stop words)."""
+
+COMMON_SHARE = 0.15
+"""A theme word found in the texts of more than this share of the projects is common..."""
+COMMON_MIN = 4
+"""...and in more than this many at least (in a small knowledge base)."""
+
+TELLING_WEIGHT = 1.0
+GENERIC_WEIGHT = 0.5
+"""What a generic word of a theme weighs ("Betriebe", "Mentoring"), or a generic target group
+it names (companies), against 1 for another word and for another target group."""
+COMMON_WEIGHT = 0.5
+"""What a word most projects' texts use weighs ("Arbeit", "Beruf", "Berufsorientierung")."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: its words' keys (in the themes' vocabulary) and the target groups it names."""
+
+    text: str
+    words: tuple[tuple[str, ...], ...]
+    surfaces: tuple[str, ...]
+    groups: frozenset[str]
+    weight: float
+    """How much the theme tells when met."""
+
+
+@dataclass(frozen=True)
+class Met:
+    """A project's themes an idea meets."""
+
+    best: float
+    """The weight of the best theme met."""
+    count: int
+    """How many of its themes are met."""
+    words: tuple[str, ...]
+    """The words of the themes met, as the themes write them."""
+    groups: frozenset[str]
+    """The target groups the themes met name."""
+
+
+class ThemeIndex:
+    """Built once per knowledge base from the projects' themes and the matcher's vocabulary."""
+
+    def __init__(
+        self,
+        themes: Sequence[Sequence[str]],
+        vocabulary: Vocabulary,
+        generic: TermList,
+        places: Collection[str],
+        within: Mapping[str, frozenset[str]],
+        generic_groups: Collection[str] = (),
+        *,
+        texts: Sequence[str] = (),
+        aliases: Iterable[tuple[str, str]] = (),
+        variants: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """`themes`: per project (by position), its themes; `vocabulary`: the matcher's, which
+        tells a theme's target groups; `generic`: the generic words; `places`: roots of place
+        names, never a slot; `within`: each target group's broader groups; `texts`: per project
+        its own text, to tell which words most projects use; `aliases`, `variants`: the
+        glossary's English and German other words (other phrase, entry)."""
+        self._within = within
+        parsed: dict[str, tuple[list[str], frozenset[str]]] = {}
+        entries: list[tuple[str, str]] = []
+        for own in themes:
+            for text in own:
+                if text not in parsed:
+                    parsed[text] = _read(text, vocabulary, places)
+                    entries += [(written, _SLOT) for written in parsed[text][0]]
+        self._vocabulary = Vocabulary(entries, aliases, variants)
+        spread: dict[tuple[str, ...], int] = defaultdict(int)
+        for own_text in texts:
+            for hit in self._vocabulary.find(own_text, dictionary=False):
+                spread[hit.key] += 1
+        limit = max(COMMON_MIN, COMMON_SHARE * len(texts))
+        common = frozenset(key for key, count in spread.items() if count > limit)
+
+        def weight(key: tuple[str, ...]) -> float:
+            if key in common:
+                return COMMON_WEIGHT
+            return GENERIC_WEIGHT if key in generic else TELLING_WEIGHT
+
+        self._weights = {
+            key: weight(key) for key in (self._vocabulary.key_of(w) for w in entries_words(parsed))
+        }
+        self._themes: dict[str, Theme] = {}
+        for text, (words, groups) in parsed.items():
+            keys = tuple(dict.fromkeys(self._vocabulary.key_of(written) for written in words))
+            self._themes[text] = Theme(
+                text=text,
+                words=keys,
+                surfaces=_surfaces(text, words),
+                groups=groups,
+                weight=sum(weight(key) for key in keys)
+                + sum(GENERIC_WEIGHT if g in generic_groups else TELLING_WEIGHT for g in groups),
+            )
+        # Which themes a word or (for themes of groups only) a group can complete, and which
+        # projects carry each theme.
+        self._by_word: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        self._by_group: dict[str, list[str]] = defaultdict(list)
+        for text, theme in self._themes.items():
+            for key in theme.words:
+                self._by_word[key].append(text)
+            if not theme.words:
+                for group in theme.groups:
+                    self._by_group[group].append(text)
+        self._projects: dict[str, list[int]] = defaultdict(list)
+        for position, own in enumerate(themes):
+            for text in dict.fromkeys(own):
+                self._projects[text].append(position)
+
+    def theme(self, text: str) -> Theme:
+        """A theme as read (for tests and explanations)."""
+        return self._themes[text]
+
+    def read(self, text: str) -> frozenset[tuple[str, ...]]:
+        """The themes' words an idea's text has."""
+        return frozenset(hit.key for hit in self._vocabulary.find(text))
+
+    def telling(self, found: Collection[tuple[str, ...]]) -> set[int]:
+        """The projects (by position) one of whose themes' telling words (neither generic nor
+        common) is among `found`."""
+        return {
+            position
+            for key in found
+            if self._weights.get(key, 0.0) >= TELLING_WEIGHT
+            for text in self._by_word.get(key, ())
+            for position in self._projects[text]
+        }
+
+    def find(self, found: Collection[tuple[str, ...]], groups: Iterable[str]) -> dict[int, Met]:
+        """Per project (by position) whose themes the idea meets (`found`: the themes' words
+        its text has, `read`): how well."""
+        present = set(groups)
+        reach = present | {broader for g in present for broader in self._within.get(g, ())}
+        candidates = {t for key in found for t in self._by_word.get(key, ())}
+        candidates |= {t for g in reach for t in self._by_group.get(g, ())}
+        met: dict[int, list[Theme]] = defaultdict(list)
+        for candidate in sorted(candidates):
+            theme = self._themes[candidate]
+            # Every word and every group the theme names (teachers and companies, not either).
+            if all(key in found for key in theme.words) and theme.groups <= reach:
+                for position in self._projects[candidate]:
+                    met[position].append(theme)
+        # Projects meeting the same themes (copies in a large knowledge base) share one result.
+        results: dict[tuple[str, ...], Met] = {}
+        found_for: dict[int, Met] = {}
+        for position, own in met.items():
+            key = tuple(t.text for t in own)
+            if key not in results:
+                results[key] = Met(
+                    best=max(t.weight for t in own),
+                    count=len(own),
+                    words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
+                    groups=frozenset(g for t in own for g in t.groups),
+                )
+            found_for[position] = results[key]
+        return found_for
+
+
+def _surfaces(text: str, words: Sequence[str]) -> tuple[str, ...]:
+    """The theme's words as it writes them, a hyphenated one whole ("job-related",
+    "IT-Sicherheit"), for explanations."""
+    chunks = [chunk.strip(".,;:()\"'") for chunk in text.split()]
+    found = []
+    for word in words:
+        chunk = next((c for c in chunks if word in c.split("-")), word)
+        found.append(chunk)
+    return tuple(dict.fromkeys(found))
+
+
+def entries_words(parsed: Mapping[str, tuple[list[str], frozenset[str]]]) -> list[str]:
+    """Every word of the themes read."""
+    return [word for words, _ in parsed.values() for word in words]
+
+
+def _read(
+    text: str, vocabulary: Vocabulary, places: Collection[str]
+) -> tuple[list[str], frozenset[str]]:
+    """A theme's words (as written) and the target groups it names (the matcher's vocabulary
+    tells them: "Azubis", "students", "Betriebe")."""
+    groups: set[str] = set()
+    group_stems: set[str] = set()
+    for hit in vocabulary.find(text, dictionary=False):
+        concepts = vocabulary.concepts.get(hit.key, ())
+        named = [c[len(GROUP) :] for c in concepts if c.startswith(GROUP)]
+        if named:
+            groups.update(named)
+            group_stems.update(stemmed for _, stemmed in tokens(hit.surface))
+            group_stems.update(hit.key)
+    words = [
+        written
+        for written, stemmed in tokens(text)
+        if stemmed not in group_stems
+        and root(stemmed) not in places
+        and written.casefold() not in _FUNCTION
+    ]
+    return list(dict.fromkeys(words)), frozenset(groups)
