@@ -116,6 +116,8 @@ _COMPOUND_PREFIXES = {
     "altenpflege": "care",
     "krankenhaus": "care",
     "jugendhilfe": "care",
+    "caritas": "care",
+    "diakonie": "care",
 }
 """Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
 _JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
@@ -125,7 +127,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(
-    r"(?:^|[.!?;:,]\s*)\s*(?:wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
+    r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
     r"|we\s+are|we're|i\s+am|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
@@ -215,7 +217,9 @@ _CUT = re.compile(
 
 def _first_words(who: str) -> str:
     """The self-description up to the first word that starts something else."""
-    cut = _CUT.search(f" {who} ")
+    # from the second word on: "an adult education centre" starts with an article, not
+    # with the German "an"
+    cut = _CUT.search(f" {who} ", 1)
     if cut is not None:
         who = who[: max(cut.start() - 1, 0)]
     words = list(re.finditer(r"\S+", who))

@@ -1,0 +1,91 @@
+"""read_message, wave 6 of #12: what made a first message cost questions — a self-description
+starting with "an" ("We are an adult education centre") or after a filler ("hallo also wir
+sind …"), church welfare organisations by their compound, costs after dates in one long
+sentence ("…, kosten so um die 170.000"), co-financing as its own clause, "co-fund", and a
+project said without a word of intent but for a named group."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.groups import GroupFinder
+from bot.understanding.message import LIKELY, Reading, ReadingContext, read_message
+from bot.understanding.organisations import organisation_in
+from bot.understanding.places import PlaceResolver
+
+TODAY = date(2026, 12, 7)
+
+ALL_IN_ONE = (
+    "hallo also wir sind der caritasverband in hildesheim und wollen ab august 27 für 2 jahre "
+    "junge geflüchtete ohne schulabschluss auf die ausbildung vorbereiten, kosten so um die "
+    "170.000, eigenanteil zahlt das bistum"
+)
+
+
+@pytest.fixture(scope="module")
+def finders(kb: KnowledgeBase) -> tuple[PlaceResolver, GroupFinder]:
+    return PlaceResolver(kb), GroupFinder(kb.target_groups)
+
+
+def read(finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None = None) -> Reading:
+    places, groups = finders
+    return read_message(text, ReadingContext(places, groups, TODAY, step))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The course is for bus drivers. We are an adult education centre in Nienburg.",
+            "education",
+        ),
+        ("we're an association of craft businesses in Hameln", "chamber"),
+        ("hallo also wir sind der caritasverband in hildesheim", "care"),
+        ("Moin, ja wir sind die Diakoniestation Springe", "care"),
+        # "an" as a German preposition still ends the description
+        ("wir sind ein Verein an der Weser", "other"),
+    ],
+)
+def test_self_descriptions(text: str, kind: str) -> None:
+    found = organisation_in(text)
+    assert found is not None and found.kind == kind
+
+
+def test_costs_after_dates_in_one_long_sentence(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    reading = read(finders, ALL_IN_ONE, "region")
+    assert reading.costs is not None and reading.costs.value.amount == 170_000
+    assert reading.costs.confidence >= LIKELY
+    assert reading.start is not None and reading.start.value.iso() == "2027-08"
+    assert reading.duration is not None and reading.duration.value == 24
+
+
+def test_cofinancing_is_its_clause_of_a_long_sentence(
+    finders: tuple[PlaceResolver, GroupFinder],
+) -> None:
+    reading = read(finders, ALL_IN_ONE, "region")
+    assert reading.cofinancing is not None
+    assert reading.cofinancing.value == "eigenanteil zahlt das bistum"
+
+
+def test_co_fund_is_cofinancing(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    reading = read(finders, "Local bus companies and the district will co-fund this.", "region")
+    assert reading.cofinancing is not None
+
+
+def test_an_offer_for_a_named_group_is_the_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    text = (
+        "Vorbereitungskurs für angehende Meister im Kfz-Handwerk, abends und samstags, in "
+        "Hameln. Wir sind die Innung."
+    )
+    reading = read(finders, text, "region")
+    assert reading.idea is not None
+    assert reading.target_groups is not None and reading.target_groups.value == ("beschaeftigte",)
+
+
+def test_a_greeting_with_a_place_is_no_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    # no group introduced, no intent: nothing said about a project
+    text = "Guten Tag, wir sind die Kreishandwerkerschaft in Hildesheim und haben eine Frage."
+    assert read(finders, text, "region").idea is None
