@@ -70,6 +70,18 @@ _PATH_BEFORE = re.compile(r"(?:^|[^a-z])(?:in|within|innerhalb(?:\s+von)?)\s*$")
 _PATH_AFTER = re.compile(r"\s*(?:zur|zum|to\s+become|to\s+be|into)(?![a-z])")
 """A length that says how long it takes a participant to get somewhere ("in 6 Monaten zur
 Pflegehilfskraft qualifizieren", "within 6 months to become") is not the project's duration."""
+_OVER = re.compile(r"(?:ueber|over)\s*$")
+MAX_OVER_MONTHS = 120
+"""… but "über 3 Jahre", "over three years" is how long (ages are higher: "über 50 Jahre")."""
+
+
+def _age(before: str, months: Decimal) -> bool:
+    """Whether the words before a length make it an age or a time ago ("über 50 Jahre")."""
+    if not _AGE.search(before):
+        return False
+    return not (_OVER.search(before) and months <= MAX_OVER_MONTHS)
+
+
 _AGE_AFTER = re.compile(r"\s*(?:alt|alte[nr]?|old|erfahrung|experience|ago|her)(?![a-z])")
 
 
@@ -210,7 +222,7 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
         lengths = [
             length
             for length in _lengths(folded, whens)[0]
-            if not _AGE.search(folded[: length.start])
+            if not _age(folded[: length.start], length.months)
             and not _AGE_AFTER.match(folded, length.end)
             and not _PART_AFTER.match(folded, length.end)
             and not (

@@ -89,3 +89,55 @@ def test_a_greeting_with_a_place_is_no_idea(finders: tuple[PlaceResolver, GroupF
     # no group introduced, no intent: nothing said about a project
     text = "Guten Tag, wir sind die Kreishandwerkerschaft in Hildesheim und haben eine Frage."
     assert read(finders, text, "region").idea is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Guten Tag! Wir, der Verein Arbeit und Leben in Nienburg, planen ein Mentoring", "other"),
+        ("Moin aus Rinteln. Ich bin Geschäftsführer einer Tischlerei und wir wollen", "company"),
+        ("Hi, I'm with the Hildesheim chamber of crafts. We'd like to run a project", "chamber"),
+        ("Die Lebenshilfe Hildesheim möchte für Menschen mit Behinderung Arbeitsplätze", "care"),
+        ("Ich bin Lehrerin an einer BBS in Hameln und möchte ein Projekt starten", "education"),
+        (
+            "Sehr geehrte Damen und Herren, die Stadt Bückeburg beabsichtigt, ab Juli",
+            "municipality",
+        ),
+        ("Ich bin Mitarbeiterin bei der Stadt Hameln", "municipality"),
+    ],
+)
+def test_who_writes_as_people_say_it(text: str, kind: str) -> None:
+    found = organisation_in(text)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Schüler wollen mehr Praktika", "Ich bin Lehrerin und möchte etwas tun"],
+)
+def test_no_organisation_where_none_is_said(text: str) -> None:
+    assert organisation_in(text) is None
+
+
+def test_a_plan_the_city_intends_is_an_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    text = (
+        "Sehr geehrte Damen und Herren, die Stadt Bückeburg beabsichtigt, ab dem 01.07.2027 ein "
+        "Projekt zur Berufsorientierung für Schülerinnen und Schüler der Oberschulen durchzuführen."
+    )
+    assert read(finders, text, "region").idea is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Wir rechnen mit 50.000 € pro Jahr über 3 Jahre.", 36),
+        ("over three years", 36),
+        # ages stay ages
+        ("Menschen über 50 Jahre", None),
+    ],
+)
+def test_over_a_few_years_is_a_duration(
+    finders: tuple[PlaceResolver, GroupFinder], text: str, months: int | None
+) -> None:
+    reading = read(finders, text, "region")
+    assert (reading.duration.value if reading.duration else None) == months
