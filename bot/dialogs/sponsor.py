@@ -184,8 +184,11 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
         if answer is None or key == step or not answer.text.strip():
             continue
         if step == "target_group":
-            # pointed to as the answer: read as one, organisations count without a "für"
-            hits = group_finder(ctx.advisor.kb).find(answer.text)
+            # pointed to as the answer: the people it names, read as running text (partners,
+            # staff and the sponsor are none); if it names none, read as an answer, where
+            # organisations count without a "für" ("Beratung kleiner Betriebe")
+            finder = group_finder(ctx.advisor.kb)
+            hits = finder.find(answer.text, running_text=True) or finder.find(answer.text)
             if hits:
                 return ", ".join(dict.fromkeys(hit.text for hit in hits))
             continue

@@ -746,8 +746,10 @@ class GroupFinder:
     def _without_parts(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
-        """Organisation words inside a longer phrase of another group are part of it, and
-        those saying where a group of people is ("Lehrer an Berufsschulen") describe it."""
+        """Organisation words inside a longer phrase of another group are part of it, those
+        saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
+        the project works with beside a group of people are partners ("mit Schulen und
+        Betrieben Langzeitarbeitslose in Ausbildung bringen")."""
 
         def part(group: str, start: int, end: int) -> bool:
             if group not in self._organisations:
@@ -757,6 +759,18 @@ class GroupFinder:
                 for other, s, e in found
             ):
                 return True
+            sentence = words[start].sentence
+            marker = _partner_marker(start, words)
+            if (
+                marker is not None
+                and words[marker].sentence == sentence
+                and not any(e == marker for _, _, e in found)
+                and any(
+                    other not in self._organisations and words[s].sentence == sentence
+                    for other, s, _ in found
+                )
+            ):
+                return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
             between = words[max(0, start - 3) : start]
             located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
             return located and any(

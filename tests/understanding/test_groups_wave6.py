@@ -104,3 +104,16 @@ def test_group_words_that_still_name_the_target(
 )
 def test_activities_named_for_a_group(finder: GroupFinder, text: str, groups: set[str]) -> None:
     assert set(finder.groups(text, running_text=True)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("mit Schulen und Betrieben Langzeitarbeitslose in Ausbildung bringen", {"arbeitslose"}),
+        # organisations alone, or named for whom, are the answer
+        ("Beratung kleiner Betriebe zur Digitalisierung", {"unternehmen"}),
+        ("Azubis und Betriebe", {"auszubildende", "unternehmen"}),
+    ],
+)
+def test_organisations_at_the_question(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
