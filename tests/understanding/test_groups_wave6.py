@@ -117,3 +117,17 @@ def test_activities_named_for_a_group(finder: GroupFinder, text: str, groups: se
 )
 def test_organisations_at_the_question(finder: GroupFinder, text: str, groups: set[str]) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Rückkehrer, die wieder in die Region wollen", set()),
+        ("returners who want to move back to the area", set()),
+        ("Rückkehrerinnen nach der Familienzeit", {"berufsrueckkehrende", "frauen"}),
+    ],
+)
+def test_coming_back_to_the_region_is_no_return_to_work(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
