@@ -11,7 +11,8 @@ nothing. Rules:
   "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
   does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
-  "Schüler". A feminine plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
+  "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
+  plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
   the same sentence names the group in another form ("Schülerinnen und Schüler").
 * A phrase of several words matches with articles, pronouns and the like between its words
   ("nach ihrer Ausbildung" finds "nach der Ausbildung").
@@ -258,10 +259,16 @@ def _stem(key: str) -> str:
     return key
 
 
+_FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
+"""German feminine forms ("Abiturientinnen", "Facharbeiterin"): they are the word the
+masculine form is listed as, too."""
+
+
 @lru_cache(maxsize=65_536)
 def _forms(word: str) -> frozenset[str]:
     key = fold(word)
     found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
+    found.add(_FEMININE_ENDING.sub("", key))
     found |= {_stem(form) for form in found}
     found.discard("")
     return frozenset(found)

@@ -131,3 +131,20 @@ def test_coming_back_to_the_region_is_no_return_to_work(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Abiturientinnen", {"schueler", "frauen"}),
+        ("Facharbeiterinnen aus der Produktion", {"beschaeftigte", "frauen"}),
+        ("Lehrerin", {"lehrkraefte"}),
+        ("blinde Menschen", {"menschen-mit-beeintraechtigung"}),
+        # words that only end like feminine forms
+        ("Medizin und Termin in Berlin", set()),
+    ],
+)
+def test_feminine_forms_and_everyday_words(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
