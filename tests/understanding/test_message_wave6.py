@@ -15,6 +15,7 @@ from bot.understanding.groups import GroupFinder
 from bot.understanding.message import LIKELY, Reading, ReadingContext, read_message
 from bot.understanding.organisations import organisation_in
 from bot.understanding.places import PlaceResolver
+from bot.understanding.replies import Kind, classify
 
 TODAY = date(2026, 12, 7)
 
@@ -141,3 +142,21 @@ def test_over_a_few_years_is_a_duration(
 ) -> None:
     reading = read(finders, text, "region")
     assert (reading.duration.value if reading.duration else None) == months
+
+
+@pytest.mark.parametrize(
+    ("text", "wants"),
+    [
+        ("Deutsch für die Pflege", None),
+        ("English for nurses", None),
+        ("Englisch im Beruf", None),
+        ("Sprachkurs Deutsch für Geflüchtete", None),
+        ("Englisch?", "en"),
+        ("I would prefer English", "en"),
+        ("Sprechen Sie auch Englisch?", "en"),
+        ("German", "de"),
+    ],
+)
+def test_a_language_named_is_no_request_for_it(text: str, wants: str | None) -> None:
+    reply = classify(text, "title")
+    assert (reply.wants if reply.kind is Kind.LANGUAGE else None) == wants
