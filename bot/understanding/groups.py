@@ -42,7 +42,8 @@ nothing. Rules:
   "Als Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word
   naming an organisation ("women's network", "refugee-led association"); the organisation's
   size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who
-  retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb". Everywhere: hits inside a
+  retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as
+  ambassadors ("Azubi-Botschafter", "apprentice ambassadors"). Everywhere: hits inside a
   negated group ("not school kids"), and the role people are trained for ("zur Erzieherin",
   "as bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
@@ -194,6 +195,9 @@ POSSESSIVES = frozenset(
     "unser unsere unseren unserem unseres unserer our my mein meine meinen meinem meines".split()
 )
 """An organisation after "für unseren …" is the sponsor's own ("Azubis für unseren Betrieb")."""
+AMBASSADORS = frozenset(
+    "botschafter botschafterin botschafterinnen scout scouts ambassador ambassadors".split()
+)
 RETIREMENT = frozenset({"rente", "ruhestand", "pension"})
 RETIRING_VERBS = frozenset({"retire", "retires", "retiring", "verrenten"})
 RETIRING_REACH = 5
@@ -333,6 +337,16 @@ def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> 
         return False
     following = words[end]
     return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """ "Azubi-Botschafter", "apprentice ambassadors": the group does the project's work (they
+    go into schools), it is not whom the project is for."""
+    _, start, end = hit
+    if end >= len(words) or words[end].sentence != words[start].sentence:
+        return False
+    joined = text[words[end - 1].end : words[end].start] in ("-", " ")
+    return joined and words[end].key in AMBASSADORS
 
 
 def _retiring(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
@@ -501,6 +515,8 @@ class GroupFinder:
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
         found = _without_negated(found, words)
+        if running_text:
+            found = [hit for hit in found if not _ambassadors(hit, words, text)]
         found = [hit for hit in found if not _addressed(hit, words, text)]
         found = [hit for hit in found if not self._names_organisation(hit, words)]
         if running_text:

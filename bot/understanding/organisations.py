@@ -110,6 +110,7 @@ _COMPOUND_HEADS = {
     "händler": "company",
     "verein": "other",
     "stiftung": "other",
+    "vereen": "other",  # Low German
     "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
@@ -132,7 +133,7 @@ _GREETING = re.compile(
 )
 _SELF = re.compile(
     r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
-    r"|we\s+are|we're|i\s+am|i['’]m|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"|we\s+are|we're|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
 )

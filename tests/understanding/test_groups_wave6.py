@@ -148,3 +148,15 @@ def test_feminine_forms_and_everyday_words(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("idee wär ne art azubi-botschafter die in die schulen gehen", set()),
+        ("apprentice ambassadors visit schools to talk to pupils", {"schueler"}),
+        ("Coaching für Azubis in Betrieben", {"auszubildende"}),
+    ],
+)
+def test_ambassadors_do_the_work(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text, running_text=True)) == groups

@@ -160,3 +160,14 @@ def test_over_a_few_years_is_a_duration(
 def test_a_language_named_is_no_request_for_it(text: str, wants: str | None) -> None:
     reply = classify(text, "title")
     assert (reply.wants if reply.kind is Kind.LANGUAGE else None) == wants
+
+
+def test_low_german_first_message(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    text = (
+        "Moin! Wi sünd de Landfrauenvereen ut Nienborg un wüllt Froons, de lang to Hus weern, "
+        "weer in Arbeit bringen. Dat schall een Johr duern un so 50.000 Euro kosten."
+    )
+    reading = read(finders, text, "region")
+    assert reading.place is not None and "Nienburg" in reading.place.value.name
+    assert reading.organisation is not None and reading.organisation.value == "other"
+    assert reading.duration is not None and reading.duration.value == 12
