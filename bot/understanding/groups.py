@@ -787,14 +787,18 @@ class GroupFinder:
             if (
                 marker is not None
                 and words[marker].sentence == sentence
-                and not any(e == marker for _, _, e in found)
+                and not any(e == marker or s <= marker < e for _, s, e in found)
                 and any(
                     other not in self._organisations and words[s].sentence == sentence
                     for other, s, _ in found
                 )
             ):
                 return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
-            between = words[max(0, start - 3) : start]
+            between = [
+                w
+                for index, w in enumerate(words[max(0, start - 3) : start], max(0, start - 3))
+                if not any(s <= index < e for _, s, e in found)  # "Menschen mit Behinderung"
+            ]
             located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
             return located and any(
                 other not in self._organisations

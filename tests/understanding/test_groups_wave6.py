@@ -113,6 +113,11 @@ def test_activities_named_for_a_group(finder: GroupFinder, text: str, groups: se
         # organisations alone, or named for whom, are the answer
         ("Beratung kleiner Betriebe zur Digitalisierung", {"unternehmen"}),
         ("Azubis und Betriebe", {"auszubildende", "unternehmen"}),
+        # the "mit" of a group's own words makes no partners
+        (
+            "Menschen mit Behinderung und Betriebe",
+            {"menschen-mit-beeintraechtigung", "unternehmen"},
+        ),
     ],
 )
 def test_organisations_at_the_question(finder: GroupFinder, text: str, groups: set[str]) -> None:
