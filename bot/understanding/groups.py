@@ -90,7 +90,7 @@ INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "ta
 INTRODUCER_REACH = 4
 TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
 """A sentence with one of these names target groups: every group in it after the word counts."""
-ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur"})
+ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
 """What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
 zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 

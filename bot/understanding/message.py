@@ -91,7 +91,7 @@ _PLACE_MARKER = re.compile(
 _PLACE_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()]*(?:\s*\([^)]{1,20}\))?")
 _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
-    r"|beabsichtig\w*|intends?|intending"
+    r"|beabsichtig\w*|intends?|intending|w[üu]rden\s+gerne?|would\s+love"
     r"|wüllt|wöllt|wüllen|willt"
     r"|soll|sollen"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"

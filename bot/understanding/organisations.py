@@ -55,7 +55,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "training company", "education provider", "nursing school", "school of nursing",
         "training centre", "training center", "institut", "qualifizierungsgesellschaft",
         "vocational school", "adult education centre", "adult education center",
-        "sprachschule", "language school",
+        "sprachschule", "language school", "vocational college", "berufskolleg",
+        "further education college",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -86,6 +87,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "haulier", "logistics company",
     ),
     "other": (
+        # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
+        "kita", "kitas", "kindertagesstätte", "kindertagesstaette", "kindergarten", "nursery",
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
         "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
         "association", "network", "netzwerk", "community group",
@@ -133,7 +136,7 @@ _GREETING = re.compile(
 )
 _SELF = re.compile(
     r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
-    r"|we\s+are|we're|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"|we\s+are|we're|we\s+run|wir\s+betreiben|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
 )
@@ -145,7 +148,8 @@ _SUBJECT = re.compile(
 """An organisation that opens the message as its subject ("Die Lebenshilfe Hildesheim möchte …",
 "die Stadt Bückeburg beabsichtigt …")."""
 _WORKPLACE = re.compile(
-    r"^(?:(?:a|an|ein|eine)\s+)?[^\W\d_]+\s+(?:an|bei|at|with|in)\s", re.IGNORECASE
+    r"^(?:(?:a|an|ein|eine)\s+)?[^\W\d_]+\s+(?:an|bei|at|with|in|from|von|vom)\s",
+    re.IGNORECASE,
 )
 """A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school")."""
 _BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)

@@ -171,3 +171,47 @@ def test_low_german_first_message(finders: tuple[PlaceResolver, GroupFinder]) ->
     assert reading.place is not None and "Nienburg" in reading.place.value.name
     assert reading.organisation is not None and reading.organisation.value == "other"
     assert reading.duration is not None and reading.duration.value == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Good afternoon. Our organisation, a vocational college in Nienburg, plans", "education"),
+        ("Hi there! We run a care home in Bad Münder and want to", "care"),
+        ("Hey, I'm Anna from the Hildesheim job centre. Idea: a bootcamp", "employment"),
+        ("Hallo! Wir sind drei Kitas in Gehrden und suchen Erzieherinnen.", "other"),
+    ],
+)
+def test_who_writes_in_english_and_in_passing(text: str, kind: str) -> None:
+    found = organisation_in(text)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("We'd like to support young mums, about 60k a year for 2 years, from April 2027.", 24),
+        ("a bootcamp for the long-term unemployed, 3 months each, running for 2 years", 24),
+        ("ab April 2027 zwei Jahre lang", 24),
+    ],
+)
+def test_a_cost_period_or_a_part_is_not_the_duration(
+    finders: tuple[PlaceResolver, GroupFinder], text: str, months: int
+) -> None:
+    reading = read(finders, text, "region")
+    assert reading.duration is not None and reading.duration.value == months
+
+
+def test_wuerden_gern_says_a_plan(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    text = (
+        "Moin moin, ich bin von der Diakonie in Stadthagen. Wir würden gern Menschen mit "
+        "psychischen Erkrankungen in Arbeit bringen, mit Jobcoaching."
+    )
+    assert read(finders, text, "region").idea is not None
+
+
+def test_the_job_people_want_to_become_is_no_group(
+    finders: tuple[PlaceResolver, GroupFinder],
+) -> None:
+    reading = read(finders, "a bridging course for migrants who want to become bus drivers")
+    assert reading.target_groups is not None and reading.target_groups.value == ("zugewanderte",)
