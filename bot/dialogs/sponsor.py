@@ -117,6 +117,17 @@ _FREE_TEXT = frozenset({"idea", "title", "justification", "cofinancing"})
 answers is taken for one."""
 
 
+_ASKS_MEANING = re.compile(
+    r"(?<![^\W\d_])(?:(?:was|wie)\s+(?:meinen|meint)\s+(?:sie|ihr|du|man)"
+    r"|was\s+(?:ist|sind)\s+(?:denn\s+)?(?:damit|mit\s+[^?]{1,40}?)\s+gemeint"
+    r"|was\s+(?:bedeutet|heißt|heisst)\s+(?:das|denn|hier|in\s+diesem)"
+    r"|what\s+do\s+you\s+mean|what\s+is\s+meant|what\s+does\s+(?:that|this|it)\s+mean)",
+    re.IGNORECASE,
+)
+"""A question about the question itself ("Was meinen Sie mit Titel?", "what do you mean by
+that?"): answered with the question's help, never taken as the answer (#12, wave 6)."""
+
+
 def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     """What of `text` answers the question `step`, or why nothing does.
 
@@ -142,6 +153,10 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
                 "question": question,
             }
             return Rejected(Msg("sponsor.reply.answered", said))
+        if _ASKS_MEANING.search(reply.rest):
+            # "Was meinen Sie mit Titel?": what the question means, never the answer
+            explained = {"help": Msg(f"sponsor.{step}.help"), "question": question}
+            return Rejected(Msg("sponsor.reply.explained", explained))
         if step in _FREE_TEXT:
             return reply.rest
         return Rejected(Msg("sponsor.reply.unanswered", {"question": question}))
@@ -184,8 +199,11 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
         if answer is None or key == step or not answer.text.strip():
             continue
         if step == "target_group":
-            # pointed to as the answer: read as one, organisations count without a "für"
-            hits = group_finder(ctx.advisor.kb).find(answer.text)
+            # pointed to as the answer: the people it names, read as running text (partners,
+            # staff and the sponsor are none); if it names none, read as an answer, where
+            # organisations count without a "für" ("Beratung kleiner Betriebe")
+            finder = group_finder(ctx.advisor.kb)
+            hits = finder.find(answer.text, running_text=True) or finder.find(answer.text)
             if hits:
                 return ", ".join(dict.fromkeys(hit.text for hit in hits))
             continue

@@ -70,6 +70,25 @@ _PATH_BEFORE = re.compile(r"(?:^|[^a-z])(?:in|within|innerhalb(?:\s+von)?)\s*$")
 _PATH_AFTER = re.compile(r"\s*(?:zur|zum|to\s+become|to\s+be|into)(?![a-z])")
 """A length that says how long it takes a participant to get somewhere ("in 6 Monaten zur
 Pflegehilfskraft qualifizieren", "within 6 months to become") is not the project's duration."""
+_COST_PERIOD = re.compile(
+    r"(?:\d[\d.,]*\s*(?:k|tsd|teur|eur|euro|euros|€)|\d{1,3}(?:[.,]\d{3})+)"
+    r"\s*(?:per|pro|je|im|a|an|each|every)?\s*$"
+)
+"""A length right after an amount is the costs' period ("60k a year for 2 years")."""
+_EACH_AFTER = re.compile(r"\s*(?:each|jeweils|pro\s+person|per\s+(?:person|participant))(?![a-z])")
+"""… and one followed by "each" a part ("a bootcamp, 3 months each, running for 2 years")."""
+_OVER = re.compile(r"(?:ueber|over)\s*$")
+MAX_OVER_MONTHS = 120
+"""… but "über 3 Jahre", "over three years" is how long (ages are higher: "über 50 Jahre")."""
+
+
+def _age(before: str, months: Decimal) -> bool:
+    """Whether the words before a length make it an age or a time ago ("über 50 Jahre")."""
+    if not _AGE.search(before):
+        return False
+    return not (_OVER.search(before) and months <= MAX_OVER_MONTHS)
+
+
 _AGE_AFTER = re.compile(r"\s*(?:alt|alte[nr]?|old|erfahrung|experience|ago|her)(?![a-z])")
 
 
@@ -210,8 +229,10 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
         lengths = [
             length
             for length in _lengths(folded, whens)[0]
-            if not _AGE.search(folded[: length.start])
+            if not _age(folded[: length.start], length.months)
             and not _AGE_AFTER.match(folded, length.end)
+            and not _COST_PERIOD.search(folded[: length.start])
+            and not _EACH_AFTER.match(folded, length.end)
             and not _PART_AFTER.match(folded, length.end)
             and not (
                 _PATH_BEFORE.search(folded[: length.start])

@@ -11,7 +11,8 @@ nothing. Rules:
   "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
   does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
-  "Schüler". A feminine plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
+  "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
+  plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
   the same sentence names the group in another form ("Schülerinnen und Schüler").
 * A phrase of several words matches with articles, pronouns and the like between its words
   ("nach ihrer Ausbildung" finds "nach der Ausbildung").
@@ -33,8 +34,19 @@ nothing. Rules:
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
   apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
-* People the project works with ("mit Lehrkräften", "with teachers") beside another group of
-  their sentence are partners (in running text); "Frauen mit Behinderung" describes women.
+* People the project works with ("mit Lehrkräften", "with teachers", "together with local
+  employers and two teachers") beside another group of their sentence are partners (in
+  running text); "Frauen mit Behinderung" describes women.
+* Not the target group either, in running text: who the sponsor says they are, up to where the
+  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …",
+  "Als Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word
+  naming an organisation ("women's network", "refugee-led association"); the organisation's
+  size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who
+  retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as
+  ambassadors ("Azubi-Botschafter", "apprentice ambassadors"). Everywhere: hits inside a
+  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin",
+  "as bus drivers").
+* An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
@@ -54,6 +66,7 @@ from rapidfuzz import fuzz, process
 from bot.base.normalize import fold, transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
+from bot.understanding.numbers import parse_number_word
 from bot.understanding.words import lemmas
 
 MAX_TEXT = 4000
@@ -77,7 +90,7 @@ INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "ta
 INTRODUCER_REACH = 4
 TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
 """A sentence with one of these names target groups: every group in it after the word counts."""
-ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur"})
+ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
 """What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
 zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 
@@ -111,9 +124,11 @@ SEEKING_BEFORE = frozenset(
     """
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
+    find finding suchen sucht brauchen braucht benötigen benötigt
     """.split()
 )
-"""… and English before them ("recruit nursing staff"), as German nouns do ("Suche nach")."""
+"""… and English before them ("recruit nursing staff", "can't find staff"), as German nouns do
+("Suche nach") and main clauses ("wir suchen dringend Azubis")."""
 SEEKING_REACH = 2
 SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
 """The groups companies seek as staff. Others a project helps companies to hire ("Menschen
@@ -125,10 +140,87 @@ INCLUSIVE = frozenset(
 """After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
 NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
 """Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
+SELF = (
+    ("bin",),
+    ("i", "am"),
+    ("i", "m"),
+    ("wir", "sind"),
+    ("we", "are"),
+    ("we", "re"),
+    ("hier", "ist"),
+    ("this", "is"),
+)
+"""Who the sponsor is ("wir sind ein Meisterbetrieb …", "we are three teachers …"): the people
+named in that description are the organisation or its carriers, not the target group."""
+SELF_STOPS = frozenset(
+    """
+    und and aber but sowie weil because da denn deshalb daher so
+    wollen möchten moechten planen plant will want wants would plan plans planning like need
+    brauchen suchen möchte moechte mit with
+    """.split()
+)
+"""Where the self-description ends: the project comes after ("… und wollen Schülern zeigen")."""
+SELF_REACH = 12
+CLAUSE_OPENERS = frozenset(
+    "der die das dem den deren dessen welche welcher who which that where wo".split()
+)
+"""After a comma these open a clause about someone else ("ein Verein, der Frauen begleitet")."""
+ORGANISATION_NOUNS = frozenset(
+    """
+    network networks charity charities association associations club clubs centre center
+    council union forum foundation office agency organisation organization
+    netzwerk verein verband zentrum büro buero beirat stiftung organisation initiative
+    """.split()
+)
+"""A group word right before one of these names an organisation ("women's network", "youth
+charity", "refugee-led association", "Senioren-Netzwerk"), not whom a project is for."""
+ORGANISATION_LINKS = frozenset({"s", "led", "run", "based", "geführte", "gefuehrte"})
+ADDRESS = frozenset({"frau", "herr", "mrs", "ms", "mr"})
+"""A title before a name ("Frau Meyer") names a person, no group."""
+SIZE_MARKERS = frozenset({"mit", "with"})
+APPROXIMATELY = frozenset(
+    "rund ca etwa knapp über ueber gut fast about around over some nearly almost".split()
+)
+SIZE_GROUPS = frozenset({"beschaeftigte"})
+""""ein Metallbetrieb mit 40 Mitarbeitern", "with 120 employees": the organisation's size."""
+COST_ITEMS = frozenset(
+    """
+    miete raummiete sachkosten sachmittel material materialien honorare fahrtkosten reisekosten
+    ausstattung technik rent equipment materials travel overheads
+    """.split()
+)
+"""Staff named beside what costs are for ("4000 € im Monat für Personal und Miete") is a cost
+item, not a target group."""
+POSSESSIVES = frozenset(
+    "unser unsere unseren unserem unseres unserer our my mein meine meinen meinem meines".split()
+)
+"""An organisation after "für unseren …" is the sponsor's own ("Azubis für unseren Betrieb")."""
+AMBASSADORS = frozenset(
+    "botschafter botschafterin botschafterinnen scout scouts ambassador ambassadors".split()
+)
+RETIREMENT = frozenset({"rente", "ruhestand", "pension"})
+RETIRING_VERBS = frozenset({"retire", "retires", "retiring", "verrenten"})
+RETIRING_REACH = 5
+RETIRING_EXEMPT = "aeltere"
+PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
+PARTNER_REACH = 4
+ROLE_ALWAYS = frozenset({"zum", "zur"})
+"""What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
+another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
+ROLE_GAP = 1
+"""A word that may describe the role between its marker and it ("as bus drivers", "zur
+examinierten Pflegefachkraft")."""
+NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
+"""… but "such as", "as well as", "sowohl als" list groups."""
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
+ACTIVITY_HEADS = (
+    "praktikum praktika kurs kurse kursen coaching workshop workshops training trainings camp"
+    " camps tag tage tagen woche wochen speeddating sprechstunde mentoring paten"
+).split()
+"""Heads of compounds whose first part says whom the activity is for ("Schülerpraktika")."""
 MIN_HEAD = 5
 """Compound heads have at least this many letters; shorter ones end too many words."""
 MIN_MODIFIER = 3
@@ -171,10 +263,16 @@ def _stem(key: str) -> str:
     return key
 
 
+_FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
+"""German feminine forms ("Abiturientinnen", "Facharbeiterin"): they are the word the
+masculine form is listed as, too."""
+
+
 @lru_cache(maxsize=65_536)
 def _forms(word: str) -> frozenset[str]:
     key = fold(word)
     found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
+    found.add(_FEMININE_ENDING.sub("", key))
     found |= {_stem(form) for form in found}
     found.discard("")
     return frozenset(found)
@@ -222,6 +320,74 @@ def _negated(start: int, words: Sequence[_Word]) -> bool:
     if index < 0 or words[index].sentence != sentence or words[index].key not in NEGATIONS:
         return False
     return words[index + 1].key not in INCLUSIVE
+
+
+def _without_negated(
+    found: list[tuple[str, int, int]], words: Sequence[_Word]
+) -> list[tuple[str, int, int]]:
+    """Negated hits, and the shorter hits inside them ("not school kids": not "kids" either)."""
+    negated = [(s, e) for _, s, e in found if _negated(s, words)]
+    return [hit for hit in found if not any(s <= hit[1] and hit[2] <= e for s, e in negated)]
+
+
+def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """ "Frau Meyer", "Mrs Patel": a title before a capitalised name."""
+    _, start, end = hit
+    if end - start != 1 or words[start].key not in ADDRESS or end >= len(words):
+        return False
+    following = words[end]
+    return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """ "Azubi-Botschafter", "apprentice ambassadors": the group does the project's work (they
+    go into schools), it is not whom the project is for."""
+    _, start, end = hit
+    if end >= len(words) or words[end].sentence != words[start].sentence:
+        return False
+    joined = text[words[end - 1].end : words[end].start] in ("-", " ")
+    return joined and words[end].key in AMBASSADORS
+
+
+def _retiring(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """People who retire ("fünf Gesellen gehen in Rente", "staff retiring") are why a project
+    is needed, not whom it is for (older people themselves may be: "Rentner, die …")."""
+    group, start, end = hit
+    if group == RETIRING_EXEMPT:
+        return False
+    after = [
+        w.key for w in words[end : end + RETIRING_REACH] if w.sentence == words[start].sentence
+    ]
+    for index, key in enumerate(after):
+        if key in RETIRING_VERBS:
+            return True
+        if key == "in" and any(k in RETIREMENT for k in after[index + 1 : index + 3]):
+            return True
+    return False
+
+
+def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
+    """The index of the "mit"/"with" that makes the people at `start` partners: right before
+    them ("mit anderen Senioren", "with two of our teachers") or before an earlier partner they
+    are joined to ("together with local employers and two social workers")."""
+    sentence = words[start].sentence
+    index = start - 1
+    while index > 0 and (words[index].key in GAP_WORDS | PARTNER_GAP or _is_number(words[index])):
+        index -= 1
+    if words[index].key in ("mit", "with"):
+        return index
+    if words[index].key not in JOINERS:
+        return None
+    for earlier in range(index - 1, max(-1, index - 1 - PARTNER_REACH), -1):
+        if words[earlier].sentence != sentence:
+            return None
+        if words[earlier].key in ("mit", "with"):
+            return earlier
+    return None
+
+
+def _is_number(word: _Word) -> bool:
+    return word.key.isdigit() or parse_number_word(word.key) is not None
 
 
 def _same(pattern: _Word, word: _Word) -> bool:
@@ -340,12 +506,23 @@ class GroupFinder:
             compounds = [hit for hit in compounds if self._introduced(hit[1], words)]
         found += compounds
         matched.update(start for _, start, _ in found)
+        # an activity named for a group counts in running text too: "Schülerpraktika"
+        found += self._activities(words, matched)
+        matched.update(start for _, start, _ in found)
         if not running_text:
             found += self._typos(words, matched)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
-        found = [hit for hit in found if not _negated(hit[1], words)]
+        found = _without_negated(found, words)
+        if running_text:
+            found = [hit for hit in found if not _ambassadors(hit, words, text)]
+        found = [hit for hit in found if not _addressed(hit, words, text)]
+        found = [hit for hit in found if not self._names_organisation(hit, words)]
+        if running_text:
+            found = self._without_self(found, words, text)
+            found = [hit for hit in found if not self._organisation_detail(hit, words)]
+            found = [hit for hit in found if not _retiring(hit, words)]
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
@@ -379,6 +556,23 @@ class GroupFinder:
                 found.append((best[1], index, index + 1))
         return found
 
+    def _activities(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
+        """ "Schülerpraktika", "Frauenkurse": an activity named for a group by its first part
+        (only activities people take part in: "Seniorenbüro" names an office)."""
+        found = []
+        for index, word in enumerate(words):
+            if index in matched:
+                continue
+            for head in ACTIVITY_HEADS:
+                if not word.key.endswith(head) or len(word.key) - len(head) < MIN_HEAD:
+                    continue
+                modifier = word.key[: -len(head)]
+                group = self._heads.get(modifier) or self._heads.get(modifier.removesuffix("s"))
+                if group is not None and group not in self._organisations:
+                    found.append((group, index, index + 1))
+                    break
+        return found
+
     def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
         """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
         staff") are what the project seeks for them, not its target group; those who find
@@ -396,6 +590,76 @@ class GroupFinder:
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
         return any(w.key in SEEKING_BEFORE for w in before)
 
+    def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+        """ "women's network", "youth charity", "refugee-led association": an organisation."""
+        group, start, end = hit
+        if group in self._organisations:
+            return False
+        following = [w for w in words[end : end + 3] if w.sentence == words[start].sentence]
+        while following and following[0].key in ORGANISATION_LINKS:
+            following = following[1:]
+        return bool(following) and following[0].key in ORGANISATION_NOUNS
+
+    def _organisation_detail(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+        """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
+        cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
+        ("Azubis für unseren Betrieb")."""
+        group, start, end = hit
+        sentence = words[start].sentence
+        before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
+        if group in self._organisations:
+            return bool(before) and before[-1].key in POSSESSIVES
+        if group in SIZE_GROUPS:
+            index = len(before) - 1
+            while index >= 0 and before[index].key in APPROXIMATELY:
+                index -= 1
+            if index >= 1 and _is_number(before[index]):
+                index -= 1
+                while index >= 0 and before[index].key in APPROXIMATELY:
+                    index -= 1
+                if index >= 0 and before[index].key in SIZE_MARKERS:
+                    return True
+        near = [
+            w
+            for w in (*words[max(0, start - 2) : start], *words[end : end + 2])
+            if w.sentence == sentence
+        ]
+        return group in SIZE_GROUPS and any(w.key in COST_ITEMS for w in near)
+
+    def _without_self(
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
+    ) -> list[tuple[str, int, int]]:
+        """Groups named where the sponsor says who they are ("wir sind ein Meisterbetrieb",
+        "we are three teachers at …", "we're a women's network (mostly retired teachers)",
+        "Als Mutter von drei Kindern …" opening a sentence), up to where the project is said
+        ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
+        own: set[int] = set()
+        for index, word in enumerate(words):
+            keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
+            if not any(keys[-len(marker) :] == marker for marker in SELF):
+                continue
+            if len(keys) == 2 and words[index - 1].sentence != word.sentence:
+                continue
+            for later in range(index + 1, min(len(words), index + 1 + SELF_REACH)):
+                current = words[later]
+                if current.sentence != word.sentence or current.key in SELF_STOPS:
+                    break
+                if len(current.key) > 5 and current.key.endswith("ing"):
+                    break  # "we're a charity working with women …"
+                if current.key in INTRODUCERS or current.key in RELATIVES:
+                    break
+                between = text[words[later - 1].end : current.start]
+                if "," in between and current.key in CLAUSE_OPENERS:
+                    break
+                own.add(later)
+        for _, start, _ in found:
+            word = words[start]
+            if start >= 1 and words[start - 1].key in ("als", "as"):
+                opening = start == 1 or words[start - 2].sentence != word.sentence
+                if opening and words[start - 1].sentence == word.sentence:
+                    own.add(start)
+        return [hit for hit in found if hit[1] not in own]
+
     def _without_partners(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
@@ -407,12 +671,14 @@ class GroupFinder:
         def partner(group: str, start: int, end: int) -> bool:
             if group in self._organisations or start == 0:
                 return False
-            marker = words[start - 1]
             sentence = words[start].sentence
-            if marker.key not in ("mit", "with") or marker.sentence != sentence:
+            index = _partner_marker(start, words)
+            if index is None or words[index].sentence != sentence:
                 return False
-            if any(e == start - 1 for _, _, e in found):
+            if any(e == index for _, _, e in found):
                 return False  # "Frauen mit …": what the people named before have
+            if any(index < s < start for _, s, _ in people):
+                return False  # "with teachers and pupils": both are the project's people
             if end < len(words) and words[end].key in RELATIVES:
                 return False  # "working with women who …": the groups after describe them
             return any(
@@ -455,10 +721,10 @@ class GroupFinder:
                 for s in others
                 if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
             ]
-            opening = [
-                w for w in words[max(0, start - SUBJECT_REACH) : start] if w.sentence == sentence
-            ]
-            if not later or len(opening) >= SUBJECT_REACH:
+            opening = [w for w in words[:start] if w.sentence == sentence]
+            # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
+            counted = [w for w in opening if w.key not in GAP_WORDS | JOINERS and not _is_number(w)]
+            if not later or len(counted) >= SUBJECT_REACH:
                 return False
             if any(w.key in SUBJECTS for w in opening):
                 return False
@@ -476,14 +742,26 @@ class GroupFinder:
         def role(group: str, start: int, end: int) -> bool:
             if start == 0 or group in self._organisations:
                 return False
-            marker = words[start - 1]
-            if marker.key not in ROLE_MARKERS or marker.sentence != words[start].sentence:
+            sentence = words[start].sentence
+            index = start - 1
+            while (
+                index > 0
+                and start - index <= ROLE_GAP
+                and words[index].key not in ROLE_MARKERS | INTRODUCERS
+                and not any(s <= index < e for _, s, e in found)
+            ):
+                index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
+            marker = words[index]
+            if marker.key not in ROLE_MARKERS or marker.sentence != sentence:
                 return False
-            if start >= 2 and words[start - 2].key == "sowohl":
+            if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
                 return False
+            if index + 1 < start and words[index + 1].key in ("auch", "also"):
+                return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
+            if marker.key in ROLE_ALWAYS:
+                return True
             return any(
-                g != group and e <= start - 1 and words[s].sentence == words[start].sentence
-                for g, s, e in found
+                g != group and e <= index and words[s].sentence == sentence for g, s, e in found
             )
 
         return [hit for hit in found if not role(*hit)]
@@ -491,8 +769,10 @@ class GroupFinder:
     def _without_parts(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
     ) -> list[tuple[str, int, int]]:
-        """Organisation words inside a longer phrase of another group are part of it, and
-        those saying where a group of people is ("Lehrer an Berufsschulen") describe it."""
+        """Organisation words inside a longer phrase of another group are part of it, those
+        saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
+        the project works with beside a group of people are partners ("mit Schulen und
+        Betrieben Langzeitarbeitslose in Ausbildung bringen")."""
 
         def part(group: str, start: int, end: int) -> bool:
             if group not in self._organisations:
@@ -502,7 +782,23 @@ class GroupFinder:
                 for other, s, e in found
             ):
                 return True
-            between = words[max(0, start - 3) : start]
+            sentence = words[start].sentence
+            marker = _partner_marker(start, words)
+            if (
+                marker is not None
+                and words[marker].sentence == sentence
+                and not any(e == marker or s <= marker < e for _, s, e in found)
+                and any(
+                    other not in self._organisations and words[s].sentence == sentence
+                    for other, s, _ in found
+                )
+            ):
+                return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
+            between = [
+                w
+                for index, w in enumerate(words[max(0, start - 3) : start], max(0, start - 3))
+                if not any(s <= index < e for _, s, e in found)  # "Menschen mit Behinderung"
+            ]
             located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
             return located and any(
                 other not in self._organisations

@@ -19,12 +19,15 @@ Slots and where they come from:
   At the organisation question, groups in the organisation's name ("women's network",
   "youth charity") are no target groups: only those after "für"/"for" or in a message that
   also describes the project count.
-* idea: the message itself, when it describes a project (intent words and enough words).
+* idea: the message itself, when it describes a project (intent words and enough words), or,
+  in a first message, offers something for a group named after "für"/"for" ("Vorbereitungskurs
+  für angehende Meister …").
 * costs: an amount with a currency, scale or cost word, with its period (per year/month);
-  without a currency or scale only right after a cost word ("Kosten 180.000").
+  without a currency or scale only right after a cost word ("Kosten 180.000", "kosten so um
+  die 170.000"); in a sentence with other numbers (dates), the amount after the cost word.
 * start, end, duration: bot/understanding/dates.py.
 * cofinancing: the sentence that says how the own share is paid ("Eigenanteil übernimmt die
-  Stadt", "30 % Eigenmittel", "own funds").
+  Stadt", "30 % Eigenmittel", "own funds", "will co-fund"); of a long sentence only its clause.
 * title: only where clearly named ("Titel: …", "heißt …").
 
 At a question (`ReadingContext.step`), the answer to that question is read from the whole
@@ -88,6 +91,7 @@ _PLACE_MARKER = re.compile(
 _PLACE_WORD = re.compile(r"[^\W\d_][^\s,.;:!?()]*(?:\s*\([^)]{1,20}\))?")
 _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
+    r"|beabsichtig\w*|intends?|intending|w[üu]rden\s+gerne?|would\s+love"
     r"|wüllt|wöllt|wüllen|willt"
     r"|soll|sollen"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
@@ -103,15 +107,17 @@ _COST_CUE = re.compile(
 )
 _COST_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:kosten|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
-    r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|about|approx\.?"
-    r"|around|\s)*$",
+    r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|ungefaehr|about"
+    r"|approx\.?|around|so|um|die|circa|zirka|grob|knapp|bei|schätzungsweise|roughly|some"
+    r"|approximately|maybe|vielleicht|\s)*$",
     re.IGNORECASE,
 )
 """A cost word right before an amount marks it as costs like a currency ("Kosten 180.000")."""
 _COFINANCING = re.compile(
     r"(?<![^\W\d_])(?:eigenanteil\w*|eigenmittel\w*|eigenbeteiligung|kofinanz\w*|co-?finanz\w*"
     r"|mitfinanz\w*|zahl\w*\s+(?:den\s+rest|mit)|übernimmt|uebernimmt|übernehmen|trägt|traegt"
-    r"|co-?financ\w*|own\s+(?:funds|share|money|contribution|resources)|match\s+funding"
+    r"|co-?financ\w*|co-?fund\w*|own\s+(?:funds|share|money|contribution|resources)"
+    r"|match\s+funding"
     r"|pays?\s+(?:the\s+rest|\d+\s*%|part)|mitgliedsbeiträge\w*|spenden)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -296,6 +302,10 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
         if cue is None:
             continue
         parsed = parse_costs(sentence)
+        if not isinstance(parsed, Understood):
+            # a long sentence with dates before the costs ("ab august 27 für 2 jahre …,
+            # kosten rund 170.000"): the amount after the cost word
+            parsed = parse_costs(sentence[cue.start() :])
         if isinstance(parsed, Understood):
             marked = any(marked for _, marked in amounts_in(clip(sentence)))
             span = _amount_span(sentence, offset, parsed.value.amount)
@@ -314,22 +324,51 @@ def _trimmed(offset: int, sentence: str) -> tuple[str, Span]:
     return stripped, (start, start + len(stripped))
 
 
+MAX_COFINANCING_WORDS = 20
+"""A longer sentence says more than the co-financing: only its clause with the cue is kept."""
+
+
 def _cofinancing(statements: list[tuple[int, str]]) -> Found[str] | None:
     for offset, sentence in statements:
-        if _COFINANCING.search(sentence):
+        cue = _COFINANCING.search(sentence)
+        if cue:
+            if len(sentence.split()) > MAX_COFINANCING_WORDS:
+                # "…, kosten rund 170.000, eigenanteil zahlt das bistum": that clause
+                begin = sentence.rfind(", ", 0, cue.start())
+                end = sentence.find(", ", cue.end())
+                begin = 0 if begin < 0 else begin + 2
+                offset, sentence = (
+                    offset + begin,
+                    sentence[begin : len(sentence) if end < 0 else end],
+                )
             value, span = _trimmed(offset, sentence)
             return Found(value.rstrip("."), span, LIKELY)
     return None
 
 
-def _idea(text: str, reply: Reply) -> Found[str] | None:
-    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS or not _INTENT.search(text):
+def _idea(text: str, reply: Reply, *, intent: bool = True) -> Found[str] | None:
+    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS or (intent and not _INTENT.search(text)):
         return None
     value, span = _trimmed(0, text)
     if reply.kind is Kind.ANSWER and reply.rest and reply.rest in text:
         start = text.find(reply.rest)
         value, span = reply.rest, (start, start + len(reply.rest))
     return Found(value, span, LIKELY)
+
+
+def _idea_for_group(
+    text: str, reply: Reply, statements: list[tuple[int, str]], groups: GroupFinder
+) -> Found[str] | None:
+    """A first message that says what is offered for whom without a word of intent
+    ("Vorbereitungskurs für angehende Meister im Kfz-Handwerk, abends und samstags, in
+    Hameln"): a group introduced by "für"/"for" makes it the idea."""
+    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS:
+        return None
+    for _, sentence in statements:
+        for hit in groups.find(sentence, running_text=True):
+            if _INTRODUCED.search(sentence[: hit.start]):
+                return _idea(text, reply, intent=False)
+    return None
 
 
 def _whole(text: str, reply: Reply) -> tuple[str, Span]:
@@ -365,6 +404,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
+        if idea is None and ctx.step in (None, "region"):
+            idea = _idea_for_group(body, reply, statements, ctx.groups)
         hits = [
             (offset, hit)
             for offset, sentence in statements

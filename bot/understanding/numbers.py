@@ -164,6 +164,7 @@ _ONES = {
     "ein": 1,
     "eins": 1,
     "eine": 1,
+    "een": 1,  # Low German ("een Johr")
     "zwei": 2,
     "zwo": 2,
     "twee": 2,  # Low German ("twee Johr")

@@ -9,8 +9,10 @@ Words are compared whole (with their dictionary forms) and as the last part of a
 ("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
 "pflegeheim"), but only for the stems listed here, which do not occur inside unrelated words.
 Close typos of a whole answer ("bildungstreger") are accepted at the organisation question.
-In a longer message only a self-description counts ("wir sind ein …", "we are a …", "… hier",
-an organisation named at the very start), so "Praktika in Betrieben" names no kind.
+In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …",
+"we are a …", "I'm with …", "… hier", an organisation named at the very start or as the
+subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …"; after a person's role,
+where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in Betrieben" names no kind.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "training company", "education provider", "nursing school", "school of nursing",
         "training centre", "training center", "institut", "qualifizierungsgesellschaft",
         "vocational school", "adult education centre", "adult education center",
-        "sprachschule", "language school",
+        "sprachschule", "language school", "vocational college", "berufskolleg",
+        "further education college",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -84,6 +87,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "haulier", "logistics company",
     ),
     "other": (
+        # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
+        "kita", "kitas", "kindertagesstätte", "kindertagesstaette", "kindergarten", "nursery",
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
         "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
         "association", "network", "netzwerk", "community group",
@@ -108,6 +113,8 @@ _COMPOUND_HEADS = {
     "händler": "company",
     "verein": "other",
     "stiftung": "other",
+    "vereen": "other",  # Low German
+    "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
 _COMPOUND_PREFIXES = {
@@ -116,20 +123,35 @@ _COMPOUND_PREFIXES = {
     "altenpflege": "care",
     "krankenhaus": "care",
     "jugendhilfe": "care",
+    "caritas": "care",
+    "diakonie": "care",
 }
 """Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
 _JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
 _GREETING = re.compile(
-    r"^\s*(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
-    r"|good\s+(?:morning|afternoon|evening))[\s,!.]*",
+    r"^\s*(?:(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
+    r"|good\s+(?:morning|afternoon|evening))(?:\s+(?:zusammen|allerseits|everyone|all|there))?"
+    r"|sehr\s+geehrte\s+damen\s+und\s+herren|dear\s+(?:sir\s+or\s+madam|all|team))[\s,!.]*",
     re.IGNORECASE,
 )
 _SELF = re.compile(
-    r"(?:^|[.!?;:,]\s*)\s*(?:wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
-    r"|we\s+are|we're|i\s+am|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
+    r"|we\s+are|we're|we\s+run|wir\s+betreiben|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
 )
+_SUBJECT = re.compile(
+    r"^\s*(?:die|der|das|the|unsere?|our)\s+(?P<who>[^.!?;:,]{2,50}?)\s+(?:möchte|moechte|will"
+    r"|wollen|plant|planen|beabsichtigt|beabsichtigen|wants|would|plans|is\s+planning|intends)\b",
+    re.IGNORECASE,
+)
+"""An organisation that opens the message as its subject ("Die Lebenshilfe Hildesheim möchte …",
+"die Stadt Bückeburg beabsichtigt …")."""
+_WORKPLACE = re.compile(
+    r"^(?:(?:a|an|ein|eine)\s+)?[^\W\d_]+\s+(?:an|bei|at|with|in|from|von|vom)\s",
+    re.IGNORECASE,
+)
+"""A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school")."""
 _BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)
 _HERE = re.compile(r"^(?P<who>[^.!?;:,]{2,60}?)\s+hier\b", re.IGNORECASE)
 _OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
@@ -215,7 +237,9 @@ _CUT = re.compile(
 
 def _first_words(who: str) -> str:
     """The self-description up to the first word that starts something else."""
-    cut = _CUT.search(f" {who} ")
+    # from the second word on: "an adult education centre" starts with an article, not
+    # with the German "an"
+    cut = _CUT.search(f" {who} ", 1)
     if cut is not None:
         who = who[: max(cut.start() - 1, 0)]
     words = list(re.finditer(r"\S+", who))
@@ -227,12 +251,17 @@ def organisation_in(text: str) -> Kind | None:
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (_SELF, _BRACKETED, _HERE, _OPENING):
+    for pattern in (_SELF, _BRACKETED, _HERE, _OPENING, _SUBJECT):
         for match in pattern.finditer(body):
-            who = _first_words(match.group("who"))
-            found = _kind_of(who, typos=pattern is not _SELF)
+            who = match.group("who")
+            offset = skip + match.start("who")
+            found = _kind_of(_first_words(who), typos=pattern is not _SELF)
+            where = _WORKPLACE.search(who) if found is None and pattern is _SELF else None
+            if where is not None:
+                # "Ich bin Lehrerin an einer BBS": the organisation after the person
+                found = _kind_of(_first_words(who[where.end() :]), typos=False)
+                offset += where.end()
             if found is not None:
                 kind, start, end = found
-                offset = skip + match.start("who")
                 return Kind(kind, offset + start, offset + end)
     return None

@@ -21,7 +21,8 @@ Rules:
   entscheidet…", "how much…"). At the idea step, where descriptions start with "Was wir…",
   a question needs its "?". "Hameln?" is a tentative answer (`asks` is set for it).
 * A request for English or German ("english please", "do you speak english?", "auf Deutsch
-  bitte") is LANGUAGE, with the language wanted.
+  bitte") is LANGUAGE, with the language wanted; a title or idea that names a language
+  ("Deutsch für die Pflege", "English for nurses") is none.
 * `language_of` says whether a text is English: by function words of either language, and
   simplemma's word lists (in its wheel) for texts without any.
 """
@@ -132,10 +133,22 @@ _DONT_KNOW = _words(
 )
 _YES = _words(r"ja+|jo|jep|jawohl|ja klar|klar|yes|yeah|yep|sure|ja haben wir|yes we do")
 _NOISE = _words(r"test(?:ing)?|tests|asdf+|qwert[zy]?|xxx+|abc|bla+(?: bla)*|lol|\?+|\.+|\W*")
-_LANGUAGE_EN = re.compile(
-    r"(?<![a-z])(?:english|englisch|in english|auf englisch|speak english|english please)(?![a-z])"
-)
-_LANGUAGE_DE = re.compile(r"(?<![a-z])(?:deutsch|german|auf deutsch|in german)(?![a-z])")
+
+
+def _language_words(names: str) -> re.Pattern[str]:
+    """A request for a language, not a title or idea that names it ("Deutsch für die Pflege",
+    "English for nurses"): the name alone, or with a word that asks for it."""
+    return re.compile(
+        rf"^(?:bitte |please |lieber |gern |gerne )?(?:{names})(?: bitte| please| pls| plz)?$"
+        rf"|(?<![a-z])(?:(?:auf|in|speak|sprechen sie|sprichst du|switch to|continue in|prefer"
+        rf"|lieber|weiter auf|weiter in)(?: \w+)? (?:{names})"
+        rf"|(?:{names}) (?:bitte|please|pls|plz|sprechen|speaken|möglich|moeglich|possible))"
+        rf"(?![a-z])"
+    )
+
+
+_LANGUAGE_EN = _language_words("english|englisch")
+_LANGUAGE_DE = _language_words("deutsch|german")
 _QUESTION_START = re.compile(
     r"^(?:(?:(?:ich )?(?:habe|hab|hätte|haette) (?:mal )?(?:eine |ne )?|i have a |quick |kurze "
     r"|eine )?(?:frage|question)\b"

@@ -69,3 +69,18 @@ async def test_a_put_off_question_is_asked_after_the_idea_if_it_said_nothing(
     state = await chat.state()
     assert state.step == "target_group" and "target_group" not in state.answers
     assert key_text("sponsor.target_group.prompt") in reply
+
+
+async def test_a_reference_reads_the_people_and_leaves_the_partners(chat: ChatDriver) -> None:
+    """The answer pointed to names whom the sponsor works for beside whom they work with: the
+    people are the answer; the schools and companies are partners (#12, wave 6)."""
+    await chat.command("start")
+    await chat.text("Hameln")
+    await chat.text(
+        "Bildungsträger, wir arbeiten mit Schulen und Betrieben und begleiten Langzeitarbeitslose"
+    )
+    state = await chat.state()
+    assert state.step == "target_group" and "target_group" not in state.answers
+    await chat.text("steht doch oben")
+    state = await chat.state()
+    assert state.answers["target_group"].value["ids"] == ["arbeitslose"]
