@@ -764,14 +764,17 @@ def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
 
 def region_notes(ctx: StepContext) -> list[Msg]:
     """Right after the place: its local alliance, or that the rules here are Leine-Weser's."""
-    advice = ctx.advisor.advise(facts_from_answers(ctx.answers), ctx.today)
-    if advice.referral is not None or advice.alliance is None:
+    facts = facts_from_answers(ctx.answers)
+    where = ctx.advisor.where(facts.place)
+    if where.referral is not None or where.alliance is None:
+        # why not here: the first reason the whole advice gives
+        advice = ctx.advisor.advise(facts, ctx.today)
         return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
-    if advice.also_alliances:
-        others = ", ".join(a.name for a in advice.also_alliances)
-        first = advice.alliance.name
+    if where.also_alliances:
+        others = ", ".join(a.name for a in where.also_alliances)
+        first = where.alliance.name
         return [Msg("sponsor.region.alliances", {"alliance": first, "others": others})]
-    return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
+    return [Msg("sponsor.region.alliance", {"alliance": where.alliance.name})]
 
 
 def understood_answer(step: Step, answer: Answer, ctx: StepContext) -> Localized | str:
