@@ -71,6 +71,7 @@ from bot.understanding.numbers import (
     is_integral,
     parse_number,
 )
+from bot.understanding.once import once
 from bot.understanding.result import Parsed, Unclear, Understood
 
 EARLIEST_YEAR = 2020
@@ -498,6 +499,7 @@ def _start_unclear(key: str, params: dict[str, str | int], now: YearMonth) -> Un
     )
 
 
+@once
 def parse_start(text: str, today: date, *, year: int | None = None) -> Parsed[YearMonth]:
     """The month a project starts (see the module's rules); `today` resolves relative answers.
 
@@ -762,6 +764,7 @@ def _understood(quote: str, exact: Decimal) -> Msg:
     return Msg(f"understanding.duration.{key}", {"text": quote, "months": months_msg(months)})
 
 
+@once
 def parse_duration(text: str, start: YearMonth | None) -> Parsed[Duration]:
     """How long a project runs, in months (see the module's rules).
 
