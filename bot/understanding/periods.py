@@ -414,6 +414,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
 ]
 
 
+_WITHOUT_DIGITS = [_PATTERNS[index] for index in (8, 11, 13, 15, 16, 17, 18, 19)]
+"""The patterns that can match a text without a digit, in their order: each of the others
+needs one (`tests/understanding/test_shortcuts.py` reads it from the patterns themselves)."""
+_DIGIT = re.compile(r"\d")
+
+
 def _fold(clipped: str) -> str:
     folded = clipped.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     return folded.translate({0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2012: "-", 0x2019: "'"})
@@ -422,7 +428,8 @@ def _fold(clipped: str) -> str:
 def _find_whens(folded: str) -> list[_When]:
     """Every point in time in `folded`, left to right, overlapping readings resolved."""
     found: list[_When] = []
-    for pattern, make in _PATTERNS:
+    # most sentences name no date: the patterns that each need a digit are not tried on them
+    for pattern, make in _PATTERNS if _DIGIT.search(folded) else _WITHOUT_DIGITS:
         for match in pattern.finditer(folded):
             when = make(match)
             if when is not None:
