@@ -68,6 +68,7 @@ from bot.understanding.faq import find_faq
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import eur_msg, exactly
+from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
@@ -206,6 +207,7 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
     return None
 
 
+@once_per_context
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("region", text, ctx)
     if isinstance(answer, Rejected) and text.strip():
@@ -323,6 +325,7 @@ def with_ticked(outcome: Accepted, ticked: list[str], ctx: StepContext) -> Accep
     return Accepted(Answer(text=outcome.answer.text, value={**value, "ids": ids}), note)
 
 
+@once_per_context
 def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     if rejected := _too_long(text):
         return rejected
@@ -442,6 +445,7 @@ def parse_justification(text: str, ctx: StepContext) -> ParseOutcome:
     return outcome
 
 
+@once_per_context
 def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("costs", text, ctx) if text.strip() else text
     if isinstance(answer, Rejected):

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 P = ParamSpec("P")
 R = TypeVar("R")
+C = TypeVar("C")
 
 _MEMO: ContextVar[dict[object, object] | None] = ContextVar("reading_once", default=None)
 
@@ -57,6 +58,36 @@ def once(function: Callable[P, R]) -> Callable[P, R]:
         return found  # type: ignore[return-value]
 
     return remembered
+
+
+def once_per_context(function: Callable[[str, C], R]) -> Callable[[str, C], R]:
+    """`function(text, context)` computed once per text and context object inside
+    `reading_once()`: for a question's parser, whose context (the answers so far) cannot be
+    hashed. One context object stands for one set of answers, as nothing changes a context in
+    place; it is kept with the result, so its identity is not given to another meanwhile."""
+
+    @wraps(function)
+    def remembered(text: str, context: C) -> R:
+        memo = _MEMO.get()
+        if memo is None:
+            return function(text, context)
+        key = (function, text, id(context))
+        found = memo.get(key)
+        if isinstance(found, _Kept) and found.context is context:
+            return cast(R, found.result)
+        result = function(text, context)
+        memo[key] = _Kept(context, result)
+        return result
+
+    return remembered
+
+
+class _Kept:
+    __slots__ = ("context", "result")
+
+    def __init__(self, context: object, result: object) -> None:
+        self.context = context
+        self.result = result
 
 
 _MISSING = object()

@@ -1,13 +1,15 @@
-"""`reading_once`: within one turn a reader computes each call once; outside, as before."""
+"""`reading_once`: within one turn a reader (or a question's parser, per context object) computes
+each call once; outside, as before."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from bot.understanding.dates import read_dates
-from bot.understanding.once import once, reading_once
+from bot.understanding.once import once, once_per_context, reading_once
 from bot.understanding.replies import classify
 
 calls: list[tuple[object, ...]] = []
@@ -99,3 +101,33 @@ def test_the_readers_give_what_they_give_outside() -> None:
         again = (classify(text, "start"), read_dates(text, today))
     assert plain == once_read == again
     assert all(a is b for a, b in zip(once_read, again, strict=True))
+
+
+@dataclass(frozen=True)
+class _Context:
+    answers: dict[str, str]
+
+
+@once_per_context
+def _parsed(text: str, context: _Context) -> tuple[str, int]:
+    calls.append((text, id(context)))
+    return (text, len(context.answers))
+
+
+def test_a_parser_is_computed_once_per_text_and_context_object() -> None:
+    context = _Context({"region": "Hameln"})
+    with reading_once():
+        first = _parsed("Hameln", context)
+        again = _parsed("Hameln", context)
+        _parsed("Holzminden", context)
+        equal_but_other = _parsed("Hameln", _Context({"region": "Hameln"}))
+    assert first is again
+    assert equal_but_other == first
+    assert len(calls) == 3
+
+
+def test_a_parser_outside_a_turn_is_computed_every_time() -> None:
+    context = _Context({})
+    _parsed("Hameln", context)
+    _parsed("Hameln", context)
+    assert len(calls) == 2
