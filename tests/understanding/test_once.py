@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from bot.understanding.dates import read_dates
+from bot.understanding.money import amounts_in
+from bot.understanding.numbers import find_quantities
 from bot.understanding.once import once, once_per_context, reading_once
 from bot.understanding.replies import classify
 
@@ -131,3 +133,17 @@ def test_a_parser_outside_a_turn_is_computed_every_time() -> None:
     _parsed("Hameln", context)
     _parsed("Hameln", context)
     assert len(calls) == 2
+
+
+def test_numbers_read_once_are_handed_out_as_fresh_lists() -> None:
+    with reading_once():
+        first = find_quantities("1,2 Mio. € und 300.000 €")
+        first.clear()  # a caller changing its list changes nobody else's
+        again = find_quantities("1,2 Mio. € und 300.000 €")
+        amounts = amounts_in("1,2 Mio. € und 300.000 €")
+        amounts.pop()
+        amounts_again = amounts_in("1,2 Mio. € und 300.000 €")
+    assert again == find_quantities("1,2 Mio. € und 300.000 €")
+    assert len(again) == 2
+    assert amounts_again == amounts_in("1,2 Mio. € und 300.000 €")
+    assert len(amounts_again) == 2
