@@ -630,7 +630,7 @@ def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     if isinstance(answer, Rejected):
         return _start_not_said(answer, ctx)
     parsed = parse_start(answer, ctx.today, year=asked_year(ctx))
-    dates = read_dates(answer, ctx.today)
+    dates = read_dates(answer, ctx.today, None)  # as the message reader asks: read once
     if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
         return _start_unclear(parsed, ctx)
     start = parsed.value if not isinstance(parsed, Unclear) else dates.start

@@ -21,7 +21,6 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import District
 from bot.texts.catalog import Msg
 from bot.texts.formats import Choice
-from bot.understanding.once import once
 from bot.understanding.result import Parsed, Unclear, Understood
 
 MAX_INPUT = 200
@@ -255,7 +254,6 @@ class PlaceResolver:
                 for name in (locality, named, label):
                     self._add(name, target)
 
-    @once
     def resolve(self, text: str, *, near: bool = True, suggest: bool = True) -> Parsed[Place]:
         """`near`: also close spellings (rapidfuzz over every name, the costly part); a phrase
         inside a longer message counts a close spelling only after "aus", "in" …, so the
