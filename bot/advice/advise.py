@@ -20,10 +20,22 @@ from bot.texts.formats import Choice, Lines
 from bot.understanding.groups import group_finder
 from bot.understanding.money import parse_money
 from bot.understanding.periods import parse_duration, parse_start
-from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
+from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.result import Unclear, Understood
 
 ANSWER_KEYS = ("region", "target_group", "description", "costs", "duration", "start")
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a project belongs by its place (`Advisor.where`)."""
+
+    district: District | None = None
+    subregion: SubRegion | None = None
+    alliance: LocalAlliance | None = None
+    referral: RegionalAlliance | None = None
+    also_referred: tuple[RegionalAlliance, ...] = ()
+    also_alliances: tuple[LocalAlliance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,24 +139,33 @@ class Advisor:
             problems=problems,
         )
 
-    def advise(self, facts: ProjectFacts, today: date) -> Advice:
+    def where(self, place: Place | None) -> Where:
+        """Where a project at `place` belongs: its district, sub-region and local alliance, or
+        the regional alliance it is referred to (what `advise` says of the place, without the
+        matching: the place question's notes need only this)."""
         kb = self.kb
-        place = facts.place
-        district = subregion = alliance = referral = None
-        also_referred: tuple[RegionalAlliance, ...] = ()
-        also_alliances: tuple[LocalAlliance, ...] = ()
         if isinstance(place, InRegion):
             subregion = kb.subregion(place.subregion_id)
-            district = kb.district(place.district_id) if place.district_id else None
             alliance = kb.alliance_for_subregion(subregion.id)
             further = dict.fromkeys(
                 kb.alliance_for_subregion(p.subregion_id).id for p in place.also
             )
             further.pop(alliance.id, None)
-            also_alliances = tuple(kb.local_alliance(id_) for id_ in further)
-        elif isinstance(place, Elsewhere) and place.alliance_id:
+            return Where(
+                district=kb.district(place.district_id) if place.district_id else None,
+                subregion=subregion,
+                alliance=alliance,
+                also_alliances=tuple(kb.local_alliance(id_) for id_ in further),
+            )
+        if isinstance(place, Elsewhere) and place.alliance_id:
             referral, *others = kb.referrals(place.name, place.alliance_id)
-            also_referred = tuple(others)
+            return Where(referral=referral, also_referred=tuple(others))
+        return Where()
+
+    def advise(self, facts: ProjectFacts, today: date) -> Advice:
+        kb = self.kb
+        where = self.where(facts.place)
+        district = where.district
         matches = self.matcher.match(
             facts.description,
             facts.target_group_text,
@@ -161,13 +182,13 @@ class Advisor:
         return Advice(
             facts,
             district,
-            subregion,
-            alliance,
-            referral,
+            where.subregion,
+            where.alliance,
+            where.referral,
             matches,
             eligibility,
-            also_referred,
-            also_alliances,
+            where.also_referred,
+            where.also_alliances,
         )
 
 

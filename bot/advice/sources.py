@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.texts.catalog import Msg
 
@@ -50,6 +51,12 @@ def _without_brackets(text: str) -> str:
     return re.sub(r"\s*\([^()]*\)", "", text).strip(" ,:")
 
 
+SOURCES_KEPT = 1024
+"""Distinct sources whose reading is kept: the knowledge base has a few hundred; the summary and
+the hints read the same ones for every sponsor, so they are split once, not at every reply."""
+
+
+@lru_cache(maxsize=SOURCES_KEPT)
 def sources(source: str) -> tuple[Source, ...]:
     shown: list[Source] = []
     for part in _parts(source):
@@ -88,6 +95,7 @@ def common_source(sources: Sequence[str]) -> str:
     return "; ".join(dict.fromkeys(source.strip() for source in sources))
 
 
+@lru_cache(maxsize=SOURCES_KEPT)
 def source_note(source: str) -> Msg:
     """ " (Quelle: Strategie Kap. 5)", with the check note for facts from outside the strategy."""
     items = sources(source)

@@ -32,6 +32,7 @@ from bot.core.steps import (
 )
 from bot.texts.catalog import Language, Msg, Param
 from bot.texts.formats import Lines
+from bot.understanding.once import reading_once
 from bot.understanding.result import Suggestion, wording
 
 
@@ -41,9 +42,10 @@ def _shown(state: DialogState) -> tuple[object, ...]:
 
 
 def _revised(before: DialogState, after: DialogState) -> DialogState:
-    if _shown(before) == _shown(after):
-        return after.model_copy(update={"revision": before.revision})
-    return after.model_copy(update={"revision": before.revision + 1})
+    revision = before.revision if _shown(before) == _shown(after) else before.revision + 1
+    if after.revision == revision:
+        return after  # states are never changed in place: no copy needed
+    return after.model_copy(update={"revision": revision})
 
 
 _SETTLED: dict[str, object] = {"ticked": [], "partial": ""}
@@ -88,14 +90,16 @@ class DialogEngine:
         return [self._prompt(state)[1]]
 
     def handle(self, state: DialogState, event: Event) -> Result:
-        if isinstance(event, Command):
-            after, outputs = self._command(state, event)
-        elif isinstance(event, Press):
-            after, outputs = self._press(state, event)
-        elif isinstance(event, Upload):
-            after, outputs = self._reprompt(state, Msg("telegram.unsupported"))
-        else:
-            after, outputs = self._text(state, event)
+        # The message reader and the question's own parser read the same words: once.
+        with reading_once():
+            if isinstance(event, Command):
+                after, outputs = self._command(state, event)
+            elif isinstance(event, Press):
+                after, outputs = self._press(state, event)
+            elif isinstance(event, Upload):
+                after, outputs = self._reprompt(state, Msg("telegram.unsupported"))
+            else:
+                after, outputs = self._text(state, event)
         return _revised(state, after), outputs
 
     def stale(self, state: DialogState, reason: Msg | None = None) -> Result:

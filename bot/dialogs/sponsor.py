@@ -68,6 +68,7 @@ from bot.understanding.faq import find_faq
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import eur_msg, exactly
+from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
@@ -224,6 +225,7 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
     return None
 
 
+@once_per_context
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("region", text, ctx)
     if isinstance(answer, Rejected) and text.strip():
@@ -341,6 +343,7 @@ def with_ticked(outcome: Accepted, ticked: list[str], ctx: StepContext) -> Accep
     return Accepted(Answer(text=outcome.answer.text, value={**value, "ids": ids}), note)
 
 
+@once_per_context
 def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     if rejected := _too_long(text):
         return rejected
@@ -460,6 +463,7 @@ def parse_justification(text: str, ctx: StepContext) -> ParseOutcome:
     return outcome
 
 
+@once_per_context
 def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("costs", text, ctx) if text.strip() else text
     if isinstance(answer, Rejected):
@@ -644,7 +648,7 @@ def parse_start_answer(text: str, ctx: StepContext) -> ParseOutcome:
     if isinstance(answer, Rejected):
         return _start_not_said(answer, ctx)
     parsed = parse_start(answer, ctx.today, year=asked_year(ctx))
-    dates = read_dates(answer, ctx.today)
+    dates = read_dates(answer, ctx.today, None)  # as the message reader asks: read once
     if isinstance(parsed, Unclear) and (dates.start is None or dates.months is None):
         return _start_unclear(parsed, ctx)
     start = parsed.value if not isinstance(parsed, Unclear) else dates.start
@@ -782,14 +786,17 @@ def parse_contact_channel(text: str, ctx: StepContext) -> ParseOutcome:
 
 def region_notes(ctx: StepContext) -> list[Msg]:
     """Right after the place: its local alliance, or that the rules here are Leine-Weser's."""
-    advice = ctx.advisor.advise(facts_from_answers(ctx.answers), ctx.today)
-    if advice.referral is not None or advice.alliance is None:
+    facts = facts_from_answers(ctx.answers)
+    where = ctx.advisor.where(facts.place)
+    if where.referral is not None or where.alliance is None:
+        # why not here: the first reason the whole advice gives
+        advice = ctx.advisor.advise(facts, ctx.today)
         return [*advice.eligibility.reasons[:1], Msg("sponsor.region.continue_anyway")]
-    if advice.also_alliances:
-        others = ", ".join(a.name for a in advice.also_alliances)
-        first = advice.alliance.name
+    if where.also_alliances:
+        others = ", ".join(a.name for a in where.also_alliances)
+        first = where.alliance.name
         return [Msg("sponsor.region.alliances", {"alliance": first, "others": others})]
-    return [Msg("sponsor.region.alliance", {"alliance": advice.alliance.name})]
+    return [Msg("sponsor.region.alliance", {"alliance": where.alliance.name})]
 
 
 def understood_answer(step: Step, answer: Answer, ctx: StepContext) -> Localized | str:

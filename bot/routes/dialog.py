@@ -16,7 +16,9 @@ async def converse(turn: Turn, menu: DraftsMenu) -> list[EngineOutput]:
         # No open draft (never had one, or just deleted it): a new one, and a typed text
         # that answers its first question is taken, not dropped.
         return await menu.new(turn, event if isinstance(event, Text) else None)
-    state = draft.state.model_copy(update={"language": turn.language})
+    state = draft.state
+    if state.language != turn.language:
+        state = state.model_copy(update={"language": turn.language})
     state, outputs = turn.dialog.handle(state, event)
     if state.language != turn.language:
         # The dialog switched (an English first message, "english please"): the user's.

@@ -32,6 +32,7 @@ from typing import Literal
 from bot.texts.catalog import Msg
 from bot.understanding.money import SMALL_BELOW, amounts_in, eur_msg, parse_money
 from bot.understanding.numbers import clip, echo
+from bot.understanding.once import once
 from bot.understanding.result import Parsed, Unclear, Understood
 
 Period = Literal["year", "month"]
@@ -142,6 +143,7 @@ def _whole_periods(total: int, amount: int, period: Period) -> bool:
     return total // amount <= MAX_PERIODS[period]
 
 
+@once
 def parse_costs(text: str, *, implausible_above: int = 100_000_000) -> Parsed[Costs]:
     """The costs a sponsor names: a total, or an amount per year or month (module rules)."""
     clipped = clip(text)

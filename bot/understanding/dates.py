@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from bot.base.yearmonth import YearMonth
 from bot.understanding.numbers import MAX_CHARS
+from bot.understanding.once import once
 from bot.understanding.periods import (
     _IN_YEARS,
     _NEXT_MONTH,
@@ -257,6 +258,7 @@ def _period_start_year(first: _When, last: _When, hint: int | None, now: YearMon
     return _resolve_start_year(first, hint, now)
 
 
+@once
 def read_dates(text: str, today: date, start: YearMonth | None = None) -> Dates:
     """When the project runs, as far as `text` says (see the module's rules).
 

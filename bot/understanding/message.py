@@ -472,7 +472,7 @@ def _at_step(
             return {"costs": Found(parsed.value, span, SURE)}
         return {}
     if step == "start":
-        start = parse_start(value, ctx.today)
+        start = parse_start(value, ctx.today, year=None)  # as the start question asks
         if isinstance(start, Understood):
             return {"start": Found(start.value, span, SURE)}
         return {}

@@ -30,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.texts.catalog import Msg
 from bot.understanding.numbers import Quantity, clip, echo, enumeration, find_quantities
+from bot.understanding.once import once
 from bot.understanding.result import Parsed, Unclear, Understood
 
 SMALL_BELOW = 1000
@@ -103,6 +104,12 @@ def _has_currency(text: str, quantity: Quantity) -> bool:
 
 def amounts_in(text: str) -> list[tuple[Quantity, bool]]:
     """The quantities that may be amounts, each with whether it is marked as one."""
+    return list(_amounts(text))
+
+
+@once
+def _amounts(text: str) -> tuple[tuple[Quantity, bool], ...]:
+    """`amounts_in`, once per turn; a tuple, so that no caller can change the next one's."""
     quantities = [
         quantity
         for quantity in find_quantities(text)
@@ -121,11 +128,11 @@ def amounts_in(text: str) -> list[tuple[Quantity, bool]]:
             marked[index - 1] = marked[index - 1] or marked[index]
     candidates = list(zip(quantities, marked, strict=True))
     if any(marked):
-        return [(q, True) for q, is_marked in candidates if is_marked]
+        return tuple((q, True) for q, is_marked in candidates if is_marked)
     plain_years = [q for q, _ in candidates if _YEAR.fullmatch(text[q.start : q.end])]
     if plain_years and len(plain_years) < len(candidates):
         candidates = [(q, m) for q, m in candidates if q not in plain_years]
-    return candidates
+    return tuple(candidates)
 
 
 def _suggestions_small(value: Decimal, limit: int) -> list[int]:

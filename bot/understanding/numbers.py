@@ -43,6 +43,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from bot.texts.catalog import Msg, Param
+from bot.understanding.once import once
 
 MAX_CHARS = 500
 """Parsers look at no more than this many characters of an answer."""
@@ -487,6 +488,13 @@ def find_quantities(
 
     `scales` reads scale words ("Mio.", "Tsd.", "k"); `decimal_comma` reads "1,500" as 1.5.
     """
+    return list(_quantities(text, scales, decimal_comma))
+
+
+@once
+def _quantities(text: str, scales: bool, decimal_comma: bool) -> tuple[Quantity, ...]:
+    """`find_quantities`, once per turn (the reader, the costs and the dates read the same
+    amount); a tuple, so that no caller can change what the next one gets."""
     text = text[:MAX_CHARS]
     tokens = _tokens(text)
     found: list[Quantity] = []
@@ -503,7 +511,7 @@ def find_quantities(
             # "300.000 -400.000": the dash joins two amounts, it is no minus sign
             quantity = replace(quantity, value=-quantity.value, start=quantity.start + 1)
         found.append(quantity)
-    return found
+    return tuple(found)
 
 
 def parse_number(text: str) -> int | float | None:

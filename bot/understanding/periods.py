@@ -71,6 +71,7 @@ from bot.understanding.numbers import (
     is_integral,
     parse_number,
 )
+from bot.understanding.once import once
 from bot.understanding.result import Parsed, Unclear, Understood
 
 EARLIEST_YEAR = 2020
@@ -413,6 +414,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
 ]
 
 
+_WITHOUT_DIGITS = [_PATTERNS[index] for index in (8, 11, 13, 15, 16, 17, 18, 19)]
+"""The patterns that can match a text without a digit, in their order: each of the others
+needs one (`tests/understanding/test_shortcuts.py` reads it from the patterns themselves)."""
+_DIGIT = re.compile(r"\d")
+
+
 def _fold(clipped: str) -> str:
     folded = clipped.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     return folded.translate({0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2012: "-", 0x2019: "'"})
@@ -421,7 +428,8 @@ def _fold(clipped: str) -> str:
 def _find_whens(folded: str) -> list[_When]:
     """Every point in time in `folded`, left to right, overlapping readings resolved."""
     found: list[_When] = []
-    for pattern, make in _PATTERNS:
+    # most sentences name no date: the patterns that each need a digit are not tried on them
+    for pattern, make in _PATTERNS if _DIGIT.search(folded) else _WITHOUT_DIGITS:
         for match in pattern.finditer(folded):
             when = make(match)
             if when is not None:
@@ -498,6 +506,7 @@ def _start_unclear(key: str, params: dict[str, str | int], now: YearMonth) -> Un
     )
 
 
+@once
 def parse_start(text: str, today: date, *, year: int | None = None) -> Parsed[YearMonth]:
     """The month a project starts (see the module's rules); `today` resolves relative answers.
 
@@ -762,6 +771,7 @@ def _understood(quote: str, exact: Decimal) -> Msg:
     return Msg(f"understanding.duration.{key}", {"text": quote, "months": months_msg(months)})
 
 
+@once
 def parse_duration(text: str, start: YearMonth | None) -> Parsed[Duration]:
     """How long a project runs, in months (see the module's rules).
 

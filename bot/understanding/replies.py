@@ -37,6 +37,7 @@ from functools import cache
 from bot.base.normalize import fold
 from bot.texts.catalog import Language
 from bot.understanding.dictionaries import language_scores
+from bot.understanding.once import once
 
 MAX_REPLY = 400
 """Only the first characters decide; a long text is an answer (or a long question)."""
@@ -358,6 +359,7 @@ def _drop_edges(raw: str) -> tuple[str, set[Kind]]:
     return raw[kept[0][0] : kept[-1][1]].strip(), seen
 
 
+@once
 def classify(text: str, step: str | None = None) -> Reply:
     """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
     raw = text[:MAX_REPLY].strip()

@@ -6,7 +6,7 @@ code takes them from there; a module outside `bot/storage` that builds one itsel
 from __future__ import annotations
 
 import ast
-import dataclasses
+import functools
 import typing
 from pathlib import Path
 
@@ -20,11 +20,12 @@ STORAGE = BOT / "storage"
 def storage_classes() -> frozenset[str]:
     """The class of every store a transaction holds, read from `Stores` itself: a store added
     there is guarded without a change here."""
-    hints = typing.get_type_hints(Stores)
     names = {
         hint.__name__
-        for field in dataclasses.fields(Stores)
-        if isinstance(hint := hints[field.name], type) and hint.__module__.startswith("bot.storage")
+        for member in vars(Stores).values()
+        if isinstance(member, functools.cached_property)
+        and isinstance(hint := typing.get_type_hints(member.func)["return"], type)
+        and hint.__module__.startswith("bot.storage")
     }
     return frozenset(names)
 

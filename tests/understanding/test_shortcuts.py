@@ -3,17 +3,20 @@
 Each shortcut is compared with the full computation it replaces, on every message of the
 tuning corpora (never the held-out ones) and on generated text: the place look-up without
 suggestions and its early "unknown" for words that begin no name, the group finder's index of
-exclusions, the date reader's folding and the number reader's check for invisible characters.
+exclusions, the date reader's folding, its patterns left out of a sentence without a digit,
+and the number reader's check for invisible characters.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -21,6 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.kb.knowledge import KnowledgeBase
+from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
 from bot.understanding.groups import GroupFinder, _occurrences, _Word
 from bot.understanding.numbers import MAX_CHARS, clip
@@ -268,3 +272,80 @@ def test_clip_is_the_same_as_by_character(text: str) -> None:
 def test_clip_on_the_corpora_and_invisible_characters() -> None:
     for text in (*corpus(), "a\u200bb", "1\u2028000", "x\x07y", "\ue000 z", "a\u00a0b"):
         assert clip(text) == clip_by_character(text)
+
+
+# --- dates: a sentence without a digit is searched only with the patterns that need none -------
+
+_PARSER: Any = importlib.import_module("re._parser")
+_CONSTANTS: Any = importlib.import_module("re._constants")
+
+
+def _needs_digit(items: Any) -> bool:
+    """Every match of the parsed pattern `items` contains a digit: one of its items must
+    match one (an item, a group, a repetition at least once, every branch of an alternation);
+    lookarounds consume nothing and count as not needing one."""
+    return any(_item_needs_digit(op, argument) for op, argument in items)
+
+
+def _item_needs_digit(op: Any, argument: Any) -> bool:
+    c = _CONSTANTS
+    if op is c.LITERAL:
+        return chr(argument) in "0123456789"
+    if op is c.IN:
+        return all(
+            (kind is c.LITERAL and chr(value) in "0123456789")
+            or (kind is c.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"))
+            or (kind is c.CATEGORY and value is c.CATEGORY_DIGIT)
+            for kind, value in argument
+        )
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, _, inner = argument
+        return bool(least >= 1 and _needs_digit(inner))
+    if op is c.SUBPATTERN:
+        return _needs_digit(argument[-1])
+    if op is c.ATOMIC_GROUP:
+        return _needs_digit(argument)
+    if op is c.BRANCH:
+        return all(_needs_digit(branch) for branch in argument[1])
+    return False
+
+
+def test_the_patterns_left_out_without_a_digit_each_need_one() -> None:
+    kept = [pattern for pattern, _ in periods._WITHOUT_DIGITS]
+    assert kept == [p for p, _ in periods._PATTERNS if p in kept], "in their order"
+    for pattern, _ in periods._PATTERNS:
+        if pattern not in kept:
+            assert _needs_digit(_PARSER.parse(pattern.pattern, pattern.flags)), pattern.pattern
+    # the check tells them apart: the patterns kept can match without a digit
+    assert not any(_needs_digit(_PARSER.parse(p.pattern, p.flags)) for p in kept)
+
+
+def whens_with_every_pattern(folded: str) -> list[object]:
+    """`_find_whens` as it was: every pattern tried on every sentence."""
+    found = [
+        when
+        for pattern, make in periods._PATTERNS
+        for match in pattern.finditer(folded)
+        if (when := make(match)) is not None
+    ]
+    found.sort(key=lambda w: (w.start, -(w.end - w.start)))
+    chosen: list[Any] = []
+    for when in found:
+        if not chosen or when.start >= chosen[-1].end:
+            chosen.append(when)
+    return chosen
+
+
+@given(
+    text=st.text(max_size=80)
+    | st.text(alphabet="q1h2 ./-ersteshalbjahrquartalsommerferienws'٣", max_size=40)
+)
+def test_dates_without_digits_are_found_the_same(text: str) -> None:
+    folded = fold_with_offsets(text)[0]
+    assert periods._find_whens(folded) == whens_with_every_pattern(folded)
+
+
+def test_dates_in_the_corpora_are_found_the_same() -> None:
+    for text in corpus():
+        folded = fold_with_offsets(text)[0]
+        assert periods._find_whens(folded) == whens_with_every_pattern(folded), text
