@@ -16,11 +16,12 @@ than the idea's (`_same_people`). The look-alikes are ranked by the best theme m
 themes met, shared target groups and sub-goals, and the sponsor's own district; those far below
 the best are left out (`RELATIVE`).
 
-Where no theme is met at all, the shared-terms search of before decides (bot/advice/
-shared_terms.py: a shared sub-goal with a shared target group or two telling words), so an idea
+Where no theme is met at all, the shared-terms search of before decides on a strict bar
+(bot/advice/shared_terms.py, `STRICT`: a shared sub-goal and two telling words), so an idea
 whose words no theme has is still compared with the projects' texts; it shows the one project
-sharing most (`FALLBACK`). A project without themes (added by staff, themes not yet written) is
-compared on its text always, after those met by theme.
+sharing most (`FALLBACK`). Recall is the themes' job: one telling word beside a shared target
+group is no longer enough there. A project without themes (added by staff, themes not yet
+written) is compared on its text always, on the bar of before, after those met by theme.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ RELATIVE = 0.9
 way every project of the theme is."""
 FALLBACK = 1
 """How many projects the fallback shows: the one sharing most, as it is less sure."""
+STRICT = True
+"""The fallback shows a project only on a shared sub-goal with two telling words (no longer on
+one word beside a shared target group): that bar let in most false look-alikes, and the
+projects' themes now say in more words what each one does for whom."""
 STAFF = "beschaeftigte"
 """The target group of a company's own staff: an idea for them meets a project for companies."""
 
@@ -125,19 +130,33 @@ class LookAlikes:
         of the text) and `fields` (the action fields its words point to) for the fallback."""
         found = self.themes.read(text)
         themed = self.themed(found, goals, groups, district_id)
-        if themed:
-            if not self._unthemed:
-                return themed
-            # A project no one has written themes for yet (added by staff) can only be found
-            # on its text: it follows those met by theme.
-            shown = {match.id for match in themed}
-            plain = self.shared_terms.find(hits, goals, groups, district_id, fields, text)
-            extra = [m for m in plain if m.id in self._unthemed and m.id not in shown]
-            return (themed + extra)[:LIMIT]
-        # Where no theme is met, the texts' shared telling terms decide, as before themes were
-        # read whole (bot/advice/shared_terms.py): a project is then shown on a shared sub-goal
-        # with a shared target group or two telling words, never on a generic word alone.
-        return self.shared_terms.find(hits, goals, groups, district_id, fields, text)[:FALLBACK]
+        if not self._unthemed:
+            return themed or self._fallback(hits, goals, groups, district_id, fields, text)
+        # A project no one has written themes for yet (added by staff) can only be found on
+        # its text, on the bar of before: it follows those met by theme (or by the fallback).
+        first = themed or self._fallback(hits, goals, groups, district_id, fields, text)
+        shown = {match.id for match in first}
+        plain = self.shared_terms.find(hits, goals, groups, district_id, fields, text)
+        extra = [m for m in plain if m.id in self._unthemed and m.id not in shown]
+        return (first + extra)[:LIMIT]
+
+    def _fallback(
+        self,
+        hits: Sequence[Hit],
+        goals: Sequence[GoalMatch],
+        groups: Collection[str],
+        district_id: str | None,
+        fields: Collection[str],
+        text: str,
+    ) -> list[ProjectMatch]:
+        """Where no theme is met: the project sharing most telling terms with the idea's text
+        (bot/advice/shared_terms.py), on a strict bar (`STRICT`), and only one (`FALLBACK`).
+        The themes are where look-alikes are found; a word or two of a project's text is weak
+        evidence, and showing a project for it is what made most false look-alikes."""
+        shown = self.shared_terms.find(
+            hits, goals, groups, district_id, fields, text, strict=STRICT
+        )
+        return [m for m in shown if m.id not in self._unthemed][:FALLBACK]
 
     def themed(
         self,
@@ -164,9 +183,9 @@ class LookAlikes:
             people = self._same_people(own, entry, bool(shared or kin))
             if theirs.best < BAR and not (people and theirs.best >= SINGLE):
                 continue
-            # A theme naming the idea's people has met them; one that names nobody needs the
-            # project to be for them too.
-            if not theirs.groups and not people:
+            # A theme naming the idea's people has met them; one that names nobody, or only
+            # companies (every idea has employers), needs the project to be for them too.
+            if not (theirs.groups - self._generic_groups) and not people:
                 continue
             same_district = district_id is not None and district_id in entry.project.districts
             shared_goals = tuple(g for g in entry.project.sub_goals if g in leading)

@@ -55,6 +55,10 @@ GENERIC_MIN = 4
 """...and in more than this many at least (in a small knowledge base)."""
 TWO_WORDS = 1.2
 """Specificity two or more shared words need together without a shared target group."""
+STRICT_WORDS = 2
+"""Where the search is strict (the fallback where no project's theme is met): how many telling
+words a project must share beside a sub-goal, together as telling as `TWO_WORDS`; a target
+group shared beside one word does not stand in for the second."""
 KIN = 0.5
 """How much a shared broader or narrower target group tells, against the same group."""
 _RAW = 100_000
@@ -274,10 +278,13 @@ class SharedTerms:
         district_id: str | None,
         fields: Collection[str] = (),
         text: str = "",
+        *,
+        strict: bool = False,
     ) -> list[ProjectMatch]:
         """The idea's look-alikes, most alike first. `goals`: the idea's leading sub-goals;
         `fields`: the action fields its words point to (for projects without sub-goals);
-        `text`: the idea's text, whose other words may be shared too."""
+        `text`: the idea's text, whose other words may be shared too. `strict`: only a shared
+        sub-goal with two telling words counts (`STRICT_WORDS`)."""
         every = self._terms(hits, text)
         terms = {k: v for k, v in every.items() if k not in self._common}
         own_groups = [g for g in groups if g not in self._generic_groups]
@@ -368,6 +375,10 @@ class SharedTerms:
                 (len(telling) >= 2 and words >= TWO_WORDS)
                 or (groups_telling > 0 and words + groups_telling >= THEME)
             )
+            if strict and not (
+                shared_goals and len(telling) >= STRICT_WORDS and words >= TWO_WORDS
+            ):
+                continue
             if (
                 not themed
                 and similarity < STRONG_TEXT
