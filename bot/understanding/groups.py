@@ -202,6 +202,21 @@ RETIREMENT = frozenset({"rente", "ruhestand", "pension"})
 RETIRING_VERBS = frozenset({"retire", "retires", "retiring", "verrenten"})
 RETIRING_REACH = 5
 RETIRING_EXEMPT = "aeltere"
+"""Older people are often whom a project is for until they retire ("Ältere bis in die Rente
+begleiten"); the sponsor's own older staff who retire ("unsere älteren Kollegen hören auf")
+are not."""
+STOPPING = frozenset({"hören", "hoeren", "horen"})
+"""German "… hören in zwei Jahren auf": the verb's particle ends the clause."""
+AVERAGES = frozenset(
+    "schnitt durchschnitt durchschnittlich durchschnittsalter altersdurchschnitt average".split()
+)
+"""A clause with an average ("Unsere Belegschaft ist im Schnitt über 50", "our staff's average
+age is 52") states a figure about people, not whom the project is for."""
+CLAUSE_BREAKS = frozenset({"und", "and", "aber", "but", "deshalb", "daher", "so", "weil"})
+SCARCE_SUBJECTS = frozenset({"wir", "we"})
+SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
+"""A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
+SCARCE_REACH = 8
 PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
 PARTNER_REACH = 4
 ROLE_ALWAYS = frozenset({"zum", "zur"})
@@ -349,21 +364,56 @@ def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -
     return joined and words[end].key in AMBASSADORS
 
 
-def _retiring(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
-    """People who retire ("fünf Gesellen gehen in Rente", "staff retiring") are why a project
-    is needed, not whom it is for (older people themselves may be: "Rentner, die …")."""
+def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """People who retire ("fünf Gesellen gehen in Rente", "staff retiring", "unsere älteren
+    Kollegen hören in den nächsten Jahren auf") are why a project is needed, not whom it is
+    for (older people themselves may be: "Rentner, die …", "Ältere bis in die Rente")."""
     group, start, end = hit
+    sentence = words[start].sentence
     if group == RETIRING_EXEMPT:
-        return False
-    after = [
-        w.key for w in words[end : end + RETIRING_REACH] if w.sentence == words[start].sentence
-    ]
+        before = [w.key for w in words[max(0, start - 2) : start] if w.sentence == sentence]
+        if not any(key in POSSESSIVES for key in before):
+            return False
+    following = [w for w in words[end : end + RETIRING_REACH + 3] if w.sentence == sentence]
+    after = [w.key for w in following[:RETIRING_REACH]]
     for index, key in enumerate(after):
         if key in RETIRING_VERBS:
             return True
         if key == "in" and any(k in RETIREMENT for k in after[index + 1 : index + 3]):
-            return True
-    return False
+            return index == 0 or after[index - 1] != "bis"
+    stopping = [index for index, w in enumerate(following[:2]) if w.key in STOPPING]
+    return bool(stopping) and any(
+        w.key == "auf" and _ends_clause(words, end + index, text)
+        for index, w in enumerate(following)
+        if index > stopping[0]
+    )
+
+
+def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
+    """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
+    joining word follows)."""
+    if index + 1 >= len(words) or words[index + 1].sentence != words[index].sentence:
+        return True
+    between = text[words[index].end : words[index + 1].start]
+    return "," in between or words[index + 1].key in JOINERS
+
+
+def _averaged(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """A hit in a clause that states an average ("Unsere Belegschaft ist im Schnitt über 50")."""
+    _, start, end = hit
+    first = start
+    while first > 0 and words[first - 1].sentence == words[start].sentence:
+        if "," in text[words[first - 1].end : words[first].start]:
+            break
+        if words[first - 1].key in CLAUSE_BREAKS:
+            break
+        first -= 1
+    last = end
+    while last < len(words) and words[last].sentence == words[start].sentence:
+        if "," in text[words[last - 1].end : words[last].start] or words[last].key in CLAUSE_BREAKS:
+            break
+        last += 1
+    return any(w.key in AVERAGES or w.key.startswith("durchschnitt") for w in words[first:last])
 
 
 def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
@@ -522,11 +572,12 @@ class GroupFinder:
         if running_text:
             found = self._without_self(found, words, text)
             found = [hit for hit in found if not self._organisation_detail(hit, words)]
-            found = [hit for hit in found if not _retiring(hit, words)]
+            found = [hit for hit in found if not _retiring(hit, words, text)]
+            found = [hit for hit in found if not _averaged(hit, words, text)]
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
-            found = [hit for hit in found if not self._sought(hit, words)]
+            found = [hit for hit in found if not self._sought(hit, words, text)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -573,7 +624,7 @@ class GroupFinder:
                     break
         return found
 
-    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
         """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
         staff") are what the project seeks for them, not its target group; those who find
         something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
@@ -588,7 +639,28 @@ class GroupFinder:
         if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
             return True
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
-        return any(w.key in SEEKING_BEFORE for w in before)
+        if any(w.key in SEEKING_BEFORE for w in before):
+            return True
+        return self._scarce(start, words, text)
+
+    @staticmethod
+    def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
+        """ "wir … finden seit zwei Jahren kaum noch Personal", "we can't get staff": a verb of
+        finding of the sponsor's main clause before the group, nothing introducing it."""
+        sentence = words[start].sentence
+        for index in range(max(0, start - SCARCE_REACH), start):
+            word = words[index]
+            if word.sentence != sentence or word.key not in SCARCE_VERBS:
+                continue
+            subject = any(w.key in SCARCE_SUBJECTS for w in words[:index] if w.sentence == sentence)
+            between = words[index + 1 : start]
+            if (
+                subject
+                and not any(w.key in INTRODUCERS | CLAUSE_OPENERS | RELATIVES for w in between)
+                and "," not in text[words[index].end : words[start].start]
+            ):
+                return True
+        return False
 
     def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
         """ "women's network", "youth charity", "refugee-led association": an organisation."""

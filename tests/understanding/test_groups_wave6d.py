@@ -1,0 +1,96 @@
+"""Target groups, wave 6 of #12 (understand12d): the strategy's groups in everyday words (ages,
+long out of work, staff who already work, grown-up children, other countries, young refugees),
+and group words that describe the sponsor's own staff: who stops working, an average age, staff
+the company cannot find."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.groups import GroupFinder
+
+
+@pytest.fixture(scope="module")
+def finder(kb: KnowledgeBase) -> GroupFinder:
+    return GroupFinder(kb.target_groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "people in their fifties who have been out of work for a long time",
+            {"aeltere", "arbeitslose"},
+        ),
+        ("people in their late fifties who lost their job", {"aeltere", "arbeitslose"}),
+        ("ü50 die lange raus sind", {"aeltere", "arbeitslose"}),
+        ("Kollegen Mitte 50", {"aeltere", "beschaeftigte"}),
+        ("arbeitsmarktferne Menschen", {"arbeitslose"}),
+        ("staff who already work here", {"beschaeftigte"}),
+        ("people who moved here from other countries", {"zugewanderte"}),
+        ("Menschen aus anderen Ländern", {"zugewanderte"}),
+        ("Mütter, deren Kinder schon groß sind", {"frauen", "berufsrueckkehrende"}),
+        ("junge Geflüchtete", {"schueler", "gefluechtete"}),
+        ("young migrants", {"schueler", "zugewanderte"}),
+    ],
+)
+def test_everyday_words_for_the_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # the sponsor's own staff who stop working are why the project is needed
+        (
+            "Unsere älteren Kollegen hören in den nächsten Jahren auf und wir finden keinen "
+            "Nachwuchs. Wir möchten Schülerpraktika anbieten.",
+            {"schueler"},
+        ),
+        # an average age is a figure about the staff
+        (
+            "Unsere Belegschaft ist im Schnitt über 50 und wir brauchen Nachwuchs. Deshalb "
+            "wollen wir Geflüchtete ausbilden.",
+            {"gefluechtete"},
+        ),
+        # staff the company cannot find
+        (
+            "Wir sind ein Hotel und finden seit zwei Jahren kaum noch Personal. Wir wollen "
+            "Bürgergeld-Bezieher anlernen.",
+            {"arbeitslose"},
+        ),
+    ],
+)
+def test_the_sponsors_own_staff_are_no_target(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text, running_text=True)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # older people kept in work until they retire are the target group
+        ("Wir wollen Ältere bis in die Rente begleiten.", {"aeltere"}),
+        (
+            "Wir wollen unsere älteren Kollegen bis in die Rente gesund halten.",
+            {"aeltere", "beschaeftigte"},
+        ),
+        # "hören … auf" that does not end the clause is listening, not stopping
+        (
+            "Die Jugendlichen hören oft auf ihre Eltern, deshalb wollen wir Elternabende machen.",
+            {"schueler"},
+        ),
+        # finding something for a group is no search for staff
+        ("Wir finden für unsere Azubis keine Wohnungen.", {"auszubildende"}),
+        ("Wir finden es wichtig, dass Azubis besser begleitet werden.", {"auszubildende"}),
+        # an average in another clause leaves the group whom the project is for
+        (
+            "Der Altersdurchschnitt im Handwerk steigt, deshalb wollen wir Schüler begeistern.",
+            {"schueler"},
+        ),
+    ],
+)
+def test_groups_the_new_rules_leave(finder: GroupFinder, text: str, groups: set[str]) -> None:
+    assert set(finder.groups(text, running_text=True)) == groups
