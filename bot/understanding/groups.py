@@ -212,6 +212,24 @@ AVERAGES = frozenset(
 )
 """A clause with an average ("Unsere Belegschaft ist im Schnitt über 50", "our staff's average
 age is 52") states a figure about people, not whom the project is for."""
+BREAKDOWN = frozenset({"davon", "darunter", "whom"})
+"""A count of staff broken down ("mit 80 Beschäftigten, davon viele Frauen in Teilzeit", "40
+staff, of whom 10 are women") describes the organisation further."""
+COPULAS = frozenset("ist sind war waren is are was were".split())
+OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
+"""With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
+DESCRIBING_GAP = frozenset(
+    "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
+)
+VOLUNTEERING = frozenset(
+    """
+    ehrenamtlich ehrenamtliche ehrenamtlichen ehrenamt volunteer volunteers volunteering
+    volunteered engagieren engagiert
+    """.split()
+)
+"""People who volunteer ("Bei uns engagieren sich viele Rentner ehrenamtlich", "retired
+volunteers") do the project's work beside whom it is for."""
+VOLUNTEER_REACH = 3
 CLAUSE_BREAKS = frozenset({"und", "and", "aber", "but", "deshalb", "daher", "so", "weil"})
 SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
@@ -370,6 +388,8 @@ def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> b
     for (older people themselves may be: "Rentner, die …", "Ältere bis in die Rente")."""
     group, start, end = hit
     sentence = words[start].sentence
+    if end - start == 1 and words[start].key in RETIRING_VERBS:
+        return True  # "… and will retire soon": the verb, though "retirees" shares its stem
     if group == RETIRING_EXEMPT:
         before = [w.key for w in words[max(0, start - 2) : start] if w.sentence == sentence]
         if not any(key in POSSESSIVES for key in before):
@@ -389,6 +409,17 @@ def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> b
     )
 
 
+def _same_clause(words: Sequence[_Word], one: int, other: int, text: str) -> bool:
+    """Whether two words of a sentence stand in one clause (no comma or joining word between)."""
+    low, high = sorted((one, other))
+    for index in range(low + 1, high + 1):
+        if "," in text[words[index - 1].end : words[index].start]:
+            return False
+        if words[index].key in CLAUSE_BREAKS and index != low:
+            return False
+    return True
+
+
 def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
     """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
     joining word follows)."""
@@ -396,6 +427,42 @@ def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
         return True
     between = text[words[index].end : words[index + 1].start]
     return "," in between or words[index + 1].key in JOINERS
+
+
+def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """ "mit 80 Beschäftigten, davon viele Frauen in Teilzeit": a count broken down."""
+    _, start, _ = hit
+    sentence = words[start].sentence
+    before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
+    marked = [i for i, w in enumerate(before) if w.key in BREAKDOWN]
+    if not marked:
+        return False
+    earlier = [w for w in words[: start - len(before) + marked[0]] if w.sentence == sentence]
+    return any(_is_number(w) for w in earlier)
+
+
+def _volunteering(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """People named as volunteers do the project's work ("Bei uns engagieren sich viele
+    Rentner ehrenamtlich", "retired volunteers"), unless introduced ("Ehrenamt für
+    Geflüchtete") or the ones the volunteers help ("ehrenamtliche Lotsen begleiten
+    Zugewanderte")."""
+    _, start, end = hit
+    sentence = words[start].sentence
+
+    def volunteering(word: _Word) -> bool:
+        return word.sentence == sentence and bool(
+            word.key in VOLUNTEERING or word.forms & VOLUNTEERING
+        )
+
+    if any(w.key in INTRODUCERS for w in words[max(0, start - 2) : start]):
+        return False
+    if any(volunteering(w) for w in words[end : end + VOLUNTEER_REACH]):
+        return True
+    for index in range(max(0, start - VOLUNTEER_REACH), start):
+        if volunteering(words[index]):
+            between = words[index + 1 : start]
+            return not any(w.key in HELPING or w.forms & HELPING for w in between)
+    return False
 
 
 def _averaged(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
@@ -574,6 +641,9 @@ class GroupFinder:
             found = [hit for hit in found if not self._organisation_detail(hit, words)]
             found = [hit for hit in found if not _retiring(hit, words, text)]
             found = [hit for hit in found if not _averaged(hit, words, text)]
+            found = [hit for hit in found if not _broken_down(hit, words)]
+            found = [hit for hit in found if not self._own_described(hit, found, words, text)]
+            found = [hit for hit in found if not _volunteering(hit, words)]
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
@@ -623,6 +693,55 @@ class GroupFinder:
                     found.append((group, index, index + 1))
                     break
         return found
+
+    def _own_described(
+        self,
+        hit: tuple[str, int, int],
+        found: Sequence[tuple[str, int, int]],
+        words: Sequence[_Word],
+        text: str,
+    ) -> bool:
+        """An age said of the sponsor's own people ("Most of my guys are over 55", "unsere
+        Mitarbeiter sind fast alle über 50"), and those people: the organisation described,
+        not whom the project is for (a sentence that names the target group is left)."""
+        _, start, _ = hit
+        sentence = words[start].sentence
+        clause = [
+            i
+            for i in range(len(words))
+            if words[i].sentence == sentence and _same_clause(words, i, start, text)
+        ]
+        if any(words[i].key in TARGET_WORDS for i in clause):
+            return False
+        owner = next((i for i in clause if words[i].key in POSSESSIVES and i < start + 1), None)
+        if owner is None:
+            return False
+        own = [
+            i
+            for i in clause
+            if i > owner
+            and i <= owner + 4
+            and (
+                words[i].key in OWN_PEOPLE
+                or any(g == "beschaeftigte" and s == i for g, s, _ in found)
+            )
+        ]
+        if not own:
+            return False
+        copula = next((i for i in clause if i > own[0] and words[i].key in COPULAS), None)
+        if copula is None:
+            return False
+        ages = [
+            s
+            for g, s, _ in found
+            if g == RETIRING_EXEMPT
+            and s in clause
+            and s > copula
+            and all(words[i].key in DESCRIBING_GAP for i in range(copula + 1, s))
+        ]
+        if not ages:
+            return False
+        return start in ages or start in own
 
     def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
         """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing

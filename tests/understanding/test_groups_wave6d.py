@@ -33,6 +33,10 @@ def finder(kb: KnowledgeBase) -> GroupFinder:
         ("Mütter, deren Kinder schon groß sind", {"frauen", "berufsrueckkehrende"}),
         ("junge Geflüchtete", {"schueler", "gefluechtete"}),
         ("young migrants", {"schueler", "zugewanderte"}),
+        ("people who hardly speak any German yet", {"zugewanderte"}),
+        ("Leute, die psychisch angeschlagen sind", {"menschen-mit-beeintraechtigung"}),
+        # the small children of the parents the project is for are no pupils
+        ("our nurses with small kids", {"beschaeftigte"}),
     ],
 )
 def test_everyday_words_for_the_groups(finder: GroupFinder, text: str, groups: set[str]) -> None:
@@ -60,6 +64,22 @@ def test_everyday_words_for_the_groups(finder: GroupFinder, text: str, groups: s
             "Bürgergeld-Bezieher anlernen.",
             {"arbeitslose"},
         ),
+        # a count of staff broken down
+        (
+            "Wir sind ein Pflegeheim mit 80 Beschäftigten, davon viele Frauen in Teilzeit. Wir "
+            "wollen Schüler für die Pflege begeistern.",
+            {"schueler"},
+        ),
+        # an age said of the sponsor's own people, and those who retire
+        (
+            "Most of my guys are over 55 and will retire soon. I want to get school leavers "
+            "interested in the trade.",
+            {"schueler"},
+        ),
+        ("Unsere Mitarbeiter sind fast alle über 50. Wir wollen Schüler erreichen.", {"schueler"}),
+        # volunteers do the work
+        ("Bei uns engagieren sich viele Rentner ehrenamtlich.", set()),
+        ("Retired engineers volunteer as mentors for apprentices.", {"auszubildende"}),
     ],
 )
 def test_the_sponsors_own_staff_are_no_target(
@@ -85,6 +105,17 @@ def test_the_sponsors_own_staff_are_no_target(
         # finding something for a group is no search for staff
         ("Wir finden für unsere Azubis keine Wohnungen.", {"auszubildende"}),
         ("Wir finden es wichtig, dass Azubis besser begleitet werden.", {"auszubildende"}),
+        # a sentence that names the target group, and people the volunteers help
+        ("Unsere Zielgruppe sind Menschen über 50.", {"aeltere"}),
+        (
+            "Unsere Teilnehmenden sind meist über 50 und lange arbeitslos.",
+            {"aeltere", "arbeitslose"},
+        ),
+        (
+            "Ehrenamtliche Lotsen begleiten zugewanderte Fachkräfte in den ersten Monaten.",
+            {"zugewanderte"},
+        ),
+        ("Wir wollen ehrenamtliche Lotsen für Geflüchtete ausbilden.", {"gefluechtete"}),
         # an average in another clause leaves the group whom the project is for
         (
             "Der Altersdurchschnitt im Handwerk steigt, deshalb wollen wir Schüler begeistern.",
