@@ -74,6 +74,24 @@ MAX_TEXT = 4000
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
+EMPLOYEES = "beschaeftigte"
+"""The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
+WORK_VERBS = frozenset(
+    "arbeiten arbeitet beschäftigt beschaeftigt berufstätig berufstaetig angestellt work".split()
+)
+WORK_GAP = frozenset(
+    "schon bereits noch already bei uns im in der den dem einem einer betrieb job".split()
+)
+"""Words that may stand between "die"/"who" and the verb ("die schon bei uns arbeiten")."""
+MODALS = frozenset(
+    """
+    wollen möchten moechten sollen sollten können koennen müssen muessen würden wuerden
+    werden dürfen want wants would could should will
+    """.split()
+)
+"""… a modal after it says what they want or may do, not that they work ("die arbeiten
+wollen")."""
+WORKING_REACH = 3
 
 GAP_WORDS = frozenset(
     """
@@ -429,6 +447,51 @@ def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
     return "," in between or words[index + 1].key in JOINERS
 
 
+def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple[str, int, int]]:
+    """A relative clause that says people already work ("Leute mit Migrationshintergrund, die
+    schon arbeiten", "die bei uns beschäftigt sind", "people who work in care"): employees.
+    Not a wish ("die arbeiten wollen", "who want to work") nor a negation ("die nicht mehr
+    arbeiten")."""
+    if group is None:
+        return []
+    found = []
+    for index, word in enumerate(words):
+        if word.key not in RELATIVES:
+            continue
+        sentence = word.sentence
+        later = index + 1
+        while (
+            later < len(words)
+            and later - index <= WORKING_REACH
+            and words[later].sentence == sentence
+            and words[later].key in WORK_GAP | {"are", "is", "sind", "ist"}
+        ):
+            later += 1
+        if later >= len(words) or words[later].sentence != sentence:
+            continue
+        if words[later].key not in WORK_VERBS:
+            continue
+        following = words[later + 1 : later + 3]
+        if any(w.key in MODALS and w.sentence == sentence for w in following[:1]):
+            continue
+        if words[later].key == "work" and text[words[later].start - 1 : words[later].start] == "-":
+            continue
+        found.append((group, index, later + 1))
+    return found
+
+
+def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, int, int]]:
+    """At the target-group question, people the sponsor calls its own ("unsere Leute in der
+    Werkstatt", "our guys on the shop floor") are its employees."""
+    if group is None:
+        return []
+    return [
+        (group, index, index + 2)
+        for index, word in enumerate(words[:-1])
+        if word.key in POSSESSIVES and words[index + 1].key in OWN_PEOPLE
+    ]
+
+
 def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
     """ "mit 80 Beschäftigten, davon viele Frauen in Teilzeit": a count broken down."""
     _, start, _ = hit
@@ -600,6 +663,7 @@ class GroupFinder:
                     if len(form) >= MIN_HEAD:
                         self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
+        self._employees = EMPLOYEES if any(g.id == EMPLOYEES for g in self._groups) else None
 
     def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
         """Every mention of a target group in `text`, in order (see the module's rules).
@@ -628,6 +692,8 @@ class GroupFinder:
         matched.update(start for _, start, _ in found)
         if not running_text:
             found += self._typos(words, matched)
+            found += _own_people(words, self._employees)
+        found += _working(words, text, self._employees)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)

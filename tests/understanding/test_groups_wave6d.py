@@ -125,3 +125,31 @@ def test_the_sponsors_own_staff_are_no_target(
 )
 def test_groups_the_new_rules_leave(finder: GroupFinder, text: str, groups: set[str]) -> None:
     assert set(finder.groups(text, running_text=True)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "running_text"),
+    [
+        # a relative clause that says people already work
+        (
+            "leute mit migrationshintergrund die schon arbeiten",
+            {"zugewanderte", "beschaeftigte"},
+            False,
+        ),
+        ("people who work in care homes", {"beschaeftigte"}, True),
+        # … not a wish, nor a negation
+        (
+            "Wir wollen Geflüchtete, die arbeiten wollen, in Betriebe vermitteln.",
+            {"gefluechtete"},
+            True,
+        ),
+        ("refugees who want to work in care", {"gefluechtete"}, True),
+        ("Frauen, die nicht mehr arbeiten", {"frauen"}, True),
+        # people the sponsor calls its own, at the question
+        ("unsere Leute in der Werkstatt", {"beschaeftigte"}, False),
+    ],
+)
+def test_people_who_already_work(
+    finder: GroupFinder, text: str, groups: set[str], running_text: bool
+) -> None:
+    assert set(finder.groups(text, running_text=running_text)) == groups
