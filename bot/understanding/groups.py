@@ -74,6 +74,24 @@ MAX_TEXT = 4000
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
+EMPLOYEES = "beschaeftigte"
+"""The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
+WORK_VERBS = frozenset(
+    "arbeiten arbeitet beschäftigt beschaeftigt berufstätig berufstaetig angestellt work".split()
+)
+WORK_GAP = frozenset(
+    "schon bereits noch already bei uns im in der den dem einem einer betrieb job".split()
+)
+"""Words that may stand between "die"/"who" and the verb ("die schon bei uns arbeiten")."""
+MODALS = frozenset(
+    """
+    wollen möchten moechten sollen sollten können koennen müssen muessen würden wuerden
+    werden dürfen want wants would could should will
+    """.split()
+)
+"""… a modal after it says what they want or may do, not that they work ("die arbeiten
+wollen")."""
+WORKING_REACH = 3
 
 GAP_WORDS = frozenset(
     """
@@ -202,6 +220,39 @@ RETIREMENT = frozenset({"rente", "ruhestand", "pension"})
 RETIRING_VERBS = frozenset({"retire", "retires", "retiring", "verrenten"})
 RETIRING_REACH = 5
 RETIRING_EXEMPT = "aeltere"
+"""Older people are often whom a project is for until they retire ("Ältere bis in die Rente
+begleiten"); the sponsor's own older staff who retire ("unsere älteren Kollegen hören auf")
+are not."""
+STOPPING = frozenset({"hören", "hoeren", "horen"})
+"""German "… hören in zwei Jahren auf": the verb's particle ends the clause."""
+AVERAGES = frozenset(
+    "schnitt durchschnitt durchschnittlich durchschnittsalter altersdurchschnitt average".split()
+)
+"""A clause with an average ("Unsere Belegschaft ist im Schnitt über 50", "our staff's average
+age is 52") states a figure about people, not whom the project is for."""
+BREAKDOWN = frozenset({"davon", "darunter", "whom"})
+"""A count of staff broken down ("mit 80 Beschäftigten, davon viele Frauen in Teilzeit", "40
+staff, of whom 10 are women") describes the organisation further."""
+COPULAS = frozenset("ist sind war waren is are was were".split())
+OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
+"""With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
+DESCRIBING_GAP = frozenset(
+    "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
+)
+VOLUNTEERING = frozenset(
+    """
+    ehrenamtlich ehrenamtliche ehrenamtlichen ehrenamt volunteer volunteers volunteering
+    volunteered engagieren engagiert
+    """.split()
+)
+"""People who volunteer ("Bei uns engagieren sich viele Rentner ehrenamtlich", "retired
+volunteers") do the project's work beside whom it is for."""
+VOLUNTEER_REACH = 3
+CLAUSE_BREAKS = frozenset({"und", "and", "aber", "but", "deshalb", "daher", "so", "weil"})
+SCARCE_SUBJECTS = frozenset({"wir", "we"})
+SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
+"""A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
+SCARCE_REACH = 8
 PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
 PARTNER_REACH = 4
 ROLE_ALWAYS = frozenset({"zum", "zur"})
@@ -349,21 +400,150 @@ def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -
     return joined and words[end].key in AMBASSADORS
 
 
-def _retiring(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
-    """People who retire ("fünf Gesellen gehen in Rente", "staff retiring") are why a project
-    is needed, not whom it is for (older people themselves may be: "Rentner, die …")."""
+def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """People who retire ("fünf Gesellen gehen in Rente", "staff retiring", "unsere älteren
+    Kollegen hören in den nächsten Jahren auf") are why a project is needed, not whom it is
+    for (older people themselves may be: "Rentner, die …", "Ältere bis in die Rente")."""
     group, start, end = hit
+    sentence = words[start].sentence
+    if end - start == 1 and words[start].key in RETIRING_VERBS:
+        return True  # "… and will retire soon": the verb, though "retirees" shares its stem
     if group == RETIRING_EXEMPT:
-        return False
-    after = [
-        w.key for w in words[end : end + RETIRING_REACH] if w.sentence == words[start].sentence
-    ]
+        before = [w.key for w in words[max(0, start - 2) : start] if w.sentence == sentence]
+        if not any(key in POSSESSIVES for key in before):
+            return False
+    following = [w for w in words[end : end + RETIRING_REACH + 3] if w.sentence == sentence]
+    after = [w.key for w in following[:RETIRING_REACH]]
     for index, key in enumerate(after):
         if key in RETIRING_VERBS:
             return True
         if key == "in" and any(k in RETIREMENT for k in after[index + 1 : index + 3]):
-            return True
+            return index == 0 or after[index - 1] != "bis"
+    stopping = [index for index, w in enumerate(following[:2]) if w.key in STOPPING]
+    return bool(stopping) and any(
+        w.key == "auf" and _ends_clause(words, end + index, text)
+        for index, w in enumerate(following)
+        if index > stopping[0]
+    )
+
+
+def _same_clause(words: Sequence[_Word], one: int, other: int, text: str) -> bool:
+    """Whether two words of a sentence stand in one clause (no comma or joining word between)."""
+    low, high = sorted((one, other))
+    for index in range(low + 1, high + 1):
+        if "," in text[words[index - 1].end : words[index].start]:
+            return False
+        if words[index].key in CLAUSE_BREAKS and index != low:
+            return False
+    return True
+
+
+def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
+    """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
+    joining word follows)."""
+    if index + 1 >= len(words) or words[index + 1].sentence != words[index].sentence:
+        return True
+    between = text[words[index].end : words[index + 1].start]
+    return "," in between or words[index + 1].key in JOINERS
+
+
+def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple[str, int, int]]:
+    """A relative clause that says people already work ("Leute mit Migrationshintergrund, die
+    schon arbeiten", "die bei uns beschäftigt sind", "people who work in care"): employees.
+    Not a wish ("die arbeiten wollen", "who want to work") nor a negation ("die nicht mehr
+    arbeiten")."""
+    if group is None:
+        return []
+    found = []
+    for index, word in enumerate(words):
+        if word.key not in RELATIVES:
+            continue
+        sentence = word.sentence
+        later = index + 1
+        while (
+            later < len(words)
+            and later - index <= WORKING_REACH
+            and words[later].sentence == sentence
+            and words[later].key in WORK_GAP | {"are", "is", "sind", "ist"}
+        ):
+            later += 1
+        if later >= len(words) or words[later].sentence != sentence:
+            continue
+        if words[later].key not in WORK_VERBS:
+            continue
+        following = words[later + 1 : later + 3]
+        if any(w.key in MODALS and w.sentence == sentence for w in following[:1]):
+            continue
+        if words[later].key == "work" and text[words[later].start - 1 : words[later].start] == "-":
+            continue
+        found.append((group, index, later + 1))
+    return found
+
+
+def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, int, int]]:
+    """At the target-group question, people the sponsor calls its own ("unsere Leute in der
+    Werkstatt", "our guys on the shop floor") are its employees."""
+    if group is None:
+        return []
+    return [
+        (group, index, index + 2)
+        for index, word in enumerate(words[:-1])
+        if word.key in POSSESSIVES and words[index + 1].key in OWN_PEOPLE
+    ]
+
+
+def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """ "mit 80 Beschäftigten, davon viele Frauen in Teilzeit": a count broken down."""
+    _, start, _ = hit
+    sentence = words[start].sentence
+    before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
+    marked = [i for i, w in enumerate(before) if w.key in BREAKDOWN]
+    if not marked:
+        return False
+    earlier = [w for w in words[: start - len(before) + marked[0]] if w.sentence == sentence]
+    return any(_is_number(w) for w in earlier)
+
+
+def _volunteering(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """People named as volunteers do the project's work ("Bei uns engagieren sich viele
+    Rentner ehrenamtlich", "retired volunteers"), unless introduced ("Ehrenamt für
+    Geflüchtete") or the ones the volunteers help ("ehrenamtliche Lotsen begleiten
+    Zugewanderte")."""
+    _, start, end = hit
+    sentence = words[start].sentence
+
+    def volunteering(word: _Word) -> bool:
+        return word.sentence == sentence and bool(
+            word.key in VOLUNTEERING or word.forms & VOLUNTEERING
+        )
+
+    if any(w.key in INTRODUCERS for w in words[max(0, start - 2) : start]):
+        return False
+    if any(volunteering(w) for w in words[end : end + VOLUNTEER_REACH]):
+        return True
+    for index in range(max(0, start - VOLUNTEER_REACH), start):
+        if volunteering(words[index]):
+            between = words[index + 1 : start]
+            return not any(w.key in HELPING or w.forms & HELPING for w in between)
     return False
+
+
+def _averaged(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """A hit in a clause that states an average ("Unsere Belegschaft ist im Schnitt über 50")."""
+    _, start, end = hit
+    first = start
+    while first > 0 and words[first - 1].sentence == words[start].sentence:
+        if "," in text[words[first - 1].end : words[first].start]:
+            break
+        if words[first - 1].key in CLAUSE_BREAKS:
+            break
+        first -= 1
+    last = end
+    while last < len(words) and words[last].sentence == words[start].sentence:
+        if "," in text[words[last - 1].end : words[last].start] or words[last].key in CLAUSE_BREAKS:
+            break
+        last += 1
+    return any(w.key in AVERAGES or w.key.startswith("durchschnitt") for w in words[first:last])
 
 
 def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
@@ -483,6 +663,7 @@ class GroupFinder:
                     if len(form) >= MIN_HEAD:
                         self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
+        self._employees = EMPLOYEES if any(g.id == EMPLOYEES for g in self._groups) else None
 
     def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
         """Every mention of a target group in `text`, in order (see the module's rules).
@@ -511,6 +692,8 @@ class GroupFinder:
         matched.update(start for _, start, _ in found)
         if not running_text:
             found += self._typos(words, matched)
+            found += _own_people(words, self._employees)
+        found += _working(words, text, self._employees)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
@@ -522,11 +705,15 @@ class GroupFinder:
         if running_text:
             found = self._without_self(found, words, text)
             found = [hit for hit in found if not self._organisation_detail(hit, words)]
-            found = [hit for hit in found if not _retiring(hit, words)]
+            found = [hit for hit in found if not _retiring(hit, words, text)]
+            found = [hit for hit in found if not _averaged(hit, words, text)]
+            found = [hit for hit in found if not _broken_down(hit, words)]
+            found = [hit for hit in found if not self._own_described(hit, found, words, text)]
+            found = [hit for hit in found if not _volunteering(hit, words)]
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
-            found = [hit for hit in found if not self._sought(hit, words)]
+            found = [hit for hit in found if not self._sought(hit, words, text)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -573,7 +760,56 @@ class GroupFinder:
                     break
         return found
 
-    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    def _own_described(
+        self,
+        hit: tuple[str, int, int],
+        found: Sequence[tuple[str, int, int]],
+        words: Sequence[_Word],
+        text: str,
+    ) -> bool:
+        """An age said of the sponsor's own people ("Most of my guys are over 55", "unsere
+        Mitarbeiter sind fast alle über 50"), and those people: the organisation described,
+        not whom the project is for (a sentence that names the target group is left)."""
+        _, start, _ = hit
+        sentence = words[start].sentence
+        clause = [
+            i
+            for i in range(len(words))
+            if words[i].sentence == sentence and _same_clause(words, i, start, text)
+        ]
+        if any(words[i].key in TARGET_WORDS for i in clause):
+            return False
+        owner = next((i for i in clause if words[i].key in POSSESSIVES and i < start + 1), None)
+        if owner is None:
+            return False
+        own = [
+            i
+            for i in clause
+            if i > owner
+            and i <= owner + 4
+            and (
+                words[i].key in OWN_PEOPLE
+                or any(g == "beschaeftigte" and s == i for g, s, _ in found)
+            )
+        ]
+        if not own:
+            return False
+        copula = next((i for i in clause if i > own[0] and words[i].key in COPULAS), None)
+        if copula is None:
+            return False
+        ages = [
+            s
+            for g, s, _ in found
+            if g == RETIRING_EXEMPT
+            and s in clause
+            and s > copula
+            and all(words[i].key in DESCRIBING_GAP for i in range(copula + 1, s))
+        ]
+        if not ages:
+            return False
+        return start in ages or start in own
+
+    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
         """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
         staff") are what the project seeks for them, not its target group; those who find
         something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
@@ -588,7 +824,28 @@ class GroupFinder:
         if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
             return True
         before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
-        return any(w.key in SEEKING_BEFORE for w in before)
+        if any(w.key in SEEKING_BEFORE for w in before):
+            return True
+        return self._scarce(start, words, text)
+
+    @staticmethod
+    def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
+        """ "wir … finden seit zwei Jahren kaum noch Personal", "we can't get staff": a verb of
+        finding of the sponsor's main clause before the group, nothing introducing it."""
+        sentence = words[start].sentence
+        for index in range(max(0, start - SCARCE_REACH), start):
+            word = words[index]
+            if word.sentence != sentence or word.key not in SCARCE_VERBS:
+                continue
+            subject = any(w.key in SCARCE_SUBJECTS for w in words[:index] if w.sentence == sentence)
+            between = words[index + 1 : start]
+            if (
+                subject
+                and not any(w.key in INTRODUCERS | CLAUSE_OPENERS | RELATIVES for w in between)
+                and "," not in text[words[index].end : words[start].start]
+            ):
+                return True
+        return False
 
     def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
         """ "women's network", "youth charity", "refugee-led association": an organisation."""

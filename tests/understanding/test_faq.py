@@ -15,6 +15,8 @@ ASKED = [
     ("Wie hoch muss der Eigenanteil sein?", "own_share"),
     ("Was heißt Kofinanzierung?", "own_share"),
     ("Wie viel Förderung bekommen wir?", "own_share"),
+    ("Wer bezahlt denn den Rest?", "own_share"),
+    ("who pays the rest?", "own_share"),
     ("how much of the costs do we have to pay ourselves?", "own_share"),
     ("Gilt das auch für uns?", "applicants"),
     ("Ich habe eine Frage: Können auch Unternehmen einen Antrag stellen?", "applicants"),
