@@ -33,9 +33,12 @@ _SLOT = "theme"
 _FUNCTION = frozenset(
     "who what which that this these those their there here into onto about after before from "
     "your ours they them than then also just only very more most some such each other "
-    "über unter durch gegen ohne bis ab sowie dazu".split()
+    "über unter durch gegen ohne bis ab sowie dazu "
+    "bringen getting get".split()
 )
-"""Small words a theme may have that say nothing (beyond the vocabulary's stop words)."""
+"""Small words a theme may have that say nothing (beyond the vocabulary's stop words), and the
+verbs that only carry a direction ("Geflüchtete in Arbeit bringen", "getting refugees into
+work"): an idea that says the same in other words ("vermitteln", "helping") meets the theme."""
 
 COMMON_SHARE = 0.15
 """A theme word found in the texts of more than this share of the projects is common..."""

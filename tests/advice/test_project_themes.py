@@ -44,6 +44,19 @@ def test_a_theme_is_read_as_its_words_and_the_target_groups_it_names(advisor: Ad
     assert themes.theme("Kreislaufwirtschaft").weight == 1.0
 
 
+def test_a_verb_that_only_carries_a_direction_is_no_slot_of_a_theme(advisor: Advisor) -> None:
+    themes = advisor.matcher.lookalikes.themes
+    # "bringen" and "getting" say where, not what: the people and the work remain the theme.
+    assert themes.theme("Geflüchtete in Arbeit bringen").surfaces == ("Arbeit",)
+    assert themes.theme("getting refugees into work").surfaces == ("work",)
+    found = themed(
+        advisor,
+        "Wir vermitteln Geflüchtete in Arbeit bei Betrieben im Landkreis.",
+        ("gefluechtete",),
+    )
+    assert "Arbeit" in next(m for m in found if m.id == "zuwanderungsberatung").shared_words
+
+
 def test_a_theme_is_met_whole_its_words_and_its_target_groups(advisor: Advisor) -> None:
     teachers = themed(
         advisor, "Unsere Lehrkräfte besuchen im Herbst Betriebe.", ("lehrkraefte", "unternehmen")
