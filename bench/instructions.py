@@ -24,25 +24,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from turns import WARM_UP, sponsors  # bench/turns.py
+from turns import WARM_UP, settings_in, sponsors  # bench/turns.py
 
 from bot.runtime import build_runtime
-from bot.settings import Settings
 
 
 def main(count: int) -> None:
     loop = asyncio.new_event_loop()
     with tempfile.TemporaryDirectory() as data_dir:
-        settings = Settings(
-            data_dir=Path(data_dir),
-            telegram_bot_token=None,
-            admin_ids=frozenset(),
-            default_language="de",
-            retention_months=12,
-            rate_limiter=False,
-            webhook_url=None,
-        )
-        runtime = loop.run_until_complete(build_runtime(settings))
+        runtime = loop.run_until_complete(build_runtime(settings_in(Path(data_dir))))
         try:
             if runtime.warming is not None:
                 loop.run_until_complete(runtime.warming)

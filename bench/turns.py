@@ -83,18 +83,22 @@ def _shape(statement: str) -> str:
     return re.sub(r"'(?:[^']|'')*'|\b\d+\b", "?", " ".join(statement.split()))[:110]
 
 
+def settings_in(data_dir: Path) -> Settings:
+    """The bot's settings for a benchmark: German, no Telegram, no rate limiter."""
+    return Settings(
+        data_dir=data_dir,
+        telegram_bot_token=None,
+        admin_ids=frozenset(),
+        default_language="de",
+        retention_months=12,
+        rate_limiter=False,
+        webhook_url=None,
+    )
+
+
 async def main(count: int, profile: str | None, statements: bool) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
-        settings = Settings(
-            data_dir=Path(data_dir),
-            telegram_bot_token=None,
-            admin_ids=frozenset(),
-            default_language="de",
-            retention_months=12,
-            rate_limiter=False,
-            webhook_url=None,
-        )
-        runtime = await build_runtime(settings)
+        runtime = await build_runtime(settings_in(Path(data_dir)))
         try:
             if runtime.warming is not None:
                 await runtime.warming
