@@ -238,6 +238,9 @@ class DialogEngine:
         gathered = Gathered()
         if self.dialog.reader is not None and not state.partial and not state.editing:
             gathered = self.dialog.reader(event.text, step.id, ctx)
+        if gathered.language == state.language and not gathered.detected:
+            # "geht das auch auf Deutsch?" in German: chosen, though nothing changes
+            state = state.model_copy(update={"language_chosen": True})
         switched = gathered.language is not None and gathered.language != state.language
         before = state.language
         if switched:
