@@ -179,3 +179,22 @@ async def test_once_german_is_chosen_a_short_english_answer_offers_nothing(
     await chat.text("Hameln")
     await chat.text("charity")
     assert "lang:en" not in chat.actions
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("Hello, could we do this in English? What is the own share?", "own share"),
+        ("Hallo, geht das auf Englisch? Wer entscheidet über die Förderung?", "steering group"),
+    ],
+)
+async def test_a_request_with_a_question_switches_and_answers_it(
+    chat: ChatDriver, message: str, answer: str
+) -> None:
+    await chat.command("start")
+    reply = await chat.text(message)
+    state = await chat.state()
+    assert state.language == "en" and state.answers == {}
+    assert key_text("sponsor.language_set", "en") in reply
+    assert answer in reply, "the question is answered, not dropped"
+    assert key_text("sponsor.region.prompt", "en")[:30] in reply, "and the question asked again"

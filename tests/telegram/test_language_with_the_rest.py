@@ -48,3 +48,16 @@ async def test_a_short_english_answer_offers_english_over_http(
         (english,) = await user.expect()
         assert "Language: English." in english.text
         assert "Whom should the project reach?" in english.text
+
+
+async def test_a_request_with_a_question_answers_both_over_http(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot():
+        user = server.user(7965)
+        user.send("/start")
+        await user.expect(2)
+        reply = await answer(user, "Hello, could we do this in English? What is the own share?")
+        assert "Language: English." in reply.text
+        assert "own share" in reply.text and "Source:" in reply.text
+        assert "Where will the project take place?" in reply.text
