@@ -197,11 +197,6 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _statements(text: str) -> list[tuple[int, str]]:
-    """The sentences that do not ask anything."""
-    return [(start, s) for start, s in _sentences(text) if not s.rstrip().endswith("?")]
-
-
 # --- place ----------------------------------------------------------------------------------
 
 
