@@ -57,6 +57,9 @@ class Rejected:
     defer_to: str | None = None
     """The answer is to come with a later question ("siehe Projektidee" before the idea was
     asked): that question is asked now, this one after it unless its answer came with it."""
+    answered: bool = False
+    """A question back, answered in `reason`: shown also when the message changes the language
+    ("Could we do this in English? What is the own share?")."""
 
 
 ParseOutcome = Accepted | Rejected

@@ -238,6 +238,9 @@ class DialogEngine:
         gathered = Gathered()
         if self.dialog.reader is not None and not state.partial and not state.editing:
             gathered = self.dialog.reader(event.text, step.id, ctx)
+        if gathered.language == state.language and not gathered.detected:
+            # "geht das auch auf Deutsch?" in German: chosen, though nothing changes
+            state = state.model_copy(update={"language_chosen": True})
         switched = gathered.language is not None and gathered.language != state.language
         before = state.language
         if switched:
@@ -270,6 +273,7 @@ class DialogEngine:
             and not extras
             and outcome.keep_partial is None
             and not (outcome.skips and step.optional)
+            and not outcome.answered
         ):
             # No answer but a change of language ("could we do this in English?"): the
             # question again, in it. A rejection that keeps part of the answer (a thin
@@ -278,6 +282,10 @@ class DialogEngine:
             state, prompt = self._prompt(state, intro=Msg("sponsor.language_set"))
             outputs: list[EngineOutput] = [prompt]
         else:
+            if switched and isinstance(outcome, Rejected) and outcome.answered:
+                # asked for the language and asked a question: both answered
+                said = {"first": Msg("sponsor.language_set"), "second": outcome.reason}
+                outcome = replace(outcome, reason=Msg("sponsor.notes", said))
             state, outputs = self._outcome(state, step, outcome, extras)
         if switched and gathered.detected:
             # Switched without being asked: said so, with one tap back to German.

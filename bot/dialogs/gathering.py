@@ -20,7 +20,7 @@ from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
-from bot.understanding.replies import Kind
+from bot.understanding.replies import Kind, leans_english
 
 _PERIOD_ONLY = re.compile(
     r"(?:a|an|one|per|ein|einen|eine|pro|im|je|jedes?n?)\s+(?:month|year|monat|jahr)",
@@ -54,10 +54,12 @@ def gatherer(
             ),
         )
         language = _language(reading, ctx)
-        detected = language is not None and reading.reply.kind is not Kind.LANGUAGE
+        detected = language is not None and reading.reply.wants is None
         offer = None
         if language is None and reading.language not in (None, ctx.language):
             offer = reading.language
+        elif _short_english(reading, text, step, ctx):
+            offer = "en"
         if reading.reply.kind is not Kind.ANSWER:
             return Gathered(language=language, offer=offer, detected=detected)
         answers: dict[str, Accepted] = {}
@@ -87,11 +89,24 @@ def _language(reading: Reading, ctx: StepContext) -> Language | None:
     """The language to continue in: the one asked for; or English, where a German dialog
     gets a clearly English message and the sponsor has not chosen German (switching at once,
     with a tap back, costs no question; offering it first would)."""
-    if reading.reply.kind is Kind.LANGUAGE:
+    if reading.reply.wants is not None:
+        # asked for, alone or with the rest of the message ("do you speak English? We're …")
         return reading.reply.wants
     if reading.language == "en" and ctx.language == "de" and not ctx.language_chosen:
         return "en"
     return None
+
+
+def _short_english(reading: Reading, text: str, step: str, ctx: StepContext) -> bool:
+    """A short answer that looks English ("for refugees", "charity") in a German dialog whose
+    language nobody chose: too little to switch on, so English is offered with one tap."""
+    return (
+        reading.language is None
+        and reading.reply.kind is Kind.ANSWER
+        and ctx.language == "de"
+        and not ctx.language_chosen
+        and leans_english(text, step)
+    )
 
 
 def _accepted(

@@ -153,11 +153,11 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
                 "source": entry.source,
                 "question": question,
             }
-            return Rejected(Msg("sponsor.reply.answered", said))
+            return Rejected(Msg("sponsor.reply.answered", said), answered=True)
         if _ASKS_MEANING.search(reply.rest):
             # "Was meinen Sie mit Titel?": what the question means, never the answer
             explained = {"help": Msg(f"sponsor.{step}.help"), "question": question}
-            return Rejected(Msg("sponsor.reply.explained", explained))
+            return Rejected(Msg("sponsor.reply.explained", explained), answered=True)
         if step in _FREE_TEXT:
             return reply.rest
         return Rejected(Msg("sponsor.reply.unanswered", {"question": question}))

@@ -197,11 +197,6 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _statements(text: str) -> list[tuple[int, str]]:
-    """The sentences that do not ask anything."""
-    return [(start, s) for start, s in _sentences(text) if not s.rstrip().endswith("?")]
-
-
 # --- place ----------------------------------------------------------------------------------
 
 
@@ -381,14 +376,20 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
     """Every slot `text` answers (see the module's rules)."""
     text = text[:MAX_MESSAGE]
     reply = classify(text, ctx.step)
-    language = reply.wants if reply.kind is Kind.LANGUAGE else language_of(text)
+    language = reply.wants or language_of(text)
     if reply.kind is not Kind.ANSWER and reply.kind is not Kind.QUESTION:
         return Reading(reply, language)
-    statements = _statements(text)
-    # questions blanked out: what is read from the rest keeps its place in the text
-    body = "".join(
-        sentence if sentence.rstrip().endswith("?") is False else " " * len(sentence)
+    # questions (and a request for a language said with the rest: "English please. We are
+    # …") blanked out: what is read from the rest keeps its place in the text
+    blank = [
+        sentence.rstrip().endswith("?")
+        or (reply.wants is not None and classify(sentence, ctx.step).kind is Kind.LANGUAGE)
         for _, sentence in _sentences(text)
+    ]
+    statements = [s for s, blanked in zip(_sentences(text), blank, strict=True) if not blanked]
+    body = "".join(
+        " " * len(sentence) if blanked else sentence
+        for (_, sentence), blanked in zip(_sentences(text), blank, strict=True)
     )
     slots: dict[str, object] = {}
     running = ctx.step != "target_group"

@@ -24,13 +24,15 @@ Rules:
   bitte") is LANGUAGE, with the language wanted; a title or idea that names a language
   ("Deutsch für die Pflege", "English for nurses") is none.
 * `language_of` says whether a text is English: by function words of either language, and
-  simplemma's word lists (in its wheel) for texts without any.
+  simplemma's word lists (in its wheel) for texts without any. `leans_english` says whether a
+  short answer too short for that looks English ("for refugees", "about 200k", "charity"):
+  enough to offer English with one tap, not to switch.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
@@ -70,7 +72,8 @@ class Reply:
     asks: bool = False
     """It ends with a question mark (also a tentative answer such as "Hameln?")."""
     wants: Language | None = None
-    """For LANGUAGE: the language asked for."""
+    """The language asked for: for LANGUAGE, and for a reply that also asks for one
+    ("Could we do this in English? We're a charity in Hameln": the answer, wanting "en")."""
 
     @property
     def non_answer(self) -> bool:
@@ -359,10 +362,46 @@ def _drop_edges(raw: str) -> tuple[str, set[Kind]]:
     return raw[kept[0][0] : kept[-1][1]].strip(), seen
 
 
+_PIECE = re.compile(r"[^,;:.!?\n]+[,;:.!?\n]*")
+"""A clause of a message with the marks that end it ("do you speak English? ")."""
+_ASKING = re.compile(
+    r"(?<![a-z])(?:bitte|please|pls|plz|lieber|prefer|switch|continue|weiter|speak|sprechen"
+    r"|sprichst|spricht|moeglich|möglich|possible)(?![a-z])"
+)
+"""Words that make a clause naming a language a request for it, said with the rest of a
+message ("Could we do this in English? We are a charity in Hameln.")."""
+
+
+def _requested(raw: str) -> tuple[Language, str] | None:
+    """A language asked for in one clause of a longer message, and the message without that
+    clause ("Hi, do you speak English? We're an IT company in Hanover." → en, "Hi, We're an IT
+    company in Hanover."). A clause that merely names a language ("Kurse auf Englisch") asks
+    for nothing: it must ask (a "?", a question's start) or say "please", "lieber" …"""
+    pieces = [match for match in _PIECE.finditer(raw) if match.group().strip()]
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        folded = fold(piece.group())
+        wants = _language_request(folded)
+        asking = piece.group().rstrip().endswith("?") or _QUESTION_START.search(folded)
+        if wants is not None and (asking or _ASKING.search(folded)):
+            rest = (raw[: piece.start()] + raw[piece.end() :]).strip()
+            return wants, rest
+    return None
+
+
 @once
 def classify(text: str, step: str | None = None) -> Reply:
     """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
     raw = text[:MAX_REPLY].strip()
+    requested = _requested(raw)
+    if requested is not None:
+        # the language is switched and the rest read as if it had been sent alone
+        asked, rest = requested
+        reply = classify(rest, step)
+        if reply.kind in (Kind.GREETING, Kind.NOISE, Kind.LANGUAGE):
+            return Reply(Kind.LANGUAGE, "", reply.asks, asked)
+        return replace(reply, wants=asked)
     asks = raw.rstrip(" )").endswith("?")
     wants = _language_request(fold(raw))
     if wants is not None:
@@ -428,3 +467,34 @@ def language_of(text: str) -> Language | None:
     if german >= 1 and de >= 0.9 and en <= 0.5:
         return "de"
     return None
+
+
+_GERMAN_TOO = frozenset("am an zum zur im vom beim ab bis pro je ca rund etwa über ueber".split())
+"""Short German words spelt like English ones ("am", "an") or that only German answers carry."""
+MAX_LEANING_WORDS = 6
+_NAMED = frozenset({"region", "title"})
+"""Questions answered with names (places, titles such as "Fit for Future"), which say nothing
+about the language the sponsor writes in."""
+
+
+def leans_english(text: str, step: str | None) -> bool:
+    """Whether a short answer that `language_of` cannot tell looks English: an English function
+    word ("for refugees", "about 200k") or only words that English knows and German does not
+    ("charity", "donations"), and no German word. Acronyms ("IT", "HAWK") are no words here."""
+    if step in _NAMED:
+        return False
+    words = [
+        word.casefold()
+        for word in _WORD.findall(text[:MAX_REPLY])
+        if not (len(word) > 1 and word.isupper())
+    ]
+    letters = [word for word in words if not word.isdigit() and any(c.isalpha() for c in word)]
+    if not letters or len(letters) > MAX_LEANING_WORDS:
+        return False
+    german = _GERMAN_TOO | (_DE_WORDS - _EN_WORDS)
+    if any(word in german for word in letters):
+        return False
+    if any(word in _EN_WORDS and word not in _DE_WORDS for word in letters):
+        return True
+    scores = language_scores(" ".join(letters))
+    return scores.get("en", 0.0) >= 1.0 and scores.get("de", 0.0) == 0.0

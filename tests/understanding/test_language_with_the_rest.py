@@ -1,0 +1,86 @@
+"""The reader (#12 points 1 and 5): a request for a language in one clause of a longer
+message is the language wanted plus the rest as a reply of its own; `leans_english` tells a
+short English answer from a German one with English words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.replies import Kind, classify, leans_english
+
+
+@pytest.mark.parametrize(
+    ("text", "wants", "rest"),
+    [
+        (
+            "Hi, do you speak English? We're a small IT training company in Hanover.",
+            "en",
+            "We're a small IT training company in Hanover.",
+        ),
+        ("English please. We are a Verein in Nienburg.", "en", "We are a Verein in Nienburg."),
+        (
+            "Moin, geht das auch auf Deutsch? Wir sind ein Sportverein aus Stadthagen.",
+            "de",
+            "Wir sind ein Sportverein aus Stadthagen.",
+        ),
+    ],
+)
+def test_a_request_with_more_is_that_answer_wanting_the_language(
+    text: str, wants: str, rest: str
+) -> None:
+    reply = classify(text, None)
+    assert reply.kind is Kind.ANSWER
+    assert reply.wants == wants and reply.rest == rest
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi, do you speak English?", "Hello, english please, thanks", "english please"]
+)
+def test_a_request_alone_is_a_language_request(text: str) -> None:
+    reply = classify(text, None)
+    assert reply.kind is Kind.LANGUAGE and reply.wants == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir bieten Pflegekräften Kurse an. Die Kurse sind auf Englisch und Deutsch, bitte mit "
+        "Kinderbetreuung.",
+        "Unser Titel: English for nurses. Wir sind ein Verein.",
+    ],
+)
+def test_a_language_named_in_a_longer_message_wants_none(text: str) -> None:
+    assert classify(text, "idea").wants is None
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("charity", "organisation"),
+        ("for refugees", "target_group"),
+        ("about 200k", "costs"),
+        ("donations", "cofinancing"),
+        ("job coaching for young refugees", "idea"),
+    ],
+)
+def test_short_english_answers_lean_english(text: str, step: str) -> None:
+    assert leans_english(text, step)
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Startup", "organisation"),
+        ("HAWK", "organisation"),
+        ("IT-Dienstleister", "organisation"),
+        ("Azubis", "target_group"),
+        ("Lehrer an Berufsschulen", "target_group"),
+        ("zum Ausbildungsbeginn am 1. August", "start"),
+        ("Coaching und Workshops für Azubis", "idea"),
+        ("90k", "costs"),
+        ("Fit for Future", "title"),
+        ("Hildesheim", "region"),
+    ],
+)
+def test_german_answers_and_names_do_not(text: str, step: str) -> None:
+    assert not leans_english(text, step)
