@@ -247,6 +247,7 @@ def test_folding_is_the_same_as_by_character(text: str) -> None:
     assert fold_with_offsets(text) == fold_by_character(text)
 
 
+@pytest.mark.corpus
 def test_folding_the_corpora() -> None:
     for text in corpus():
         assert fold_with_offsets(text) == fold_by_character(text)
@@ -269,6 +270,7 @@ def test_clip_is_the_same_as_by_character(text: str) -> None:
     assert clip(text) == clip_by_character(text)
 
 
+@pytest.mark.corpus
 def test_clip_on_the_corpora_and_invisible_characters() -> None:
     for text in (*corpus(), "a\u200bb", "1\u2028000", "x\x07y", "\ue000 z", "a\u00a0b"):
         assert clip(text) == clip_by_character(text)
@@ -345,6 +347,7 @@ def test_dates_without_digits_are_found_the_same(text: str) -> None:
     assert periods._find_whens(folded) == whens_with_every_pattern(folded)
 
 
+@pytest.mark.corpus
 def test_dates_in_the_corpora_are_found_the_same() -> None:
     for text in corpus():
         folded = fold_with_offsets(text)[0]
