@@ -51,6 +51,19 @@ class Runtime:
     rounds next to the retention purge."""
     warming: asyncio.Future[None] | None = field(default=None)
     """The dictionaries loading in a thread (`_warm_up`); the first update waits for it."""
+    transport_up: threading.Event = field(default_factory=threading.Event)
+    """Set once the transport polls (or an update or the end came first): the warm-up's second
+    part, the advisor's matcher, waits for it."""
+
+    def transport_started(self) -> None:
+        """The transport polls: the warm-up may build the matcher now."""
+        self.transport_up.set()
+
+    async def ready_for_updates(self) -> None:
+        """Before an update is handled: whatever the warm-up has left is needed now."""
+        self.transport_up.set()
+        if self.warming is not None:
+            await self.warming
 
     def wake_worker(self) -> None:
         """Something was written to the outbox outside an update: deliver it now."""
@@ -66,6 +79,7 @@ class Runtime:
         return self.advisor.kb
 
     async def close(self) -> None:
+        self.transport_up.set()
         if self.warming is not None:
             await self.warming  # a thread cannot be cancelled: let it finish first
         if self.worker is not None:
@@ -104,18 +118,27 @@ def _short_switches() -> Iterator[None]:
                 sys.setswitchinterval(_usual_interval)
 
 
-def _warm_up(advisor: Advisor) -> None:
+MATCHER_WAITS = 2.0
+"""Seconds, at most, the matcher's warm-up waits for the transport to poll."""
+
+
+def _warm_up(advisor: Advisor, transport_up: threading.Event) -> None:
     """Dictionaries and indexes the first answers would otherwise load on the event loop:
-    the advisor's matcher (a quarter second), simplemma's dictionaries (tries opened from
-    their cache files in milliseconds, built there once per machine in seconds), the German
-    nouns of the advice, the target-group finder."""
+    simplemma's dictionaries (tries opened from their cache files in milliseconds, built there
+    once per machine in seconds) and the target-group finder, which reading a first message
+    needs; then the advisor's matcher (a quarter second) and the German nouns of the advice,
+    which only an idea or a summary needs: they wait until the transport polls, so that they do
+    not share the interpreter with its start (start-up 0.98-1.05 s with them beside it,
+    docs/BENCHMARKS.md). The first update waits for all of it."""
     kb = advisor.kb
     try:
         with _short_switches():
-            advisor.matcher  # noqa: B018 - built on first use
             warm_up()
-            german_nouns()
             group_finder(kb)
+        transport_up.wait(MATCHER_WAITS)
+        with _short_switches():
+            advisor.matcher  # noqa: B018 - built on first use
+            german_nouns()
     except Exception:  # only a head start: whatever failed here loads again on first use
         log.exception("warming up the dictionaries failed")
 
@@ -129,7 +152,8 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
     # Off the event loop, while the transport starts (polling, menus): the dictionaries take
     # seconds, which start-up used to wait for. The first update waits for them instead
     # (`Conversations.handle`), so no answer loads them on the event loop.
-    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get()))
+    transport_up = threading.Event()
+    warming = asyncio.ensure_future(asyncio.to_thread(_warm_up, advisors.get(), transport_up))
     engine = DialogEngine(SPONSOR_DIALOG, advisors.get(), clock)
     the_clock = clock
 
@@ -168,9 +192,17 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runti
         desks,
         admin_ids=settings.admin_ids,
         advisor_source=advisors.get,
-        ready=warming,
+        ready=lambda: runtime.ready_for_updates(),
     )
-    runtime = Runtime(settings, clock, database, conversations, knowledge, warming=warming)
+    runtime = Runtime(
+        settings,
+        clock,
+        database,
+        conversations,
+        knowledge,
+        warming=warming,
+        transport_up=transport_up,
+    )
     runtime.scheduler = Scheduler(
         database,
         clock,

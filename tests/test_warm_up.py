@@ -36,6 +36,34 @@ async def test_two_runtimes_warm_up_and_leave_the_interval_as_it_was(
     ]
     for runtime in runtimes:
         assert runtime.warming is not None
-        await runtime.warming
+        await runtime.ready_for_updates()
+        assert runtime.warming.done()
         await runtime.close()
     assert sys.getswitchinterval() == before
+
+
+async def test_the_matcher_waits_for_the_transport_and_the_first_update_waits_for_the_matcher(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """The matcher's part of the warm-up waits until the transport polls (so that it does not
+    share the interpreter with the transport's start); an update coming first (the terminal, a
+    test's driver) ends the wait, and is handled only once the matcher is built."""
+    runtime = await build_runtime(
+        Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids=frozenset()), clock
+    )
+    assert not runtime.transport_up.is_set()
+    await runtime.ready_for_updates()
+    assert runtime.transport_up.is_set()
+    assert "matcher" in vars(runtime.advisor), "built by the warm-up before the update goes on"
+    await runtime.close()
+
+
+async def test_a_runtime_closed_before_its_transport_started_does_not_wait_for_it(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    runtime = await build_runtime(
+        Settings(data_dir=tmp_path, telegram_bot_token=None, admin_ids=frozenset()), clock
+    )
+    await runtime.close()
+    assert runtime.warming is not None and runtime.warming.done()
+    assert runtime.transport_up.is_set()

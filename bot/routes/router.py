@@ -57,7 +57,7 @@ class Conversations:
         *,
         admin_ids: frozenset[int] = frozenset(),
         advisor_source: Callable[[], Advisor] | None = None,
-        ready: Awaitable[None] | None = None,
+        ready: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.database = database
         self.engine = engine
@@ -111,7 +111,7 @@ class Conversations:
 
     async def handle(self, incoming: Incoming) -> Handled:
         if self.ready is not None:
-            await self.ready  # done after the first seconds: then a no-op
+            await self.ready()  # done after the first seconds: then a no-op
         incoming = cleaned(incoming)
         advisor = self.advisor
         async with self.database.transaction() as connection:

@@ -363,6 +363,7 @@ async def _run(application: BotApplication, runtime: Runtime) -> int:
         )
     else:
         await updater.start_polling(allowed_updates=Update.ALL_TYPES)
+    runtime.transport_started()
     log.info("bot running (%s)", "long polling" if polling else "webhook")
     conflict = await _until_stopped(stop, bot if isinstance(bot, ConfirmingBot) else None)
     heartbeat.stop()
