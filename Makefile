@@ -29,7 +29,7 @@ test: lint
 
 # The in-process suite for a tight loop: no HTTP, no subprocesses, on both cores.
 test-fast: $(STAMP)
-	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -n 2 --dist worksteal -m "not http and not process and not corpus"
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -n 2 --dist worksteal -m "not http and not process and not corpus and not slow"
 
 eval: $(STAMP)
 	$(PY) -m tests.eval

@@ -24,6 +24,10 @@ from tests.support.drivers.common import BOT_USERNAME, TODAY, settings
 from tests.support.steps import Cmd, Person, Say, Script, Step, Tap
 from tests.support.transcript import Transcript
 
+# Each test runs a staff member's whole entry dialog and writes the knowledge files: about 15 s
+# of CPU for the module, left to `make test` so that `make test-fast` stays under a minute.
+pytestmark = pytest.mark.slow
+
 OFFICE = Person("office", 900, "Koordination", staff=True)
 COLLEAGUE = Person("colleague", 901, "Kollegin Berg", staff=True)
 SPONSOR = Person("sponsor", 1001, "Träger")
