@@ -390,6 +390,20 @@ def _requested(raw: str) -> tuple[Language, str] | None:
     return None
 
 
+SAYS_ONLY_THE_LANGUAGE = 4
+"""Words a reply may have and still be a request by naming the language alone ("English",
+"in English", "auf Deutsch bitte"); a longer one that names a language must ask for it
+("Wir bieten Kurse auf Englisch an" is about the courses)."""
+
+
+def _asks_for_it(folded: str, asks: bool) -> bool:
+    return (
+        len(folded.split()) <= SAYS_ONLY_THE_LANGUAGE
+        or asks
+        or bool(_QUESTION_START.search(folded) or _ASKING.search(folded))
+    )
+
+
 @once
 def classify(text: str, step: str | None = None) -> Reply:
     """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
@@ -403,8 +417,9 @@ def classify(text: str, step: str | None = None) -> Reply:
             return Reply(Kind.LANGUAGE, "", reply.asks, asked)
         return replace(reply, wants=asked)
     asks = raw.rstrip(" )").endswith("?")
-    wants = _language_request(fold(raw))
-    if wants is not None:
+    folded_raw = fold(raw)
+    wants = _language_request(folded_raw)
+    if wants is not None and _asks_for_it(folded_raw, asks):
         return Reply(Kind.LANGUAGE, "", asks, wants)
     rest, seen = _drop_edges(raw)
     folded = fold(rest)

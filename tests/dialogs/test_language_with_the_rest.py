@@ -198,3 +198,22 @@ async def test_a_request_with_a_question_switches_and_answers_it(
     assert key_text("sponsor.language_set", "en") in reply
     assert answer in reply, "the question is answered, not dropped"
     assert key_text("sponsor.region.prompt", "en")[:30] in reply, "and the question asked again"
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Wir sind ein Verein in Hameln und bieten Kurse auf Englisch an", "de"),
+        ("We are a charity in Hameln and run our courses in German", "en"),
+    ],
+)
+async def test_a_first_message_naming_the_courses_language_keeps_the_dialogs_language(
+    chat: ChatDriver, message: str, language: Language
+) -> None:
+    """What the courses are taught in is no request to switch: the place is read, the language
+    stays the one the sponsor writes in."""
+    await chat.command("start")
+    await chat.text(message)
+    state = await chat.state()
+    assert state.language == language
+    assert state.answers["region"].value["kind"] == "in_region"

@@ -61,3 +61,20 @@ async def test_a_request_with_a_question_answers_both_over_http(
         assert "Language: English." in reply.text
         assert "own share" in reply.text and "Source:" in reply.text
         assert "Where will the project take place?" in reply.text
+
+
+async def test_a_message_naming_the_courses_language_stays_german_over_http(
+    server: BotApiServer, start_bot: StartBot
+) -> None:
+    async with start_bot() as (_, runtime):
+        user = server.user(7966)
+        user.send("/start")
+        await user.expect(2)
+        read = await answer(user, "Wir sind ein Verein in Hameln und bieten Kurse auf Englisch an")
+        assert "Hameln" in read.text
+        assert "Language: English" not in read.text
+
+        async with runtime.database.transaction() as connection:
+            rows = await connection.execute_fetchall("SELECT state FROM drafts")
+        [(state,)] = list(rows)
+        assert '"language":"de"' in state and '"region"' in state

@@ -54,6 +54,39 @@ def test_a_language_named_in_a_longer_message_wants_none(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind ein Verein in Hameln und bieten Kurse auf Englisch an",
+        "wir machen sprachkurse in deutsch",
+        "we run our workshops in English",
+    ],
+)
+def test_a_short_message_that_only_names_a_language_is_no_request(text: str) -> None:
+    """One sentence of up to twelve words that names a language (what the courses are in) asks
+    for nothing unless it asks: it was taken as a request to switch."""
+    for step in (None, "region", "idea"):
+        reply = classify(text, step)
+        assert reply.kind is not Kind.LANGUAGE and reply.wants is None, step
+
+
+@pytest.mark.parametrize(
+    ("text", "wants"),
+    [
+        ("English", "en"),
+        ("in english", "en"),
+        ("auf Deutsch bitte", "de"),
+        ("lieber auf deutsch", "de"),
+        ("Können wir das auf Englisch machen?", "en"),
+        ("can we speak english", "en"),
+        ("continue in english", "en"),
+    ],
+)
+def test_the_language_alone_or_asked_for_is_a_request(text: str, wants: str) -> None:
+    reply = classify(text, "region")
+    assert reply.kind is Kind.LANGUAGE and reply.wants == wants
+
+
+@pytest.mark.parametrize(
     ("text", "step"),
     [
         ("charity", "organisation"),
