@@ -42,7 +42,7 @@ async def measure(directory: Path, synchronous: str, transactions: int) -> list[
                 started = time.perf_counter()
                 async with database.transaction() as connection:
                     await connection.execute(
-                        "UPDATE users SET pending = ? WHERE id = 1", (f"{number}{ROW}",)
+                        "UPDATE users SET subdialogs = ? WHERE id = 1", (f"{number}{ROW}",)
                     )
                 seconds.append(time.perf_counter() - started)
             return seconds

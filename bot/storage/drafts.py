@@ -20,7 +20,7 @@ class User:
     current_draft_id: int | None
     subdialogs: tuple[SubDialog, ...]
     """Sub-dialogs waiting for a typed answer (a new title, a question), the top one last;
-    stored in the column `pending`."""
+    stored as JSON in the column `subdialogs`."""
     last_update_id: int | None
 
 
@@ -36,7 +36,7 @@ class Draft:
 
 
 def user_of(row: aiosqlite.Row) -> User:
-    stack = tuple(STACK.validate_json(row["pending"])) if row["pending"] else ()
+    stack = tuple(STACK.validate_json(row["subdialogs"])) if row["subdialogs"] else ()
     return User(
         id=row["id"],
         language="en" if row["language"] == "en" else "de",
@@ -99,8 +99,8 @@ class Drafts:
         allowed = {"language", "current_draft_id", "subdialogs", "last_update_id"}
         assert set(changes) <= allowed, changes
         if "subdialogs" in changes:
-            stack = list(changes.pop("subdialogs"))  # type: ignore[call-overload]
-            changes["pending"] = STACK.dump_json(stack).decode() if stack else None
+            stack = list(changes["subdialogs"])  # type: ignore[call-overload]
+            changes["subdialogs"] = STACK.dump_json(stack).decode() if stack else None
         assignments = ", ".join(f"{name} = ?" for name in changes)
         await self.connection.execute(
             f"UPDATE users SET {assignments}, updated_at = ? WHERE id = ?",

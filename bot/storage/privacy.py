@@ -42,7 +42,7 @@ async def _rows(
 async def export_user(connection: aiosqlite.Connection, user_id: int) -> dict[str, Any]:
     users = await _rows(connection, "SELECT * FROM users WHERE id = ?", user_id)
     for user in users:
-        user["pending"] = json.loads(user["pending"]) if user["pending"] else None
+        user["subdialogs"] = json.loads(user["subdialogs"]) if user["subdialogs"] else None
     drafts = await _rows(connection, "SELECT * FROM drafts WHERE owner_id = ?", user_id)
     for draft in drafts:
         draft["state"] = json.loads(draft["state"])

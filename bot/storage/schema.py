@@ -505,4 +505,7 @@ MIGRATIONS: tuple[str, ...] = (
     # sub-dialogs `AddProject`, `RetireProject` and `EditEntry` become `StaffDialog` with the
     # engine's dialog state, where they were with what was given (`_staff_dialogs_on_engine`).
     _staff_dialogs_on_engine(),
+    # 12: the column holds the stack of typed sub-dialogs since migration 6; its name still
+    # said `pending`, after the untyped dict it replaced
+    "ALTER TABLE users RENAME COLUMN pending TO subdialogs;",
 )

@@ -69,8 +69,8 @@ async def old_notification_reaches_nothing(chats: Chats, data_dir: Path) -> None
         assert not tapped.of("b").mine
     # no question about A is waiting for the contact's next text
     with sqlite3.connect(database(data_dir)) as connection:
-        pending = connection.execute("SELECT pending FROM users WHERE id = ?", (CONTACT.user_id,))
-        assert pending.fetchall() == [(None,)]
+        stacks = connection.execute("SELECT subdialogs FROM users WHERE id = ?", (CONTACT.user_id,))
+        assert stacks.fetchall() == [(None,)]
 
 
 @pytest.mark.parametrize("remove", [erase_everything, delete_the_draft], ids=["erasure", "draft"])

@@ -144,7 +144,7 @@ async def test_the_rename_question_statement_and_answer_are_taken(upgraded: Runt
         ).fetchone()
         queued = await (await connection.execute("SELECT chat_id FROM outbox")).fetchall()
         stacks = await (
-            await connection.execute("SELECT pending FROM users WHERE pending IS NOT NULL")
+            await connection.execute("SELECT subdialogs FROM users WHERE subdialogs IS NOT NULL")
         ).fetchall()
     assert statement is not None and tuple(statement) == (
         "supports",

@@ -133,7 +133,7 @@ async def upgraded(tmp_path: Path) -> AsyncIterator[Runtime]:
 async def _dialog(runtime: Runtime, user: int) -> StaffDialog:
     async with runtime.database.transaction() as connection:
         row = await (
-            await connection.execute("SELECT pending FROM users WHERE id = ?", (user,))
+            await connection.execute("SELECT subdialogs FROM users WHERE id = ?", (user,))
         ).fetchone()
     assert row is not None
     (stored,) = json.loads(row[0])
