@@ -30,10 +30,11 @@ from bot.kb.shipped import shipped_knowledge_dir
 
 HERE = Path(__file__).resolve().parent
 PARTS = {
-    "tuning": (HERE / "tuning.yaml", HERE / "tuning-fields.yaml"),
+    "tuning": (HERE / "tuning.yaml", HERE / "tuning-fields.yaml", HERE / "tuning-looks.yaml"),
     "held-out": (HERE / "heldout.yaml",),
 }
-"""Each part's files; the tuning part grew by a second batch written for the field ranking."""
+"""Each part's files; the tuning part grew by batches written for the field ranking and the
+look-alikes."""
 TODAY = date(2026, 11, 25)
 """Matching does not depend on the date; the pre-check that runs alongside needs one."""
 
@@ -385,8 +386,10 @@ def report() -> str:
         "careful adviser would put first (a set where several are acceptable, or none), the "
         "sub-goals to name as the reason, and at most three past projects that are really alike "
         "(or none). The held-out part was written before any rule change of #14 and is never "
-        "tuned on. Data: `tests/eval/ideas/tuning.yaml` and `tuning-fields.yaml` (a second "
-        "and a third tuning batch, each written before the field rules it was used for), "
+        "tuned on. Data: `tests/eval/ideas/tuning.yaml`, `tuning-fields.yaml` (a second "
+        "and a third tuning batch, each written before the field rules it was used for) and "
+        "`tuning-looks.yaml` (a fourth, written before the look-alike rule of branch looks14e "
+        "and kept out of its design, to measure how that rule generalises), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
