@@ -299,7 +299,7 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         if answer.reason.key in ("sponsor.reply.greeting", "sponsor.reply.noise"):
             return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
         return answer
-    recognised = group_finder(ctx.advisor.kb).groups(answer)
+    recognised = group_finder(ctx.advisor.kb).answer_groups(answer)
     if not recognised and not _WORD.search(answer):
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     if not recognised and _EVERYONE.fullmatch(fold(answer)):

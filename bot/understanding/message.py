@@ -407,14 +407,24 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
         if idea is None and ctx.step in (None, "region"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
-        hits = [
-            (offset, hit)
-            for offset, sentence in statements
-            for hit in ctx.groups.find(sentence, running_text=running)
-            if ctx.step != "organisation"
-            or idea is not None
-            or _INTRODUCED.search(sentence[: hit.start])
-        ]
+        # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
+        # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
+        naming = [o for o, sentence in statements if running and ctx.groups.find(sentence)]
+        elsewhere = {o for o, _ in statements if any(n != o for n in naming)}
+        hits = (
+            [(0, hit) for hit in ctx.groups.answer(body)]
+            if not running  # the answer, then what is said about it (GroupFinder.answer)
+            else [
+                (offset, hit)
+                for offset, sentence in statements
+                for hit in ctx.groups.find(
+                    sentence, running_text=running, named_elsewhere=offset in elsewhere
+                )
+                if ctx.step != "organisation"
+                or idea is not None
+                or _INTRODUCED.search(sentence[: hit.start])
+            ]
+        )
         if hits:
             groups = tuple(dict.fromkeys(hit.group for _, hit in hits))
             slots["target_groups"] = Found(groups, _group_span(hits), LIKELY)
