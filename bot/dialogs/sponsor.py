@@ -74,7 +74,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
-from bot.understanding.titles import clean_title, describes, gives_facts
+from bot.understanding.titles import clean_title, corrects, describes, gives_facts
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -448,6 +448,8 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.title.description"))
     if gives_facts(outcome.answer.text):  # "ab Februar 2027, 24 Monate, ca. 160.000 €"
         return Rejected(Msg("sponsor.title.facts"))
+    if corrects(outcome.answer.text):  # "Korrektur: 80.000 pro Jahr, nicht insgesamt"
+        return Rejected(Msg("sponsor.title.correction"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

@@ -56,7 +56,7 @@ from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
 from bot.understanding.result import Unclear, Understood
-from bot.understanding.titles import clean_title, describes, gives_facts, title_in
+from bot.understanding.titles import clean_title, corrects, describes, gives_facts, title_in
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -472,8 +472,8 @@ def _at_step(
     if step == "idea":
         return {"idea": Found(value, span, SURE)}
     if step == "title":
-        if describes(value) or gives_facts(value):  # what it does, or its facts: no name
-            return {}
+        if describes(value) or gives_facts(value) or corrects(value):
+            return {}  # what it does, its facts, or a correction of an earlier answer: no name
         return {"title": Found(clean_title(value), span, SURE)}
     if step == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}

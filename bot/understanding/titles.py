@@ -75,7 +75,8 @@ sich an …", "Our 'Code Your Future' bootcamp …"); a course run before ("nach
 „Deutsch im Job“") is not the project."""
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
-    r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
+    r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*"
+    r"(?:[:=]|ist|lautet|is|w[äa]e?re|wird|would\s+be|will\s+be)\s*"
     r"|(?:projekt|arbeits|working\s+)tit(?:el|le)\s+"
     r"|(?:so\s*(?:was|etwas)\s+wie|etwa|vielleicht|eventuell|evtl\.?|maybe|something\s+like)\s+"
     r"|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)\s+|(?:it'?s|it\s+is)\s+called\s+"
@@ -128,6 +129,24 @@ def describes(text: str) -> bool:
     return (
         len(stripped.split()) >= MIN_DESCRIPTION_WORDS and _DESCRIPTION.search(stripped) is not None
     )
+
+
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:sorry|entschuldigung|pardon|moment|halt|stopp?|ach|oh|oops|upps|ups|wait)"
+    r"(?:\s+(?:mal|so|nein|no))?\W+)*"
+    r"(?:korrektur|korrigier\w*|berichtigung|correction|to correct"
+    r"|(?<=\W)(?:nicht|not|doch|eigentlich|actually|ich meinte|i meant)\b)",
+    re.IGNORECASE,
+)
+"""A reply that corrects an earlier answer ("Korrektur: 80.000 pro Jahr", "Sorry, nicht
+Arbeitslose – es geht um …", "Sorry, correction: it'll be June"): an apology or a pause word
+followed by a negation, or the word itself at the start."""
+
+
+def corrects(text: str) -> bool:
+    """The answer to the title question corrects an earlier answer instead of naming a title."""
+    stripped = text.strip()
+    return title_in(stripped) is None and _CORRECTION.search(stripped) is not None
 
 
 def gives_facts(text: str) -> bool:

@@ -1,0 +1,54 @@
+"""Wave 7 of #12 (understand12f), in both languages: a correction sent at the title question is
+no title, a dash there skips it, and a country people come from beside the place is not asked
+about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogs.engine import DialogEngine
+from bot.texts.catalog import Language
+from tests.dialogs.conftest import DialogDriver, key_text, walk_to
+
+CORRECTION = {
+    "de": "Korrektur: nicht für Arbeitslose, sondern für Frauen mit Migrationsgeschichte",
+    "en": "Sorry, correction: not for jobseekers, it is for migrant women",
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_correction_at_the_title_question_is_no_title(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "title")
+    reply = driver.text(CORRECTION[language])
+    assert "title" not in driver.state.answers
+    assert driver.step == "title"
+    assert key_text("sponsor.title.correction", language) in reply
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_dash_at_the_title_question_skips_it(engine: DialogEngine, language: Language) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "title")
+    driver.text("–")
+    assert "title" not in driver.state.answers
+    assert driver.step == "costs"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Wir sind ein Verpackungsbetrieb bei Nienburg. Viele Kollegen kommen aus Polen."),
+        ("en", "We are a packaging plant near Nienburg. Many colleagues are from Poland."),
+    ],
+)
+def test_a_country_people_come_from_is_not_asked_about(
+    engine: DialogEngine, language: Language, text: str
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    driver.text(text)
+    region = driver.value("region")
+    assert isinstance(region, dict) and region["district"] == "nienburg"
+    assert driver.step != "region"
