@@ -52,3 +52,34 @@ def test_a_country_people_come_from_is_not_asked_about(
     region = driver.value("region")
     assert isinstance(region, dict) and region["district"] == "nienburg"
     assert driver.step != "region"
+
+
+GROUP_CORRECTION = {
+    "de": "Sorry, nicht Langzeitarbeitslose – es geht um Frauen nach der Elternzeit",
+    "en": "Sorry, not the long-term unemployed - it is about women returning to work",
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_correction_replaces_the_earlier_answer_and_shows_it(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "title")
+    group = driver.value("target_group")
+    assert isinstance(group, dict) and group["ids"] == ["arbeitslose"]
+    driver.text(GROUP_CORRECTION[language])
+    corrected = driver.value("target_group")
+    assert isinstance(corrected, dict)
+    assert "arbeitslose" not in corrected["ids"]
+    assert {"frauen", "berufsrueckkehrende"} <= set(corrected["ids"])
+    assert "fix:target_group" in driver.actions, "shown, with a way to correct it"
+    assert "title" not in driver.state.answers
+
+
+def test_an_answer_that_corrects_nothing_fills_only_gaps(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "de")
+    walk_to(driver, "title")
+    driver.text("Frauen nach der Elternzeit")
+    group = driver.value("target_group")
+    assert isinstance(group, dict) and group["ids"] == ["arbeitslose"]
