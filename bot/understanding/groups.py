@@ -61,6 +61,9 @@ nothing. Rules:
   about the sponsor's own people ("Our teachers are native speakers", "Unsere Kundinnen sind
   meist ältere Damen") or about who takes part beside it ("teachers and parents are partners",
   "Die Ausbilder machen mit") names none.
+* Professions listed right after what people learned ("haben ihren Beruf in Syrien gelernt,
+  Elektriker, Friseur", "mit Hochschulabschluss, Lehrerin, Ärztin") are what they were trained
+  as, no group of employees or teachers.
 """
 
 from __future__ import annotations
@@ -263,6 +266,19 @@ BECOMING = frozenset({"werden", "become"})
 """What people want to become ("junge Leute, die Berufskraftfahrer werden wollen") is their goal,
 no other target group."""
 HERE = frozenset({"hier", "here"})
+PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
+QUALIFIED = frozenset(
+    """
+    gelernt erlernt studiert abschluss abschluessen abschlusses beruf berufe degree degrees
+    qualification qualifications qualified trained learned learnt background
+    """.split()
+)
+"""Professions listed after what people learned ("haben ihren Beruf in Syrien gelernt,
+Elektriker, Friseur, Bäcker", "Ukrainerinnen mit Hochschulabschluss, Lehrerin, Ärztin") say what
+they were trained as, no group of employees or teachers."""
+_LIST_BREAK = re.compile(r",|\b(?:und|oder|and|or|sowie)\b", re.IGNORECASE)
+LIST_ITEM_WORDS = 2
+NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
 """A message opening with who writes ("founder here", "Heimleitung hier")."""
 """With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
 DESCRIBING_GAP = frozenset(
@@ -623,6 +639,32 @@ def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
     return None
 
 
+def _trained_as(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """A profession in a list right after what people learned (see QUALIFIED)."""
+    group, start, _ = hit
+    if group not in PROFESSIONS:
+        return False
+    sentence = words[start].sentence
+    first = start
+    while first > 0 and words[first - 1].sentence == sentence:
+        first -= 1
+    parts = _LIST_BREAK.split(text[words[first].start : words[start].start])
+    if len(parts) < 2 or parts[-1].strip(" .:()"):
+        return False  # not an item of a list
+    for part in reversed(parts[:-1]):
+        keys = [w.key for w in _words(part)]
+        if not keys:
+            continue
+        if any(key in NOT_HAVING for key in keys):
+            return False  # "ohne Berufsabschluss, …": not what they learned
+        last = keys[-1]
+        if last in QUALIFIED or last.endswith(("abschluss", "abschluessen", "gelernt")):
+            return True
+        if len(keys) > LIST_ITEM_WORDS:
+            return False
+    return False
+
+
 def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of text[start:end] outside `spans`."""
     parts = []
@@ -772,6 +814,7 @@ class GroupFinder:
         found = self._without_parts(found, words)
         found = self._without_roles(found, words, text)
         found = _without_negated(found, words)
+        found = [hit for hit in found if not _trained_as(hit, words, text)]
         if running_text:
             found = [hit for hit in found if not _ambassadors(hit, words, text)]
         found = [hit for hit in found if not _addressed(hit, words, text)]

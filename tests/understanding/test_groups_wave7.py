@@ -128,3 +128,31 @@ def test_said_of_the_sponsors_people_beside_a_named_group(
 def test_said_of_the_sponsors_people_alone_still_names_them(finder: GroupFinder) -> None:
     # the only group a text names is not ruled out as said of others
     assert "gefluechtete" in finder.groups("Unsere Mitglieder sind Geflüchtete.", running_text=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # professions listed after what people learned: what they were trained as
+        (
+            "Viele Männer bei uns haben ihren Beruf in Syrien gelernt, Elektriker, Friseur,"
+            " Bäcker.",
+            set(),
+        ),
+        (
+            "Ukrainerinnen mit Hochschulabschluss, Lehrerin, Ärztin, Ingenieurin",
+            {"gefluechtete", "frauen"},
+        ),
+        # … not after what they lack, and a list of professions alone stays a list
+        (
+            "Frauen ohne Berufsabschluss, Pflegehelferinnen und Erzieherinnen",
+            {"frauen", "beschaeftigte"},
+        ),
+        ("Maler, Tischler und Elektriker", {"beschaeftigte"}),
+    ],
+)
+def test_professions_people_learned_are_no_group(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
+    assert set(finder.groups(text, running_text=True)) == groups
