@@ -122,7 +122,12 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W\d_])(?:(?:was|wie)\s+(?:meinen|meint)\s+(?:sie|ihr|du|man)"
     r"|was\s+(?:ist|sind)\s+(?:denn\s+)?(?:damit|mit\s+[^?]{1,40}?)\s+gemeint"
     r"|was\s+(?:bedeutet|heißt|heisst)\s+(?:das|denn|hier|in\s+diesem)"
-    r"|what\s+do\s+you\s+mean|what\s+is\s+meant|what\s+does\s+(?:that|this|it)\s+mean)",
+    r"|what\s+do\s+you\s+mean|what\s+is\s+meant|what\s+does\s+(?:that|this|it)\s+mean"
+    # what to do or give at the question ("Was muss man da machen?", "what should we put?")
+    r"|was\s+(?:muss|müssen|muessen|soll|sollen|kann|können|koennen)\s+(?:man|ich|wir)"
+    r"\s+(?:da|dann|hier|denn|jetzt)?\s*(?:machen|tun|angeben|eintragen|schreiben)"
+    r"|wie\s+(?:geht|funktioniert)\s+das"
+    r"|what\s+(?:do|should|can|must)\s+(?:i|we|one)\s+(?:do|put|write|say|enter))",
     re.IGNORECASE,
 )
 """A question about the question itself ("Was meinen Sie mit Titel?", "what do you mean by

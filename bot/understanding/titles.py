@@ -143,10 +143,28 @@ Arbeitslose – es geht um …", "Sorry, correction: it'll be June"): an apology
 followed by a negation, or the word itself at the start."""
 
 
+_APOLOGY = re.compile(
+    r"^\W*(?:(?:ach|oh|oje|upps|ups|oops|moment|halt|stopp?|wait)\W+)*"
+    r"(?:sorry|entschuldigung|pardon|verzeihung|my bad|mein fehler)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:nicht\s+(?:in|aus|für|fuer|bei|an|im|am)\b|sondern|not\s+(?:in|from|for|at)\b"
+    r"|ich meinte|i meant|eigentlich|actually)",
+    re.IGNORECASE,
+)
+"""An apology that opens a message with a contrast in it ("ach sorry, wir sitzen in Holzminden,
+nicht in Hameln!") corrects an earlier answer too."""
+
+
 def corrects(text: str) -> bool:
-    """The answer to the title question corrects an earlier answer instead of naming a title."""
+    """The reply corrects an earlier answer instead of answering the question asked."""
     stripped = text.strip()
-    return title_in(stripped) is None and _CORRECTION.search(stripped) is not None
+    if title_in(stripped) is not None:
+        return False
+    if _CORRECTION.search(stripped) is not None:
+        return True
+    return _APOLOGY.search(stripped) is not None and _CONTRAST.search(stripped) is not None
 
 
 def gives_facts(text: str) -> bool:

@@ -83,3 +83,30 @@ def test_an_answer_that_corrects_nothing_fills_only_gaps(engine: DialogEngine) -
     driver.text("Frauen nach der Elternzeit")
     group = driver.value("target_group")
     assert isinstance(group, dict) and group["ids"] == ["arbeitslose"]
+
+
+def test_a_place_corrected_at_the_next_question_replaces_the_place(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "de")
+    walk_to(driver, "organisation", {"region": "Hameln"})
+    driver.text("ach sorry, wir sitzen in Holzminden, nicht in Hameln! Wir sind ein Verein")
+    region = driver.value("region")
+    assert isinstance(region, dict) and region["district"] == "holzminden"
+    assert "fix:region" in driver.actions
+
+
+QUESTION_WHAT_TO_DO = {
+    "de": "Wir haben kein Geld. Was muss man da machen?",
+    "en": "We have no money. What should we put here?",
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_what_to_do_at_a_question_is_explained_not_stored(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "cofinancing")
+    reply = driver.text(QUESTION_WHAT_TO_DO[language])
+    assert "cofinancing" not in driver.state.answers
+    assert driver.step == "cofinancing"
+    assert key_text("sponsor.cofinancing.help", language) in reply

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.periods import parse_duration
 from bot.understanding.places import InRegion, PlaceResolver
 from bot.understanding.replies import Kind, classify
 from bot.understanding.result import Understood
@@ -51,13 +52,19 @@ def test_a_country_alone_is_still_abroad(kb: KnowledgeBase) -> None:
         "Sorry, nicht Arbeitslose allgemein – es geht um Frauen mit Migrationsgeschichte",
         "Sorry, correction: it'll be June 2027",
         "Moment, eigentlich geht es um Studienabbrecher",
+        # an apology with a contrast in it
+        "ach sorry, wir sitzen in Holzminden, nicht in Hameln! Wir sind ein Verein",
+        "Sorry, wir sind kein Verein, sondern eine gGmbH",
     ],
 )
 def test_a_correction_is_no_title(text: str) -> None:
     assert corrects(text)
 
 
-@pytest.mark.parametrize("text", ["Nicht ohne uns", "Zukunft Handwerk", "Not Alone"])
+@pytest.mark.parametrize(
+    "text",
+    ["Nicht ohne uns", "Zukunft Handwerk", "Not Alone", "Sorry, wir haben noch keinen Titel"],
+)
 def test_titles_that_begin_with_a_negation_stay_titles(text: str) -> None:
     assert not corrects(text)
 
@@ -72,3 +79,13 @@ def test_titles_that_begin_with_a_negation_stay_titles(text: str) -> None:
 )
 def test_a_title_said_with_would_be(text: str, title: str) -> None:
     assert clean_title(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("2 Schuljahre", 24), ("zwei Ausbildungsjahre", 24), ("2 school years", 24)],
+)
+def test_school_and_training_years_are_years(text: str, months: int) -> None:
+    parsed = parse_duration(text, None)
+    assert isinstance(parsed, Understood)
+    assert parsed.value.months == months
