@@ -93,6 +93,10 @@ _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
     r"|beabsichtig\w*|intends?|intending|w[üu]rden\s+gerne?|would\s+love"
     r"|wüllt|wöllt|wüllen|willt"
+    # German "plant" (not the English noun, "a plant in Nienburg"): followed by what or with
+    # whom is planned
+    r"|plant(?=\s+(?:in\s+(?:zusammenarbeit|kooperation)|mit|ab|für|fuer|zusammen|gemeinsam"
+    r"|eine?[nmrs]?|das|die|den|im|zum|zur|derzeit|aktuell|gerade|jetzt)(?![^\W\d_]))"
     r"|soll|sollen"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
     r"|so\s+that|helps?)"

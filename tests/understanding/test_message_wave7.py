@@ -69,3 +69,18 @@ def test_a_first_message_about_the_sponsors_people_alone_keeps_them(
 ) -> None:
     text = "Wir sind ein Verein in Hameln. Unsere Mitglieder sind Frauen über 50."
     assert {"frauen", "aeltere"} <= groups_of(read(finders, text))
+
+
+def test_a_municipality_that_plant_something_says_its_idea(
+    finders: tuple[PlaceResolver, GroupFinder],
+) -> None:
+    text = (
+        "Sehr geehrte Damen und Herren, die Gemeinde Wedemark plant in Zusammenarbeit mit dem"
+        " örtlichen Gewerbeverein eine Initiative, um Fachkräfte, die weggezogen sind, zur"
+        " Rückkehr zu bewegen."
+    )
+    assert read(finders, text).idea is not None
+
+
+def test_an_english_plant_is_no_plan(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+    assert read(finders, "We are a packaging plant in Nienburg with 300 staff.").idea is None
