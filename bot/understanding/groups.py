@@ -267,6 +267,11 @@ BECOMING = frozenset({"werden", "become"})
 no other target group."""
 HERE = frozenset({"hier", "here"})
 PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
+IMMIGRANTS = "zugewanderte"
+FROM_ABROAD = frozenset({"foreign", "international", "internationale", "internationalen"})
+"""People called foreign or international ("foreign truck drivers", "international master's
+students", "internationale Studierende") come from abroad, whatever else they are."""
+FROM_ABROAD_REACH = 3
 QUALIFIED = frozenset(
     """
     gelernt erlernt studiert abschluss abschluessen abschlusses beruf berufe degree degrees
@@ -543,6 +548,9 @@ def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple
         if later >= len(words) or words[later].sentence != sentence:
             continue
         if words[later].key not in WORK_VERBS:
+            last = _verb_last(words, index, text)
+            if last is not None:
+                found.append((group, index, last + 1))
             continue
         following = words[later + 1 : later + 3]
         if any(w.key in MODALS and w.sentence == sentence for w in following[:1]):
@@ -551,6 +559,35 @@ def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple
             continue
         found.append((group, index, later + 1))
     return found
+
+
+GERMAN_RELATIVES = frozenset({"die", "denen", "deren", "welche"})
+VERB_LAST_REACH = 8
+"""German puts the verb last: "die schon in der Pflege oder Gastronomie arbeiten"."""
+
+
+def _verb_last(words: Sequence[_Word], relative: int, text: str) -> int | None:
+    """The work verb ending the relative clause opened at `relative` ("…, die schon in der Pflege
+    oder Gastronomie arbeiten"), if the clause has no modal ("arbeiten wollen") nor negation."""
+    if words[relative].key not in GERMAN_RELATIVES:
+        return None  # English says the verb early ("people who work in care")
+    sentence = words[relative].sentence
+    index = relative + 1
+    while (
+        index < len(words)
+        and index - relative <= VERB_LAST_REACH
+        and words[index].sentence == sentence
+    ):
+        key = words[index].key
+        if key in MODALS or key in NEGATIONS or key in RELATIVES:
+            return None
+        if key in WORK_VERBS:
+            wish = words[index - 1].key == "zu"  # "die noch Lust haben zu arbeiten"
+            return index if _ends_clause(words, index, text) and not wish else None
+        if "," in text[words[index].end : words[index + 1].start] if index + 1 < len(words) else "":
+            return None
+        index += 1
+    return None
 
 
 def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, int, int]]:
@@ -809,6 +846,7 @@ class GroupFinder:
             found += self._typos(words, matched, text)
             found += _own_people(words, self._employees)
         found += _working(words, text, self._employees)
+        found += self._from_abroad(found, words, text)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
@@ -957,6 +995,28 @@ class GroupFinder:
         if not ages:
             return False
         return start in ages or start in own
+
+    def _from_abroad(
+        self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word], text: str
+    ) -> list[tuple[str, int, int]]:
+        """Immigrants, where a group of people is called foreign or international."""
+        if not any(group.id == IMMIGRANTS for group in self._groups):
+            return []
+        added = []
+        for group, start, end in found:
+            if group in self._organisations or group == IMMIGRANTS:
+                continue
+            for index in range(start - 1, max(-1, start - 1 - FROM_ABROAD_REACH), -1):
+                word = words[index]
+                if word.sentence != words[start].sentence:
+                    break
+                if "," in text[word.end : words[index + 1].start] or word.key in JOINERS:
+                    break
+                if word.key in FROM_ABROAD:
+                    if words[index + 1].key not in ("language", "languages"):
+                        added.append((IMMIGRANTS, index, end))  # no "foreign language teachers"
+                    break
+        return added
 
     def _said_of_others(
         self,

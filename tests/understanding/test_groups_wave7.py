@@ -156,3 +156,30 @@ def test_professions_people_learned_are_no_group(
 ) -> None:
     assert set(finder.groups(text)) == groups
     assert set(finder.groups(text, running_text=True)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # people called foreign or international come from abroad
+        ("foreign truck drivers", {"zugewanderte", "beschaeftigte"}),
+        ("international master's students who want to stay", {"zugewanderte", "studierende"}),
+        ("internationale Studierende", {"zugewanderte", "studierende"}),
+        # … a foreign language is no origin, international companies no people
+        ("foreign language teachers", {"lehrkraefte"}),
+        # special educational needs
+        ("Schüler mit Förderbedarf", {"schueler", "menschen-mit-beeintraechtigung"}),
+        # German says that people work at the end of the clause
+        (
+            "Menschen mit wenig Deutschkenntnissen, die schon in der Pflege oder Gastronomie"
+            " arbeiten",
+            {"zugewanderte", "beschaeftigte"},
+        ),
+        # … "zu arbeiten" is a wish
+        ("Rentner, die noch Lust haben zu arbeiten", {"aeltere"}),
+    ],
+)
+def test_origin_needs_and_work_said_in_other_words(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups

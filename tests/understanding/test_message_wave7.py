@@ -39,7 +39,10 @@ def groups_of(reading: Reading) -> set[str]:
             " foundation and the district; our staff are two social workers.",
             {"schueler"},
         ),
-        ("foreign truck drivers. Our teachers are native speakers.", {"beschaeftigte"}),
+        (
+            "foreign truck drivers. Our teachers are native speakers.",
+            {"zugewanderte", "beschaeftigte"},
+        ),
         (
             "Frauen, die nach der Elternzeit wieder als Friseurin arbeiten wollen. Unsere"
             " Kundinnen sind übrigens auch meist ältere Damen.",
