@@ -78,6 +78,9 @@ class Gathered:
     """A language to offer in one tap (a German answer in an English dialog)."""
     detected: bool = False
     """`language` was not asked for: the message was written in it (said, with a way back)."""
+    corrects: bool = False
+    """The message corrects earlier answers ("Korrektur: 80.000 pro Jahr, nicht insgesamt"):
+    what it says replaces them (shown, with a way to correct it), not only fills gaps."""
 
 
 MessageReader = Callable[[str, str, StepContext], Gathered]

@@ -260,7 +260,9 @@ class DialogEngine:
             # Read from the sponsor's words: shown back, correctable with one tap.
             outcome = replace(outcome, shows=(*outcome.shows, step.id))
         extras = {
-            k: a for k, a in gathered.answers.items() if k != step.id and k not in state.answers
+            k: a
+            for k, a in gathered.answers.items()
+            if k != step.id and (k not in state.answers or gathered.corrects)
         }
         own = gathered.answers.get(step.id)
         if isinstance(outcome, Rejected) and outcome.keep_partial is None and own and extras:

@@ -21,6 +21,7 @@ from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
 from bot.understanding.replies import Kind, leans_english
+from bot.understanding.titles import corrects
 
 _PERIOD_ONLY = re.compile(
     r"(?:a|an|one|per|ein|einen|eine|pro|im|je|jedes?n?)\s+(?:month|year|monat|jahr)",
@@ -80,7 +81,7 @@ def gatherer(
                 answers["costs"].answer.text, costs.value, replace(ctx, answers=with_duration)
             )
             answers["costs"] = total
-        return Gathered(answers, language, offer, detected)
+        return Gathered(answers, language, offer, detected, corrects(text))
 
     return gather
 

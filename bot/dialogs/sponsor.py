@@ -74,7 +74,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
-from bot.understanding.titles import clean_title, describes, gives_facts
+from bot.understanding.titles import clean_title, corrects, describes, gives_facts
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -122,7 +122,12 @@ _ASKS_MEANING = re.compile(
     r"(?<![^\W\d_])(?:(?:was|wie)\s+(?:meinen|meint)\s+(?:sie|ihr|du|man)"
     r"|was\s+(?:ist|sind)\s+(?:denn\s+)?(?:damit|mit\s+[^?]{1,40}?)\s+gemeint"
     r"|was\s+(?:bedeutet|heißt|heisst)\s+(?:das|denn|hier|in\s+diesem)"
-    r"|what\s+do\s+you\s+mean|what\s+is\s+meant|what\s+does\s+(?:that|this|it)\s+mean)",
+    r"|what\s+do\s+you\s+mean|what\s+is\s+meant|what\s+does\s+(?:that|this|it)\s+mean"
+    # what to do or give at the question ("Was muss man da machen?", "what should we put?")
+    r"|was\s+(?:muss|müssen|muessen|soll|sollen|kann|können|koennen)\s+(?:man|ich|wir)"
+    r"\s+(?:da|dann|hier|denn|jetzt)?\s*(?:machen|tun|angeben|eintragen|schreiben)"
+    r"|wie\s+(?:geht|funktioniert)\s+das"
+    r"|what\s+(?:do|should|can|must)\s+(?:i|we|one)\s+(?:do|put|write|say|enter))",
     re.IGNORECASE,
 )
 """A question about the question itself ("Was meinen Sie mit Titel?", "what do you mean by
@@ -299,7 +304,7 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         if answer.reason.key in ("sponsor.reply.greeting", "sponsor.reply.noise"):
             return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
         return answer
-    recognised = group_finder(ctx.advisor.kb).groups(answer)
+    recognised = group_finder(ctx.advisor.kb).answer_groups(answer)
     if not recognised and not _WORD.search(answer):
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     if not recognised and _EVERYONE.fullmatch(fold(answer)):
@@ -448,6 +453,8 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.title.description"))
     if gives_facts(outcome.answer.text):  # "ab Februar 2027, 24 Monate, ca. 160.000 €"
         return Rejected(Msg("sponsor.title.facts"))
+    if corrects(outcome.answer.text):  # "Korrektur: 80.000 pro Jahr, nicht insgesamt"
+        return Rejected(Msg("sponsor.title.correction"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

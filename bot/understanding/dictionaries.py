@@ -100,3 +100,15 @@ def load() -> None:
     """Open (or, once per machine, build) both languages' tries now."""
     for language in LANGUAGES:
         lemmatize("Fachkräfte", language)
+
+
+def is_word(word: str) -> bool:
+    """Whether German or English knows `word` as it is typed (or capitalised, or in lower
+    case): as `simplemma.is_known`, on the tries."""
+    strategy = _strategy()
+    variants = {word, word.lower(), word.capitalize()}
+    return any(
+        strategy.is_dictionary_member(variant, language)
+        for language in LANGUAGES
+        for variant in variants
+    )

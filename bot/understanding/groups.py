@@ -22,7 +22,8 @@ nothing. Rules:
   after "für", "for" or "Zielgruppe" close before them. At the target-group question, where
   the whole answer names groups, they always count (`running_text=False`).
 * Typos (at the target-group question only): a word of at least seven letters that matches
-  nothing may be one letter off a one-word pattern ("geflüchete").
+  nothing may be one letter off a one-word pattern ("geflüchete"), unless a dictionary knows
+  it as a word of its own ("Altenpflege" is the field, not "Altenpfleger"; "funders").
 * Compounds: a German word that matches nothing counts as its head, the longest one-word
   pattern of at least five letters it ends in, after at least three letters
   ("Altenpflegehelferinnen" is "Pflegehelferinnen", "Lehramtsstudierende" "Studierende",
@@ -49,9 +50,20 @@ nothing. Rules:
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
 * People who carry out the project (in running text): a group named before another group of
   its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
-  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" beside another
-  group ("coached by retired engineers"), is the project's staff, not its target group; people
-  companies seek ("neue Mitarbeiter finden", "recruit nursing staff") are not either.
+  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by
+  retired engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its
+  target group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff")
+  are not either. What people want to become ("die Berufskraftfahrer werden wollen") is no
+  group; a message opening with who writes ("founder here, edtech startup") names no group.
+* An answer to the target-group question (`answer`) is its first sentence that names a group;
+  a longer later sentence says something about it and is read as running text ("unsere
+  Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
+  about the sponsor's own people ("Our teachers are native speakers", "Unsere Kundinnen sind
+  meist ältere Damen") or about who takes part beside it ("teachers and parents are partners",
+  "Die Ausbilder machen mit") names none.
+* Professions listed right after what people learned ("haben ihren Beruf in Syrien gelernt,
+  Elektriker, Friseur", "mit Hochschulabschluss, Lehrerin, Ärztin") are what they were trained
+  as, no group of employees or teachers.
 """
 
 from __future__ import annotations
@@ -67,7 +79,7 @@ from bot.base.normalize import fold, transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.numbers import parse_number_word
-from bot.understanding.words import lemmas
+from bot.understanding.words import known, lemmas
 
 MAX_TEXT = 4000
 """Longer texts are cut: the groups a message names are said early."""
@@ -117,6 +129,7 @@ HELPING = frozenset(
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
     mentorieren
+    run runs
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
@@ -156,7 +169,7 @@ INCLUSIVE = frozenset(
     "nur bloss allein ausschliesslich ausschließlich only just merely solely exclusively".split()
 )
 """After a negation these make it "not only": the group is named ("nicht nur Azubis")."""
-NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with"})
+NEGATION_GAP = frozenset({"an", "für", "fuer", "for", "to", "at", "um", "mit", "with", "us", "uns"})
 """Words that may stand between a negation and the group it denies ("nicht an Azubis")."""
 SELF = (
     ("bin",),
@@ -235,6 +248,43 @@ BREAKDOWN = frozenset({"davon", "darunter", "whom"})
 staff, of whom 10 are women") describes the organisation further."""
 COPULAS = frozenset("ist sind war waren is are was were".split())
 OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
+SPONSOR_PEOPLE = OWN_PEOPLE | frozenset(
+    """
+    kunden kundinnen kundschaft bewohner bewohnerinnen mitglieder kameraden kameradinnen
+    patienten patientinnen geldgeber förderer foerderer sponsoren partner
+    customers clients residents members patients funders sponsors partners
+    """.split()
+)
+"""People a sponsor calls its own beside its staff: customers, residents, members, funders."""
+TAKING_PART = frozenset({"partner", "partners", "partnerin", "partnerinnen", "join", "joins"})
+"""A clause that says people are partners or join in ("teachers and parents are partners",
+"their trainers will join in") names who takes part beside the target group."""
+PARTICLES = frozenset({"mit", "dabei"})
+"""… as German says it with the particle that ends the clause ("Die Ausbilder machen natürlich
+mit", "Die Studierenden bringen das Wissen mit", "die Kammern sind dabei")."""
+BECOMING = frozenset({"werden", "become"})
+"""What people want to become ("junge Leute, die Berufskraftfahrer werden wollen") is their goal,
+no other target group."""
+HERE = frozenset({"hier", "here"})
+PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
+IMMIGRANTS = "zugewanderte"
+FROM_ABROAD = frozenset({"foreign", "international", "internationale", "internationalen"})
+"""People called foreign or international ("foreign truck drivers", "international master's
+students", "internationale Studierende") come from abroad, whatever else they are."""
+FROM_ABROAD_REACH = 3
+QUALIFIED = frozenset(
+    """
+    gelernt erlernt studiert abschluss abschluessen abschlusses beruf berufe degree degrees
+    qualification qualifications qualified trained learned learnt background
+    """.split()
+)
+"""Professions listed after what people learned ("haben ihren Beruf in Syrien gelernt,
+Elektriker, Friseur, Bäcker", "Ukrainerinnen mit Hochschulabschluss, Lehrerin, Ärztin") say what
+they were trained as, no group of employees or teachers."""
+_LIST_BREAK = re.compile(r",|\b(?:und|oder|and|or|sowie)\b", re.IGNORECASE)
+LIST_ITEM_WORDS = 2
+NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
+"""A message opening with who writes ("founder here", "Heimleitung hier")."""
 """With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
 DESCRIBING_GAP = frozenset(
     "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
@@ -247,7 +297,8 @@ VOLUNTEERING = frozenset(
 )
 """People who volunteer ("Bei uns engagieren sich viele Rentner ehrenamtlich", "retired
 volunteers") do the project's work beside whom it is for."""
-VOLUNTEER_REACH = 3
+VOLUNTEER_REACH = 4
+"""… up to four words after them ("Studierende geben bei uns ehrenamtlich Nachhilfe")."""
 CLAUSE_BREAKS = frozenset({"und", "and", "aber", "but", "deshalb", "daher", "so", "weil"})
 SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
@@ -277,6 +328,10 @@ MIN_HEAD = 5
 MIN_MODIFIER = 3
 NOT_MODIFIERS = ("projekt", "project")
 """Compounds with these first parts name the project's own people, not its target group."""
+
+SHORT_ADDITION = 3
+"""A later sentence of an answer with at most this many words beside its groups lists more of
+them ("Und Geflüchtete.", "Betriebe auch."); a longer one says something about them."""
 
 MIN_STEM = 6
 """Endings are only compared on words with at least this many letters left."""
@@ -438,6 +493,29 @@ def _same_clause(words: Sequence[_Word], one: int, other: int, text: str) -> boo
     return True
 
 
+def _clause_bounds(words: Sequence[_Word], index: int, text: str) -> tuple[int, int]:
+    """The clause of the word at `index` as [first, last): up to a comma, the sentence's end, a
+    joining word other than "und"/"and", or "und"/"and" before a new subject ("und wir …");
+    "Die Studierenden und Dozenten bringen …" stays one clause."""
+
+    def breaks(at: int) -> bool:
+        key = words[at].key
+        if "," in text[words[at - 1].end : words[at].start]:
+            return True
+        if key in ("und", "and"):
+            return at + 1 < len(words) and words[at + 1].key in SUBJECTS | POSSESSIVES
+        return key in CLAUSE_BREAKS
+
+    sentence = words[index].sentence
+    first = index
+    while first > 0 and words[first - 1].sentence == sentence and not breaks(first):
+        first -= 1
+    last = index + 1
+    while last < len(words) and words[last].sentence == sentence and not breaks(last):
+        last += 1
+    return first, last
+
+
 def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
     """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
     joining word follows)."""
@@ -470,6 +548,9 @@ def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple
         if later >= len(words) or words[later].sentence != sentence:
             continue
         if words[later].key not in WORK_VERBS:
+            last = _verb_last(words, index, text)
+            if last is not None:
+                found.append((group, index, last + 1))
             continue
         following = words[later + 1 : later + 3]
         if any(w.key in MODALS and w.sentence == sentence for w in following[:1]):
@@ -478,6 +559,35 @@ def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple
             continue
         found.append((group, index, later + 1))
     return found
+
+
+GERMAN_RELATIVES = frozenset({"die", "denen", "deren", "welche"})
+VERB_LAST_REACH = 8
+"""German puts the verb last: "die schon in der Pflege oder Gastronomie arbeiten"."""
+
+
+def _verb_last(words: Sequence[_Word], relative: int, text: str) -> int | None:
+    """The work verb ending the relative clause opened at `relative` ("…, die schon in der Pflege
+    oder Gastronomie arbeiten"), if the clause has no modal ("arbeiten wollen") nor negation."""
+    if words[relative].key not in GERMAN_RELATIVES:
+        return None  # English says the verb early ("people who work in care")
+    sentence = words[relative].sentence
+    index = relative + 1
+    while (
+        index < len(words)
+        and index - relative <= VERB_LAST_REACH
+        and words[index].sentence == sentence
+    ):
+        key = words[index].key
+        if key in MODALS or key in NEGATIONS or key in RELATIVES:
+            return None
+        if key in WORK_VERBS:
+            wish = words[index - 1].key == "zu"  # "die noch Lust haben zu arbeiten"
+            return index if _ends_clause(words, index, text) and not wish else None
+        if "," in text[words[index].end : words[index + 1].start] if index + 1 < len(words) else "":
+            return None
+        index += 1
+    return None
 
 
 def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, int, int]]:
@@ -564,6 +674,45 @@ def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
         if words[earlier].key in ("mit", "with"):
             return earlier
     return None
+
+
+def _trained_as(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """A profession in a list right after what people learned (see QUALIFIED)."""
+    group, start, _ = hit
+    if group not in PROFESSIONS:
+        return False
+    sentence = words[start].sentence
+    first = start
+    while first > 0 and words[first - 1].sentence == sentence:
+        first -= 1
+    parts = _LIST_BREAK.split(text[words[first].start : words[start].start])
+    if len(parts) < 2 or parts[-1].strip(" .:()"):
+        return False  # not an item of a list
+    for part in reversed(parts[:-1]):
+        keys = [w.key for w in _words(part)]
+        if not keys:
+            continue
+        if any(key in NOT_HAVING for key in keys):
+            return False  # "ohne Berufsabschluss, …": not what they learned
+        last = keys[-1]
+        if last in QUALIFIED or last.endswith(("abschluss", "abschluessen", "gelernt")):
+            return True
+        if len(keys) > LIST_ITEM_WORDS:
+            return False
+    return False
+
+
+def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of text[start:end] outside `spans`."""
+    parts = []
+    position = start
+    for first, last in sorted(spans):
+        if first > position:
+            parts.append((position, first))
+        position = max(position, last)
+    if position < end:
+        parts.append((position, end))
+    return parts
 
 
 def _is_number(word: _Word) -> bool:
@@ -665,11 +814,14 @@ class GroupFinder:
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
         self._employees = EMPLOYEES if any(g.id == EMPLOYEES for g in self._groups) else None
 
-    def find(self, text: str, *, running_text: bool = False) -> tuple[GroupHit, ...]:
+    def find(
+        self, text: str, *, running_text: bool = False, named_elsewhere: bool = False
+    ) -> tuple[GroupHit, ...]:
         """Every mention of a target group in `text`, in order (see the module's rules).
 
         `running_text`: a message that says more than target groups (organisations then need
-        a "für" before them, and typos are not guessed).
+        a "für" before them, and typos are not guessed). `named_elsewhere`: `text` is part of
+        a message whose other sentences name groups too.
         """
         words = _words(text)
         found: list[tuple[str, int, int]] = []
@@ -691,13 +843,16 @@ class GroupFinder:
         found += self._activities(words, matched)
         matched.update(start for _, start, _ in found)
         if not running_text:
-            found += self._typos(words, matched)
+            found += self._typos(words, matched, text)
             found += _own_people(words, self._employees)
         found += _working(words, text, self._employees)
+        found += self._from_abroad(found, words, text)
+        named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
-        found = self._without_roles(found, words)
+        found = self._without_roles(found, words, text)
         found = _without_negated(found, words)
+        found = [hit for hit in found if not _trained_as(hit, words, text)]
         if running_text:
             found = [hit for hit in found if not _ambassadors(hit, words, text)]
         found = [hit for hit in found if not _addressed(hit, words, text)]
@@ -710,6 +865,7 @@ class GroupFinder:
             found = [hit for hit in found if not _broken_down(hit, words)]
             found = [hit for hit in found if not self._own_described(hit, found, words, text)]
             found = [hit for hit in found if not _volunteering(hit, words)]
+            found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
         if running_text:
             found = self._without_partners(found, words)
             found = self._without_staff(found, words)
@@ -724,6 +880,37 @@ class GroupFinder:
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.find(text, running_text=running_text)))
+
+    def answer(self, text: str) -> tuple[GroupHit, ...]:
+        """The groups an answer to the target-group question names. The answer is the first
+        sentence that names a group (and what comes before it); a later sentence that says
+        more than a few words is said about it and read as running text: "unsere Azubis. Die
+        Ausbilder machen natürlich mit", "school leavers. Our funders are a bank foundation;
+        our staff are two social workers" name no trainers, founders or staff. A short one
+        adds to the list ("Azubis. Betriebe auch.")."""
+        whole = self.find(text)
+        if not whole:
+            return whole
+        ends = [match.end() for match in _SENTENCE.finditer(text) if match.start() >= whole[0].end]
+        if not ends:
+            return whole
+        first_end = ends[0]
+        running = self.find(text, running_text=True)
+        hits = [hit for hit in whole if hit.start < first_end]
+        for start, end in zip([first_end, *ends], [*ends[1:], len(text)], strict=False):
+            if start >= len(text):
+                break
+            listed = [hit for hit in whole if start <= hit.start < end]
+            said = [hit for hit in running if start <= hit.start < end]
+            covered = "".join(
+                text[a:b] for a, b in _uncovered(start, end, [(h.start, h.end) for h in listed])
+            )
+            hits += listed if len(_words(covered)) <= SHORT_ADDITION else said
+        return tuple(hits)
+
+    def answer_groups(self, text: str) -> tuple[str, ...]:
+        """The ids of `answer`'s groups, in the order first named."""
+        return tuple(dict.fromkeys(hit.group for hit in self.answer(text)))
 
     def _compounds(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
         """Words that match nothing, read as their head ("Lehramtsstudierende")."""
@@ -809,6 +996,67 @@ class GroupFinder:
             return False
         return start in ages or start in own
 
+    def _from_abroad(
+        self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word], text: str
+    ) -> list[tuple[str, int, int]]:
+        """Immigrants, where a group of people is called foreign or international."""
+        if not any(group.id == IMMIGRANTS for group in self._groups):
+            return []
+        added = []
+        for group, start, end in found:
+            if group in self._organisations or group == IMMIGRANTS:
+                continue
+            for index in range(start - 1, max(-1, start - 1 - FROM_ABROAD_REACH), -1):
+                word = words[index]
+                if word.sentence != words[start].sentence:
+                    break
+                if "," in text[word.end : words[index + 1].start] or word.key in JOINERS:
+                    break
+                if word.key in FROM_ABROAD:
+                    if words[index + 1].key not in ("language", "languages"):
+                        added.append((IMMIGRANTS, index, end))  # no "foreign language teachers"
+                    break
+        return added
+
+    def _said_of_others(
+        self,
+        hit: tuple[str, int, int],
+        named: Sequence[tuple[str, int, int]],
+        words: Sequence[_Word],
+        text: str,
+    ) -> bool:
+        """Where a text names its target group elsewhere, a clause about the sponsor's own
+        people ("Our teachers are native speakers", "Unsere Kundinnen sind meist ältere Damen",
+        "unsere Kameraden sind fast alle über 50") or about who takes part beside it ("Die
+        Ausbilder machen natürlich mit", "teachers and parents are partners") names no target
+        group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
+        text before any was ruled out ((_, -1, -1): one in another sentence)."""
+        _, start, end = hit
+        first, last = _clause_bounds(words, start, text)
+        if any(words[i].key in TARGET_WORDS | INTRODUCERS for i in range(first, last)):
+            return False
+        if not any(not first <= s < last for _, s, _ in named):
+            return False  # the only group the text names
+        owner = first + (words[first].key in JOINERS)
+        if owner + 1 < last and words[owner].key in POSSESSIVES:
+            noun = words[owner + 1]
+            person = (
+                noun.key in SPONSOR_PEOPLE
+                or bool(noun.forms & SPONSOR_PEOPLE)
+                or any(s == owner + 1 for _, s, _ in named)
+            )
+            if person and any(
+                words[i].key in COPULAS for i in range(owner + 2, min(last, owner + 5))
+            ):
+                return True
+        lead = [i for i in range(first, start) if not any(s <= i < e for _, s, e in named)]
+        if not all(words[i].key in GAP_WORDS | POSSESSIVES | JOINERS for i in lead):
+            return False  # not the clause's subject
+        after = words[end:last]
+        return any(w.key in TAKING_PART for w in after) or (
+            bool(after) and after[-1].key in PARTICLES and last - 1 > end
+        )
+
     def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
         """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
         staff") are what the project seeks for them, not its target group; those who find
@@ -893,7 +1141,10 @@ class GroupFinder:
         own: set[int] = set()
         for index, word in enumerate(words):
             keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
-            if not any(keys[-len(marker) :] == marker for marker in SELF):
+            if self._signed(index, words, text):
+                # "founder here, edtech startup, based in …": who writes, and what follows
+                own.update(i for i in range(index) if words[i].sentence == word.sentence)
+            elif not any(keys[-len(marker) :] == marker for marker in SELF):
                 continue
             if len(keys) == 2 and words[index - 1].sentence != word.sentence:
                 continue
@@ -916,6 +1167,20 @@ class GroupFinder:
                 if opening and words[start - 1].sentence == word.sentence:
                     own.add(start)
         return [hit for hit in found if hit[1] not in own]
+
+    @staticmethod
+    def _signed(index: int, words: Sequence[_Word], text: str) -> bool:
+        """Whether the word at `index` is the "hier"/"here" of a message opening with who
+        writes ("founder here,", "Heimleitung hier.", "Stadt Springe hier"): one to three words
+        before it open the sentence, and it ends its clause."""
+        word = words[index]
+        if word.key not in HERE or not _ends_clause(words, index, text):
+            return False
+        before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
+        opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (
+            word.sentence
+        )
+        return bool(before) and opening
 
     def _without_partners(
         self, found: list[tuple[str, int, int]], words: Sequence[_Word]
@@ -964,10 +1229,10 @@ class GroupFinder:
                 for g, s, e in people
                 if g != group and words[s].sentence == sentence and not (s < end and start < e)
             ]
+            if agent(start):
+                return True  # "Mentoring durch unsere erfahrenen Erzieherinnen"
             if not others:
                 return False
-            if agent(start):
-                return True
             if any(agent(s) for s in others):
                 return False  # the doers are named with "by": the rest are who it is for
             # another group later in the sentence, not the same people named further
@@ -991,15 +1256,23 @@ class GroupFinder:
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
     def _without_roles(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
     ) -> list[tuple[str, int, int]]:
         """Groups named as the role other people of the sentence are to take ("… als
-        Erzieherinnen", "… zu Pflegehelfern"); "als auch" joins, it names no role."""
+        Erzieherinnen", "… zu Pflegehelfern", "die Berufskraftfahrer werden wollen"); "als
+        auch" joins, it names no role."""
 
         def role(group: str, start: int, end: int) -> bool:
             if start == 0 or group in self._organisations:
                 return False
             sentence = words[start].sentence
+            if (
+                end < len(words)
+                and words[end].sentence == sentence
+                and words[end].key in BECOMING
+                and (_ends_clause(words, end, text) or words[end + 1].key in MODALS)
+            ):
+                return True  # "die Erzieher werden wollen": not "Ältere werden übersehen"
             index = start - 1
             while (
                 index > 0
@@ -1066,11 +1339,15 @@ class GroupFinder:
 
         return [hit for hit in found if not part(*hit)]
 
-    def _typos(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
+    def _typos(
+        self, words: Sequence[_Word], matched: set[int], text: str
+    ) -> list[tuple[str, int, int]]:
         found = []
         for index, word in enumerate(words):
             if index in matched or len(word.key) < 7 or word.key in GAP_WORDS:
                 continue
+            if known(text[word.start : word.end]):
+                continue  # a word of its own ("Altenpflege", "funders"), no typo
             best = process.extractOne(
                 transliterate(word.key), self._single_keys, scorer=fuzz.ratio, score_cutoff=90
             )

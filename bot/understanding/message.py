@@ -56,7 +56,7 @@ from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
 from bot.understanding.result import Unclear, Understood
-from bot.understanding.titles import clean_title, describes, gives_facts, title_in
+from bot.understanding.titles import clean_title, corrects, describes, gives_facts, title_in
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -93,6 +93,10 @@ _INTENT = re.compile(
     r"(?<![^\W\d_])(?:wollen|will|möchten|moechten|möchte|planen|plane|geplant|vorhaben|idee"
     r"|beabsichtig\w*|intends?|intending|w[üu]rden\s+gerne?|would\s+love"
     r"|wüllt|wöllt|wüllen|willt"
+    # German "plant" (not the English noun, "a plant in Nienburg"): followed by what or with
+    # whom is planned
+    r"|plant(?=\s+(?:in\s+(?:zusammenarbeit|kooperation)|mit|ab|für|fuer|zusammen|gemeinsam"
+    r"|eine?[nmrs]?|das|die|den|im|zum|zur|derzeit|aktuell|gerade|jetzt)(?![^\W\d_]))"
     r"|soll|sollen"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
     r"|so\s+that|helps?)"
@@ -407,14 +411,24 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
         if idea is None and ctx.step in (None, "region"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
-        hits = [
-            (offset, hit)
-            for offset, sentence in statements
-            for hit in ctx.groups.find(sentence, running_text=running)
-            if ctx.step != "organisation"
-            or idea is not None
-            or _INTRODUCED.search(sentence[: hit.start])
-        ]
+        # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
+        # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
+        naming = [o for o, sentence in statements if running and ctx.groups.find(sentence)]
+        elsewhere = {o for o, _ in statements if any(n != o for n in naming)}
+        hits = (
+            [(0, hit) for hit in ctx.groups.answer(body)]
+            if not running  # the answer, then what is said about it (GroupFinder.answer)
+            else [
+                (offset, hit)
+                for offset, sentence in statements
+                for hit in ctx.groups.find(
+                    sentence, running_text=running, named_elsewhere=offset in elsewhere
+                )
+                if ctx.step != "organisation"
+                or idea is not None
+                or _INTRODUCED.search(sentence[: hit.start])
+            ]
+        )
         if hits:
             groups = tuple(dict.fromkeys(hit.group for _, hit in hits))
             slots["target_groups"] = Found(groups, _group_span(hits), LIKELY)
@@ -462,8 +476,8 @@ def _at_step(
     if step == "idea":
         return {"idea": Found(value, span, SURE)}
     if step == "title":
-        if describes(value) or gives_facts(value):  # what it does, or its facts: no name
-            return {}
+        if describes(value) or gives_facts(value) or corrects(value):
+            return {}  # what it does, its facts, or a correction of an earlier answer: no name
         return {"title": Found(clean_title(value), span, SURE)}
     if step == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}

@@ -71,6 +71,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "jugendhilfetraeger", "jugendhilfeträger", "sozialdienst", "wohlfahrt", "care service",
         "nursing home", "care home", "hospital", "social service", "pflegedinst",
         "care provider", "nursing service", "home care", "care operator",
+        # wave 7: homes by their residents, and workshops for people with disabilities
+        "seniorenzentrum", "heimleitung", "wfbm", "werkstatt fuer menschen mit behinderung",
+        "werkstatt für menschen mit behinderung", "behindertenwerkstatt",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
@@ -85,6 +88,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "zulieferer", "hersteller", "dienstleister", "haendler", "händler", "konzern",
         "supplier", "retailer", "werbeagentur", "agentur", "agency", "spedition",
         "haulier", "logistics company",
+        # wave 7: trades and services people name themselves by
+        "hotel", "restaurant", "gasthof", "autohaus", "friseursalon", "friseur", "start up",
+        "software company", "roofing",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -94,6 +100,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "association", "network", "netzwerk", "community group",
     ),
 }  # fmt: skip
+ASSOCIATIONS = frozenset({"chamber", "other"})
+TRADE_GAP = 25
+"""How far an association word may follow the trade it is named by."""
 _COMPOUND_HEADS = {
     "traeger": "education",
     "träger": "education",
@@ -196,6 +205,18 @@ def _kind_of(phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
     if not found:
         return None
     start, negative_length, kind = min(found)
+    if kind == "company":
+        # a trade before its association ("Hotel- und Gaststättenverband", "hotel
+        # association"): the association is meant
+        for later, later_negative, later_kind in sorted(found):
+            gap = phrase[start - negative_length : later]
+            if (
+                later > start
+                and later_kind in ASSOCIATIONS
+                and len(gap) <= TRADE_GAP
+                and not re.search(r"[,.;:]", gap)
+            ):
+                return later_kind, later, later - later_negative
     return kind, start, start - negative_length
 
 

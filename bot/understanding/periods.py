@@ -656,7 +656,8 @@ _UNIT = re.compile(
         (?P<d>dreivierteljahre?n?s?)
       | (?P<v>vierteljahre?n?s?)
       | (?P<h>halbjahre?n?s?|semester)
-      | (?P<y>jahre?n?s?|jaehrig[a-z]*|j\.?|jr\.?|years?|yrs?\.?|y|johr|johrn)
+      | (?P<y>(?:schul|ausbildungs|lehr|kita)jahre?n?s?|(?:school|academic|training)\s+years?
+          |jahre?n?s?|jaehrig[a-z]*|j\.?|jr\.?|years?|yrs?\.?|y|johr|johrn)
       | (?P<m>monate?n?s?|monatig[a-z]*|mon\.?|mte?\.?|mo\.?|months?|mths?\.?|mos\.?|maand|maanden)
       | (?P<q>quartale?n?s?|quarters?)
       | (?P<w>wochen?|weeks?|wo\.?)

@@ -142,6 +142,20 @@ def _agreeing(windows: list[list[_Target]]) -> list[_Target]:
     return found
 
 
+def _without_origins(windows: list[list[_Target]]) -> list[list[_Target]]:
+    """A country beside a place in Germany is where people come from ("a plant near Nienburg
+    … colleagues from Poland", "Betrieb bei Nienburg, Kollegen aus Polen"), not where the
+    project runs: the German place is meant."""
+    if len(windows) < 2:
+        return windows
+    home = [
+        targets
+        for targets in windows
+        if any(not isinstance(t.place, Elsewhere) or t.place.country is None for t in targets)
+    ]
+    return home if home else windows
+
+
 SUGGESTED = 60
 """How close a name must be to be suggested for an unknown one (fuzz.ratio)."""
 
@@ -279,7 +293,7 @@ class PlaceResolver:
             for candidate in (key, _strip(key)):
                 if candidate in index:
                     return self._decide(index[candidate], text)
-        windows = self._scan(key)
+        windows = _without_origins(self._scan(key))
         if windows:
             several = self._several(windows, text)
             return several or self._decide(_agreeing(windows), text)

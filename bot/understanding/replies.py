@@ -404,6 +404,11 @@ def _asks_for_it(folded: str, asks: bool) -> bool:
     )
 
 
+_DASHES = re.compile(r"[\s.]*[-–—/][-–—/\s.]*")
+"""A dash or a slash alone ("-", "–", "./.", "---") is how forms say "none": a non-answer (its
+marks fold to nothing, so it would otherwise be noise and be asked again)."""
+
+
 @once
 def classify(text: str, step: str | None = None) -> Reply:
     """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
@@ -423,6 +428,8 @@ def classify(text: str, step: str | None = None) -> Reply:
         return Reply(Kind.LANGUAGE, "", asks, wants)
     rest, seen = _drop_edges(raw)
     folded = fold(rest)
+    if not folded and _DASHES.fullmatch(raw):
+        return Reply(Kind.NO, "", asks)
     if not folded:
         if Kind.SEE_ABOVE in seen:
             return Reply(Kind.SEE_ABOVE, "", asks)

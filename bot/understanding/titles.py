@@ -75,7 +75,8 @@ sich an …", "Our 'Code Your Future' bootcamp …"); a course run before ("nach
 „Deutsch im Job“") is not the project."""
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:ja|jo|yes|yeah)\s*[,:!.–-]\s*)?"
-    r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*(?:[:=]|ist|lautet|is)\s*"
+    r"(?:(?:der\s+|the\s+)?(?:projekt|arbeits|working\s+)?tit(?:el|le)\s*"
+    r"(?:[:=]|ist|lautet|is|w[äa]e?re|wird|would\s+be|will\s+be)\s*"
     r"|(?:projekt|arbeits|working\s+)tit(?:el|le)\s+"
     r"|(?:so\s*(?:was|etwas)\s+wie|etwa|vielleicht|eventuell|evtl\.?|maybe|something\s+like)\s+"
     r"|(?:er|es|das\s+projekt)\s+(?:heißt|heisst)\s+|(?:it'?s|it\s+is)\s+called\s+"
@@ -128,6 +129,42 @@ def describes(text: str) -> bool:
     return (
         len(stripped.split()) >= MIN_DESCRIPTION_WORDS and _DESCRIPTION.search(stripped) is not None
     )
+
+
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:sorry|entschuldigung|pardon|moment|halt|stopp?|ach|oh|oops|upps|ups|wait)"
+    r"(?:\s+(?:mal|so|nein|no))?\W+)*"
+    r"(?:korrektur|korrigier\w*|berichtigung|correction|to correct"
+    r"|(?<=\W)(?:nicht|not|doch|eigentlich|actually|ich meinte|i meant)\b)",
+    re.IGNORECASE,
+)
+"""A reply that corrects an earlier answer ("Korrektur: 80.000 pro Jahr", "Sorry, nicht
+Arbeitslose – es geht um …", "Sorry, correction: it'll be June"): an apology or a pause word
+followed by a negation, or the word itself at the start."""
+
+
+_APOLOGY = re.compile(
+    r"^\W*(?:(?:ach|oh|oje|upps|ups|oops|moment|halt|stopp?|wait)\W+)*"
+    r"(?:sorry|entschuldigung|pardon|verzeihung|my bad|mein fehler)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:nicht\s+(?:in|aus|für|fuer|bei|an|im|am)\b|sondern|not\s+(?:in|from|for|at)\b"
+    r"|ich meinte|i meant|eigentlich|actually)",
+    re.IGNORECASE,
+)
+"""An apology that opens a message with a contrast in it ("ach sorry, wir sitzen in Holzminden,
+nicht in Hameln!") corrects an earlier answer too."""
+
+
+def corrects(text: str) -> bool:
+    """The reply corrects an earlier answer instead of answering the question asked."""
+    stripped = text.strip()
+    if title_in(stripped) is not None:
+        return False
+    if _CORRECTION.search(stripped) is not None:
+        return True
+    return _APOLOGY.search(stripped) is not None and _CONTRAST.search(stripped) is not None
 
 
 def gives_facts(text: str) -> bool:

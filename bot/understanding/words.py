@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from bot.base.normalize import fold
-from bot.understanding.dictionaries import LANGUAGES, lemmatize, load
+from bot.understanding.dictionaries import LANGUAGES, is_word, lemmatize, load
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -34,6 +34,14 @@ def lemmas(word: str) -> frozenset[str]:
             forms.add(fold(lemmatize(word.capitalize(), language)))
     forms.discard("")
     return frozenset(forms)
+
+
+@lru_cache(maxsize=65_536)
+def known(word: str) -> bool:
+    """Whether a dictionary knows `word` (German or English): then it is a word of its own,
+    no typo of a similar one ("Altenpflege" is the field, not "Altenpfleger" misspelt;
+    "funders" are not "founders")."""
+    return is_word(word)
 
 
 def lemma_set(text: str) -> frozenset[str]:
