@@ -170,6 +170,8 @@ SELF = (
 )
 """Who the sponsor is ("wir sind ein Meisterbetrieb …", "we are three teachers …"): the people
 named in that description are the organisation or its carriers, not the target group."""
+_SELF_ENDS = frozenset(marker[-1] for marker in SELF)
+"""The last words of `SELF`: a word that is none of them ends no such phrase."""
 SELF_STOPS = frozenset(
     """
     und and aber but sowie weil because da denn deshalb daher so
@@ -272,6 +274,8 @@ ACTIVITY_HEADS = (
     " camps tag tage tagen woche wochen speeddating sprechstunde mentoring paten"
 ).split()
 """Heads of compounds whose first part says whom the activity is for ("Schülerpraktika")."""
+_ACTIVITY_ENDINGS = tuple(ACTIVITY_HEADS)
+"""For `str.endswith`: a word ending in none of the heads is passed over in one call."""
 MIN_HEAD = 5
 """Compound heads have at least this many letters; shorter ones end too many words."""
 MIN_MODIFIER = 3
@@ -694,6 +698,8 @@ class GroupFinder:
             found += self._typos(words, matched)
             found += _own_people(words, self._employees)
         found += _working(words, text, self._employees)
+        if not found:
+            return ()  # what every step below makes of no hit (most typed answers name none)
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words)
@@ -748,7 +754,7 @@ class GroupFinder:
         (only activities people take part in: "Seniorenbüro" names an office)."""
         found = []
         for index, word in enumerate(words):
-            if index in matched:
+            if index in matched or not word.key.endswith(_ACTIVITY_ENDINGS):
                 continue
             for head in ACTIVITY_HEADS:
                 if not word.key.endswith(head) or len(word.key) - len(head) < MIN_HEAD:
@@ -892,6 +898,8 @@ class GroupFinder:
         ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
         own: set[int] = set()
         for index, word in enumerate(words):
+            if word.key not in _SELF_ENDS:
+                continue
             keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
             if not any(keys[-len(marker) :] == marker for marker in SELF):
                 continue
