@@ -505,4 +505,11 @@ MIGRATIONS: tuple[str, ...] = (
     # sub-dialogs `AddProject`, `RetireProject` and `EditEntry` become `StaffDialog` with the
     # engine's dialog state, where they were with what was given (`_staff_dialogs_on_engine`).
     _staff_dialogs_on_engine(),
+    # 12: drafts are found by their owner alone. With `updated_at` in the index, every save
+    # of a draft (each update of a dialog) rewrote the index's entry too: a third page written
+    # and synced per update. A sponsor's few drafts are sorted by time when listed.
+    """
+    DROP INDEX drafts_by_owner;
+    CREATE INDEX drafts_by_owner ON drafts(owner_id);
+    """,
 )
