@@ -778,6 +778,8 @@ class GroupFinder:
         not whom the project is for (a sentence that names the target group is left)."""
         _, start, _ = hit
         sentence = words[start].sentence
+        if not any(w.key in POSSESSIVES and w.sentence == sentence for w in words[: start + 1]):
+            return False  # no owner can be found below: the clause is not worth marking out
         clause = [
             i
             for i in range(len(words))
