@@ -323,6 +323,12 @@ _FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
 masculine form is listed as, too."""
 
 
+_OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
+_GAPS_OR_JOINERS = GAP_WORDS | JOINERS
+_ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
+"""Unions the rules test word by word, built once."""
+
+
 @lru_cache(maxsize=65_536)
 def _forms(word: str) -> frozenset[str]:
     key = fold(word)
@@ -650,8 +656,12 @@ class GroupFinder:
                 if (pattern := _pattern(group.id, text)) is not None
             ]
         self._index = _by_first_word(self._patterns)
+        self._first_forms = frozenset(self._index)
         self._not_when_index = {
             group: _by_first_word(patterns) for group, patterns in self._not_when.items()
+        }
+        self._not_when_firsts = {
+            group: frozenset(index) for group, index in self._not_when_index.items()
         }
         self._single = {
             transliterate(p.words[0].key): p.group
@@ -679,6 +689,8 @@ class GroupFinder:
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
         for start, word in enumerate(words):
+            if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
+                continue  # no pattern begins with any form of it (most words of a text)
             for pattern in _candidates(self._index, word):
                 end = _occurrences(pattern, words, start)
                 if end is not None:
@@ -849,7 +861,7 @@ class GroupFinder:
             between = words[index + 1 : start]
             if (
                 subject
-                and not any(w.key in INTRODUCERS | CLAUSE_OPENERS | RELATIVES for w in between)
+                and not any(w.key in _OPENING_A_CLAUSE for w in between)
                 and "," not in text[words[index].end : words[start].start]
             ):
                 return True
@@ -990,7 +1002,7 @@ class GroupFinder:
             ]
             opening = [w for w in words[:start] if w.sentence == sentence]
             # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
-            counted = [w for w in opening if w.key not in GAP_WORDS | JOINERS and not _is_number(w)]
+            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
             if not later or len(counted) >= SUBJECT_REACH:
                 return False
             if any(w.key in SUBJECTS for w in opening):
@@ -1014,7 +1026,7 @@ class GroupFinder:
             while (
                 index > 0
                 and start - index <= ROLE_GAP
-                and words[index].key not in ROLE_MARKERS | INTRODUCERS
+                and words[index].key not in _ROLE_OR_INTRODUCER
                 and not any(s <= index < e for _, s, e in found)
             ):
                 index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
@@ -1095,9 +1107,12 @@ class GroupFinder:
         sentence = words[start].sentence
         index_of_group = self._not_when_index.get(group)
         if index_of_group:
+            firsts = self._not_when_firsts[group]
             for index, word in enumerate(words):
                 if word.sentence != sentence:
                     continue
+                if word.key not in index_of_group and firsts.isdisjoint(word.forms):
+                    continue  # no exclusion of the group begins with it
                 for pattern in _candidates(index_of_group, word):
                     if _occurrences(pattern, words, index) is not None:
                         return True
