@@ -61,9 +61,13 @@ class Runtime:
 
     async def ready_for_updates(self) -> None:
         """Before an update is handled: whatever the warm-up has left is needed now."""
-        self.transport_up.set()
+        if not self.transport_up.is_set():
+            self.transport_up.set()
         if self.warming is not None:
-            await self.warming
+            if self.warming.done():
+                self.warming.result()  # as awaiting it would (its error, if any), cheaper
+            else:
+                await self.warming
 
     def wake_worker(self) -> None:
         """Something was written to the outbox outside an update: deliver it now."""

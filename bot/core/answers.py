@@ -13,6 +13,7 @@ from bot.advice.facts import ProjectFacts
 from bot.base.yearmonth import YearMonth
 from bot.core.plan import Plan
 from bot.core.state import Answer
+from bot.understanding.once import once_per_object
 from bot.understanding.places import Elsewhere, InRegion
 
 
@@ -149,8 +150,10 @@ def _int(answer: Answer | None) -> int | None:
     return answer.value
 
 
+@once_per_object
 def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
-    """The one place where stored answers are decoded."""
+    """The one place where stored answers are decoded (once per answers object in a turn:
+    the summary and the checks of one reply ask several times)."""
     groups = answers.get("target_group")
     ids: tuple[str, ...] = ()
     group_text = ""

@@ -264,7 +264,13 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
 
 
 def organisation_choices(ctx: StepContext) -> tuple[Offered, ...]:
-    return tuple(Offered(value=v, label=de, label_en=en) for v, de, en in ORGANISATION_KINDS)
+    return _ORGANISATION_CHOICES
+
+
+_ORGANISATION_CHOICES = tuple(
+    Offered(value=v, label=de, label_en=en) for v, de, en in ORGANISATION_KINDS
+)
+"""Built once: the choices are immutable, and the same for everyone."""
 
 
 def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
@@ -287,11 +293,23 @@ def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
 
 
 def target_group_choices(ctx: StepContext) -> tuple[Offered, ...]:
-    return tuple(
-        Offered(value=group.id, label=group.label, label_en=group.label_en)
-        for group in ctx.advisor.kb.target_groups
-        if group.offered
-    )
+    kb = ctx.advisor.kb
+    known = _GROUP_CHOICES.get(id(kb))
+    if known is None or known[0] is not kb:
+        if len(_GROUP_CHOICES) >= 8:
+            _GROUP_CHOICES.clear()
+        choices = tuple(
+            Offered(value=group.id, label=group.label, label_en=group.label_en)
+            for group in kb.target_groups
+            if group.offered
+        )
+        known = _GROUP_CHOICES[id(kb)] = (kb, choices)
+    return known[1]
+
+
+_GROUP_CHOICES: dict[int, tuple[object, tuple[Offered, ...]]] = {}
+"""The target groups offered, built once per knowledge base in use (by identity, as
+`group_finder`; each tap on the question showed them built anew)."""
 
 
 def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:

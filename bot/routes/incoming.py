@@ -17,9 +17,14 @@ def cleaned(incoming: Incoming) -> Incoming:
     event = incoming.event
     if isinstance(event, Text):
         text = clean_text(event.text)
-        event = parse_command(text.strip()) or Text(text)
+        event = parse_command(text.strip()) or (event if text == event.text else Text(text))
     elif isinstance(event, Command):
-        event = Command(event.name, clean_text(event.argument).strip())
+        argument = clean_text(event.argument).strip()
+        event = event if argument == event.argument else Command(event.name, argument)
     elif isinstance(event, Upload):
-        event = replace(event, caption=clean_text(event.caption))
-    return replace(incoming, event=event, name=clean_text(incoming.name).strip())
+        caption = clean_text(event.caption)
+        event = event if caption == event.caption else replace(event, caption=caption)
+    name = clean_text(incoming.name).strip()
+    if event is incoming.event and name == incoming.name:
+        return incoming  # as typed already (nearly every update): no copy
+    return replace(incoming, event=event, name=name)

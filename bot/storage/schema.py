@@ -508,4 +508,11 @@ MIGRATIONS: tuple[str, ...] = (
     # 12: the column holds the stack of typed sub-dialogs since migration 6; its name still
     # said `pending`, after the untyped dict it replaced
     "ALTER TABLE users RENAME COLUMN pending TO subdialogs;",
+    # 13: drafts are found by their owner alone. With `updated_at` in the index, every save
+    # of a draft (each update of a dialog) rewrote the index's entry too: a third page written
+    # and synced per update. A sponsor's few drafts are sorted by time when listed.
+    """
+    DROP INDEX drafts_by_owner;
+    CREATE INDEX drafts_by_owner ON drafts(owner_id);
+    """,
 )

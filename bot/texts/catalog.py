@@ -83,9 +83,18 @@ def render(msg: Msg, language: Language, escape: Escape = verbatim) -> str:
     Templates are trusted (they may carry markup); every parameter is escaped, so text that
     sponsors typed can never break or inject formatting.
     """
+    if not msg.params:
+        return _bare(msg.key, language)
     template = load_catalogue(language)[msg.key]
     params = {name: _param(value, language, escape) for name, value in msg.params.items()}
     return template.format_map(params)
+
+
+@cache
+def _bare(key: str, language: Language) -> str:
+    """A text without parameters, as `render` writes it (escaping applies to parameters only):
+    formatted once per key and language, like the catalogue it comes from, read once."""
+    return load_catalogue(language)[key].format_map({})
 
 
 def _param(value: Param, language: Language, escape: Escape) -> str | int | float:

@@ -183,6 +183,8 @@ SELF = (
 )
 """Who the sponsor is ("wir sind ein Meisterbetrieb …", "we are three teachers …"): the people
 named in that description are the organisation or its carriers, not the target group."""
+_SELF_ENDS = frozenset(marker[-1] for marker in SELF)
+"""The last words of `SELF`: a word that is none of them ends no such phrase."""
 SELF_STOPS = frozenset(
     """
     und and aber but sowie weil because da denn deshalb daher so
@@ -323,6 +325,8 @@ ACTIVITY_HEADS = (
     " camps tag tage tagen woche wochen speeddating sprechstunde mentoring paten"
 ).split()
 """Heads of compounds whose first part says whom the activity is for ("Schülerpraktika")."""
+_ACTIVITY_ENDINGS = tuple(ACTIVITY_HEADS)
+"""For `str.endswith`: a word ending in none of the heads is passed over in one call."""
 MIN_HEAD = 5
 """Compound heads have at least this many letters; shorter ones end too many words."""
 MIN_MODIFIER = 3
@@ -372,6 +376,12 @@ def _stem(key: str) -> str:
 _FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
 """German feminine forms ("Abiturientinnen", "Facharbeiterin"): they are the word the
 masculine form is listed as, too."""
+
+
+_OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
+_GAPS_OR_JOINERS = GAP_WORDS | JOINERS
+_ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
+"""Unions the rules test word by word, built once."""
 
 
 @lru_cache(maxsize=65_536)
@@ -795,8 +805,12 @@ class GroupFinder:
                 if (pattern := _pattern(group.id, text)) is not None
             ]
         self._index = _by_first_word(self._patterns)
+        self._first_forms = frozenset(self._index)
         self._not_when_index = {
             group: _by_first_word(patterns) for group, patterns in self._not_when.items()
+        }
+        self._not_when_firsts = {
+            group: frozenset(index) for group, index in self._not_when_index.items()
         }
         self._single = {
             transliterate(p.words[0].key): p.group
@@ -827,6 +841,8 @@ class GroupFinder:
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
         for start, word in enumerate(words):
+            if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
+                continue  # no pattern begins with any form of it (most words of a text)
             for pattern in _candidates(self._index, word):
                 end = _occurrences(pattern, words, start)
                 if end is not None:
@@ -847,6 +863,8 @@ class GroupFinder:
             found += _own_people(words, self._employees)
         found += _working(words, text, self._employees)
         found += self._from_abroad(found, words, text)
+        if not found:
+            return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
         found = [hit for hit in found if not self._excluded(hit, words, running_text)]
         found = self._without_parts(found, words)
@@ -935,7 +953,7 @@ class GroupFinder:
         (only activities people take part in: "Seniorenbüro" names an office)."""
         found = []
         for index, word in enumerate(words):
-            if index in matched:
+            if index in matched or not word.key.endswith(_ACTIVITY_ENDINGS):
                 continue
             for head in ACTIVITY_HEADS:
                 if not word.key.endswith(head) or len(word.key) - len(head) < MIN_HEAD:
@@ -959,6 +977,8 @@ class GroupFinder:
         not whom the project is for (a sentence that names the target group is left)."""
         _, start, _ = hit
         sentence = words[start].sentence
+        if not any(w.key in POSSESSIVES and w.sentence == sentence for w in words[: start + 1]):
+            return False  # no owner can be found below: the clause is not worth marking out
         clause = [
             i
             for i in range(len(words))
@@ -1089,7 +1109,7 @@ class GroupFinder:
             between = words[index + 1 : start]
             if (
                 subject
-                and not any(w.key in INTRODUCERS | CLAUSE_OPENERS | RELATIVES for w in between)
+                and not any(w.key in _OPENING_A_CLAUSE for w in between)
                 and "," not in text[words[index].end : words[start].start]
             ):
                 return True
@@ -1140,6 +1160,8 @@ class GroupFinder:
         ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
         own: set[int] = set()
         for index, word in enumerate(words):
+            if word.key not in _SELF_ENDS:
+                continue
             keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
             if self._signed(index, words, text):
                 # "founder here, edtech startup, based in …": who writes, and what follows
@@ -1245,7 +1267,7 @@ class GroupFinder:
             ]
             opening = [w for w in words[:start] if w.sentence == sentence]
             # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
-            counted = [w for w in opening if w.key not in GAP_WORDS | JOINERS and not _is_number(w)]
+            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
             if not later or len(counted) >= SUBJECT_REACH:
                 return False
             if any(w.key in SUBJECTS for w in opening):
@@ -1277,7 +1299,7 @@ class GroupFinder:
             while (
                 index > 0
                 and start - index <= ROLE_GAP
-                and words[index].key not in ROLE_MARKERS | INTRODUCERS
+                and words[index].key not in _ROLE_OR_INTRODUCER
                 and not any(s <= index < e for _, s, e in found)
             ):
                 index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
@@ -1362,9 +1384,12 @@ class GroupFinder:
         sentence = words[start].sentence
         index_of_group = self._not_when_index.get(group)
         if index_of_group:
+            firsts = self._not_when_firsts[group]
             for index, word in enumerate(words):
                 if word.sentence != sentence:
                     continue
+                if word.key not in index_of_group and firsts.isdisjoint(word.forms):
+                    continue  # no exclusion of the group begins with it
                 for pattern in _candidates(index_of_group, word):
                     if _occurrences(pattern, words, index) is not None:
                         return True

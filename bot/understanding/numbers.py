@@ -430,7 +430,9 @@ def _read(
         words = True
         word = fold_word(token.text)
         nxt = tokens[following] if following < len(tokens) else None
-        nxt_word = fold_word(nxt.text) if nxt and not nxt.is_number else ""
+        # the next word matters only after an article or "half" (most words are neither)
+        leads = word in ARTICLES or word == "half"
+        nxt_word = fold_word(nxt.text) if leads and nxt and not nxt.is_number else ""
         if word in ARTICLES and nxt and _adjacent(text, end, nxt) and nxt_word in _FRACTIONS:
             value, end, following = _FRACTIONS[nxt_word], nxt.end, following + 1
         elif word == "half" and nxt and nxt_word in ("a", "an") and _adjacent(text, end, nxt):

@@ -82,6 +82,28 @@ def once_per_context(function: Callable[[str, C], R]) -> Callable[[str, C], R]:
     return remembered
 
 
+def once_per_object(function: Callable[[C], R]) -> Callable[[C], R]:
+    """`function(value)` computed once per value object inside `reading_once()`: for a
+    decoding of a mapping that cannot be hashed (a state's answers), asked for by several
+    parts of one reply. As `once_per_context`: nothing changes such a value in place, and it
+    is kept with the result, so its identity is not given to another meanwhile."""
+
+    @wraps(function)
+    def remembered(value: C) -> R:
+        memo = _MEMO.get()
+        if memo is None:
+            return function(value)
+        key = (function, id(value))
+        found = memo.get(key)
+        if isinstance(found, _Kept) and found.context is value:
+            return cast(R, found.result)
+        result = function(value)
+        memo[key] = _Kept(value, result)
+        return result
+
+    return remembered
+
+
 class _Kept:
     __slots__ = ("context", "result")
 

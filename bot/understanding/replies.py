@@ -494,6 +494,8 @@ def language_of(text: str) -> Language | None:
 _GERMAN_TOO = frozenset("am an zum zur im vom beim ab bis pro je ca rund etwa über ueber".split())
 """Short German words spelt like English ones ("am", "an") or that only German answers carry."""
 MAX_LEANING_WORDS = 6
+_ONLY_GERMAN = _GERMAN_TOO | (_DE_WORDS - _EN_WORDS)
+"""Words of a German answer, not of an English one (built once)."""
 _NAMED = frozenset({"region", "title"})
 """Questions answered with names (places, titles such as "Fit for Future"), which say nothing
 about the language the sponsor writes in."""
@@ -513,8 +515,7 @@ def leans_english(text: str, step: str | None) -> bool:
     letters = [word for word in words if not word.isdigit() and any(c.isalpha() for c in word)]
     if not letters or len(letters) > MAX_LEANING_WORDS:
         return False
-    german = _GERMAN_TOO | (_DE_WORDS - _EN_WORDS)
-    if any(word in german for word in letters):
+    if any(word in _ONLY_GERMAN for word in letters):
         return False
     if any(word in _EN_WORDS and word not in _DE_WORDS for word in letters):
         return True

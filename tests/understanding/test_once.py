@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from bot.core.answers import read_answers
+from bot.core.state import Answer
 from bot.understanding.dates import read_dates
 from bot.understanding.money import amounts_in
 from bot.understanding.numbers import find_quantities
-from bot.understanding.once import once, once_per_context, reading_once
+from bot.understanding.once import once, once_per_context, once_per_object, reading_once
 from bot.understanding.replies import classify
 
 calls: list[tuple[object, ...]] = []
@@ -147,3 +149,32 @@ def test_numbers_read_once_are_handed_out_as_fresh_lists() -> None:
     assert len(again) == 2
     assert amounts_again == amounts_in("1,2 Mio. € und 300.000 €")
     assert len(amounts_again) == 2
+
+
+@once_per_object
+def _decoded(answers: dict[str, str]) -> tuple[str, ...]:
+    calls.append((id(answers),))
+    return tuple(sorted(answers.values()))
+
+
+def test_a_decoding_is_computed_once_per_object_within_a_turn() -> None:
+    answers = {"region": "Hameln"}
+    with reading_once():
+        first = _decoded(answers)
+        again = _decoded(answers)
+        equal_but_other = _decoded({"region": "Hameln"})
+    _decoded(answers)  # outside a turn: computed
+    assert first is again
+    assert equal_but_other == first
+    assert len(calls) == 3
+
+
+def test_answers_read_once_in_a_turn_are_what_they_are_outside() -> None:
+    answers = {
+        "region": Answer(text="Hameln", value="Hameln"),
+        "duration": Answer(text="2 Jahre", value=24),
+    }
+    with reading_once():
+        inside = read_answers(answers)
+        assert read_answers(answers) is inside
+    assert read_answers(answers) == inside

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from telegram import InlineKeyboardMarkup
 
@@ -207,8 +208,24 @@ def button_label(button: Button, language: Language) -> str:
     if isinstance(label, str):
         return label
     if isinstance(label, Msg):
-        return html.unescape(re.sub(r"<[^>]+>", "", to_html(label, language)))
+        if not label.params:
+            return _bare_label(label.key, language)
+        return _plain(to_html(label, language))
     return label.localize(language)
+
+
+@cache
+def _bare_label(key: str, language: Language) -> str:
+    """A button's label of the catalogue without parameters ("Fertig", "Zurück"): written once
+    per key and language, as the catalogue is read once."""
+    return _plain(to_html(Msg(key), language))
+
+
+def _plain(html_text: str) -> str:
+    return html.unescape(_ANY_TAG.sub("", html_text))
+
+
+_ANY_TAG = re.compile(r"<[^>]+>")
 
 
 def keyboard_json(reply: Reply, language: Language) -> Keyboard | None:
