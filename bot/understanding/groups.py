@@ -183,8 +183,6 @@ SELF = (
 )
 """Who the sponsor is ("wir sind ein Meisterbetrieb …", "we are three teachers …"): the people
 named in that description are the organisation or its carriers, not the target group."""
-_SELF_ENDS = frozenset(marker[-1] for marker in SELF)
-"""The last words of `SELF`: a word that is none of them ends no such phrase."""
 SELF_STOPS = frozenset(
     """
     und and aber but sowie weil because da denn deshalb daher so
@@ -268,6 +266,9 @@ BECOMING = frozenset({"werden", "become"})
 """What people want to become ("junge Leute, die Berufskraftfahrer werden wollen") is their goal,
 no other target group."""
 HERE = frozenset({"hier", "here"})
+_SELF_ENDS = frozenset(marker[-1] for marker in SELF) | HERE
+"""The words where a self-description can end: a SELF marker's last word, or the "hier" of
+"founder here" (`_without_self` looks at no other word)."""
 PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
 IMMIGRANTS = "zugewanderte"
 FROM_ABROAD = frozenset({"foreign", "international", "internationale", "internationalen"})
