@@ -61,3 +61,44 @@ def test_a_second_opening_message_correcting_the_costs_per_year(engine: DialogEn
     driver.text("Korrektur: das sind 50.000 jährlich. Zwei Jahre soll es gehen.")
     assert driver.value("duration") == 24
     assert driver.value("costs") == 100_000
+
+
+AT_IDEA = {
+    "de": (
+        "sorry, bei der Zielgruppe hab ich mich vertan: es sind Frauen nach der Elternzeit. "
+        "Idee: Teilzeitausbildung im Einzelhandel mit flexiblen Schichten."
+    ),
+    "en": (
+        "My mistake about the target group: it is women returning after parental leave. "
+        "Idea: part-time training in retail with flexible shifts."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_correction_at_the_idea_question_replaces_the_target_group(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "idea")
+    driver.text(AT_IDEA[language])
+    group = driver.value("target_group")
+    assert isinstance(group, dict)
+    assert "arbeitslose" not in group["ids"]
+    assert "berufsrueckkehrende" in group["ids"]
+    assert "fix:target_group" in driver.actions, "shown, with a way to correct it"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_later_start_said_as_an_afterthought_at_the_last_question(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "cofinancing", {"start": "10/2027", "duration": "12 Monate"})
+    assert driver.value("start") == "2027-10"
+    text = {
+        "de": "Eigenmittel. Ach ja: der Start ist doch erst Januar 2028, nicht Oktober.",
+        "en": "Own funds. My mistake earlier: the start is January 2028, not October.",
+    }[language]
+    driver.text(text)
+    assert driver.value("start") == "2028-01"
