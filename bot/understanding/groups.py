@@ -156,7 +156,7 @@ SEEKING_BEFORE = frozenset(
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
     find finding suchen sucht brauchen braucht benötigen benötigt
-    fehlen fehlt lack lacking
+    fehlen fehlt lack lacking need needs
     """.split()
 )
 """… and English before them ("recruit nursing staff", "can't find staff"), as German nouns do

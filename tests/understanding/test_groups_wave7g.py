@@ -38,6 +38,10 @@ def _groups(finder: GroupFinder, text: str, *, running_text: bool) -> set[str]:
         ("Uns fehlen Fahrer. Wir wollen Langzeitarbeitslose zu Fahrern ausbilden.",
          {"arbeitslose"}),
         ("Jugendliche, denen der Abschluss fehlt", {"schueler"}),
+        ("Our drivers are retiring, we need drivers. We train long-term unemployed people.",
+         {"arbeitslose"}),
+        # the language classes of Lower Saxony's vocational schools for young refugees
+        ("Schülerinnen und Schüler der Sprint-Klassen", {"schueler", "gefluechtete"}),
         # Low German
         ("Wi wüllt de jungen Lüüd de Berufe op'n Hoff wiesen.", {"schueler"}),
     ],
@@ -49,3 +53,10 @@ def test_groups_in_running_text(finder: GroupFinder, text: str, groups: set[str]
 def test_an_answer_naming_former_nurses_names_no_employees(finder: GroupFinder) -> None:
     hits = finder.answer("ausgestiegene Pflegefachkräfte, die wieder einsteigen wollen")
     assert "beschaeftigte" not in {hit.group for hit in hits}
+
+
+def test_people_working_in_a_sheltered_workshop_have_a_disability(finder: GroupFinder) -> None:
+    hits = finder.answer(
+        "Beschäftigte aus unserer Werkstatt, die auf den ersten Arbeitsmarkt wollen"
+    )
+    assert "menschen-mit-beeintraechtigung" in {hit.group for hit in hits}
