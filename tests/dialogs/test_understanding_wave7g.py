@@ -102,3 +102,14 @@ def test_a_later_start_said_as_an_afterthought_at_the_last_question(
     }[language]
     driver.text(text)
     assert driver.value("start") == "2028-01"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_hildesheims_plate_code_at_the_place_question(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    driver.text("HI")
+    region = driver.value("region")
+    assert isinstance(region, dict) and region["district"] == "hildesheim"
+    assert driver.step != "region"
