@@ -81,9 +81,20 @@ def gatherer(
                 answers["costs"].answer.text, costs.value, replace(ctx, answers=with_duration)
             )
             answers["costs"] = total
-        return Gathered(answers, language, offer, detected, corrects(text))
+        revises = _revises_costs(reading, ctx)
+        return Gathered(answers, language, offer, detected, corrects(text) or revises)
 
     return gather
+
+
+def _revises_costs(reading: Reading, ctx: StepContext) -> bool:
+    """The message says the costs given before are per year or month ("ach und die 100.000
+    sind pro Jahr, nicht gesamt", at any later question): the earlier total is replaced."""
+    costs = reading.costs
+    if costs is None or costs.value.per is None or costs.confidence < LIKELY:
+        return False
+    given = ctx.answers.get("costs")
+    return given is not None and given.value == costs.value.amount
 
 
 def _language(reading: Reading, ctx: StepContext) -> Language | None:

@@ -137,6 +137,11 @@ def _period_at(text: str, start: int, end: int) -> Period | None:
     return None
 
 
+def names_period(text: str) -> bool:
+    """`text` names a year or a month as a period ("pro Jahr", "monthly"), not as a date."""
+    return _PER_YEAR.search(text) is not None or _PER_MONTH.search(text) is not None
+
+
 def _whole_periods(total: int, amount: int, period: Period) -> bool:
     if amount <= 0 or total <= amount or total % amount:
         return False

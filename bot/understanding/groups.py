@@ -156,6 +156,7 @@ SEEKING_BEFORE = frozenset(
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
     find finding suchen sucht brauchen braucht benötigen benötigt
+    fehlen fehlt lack lacking need needs
     """.split()
 )
 """… and English before them ("recruit nursing staff", "can't find staff"), as German nouns do
@@ -613,6 +614,23 @@ def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, in
     ]
 
 
+LEARNERS = frozenset(
+    "nachwuchs azubi azubis auszubildende lehrling lehrlinge trainee trainees apprentices".split()
+)
+"""Heads of a compound whose first part is the trade people learn ("Berufskraftfahrer-
+Nachwuchs", "Elektriker-Azubis")."""
+
+
+def _learning_trade(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+    """A trade joined by a hyphen to learners ("Berufskraftfahrer-Nachwuchs") is what they
+    learn, not people who work in it."""
+    _, _, end = hit
+    if end >= len(words) or words[end].sentence != words[end - 1].sentence:
+        return False
+    joined = text[words[end - 1].end : words[end].start] == "-"
+    return joined and words[end].key in LEARNERS
+
+
 def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
     """ "mit 80 Beschäftigten, davon viele Frauen in Teilzeit": a count broken down."""
     _, start, _ = hit
@@ -872,6 +890,11 @@ class GroupFinder:
         found = self._without_roles(found, words, text)
         found = _without_negated(found, words)
         found = [hit for hit in found if not _trained_as(hit, words, text)]
+        found = [
+            hit
+            for hit in found
+            if hit[0] != self._employees or not _learning_trade(hit, words, text)
+        ]
         if running_text:
             found = [hit for hit in found if not _ambassadors(hit, words, text)]
         found = [hit for hit in found if not _addressed(hit, words, text)]

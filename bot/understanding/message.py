@@ -46,10 +46,10 @@ from typing import Generic, TypeVar
 
 from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
-from bot.understanding.costs import Costs, parse_costs
+from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
 from bot.understanding.groups import GroupFinder, GroupHit
-from bot.understanding.money import amounts_in
+from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind
 from bot.understanding.periods import parse_duration, parse_start
@@ -299,6 +299,12 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
     for offset, sentence in statements:
         cue = _COST_CUE.search(sentence)
         if cue is None:
+            # "das sind 50.000 jährlich", "die 120.000 waren übrigens pro Jahr": an amount
+            # of money said per year or month is costs without a cost word
+            parsed = parse_costs(sentence) if names_period(sentence) else None
+            if isinstance(parsed, Understood) and parsed.value.amount >= SMALL_BELOW:
+                span = _amount_span(sentence, offset, parsed.value.amount)
+                return Found(parsed.value, span, LIKELY)
             continue
         parsed = parse_costs(sentence)
         if not isinstance(parsed, Understood):
@@ -309,7 +315,9 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
             marked = any(marked for _, marked in amounts_in(clip(sentence)))
             span = _amount_span(sentence, offset, parsed.value.amount)
             named = _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
-            confidence = LIKELY + 0.15 if marked else LIKELY if named else UNSURE
+            # an amount per year or month is costs as clearly as one after a cost word
+            periodic = parsed.value.per is not None
+            confidence = LIKELY + 0.15 if marked else LIKELY if named or periodic else UNSURE
             return Found(parsed.value, span, confidence)
     return None
 

@@ -80,6 +80,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "stadtverwaltung", "rathaus", "wirtschaftsfoerderung", "wirtschaftsförderung",
         "municipality", "town council", "city council", "district council", "district office",
         "economic development agency", "business development agency",
+        # wave 7 (understand12g): the administration of a village names the municipality
+        "gemeindeverwaltung", "samtgemeindeverwaltung", "ortsverwaltung",
     ),
     "company": (
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
@@ -91,6 +93,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         # wave 7: trades and services people name themselves by
         "hotel", "restaurant", "gasthof", "autohaus", "friseursalon", "friseur", "start up",
         "software company", "roofing",
+        # wave 7 (understand12g): IT firms by their trade's own word
+        "systemhaus", "softwarehaus", "software house",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -101,6 +105,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
+QUALIFIERS = frozenset({"non profit", "nonprofit"})
+"""Words that say "other" alone ("a non-profit") but qualify a kind named after them ("a
+non-profit training provider" is an education provider)."""
 TRADE_GAP = 25
 """How far an association word may follow the trade it is named by."""
 _COMPOUND_HEADS = {
@@ -123,6 +130,7 @@ _COMPOUND_HEADS = {
     "verein": "other",
     "stiftung": "other",
     "vereen": "other",  # Low German
+    "bedriev": "company",  # Low German: "Handwarksbedriev"
     "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
@@ -205,6 +213,11 @@ def _kind_of(phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
     if not found:
         return None
     start, negative_length, kind = min(found)
+    if plain[start : start - negative_length] in QUALIFIERS:
+        later_kinds = [f for f in sorted(found) if f[0] > start]
+        if later_kinds and not re.search(r"[,.;:]", phrase[start : later_kinds[0][0]]):
+            later, later_negative, later_kind = later_kinds[0]
+            return later_kind, later, later - later_negative
     if kind == "company":
         # a trade before its association ("Hotel- und Gaststättenverband", "hotel
         # association"): the association is meant

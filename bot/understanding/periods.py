@@ -59,9 +59,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from rapidfuzz.distance import OSA
+
 from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg, Param
 from bot.texts.formats import Count
+from bot.understanding.dictionaries import is_word
 from bot.understanding.numbers import (
     Quantity,
     clip,
@@ -79,6 +82,9 @@ LATEST_YEAR = 2035
 """Project starts outside these years are refused."""
 
 MAX_MONTHS = 120
+MIN_MONTH_TYPO = 6
+"""Month names this long or longer are recognised with a typo ("Jnauar"); shorter ones
+("Mai", "Juni") would match too many words."""
 """The longest duration understood (10 years)."""
 
 _END_YEARS = (2000, 2100)
@@ -420,8 +426,25 @@ needs one (`tests/understanding/test_shortcuts.py` reads it from the patterns th
 _DIGIT = re.compile(r"\d")
 
 
+_FULL_MONTHS = tuple(name for name in _MONTHS if len(name) >= MIN_MONTH_TYPO)
+_LONG_WORD = re.compile(rf"[a-z]{{{MIN_MONTH_TYPO},}}")
+
+
+def _month_typo(match: re.Match[str]) -> str:
+    """A month's name typed on a phone ("Jnauar", "Septmber"): one letter missing, added,
+    changed or two swapped, in a word no dictionary knows ("Jaguar" stays)."""
+    word = match.group()
+    if word in _MONTHS:
+        return word
+    for name in _FULL_MONTHS:
+        if OSA.distance(word, name, score_cutoff=1) <= 1 and not is_word(word):
+            return name
+    return word
+
+
 def _fold(clipped: str) -> str:
     folded = clipped.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    folded = _LONG_WORD.sub(_month_typo, folded)
     return folded.translate({0x2013: "-", 0x2014: "-", 0x2212: "-", 0x2012: "-", 0x2019: "'"})
 
 

@@ -409,6 +409,11 @@ _DASHES = re.compile(r"[\s.]*[-–—/][-–—/\s.]*")
 marks fold to nothing, so it would otherwise be noise and be asked again)."""
 
 
+_CAPITAL_CODE = re.compile(r"(?<![^\W\d_])[A-ZÄÖÜ]{2,3}(?![^\W\d_])")
+"""A word of two or three capitals: at the place question a licence plate's code ("HI" is
+Hildesheim), not the greeting it spells."""
+
+
 @once
 def classify(text: str, step: str | None = None) -> Reply:
     """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
@@ -426,6 +431,10 @@ def classify(text: str, step: str | None = None) -> Reply:
     wants = _language_request(folded_raw)
     if wants is not None and _asks_for_it(folded_raw, asks):
         return Reply(Kind.LANGUAGE, "", asks, wants)
+    if step == "region" and any(
+        _is(fold(code.group()), _GREETING) for code in _CAPITAL_CODE.finditer(raw)
+    ):
+        return Reply(Kind.ANSWER, raw, asks)  # "HI", "Kennzeichen HI": Hildesheim's plate
     rest, seen = _drop_edges(raw)
     folded = fold(rest)
     if not folded and _DASHES.fullmatch(raw):

@@ -134,6 +134,8 @@ def describes(text: str) -> bool:
 _CORRECTION = re.compile(
     r"^\W*(?:(?:sorry|entschuldigung|pardon|moment|halt|stopp?|ach|oh|oops|upps|ups|wait)"
     r"(?:\s+(?:mal|so|nein|no))?\W+)*"
+    # the answer it corrects may be named first ("Moment, zur Zielgruppe: eigentlich …")
+    r"(?:(?:zur|zum|bei\s+der|beim|about\s+the|re)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[:,–-]\s*)?"
     r"(?:korrektur|korrigier\w*|berichtigung|correction|to correct"
     r"|(?<=\W)(?:nicht|not|doch|eigentlich|actually|ich meinte|i meant)\b)",
     re.IGNORECASE,
@@ -157,12 +159,30 @@ _CONTRAST = re.compile(
 nicht in Hameln!") corrects an earlier answer too."""
 
 
+_MISTAKE = re.compile(
+    r"(?<![^\W\d_])(?:korrektur|berichtigung|correction|ich\s+meinte|i\s+meant"
+    r"|(?:hab|habe|hatte)\s+(?:ich\s+)?mich\s+(?:vertan|vertippt|verschrieben|geirrt)"
+    r"|made\s+a\s+mistake|my\s+mistake|mein\s+fehler)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""Anywhere in a reply, words that say an earlier answer was wrong ("Eigenmittel. Korrektur:
+…", "bei der Zielgruppe hab ich mich vertan")."""
+_AFTERTHOUGHT = re.compile(
+    r"(?:^|[.!?;]\s+)(?:ach|oh)\s+(?:ja|und|übrigens|uebrigens)\b[^.!?]*?\bdoch\b",
+    re.IGNORECASE,
+)
+"""An afterthought that says "doch" ("Eigenmittel. Ach ja: der Start ist doch erst Januar
+2028")."""
+
+
 def corrects(text: str) -> bool:
     """The reply corrects an earlier answer instead of answering the question asked."""
     stripped = text.strip()
     if title_in(stripped) is not None:
         return False
     if _CORRECTION.search(stripped) is not None:
+        return True
+    if _MISTAKE.search(stripped) is not None or _AFTERTHOUGHT.search(stripped) is not None:
         return True
     return _APOLOGY.search(stripped) is not None and _CONTRAST.search(stripped) is not None
 
