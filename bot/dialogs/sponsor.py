@@ -67,7 +67,8 @@ from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
-from bot.understanding.money import eur_msg, exactly
+from bot.understanding.money import amounts_in, eur_msg, exactly
+from bot.understanding.numbers import clip
 from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
@@ -102,7 +103,10 @@ MIN_ADDITION_WORDS = 3
 stays thin (nobody is kept stuck on one question); "asdf" is not."""
 
 PLAUSIBLE_COSTS = 10_000
-"""Total costs below this are asked back ("2024" is more likely a year than a budget)."""
+"""Total costs below this are asked back when they read as a year ("2024" is more likely a
+year than a budget); "8.000", "6.000 Euro" or "5000" cannot be one and are taken (shown)."""
+_AS_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+"""A number written as a year: four bare digits from 1900 to 2099, no thousands separator."""
 
 
 def _too_long(text: str) -> Rejected | None:
@@ -500,7 +504,7 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
         return _per_period(answer.strip(), parsed.value, ctx)
     amount = parsed.value.amount
     note = parsed.note
-    if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
+    if amount < PLAUSIBLE_COSTS and _reads_as_year(answer, amount) and not _CONFIRMED.search(text):
         return Rejected(
             Msg("sponsor.costs.very_little", {"costs": Eur(amount)}),
             (exactly(amount),),
@@ -509,6 +513,14 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     if amount > cap:
         note = cap_exception(amount, ctx)
     return Accepted(Answer(text=text.strip(), value=amount), note)
+
+
+def _reads_as_year(text: str, amount: int) -> bool:
+    """Whether the sponsor wrote the amount as a year would be written, without money marks."""
+    written = _AS_YEAR.search(text)
+    if written is None or int(written.group()) != amount:
+        return False
+    return not any(marked for _, marked in amounts_in(clip(text)))
 
 
 def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:

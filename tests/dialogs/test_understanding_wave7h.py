@@ -1,0 +1,60 @@
+"""Wave 7 of #12 (understand12h), in both languages: the question budget. A small amount that
+cannot be a year is taken as the total costs (shown, with a way to correct it), not asked back;
+a bare number that reads as a year still is, and an amount per period is never the total."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogs.engine import DialogEngine
+from bot.texts.catalog import Language
+from tests.dialogs.conftest import DialogDriver, walk_to
+
+SMALL = {
+    "de": ["8.000", "6.000 Euro", "5000", "9.000 €", "genau 4.500"],
+    "en": ["8,000", "EUR 6,000", "5000", "€9,000", "exactly 4,500"],
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_small_amount_that_is_no_year_is_taken_and_shown(
+    engine: DialogEngine, language: Language
+) -> None:
+    for text in SMALL[language]:
+        driver = DialogDriver.started(engine, language)
+        walk_to(driver, "costs")
+        driver.text(text)
+        assert driver.step == "start", (text, driver.plain)
+        assert 1000 <= driver.value("costs") < 10_000, text
+        assert "fix:costs" in driver.actions, "shown, with a way to correct it"
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("text", ["2024", "2027", "1999"])
+def test_a_bare_number_that_reads_as_a_year_is_still_asked_back(
+    engine: DialogEngine, language: Language, text: str
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "costs")
+    driver.text(text)
+    assert driver.step == "costs"
+    assert "costs" not in driver.state.answers
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_small_amount_per_month_is_still_no_total(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "costs")
+    driver.text("8.000 im Monat" if language == "de" else "8,000 a month")
+    assert driver.value("costs") == {"per": "month", "amount": 8000}
+
+
+def test_a_small_amount_in_an_opening_message_is_read(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "de")
+    driver.text(
+        "Hallo,\n- Verein: TSV Springe\n- Zielgruppe: Jugendliche ohne Ausbildungsplatz\n"
+        "- Idee: Bewerbungstraining im Vereinsheim\n- Kosten: 7.000 €\n- Start: März 2027, 1 Jahr"
+    )
+    assert driver.value("costs") == 7000
