@@ -58,3 +58,21 @@ def test_a_small_amount_in_an_opening_message_is_read(engine: DialogEngine) -> N
         "- Idee: Bewerbungstraining im Vereinsheim\n- Kosten: 7.000 €\n- Start: März 2027, 1 Jahr"
     )
     assert driver.value("costs") == 7000
+
+
+OPENINGS = {
+    "de": "Hallo liebes Team, ich leite einen ambulanten Pflegedienst in Springe und wir finden "
+    "keine Leute mehr.",
+    "en": "Hello, I manage a small SME in Hameln and we cannot find apprentices anymore.",
+}
+
+
+@pytest.mark.parametrize(("language", "kind"), [("de", "care"), ("en", "company")])
+def test_a_sender_who_leads_the_organisation_is_not_asked_for_its_kind(
+    engine: DialogEngine, language: Language, kind: str
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    driver.text(OPENINGS[language])
+    assert driver.value("organisation") == kind
+    assert driver.step != "organisation"
+    assert "fix:organisation" in driver.actions, "shown, with a way to correct it"
