@@ -382,9 +382,19 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     hits = ctx.advisor.matcher.vocabulary.find(idea)
     if not words:
         return Rejected(Msg("sponsor.idea.empty"))
-    if not hits or (len(words) < MIN_IDEA_WORDS and not _short_but_enough(idea, words, hits, ctx)):
+    if not hits and not _said_in_words(idea):
+        return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
+    if len(words) < MIN_IDEA_WORDS and not _short_but_enough(idea, words, hits, ctx):
         return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
     return _with_groups_from_idea(Accepted(Answer(text=idea, value=idea)), ctx)
+
+
+def _said_in_words(idea: str) -> bool:
+    """An idea of a sentence's worth of different words says what happens even when the
+    vocabulary knows none of them ("Eine Rückkehrer-Initiative, die weggezogene Leute mit
+    Jobangeboten zurückholt"): "that is a little short" would be untrue, and asking again
+    only costs a question (the advice then says what fits, or that nothing clearly does)."""
+    return len({word.casefold() for word in _WORD.findall(idea)}) >= MIN_IDEA_WORDS
 
 
 def _short_but_enough(

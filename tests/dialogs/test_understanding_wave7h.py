@@ -76,3 +76,32 @@ def test_a_sender_who_leads_the_organisation_is_not_asked_for_its_kind(
     assert driver.value("organisation") == kind
     assert driver.step != "organisation"
     assert "fix:organisation" in driver.actions, "shown, with a way to correct it"
+
+
+LONG_IDEAS = {
+    "de": "Eine Rückkehrer-Initiative, die weggezogene Leute mit Jobangeboten und Hilfe bei der "
+    "Wohnungssuche zurück nach Holzminden holt.",
+    "en": "we pay for the bus driving licence for people on benefits and they get a contract "
+    "with us afterwards",
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_an_idea_of_many_words_is_taken_though_no_term_is_known(
+    engine: DialogEngine, language: Language
+) -> None:
+    # "that is a little short" would be untrue: the sponsor said what happens in a sentence
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "idea")
+    driver.text(LONG_IDEAS[language])
+    assert driver.step == "title", driver.plain
+    assert driver.value("idea") == LONG_IDEAS[language]
+
+
+@pytest.mark.parametrize("text", ["bla bla bla bla bla bla bla bla bla", "x y z a b c d e f g"])
+def test_many_words_that_say_nothing_are_still_asked_about(engine: DialogEngine, text: str) -> None:
+    driver = DialogDriver.started(engine, "de")
+    walk_to(driver, "idea")
+    driver.text(text)
+    assert driver.step == "idea"
+    assert "idea" not in driver.state.answers
