@@ -96,6 +96,9 @@ names what happens in two of the vocabulary's terms ("Sprachkurs mit Kinderbetre
 Jobcoaching" for Ukrainian mothers), or in one with some more words ("Workshops and placements
 with local employers"): asking for more would only ask what was said."""
 SHORT_IDEA_TERMS = 2
+TERSE_IDEA_WORDS = 3
+"""… and three words do when two of them name what happens ("MINT-Kurse und Betriebsbesuche",
+"mentoring and internships"): a German compound says in one word what takes three in English."""
 ONE_TERM_IDEA_WORDS = 6
 
 MIN_ADDITION_WORDS = 3
@@ -403,8 +406,13 @@ def _short_but_enough(
     """A short idea that says what happens (two terms, the group's own words not counted)
     for a group already known."""
     finder = group_finder(ctx.advisor.kb)
-    terms = {hit.key for hit in hits if not finder.groups(hit.surface)}
-    if len(words) < SHORT_IDEA_WORDS or not terms:
+    things = [hit for hit in hits if not finder.groups(hit.surface)]
+    terms = {hit.key for hit in things}
+    if not terms:
+        return False
+    if len(words) < SHORT_IDEA_WORDS and not (
+        len(words) >= TERSE_IDEA_WORDS and _words_naming(words, things) >= SHORT_IDEA_TERMS
+    ):
         return False
     if len(terms) < SHORT_IDEA_TERMS and len(words) < ONE_TERM_IDEA_WORDS:
         return False
@@ -412,6 +420,13 @@ def _short_but_enough(
     if described is not None and ticked_groups(described):
         return True
     return bool(finder.groups(idea, running_text=True))
+
+
+def _words_naming(words: Sequence[str], hits: Sequence[Hit]) -> int:
+    """How many of the words one of the hits was found in ("Anerkennungsberatung" names two
+    terms in one word)."""
+    surfaces = [fold(hit.surface) for hit in hits]
+    return sum(any(surface in fold(word) for surface in surfaces) for word in words)
 
 
 def _with_groups_from_idea(outcome: Accepted, ctx: StepContext) -> Accepted:

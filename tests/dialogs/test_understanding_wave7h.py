@@ -105,3 +105,33 @@ def test_many_words_that_say_nothing_are_still_asked_about(engine: DialogEngine,
     driver.text(text)
     assert driver.step == "idea"
     assert "idea" not in driver.state.answers
+
+
+TERSE_IDEAS = {
+    "de": ["MINT-Kurse und Betriebsbesuche", "Anerkennungsberatung und Nachqualifizierung"],
+    "en": ["mentoring and internships", "Jobcoaching and language courses"],
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_three_words_naming_two_things_that_happen_are_enough_for_a_known_group(
+    engine: DialogEngine, language: Language
+) -> None:
+    # German compounds say in one word what takes three in English
+    for idea in TERSE_IDEAS[language]:
+        driver = DialogDriver.started(engine, language)
+        walk_to(driver, "idea")
+        assert driver.state.answers["target_group"].value, "whom it is for is known"
+        driver.text(idea)
+        assert driver.step == "title", (idea, driver.plain)
+        assert driver.value("idea") == idea
+
+
+@pytest.mark.parametrize("idea", ["Coaching für Frauen", "Anerkennungsberatung für Frauen"])
+def test_three_words_naming_one_thing_are_still_asked_about(
+    engine: DialogEngine, idea: str
+) -> None:
+    driver = DialogDriver.started(engine, "de")
+    walk_to(driver, "idea")
+    driver.text(idea)
+    assert driver.step == "idea"
