@@ -41,3 +41,36 @@ def test_coming_back_to_the_district_is_no_return_to_work(finder: GroupFinder, t
 )
 def test_returning_to_work_is_still_read(finder: GroupFinder, text: str) -> None:
     assert "berufsrueckkehrende" in _groups(finder, text)
+
+
+def _answer(finder: GroupFinder, text: str) -> set[str]:
+    return {hit.group for hit in finder.find(text, running_text=False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # English chefs are cooks: trained "as chefs" it is their role, not the bosses
+        ("young people from abroad who want to train as chefs", {"schueler", "zugewanderte"}),
+        ("refugees who want to become chefs", {"gefluechtete"}),
+        ("Geflüchtete als Chefs de Cuisine", {"gefluechtete"}),
+    ],
+)
+def test_an_organisation_word_as_the_role_people_take_is_no_group(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert _answer(finder, text) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Schüler sollen Kontakte zu Betrieben knüpfen", {"schueler", "unternehmen"}),
+        ("Chefs und Azubis", {"unternehmen", "auszubildende"}),
+        ("Azubis und Betriebe", {"auszubildende", "unternehmen"}),
+    ],
+)
+def test_organisations_beside_people_still_count(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert _answer(finder, text) == groups
