@@ -74,3 +74,31 @@ def test_organisations_beside_people_still_count(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert _answer(finder, text) == groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people the job centre sends are its clients: out of work (understand12g's open miss)
+        "Nachwuchs und Quereinsteiger vom Jobcenter",
+        "Menschen, die uns das Jobcenter schickt",
+        "Teilnehmende, die vom Jobcenter vermittelt werden",
+        "people referred by the job centre",
+    ],
+)
+def test_people_the_job_centre_sends_are_out_of_work(finder: GroupFinder, text: str) -> None:
+    assert "arbeitslose" in _answer(finder, text)
+    assert "arbeitslose" in _groups(finder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir bekommen Unterstützung vom Jobcenter für Schüler",
+        "Quereinsteiger aus der Industrie",
+    ],
+)
+def test_the_job_centre_as_a_partner_names_nobody_out_of_work(
+    finder: GroupFinder, text: str
+) -> None:
+    assert "arbeitslose" not in _groups(finder, text)
