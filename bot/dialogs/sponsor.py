@@ -67,7 +67,8 @@ from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
-from bot.understanding.money import eur_msg, exactly
+from bot.understanding.money import amounts_in, eur_msg, exactly
+from bot.understanding.numbers import clip
 from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
@@ -95,6 +96,9 @@ names what happens in two of the vocabulary's terms ("Sprachkurs mit Kinderbetre
 Jobcoaching" for Ukrainian mothers), or in one with some more words ("Workshops and placements
 with local employers"): asking for more would only ask what was said."""
 SHORT_IDEA_TERMS = 2
+TERSE_IDEA_WORDS = 3
+"""… and three words do when two of them name what happens ("MINT-Kurse und Betriebsbesuche",
+"mentoring and internships"): a German compound says in one word what takes three in English."""
 ONE_TERM_IDEA_WORDS = 6
 
 MIN_ADDITION_WORDS = 3
@@ -102,7 +106,10 @@ MIN_ADDITION_WORDS = 3
 stays thin (nobody is kept stuck on one question); "asdf" is not."""
 
 PLAUSIBLE_COSTS = 10_000
-"""Total costs below this are asked back ("2024" is more likely a year than a budget)."""
+"""Total costs below this are asked back when they read as a year ("2024" is more likely a
+year than a budget); "8.000", "6.000 Euro" or "5000" cannot be one and are taken (shown)."""
+_AS_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+"""A number written as a year: four bare digits from 1900 to 2099, no thousands separator."""
 
 
 def _too_long(text: str) -> Rejected | None:
@@ -378,9 +385,19 @@ def parse_idea(text: str, ctx: StepContext) -> ParseOutcome:
     hits = ctx.advisor.matcher.vocabulary.find(idea)
     if not words:
         return Rejected(Msg("sponsor.idea.empty"))
-    if not hits or (len(words) < MIN_IDEA_WORDS and not _short_but_enough(idea, words, hits, ctx)):
+    if not hits and not _said_in_words(idea):
+        return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
+    if len(words) < MIN_IDEA_WORDS and not _short_but_enough(idea, words, hits, ctx):
         return Rejected(Msg("sponsor.idea.thin"), keep_partial=idea)
     return _with_groups_from_idea(Accepted(Answer(text=idea, value=idea)), ctx)
+
+
+def _said_in_words(idea: str) -> bool:
+    """An idea of a sentence's worth of different words says what happens even when the
+    vocabulary knows none of them ("Eine Rückkehrer-Initiative, die weggezogene Leute mit
+    Jobangeboten zurückholt"): "that is a little short" would be untrue, and asking again
+    only costs a question (the advice then says what fits, or that nothing clearly does)."""
+    return len({word.casefold() for word in _WORD.findall(idea)}) >= MIN_IDEA_WORDS
 
 
 def _short_but_enough(
@@ -389,8 +406,13 @@ def _short_but_enough(
     """A short idea that says what happens (two terms, the group's own words not counted)
     for a group already known."""
     finder = group_finder(ctx.advisor.kb)
-    terms = {hit.key for hit in hits if not finder.groups(hit.surface)}
-    if len(words) < SHORT_IDEA_WORDS or not terms:
+    things = [hit for hit in hits if not finder.groups(hit.surface)]
+    terms = {hit.key for hit in things}
+    if not terms:
+        return False
+    if len(words) < SHORT_IDEA_WORDS and not (
+        len(words) >= TERSE_IDEA_WORDS and _words_naming(words, things) >= SHORT_IDEA_TERMS
+    ):
         return False
     if len(terms) < SHORT_IDEA_TERMS and len(words) < ONE_TERM_IDEA_WORDS:
         return False
@@ -398,6 +420,13 @@ def _short_but_enough(
     if described is not None and ticked_groups(described):
         return True
     return bool(finder.groups(idea, running_text=True))
+
+
+def _words_naming(words: Sequence[str], hits: Sequence[Hit]) -> int:
+    """How many of the words one of the hits was found in ("Anerkennungsberatung" names two
+    terms in one word)."""
+    surfaces = [fold(hit.surface) for hit in hits]
+    return sum(any(surface in fold(word) for surface in surfaces) for word in words)
 
 
 def _with_groups_from_idea(outcome: Accepted, ctx: StepContext) -> Accepted:
@@ -500,7 +529,7 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
         return _per_period(answer.strip(), parsed.value, ctx)
     amount = parsed.value.amount
     note = parsed.note
-    if amount < PLAUSIBLE_COSTS and not _CONFIRMED.search(text):
+    if amount < PLAUSIBLE_COSTS and _reads_as_year(answer, amount) and not _CONFIRMED.search(text):
         return Rejected(
             Msg("sponsor.costs.very_little", {"costs": Eur(amount)}),
             (exactly(amount),),
@@ -509,6 +538,14 @@ def parse_costs(text: str, ctx: StepContext) -> ParseOutcome:
     if amount > cap:
         note = cap_exception(amount, ctx)
     return Accepted(Answer(text=text.strip(), value=amount), note)
+
+
+def _reads_as_year(text: str, amount: int) -> bool:
+    """Whether the sponsor wrote the amount as a year would be written, without money marks."""
+    written = _AS_YEAR.search(text)
+    if written is None or int(written.group()) != amount:
+        return False
+    return not any(marked for _, marked in amounts_in(clip(text)))
 
 
 def _per_period(text: str, costs: Costs, ctx: StepContext) -> Accepted:

@@ -310,6 +310,9 @@ SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
 SCARCE_REACH = 8
 PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
 PARTNER_REACH = 4
+ROLE_AS = frozenset({"als", "as", "become", "becoming"})
+"""The markers after which a word of an organisation group is a role too: people trained "as
+chefs" become cooks, not the bosses German "Chefs" are; "Kontakte zu Betrieben" keeps them."""
 ROLE_ALWAYS = frozenset({"zum", "zur"})
 """What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
 another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
@@ -1309,7 +1312,7 @@ class GroupFinder:
         auch" joins, it names no role."""
 
         def role(group: str, start: int, end: int) -> bool:
-            if start == 0 or group in self._organisations:
+            if start == 0:
                 return False
             sentence = words[start].sentence
             if (
@@ -1330,6 +1333,8 @@ class GroupFinder:
             marker = words[index]
             if marker.key not in ROLE_MARKERS or marker.sentence != sentence:
                 return False
+            if group in self._organisations and marker.key not in ROLE_AS:
+                return False  # "Kontakte zu Betrieben" are partners, no role
             if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
                 return False
             if index + 1 < start and words[index + 1].key in ("auch", "also"):

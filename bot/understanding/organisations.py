@@ -95,6 +95,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "software company", "roofing",
         # wave 7 (understand12g): IT firms by their trade's own word
         "systemhaus", "softwarehaus", "software house",
+        # wave 7 (understand12h): small and medium-sized enterprises by their abbreviation
+        "kmu", "sme", "smes",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -102,6 +104,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
         "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
         "association", "network", "netzwerk", "community group",
+        # wave 7 (understand12h): the rural youth associations of Lower Saxony's villages
+        "landjugend",
     ),
 }  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
@@ -153,7 +157,7 @@ _GREETING = re.compile(
 )
 _SELF = re.compile(
     r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
-    r"|we\s+are|we're|we\s+run|wir\s+betreiben|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"|we\s+are|we're|we\s+run|wir\s+betreiben|ich\s+leite|ich\s+f(?:ü|ue)hre|i\s+run|i\s+manage|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
 )
