@@ -85,7 +85,7 @@ def test_a_complete_rewrite_replaces_a_thin_first_text_that_said_nothing(
 # --- costs and duration -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["2024", "2030", "1998"])  # read as years (see wave7h)
+@pytest.mark.parametrize("text", ["2024", "2030", "1998"])  # amounts that read as years
 def test_very_low_costs_are_asked_back(driver: DialogDriver, text: str) -> None:
     walk_to(driver, "costs")
     reply = driver.text(text)
