@@ -10,7 +10,7 @@ question is asked in turn.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from bot.core.answers import start_of
@@ -21,6 +21,7 @@ from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
 from bot.understanding.replies import Kind, leans_english
+from bot.understanding.slots import Asked
 from bot.understanding.titles import corrects
 
 _PERIOD_ONLY = re.compile(
@@ -34,12 +35,14 @@ _PER_WORDS = {"year": "pro Jahr", "month": "pro Monat"}
 
 
 def gatherer(
-    steps: tuple[str, ...],
+    steps: Mapping[str, Asked],
     parse: dict[str, Callable[[str, StepContext], ParseOutcome]],
     per_period: Callable[[str, Costs, StepContext], Accepted],
 ) -> Callable[[str, str, StepContext], Gathered]:
-    """The sponsor dialog's message reader over its main questions (`steps`), reading an
-    answer's words again with that question's own parser (`parse`: region, costs)."""
+    """The sponsor dialog's message reader over its main questions (`steps`: each with what it
+    asks for), reading an answer's words again with that question's own parser (`parse`:
+    region, costs)."""
+    step_of = {slot: step for step, slot in steps.items() if slot != "other"}
 
     def gather(text: str, step: str, ctx: StepContext) -> Gathered:
         if step not in steps:
@@ -50,7 +53,7 @@ def gatherer(
                 places=ctx.advisor.places,
                 groups=group_finder(ctx.advisor.kb),
                 today=ctx.today,
-                step=step,
+                asked=steps[step],
                 start=start_of(ctx.answers),
             ),
         )
@@ -59,20 +62,21 @@ def gatherer(
         offer = None
         if language is None and reading.language not in (None, ctx.language):
             offer = reading.language
-        elif _short_english(reading, text, step, ctx):
+        elif _short_english(reading, text, steps[step], ctx):
             offer = "en"
         if reading.reply.kind is not Kind.ANSWER:
             return Gathered(language=language, offer=offer, detected=detected)
         answers: dict[str, Accepted] = {}
         for slot, found in reading.found():
-            if slot not in steps or found.confidence < LIKELY:
+            answered = step_of.get(slot)
+            if answered is None or found.confidence < LIKELY:
                 continue
             words = text[found.span[0] : found.span[1]].strip() or text.strip()
             if slot == "duration" and _PERIOD_ONLY.fullmatch(words):
                 continue  # "9,000 euros a month": the costs' period, not the project's
-            accepted = _accepted(slot, found, words, ctx, parse, per_period)
+            accepted = _accepted(answered, found, words, ctx, parse, per_period)
             if accepted is not None:
-                answers[slot] = accepted
+                answers[answered] = accepted
         costs = reading.costs
         if "costs" in answers and "duration" in answers and costs and costs.value.per:
             # both in one message: the total over the duration, shown like any other
@@ -109,7 +113,7 @@ def _language(reading: Reading, ctx: StepContext) -> Language | None:
     return None
 
 
-def _short_english(reading: Reading, text: str, step: str, ctx: StepContext) -> bool:
+def _short_english(reading: Reading, text: str, asked: Asked, ctx: StepContext) -> bool:
     """A short answer that looks English ("for refugees", "charity") in a German dialog whose
     language nobody chose: too little to switch on, so English is offered with one tap."""
     return (
@@ -117,31 +121,32 @@ def _short_english(reading: Reading, text: str, step: str, ctx: StepContext) -> 
         and reading.reply.kind is Kind.ANSWER
         and ctx.language == "de"
         and not ctx.language_chosen
-        and leans_english(text, step)
+        and leans_english(text, asked)
     )
 
 
 def _accepted(
-    slot: str,
+    step: str,
     found: Found[object],
     words: str,
     ctx: StepContext,
     parse: dict[str, Callable[[str, StepContext], ParseOutcome]],
     per_period: Callable[[str, Costs, StepContext], Accepted],
 ) -> Accepted | None:
+    """The answer to the question `step` a slot found in the message gives, or None."""
     value = found.value
-    if slot == "costs" and isinstance(value, Costs) and value.per is not None:
+    if step == "costs" and isinstance(value, Costs) and value.per is not None:
         return per_period(f"{words} {_PER_WORDS[value.per]}", value, ctx)
-    if slot in parse:
-        outcome = parse[slot](words, ctx)
+    if step in parse:
+        outcome = parse[step](words, ctx)
         return outcome if isinstance(outcome, Accepted) else None
-    if slot == "target_group" and isinstance(value, tuple):
+    if step == "target_group" and isinstance(value, tuple):
         return Accepted(Answer(text=words, value={"ids": list(value), "text": words}))
-    if slot == "start" and hasattr(value, "iso"):
+    if step == "start" and hasattr(value, "iso"):
         return Accepted(Answer(text=words, value=value.iso()))
     plain = isinstance(value, (str, int)) and not isinstance(value, bool)
-    if plain and slot in ("organisation", "duration", "idea", "cofinancing", "title"):
+    if plain and step in ("organisation", "duration", "idea", "cofinancing", "title"):
         assert isinstance(value, (str, int))
-        shown = value if isinstance(value, str) and slot != "organisation" else words
+        shown = value if isinstance(value, str) and step != "organisation" else words
         return Accepted(Answer(text=shown, value=value))
     return None

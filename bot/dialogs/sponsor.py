@@ -75,6 +75,7 @@ from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, classify
 from bot.understanding.result import Unclear
+from bot.understanding.slots import Asked, Slot
 from bot.understanding.titles import clean_title, corrects, describes, gives_facts
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
@@ -141,6 +142,25 @@ _ASKS_MEANING = re.compile(
 that?"): answered with the question's help, never taken as the answer (#12, wave 6)."""
 
 
+ASKS: dict[str, Slot] = {
+    "region": "place",
+    "organisation": "organisation",
+    "target_group": "target_groups",
+    "idea": "idea",
+    "title": "title",
+    "costs": "costs",
+    "start": "start",
+    "duration": "duration",
+    "cofinancing": "cofinancing",
+}
+"""What each question asks for, in the reader's words (`bot/understanding/slots.py`); any
+other question is "other" to the reader."""
+
+
+def asks(step: str) -> Asked:
+    return ASKS.get(step, "other")
+
+
 def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     """What of `text` answers the question `step`, or why nothing does.
 
@@ -149,7 +169,7 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     question they point to "skip", at a required one they get a helpful re-ask; greetings,
     "test", "steht doch oben" and requests for English are answered, not stored.
     """
-    reply = classify(text, step)
+    reply = classify(text, asks(step))
     question = Msg(f"sponsor.{step}.prompt")
     if reply.kind is Kind.ANSWER:
         # only the beginning is classified: a long answer is kept whole
@@ -229,10 +249,10 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
                 start=start_of(ctx.answers),
             ),
         )
-        found = dict(reading.found()).get(step)
+        found = dict(reading.found()).get(ASKS[step]) if step in ASKS else None
         if found is not None:
             words = answer.text[found.span[0] : found.span[1]].strip()
-            if words and classify(words, step).kind is Kind.ANSWER:
+            if words and classify(words, asks(step)).kind is Kind.ANSWER:
                 return words
     return None
 
@@ -1089,7 +1109,7 @@ SPONSOR_DIALOG = Dialog(
     help=sponsor_help(),
     shown=lambda step, answer, ctx: understood_answer(step, answer, ctx),
     reader=gatherer(
-        tuple(step.id for step in MAIN_STEPS),
+        {step.id: asks(step.id) for step in MAIN_STEPS},
         {"region": parse_region, "costs": parse_costs, "idea": parse_idea},
         _per_period,
     ),

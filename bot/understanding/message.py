@@ -30,8 +30,8 @@ Slots and where they come from:
   Stadt", "30 % Eigenmittel", "own funds", "will co-fund"); of a long sentence only its clause.
 * title: only where clearly named ("Titel: …", "heißt …").
 
-At a question (`ReadingContext.step`), the answer to that question is read from the whole
-message with the step's own parser and is SURE; the rest of the message is read as above.
+At a question (`ReadingContext.asked`: the slot it asks for), its answer is read from the whole
+message with that slot's own parser and is SURE; the rest of the message is read as above.
 Sentences that ask something ("…?") give no slots. `confidence`: SURE (take it, say it),
 LIKELY (say it so it can be corrected), UNSURE (ask).
 """
@@ -56,6 +56,7 @@ from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
 from bot.understanding.result import Unclear, Understood
+from bot.understanding.slots import SLOTS, Asked, Slot
 from bot.understanding.titles import clean_title, corrects, describes, gives_facts, title_in
 
 T = TypeVar("T")
@@ -152,8 +153,8 @@ class ReadingContext:
     places: PlaceResolver
     groups: GroupFinder
     today: date
-    step: str | None = None
-    """The question the message answers; None for a first message."""
+    asked: Asked | None = None
+    """What the question the message answers asks for; None for a first message."""
     start: YearMonth | None = None
     """A start already known, for an end alone ("bis Ende 2028")."""
 
@@ -179,13 +180,12 @@ class Reading:
     cofinancing: Found[str] | None = None
     title: Found[str] | None = None
 
-    def found(self) -> Iterator[tuple[str, Found[object]]]:
-        """Every slot found, by name (the dialog's step ids: place is "region")."""
-        names = {"place": "region", "target_groups": "target_group"}
+    def found(self) -> Iterator[tuple[Slot, Found[object]]]:
+        """Every slot found, by name."""
         for item in fields(self):
             value = getattr(self, item.name)
-            if isinstance(value, Found) and item.name != "place_question":
-                yield names.get(item.name, item.name), value
+            if isinstance(value, Found) and item.name in SLOTS:
+                yield item.name, value
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -387,7 +387,7 @@ def _whole(text: str, reply: Reply) -> tuple[str, Span]:
 def read_message(text: str, ctx: ReadingContext) -> Reading:
     """Every slot `text` answers (see the module's rules)."""
     text = text[:MAX_MESSAGE]
-    reply = classify(text, ctx.step)
+    reply = classify(text, ctx.asked)
     language = reply.wants or language_of(text)
     if reply.kind is not Kind.ANSWER and reply.kind is not Kind.QUESTION:
         return Reading(reply, language)
@@ -395,7 +395,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
     # …") blanked out: what is read from the rest keeps its place in the text
     blank = [
         sentence.rstrip().endswith("?")
-        or (reply.wants is not None and classify(sentence, ctx.step).kind is Kind.LANGUAGE)
+        or (reply.wants is not None and classify(sentence, ctx.asked).kind is Kind.LANGUAGE)
         for _, sentence in _sentences(text)
     ]
     statements = [s for s, blanked in zip(_sentences(text), blank, strict=True) if not blanked]
@@ -404,7 +404,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         for (_, sentence), blanked in zip(_sentences(text), blank, strict=True)
     )
     slots: dict[str, object] = {}
-    running = ctx.step != "target_group"
+    running = ctx.asked != "target_groups"
 
     if statements:
         places, question = _places(body, ctx)
@@ -416,8 +416,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         kind = organisation_in(text)
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
-        idea = _idea(body, reply) if ctx.step in (None, "region", "organisation") else None
-        if idea is None and ctx.step in (None, "region"):
+        idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None
+        if idea is None and ctx.asked in (None, "place"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
         # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
@@ -432,7 +432,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
                 for hit in ctx.groups.find(
                     sentence, running_text=running, named_elsewhere=offset in elsewhere
                 )
-                if ctx.step != "organisation"
+                if ctx.asked != "organisation"
                 or idea is not None
                 or _INTRODUCED.search(sentence[: hit.start])
             ]
@@ -474,32 +474,32 @@ def _at_step(
 ) -> dict[str, object]:
     """The answer to the question asked, read from the whole message with its own parser."""
     value, span = _whole(text, reply)
-    step = ctx.step
-    if step == "organisation":
+    asked = ctx.asked
+    if asked == "organisation":
         kind = organisation_kind(value)
         return {"organisation": Found(kind or "other", span, SURE if kind else LIKELY)}
-    if step == "target_group":
+    if asked == "target_groups":
         found = slots.get("target_groups")
         return {"target_groups": found} if found is not None else {}
-    if step == "idea":
+    if asked == "idea":
         return {"idea": Found(value, span, SURE)}
-    if step == "title":
+    if asked == "title":
         if describes(value) or gives_facts(value) or corrects(value):
             return {}  # what it does, its facts, or a correction of an earlier answer: no name
         return {"title": Found(clean_title(value), span, SURE)}
-    if step == "cofinancing":
+    if asked == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}
-    if step == "costs":
+    if asked == "costs":
         parsed = parse_costs(value)
         if isinstance(parsed, Understood):
             return {"costs": Found(parsed.value, span, SURE)}
         return {}
-    if step == "start":
+    if asked == "start":
         start = parse_start(value, ctx.today, year=None)  # as the start question asks
         if isinstance(start, Understood):
             return {"start": Found(start.value, span, SURE)}
         return {}
-    if step == "duration":
+    if asked == "duration":
         duration = parse_duration(value, ctx.start)
         if isinstance(duration, Understood):
             read: dict[str, object] = {"duration": Found(duration.value.months, span, SURE)}
@@ -507,7 +507,7 @@ def _at_step(
                 read["start"] = Found(duration.value.start, span, SURE)
             return read
         return {}
-    if step == "region":
+    if asked == "place":
         resolved = ctx.places.resolve(value)
         if isinstance(resolved, Understood):
             confidence = SURE if resolved.note is None else LIKELY

@@ -18,7 +18,7 @@ Rules:
   "ja"/"yes" alone is YES (say what, then).
 * A question ends with "?" and has a question word or at least three words, or starts with a
   question word or an inverted verb ("Gilt das…", "Können auch Unternehmen…", "wer
-  entscheidet…", "how much…"). At the idea step, where descriptions start with "Was wir…",
+  entscheidet…", "how much…"). At the idea question, where descriptions start with "Was wir…",
   a question needs its "?". "Hameln?" is a tentative answer (`asks` is set for it).
 * A request for English or German ("english please", "do you speak english?", "auf Deutsch
   bitte") is LANGUAGE, with the language wanted; a title or idea that names a language
@@ -40,6 +40,7 @@ from bot.base.normalize import fold
 from bot.texts.catalog import Language
 from bot.understanding.dictionaries import language_scores
 from bot.understanding.once import once
+from bot.understanding.slots import Asked
 
 MAX_REPLY = 400
 """Only the first characters decide; a long text is an answer (or a long question)."""
@@ -239,7 +240,7 @@ _UNDECIDED = re.compile(
 """A reply that says it is not decided yet, in a sentence ("da sind wir noch am überlegen",
 "haben wir uns noch nicht überlegt", "we haven't decided yet")."""
 MAX_UNDECIDED_WORDS = 10
-_NAMED_TEXT = frozenset({"title", "cofinancing"})
+_NAMED_TEXT: frozenset[Asked] = frozenset({"title", "cofinancing"})
 """Questions answered with a name or a short text, where a sentence that says "not decided
 yet" is no answer (at a question about people or places it may describe them: "Leute, die
 noch nicht lange hier sind")."""
@@ -269,15 +270,15 @@ _HEDGED_NAME = re.compile(
 """A title not found yet: "vielleicht irgendwas mit Zukunft"."""
 
 
-def _undecided(raw: str, folded: str, step: str | None) -> bool:
-    if step not in _NAMED_TEXT or len(folded.split()) > MAX_UNDECIDED_WORDS:
+def _undecided(raw: str, folded: str, slot: Asked | None) -> bool:
+    if slot not in _NAMED_TEXT or len(folded.split()) > MAX_UNDECIDED_WORDS:
         return False
-    if step == "title" and (folded in _PLACEHOLDERS or _NO_TITLE.search(folded)):
+    if slot == "title" and (folded in _PLACEHOLDERS or _NO_TITLE.search(folded)):
         return True
     if re.search(r"[„“\"«»]|\d", raw):
         return False
     return _UNDECIDED.search(folded) is not None or (
-        step == "title" and _HEDGED_NAME.search(folded) is not None
+        slot == "title" and _HEDGED_NAME.search(folded) is not None
     )
 
 
@@ -327,11 +328,11 @@ def _language_request(folded: str) -> Language | None:
     return None
 
 
-def _is_question(raw: str, folded: str, step: str | None) -> bool:
+def _is_question(raw: str, folded: str, slot: Asked | None) -> bool:
     words = folded.split()
     if raw.rstrip().endswith("?"):
         return len(words) >= 3 or bool(_QUESTION_START.search(folded))
-    if step == "idea" and len(words) > 12:
+    if slot == "idea" and len(words) > 12:
         return False
     return bool(_QUESTION_START.search(folded)) and len(words) <= 40
 
@@ -415,14 +416,15 @@ Hildesheim), not the greeting it spells."""
 
 
 @once
-def classify(text: str, step: str | None = None) -> Reply:
-    """What kind of reply `text` is at the question `step` (None: no question asked yet)."""
+def classify(text: str, slot: Asked | None = None) -> Reply:
+    """What kind of reply `text` is at a question asking for `slot` (None: no question asked
+    yet)."""
     raw = text[:MAX_REPLY].strip()
     requested = _requested(raw)
     if requested is not None:
         # the language is switched and the rest read as if it had been sent alone
         asked, rest = requested
-        reply = classify(rest, step)
+        reply = classify(rest, slot)
         if reply.kind in (Kind.GREETING, Kind.NOISE, Kind.LANGUAGE):
             return Reply(Kind.LANGUAGE, "", reply.asks, asked)
         return replace(reply, wants=asked)
@@ -431,7 +433,7 @@ def classify(text: str, step: str | None = None) -> Reply:
     wants = _language_request(folded_raw)
     if wants is not None and _asks_for_it(folded_raw, asks):
         return Reply(Kind.LANGUAGE, "", asks, wants)
-    if step == "region" and any(
+    if slot == "place" and any(
         _is(fold(code.group()), _GREETING) for code in _CAPITAL_CODE.finditer(raw)
     ):
         return Reply(Kind.ANSWER, raw, asks)  # "HI", "Kennzeichen HI": Hildesheim's plate
@@ -447,9 +449,9 @@ def classify(text: str, step: str | None = None) -> Reply:
         return Reply(Kind.NOISE, "", asks)
     if _regex(_NOISE).fullmatch(folded):
         return Reply(Kind.NOISE, "", asks)
-    question = _is_question(raw, folded, step)
+    question = _is_question(raw, folded, slot)
     kind = _non_answer(folded)
-    if kind is None and _undecided(raw, folded, step):
+    if kind is None and _undecided(raw, folded, slot):
         kind = Kind.NOT_YET
     if kind is not None and not (question and asks):
         return Reply(kind, "", asks)
@@ -505,16 +507,16 @@ _GERMAN_TOO = frozenset("am an zum zur im vom beim ab bis pro je ca rund etwa ü
 MAX_LEANING_WORDS = 6
 _ONLY_GERMAN = _GERMAN_TOO | (_DE_WORDS - _EN_WORDS)
 """Words of a German answer, not of an English one (built once)."""
-_NAMED = frozenset({"region", "title"})
+_NAMED: frozenset[Asked] = frozenset({"place", "title"})
 """Questions answered with names (places, titles such as "Fit for Future"), which say nothing
 about the language the sponsor writes in."""
 
 
-def leans_english(text: str, step: str | None) -> bool:
+def leans_english(text: str, slot: Asked | None) -> bool:
     """Whether a short answer that `language_of` cannot tell looks English: an English function
     word ("for refugees", "about 200k") or only words that English knows and German does not
     ("charity", "donations"), and no German word. Acronyms ("IT", "HAWK") are no words here."""
-    if step in _NAMED:
+    if slot in _NAMED:
         return False
     words = [
         word.casefold()

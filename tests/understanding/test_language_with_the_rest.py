@@ -64,7 +64,7 @@ def test_a_language_named_in_a_longer_message_wants_none(text: str) -> None:
 def test_a_short_message_that_only_names_a_language_is_no_request(text: str) -> None:
     """One sentence of up to twelve words that names a language (what the courses are in) asks
     for nothing unless it asks: it was taken as a request to switch."""
-    for step in (None, "region", "idea"):
+    for step in (None, "place", "idea"):
         reply = classify(text, step)
         assert reply.kind is not Kind.LANGUAGE and reply.wants is None, step
 
@@ -82,7 +82,7 @@ def test_a_short_message_that_only_names_a_language_is_no_request(text: str) -> 
     ],
 )
 def test_the_language_alone_or_asked_for_is_a_request(text: str, wants: str) -> None:
-    reply = classify(text, "region")
+    reply = classify(text, "place")
     assert reply.kind is Kind.LANGUAGE and reply.wants == wants
 
 
@@ -90,7 +90,7 @@ def test_the_language_alone_or_asked_for_is_a_request(text: str, wants: str) -> 
     ("text", "step"),
     [
         ("charity", "organisation"),
-        ("for refugees", "target_group"),
+        ("for refugees", "target_groups"),
         ("about 200k", "costs"),
         ("donations", "cofinancing"),
         ("job coaching for young refugees", "idea"),
@@ -106,13 +106,13 @@ def test_short_english_answers_lean_english(text: str, step: str) -> None:
         ("Startup", "organisation"),
         ("HAWK", "organisation"),
         ("IT-Dienstleister", "organisation"),
-        ("Azubis", "target_group"),
-        ("Lehrer an Berufsschulen", "target_group"),
+        ("Azubis", "target_groups"),
+        ("Lehrer an Berufsschulen", "target_groups"),
         ("zum Ausbildungsbeginn am 1. August", "start"),
         ("Coaching und Workshops für Azubis", "idea"),
         ("90k", "costs"),
         ("Fit for Future", "title"),
-        ("Hildesheim", "region"),
+        ("Hildesheim", "place"),
     ],
 )
 def test_german_answers_and_names_do_not(text: str, step: str) -> None:

@@ -57,7 +57,7 @@ def test_everything_in_one_german_message(finders: tuple[PlaceResolver, GroupFin
     assert reading.start is not None and reading.start.value == YearMonth(2027, 9)
     assert reading.duration is not None and reading.duration.value == 24
     said = {name: text[found.span[0] : found.span[1]] for name, found in reading.found()}
-    assert said["region"] == "Hameln"
+    assert said["place"] == "Hameln"
     assert said["organisation"] == "Jugendhilfeträger"
     assert said["costs"] == "240.000"
     assert said["start"] == "Herbst 2027"
@@ -208,7 +208,7 @@ def test_a_question_gives_no_slots_but_the_statements_do(
         ("duration", "bis Ende 2028", "duration", 22),
         ("title", "ja, „Fahr los“", "title", "Fahr los"),
         ("organisation", "Jugendhilfeträger, hab ich doch geschrieben", "organisation", "care"),
-        ("target_group", "Maler und Tischler, die sich fortbilden wollen", "target_group",
+        ("target_groups", "Maler und Tischler, die sich fortbilden wollen", "target_groups",
          ("beschaeftigte",)),
         ("cofinancing", "30 % Eigenmittel", "cofinancing", "30 % Eigenmittel"),
     ],
@@ -219,7 +219,7 @@ def test_the_answer_to_the_question_asked_is_sure(
     reading = read(finders, text, step, YearMonth(2027, 3))
     found = dict(reading.found())
     assert found[slot].value == value
-    assert found[slot].confidence >= (SURE if slot != "target_group" else 0.7)
+    assert found[slot].confidence >= (SURE if slot != "target_groups" else 0.7)
 
 
 def test_a_range_at_the_start_question_gives_start_and_duration(
@@ -230,7 +230,7 @@ def test_a_range_at_the_start_question_gives_start_and_duration(
     assert reading.duration is not None and reading.duration.value == 24
 
 
-@given(st.text(max_size=500), st.sampled_from([None, "region", "costs", "start", "title"]))
+@given(st.text(max_size=500), st.sampled_from([None, "place", "costs", "start", "title"]))
 def test_read_message_never_raises_and_spans_are_in_the_text(
     finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None
 ) -> None:

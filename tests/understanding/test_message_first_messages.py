@@ -56,7 +56,7 @@ def test_self_descriptions(text: str, kind: str) -> None:
 
 
 def test_costs_after_dates_in_one_long_sentence(finders: tuple[PlaceResolver, GroupFinder]) -> None:
-    reading = read(finders, ALL_IN_ONE, "region")
+    reading = read(finders, ALL_IN_ONE, "place")
     assert reading.costs is not None and reading.costs.value.amount == 170_000
     assert reading.costs.confidence >= LIKELY
     assert reading.start is not None and reading.start.value.iso() == "2027-08"
@@ -66,13 +66,13 @@ def test_costs_after_dates_in_one_long_sentence(finders: tuple[PlaceResolver, Gr
 def test_cofinancing_is_its_clause_of_a_long_sentence(
     finders: tuple[PlaceResolver, GroupFinder],
 ) -> None:
-    reading = read(finders, ALL_IN_ONE, "region")
+    reading = read(finders, ALL_IN_ONE, "place")
     assert reading.cofinancing is not None
     assert reading.cofinancing.value == "eigenanteil zahlt das bistum"
 
 
 def test_co_fund_is_cofinancing(finders: tuple[PlaceResolver, GroupFinder]) -> None:
-    reading = read(finders, "Local bus companies and the district will co-fund this.", "region")
+    reading = read(finders, "Local bus companies and the district will co-fund this.", "place")
     assert reading.cofinancing is not None
 
 
@@ -81,7 +81,7 @@ def test_an_offer_for_a_named_group_is_the_idea(finders: tuple[PlaceResolver, Gr
         "Vorbereitungskurs für angehende Meister im Kfz-Handwerk, abends und samstags, in "
         "Hameln. Wir sind die Innung."
     )
-    reading = read(finders, text, "region")
+    reading = read(finders, text, "place")
     assert reading.idea is not None
     assert reading.target_groups is not None and reading.target_groups.value == ("beschaeftigte",)
 
@@ -89,7 +89,7 @@ def test_an_offer_for_a_named_group_is_the_idea(finders: tuple[PlaceResolver, Gr
 def test_a_greeting_with_a_place_is_no_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
     # no group introduced, no intent: nothing said about a project
     text = "Guten Tag, wir sind die Kreishandwerkerschaft in Hildesheim und haben eine Frage."
-    assert read(finders, text, "region").idea is None
+    assert read(finders, text, "place").idea is None
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_a_plan_the_city_intends_is_an_idea(finders: tuple[PlaceResolver, GroupF
         "Sehr geehrte Damen und Herren, die Stadt Bückeburg beabsichtigt, ab dem 01.07.2027 ein "
         "Projekt zur Berufsorientierung für Schülerinnen und Schüler der Oberschulen durchzuführen."
     )
-    assert read(finders, text, "region").idea is not None
+    assert read(finders, text, "place").idea is not None
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_a_plan_the_city_intends_is_an_idea(finders: tuple[PlaceResolver, GroupF
 def test_over_a_few_years_is_a_duration(
     finders: tuple[PlaceResolver, GroupFinder], text: str, months: int | None
 ) -> None:
-    reading = read(finders, text, "region")
+    reading = read(finders, text, "place")
     assert (reading.duration.value if reading.duration else None) == months
 
 
@@ -167,7 +167,7 @@ def test_low_german_first_message(finders: tuple[PlaceResolver, GroupFinder]) ->
         "Moin! Wi sünd de Landfrauenvereen ut Nienborg un wüllt Froons, de lang to Hus weern, "
         "weer in Arbeit bringen. Dat schall een Johr duern un so 50.000 Euro kosten."
     )
-    reading = read(finders, text, "region")
+    reading = read(finders, text, "place")
     assert reading.place is not None and "Nienburg" in reading.place.value.name
     assert reading.organisation is not None and reading.organisation.value == "other"
     assert reading.duration is not None and reading.duration.value == 12
@@ -198,7 +198,7 @@ def test_who_writes_in_english_and_in_passing(text: str, kind: str) -> None:
 def test_a_cost_period_or_a_part_is_not_the_duration(
     finders: tuple[PlaceResolver, GroupFinder], text: str, months: int
 ) -> None:
-    reading = read(finders, text, "region")
+    reading = read(finders, text, "place")
     assert reading.duration is not None and reading.duration.value == months
 
 
@@ -207,7 +207,7 @@ def test_wuerden_gern_says_a_plan(finders: tuple[PlaceResolver, GroupFinder]) ->
         "Moin moin, ich bin von der Diakonie in Stadthagen. Wir würden gern Menschen mit "
         "psychischen Erkrankungen in Arbeit bringen, mit Jobcoaching."
     )
-    assert read(finders, text, "region").idea is not None
+    assert read(finders, text, "place").idea is not None
 
 
 def test_the_job_people_want_to_become_is_no_group(

@@ -53,7 +53,7 @@ def groups_of(reading: Reading) -> set[str]:
 def test_an_answer_at_the_group_question_is_its_first_group_sentence(
     finders: tuple[PlaceResolver, GroupFinder], text: str, groups: set[str]
 ) -> None:
-    assert groups_of(read(finders, text, "target_group")) == groups
+    assert groups_of(read(finders, text, "target_groups")) == groups
 
 
 def test_a_first_message_sentence_about_the_sponsors_people_names_no_group(

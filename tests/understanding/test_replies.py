@@ -59,14 +59,14 @@ QUESTIONS = [
     ("wer entscheidet eigentlich über die Förderung?", "title"),
     ("wer entscheidet das", "title"),
     ("Wie lange dauert denn das Verfahren bis zur Bewilligung?", "start"),
-    ("was macht eigentlich die lokale Allianz?", "target_group"),
+    ("was macht eigentlich die lokale Allianz?", "target_groups"),
     ("Wie lange darf so ein Projekt überhaupt laufen?", "duration"),
     ("Was zählt denn alles zu den Gesamtkosten?", "costs"),
     ("Ich habe eine Frage: Können auch Unternehmen einen Antrag stellen?", None),
-    ("Können auch Unternehmen einen Antrag stellen", "region"),
+    ("Können auch Unternehmen einen Antrag stellen", "place"),
     ("Gibt es eine Frist?", "start"),
-    ("wieso?", "justification"),
-    ("which region do you cover?", "region"),
+    ("wieso?", "other"),
+    ("which region do you cover?", "place"),
     ("how much of the costs do we have to pay ourselves?", "cofinancing"),
     ("Can companies apply too", "organisation"),
     ("who decides", "title"),
@@ -81,15 +81,15 @@ def test_questions_to_the_bot(text: str, step: str | None) -> None:
 
 
 ANSWERS = [
-    ("Hildesheim", "region", "Hildesheim"),
-    ("Hameln?", "region", "Hameln?"),
+    ("Hildesheim", "place", "Hildesheim"),
+    ("Hameln?", "place", "Hameln?"),
     ("24 Monate?", "duration", "24 Monate?"),
     ("Arbeitstitel: Personal teilen", "title", "Arbeitstitel: Personal teilen"),
     ("ja, „Fahr los“", "title", "„Fahr los“"),
     ("weiß ich nicht genau, wir sind eine gGmbH", "organisation", "wir sind eine gGmbH"),
     ("Jugendhilfeträger, hab ich doch geschrieben", "organisation", "Jugendhilfeträger"),
     ("April 2027, hab ich doch gesagt", "start", "April 2027"),
-    ("Wie gesagt, Hameln", "region", "Hameln"),
+    ("Wie gesagt, Hameln", "place", "Hameln"),
     ("hab ich doch schon gesagt: 24 Monate", "duration", "24 Monate"),
     ("Hallo, wir sind ein Pflegeheim aus Wunstorf", None, "wir sind ein Pflegeheim aus Wunstorf"),
     ("so früh wie möglich, also Februar 2027", "start", "so früh wie möglich, also Februar 2027"),
@@ -97,10 +97,10 @@ ANSWERS = [
     ("Eigenmittel", "cofinancing", "Eigenmittel"),
     ("our own funds", "cofinancing", "our own funds"),
     ("not applicable to us: we pay 20 %", "cofinancing", "not applicable to us: we pay 20 %"),
-    ("Mütter, die Arbeit suchen", "target_group", "Mütter, die Arbeit suchen"),
-    ("women returning to work", "target_group", "women returning to work"),
-    ("Wohnungslose Menschen", "target_group", "Wohnungslose Menschen"),
-    ("Istanbul", "region", "Istanbul"),
+    ("Mütter, die Arbeit suchen", "target_groups", "Mütter, die Arbeit suchen"),
+    ("women returning to work", "target_groups", "women returning to work"),
+    ("Wohnungslose Menschen", "target_groups", "Wohnungslose Menschen"),
+    ("Istanbul", "place", "Istanbul"),
     (
         "Was wir machen wollen: Schüler lernen in Betrieben Berufe kennen, mit Praktika",
         "idea",
@@ -137,7 +137,7 @@ def test_answers_keep_what_was_typed(text: str, step: str | None, rest: str) -> 
     ],
 )
 def test_greetings_noise_and_pointers_are_not_answers(text: str, kind: Kind) -> None:
-    reply = classify(text, "target_group")
+    reply = classify(text, "target_groups")
     assert reply.kind is kind and reply.rest == ""
 
 
@@ -174,7 +174,7 @@ def test_language_of_a_message(text: str, language: str | None) -> None:
     assert language_of(text) == language
 
 
-@given(st.text(max_size=500), st.sampled_from([None, "region", "idea", "title", "costs"]))
+@given(st.text(max_size=500), st.sampled_from([None, "place", "idea", "title", "costs"]))
 def test_classify_never_raises_and_rest_is_part_of_the_text(text: str, step: str | None) -> None:
     reply = classify(text, step)
     if reply.kind in (Kind.ANSWER, Kind.QUESTION):
@@ -201,7 +201,7 @@ def test_a_sentence_saying_not_decided_yet_is_no_title(text: str, step: str) -> 
 @pytest.mark.parametrize(
     ("text", "step"),
     [
-        ("Leute, die noch nicht lange in Deutschland sind", "target_group"),
+        ("Leute, die noch nicht lange in Deutschland sind", "target_groups"),
         ("„Noch nicht zu spät“", "title"),
         ("Noch nicht zu spät 2027", "title"),
     ],

@@ -10,9 +10,9 @@ from bot.understanding.replies import Kind, classify
 
 @pytest.mark.parametrize("text", ["HI", "Kennzeichen HI", "HI."])
 def test_a_plate_code_at_the_place_question_is_an_answer(text: str) -> None:
-    assert classify(text, "region").kind is Kind.ANSWER
+    assert classify(text, "place").kind is Kind.ANSWER
 
 
-@pytest.mark.parametrize(("text", "step"), [("hi", "region"), ("Hi", "region"), ("HI", "idea")])
+@pytest.mark.parametrize(("text", "step"), [("hi", "place"), ("Hi", "place"), ("HI", "idea")])
 def test_a_greeting_stays_a_greeting(text: str, step: str) -> None:
     assert classify(text, step).kind is Kind.GREETING
