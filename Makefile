@@ -24,8 +24,11 @@ lint: $(STAMP)
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports --no-logo --no-cache
 
+# Everything, with all hypothesis examples: the in-process tests on both cores, then the tests
+# over HTTP and in subprocesses one at a time (they time real servers and processes).
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist worksteal -m "not http and not process"
+	$(PY) -m pytest -m "http or process"
 
 # The in-process suite for a tight loop: no HTTP, no subprocesses, on both cores.
 test-fast: $(STAMP)
