@@ -6,34 +6,18 @@ project said without a word of intent but for a named group."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.groups import GroupFinder
-from bot.understanding.message import LIKELY, Reading, ReadingContext, read_message
+from bot.understanding.message import LIKELY
 from bot.understanding.organisations import organisation_in
-from bot.understanding.places import PlaceResolver
 from bot.understanding.replies import Kind, classify
-
-TODAY = date(2026, 12, 7)
+from tests.understanding.reading import Finders, read
 
 ALL_IN_ONE = (
     "hallo also wir sind der caritasverband in hildesheim und wollen ab august 27 für 2 jahre "
     "junge geflüchtete ohne schulabschluss auf die ausbildung vorbereiten, kosten so um die "
     "170.000, eigenanteil zahlt das bistum"
 )
-
-
-@pytest.fixture(scope="module")
-def finders(kb: KnowledgeBase) -> tuple[PlaceResolver, GroupFinder]:
-    return PlaceResolver(kb), GroupFinder(kb.target_groups)
-
-
-def read(finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None = None) -> Reading:
-    places, groups = finders
-    return read_message(text, ReadingContext(places, groups, TODAY, step))
 
 
 @pytest.mark.parametrize(
@@ -55,7 +39,7 @@ def test_self_descriptions(text: str, kind: str) -> None:
     assert found is not None and found.kind == kind
 
 
-def test_costs_after_dates_in_one_long_sentence(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_costs_after_dates_in_one_long_sentence(finders: Finders) -> None:
     reading = read(finders, ALL_IN_ONE, "place")
     assert reading.costs is not None and reading.costs.value.amount == 170_000
     assert reading.costs.confidence >= LIKELY
@@ -64,19 +48,19 @@ def test_costs_after_dates_in_one_long_sentence(finders: tuple[PlaceResolver, Gr
 
 
 def test_cofinancing_is_its_clause_of_a_long_sentence(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, ALL_IN_ONE, "place")
     assert reading.cofinancing is not None
     assert reading.cofinancing.value == "eigenanteil zahlt das bistum"
 
 
-def test_co_fund_is_cofinancing(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_co_fund_is_cofinancing(finders: Finders) -> None:
     reading = read(finders, "Local bus companies and the district will co-fund this.", "place")
     assert reading.cofinancing is not None
 
 
-def test_an_offer_for_a_named_group_is_the_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_an_offer_for_a_named_group_is_the_idea(finders: Finders) -> None:
     text = (
         "Vorbereitungskurs für angehende Meister im Kfz-Handwerk, abends und samstags, in "
         "Hameln. Wir sind die Innung."
@@ -86,7 +70,7 @@ def test_an_offer_for_a_named_group_is_the_idea(finders: tuple[PlaceResolver, Gr
     assert reading.target_groups is not None and reading.target_groups.value == ("beschaeftigte",)
 
 
-def test_a_greeting_with_a_place_is_no_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_a_greeting_with_a_place_is_no_idea(finders: Finders) -> None:
     # no group introduced, no intent: nothing said about a project
     text = "Guten Tag, wir sind die Kreishandwerkerschaft in Hildesheim und haben eine Frage."
     assert read(finders, text, "place").idea is None
@@ -120,7 +104,7 @@ def test_no_organisation_where_none_is_said(text: str) -> None:
     assert organisation_in(text) is None
 
 
-def test_a_plan_the_city_intends_is_an_idea(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_a_plan_the_city_intends_is_an_idea(finders: Finders) -> None:
     text = (
         "Sehr geehrte Damen und Herren, die Stadt Bückeburg beabsichtigt, ab dem 01.07.2027 ein "
         "Projekt zur Berufsorientierung für Schülerinnen und Schüler der Oberschulen durchzuführen."
@@ -137,9 +121,7 @@ def test_a_plan_the_city_intends_is_an_idea(finders: tuple[PlaceResolver, GroupF
         ("Menschen über 50 Jahre", None),
     ],
 )
-def test_over_a_few_years_is_a_duration(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, months: int | None
-) -> None:
+def test_over_a_few_years_is_a_duration(finders: Finders, text: str, months: int | None) -> None:
     reading = read(finders, text, "place")
     assert (reading.duration.value if reading.duration else None) == months
 
@@ -162,7 +144,7 @@ def test_a_language_named_is_no_request_for_it(text: str, wants: str | None) -> 
     assert (reply.wants if reply.kind is Kind.LANGUAGE else None) == wants
 
 
-def test_low_german_first_message(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_low_german_first_message(finders: Finders) -> None:
     text = (
         "Moin! Wi sünd de Landfrauenvereen ut Nienborg un wüllt Froons, de lang to Hus weern, "
         "weer in Arbeit bringen. Dat schall een Johr duern un so 50.000 Euro kosten."
@@ -196,13 +178,13 @@ def test_who_writes_in_english_and_in_passing(text: str, kind: str) -> None:
     ],
 )
 def test_a_cost_period_or_a_part_is_not_the_duration(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, months: int
+    finders: Finders, text: str, months: int
 ) -> None:
     reading = read(finders, text, "place")
     assert reading.duration is not None and reading.duration.value == months
 
 
-def test_wuerden_gern_says_a_plan(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_wuerden_gern_says_a_plan(finders: Finders) -> None:
     text = (
         "Moin moin, ich bin von der Diakonie in Stadthagen. Wir würden gern Menschen mit "
         "psychischen Erkrankungen in Arbeit bringen, mit Jobcoaching."
@@ -211,7 +193,7 @@ def test_wuerden_gern_says_a_plan(finders: tuple[PlaceResolver, GroupFinder]) ->
 
 
 def test_the_job_people_want_to_become_is_no_group(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, "a bridging course for migrants who want to become bus drivers")
     assert reading.target_groups is not None and reading.target_groups.value == ("zugewanderte",)

@@ -4,32 +4,13 @@ at the title question a message with costs and dates gives those, and no title."
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.groups import GroupFinder
-from bot.understanding.message import Reading, ReadingContext, read_message
-from bot.understanding.places import PlaceResolver
-
-TODAY = date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def finders(kb: KnowledgeBase) -> tuple[PlaceResolver, GroupFinder]:
-    return PlaceResolver(kb), GroupFinder(kb.target_groups)
-
-
-def read(finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None = None) -> Reading:
-    places, groups = finders
-    return read_message(text, ReadingContext(places, groups, TODAY, step))
+from tests.understanding.reading import Finders, read
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
-def test_we_would_like_with_either_apostrophe_is_an_idea(
-    finders: tuple[PlaceResolver, GroupFinder], apostrophe: str
-) -> None:
+def test_we_would_like_with_either_apostrophe_is_an_idea(finders: Finders, apostrophe: str) -> None:
     text = (
         f"Hello! I work for the University of Hildesheim. We{apostrophe}d like to launch a "
         "mentoring programme linking international students with local SMEs."
@@ -47,7 +28,7 @@ def test_we_would_like_with_either_apostrophe_is_an_idea(
     ],
 )
 def test_groups_at_the_organisation_question(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, groups: tuple[str, ...] | None
+    finders: Finders, text: str, groups: tuple[str, ...] | None
 ) -> None:
     found = read(finders, text, "organisation").target_groups
     assert (found.value if found is not None else None) == groups
@@ -60,14 +41,12 @@ def test_groups_at_the_organisation_question(
         "from February 2027 for 24 months, about EUR 160,000",
     ],
 )
-def test_facts_at_the_title_question_are_no_title(
-    finders: tuple[PlaceResolver, GroupFinder], text: str
-) -> None:
+def test_facts_at_the_title_question_are_no_title(finders: Finders, text: str) -> None:
     reading = read(finders, text, "title")
     assert reading.title is None
     assert reading.costs is not None and reading.duration is not None
 
 
 @pytest.mark.parametrize("text", ["Metall macht mehr", "Titel: Pflege 2030, Kosten 80.000 €"])
-def test_a_title_stays_a_title(finders: tuple[PlaceResolver, GroupFinder], text: str) -> None:
+def test_a_title_stays_a_title(finders: Finders, text: str) -> None:
     assert read(finders, text, "title").title is not None

@@ -4,26 +4,10 @@ sentence of a first message about the sponsor's own people beside one naming the
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.groups import GroupFinder
-from bot.understanding.message import Reading, ReadingContext, read_message
-from bot.understanding.places import PlaceResolver
-
-TODAY = date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def finders(kb: KnowledgeBase) -> tuple[PlaceResolver, GroupFinder]:
-    return PlaceResolver(kb), GroupFinder(kb.target_groups)
-
-
-def read(finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None = None) -> Reading:
-    places, groups = finders
-    return read_message(text, ReadingContext(places, groups, TODAY, step))
+from bot.understanding.message import Reading
+from tests.understanding.reading import Finders, read
 
 
 def groups_of(reading: Reading) -> set[str]:
@@ -51,13 +35,13 @@ def groups_of(reading: Reading) -> set[str]:
     ],
 )
 def test_an_answer_at_the_group_question_is_its_first_group_sentence(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, groups: set[str]
+    finders: Finders, text: str, groups: set[str]
 ) -> None:
     assert groups_of(read(finders, text, "target_groups")) == groups
 
 
 def test_a_first_message_sentence_about_the_sponsors_people_names_no_group(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     text = (
         "Moin! Die Freiwillige Feuerwehr Samtgemeinde Nenndorf sucht Nachwuchs. Wir wollen"
@@ -68,14 +52,14 @@ def test_a_first_message_sentence_about_the_sponsors_people_names_no_group(
 
 
 def test_a_first_message_about_the_sponsors_people_alone_keeps_them(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     text = "Wir sind ein Verein in Hameln. Unsere Mitglieder sind Frauen über 50."
     assert {"frauen", "aeltere"} <= groups_of(read(finders, text))
 
 
 def test_a_municipality_that_plant_something_says_its_idea(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     text = (
         "Sehr geehrte Damen und Herren, die Gemeinde Wedemark plant in Zusammenarbeit mit dem"
@@ -85,5 +69,5 @@ def test_a_municipality_that_plant_something_says_its_idea(
     assert read(finders, text).idea is not None
 
 
-def test_an_english_plant_is_no_plan(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_an_english_plant_is_no_plan(finders: Finders) -> None:
     assert read(finders, "We are a packaging plant in Nienburg with 300 staff.").idea is None

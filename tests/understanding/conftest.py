@@ -1,0 +1,16 @@
+"""Fixtures of the reader's tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.groups import GroupFinder
+from bot.understanding.places import PlaceResolver
+from tests.understanding.reading import Finders
+
+
+@pytest.fixture(scope="module")
+def finders(kb: KnowledgeBase) -> Finders:
+    """The place resolver and the target-group finder of the shipped knowledge."""
+    return PlaceResolver(kb), GroupFinder(kb.target_groups)
