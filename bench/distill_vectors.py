@@ -9,7 +9,7 @@ vocabulary is embedded alone by the model (with e5's "query: " prefix), the vect
 and reduced by PCA to `--dims` dimensions, leaving out the first `--skip` components (they carry
 what all words share, frequency and length more than meaning: "all-but-the-top"), normalised
 and stored as int8. An idea's vector is then the weighted mean of its words' vectors
-(bot/vectors/static.py), which costs well under a millisecond where the model costs 30 ms.
+(bench/static_vectors.py), which costs well under a millisecond where the model costs 30 ms.
 The defaults are those measured best on the tuning ideas (docs/BENCHMARKS.md, wave 8). Embedding
 the 46,404 words takes about 5 minutes on one core; the raw vectors are kept in /tmp so that
 other reductions do not embed again.
@@ -23,7 +23,7 @@ The output (default: $XDG_CACHE_HOME/foerderlotse/static-vectors-1.bin, 6.1 MB f
 in 128 dimensions; not package data, since the bot does not use it) starts with a JSON header
 naming the model, the vocabulary's sources, the reduction and this script; then the words (a
 marisa-trie, which maps a word to its row with little memory), one byte of Zipf frequency per
-row and the int8 vectors (`bot.vectors.static.pack`).
+row and the int8 vectors (`bench.static_vectors.pack`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.vectors.static import default_file, pack, words_of  # noqa: E402
+from bench.static_vectors import default_file, pack, words_of  # noqa: E402
 
 KNOWLEDGE = ROOT / "knowledge"
 CACHE = Path("/tmp/foerderlotse-distill")

