@@ -136,3 +136,18 @@ def test_a_statement_with_a_question_word_is_the_answer(engine: DialogEngine) ->
     walk_to(driver, "costs")
     driver.text("wieviel genau weiß ich nicht, so um die 80.000")
     assert driver.value("costs") == 80_000
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Müssen wir am Ende einen Bericht schreiben?", "de"), ("is there an evaluation?", "en")],
+)
+def test_what_comes_after_the_approval_is_answered_from_the_strategy(
+    engine: DialogEngine, kb: KnowledgeBase, text: str, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "duration")
+    reply = driver.text(text)
+    entry = _entry(kb, "after_approval")
+    assert _answers(reply, entry, language) and "Kap. 5" in entry.source
+    assert driver.step == "duration" and "duration" not in driver.state.answers

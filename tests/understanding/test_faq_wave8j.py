@@ -69,3 +69,22 @@ def test_a_why_that_names_its_topic_is_read_by_it(kb: KnowledgeBase) -> None:
 
 def test_every_entry_a_why_points_to_exists(kb: KnowledgeBase) -> None:
     assert set(WHY_ASKED.values()) <= {entry.id for entry in kb.faq}
+
+
+GROUNDED = [
+    ("Müssen wir am Ende einen Bericht abgeben?", "after_approval"),
+    ("gibt es eine evaluation", "after_approval"),
+    ("do we have to report anything afterwards", "after_approval"),
+    ("Wird Weiterbildung von Beschäftigten auch gefördert?", "project_kinds"),
+    ("what kinds of projects can be funded", "project_kinds"),
+    ("Wann können wir denn frühestens anfangen?", "procedure_time"),
+]
+
+
+@pytest.mark.parametrize(("question", "topic"), GROUNDED)
+def test_entries_grounded_in_the_strategy_or_public_sources_answer(
+    question: str, topic: str, kb: KnowledgeBase
+) -> None:
+    # after_approval: strategy chapter 5; project_kinds: the public programme facts
+    entry = find_faq(question, kb)
+    assert entry is not None and entry.id == topic
