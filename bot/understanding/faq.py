@@ -16,7 +16,8 @@ Typed on a phone: a word no dictionary knows that is one letter away from a keyw
 at least `MIN_NEAR` letters counts as it ("Eigenateil", "Gesamtkostn", "entscheided").
 
 A question why the bot asks at all ("wieso?", "wozu brauchen Sie das", "why do you need
-that?") names no topic: it is answered by the entry that says why the question matters
+that?") or whether the answer will do ("geht das?", "is that ok?") names no topic: it is
+answered by the entry that says why the question matters and what rule applies to its answer
 (`WHY_ASKED`: the cost cap for the costs, the region for the place, …).
 """
 
@@ -83,6 +84,22 @@ _WHY_WORDS = frozenset(
     """.split()
 )
 """The words of a bare "why": nothing in it names a topic of its own."""
+
+
+_FINE = re.compile(
+    r"^(?:oder |und |or |and )?(?:(?:geht|passt|reicht|klappt|funktioniert) (?:das|es)(?: so)?"
+    r"(?: auch)?|(?:ist|waere|wäre) (?:das|es) (?:so )?(?:ok|okay|in ordnung|moeglich|möglich"
+    r"|machbar|realistisch|erlaubt|zulaessig|zulässig)|(?:is|would|will) (?:that|this|it)"
+    r" (?:be )?(?:ok|okay|fine|enough|possible|allowed|realistic|alright|acceptable)"
+    r"|(?:does|would|will) (?:that|this|it) work)(?: so)?$"
+)
+"""Whether the answer just given is acceptable ("geht das?", "reicht das?", "is that ok?"):
+answered, like a bare "why", by the entry with the rule the question is about."""
+
+
+def asks_if_fine(question: str) -> bool:
+    """ "geht das?", "ist das so ok?", "is that enough?": whether the answer given will do."""
+    return bool(_FINE.match(" ".join(_words(question))))
 
 
 def asks_why(question: str) -> bool:
@@ -185,7 +202,7 @@ class FaqFinder:
     def find(self, question: str, asked: Asked | None = None) -> FaqEntry | None:
         """The entry that answers `question` asked at a question for `asked`, or None (see
         the module's rules)."""
-        if asked is not None and asks_why(question):
+        if asked is not None and (asks_why(question) or asks_if_fine(question)):
             wanted = WHY_ASKED.get(asked)
             return next((e for e in self._entries if e.id == wanted), None)
         ranked = self.ranked(question)

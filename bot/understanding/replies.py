@@ -546,25 +546,41 @@ _OR = re.compile(r"^(?:oder|or|und|and|aber|but|bzw)\s+")
 
 
 def asked_with(text: str, slot: Asked | None) -> tuple[str, str] | None:
-    """An answer with a question after it, as (answer, question): "120.000 – zählen da die
-    Personalkosten mit rein?", "3 Jahre, oder ist das zu lang?", "about 200k, does that include
-    staff costs?". The question ends with "?" and starts like one after its clause break (an
-    "oder" may lead it); what comes before it is an answer on its own. None otherwise ("keine
-    Ahnung, so 50.000?" asks nothing; a question alone has no answer)."""
+    """An answer with a question before or after it, as (answer, question): "120.000 – zählen
+    da die Personalkosten mit rein?", "3 Jahre, oder ist das zu lang?", "about 200k, does that
+    include staff costs?", "Gilt das auch für Vereine? Wir sind ein Verein.". The question ends
+    with "?" and starts like one (an "oder" may lead it); the rest is an answer on its own.
+    None otherwise ("keine Ahnung, so 50.000?" asks nothing; a question alone has no answer)."""
     raw = text[:MAX_REPLY].strip()
+    first = _FIRST_QUESTION.match(raw)
+    if first is not None and first.end() < len(raw):
+        asked, rest = first.group().strip(), raw[first.end() :].strip()
+        if _is_question(asked, fold(asked), slot) and "?" not in rest and _answers(rest, slot):
+            return rest, asked
+        return None
     if not raw.endswith("?"):
         return None
     spans = _clauses(raw)
     for index in range(1, len(spans)):
         head = raw[: spans[index][0]].rstrip(" ,;:.!–—-\n")
         tail = raw[spans[index][0] :].strip()
-        folded = _OR.sub("", fold(tail))
-        if not (_QUESTION_START.search(folded) or _INDIRECT.search(folded)):
+        if not _asks(tail):
             continue
-        if classify(head, slot).kind is Kind.ANSWER and not _is_question(head, fold(head), slot):
-            return head, tail
-        return None
+        return (head, tail) if _answers(head, slot) else None
     return None
+
+
+_FIRST_QUESTION = re.compile(r"[^?]*\?+")
+"""A message's first sentence when it ends with a question mark."""
+
+
+def _asks(text: str) -> bool:
+    folded = _OR.sub("", fold(text))
+    return bool(_QUESTION_START.search(folded) or _INDIRECT.search(folded))
+
+
+def _answers(text: str, slot: Asked | None) -> bool:
+    return classify(text, slot).kind is Kind.ANSWER and not _is_question(text, fold(text), slot)
 
 
 def language_of(text: str) -> Language | None:

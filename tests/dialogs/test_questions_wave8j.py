@@ -28,6 +28,8 @@ WITH_AN_ANSWER = [
     ("costs", "about 200k, does that include staff costs?", 200_000, "en"),
     ("duration", "2 Jahre, oder ist das zu lang?", 24, "de"),
     ("duration", "18 months, or is that too long?", 18, "en"),
+    ("duration", "24 Monate, geht das?", 24, "de"),
+    ("duration", "12 months - is that ok?", 12, "en"),
 ]
 
 
@@ -44,6 +46,24 @@ def test_a_question_asked_with_the_answer_is_answered_and_the_answer_taken(
     stored = driver.state.answers[step].text
     assert "?" not in stored and text.startswith(stored)
     assert driver.step != step
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zählen Personalkosten mit? Dann sind es 120.000 €.", "de"),
+        ("Does that include staff costs? Then it's 120,000 euros.", "en"),
+    ],
+)
+def test_a_question_asked_before_the_answer_is_answered_and_the_answer_taken(
+    engine: DialogEngine, kb: KnowledgeBase, text: str, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "costs")
+    reply = driver.text(text)
+    assert _answers(reply, _entry(kb, "total_costs"), language)
+    assert driver.value("costs") == 120_000
+    assert "?" not in driver.state.answers["costs"].text
 
 
 def test_a_place_asked_about_is_taken_and_the_region_explained(

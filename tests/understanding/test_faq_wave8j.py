@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.faq import WHY_ASKED, asks_why, find_faq
+from bot.understanding.faq import WHY_ASKED, asks_if_fine, asks_why, find_faq
 from bot.understanding.slots import Asked
 
 TYPED = [
@@ -88,3 +88,26 @@ def test_entries_grounded_in_the_strategy_or_public_sources_answer(
     # after_approval: strategy chapter 5; project_kinds: the public programme facts
     entry = find_faq(question, kb)
     assert entry is not None and entry.id == topic
+
+
+FINE = [
+    ("geht das?", "start", "start_before_approval"),
+    ("reicht das?", "cofinancing", "own_share"),
+    ("ist das so ok?", "costs", "total_costs"),
+    ("is that ok?", "duration", "duration_rules"),
+    ("does that work?", "place", "region"),
+]
+
+
+@pytest.mark.parametrize(("question", "asked", "topic"), FINE)
+def test_whether_the_answer_will_do_is_answered_by_the_rule_behind_the_question(
+    question: str, asked: Asked, topic: str, kb: KnowledgeBase
+) -> None:
+    assert asks_if_fine(question)
+    entry = find_faq(question, kb, asked)
+    assert entry is not None and entry.id == topic
+
+
+def test_whether_something_else_will_do_is_no_bare_check(kb: KnowledgeBase) -> None:
+    assert not asks_if_fine("geht das auch online?")
+    assert not asks_if_fine("is that ok for the steering group?")

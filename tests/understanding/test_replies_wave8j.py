@@ -109,6 +109,22 @@ WITH_AN_ANSWER: list[tuple[str, Asked, str, str]] = [
         "about 200k",
         "does that include staff costs?",
     ),
+    # the question first
+    (
+        "Gilt das auch für Vereine? Wir sind ein Verein.",
+        "organisation",
+        "Wir sind ein Verein.",
+        "Gilt das auch für Vereine?",
+    ),
+    (
+        "Zählen Personalkosten mit? Dann sind es 120.000 €.",
+        "costs",
+        "Dann sind es 120.000 €.",
+        "Zählen Personalkosten mit?",
+    ),
+    # whether the answer will do
+    ("ab März 2027, geht das?", "start", "ab März 2027", "geht das?"),
+    ("24 months - is that ok?", "duration", "24 months", "is that ok?"),
 ]
 
 
@@ -127,6 +143,8 @@ def test_a_question_asked_with_the_answer_is_told_apart_from_it(
         ("Was ist denn ein Eigenanteil?", "cofinancing"),  # a question alone
         ("weiß nicht, wer entscheidet das?", "title"),  # a non-answer before it
         ("120.000 – zählen da die Personalkosten mit rein", "costs"),  # no "?": not split
+        ("Hameln? Wir sitzen in Afferde", "place"),  # a tentative answer, no question
+        ("Wie viel ist zu viel? Und wer entscheidet?", "costs"),  # questions only
     ],
 )
 def test_no_answer_is_split_off_where_there_is_none(text: str, slot: Asked) -> None:
