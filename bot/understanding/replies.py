@@ -137,6 +137,7 @@ _DONT_KNOW = _words(
     r"|(?:ich )?(?:weiss|weiß|weis) (?:es )?(?:noch )?nicht(?: genau)?|keine ahnung"
     r"|(?:kann|koennen|können) (?:ich|wir) (?:noch )?nicht sagen|unbekannt|keinen plan"
     r"|no idea|(?:i |we )?(?:don ?t|do not) know|dunno|no clue|not sure|unsure"
+    r"|(?:(?:ich )?bin (?:mir )?|wir sind (?:uns )?)?(?:noch )?(?:nicht sicher|unsicher)"
     r"|(?:i m |we re )not sure"
 )
 _YES = _words(r"ja+|jo|jep|jawohl|ja klar|klar|yes|yeah|yep|sure|ja haben wir|yes we do")
@@ -179,7 +180,8 @@ _INDIRECT = re.compile(
     r"(?:(?:ich )?(?:wuesste|wüsste|wuerde|würde|moechte|möchte|will|wollte) (?:\w+ ){0,2}"
     r"(?:wissen|fragen|erfahren)|(?:ich )?(?:wuesste|wüsste) (?:gern|gerne)\b"
     r"|mich (?:wuerde|würde|wuerden|würden)? ?interessier\w*|(?:ich )?frage mich"
-    r"|(?:ich )?(?:bin|waere|wäre) (?:mir )?(?:unsicher|nicht sicher|gespannt)"
+    r"|(?:ich )?(?:bin|waere|wäre) (?:mir )?(?:unsicher|nicht sicher|gespannt) (?:ob|wie|wer|was"
+    r"|wann|welche\w*|wieviel\w*)"
     r"|(?:(?:koennen|können|koennten|könnten) sie (?:mir )?(?:bitte )?)?(?:erklaeren|erklären"
     r"|sagen) sie(?: mir)?|(?:koennen|können|koennten|könnten|kannst|koenntest|könntest)"
     r" (?:sie|du) (?:mir )?(?:\w+ )?(?:sagen|erklaeren|erklären|verraten)"

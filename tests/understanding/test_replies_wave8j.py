@@ -69,6 +69,8 @@ NON_ANSWERS: list[tuple[str, Asked, Kind]] = [
     ("muss ich intern noch abklären", "costs", Kind.NOT_YET),
     ("müssen wir erst noch besprechen", "start", Kind.NOT_YET),
     ("wann genau steht noch nicht fest", "start", Kind.DONT_KNOW),
+    ("bin mir nicht sicher", "costs", Kind.DONT_KNOW),
+    ("wir sind uns noch nicht sicher", "start", Kind.DONT_KNOW),
 ]
 
 
