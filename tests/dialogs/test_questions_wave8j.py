@@ -171,3 +171,30 @@ def test_what_comes_after_the_approval_is_answered_from_the_strategy(
     entry = _entry(kb, "after_approval")
     assert _answers(reply, entry, language) and "Kap. 5" in entry.source
     assert driver.step == "duration" and "duration" not in driver.state.answers
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Wir sind ein Bildungsträger aus Hameln und wollen Geflüchtete in die Pflege "
+            "bringen. Wie hoch ist eigentlich die Förderquote?",
+            "de",
+        ),
+        (
+            "We are a training provider in Hameln and want to bring refugees into care jobs. "
+            "What is the funding rate?",
+            "en",
+        ),
+    ],
+)
+def test_a_first_message_that_says_everything_and_asks_keeps_all_it_says(
+    engine: DialogEngine, kb: KnowledgeBase, text: str, language: Language
+) -> None:
+    driver = DialogDriver.started(engine, language)
+    reply = driver.text(text)
+    assert _answers(reply, _entry(kb, "own_share"), language)
+    answers = driver.state.answers
+    assert {"region", "organisation", "target_group", "idea"} <= set(answers)
+    assert all("?" not in answer.text for answer in answers.values())
+    assert driver.step == "title"
