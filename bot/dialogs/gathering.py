@@ -20,7 +20,7 @@ from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
-from bot.understanding.replies import Kind, leans_english
+from bot.understanding.replies import Kind, asked_with, leans_english
 from bot.understanding.slots import Asked
 from bot.understanding.titles import corrects
 
@@ -64,6 +64,12 @@ def gatherer(
             offer = reading.language
         elif _short_english(reading, text, steps[step], ctx):
             offer = "en"
+        if reading.reply.kind is Kind.QUESTION and (parts := asked_with(text, steps[step])):
+            # "Wir sind ein Verein aus Hameln. Wie hoch ist die Förderquote?": what the answer
+            # part says besides the question asked, which the question's own parser reads
+            said = gather(parts[0], step, ctx)
+            others = {k: a for k, a in said.answers.items() if k != step}
+            return Gathered(others, language, offer, detected, said.corrects)
         if reading.reply.kind is not Kind.ANSWER:
             return Gathered(language=language, offer=offer, detected=detected)
         answers: dict[str, Accepted] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from bot.advice.advise import Advice, group_labels
 from bot.advice.sources import source_note
@@ -23,6 +24,7 @@ from bot.core.steps import (
     CASE_OF_DRAFT,
     Accepted,
     Addition,
+    AnswerParser,
     Dialog,
     Flow,
     ParseOutcome,
@@ -73,7 +75,7 @@ from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
-from bot.understanding.replies import MAX_REPLY, Kind, classify
+from bot.understanding.replies import MAX_REPLY, Kind, asked_with, classify, to_the_bot
 from bot.understanding.result import Unclear
 from bot.understanding.slots import Asked, Slot
 from bot.understanding.titles import clean_title, corrects, describes, gives_facts
@@ -177,7 +179,7 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
         long = len(whole) > MAX_REPLY and whole.startswith(reply.rest)
         return whole if long else reply.rest
     if reply.kind is Kind.QUESTION:
-        entry = find_faq(reply.rest, ctx.advisor.kb)
+        entry = find_faq(reply.rest, ctx.advisor.kb, asks(step))
         if entry is not None:
             answer = Choice(entry.answer, entry.answer_en)
             said: dict[str, Param] = {
@@ -190,8 +192,8 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
             # "Was meinen Sie mit Titel?": what the question means, never the answer
             explained = {"help": Msg(f"sponsor.{step}.help"), "question": question}
             return Rejected(Msg("sponsor.reply.explained", explained), answered=True)
-        if step in _FREE_TEXT:
-            return reply.rest
+        if step in _FREE_TEXT and (step == "idea" or not to_the_bot(reply.rest)):
+            return reply.rest  # "Wer pflegt morgen?" may be a title
         return Rejected(Msg("sponsor.reply.unanswered", {"question": question}))
     if reply.non_answer:
         if step in _OPTIONAL:
@@ -215,6 +217,35 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
     if reply.kind is Kind.GREETING:
         return Rejected(Msg("sponsor.reply.greeting", {"question": question}))
     return Rejected(Msg("sponsor.reply.noise", {"text": text.strip()[:40], "question": question}))
+
+
+def answering(step: str, parse: AnswerParser) -> AnswerParser:
+    """`parse`, and a question asked with the answer ("120.000 – zählen da die Personalkosten
+    mit rein?", "Bückeburg – gehört das überhaupt zu euch?") answered from the FAQ while the
+    answer is taken (#12 point 3). The question is not stored. One the FAQ cannot answer keeps
+    the whole message a question ("Wir haben kein Geld. Was muss man da machen?": what comes
+    before it may be no answer at all), answered as such and the question asked again."""
+
+    def parse_answer_and_question(text: str, ctx: StepContext) -> ParseOutcome:
+        parts = asked_with(text, asks(step))
+        if parts is None:
+            return parse(text, ctx)
+        answer, asked = parts
+        entry = find_faq(asked, ctx.advisor.kb, asks(step))
+        if entry is None:
+            return parse(text, ctx)
+        outcome = parse(answer, ctx)
+        if isinstance(outcome, Rejected):
+            return parse(text, ctx)
+        said = Msg(
+            "sponsor.reply.answered_too",
+            {"answer": Choice(entry.answer, entry.answer_en), "source": entry.source},
+        )
+        if outcome.note is not None:
+            said = Msg("sponsor.notes", {"first": said, "second": outcome.note})
+        return replace(outcome, note=said)
+
+    return parse_answer_and_question
 
 
 _BEFORE_IDEA = frozenset({"region", "organisation", "target_group"})
@@ -906,13 +937,17 @@ def ticked_groups(answer: Answer) -> list[str]:
 
 
 MAIN_STEPS = (
-    Step("region", parse_region, after=region_notes, echo=True),
+    Step("region", answering("region", parse_region), after=region_notes, echo=True),
     Step(
-        "organisation", parse_organisation, choices=organisation_choices, optional=True, echo=True
+        "organisation",
+        answering("organisation", parse_organisation),
+        choices=organisation_choices,
+        optional=True,
+        echo=True,
     ),
     Step(
         "target_group",
-        parse_target_group,
+        answering("target_group", parse_target_group),
         choices=target_group_choices,
         several=Several(
             target_groups_from_choices,
@@ -923,8 +958,8 @@ MAIN_STEPS = (
         echo=True,
     ),
     Step("idea", parse_idea, extend=extend_idea),
-    Step("title", parse_title, optional=True, echo=True),
-    Step("costs", parse_costs, echo=True),
+    Step("title", answering("title", parse_title), optional=True, echo=True),
+    Step("costs", answering("costs", parse_costs), echo=True),
     Step(
         "cap_raises_grant",
         parse_cap_raises,
@@ -933,9 +968,9 @@ MAIN_STEPS = (
         after=cap_notes,
     ),
     Step("justification", parse_justification, when=cap_raises_grant),
-    Step("start", parse_start_answer, echo=True),
-    Step("duration", parse_duration_answer, echo=True),
-    Step("cofinancing", parse_optional_text, optional=True, echo=True),
+    Step("start", answering("start", parse_start_answer), echo=True),
+    Step("duration", answering("duration", parse_duration_answer), echo=True),
+    Step("cofinancing", answering("cofinancing", parse_optional_text), optional=True, echo=True),
 )
 SKETCH_STEPS = (
     Step("need", parse_free_text, optional=True),

@@ -104,8 +104,8 @@ _FILLER = _words(
     r"ich|es|das|wir|leider|bisher|bislang|genau|eigentlich|so|also|hm+|aehm|ähm|sorry"
     r"|momentan|aktuell|derzeit|gerade|dazu|jetzt|ehrlich gesagt|tatsaechlich|tatsächlich"
     r"|wirklich|danke|bitte|ok|okay|i|we|really|currently|right now|at the moment|to be honest"
-    r"|honestly|yet|so far|thanks|please|sadly|unfortunately|actually|still|auch|da|dafuer"
-    r"|dafür|den|die|der|einen|eine|ein"
+    r"|honestly|tbh|ehrlich|yet|so far|thanks|please|sadly|unfortunately|actually|still|auch"
+    r"|da|dafuer|dafür|den|die|der|einen|eine|ein"
 )
 _NO = _words(
     r"nein|ne+|nö+|noe+|nee+|nope|nah|no|none|nothing|nix|nichts|n a|na|k a|ka|keine? angabe"
@@ -115,6 +115,8 @@ _NO = _words(
     r"(?: to)?(?: say)?|no thanks?|not needed|not applicable|does not apply|no (?:title|name)"
     r"|kein (?:titel|name|projekttitel)|keine?n? (?:titel|namen|eigenanteil|kofinanzierung)"
     r"|nein (?:danke|kein(?:en)?(?: titel)?)|entfaellt|entfällt|-+|–|—"
+    r"|(?:kann|will|moechte|möchte|sag|sage|darf) ich (?:lieber |leider |noch )?(?:nix|nichts)"
+    r"(?: (?:zu )?sagen)?"
 )
 _NOT_YET = _words(
     r"(?:(?:hat|haben|habe|hab|gibt es) (?:wir |ich |es )?)?noch (?:keine?[nmrs]?|kein|nicht|nix"
@@ -123,8 +125,9 @@ _NOT_YET = _words(
     r"|(?:ist |das ist )?noch (?:offen|unklar|in (?:planung|klaerung|klärung|arbeit))"
     r"|offen|unklar|spaeter|später|kommt (?:noch|spaeter|später)|folgt(?: noch)?"
     r"|(?:klaere|kläre|klaeren|klären) (?:ich|wir) noch|(?:wird|muss) (?:noch )?(?:geklaert"
-    r"|geklärt|entschieden)(?: werden)?|(?:muss|muessen|müssen) (?:ich|wir) noch (?:klaeren"
-    r"|klären|schauen|sehen|ueberlegen|überlegen)|steht noch nicht fest|in klaerung|in klärung"
+    r"|geklärt|entschieden)(?: werden)?|(?:muss|muessen|müssen) (?:ich|wir) (?:\w+ )?noch"
+    r" (?:\w+ )?(?:klaeren|klären|abklaeren|abklären|schauen|sehen|ueberlegen|überlegen"
+    r"|besprechen|pruefen|prüfen|nachfragen)|steht noch nicht fest|in klaerung|in klärung"
     r"|tbd|tba|not yet|not (?:decided|sure|clear|fixed)(?: yet)?|no (?:title|name|idea) yet"
     r"|to be (?:decided|defined|confirmed|determined)|later|still open|open|undecided"
     r"|(?:we )?(?:have|haven t) (?:got )?(?:no|not|any)(?: \w+)? yet"
@@ -134,6 +137,7 @@ _DONT_KNOW = _words(
     r"|(?:ich )?(?:weiss|weiß|weis) (?:es )?(?:noch )?nicht(?: genau)?|keine ahnung"
     r"|(?:kann|koennen|können) (?:ich|wir) (?:noch )?nicht sagen|unbekannt|keinen plan"
     r"|no idea|(?:i |we )?(?:don ?t|do not) know|dunno|no clue|not sure|unsure"
+    r"|(?:(?:ich )?bin (?:mir )?|wir sind (?:uns )?)?(?:noch )?(?:nicht sicher|unsicher)"
     r"|(?:i m |we re )not sure"
 )
 _YES = _words(r"ja+|jo|jep|jawohl|ja klar|klar|yes|yeah|yep|sure|ja haben wir|yes we do")
@@ -157,17 +161,59 @@ _LANGUAGE_DE = _language_words("deutsch|german")
 _QUESTION_START = re.compile(
     r"^(?:(?:(?:ich )?(?:habe|hab|hätte|haette) (?:mal )?(?:eine |ne )?|i have a |quick |kurze "
     r"|eine )?(?:frage|question)\b"
-    r"|(?:wer|was|wie|wann|wo|woher|wohin|wozu|warum|wieso|weshalb|welche[rsmn]?|wieviel\w*)"
-    r"\b(?! (?:wir|ich|uns|unser\w*|mein\w*|man hier))"
-    r"|(?:who|what|how|when|where|why|which|whom|whose)\b"
+    r"|(?:wer|was|wie|wann|wo|woher|wohin|wozu|warum|wieso|weshalb|welche[rsmn]?|wieviel\w*"
+    r"|worauf|wofuer|wofür|woran|womit|wovon|weswegen)"
+    r"\b(?! (?:wir|ich|uns|unser\w*|mein(?!en sie|st du|t ihr)\w*|man hier))"
+    r"|(?:who|what|whats|how|hows|when|where|wheres|why|which|whom|whose)\b"
     r"|(?:gilt|gelten|gibt|kann|koennen|können|darf|duerfen|dürfen|muss|muessen|müssen|soll"
     r"|sollen|sollte|ist|sind|habt|haben|hat|brauche|brauchen|braucht|werden|wird|zaehlt|zählt"
-    r"|zaehlen|zählen|bekommen|bekomme|bekommt|reicht|lohnt|geht|passt|faellt|fällt)"
+    r"|zaehlen|zählen|bekommen|bekomme|bekommt|reicht|lohnt|geht|passt|faellt|fällt"
+    r"|gehoert|gehört|gehoeren|gehören|laeuft|läuft|dauert|kostet|koennte|könnte|koennten"
+    r"|könnten|muesste|müsste|waere|wäre|zaehlen|sollten)"
     r" (?:das|es|man|ich|wir|sie|ihr|auch|denn|dies|der|die|so|eigentlich|unser|unsere|mein"
     r"|meine|hier|dafuer|dafür|da)\b"
     r"|(?:can|could|may|must|should|do|does|did|is|are|will|would|shall|have|has) (?:i|we|you"
     r"|it|this|that|they|the|our|my|a|an|there|he|she|one|companies|associations)\b)"
 )
+_INDIRECT = re.compile(
+    r"^(?:(?:und|also|uebrigens|übrigens|noch|ach|ok|okay|and|oh|btw|by the way|so) )*"
+    r"(?:(?:ich )?(?:wuesste|wüsste|wuerde|würde|moechte|möchte|will|wollte) (?:\w+ ){0,2}"
+    r"(?:wissen|fragen|erfahren)|(?:ich )?(?:wuesste|wüsste) (?:gern|gerne)\b"
+    r"|mich (?:wuerde|würde|wuerden|würden)? ?interessier\w*|(?:ich )?frage mich"
+    r"|(?:ich )?(?:bin|waere|wäre) (?:mir )?(?:unsicher|nicht sicher|gespannt) (?:ob|wie|wer|was"
+    r"|wann|welche\w*|wieviel\w*)"
+    r"|(?:(?:koennen|können|koennten|könnten) sie (?:mir )?(?:bitte )?)?(?:erklaeren|erklären"
+    r"|sagen) sie(?: mir)?|(?:koennen|können|koennten|könnten|kannst|koenntest|könntest)"
+    r" (?:sie|du) (?:mir )?(?:\w+ )?(?:sagen|erklaeren|erklären|verraten)"
+    r"|(?:i d|i would|we d|we would) (?:like|love) to (?:know|ask|understand)"
+    r"|i (?:want|need) to know|(?:i m |i am |we re |just )?wondering|i wonder|we wonder"
+    r"|(?:can|could) you (?:please )?(?:tell|explain|let me know)|please (?:tell|explain)"
+    r"|tell me|(?:i m |we re |i am |we are )?not sure (?:whether|if))(?![a-z])"
+)
+"""A question asked as a statement ("ich wüsste gern, ob wir antragsberechtigt sind", "mich
+würde interessieren, wer entscheidet", "I'd like to know who decides"): no question mark, and
+no question word at the start."""
+_ASKED_FIRST = re.compile(
+    r"^(?:ist|sind|gibt|gilt|hat|haben|kann|koennen|können|muss|muessen|müssen|darf|duerfen"
+    r"|dürfen|zaehlt|zählt|zaehlen|zählen|gehoert|gehört|reicht|braucht|brauchen) "
+    r"(?:\w+ ){0,6}(?:ueberhaupt|überhaupt|eigentlich|eigtl|denn)(?![a-z])"
+)
+"""A sentence that starts with its verb and carries a particle of asking ("ist für dieses
+Jahr überhaupt noch Geld im Topf"): a question without its question mark."""
+_PERSONAL = re.compile(
+    r"(?<![a-z])(?:wir|uns|unser\w*|ihr|euch|euer\w*|eure\w*|man|mir|mich|ich|we|us|our"
+    r"|you|your|i|denn|eigentlich|ueberhaupt|überhaupt)(?![a-z])"
+)
+"""Words that make a question one to the bot rather than a title or an answer phrased as a
+question ("Wer pflegt morgen?"): it speaks of the sender or the bot, or asks with a particle."""
+_UNKNOWN_PART = re.compile(
+    r"^(?:wer|was|wie|wann|wo|welche[rsmn]?|wieviel\w*|how|what|when|which|who)\b.*"
+    r"(?:(?:weiss|weiß|wissen) (?:ich|wir) (?:noch )?(?:nicht|net)(?: genau)?"
+    r"|(?:steht|ist) (?:noch )?(?:nicht fest|offen|unklar)|(?:i|we) (?:don t|do not) know"
+    r"|(?:i m|we re) not sure|is (?:still )?open|not sure)$"
+)
+"""A clause that names what is not known yet ("wieviel genau weiß ich nicht", "wann genau
+steht noch nicht fest"): a statement with a question word, not a question."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _EN_WORDS = frozenset(
     "the a an we are is our you your to of for and with in on at from would could like want"
@@ -234,7 +280,9 @@ _UNDECIDED = re.compile(
     r" (?:wir|ich) noch|(?:weiss|weiß|wissen) (?:ich|wir)(?: \w+)? (?:noch )?nicht"
     r"|not (?:yet|decided|sure)|(?:haven t|have not|don t|do not) (?:\w+ ){0,2}(?:yet|know|decided)"
     r"|still (?:open|thinking|deciding)|keine ahnung|no idea|kommt (?:noch|spaeter|später)"
-    r"|folgt (?:noch|spaeter|später)|(?:haven t|have not|don t|do not) (?:got |have )?(?:one|any))"
+    r"|folgt (?:noch|spaeter|später)|(?:haven t|have not|don t|do not) (?:got |have )?(?:one|any)"
+    r"|(?:entscheidet|entscheiden|klaert|klärt|klaeren|klären|bespricht|besprechen|beschliesst"
+    r"|beschliessen)(?: \w+){0,3} (?:erst )?noch|no clue)"
     r"(?![a-z])"
 )
 """A reply that says it is not decided yet, in a sentence ("da sind wir noch am überlegen",
@@ -334,7 +382,23 @@ def _is_question(raw: str, folded: str, slot: Asked | None) -> bool:
         return len(words) >= 3 or bool(_QUESTION_START.search(folded))
     if slot == "idea" and len(words) > 12:
         return False
-    return bool(_QUESTION_START.search(folded)) and len(words) <= 40
+    if _UNKNOWN_PART.search(_first_clause(raw)):
+        return False
+    asking = _QUESTION_START.search(folded) or _INDIRECT.search(folded)
+    return bool(asking or _ASKED_FIRST.search(folded)) and len(words) <= 40
+
+
+def _first_clause(raw: str) -> str:
+    """The first clause of a reply, folded."""
+    spans = _clauses(raw)
+    return fold(raw[spans[0][0] : spans[0][1]]) if spans else ""
+
+
+def to_the_bot(text: str) -> bool:
+    """Whether a question speaks to the bot (see `_PERSONAL`) or is asked indirectly, rather than
+    being an answer phrased as a question, such as a title ("Wer pflegt morgen?")."""
+    folded = fold(text[:MAX_REPLY])
+    return bool(_PERSONAL.search(folded) or _INDIRECT.search(folded))
 
 
 def _drop_edges(raw: str) -> tuple[str, set[Kind]]:
@@ -451,6 +515,8 @@ def classify(text: str, slot: Asked | None = None) -> Reply:
         return Reply(Kind.NOISE, "", asks)
     question = _is_question(raw, folded, slot)
     kind = _non_answer(folded)
+    if kind is None and not question and _UNKNOWN_PART.search(folded):
+        kind = Kind.DONT_KNOW  # "wann genau, steht noch nicht fest"
     if kind is None and _undecided(raw, folded, slot):
         kind = Kind.NOT_YET
     if kind is not None and not (question and asks):
@@ -467,13 +533,56 @@ def classify(text: str, slot: Asked | None = None) -> Reply:
         return Reply(Kind.YES, "", asks)
     # "weiß ich nicht genau, wir sind eine gGmbH", "ja, „Fahr los“": the answer after it
     first = fold(rest[clauses[0][0] : clauses[0][1]])
-    if len(clauses) > 1 and (_non_answer(first) is not None or _is(first, _YES)):
+    if len(clauses) > 1 and (
+        _non_answer(first) is not None or _is(first, _YES) or _UNKNOWN_PART.search(first)
+    ):
         after = rest[clauses[1][0] :].strip()
         later = _non_answer(fold(after))
         if later is not None:
             return Reply(later, "", asks)
         return Reply(Kind.ANSWER, after, asks)
     return Reply(Kind.ANSWER, rest, asks)
+
+
+_OR = re.compile(r"^(?:oder|or|und|and|aber|but|bzw)\s+")
+
+
+def asked_with(text: str, slot: Asked | None) -> tuple[str, str] | None:
+    """An answer with a question before or after it, as (answer, question): "120.000 – zählen
+    da die Personalkosten mit rein?", "3 Jahre, oder ist das zu lang?", "about 200k, does that
+    include staff costs?", "Gilt das auch für Vereine? Wir sind ein Verein.". The question ends
+    with "?" and starts like one (an "oder" may lead it); the rest is an answer on its own.
+    None otherwise ("keine Ahnung, so 50.000?" asks nothing; a question alone has no answer)."""
+    raw = text[:MAX_REPLY].strip()
+    first = _FIRST_QUESTION.match(raw)
+    if first is not None and first.end() < len(raw):
+        asked, rest = first.group().strip(), raw[first.end() :].strip()
+        if _is_question(asked, fold(asked), slot) and "?" not in rest and _answers(rest, slot):
+            return rest, asked
+        return None
+    if not raw.endswith("?"):
+        return None
+    spans = _clauses(raw)
+    for index in range(1, len(spans)):
+        head = raw[: spans[index][0]].rstrip(" ,;:.!–—-\n")
+        tail = raw[spans[index][0] :].strip()
+        if not _asks(tail):
+            continue
+        return (head, tail) if _answers(head, slot) else None
+    return None
+
+
+_FIRST_QUESTION = re.compile(r"[^?]*\?+")
+"""A message's first sentence when it ends with a question mark."""
+
+
+def _asks(text: str) -> bool:
+    folded = _OR.sub("", fold(text))
+    return bool(_QUESTION_START.search(folded) or _INDIRECT.search(folded))
+
+
+def _answers(text: str, slot: Asked | None) -> bool:
+    return classify(text, slot).kind is Kind.ANSWER and not _is_question(text, fold(text), slot)
 
 
 def language_of(text: str) -> Language | None:

@@ -35,6 +35,9 @@ ORGANISATION_KINDS = frozenset(
     {"education", "chamber", "university", "care", "municipality", "employment", "company"}
     | {"other", "none"}
 )
+NO_ENTRY = "none"
+"""The topic of a question no FAQ entry answers: the reply must say it has no reliable answer
+and point to the coordination office or /mensch (sponsor.reply.unanswered), never make one up."""
 FAQ_TOPICS = frozenset(
     {
         "own_share",
@@ -46,8 +49,12 @@ FAQ_TOPICS = frozenset(
         "procedure_time",
         "duration_rules",
         "sketch",
+        "criteria",
+        "start_before_approval",
+        NO_ENTRY,
     }
 )
+"""Ids of knowledge/faq.yaml, and NO_ENTRY for a question the FAQ has no answer to."""
 
 
 def _listed(value: object) -> object:

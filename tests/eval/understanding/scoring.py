@@ -14,7 +14,8 @@ import yaml
 from bot.core.outputs import Output, Reply
 from bot.core.state import Answer
 from bot.kb.knowledge import KnowledgeBase
-from tests.eval.understanding.cases import MAIN_STEPS, Case, Place, PlaceInput
+from bot.texts.catalog import load_catalogue
+from tests.eval.understanding.cases import MAIN_STEPS, NO_ENTRY, Case, Place, PlaceInput
 from tests.eval.understanding.drive import NAVIGATION, Transcript, Turn, plain
 from tests.eval.understanding.readings import (
     SLOTS,
@@ -197,6 +198,9 @@ def _question_checks(case: Case, transcript: Transcript, faq: Faq) -> list[Quest
     return checks
 
 
+NO_ANSWER = "sponsor.reply.unanswered"
+
+
 @dataclass
 class Faq:
     """The FAQ in knowledge/, if there is one: topic -> its answer texts (best effort, as the
@@ -216,6 +220,11 @@ class Faq:
                 texts = [t for k, v in entry.items() if "answer" in str(k) for t in _strings(v)]
                 for key in keys - {""}:
                     topics.setdefault(key, []).extend(texts)
+        if topics:
+            # no entry answers it: the reply says so (the catalogues' text before the question)
+            topics[NO_ENTRY] = [
+                load_catalogue(language)[NO_ANSWER].split("{")[0] for language in ("de", "en")
+            ]
         return cls(topics)
 
     def answers(self, topic: str, reply: str) -> bool:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.kb.knowledge import KnowledgeBase
-from tests.eval.understanding.cases import EvalSet, load
+from bot.kb.shipped import shipped_knowledge_dir
+from bot.texts.catalog import Msg
+from bot.texts.catalog import render as render_msg
+from tests.eval.understanding.cases import FAQ_TOPICS, NO_ENTRY, EvalSet, load
 from tests.eval.understanding.drive import Chat, converse, running_bot, set_today
 from tests.eval.understanding.readings import SLOTS, judge, renderings, stored
 from tests.eval.understanding.report import render, run
-from tests.eval.understanding.scoring import allowed_questions
+from tests.eval.understanding.scoring import NO_ANSWER, Faq, allowed_questions
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +74,18 @@ def test_an_organisation_kind_counts_as_shown_by_its_label_in_either_language(
     shown = renderings("organisation", "other", kb)
     assert "Sonstige" in shown and "other" in shown
     assert "Sonstige" not in renderings("organisation", "education", kb)
+
+
+def test_a_question_without_faq_entry_counts_as_answered_only_by_saying_so() -> None:
+    # topic "none": the reply says there is no reliable answer (sponsor.reply.unanswered), in
+    # either language; an FAQ answer given instead does not count
+    faq = Faq.load(shipped_knowledge_dir())
+    for language in ("de", "en"):
+        said = render_msg(Msg(NO_ANSWER, {"question": "…"}), language)
+        assert faq.answers(NO_ENTRY, said)
+        assert not faq.answers("own_share", said)
+    assert not faq.answers(NO_ENTRY, faq.topics["own_share"][0])
+
+
+def test_every_labelled_topic_but_none_is_an_faq_entry(kb: KnowledgeBase) -> None:
+    assert FAQ_TOPICS - {NO_ENTRY} <= {entry.id for entry in kb.faq}
