@@ -98,7 +98,6 @@ class LookAlikes:
             _Entry(project, frozenset(project.target_groups) - self._generic_groups)
             for project in kb.projects
         ]
-        self._by_id = {entry.project.id: entry for entry in self._entries}
         self.shared_terms = SharedTerms(kb, vocabulary)
         self._unthemed = frozenset(p.id for p in kb.projects if not p.themes)
         self.themes = ThemeIndex(
@@ -132,10 +131,10 @@ class LookAlikes:
         found = self.themes.read(text)
         themed = self.themed(found, goals, groups, district_id)
         if not self._unthemed:
-            return themed or self._fallback(hits, goals, groups, district_id, fields, text, found)
+            return themed or self._fallback(hits, goals, groups, district_id, fields, text)
         # A project no one has written themes for yet (added by staff) can only be found on
         # its text, on the bar of before: it follows those met by theme (or by the fallback).
-        first = themed or self._fallback(hits, goals, groups, district_id, fields, text, found)
+        first = themed or self._fallback(hits, goals, groups, district_id, fields, text)
         shown = {match.id for match in first}
         plain = self.shared_terms.find(hits, goals, groups, district_id, fields, text)
         extra = [m for m in plain if m.id in self._unthemed and m.id not in shown]
@@ -149,33 +148,15 @@ class LookAlikes:
         district_id: str | None,
         fields: Collection[str],
         text: str,
-        found: frozenset[tuple[str, ...]] = frozenset(),
     ) -> list[ProjectMatch]:
         """Where no theme is met: the project sharing most telling terms with the idea's text
         (bot/advice/shared_terms.py), on a strict bar (`STRICT`), and only one (`FALLBACK`).
         The themes are where look-alikes are found; a word or two of a project's text is weak
-        evidence, and showing a project for it is what made most false look-alikes.
-        The themes have the last word on what a project does: one of whose themes the idea
-        meets whole (`found`), but too little told (one word, `BAR`), was turned down by them,
-        and its text, which says the same in more words, does not overrule that. A project for
-        other people than the idea's is shown only where a theme telling enough says the idea
-        does the same (a hospital's crèche for its nurses shares the hospital and care with
-        CARE's internships for refugees, and nothing of what CARE does)."""
-        met = {
-            self._entries[p].project.id: m.best for p, m in self.themes.find(found, groups).items()
-        }
+        evidence, and showing a project for it is what made most false look-alikes."""
         shown = self.shared_terms.find(
             hits, goals, groups, district_id, fields, text, strict=STRICT
         )
-        own = set(groups)
-        kept = []
-        for match in shown:
-            entry = self._by_id[match.id]
-            if match.id in self._unthemed or met.get(match.id, BAR) < BAR:
-                continue
-            if match.id in met or self._same_people(own, entry, self._kin(own, entry)):
-                kept.append(match)
-        return kept[:FALLBACK]
+        return [m for m in shown if m.id not in self._unthemed][:FALLBACK]
 
     def themed(
         self,
@@ -194,7 +175,11 @@ class LookAlikes:
         for position, theirs in met.items():
             entry = self._entries[position]
             shared = specific & entry.groups
-            kin = self._kin_groups(specific, entry)
+            kin = {
+                g
+                for g in specific - entry.groups
+                if self._within[g] & entry.groups or any(g in self._within[h] for h in entry.groups)
+            }
             people = self._same_people(own, entry, bool(shared or kin))
             if theirs.best < BAR and not (people and theirs.best >= SINGLE):
                 continue
@@ -204,11 +189,6 @@ class LookAlikes:
                 continue
             same_district = district_id is not None and district_id in entry.project.districts
             shared_goals = tuple(g for g in entry.project.sub_goals if g in leading)
-            # Themes met on target groups alone ("beruflicher Wiedereinstieg" names the people,
-            # not what is done for them) share people, not an approach: the issue's bar wants a
-            # shared sub-goal besides ("Rückkehrer" to a coworking space are no re-entrants).
-            if not theirs.words and not shared_goals:
-                continue
             score = (
                 theirs.best
                 + FURTHER_THEME * (theirs.count - 1)
@@ -238,20 +218,6 @@ class LookAlikes:
                 )
             )
         return matches
-
-    def _kin_groups(self, specific: set[str], entry: _Entry) -> set[str]:
-        """The idea's (specific) target groups the project serves more broadly or narrowly."""
-        return {
-            g
-            for g in specific - entry.groups
-            if self._within[g] & entry.groups or any(g in self._within[h] for h in entry.groups)
-        }
-
-    def _kin(self, groups: set[str], entry: _Entry) -> bool:
-        """Whether the idea and the project share a target group (or a broader or narrower
-        one), companies left out."""
-        specific = groups - self._generic_groups
-        return bool(specific & entry.groups or self._kin_groups(specific, entry))
 
     def _same_people(self, groups: set[str], entry: _Entry, shared: bool) -> bool:
         """Whether the idea is for the people the project is for: a target group both are for

@@ -375,14 +375,8 @@ class SharedTerms:
                 (len(telling) >= 2 and words >= TWO_WORDS)
                 or (groups_telling > 0 and words + groups_telling >= THEME)
             )
-            # The strict bar wants a sub-goal shared: an action field standing in for a
-            # project's (where the strategy names none) spans seven of them, care and IT and
-            # MINT alike, and is broader than the broad sub-goal that is not enough alone.
             if strict and not (
-                shared_goals
-                and entry.project.sub_goals
-                and len(telling) >= STRICT_WORDS
-                and words >= TWO_WORDS
+                shared_goals and len(telling) >= STRICT_WORDS and words >= TWO_WORDS
             ):
                 continue
             if (

@@ -154,22 +154,3 @@ def test_a_project_without_themes_is_found_on_its_text_beside_those_met_by_theme
     by_theme = [m.id for m in themed(advisor, idea, ("gefluechtete", "auszubildende"))]
     assert by_theme and "care" not in by_theme
     assert "care" in shown(advisor, idea, "Geflüchtete")
-
-
-def test_a_theme_met_on_target_groups_alone_needs_a_shared_sub_goal(advisor: Advisor) -> None:
-    """Back2Job's theme "beruflicher Wiedereinstieg" names only its people (re-entrants):
-    commuters and returners to a village's coworking space share the people's word, not what
-    is done for them, and no sub-goal of the project leads the idea: not alike. Nurses coming
-    back into care share the people and III.1 with it: alike."""
-    coworking = (
-        "Coworking-Space im alten Bahnhof, damit Pendlerinnen und Rückkehrer hier arbeiten "
-        "können statt täglich nach Hannover zu fahren."
-    )
-    assert "back2job" not in [
-        m.id for m in themed(advisor, coworking, ("beschaeftigte", "berufsrueckkehrende"))
-    ]
-    nurses = (
-        "viele examinierte pflegekräfte haben den job hingeschmissen. wir wolln die zurückholen: "
-        "auffrischungskurs, dienste die zur familie passen, einarbeitung mit patin"
-    )
-    assert "back2job" in shown(advisor, nurses, "pflegekräfte die ausgestiegen sind")
