@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from bot.advice.goals import GoalMatch
 from bot.advice.match import ProjectMatch
 from bot.advice.shared_terms import SharedTerms
-from bot.advice.themes import GENERIC_EN, GROUP, ThemeIndex
+from bot.advice.themes import GROUP, ThemeIndex
 from bot.advice.vocabulary import Hit, Vocabulary, root, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
@@ -103,7 +103,7 @@ class LookAlikes:
         self.themes = ThemeIndex(
             [project.themes for project in kb.projects],
             vocabulary,
-            vocabulary.listed((*kb.matching.generic_terms, *GENERIC_EN)),
+            vocabulary.listed(kb.matching.generic_terms),
             places,
             self._within,
             self._generic_groups,

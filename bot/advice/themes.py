@@ -40,18 +40,6 @@ _FUNCTION = frozenset(
 verbs that only carry a direction ("Geflüchtete in Arbeit bringen", "getting refugees into
 work"): an idea that says the same in other words ("vermitteln", "helping") meets the theme."""
 
-GENERIC_EN = (
-    "digitalisation digitalization project projects region company companies firm firms "
-    "business businesses employer employers school schools cooperation network networks "
-    "networking advice counselling support offers courses learning skills competences "
-    "competencies recruit recruiting integrate labour market economy district platform "
-    "family families university universities technology"
-).split()
-"""The English words for the generic terms (`matching.generic_terms` lists German ones: "Schule",
-"Netzwerk", "Beratung", "Unternehmen", "gewinnen"): a theme's English words weigh as its German
-ones do, so an English idea meets a theme as a German one would and "school" or "network" never
-makes a look-alike where "Schule" or "Netzwerk" would not."""
-
 COMMON_SHARE = 0.15
 """A theme word found in the texts of more than this share of the projects is common..."""
 COMMON_MIN = 4

@@ -154,15 +154,3 @@ def test_a_project_without_themes_is_found_on_its_text_beside_those_met_by_theme
     by_theme = [m.id for m in themed(advisor, idea, ("gefluechtete", "auszubildende"))]
     assert by_theme and "care" not in by_theme
     assert "care" in shown(advisor, idea, "Geflüchtete")
-
-
-def test_an_english_theme_word_is_as_generic_as_its_german_one(advisor: Advisor) -> None:
-    """The generic terms are listed in German ("Beratung", "Netzwerk", "Schule"); their English
-    words weigh half as well, so an English idea meets a theme as a German one does and
-    "advice" or "network" alone tells no more than "Beratung" or "Netzwerk"."""
-    themes = advisor.matcher.lookalikes.themes
-    assert (
-        themes.theme("advice for refugees").weight
-        == themes.theme("Beratung für Geflüchtete").weight
-    )
-    assert themes.theme("recruit nurses").weight == themes.theme("Pflegekräfte gewinnen").weight
