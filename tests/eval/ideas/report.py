@@ -396,7 +396,7 @@ def report() -> str:
         "`tuning-looks.yaml` (a fourth, written before the look-alike rule of branch looks14e "
         "and kept out of its design, to measure how that rule generalises), "
         "`tuning-precision.yaml` (a fifth, traps on generic words and look-alikes worded "
-        "differently, written before the precision rules of branch looks14g), "
+        "differently, written before the rules tried on branch looks14g), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
