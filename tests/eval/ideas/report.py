@@ -30,7 +30,12 @@ from bot.kb.shipped import shipped_knowledge_dir
 
 HERE = Path(__file__).resolve().parent
 PARTS = {
-    "tuning": (HERE / "tuning.yaml", HERE / "tuning-fields.yaml", HERE / "tuning-looks.yaml"),
+    "tuning": (
+        HERE / "tuning.yaml",
+        HERE / "tuning-fields.yaml",
+        HERE / "tuning-looks.yaml",
+        HERE / "tuning-precision.yaml",
+    ),
     "held-out": (HERE / "heldout.yaml",),
 }
 """Each part's files; the tuning part grew by batches written for the field ranking and the
@@ -387,9 +392,11 @@ def report() -> str:
         "sub-goals to name as the reason, and at most three past projects that are really alike "
         "(or none). The held-out part was written before any rule change of #14 and is never "
         "tuned on. Data: `tests/eval/ideas/tuning.yaml`, `tuning-fields.yaml` (a second "
-        "and a third tuning batch, each written before the field rules it was used for) and "
+        "and a third tuning batch, each written before the field rules it was used for), "
         "`tuning-looks.yaml` (a fourth, written before the look-alike rule of branch looks14e "
         "and kept out of its design, to measure how that rule generalises), "
+        "`tuning-precision.yaml` (a fifth, traps on generic words and look-alikes worded "
+        "differently, written before the rules tried on branch looks14g), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
