@@ -53,8 +53,11 @@ nothing. Rules:
   Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by
   retired engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its
   target group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff")
-  are not either. What people want to become ("die Berufskraftfahrer werden wollen") is no
-  group; a message opening with who writes ("founder here, edtech startup") names no group.
+  are not either; nor are people given a role of doing the work ("Unsere Ausbilder sollen als
+  Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors")
+  beside another group of the text. What people want to become ("die Berufskraftfahrer
+  werden wollen") is no group; a message opening with who writes ("founder here, edtech
+  startup") names no group.
 * An answer to the target-group question (`answer`) is its first sentence that names a group;
   a longer later sentence says something about it and is read as running text ("unsere
   Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
@@ -321,6 +324,19 @@ ROLE_GAP = 1
 examinierten Pflegefachkraft")."""
 NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
 """… but "such as", "as well as", "sowohl als" list groups."""
+DELIVERING_ROLES = (
+    "begleiter begleiterin begleiterinnen tutor tutoren tutorin tutorinnen tutors pate paten"
+    " patin patinnen mentor mentoren mentorin mentorinnen mentors coach coaches lotse lotsen"
+    " lotsin lotsinnen referent referenten referentin referentinnen multiplikator"
+    " multiplikatoren multiplikatorin multiplikatorinnen botschafter botschafterin"
+    " botschafterinnen ambassador ambassadors buddy buddies vorbild vorbilder role"
+).split()
+"""Roles of people who do the project's work to others ("Unsere Ausbilder sollen als
+Lernbegleiter für Jugendliche …", "Studierende sollen als Tutoren …", "retirees act as
+mentors"), also as the head of a compound ("Ausbildungsbotschafter")."""
+_DELIVERING_ENDINGS = tuple(DELIVERING_ROLES)
+DELIVERING_REACH = 3
+"""Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
@@ -458,6 +474,24 @@ def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> 
         return False
     following = words[end]
     return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+def _delivering_role(word: _Word) -> bool:
+    return word.key.endswith(_DELIVERING_ENDINGS)
+
+
+def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
+    """Whether "als"/"as" and a role of doing the work follow the words before `end` in their
+    sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als ehrenamtliche Paten")."""
+    sentence = words[end - 1].sentence
+    for index in range(end, min(len(words), end + DELIVERING_REACH + 1)):
+        word = words[index]
+        if word.sentence != sentence or word.key in CLAUSE_BREAKS:
+            return False
+        if word.key in ROLE_AS:
+            after = words[index + 1 : index + 2 + ROLE_GAP]
+            return any(w.sentence == sentence and _delivering_role(w) for w in after)
+    return False
 
 
 def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
@@ -910,6 +944,7 @@ class GroupFinder:
             found = [hit for hit in found if not _broken_down(hit, words)]
             found = [hit for hit in found if not self._own_described(hit, found, words, text)]
             found = [hit for hit in found if not _volunteering(hit, words)]
+            found = [hit for hit in found if not self._delivering(hit, named, words)]
             found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
         if running_text:
             found = self._without_partners(found, words)
@@ -1337,6 +1372,8 @@ class GroupFinder:
                 return False  # "Kontakte zu Betrieben" are partners, no role
             if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
                 return False
+            if any(_delivering_role(w) for w in words[index + 1 : start]):
+                return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
             if index + 1 < start and words[index + 1].key in ("auch", "also"):
                 return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
             if marker.key in ROLE_ALWAYS:
@@ -1425,6 +1462,23 @@ class GroupFinder:
         if running_text and group in self._organisations:
             return not self._introduced(start, words)
         return False
+
+    def _delivering(
+        self,
+        hit: tuple[str, int, int],
+        named: Sequence[tuple[str, int, int]],
+        words: Sequence[_Word],
+    ) -> bool:
+        """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
+        Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
+        engineers would act as mentors") beside another group of the text are its staff, not
+        its target group; introduced ("für Studierende, die als Tutoren …") they are."""
+        _, start, end = hit
+        if self._introduced(start, words):
+            return False
+        if not any(e <= start or s >= end for _, s, e in named):
+            return False  # the only group the text names
+        return _in_delivering_role(end, words)
 
     @staticmethod
     def _introduced(start: int, words: Sequence[_Word]) -> bool:
