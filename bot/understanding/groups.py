@@ -39,25 +39,26 @@ nothing. Rules:
   employers and two teachers") beside another group of their sentence are partners (in
   running text); "Frauen mit Behinderung" describes women.
 * Not the target group either, in running text: who the sponsor says they are, up to where the
-  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …",
-  "Als Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word
-  naming an organisation ("women's network", "refugee-led association"); the organisation's
-  size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who
-  retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as
-  ambassadors ("Azubi-Botschafter", "apprentice ambassadors"). Everywhere: hits inside a
-  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin",
-  "as bus drivers").
+  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …", "Als
+  Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word naming an
+  organisation ("women's network", "refugee-led association"); the organisation's size ("mit 40
+  Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who retire ("fünf
+  Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as ambassadors
+  ("Azubi-Botschafter", "apprentice ambassadors"); the signature of an e-mail after its closing
+  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`). Everywhere: hits inside a
+  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin", "as
+  bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
-* People who carry out the project (in running text): a group named before another group of
-  its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
-  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by
-  retired engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its
-  target group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff")
-  are not either; nor are people given a role of doing the work ("Unsere Ausbilder sollen als
-  Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors")
-  beside another group of the text. What people want to become ("die Berufskraftfahrer
-  werden wollen") is no group; a message opening with who writes ("founder here, edtech
-  startup") names no group.
+* People who carry out the project (in running text): a group named before another group of its
+  sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
+  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by retired
+  engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its target
+  group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff") are not
+  either; nor are people given a role of doing the work ("Unsere Ausbilder sollen als
+  Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors",
+  "Ansprechpartner im Betrieb wären die Ausbilder") beside another group of the text. What people
+  want to become ("die Berufskraftfahrer werden wollen") is no group; a message opening with who
+  writes ("founder here, edtech startup") names no group.
 * An answer to the target-group question (`answer`) is its first sentence that names a group;
   a longer later sentence says something about it and is read as running text ("unsere
   Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
@@ -330,6 +331,7 @@ DELIVERING_ROLES = (
     " lotsin lotsinnen referent referenten referentin referentinnen multiplikator"
     " multiplikatoren multiplikatorin multiplikatorinnen botschafter botschafterin"
     " botschafterinnen ambassador ambassadors buddy buddies vorbild vorbilder role"
+    " ansprechpartner ansprechpartnerin ansprechpartnerinnen"
 ).split()
 """Roles of people who do the project's work to others ("Unsere Ausbilder sollen als
 Lernbegleiter für Jugendliche …", "Studierende sollen als Tutoren …", "retirees act as
@@ -337,6 +339,8 @@ mentors"), also as the head of a compound ("Ausbildungsbotschafter")."""
 _DELIVERING_ENDINGS = tuple(DELIVERING_ROLES)
 DELIVERING_REACH = 3
 """Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
+ROLE_COPULAS = frozenset("ist sind wäre wären waere waeren is are".split())
+"""… or between the role and them ("Ansprechpartner im Betrieb wären jeweils die Ausbilder")."""
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
@@ -481,17 +485,29 @@ def _delivering_role(word: _Word) -> bool:
 
 
 def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
-    """Whether "als"/"as" and a role of doing the work follow the words before `end` in their
-    sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als ehrenamtliche Paten")."""
+    """Whether "als"/"as" (or "sind"/"are") and a role of doing the work follow the words before
+    `end` in their sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als
+    ehrenamtliche Paten", "Die Studierenden sind Mentoren")."""
     sentence = words[end - 1].sentence
     for index in range(end, min(len(words), end + DELIVERING_REACH + 1)):
         word = words[index]
         if word.sentence != sentence or word.key in CLAUSE_BREAKS:
             return False
-        if word.key in ROLE_AS:
+        if word.key in ROLE_AS or word.key in ROLE_COPULAS:  # "… sind Mentoren"
             after = words[index + 1 : index + 2 + ROLE_GAP]
             return any(w.sentence == sentence and _delivering_role(w) for w in after)
     return False
+
+
+def _given_a_delivering_role(start: int, words: Sequence[_Word]) -> bool:
+    """Whether a role of doing the work is said of the people at `start` ("Ansprechpartner im
+    Betrieb wären jeweils die Ausbilder", "Mentoren sind Studierende")."""
+    sentence = words[start].sentence
+    before = [
+        w for w in words[max(0, start - 2 * DELIVERING_REACH) : start] if w.sentence == sentence
+    ]
+    copulas = [i for i, w in enumerate(before) if w.key in ROLE_COPULAS]
+    return bool(copulas) and any(_delivering_role(w) for w in before[: copulas[-1]])
 
 
 def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
@@ -1478,7 +1494,7 @@ class GroupFinder:
             return False
         if not any(e <= start or s >= end for _, s, e in named):
             return False  # the only group the text names
-        return _in_delivering_role(end, words)
+        return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
 
     @staticmethod
     def _introduced(start: int, words: Sequence[_Word]) -> bool:
@@ -1519,6 +1535,29 @@ class GroupFinder:
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
 """One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
+
+
+_CLOSING = re.compile(
+    r"(?<![^\W\d_])(?:(?:mit\s+)?(?:freundlichen|freundliche|herzlichen|herzliche|besten|beste"
+    r"|schönen|schoene|liebe|lieben|viele|vielen|sonnige)\s+grüßen?|(?:mit\s+)?freundlichem\s+gruß"
+    r"|grüße\s+aus|gruß\s+aus|mfg|(?:kind|best|warm|many)\s+regards|regards|best\s+wishes"
+    r"|yours\s+(?:sincerely|faithfully)|sincerely)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""The closing of a letter or e-mail ("Mit freundlichen Grüßen", "MfG", "Kind regards"): what
+follows is the signature."""
+
+
+def signature_start(text: str) -> int | None:
+    """Where the signature of an e-mail-like message begins: at a closing formula after its
+    first sentence ("… Mit freundlichen Grüßen, Thomas Becker, Schulleiter, Oberschule …").
+    The sender's name, position and address name no target group ("Schulleiter",
+    "Referentin Berufsbildung")."""
+    first = _SENTENCE.search(text)
+    if first is None:
+        return None
+    closing = _CLOSING.search(text, first.end())
+    return closing.start() if closing else None
 
 
 def group_finder(kb: KnowledgeBase) -> GroupFinder:

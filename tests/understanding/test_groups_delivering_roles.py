@@ -84,3 +84,32 @@ def test_people_in_a_role_stay_where_they_are_whom_it_is_for(
     finders: Finders, text: str, expected: str
 ) -> None:
     assert expected in _groups(finders, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "staff"),
+    [
+        (
+            "Die Oberschule möchte Praxistage für die Klassen 9 und 10 einführen. "
+            "Ansprechpartner im Betrieb wären jeweils die Ausbilder.",
+            "schueler",
+            "beschaeftigte",
+        ),
+        (
+            "Wir wollen Geflüchtete in Ausbildung bringen. Mentoren sind Studierende der HAWK.",
+            "gefluechtete",
+            "studierende",
+        ),
+        (
+            "Wir wollen Geflüchtete in Ausbildung bringen. Die Studierenden sind Mentoren.",
+            "gefluechtete",
+            "studierende",
+        ),
+    ],
+)
+def test_a_role_of_doing_the_work_said_of_people_makes_them_staff(
+    finders: Finders, text: str, expected: str, staff: str
+) -> None:
+    groups = _groups(finders, text)
+    assert expected in groups
+    assert staff not in groups
