@@ -34,7 +34,9 @@ nothing. Rules:
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
-  apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
+  apprentices"); "nicht nur Azubis", "not just apprentices" name them too. Groups a text takes
+  back ("Schüler. Ach nein, eher Azubis", "young staff - actually, I mean our apprentices", "oder
+  besser gesagt …") are none, unless named again right after.
 * People the project works with ("mit Lehrkräften", "with teachers", "together with local
   employers and two teachers") beside another group of their sentence are partners (in
   running text); "Frauen mit Behinderung" describes women.
@@ -478,6 +480,40 @@ def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> 
         return False
     following = words[end]
     return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+_SELF_CORRECTION = re.compile(
+    r"(?:^|[,.;:!?()–—-]\s*)(?:(?:ach|oh|oder|nein|no|sorry|wait|moment)\W+)*"
+    r"(?:(?:ach|oh)\s+nein|nein\W+eher|(?:oder\s+)?(?:besser|genauer)\s+gesagt|oder\s+eher"
+    r"|oder\s+vielmehr|ich\s+meine|ich\s+meinte|korrigiere|korrektur|eigentlich\s+eher"
+    r"|i\s+mean|i\s+meant|or\s+rather|actually|correction)(?![^\W\d_])[\s,:–—-]*"
+    r"(?:(?:i\s+mean|ich\s+meine|eher|rather)(?![^\W\d_])[\s,:–—-]*)?",
+    re.IGNORECASE,
+)
+"""Words that take back the groups just named and give others ("Schüler. Ach nein, eher
+Azubis", "young staff - actually, I mean our apprentices", "Arbeitslose, oder besser gesagt
+…")."""
+_CLAUSE_END = re.compile(r"[,;.!?()–—]|\s-\s")
+
+
+def _corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
+    """The groups a text names after it corrects itself: where words that take back what was
+    just said stand between groups, the groups named before them count no more (nor where
+    they are named again later: "… eher Azubis, die Schüler haben wir schon über die
+    Schulen"), unless the clause right after the correction names them too."""
+    if len(hits) < 2:  # a group before the correction and one after it
+        return hits
+    for match in reversed(list(_SELF_CORRECTION.finditer(text))):
+        before = [hit for hit in hits if hit.end <= match.start()]
+        after = [hit for hit in hits if hit.start >= match.end()]
+        if not before or not after:
+            continue
+        clause_end = _CLAUSE_END.search(text, after[0].end)
+        limit = clause_end.start() if clause_end else len(text)
+        corrected = {hit.group for hit in after if hit.start < limit}
+        taken_back = {hit.group for hit in before} - corrected
+        return tuple(hit for hit in after if hit.group not in taken_back)
+    return hits
 
 
 def _delivering_role(word: _Word) -> bool:
@@ -971,7 +1007,7 @@ class GroupFinder:
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
             hits.setdefault((group, first, last), GroupHit(group, first, last, text[first:last]))
-        return tuple(hits.values())
+        return _corrected(tuple(hits.values()), text)
 
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
@@ -1002,7 +1038,7 @@ class GroupFinder:
                 text[a:b] for a, b in _uncovered(start, end, [(h.start, h.end) for h in listed])
             )
             hits += listed if len(_words(covered)) <= SHORT_ADDITION else said
-        return tuple(hits)
+        return _corrected(tuple(hits), text)
 
     def answer_groups(self, text: str) -> tuple[str, ...]:
         """The ids of `answer`'s groups, in the order first named."""
