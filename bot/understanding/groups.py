@@ -52,15 +52,17 @@ nothing. Rules:
   bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
 * People who carry out the project (in running text): a group named before another group of its
-  sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
-  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by retired
-  engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its target
-  group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff") are not
-  either; nor are people given a role of doing the work ("Unsere Ausbilder sollen als
-  Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors",
-  "Ansprechpartner im Betrieb wären die Ausbilder") beside another group of the text. What people
-  want to become ("die Berufskraftfahrer werden wollen") is no group; a message opening with who
-  writes ("founder here, edtech startup") names no group.
+  sentence and a verb of helping or offering, opening the sentence or a clause of it ("Lehrkräfte
+  begleiten die Schüler", "zwei unserer Mitarbeiterinnen sollen Geflüchtete vermitteln", "From
+  April, our nurses would train unemployed locals", "Unsere Lehrkräfte würden Kurse für
+  Beschäftigte anbieten"), or after "durch"/"by" ("coached by retired engineers", "Mentoring durch
+  unsere Erzieherinnen"), is the project's staff, not its target group; people companies seek
+  ("neue Mitarbeiter finden", "recruit nursing staff") are not either; nor are people given a role
+  of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für Jugendliche …", "Die Azubis
+  helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im Betrieb wären die Ausbilder")
+  beside another group of the text. What people want to become ("die Berufskraftfahrer werden
+  wollen") is no group; a message opening with who writes ("founder here, edtech startup") names
+  no group.
 * An answer to the target-group question (`answer`) is its first sentence that names a group;
   a longer later sentence says something about it and is read as running text ("unsere
   Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
@@ -134,8 +136,8 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren
-    run runs
+    mentorieren beibringen beibringt anbieten anbietet
+    run runs offer offers
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
@@ -1000,7 +1002,7 @@ class GroupFinder:
             found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
         if running_text:
             found = self._without_partners(found, words)
-            found = self._without_staff(found, words)
+            found = self._without_staff(found, words, text)
             found = [hit for hit in found if not self._sought(hit, words, text)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
@@ -1347,7 +1349,7 @@ class GroupFinder:
         return [hit for hit in found if not partner(*hit)]
 
     def _without_staff(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
     ) -> list[tuple[str, int, int]]:
         """Hits that name the people doing the work to another group of their sentence."""
         people = [(g, s, e) for g, s, e in found if g not in self._organisations]
@@ -1382,6 +1384,13 @@ class GroupFinder:
             opening = [w for w in words[:start] if w.sentence == sentence]
             # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
             counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+            if later and len(counted) >= SUBJECT_REACH:
+                # … or open a clause of their sentence ("From April 2027, our nurses would
+                # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
+                opening = list(words[_clause_bounds(words, start, text)[0] : start])
+                counted = [
+                    w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)
+                ]
             if not later or len(counted) >= SUBJECT_REACH:
                 return False
             if any(w.key in SUBJECTS for w in opening):

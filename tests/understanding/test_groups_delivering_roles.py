@@ -113,3 +113,39 @@ def test_a_role_of_doing_the_work_said_of_people_makes_them_staff(
     groups = _groups(finders, text)
     assert expected in groups
     assert staff not in groups
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "staff"),
+    [
+        (
+            "From April 2027, for 18 months, our nurses would train unemployed locals as care "
+            "assistants.",
+            "arbeitslose",
+            "beschaeftigte",
+        ),
+        (
+            "Wir möchten ein Repair-Café aufziehen, in dem Rentnerinnen und Rentner aus dem "
+            "Handwerk Jugendlichen das Reparieren beibringen.",
+            "schueler",
+            "aeltere",
+        ),
+        (
+            "Unsere Lehrkräfte würden gern Abendkurse für Beschäftigte aus der Gastronomie "
+            "anbieten.",
+            "beschaeftigte",
+            "lehrkraefte",
+        ),
+    ],
+)
+def test_people_doing_the_work_may_open_a_clause_and_offer_it(
+    finders: Finders, text: str, expected: str, staff: str
+) -> None:
+    groups = _groups(finders, text)
+    assert expected in groups
+    assert staff not in groups
+
+
+def test_a_clause_opened_by_time_words_keeps_whom_it_is_for(finders: Finders) -> None:
+    text = "Ab Herbst 2027 und für zwei Jahre wollen wir ältere Arbeitslose und Frauen begleiten."
+    assert {"aeltere", "arbeitslose", "frauen"} <= _groups(finders, text)
