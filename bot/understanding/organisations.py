@@ -1,9 +1,10 @@
 """The kind of organisation behind a project, from the words sponsors use for themselves.
 
-"Kreishandwerkerschaft" is a chamber or association, "VHS" an education provider, "HAWK" a
-university, "Jugendhilfeträger" and "ambulanter Pflegedienst" care or social services, "Stadt
-Springe" a municipality, "Jobcenter" the employment services, "mittelständischer
-Maschinenbauer" a company, "Verein", "Stiftung" and "gGmbH" other organisations.
+"Kreishandwerkerschaft" is a chamber or association, "VHS", "Gymnasium" and "school" education
+providers, "HAWK" a university, "Jugendhilfeträger" and "ambulanter Pflegedienst" care or
+social services, "Stadt Springe" a municipality, "Jobcenter" the employment services,
+"mittelständischer Maschinenbauer" and "Reinigungsfirma" companies, "Verein", "Stiftung" and
+"gGmbH" other organisations.
 
 Words are compared whole (with their dictionary forms) and as the last part of a compound
 ("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
@@ -57,6 +58,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "vocational school", "adult education centre", "adult education center",
         "sprachschule", "language school", "vocational college", "berufskolleg",
         "further education college",
+        # wave 8 (understand12i): schools by their kind, and in English
+        "gymnasium", "school", "secondary school", "grammar school",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -136,6 +139,8 @@ _COMPOUND_HEADS = {
     "vereen": "other",  # Low German
     "bedriev": "company",  # Low German: "Handwarksbedriev"
     "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
+    "firma": "company",  # Reinigungsfirma, Baufirma
+    "fortbildung": "education",  # Lehrerfortbildung: an institute of further training
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
 _COMPOUND_PREFIXES = {
@@ -152,7 +157,8 @@ _JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
     r"|good\s+(?:morning|afternoon|evening))(?:\s+(?:zusammen|allerseits|everyone|all|there))?"
-    r"|sehr\s+geehrte\s+damen\s+und\s+herren|dear\s+(?:sir\s+or\s+madam|all|team))[\s,!.]*",
+    r"|sehr\s+geehrte\s+damen\s+und\s+herren|sehr\s+geehrtes\s+team"
+    r"|dear\s+(?:sir\s+or\s+madam|all|team))[\s,!.]*",
     re.IGNORECASE,
 )
 _SELF = re.compile(
