@@ -47,9 +47,10 @@ nothing. Rules:
   Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who retire ("fünf
   Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as ambassadors
   ("Azubi-Botschafter", "apprentice ambassadors"); the signature of an e-mail after its closing
-  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`). Everywhere: hits inside a
-  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin", "as
-  bus drivers").
+  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`); a group the sponsor serves
+  already beside another ("Geflüchtete haben wir schon ein Projekt – diesmal …"). Everywhere: hits
+  inside a negated group ("not school kids"), and the role people are trained for ("zur
+  Erzieherin", "as bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
 * People who carry out the project (in running text): a group named before another group of its
   sentence and a verb of helping or offering, opening the sentence or a clause of it ("Lehrkräfte
@@ -516,6 +517,27 @@ def _corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
         taken_back = {hit.group for hit in before} - corrected
         return tuple(hit for hit in after if hit.group not in taken_back)
     return hits
+
+
+ALREADY = frozenset({"schon", "bereits", "already"})
+ALREADY_VERBS = frozenset(
+    "haben hatten erreichen betreuen machen fördern foerdern have reach cover serve".split()
+)
+ALREADY_REACH = 4
+"""Up to this many words after a group: "Geflüchtete haben wir schon ein Projekt", "die
+Schüler haben wir schon über die Schulen"."""
+
+
+def _already_served(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """Whether the group is said to be served already, by what the sponsor has ("Geflüchtete
+    haben wir schon ein Projekt – diesmal geht es um …", "die Schüler erreichen wir bereits")."""
+    _, _, end = hit
+    after = [w for w in words[end : end + ALREADY_REACH] if w.sentence == words[end - 1].sentence]
+    keys = [w.key for w in after]
+    for index, key in enumerate(keys[:-2]):
+        if key in ALREADY_VERBS and keys[index + 1] in ("wir", "we") and keys[index + 2] in ALREADY:
+            return True
+    return False
 
 
 def _delivering_role(word: _Word) -> bool:
@@ -999,6 +1021,14 @@ class GroupFinder:
             found = [hit for hit in found if not self._own_described(hit, found, words, text)]
             found = [hit for hit in found if not _volunteering(hit, words)]
             found = [hit for hit in found if not self._delivering(hit, named, words)]
+            found = [
+                hit
+                for hit in found
+                if not (
+                    _already_served(hit, words)
+                    and any(e <= hit[1] or s >= hit[2] for _, s, e in named)
+                )
+            ]
             found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
         if running_text:
             found = self._without_partners(found, words)
