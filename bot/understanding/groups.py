@@ -19,7 +19,8 @@ nothing. Rules:
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
 * Groups of organisations (`organisations: true`: companies, education providers) are partners
   as often as target groups in running text ("Praktika in Betrieben"): there they count only
-  after "für", "for" or "Zielgruppe" close before them. At the target-group question, where
+  after "für", "for" or "Zielgruppe" close before them, or named with their people ("kleine
+  Betriebe und deren Beschäftigte"). At the target-group question, where
   the whole answer names groups, they always count (`running_text=False`).
 * Typos (at the target-group question only): a word of at least seven letters that matches
   nothing may be one letter off a one-word pattern ("geflüchete"), unless a dictionary knows
@@ -47,10 +48,11 @@ nothing. Rules:
   Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who retire ("fünf
   Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as ambassadors
   ("Azubi-Botschafter", "apprentice ambassadors"); the signature of an e-mail after its closing
-  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`); a group the sponsor serves
-  already beside another ("Geflüchtete haben wir schon ein Projekt – diesmal …"). Everywhere: hits
-  inside a negated group ("not school kids"), and the role people are trained for ("zur
-  Erzieherin", "as bus drivers").
+  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`); a profession people still train
+  for ("angehende Erzieherinnen") beside another group; a group the sponsor serves already beside
+  another ("Geflüchtete haben wir schon ein Projekt – diesmal …"). Everywhere: hits inside a
+  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin", "as
+  bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
 * People who carry out the project (in running text): a group named before another group of its
   sentence and a verb of helping or offering, opening the sentence or a clause of it ("Lehrkräfte
@@ -540,6 +542,33 @@ def _already_served(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
     return False
 
 
+THEIR = frozenset({"deren", "ihre", "ihren", "their"})
+"""… "kleine Betriebe und deren Beschäftigte", "SMEs and their staff": the organisations are
+named as whom the project is for together with their people."""
+PROSPECTIVE = frozenset(
+    """
+    angehende angehenden angehender künftige künftigen zukünftige zukünftigen kuenftige
+    kuenftigen zukuenftige zukuenftigen future aspiring prospective would-be
+    """.split()
+)
+"""… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
+
+
+def _with_their_people(
+    hit: tuple[str, int, int], people: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+) -> bool:
+    """Whether an organisation is joined to its people ("kleine Betriebe und deren
+    Beschäftigte", "SMEs and their staff"); `people`: the hits of groups of people."""
+    _, _, end = hit
+    joined = words[end : end + 2]
+    return (
+        any(start == end + len(joined) for _, start, _ in people)
+        and all(w.sentence == words[end - 1].sentence for w in joined)
+        and [w.key in JOINERS for w in joined] == [True, False]
+        and joined[1].key in THEIR
+    )
+
+
 def _delivering_role(word: _Word) -> bool:
     return word.key.endswith(_DELIVERING_ENDINGS)
 
@@ -998,7 +1027,15 @@ class GroupFinder:
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
-        found = [hit for hit in found if not self._excluded(hit, words, running_text)]
+        people = [hit for hit in found if hit[0] not in self._organisations]
+        found = [
+            hit
+            for hit in found
+            # organisations named with their people count like their people (not_when aside)
+            if not self._excluded(
+                hit, words, running_text and not _with_their_people(hit, people, words)
+            )
+        ]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words, text)
         found = _without_negated(found, words)
@@ -1426,7 +1463,10 @@ class GroupFinder:
             if any(w.key in SUBJECTS for w in opening):
                 return False
             after = [w for w in words[end:] if w.sentence == sentence]
-            return any(w.key in HELPING or w.forms & HELPING for w in after)
+            # the verb is theirs, not that of a clause with its own subject ("Viele unserer
+            # Lagerhelfer sprechen kaum Deutsch, wir wollen Deutsch am Arbeitsplatz anbieten")
+            subject = next((i for i, w in enumerate(after) if w.key in SUBJECTS), len(after))
+            return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
@@ -1440,6 +1480,12 @@ class GroupFinder:
         def role(group: str, start: int, end: int) -> bool:
             if start == 0:
                 return False
+            if (
+                group in PROFESSIONS
+                and words[start - 1].key in PROSPECTIVE
+                and any(g != group for g, _, _ in found)
+            ):
+                return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
             sentence = words[start].sentence
             if (
                 end < len(words)

@@ -85,6 +85,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "economic development agency", "business development agency",
         # wave 7 (understand12g): the administration of a village names the municipality
         "gemeindeverwaltung", "samtgemeindeverwaltung", "ortsverwaltung",
+        # wave 8 (understand12i): offices of a town or district
+        "gleichstellungsstelle", "gleichstellungsbuero", "gleichstellungsbüro", "equality office",
+        "district administration", "city administration",
     ),
     "company": (
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
@@ -100,6 +103,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "systemhaus", "softwarehaus", "software house",
         # wave 7 (understand12h): small and medium-sized enterprises by their abbreviation
         "kmu", "sme", "smes",
+        # wave 8 (understand12i): consultancies and logistics sites
+        "consultancy", "consulting firm", "ingenieurbuero", "ingenieurbüro", "planungsbuero",
+        "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")

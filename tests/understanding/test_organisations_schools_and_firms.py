@@ -49,3 +49,17 @@ def test_the_kind_a_first_message_names(message: str, kind: str) -> None:
 
 def test_a_school_named_only_as_a_partner_names_no_kind() -> None:
     assert organisation_in("Wir wollen mit einer Schule Praktika für Jugendliche anbieten.") is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("Logistikzentrum", "company"),
+        ("engineering consultancy", "company"),
+        ("Ingenieurbüro", "company"),
+        ("Gleichstellungsstelle", "municipality"),
+        ("district administration", "municipality"),
+    ],
+)
+def test_offices_and_sites_by_their_kind(answer: str, kind: str) -> None:
+    assert organisation_kind(answer) == kind
