@@ -10,10 +10,11 @@ Words are compared whole (with their dictionary forms) and as the last part of a
 ("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
 "pflegeheim"), but only for the stems listed here, which do not occur inside unrelated words.
 Close typos of a whole answer ("bildungstreger") are accepted at the organisation question.
-In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …",
-"we are a …", "I'm with …", "… hier", an organisation named at the very start or as the
-subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …"; after a person's role,
-where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in Betrieben" names no kind.
+In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …", "we
+are a …", "I'm with …", "… hier", "HR here from a hospital …", an organisation named at the
+very start or as the subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …";
+after a person's role, where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in
+Betrieben" names no kind.
 """
 
 from __future__ import annotations
@@ -187,6 +188,13 @@ _WORKPLACE = re.compile(
 """A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school")."""
 _BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)
 _HERE = re.compile(r"^(?P<who>[^.!?;:,]{2,60}?)\s+hier\b", re.IGNORECASE)
+_HERE_FROM = re.compile(
+    r"^[^.!?;:,]{1,40}?\s+(?:hier|here)\s+(?:from|at|with|von|vom|aus|bei|beim)\s+"
+    r"(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""A person or team signing in from where they work ("HR here from a hospital in Hildesheim",
+"Jana hier vom Pflegedienst Sonnenschein")."""
 _OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
 MAX_WHO_WORDS = 7
 """A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""
@@ -301,7 +309,7 @@ def organisation_in(text: str) -> Kind | None:
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (_SELF, _BRACKETED, _HERE, _OPENING, _SUBJECT):
+    for pattern in (_SELF, _BRACKETED, _HERE, _HERE_FROM, _OPENING, _SUBJECT):
         for match in pattern.finditer(body):
             who = match.group("who")
             offset = skip + match.start("who")

@@ -63,3 +63,21 @@ def test_a_school_named_only_as_a_partner_names_no_kind() -> None:
 )
 def test_offices_and_sites_by_their_kind(answer: str, kind: str) -> None:
     assert organisation_kind(answer) == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Hi, HR here from a hospital in Hildesheim. We recruit nurses from India.", "care"),
+        ("Jana hier vom Pflegedienst Sonnenschein, wir wollen Azubis halten.", "care"),
+        ("Tom here from a small IT firm in Hameln, we want to train career changers.", "company"),
+    ],
+)
+def test_someone_signing_in_from_where_they_work(message: str, kind: str) -> None:
+    found = organisation_in(message)
+    assert found is not None
+    assert found.kind == kind
+
+
+def test_signing_in_from_a_place_names_no_kind() -> None:
+    assert organisation_in("Kurz hier aus Hameln: wir wollen was für Azubis machen.") is None
