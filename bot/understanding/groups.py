@@ -344,6 +344,14 @@ DELIVERING_ROLES = (
 Lernbegleiter für Jugendliche …", "Studierende sollen als Tutoren …", "retirees act as
 mentors"), also as the head of a compound ("Ausbildungsbotschafter")."""
 _DELIVERING_ENDINGS = tuple(DELIVERING_ROLES)
+TRAINED = frozenset(
+    """
+    schulen geschult schult ausbilden ausgebildet bilden qualifizieren qualifiziert fortbilden
+    fortgebildet weiterbilden weitergebildet vorbereiten vorbereitet train trained prepare
+    prepared qualify qualified
+    """.split()
+)
+TRAINED_REACH = 10
 DELIVERING_REACH = 3
 """Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
 ROLE_COPULAS = frozenset("ist sind wäre wären waere waeren is are".split())
@@ -492,7 +500,9 @@ _SELF_CORRECTION = re.compile(
     r"(?:(?:ach|oh)\s+nein|nein\W+eher|(?:oder\s+)?(?:besser|genauer)\s+gesagt|oder\s+eher"
     r"|oder\s+vielmehr|ich\s+meine|ich\s+meinte|korrigiere|korrektur|eigentlich\s+eher"
     r"|i\s+mean|i\s+meant|or\s+rather|actually|correction)(?![^\W\d_])[\s,:–—-]*"
-    r"(?:(?:i\s+mean|ich\s+meine|eher|rather)(?![^\W\d_])[\s,:–—-]*)?",
+    r"(?:(?:i\s+mean|ich\s+meine|eher|rather)(?![^\W\d_])[\s,:–—-]*)?"
+    # … not where it adds ("Azubis, actually also Schüler", "besser gesagt auch …")
+    r"(?![\s,:–—-]*(?:auch|also|too|und|and|plus|sowie)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 """Words that take back the groups just named and give others ("Schüler. Ach nein, eher
@@ -584,7 +594,15 @@ def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
             return False
         if word.key in ROLE_AS or word.key in ROLE_COPULAS:  # "… sind Mentoren"
             after = words[index + 1 : index + 2 + ROLE_GAP]
-            return any(w.sentence == sentence and _delivering_role(w) for w in after)
+            if not any(w.sentence == sentence and _delivering_role(w) for w in after):
+                return False
+            # trained for the role, they are whom the project is for ("Lehrkräfte sollen als
+            # Multiplikatoren geschult werden")
+            rest = words[index + 1 : index + 1 + TRAINED_REACH]
+            return not any(
+                w.sentence == sentence and (w.key in TRAINED or bool(w.forms & TRAINED))
+                for w in rest
+            )
     return False
 
 
@@ -1609,7 +1627,8 @@ class GroupFinder:
         """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
         Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
         engineers would act as mentors") beside another group of the text are its staff, not
-        its target group; introduced ("für Studierende, die als Tutoren …") they are."""
+        its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
+        role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
         _, start, end = hit
         if self._introduced(start, words):
             return False

@@ -149,3 +149,16 @@ def test_people_doing_the_work_may_open_a_clause_and_offer_it(
 def test_a_clause_opened_by_time_words_keeps_whom_it_is_for(finders: Finders) -> None:
     text = "Ab Herbst 2027 und für zwei Jahre wollen wir ältere Arbeitslose und Frauen begleiten."
     assert {"aeltere", "arbeitslose", "frauen"} <= _groups(finders, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen Lehrkräfte als Multiplikatoren für die Berufsorientierung ihrer Schüler "
+        "schulen.",
+        "Wir wollen Studierende als Tutoren für Schüler ausbilden.",
+    ],
+)
+def test_people_trained_for_a_role_are_whom_the_project_is_for(finders: Finders, text: str) -> None:
+    groups = _groups(finders, text)
+    assert groups & {"lehrkraefte", "studierende"}

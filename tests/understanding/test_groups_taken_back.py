@@ -51,3 +51,10 @@ def test_a_message_that_corrects_itself_keeps_the_groups_after_the_correction(
 )
 def test_words_that_only_stress_take_nothing_back(finders: Finders, text: str) -> None:
     assert {"gefluechtete", "frauen"} <= _groups(finders, text, answer=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["Azubis, actually also Schüler", "Azubis, besser gesagt auch Schüler"]
+)
+def test_words_that_add_take_nothing_back(finders: Finders, text: str) -> None:
+    assert _groups(finders, text, answer=True) == {"auszubildende", "schueler"}
