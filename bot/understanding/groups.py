@@ -129,6 +129,8 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+LEARNING = frozenset("lernen lernt üben ueben study studying revise revising".split())
+"""Words before a "für" that says what people learn for ("Lernen für die Berufsschule")."""
 TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
 """A sentence with one of these names target groups: every group in it after the word counts."""
 ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
@@ -1642,8 +1644,14 @@ class GroupFinder:
         that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
         die Betriebe, die sie einstellen")."""
         sentence = words[start].sentence
-        before = words[max(0, start - INTRODUCER_REACH) : start]
-        if any(w.key in INTRODUCERS and w.sentence == sentence for w in before):
+        first = max(0, start - INTRODUCER_REACH)
+        if any(
+            words[i].key in INTRODUCERS
+            and words[i].sentence == sentence
+            # what people learn for is no target ("beim Lernen für die Berufsschule")
+            and not (i > 0 and words[i - 1].key in LEARNING)
+            for i in range(first, start)
+        ):
             return True
         return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 

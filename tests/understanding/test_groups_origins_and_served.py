@@ -63,3 +63,16 @@ def test_a_group_already_served_beside_another_is_not_whom_it_is_for(
 
 def test_the_only_group_named_stays(finders: Finders) -> None:
     assert "gefluechtete" in _groups(finders, "Geflüchtete haben wir schon lange im Blick.")
+
+
+def test_what_people_learn_for_is_no_target_group(finders: Finders) -> None:
+    groups = _groups(
+        finders,
+        "Wir wollen unseren Azubis aus Afghanistan beim Lernen für die Berufsschule helfen.",
+    )
+    assert "bildungstraeger" not in groups
+    assert "auszubildende" in groups
+
+
+def test_organisations_a_project_is_for_stay(finders: Finders) -> None:
+    assert "bildungstraeger" in _groups(finders, "Wir wollen Workshops für Berufsschulen anbieten.")
