@@ -19,7 +19,8 @@ nothing. Rules:
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
 * Groups of organisations (`organisations: true`: companies, education providers) are partners
   as often as target groups in running text ("Praktika in Betrieben"): there they count only
-  after "für", "for" or "Zielgruppe" close before them. At the target-group question, where
+  after "für", "for" or "Zielgruppe" close before them, or named with their people ("kleine
+  Betriebe und deren Beschäftigte"). At the target-group question, where
   the whole answer names groups, they always count (`running_text=False`).
 * Typos (at the target-group question only): a word of at least seven letters that matches
   nothing may be one letter off a one-word pattern ("geflüchete"), unless a dictionary knows
@@ -34,27 +35,37 @@ nothing. Rules:
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
-  apprentices"); "nicht nur Azubis", "not just apprentices" name them too.
+  apprentices"); "nicht nur Azubis", "not just apprentices" name them too. Groups a text takes
+  back ("Schüler. Ach nein, eher Azubis", "young staff - actually, I mean our apprentices", "oder
+  besser gesagt …") are none, unless named again right after.
 * People the project works with ("mit Lehrkräften", "with teachers", "together with local
   employers and two teachers") beside another group of their sentence are partners (in
   running text); "Frauen mit Behinderung" describes women.
 * Not the target group either, in running text: who the sponsor says they are, up to where the
-  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …",
-  "Als Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word
-  naming an organisation ("women's network", "refugee-led association"); the organisation's
-  size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who
-  retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as
-  ambassadors ("Azubi-Botschafter", "apprentice ambassadors"). Everywhere: hits inside a
-  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin",
-  "as bus drivers").
+  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …", "Als
+  Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word naming an
+  organisation ("women's network", "refugee-led association"); the organisation's size ("mit 40
+  Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who retire ("fünf
+  Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as ambassadors
+  ("Azubi-Botschafter", "apprentice ambassadors"); the signature of an e-mail after its closing
+  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`); a profession people still train
+  for ("angehende Erzieherinnen") beside another group; a group the sponsor serves already beside
+  another ("Geflüchtete haben wir schon ein Projekt – diesmal …"). Everywhere: hits inside a
+  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin", "as
+  bus drivers").
 * An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
-* People who carry out the project (in running text): a group named before another group of
-  its sentence and a verb of helping ("Lehrkräfte begleiten die Schüler", "zwei unserer
-  Mitarbeiterinnen sollen Geflüchtete vermitteln"), or after "durch"/"by" ("coached by
-  retired engineers", "Mentoring durch unsere Erzieherinnen"), is the project's staff, not its
-  target group; people companies seek ("neue Mitarbeiter finden", "recruit nursing staff")
-  are not either. What people want to become ("die Berufskraftfahrer werden wollen") is no
-  group; a message opening with who writes ("founder here, edtech startup") names no group.
+* People who carry out the project (in running text): a group named before another group of its
+  sentence and a verb of helping or offering, opening the sentence or a clause of it ("Lehrkräfte
+  begleiten die Schüler", "zwei unserer Mitarbeiterinnen sollen Geflüchtete vermitteln", "From
+  April, our nurses would train unemployed locals", "Unsere Lehrkräfte würden Kurse für
+  Beschäftigte anbieten"), or after "durch"/"by" ("coached by retired engineers", "Mentoring durch
+  unsere Erzieherinnen"), is the project's staff, not its target group; people companies seek
+  ("neue Mitarbeiter finden", "recruit nursing staff") are not either; nor are people given a role
+  of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für Jugendliche …", "Die Azubis
+  helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im Betrieb wären die Ausbilder")
+  beside another group of the text. What people want to become ("die Berufskraftfahrer werden
+  wollen") is no group; a message opening with who writes ("founder here, edtech startup") names
+  no group.
 * An answer to the target-group question (`answer`) is its first sentence that names a group;
   a longer later sentence says something about it and is read as running text ("unsere
   Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
@@ -118,6 +129,8 @@ MAX_GAP = 2
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
 """Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
+LEARNING = frozenset("lernen lernt üben ueben study studying revise revising".split())
+"""Words before a "für" that says what people learn for ("Lernen für die Berufsschule")."""
 TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
 """A sentence with one of these names target groups: every group in it after the word counts."""
 ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
@@ -128,8 +141,8 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren
-    run runs
+    mentorieren beibringen beibringt anbieten anbietet
+    run runs offer offers
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
@@ -321,6 +334,30 @@ ROLE_GAP = 1
 examinierten Pflegefachkraft")."""
 NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
 """… but "such as", "as well as", "sowohl als" list groups."""
+DELIVERING_ROLES = (
+    "begleiter begleiterin begleiterinnen tutor tutoren tutorin tutorinnen tutors pate paten"
+    " patin patinnen mentor mentoren mentorin mentorinnen mentors coach coaches lotse lotsen"
+    " lotsin lotsinnen referent referenten referentin referentinnen multiplikator"
+    " multiplikatoren multiplikatorin multiplikatorinnen botschafter botschafterin"
+    " botschafterinnen ambassador ambassadors buddy buddies vorbild vorbilder role"
+    " ansprechpartner ansprechpartnerin ansprechpartnerinnen"
+).split()
+"""Roles of people who do the project's work to others ("Unsere Ausbilder sollen als
+Lernbegleiter für Jugendliche …", "Studierende sollen als Tutoren …", "retirees act as
+mentors"), also as the head of a compound ("Ausbildungsbotschafter")."""
+_DELIVERING_ENDINGS = tuple(DELIVERING_ROLES)
+TRAINED = frozenset(
+    """
+    schulen geschult schult ausbilden ausgebildet bilden qualifizieren qualifiziert fortbilden
+    fortgebildet weiterbilden weitergebildet vorbereiten vorbereitet train trained prepare
+    prepared qualify qualified
+    """.split()
+)
+TRAINED_REACH = 10
+DELIVERING_REACH = 3
+"""Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
+ROLE_COPULAS = frozenset("ist sind wäre wären waere waeren is are".split())
+"""… or between the role and them ("Ansprechpartner im Betrieb wären jeweils die Ausbilder")."""
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
@@ -458,6 +495,128 @@ def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> 
         return False
     following = words[end]
     return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+_SELF_CORRECTION = re.compile(
+    r"(?:^|[,.;:!?()–—-]\s*)(?:(?:ach|oh|oder|nein|no|sorry|wait|moment)\W+)*"
+    r"(?:(?:ach|oh)\s+nein|nein\W+eher|(?:oder\s+)?(?:besser|genauer)\s+gesagt|oder\s+eher"
+    r"|oder\s+vielmehr|ich\s+meine|ich\s+meinte|korrigiere|korrektur|eigentlich\s+eher"
+    r"|i\s+mean|i\s+meant|or\s+rather|actually|correction)(?![^\W\d_])[\s,:–—-]*"
+    r"(?:(?:i\s+mean|ich\s+meine|eher|rather)(?![^\W\d_])[\s,:–—-]*)?"
+    # … not where it adds ("Azubis, actually also Schüler", "besser gesagt auch …")
+    r"(?![\s,:–—-]*(?:auch|also|too|und|and|plus|sowie)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+"""Words that take back the groups just named and give others ("Schüler. Ach nein, eher
+Azubis", "young staff - actually, I mean our apprentices", "Arbeitslose, oder besser gesagt
+…")."""
+_CLAUSE_END = re.compile(r"[,;.!?()–—]|\s-\s")
+
+
+def _corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
+    """The groups a text names after it corrects itself: where words that take back what was
+    just said stand between groups, the groups named before them count no more (nor where
+    they are named again later: "… eher Azubis, die Schüler haben wir schon über die
+    Schulen"), unless the clause right after the correction names them too."""
+    if len(hits) < 2:  # a group before the correction and one after it
+        return hits
+    for match in reversed(list(_SELF_CORRECTION.finditer(text))):
+        before = [hit for hit in hits if hit.end <= match.start()]
+        after = [hit for hit in hits if hit.start >= match.end()]
+        if not before or not after:
+            continue
+        clause_end = _CLAUSE_END.search(text, after[0].end)
+        limit = clause_end.start() if clause_end else len(text)
+        corrected = {hit.group for hit in after if hit.start < limit}
+        taken_back = {hit.group for hit in before} - corrected
+        return tuple(hit for hit in after if hit.group not in taken_back)
+    return hits
+
+
+ALREADY = frozenset({"schon", "bereits", "already"})
+ALREADY_VERBS = frozenset(
+    "haben hatten erreichen betreuen machen fördern foerdern have reach cover serve".split()
+)
+ALREADY_REACH = 4
+"""Up to this many words after a group: "Geflüchtete haben wir schon ein Projekt", "die
+Schüler haben wir schon über die Schulen"."""
+
+
+def _already_served(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+    """Whether the group is said to be served already, by what the sponsor has ("Geflüchtete
+    haben wir schon ein Projekt – diesmal geht es um …", "die Schüler erreichen wir bereits")."""
+    _, _, end = hit
+    after = [w for w in words[end : end + ALREADY_REACH] if w.sentence == words[end - 1].sentence]
+    keys = [w.key for w in after]
+    for index, key in enumerate(keys[:-2]):
+        if key in ALREADY_VERBS and keys[index + 1] in ("wir", "we") and keys[index + 2] in ALREADY:
+            return True
+    return False
+
+
+THEIR = frozenset({"deren", "ihre", "ihren", "their"})
+"""… "kleine Betriebe und deren Beschäftigte", "SMEs and their staff": the organisations are
+named as whom the project is for together with their people."""
+PROSPECTIVE = frozenset(
+    """
+    angehende angehenden angehender künftige künftigen zukünftige zukünftigen kuenftige
+    kuenftigen zukuenftige zukuenftigen future aspiring prospective would-be
+    """.split()
+)
+"""… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
+
+
+def _with_their_people(
+    hit: tuple[str, int, int], people: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+) -> bool:
+    """Whether an organisation is joined to its people ("kleine Betriebe und deren
+    Beschäftigte", "SMEs and their staff"); `people`: the hits of groups of people."""
+    _, _, end = hit
+    joined = words[end : end + 2]
+    return (
+        any(start == end + len(joined) for _, start, _ in people)
+        and all(w.sentence == words[end - 1].sentence for w in joined)
+        and [w.key in JOINERS for w in joined] == [True, False]
+        and joined[1].key in THEIR
+    )
+
+
+def _delivering_role(word: _Word) -> bool:
+    return word.key.endswith(_DELIVERING_ENDINGS)
+
+
+def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
+    """Whether "als"/"as" (or "sind"/"are") and a role of doing the work follow the words before
+    `end` in their sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als
+    ehrenamtliche Paten", "Die Studierenden sind Mentoren")."""
+    sentence = words[end - 1].sentence
+    for index in range(end, min(len(words), end + DELIVERING_REACH + 1)):
+        word = words[index]
+        if word.sentence != sentence or word.key in CLAUSE_BREAKS:
+            return False
+        if word.key in ROLE_AS or word.key in ROLE_COPULAS:  # "… sind Mentoren"
+            after = words[index + 1 : index + 2 + ROLE_GAP]
+            if not any(w.sentence == sentence and _delivering_role(w) for w in after):
+                return False
+            # trained for the role, they are whom the project is for ("Lehrkräfte sollen als
+            # Multiplikatoren geschult werden")
+            rest = words[index + 1 : index + 1 + TRAINED_REACH]
+            return not any(
+                w.sentence == sentence and (w.key in TRAINED or bool(w.forms & TRAINED))
+                for w in rest
+            )
+    return False
+
+
+def _given_a_delivering_role(start: int, words: Sequence[_Word]) -> bool:
+    """Whether a role of doing the work is said of the people at `start` ("Ansprechpartner im
+    Betrieb wären jeweils die Ausbilder", "Mentoren sind Studierende")."""
+    sentence = words[start].sentence
+    before = [
+        w for w in words[max(0, start - 2 * DELIVERING_REACH) : start] if w.sentence == sentence
+    ]
+    copulas = [i for i, w in enumerate(before) if w.key in ROLE_COPULAS]
+    return bool(copulas) and any(_delivering_role(w) for w in before[: copulas[-1]])
 
 
 def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
@@ -888,7 +1047,15 @@ class GroupFinder:
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
-        found = [hit for hit in found if not self._excluded(hit, words, running_text)]
+        people = [hit for hit in found if hit[0] not in self._organisations]
+        found = [
+            hit
+            for hit in found
+            # organisations named with their people count like their people (not_when aside)
+            if not self._excluded(
+                hit, words, running_text and not _with_their_people(hit, people, words)
+            )
+        ]
         found = self._without_parts(found, words)
         found = self._without_roles(found, words, text)
         found = _without_negated(found, words)
@@ -910,17 +1077,26 @@ class GroupFinder:
             found = [hit for hit in found if not _broken_down(hit, words)]
             found = [hit for hit in found if not self._own_described(hit, found, words, text)]
             found = [hit for hit in found if not _volunteering(hit, words)]
+            found = [hit for hit in found if not self._delivering(hit, named, words)]
+            found = [
+                hit
+                for hit in found
+                if not (
+                    _already_served(hit, words)
+                    and any(e <= hit[1] or s >= hit[2] for _, s, e in named)
+                )
+            ]
             found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
         if running_text:
             found = self._without_partners(found, words)
-            found = self._without_staff(found, words)
+            found = self._without_staff(found, words, text)
             found = [hit for hit in found if not self._sought(hit, words, text)]
         found += self._women_too(found, words)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
             hits.setdefault((group, first, last), GroupHit(group, first, last, text[first:last]))
-        return tuple(hits.values())
+        return _corrected(tuple(hits.values()), text)
 
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
@@ -951,7 +1127,7 @@ class GroupFinder:
                 text[a:b] for a, b in _uncovered(start, end, [(h.start, h.end) for h in listed])
             )
             hits += listed if len(_words(covered)) <= SHORT_ADDITION else said
-        return tuple(hits)
+        return _corrected(tuple(hits), text)
 
     def answer_groups(self, text: str) -> tuple[str, ...]:
         """The ids of `answer`'s groups, in the order first named."""
@@ -1260,7 +1436,7 @@ class GroupFinder:
         return [hit for hit in found if not partner(*hit)]
 
     def _without_staff(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
+        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
     ) -> list[tuple[str, int, int]]:
         """Hits that name the people doing the work to another group of their sentence."""
         people = [(g, s, e) for g, s, e in found if g not in self._organisations]
@@ -1295,12 +1471,22 @@ class GroupFinder:
             opening = [w for w in words[:start] if w.sentence == sentence]
             # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
             counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+            if later and len(counted) >= SUBJECT_REACH:
+                # … or open a clause of their sentence ("From April 2027, our nurses would
+                # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
+                opening = list(words[_clause_bounds(words, start, text)[0] : start])
+                counted = [
+                    w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)
+                ]
             if not later or len(counted) >= SUBJECT_REACH:
                 return False
             if any(w.key in SUBJECTS for w in opening):
                 return False
             after = [w for w in words[end:] if w.sentence == sentence]
-            return any(w.key in HELPING or w.forms & HELPING for w in after)
+            # the verb is theirs, not that of a clause with its own subject ("Viele unserer
+            # Lagerhelfer sprechen kaum Deutsch, wir wollen Deutsch am Arbeitsplatz anbieten")
+            subject = next((i for i, w in enumerate(after) if w.key in SUBJECTS), len(after))
+            return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
         return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
 
@@ -1314,6 +1500,12 @@ class GroupFinder:
         def role(group: str, start: int, end: int) -> bool:
             if start == 0:
                 return False
+            if (
+                group in PROFESSIONS
+                and words[start - 1].key in PROSPECTIVE
+                and any(g != group for g, _, _ in found)
+            ):
+                return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
             sentence = words[start].sentence
             if (
                 end < len(words)
@@ -1337,6 +1529,8 @@ class GroupFinder:
                 return False  # "Kontakte zu Betrieben" are partners, no role
             if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
                 return False
+            if any(_delivering_role(w) for w in words[index + 1 : start]):
+                return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
             if index + 1 < start and words[index + 1].key in ("auch", "also"):
                 return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
             if marker.key in ROLE_ALWAYS:
@@ -1426,14 +1620,38 @@ class GroupFinder:
             return not self._introduced(start, words)
         return False
 
+    def _delivering(
+        self,
+        hit: tuple[str, int, int],
+        named: Sequence[tuple[str, int, int]],
+        words: Sequence[_Word],
+    ) -> bool:
+        """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
+        Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
+        engineers would act as mentors") beside another group of the text are its staff, not
+        its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
+        role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
+        _, start, end = hit
+        if self._introduced(start, words):
+            return False
+        if not any(e <= start or s >= end for _, s, e in named):
+            return False  # the only group the text names
+        return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
+
     @staticmethod
     def _introduced(start: int, words: Sequence[_Word]) -> bool:
         """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
         that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
         die Betriebe, die sie einstellen")."""
         sentence = words[start].sentence
-        before = words[max(0, start - INTRODUCER_REACH) : start]
-        if any(w.key in INTRODUCERS and w.sentence == sentence for w in before):
+        first = max(0, start - INTRODUCER_REACH)
+        if any(
+            words[i].key in INTRODUCERS
+            and words[i].sentence == sentence
+            # what people learn for is no target ("beim Lernen für die Berufsschule")
+            and not (i > 0 and words[i - 1].key in LEARNING)
+            for i in range(first, start)
+        ):
             return True
         return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 
@@ -1465,6 +1683,29 @@ class GroupFinder:
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
 """One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
+
+
+_CLOSING = re.compile(
+    r"(?<![^\W\d_])(?:(?:mit\s+)?(?:freundlichen|freundliche|herzlichen|herzliche|besten|beste"
+    r"|schönen|schoene|liebe|lieben|viele|vielen|sonnige)\s+grüßen?|(?:mit\s+)?freundlichem\s+gruß"
+    r"|grüße\s+aus|gruß\s+aus|mfg|(?:kind|best|warm|many)\s+regards|regards|best\s+wishes"
+    r"|yours\s+(?:sincerely|faithfully)|sincerely)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""The closing of a letter or e-mail ("Mit freundlichen Grüßen", "MfG", "Kind regards"): what
+follows is the signature."""
+
+
+def signature_start(text: str) -> int | None:
+    """Where the signature of an e-mail-like message begins: at a closing formula after its
+    first sentence ("… Mit freundlichen Grüßen, Thomas Becker, Schulleiter, Oberschule …").
+    The sender's name, position and address name no target group ("Schulleiter",
+    "Referentin Berufsbildung")."""
+    first = _SENTENCE.search(text)
+    if first is None:
+        return None
+    closing = _CLOSING.search(text, first.end())
+    return closing.start() if closing else None
 
 
 def group_finder(kb: KnowledgeBase) -> GroupFinder:

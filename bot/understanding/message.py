@@ -48,7 +48,7 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
-from bot.understanding.groups import GroupFinder, GroupHit
+from bot.understanding.groups import GroupFinder, GroupHit, signature_start
 from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind
@@ -437,6 +437,9 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
                 or _INTRODUCED.search(sentence[: hit.start])
             ]
         )
+        signed = signature_start(body) if running else None
+        if signed is not None:  # the sender's position and address name no group
+            hits = [(offset, hit) for offset, hit in hits if offset + hit.start < signed]
         if hits:
             groups = tuple(dict.fromkeys(hit.group for _, hit in hits))
             slots["target_groups"] = Found(groups, _group_span(hits), LIKELY)

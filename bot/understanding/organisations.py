@@ -1,18 +1,20 @@
 """The kind of organisation behind a project, from the words sponsors use for themselves.
 
-"Kreishandwerkerschaft" is a chamber or association, "VHS" an education provider, "HAWK" a
-university, "Jugendhilfeträger" and "ambulanter Pflegedienst" care or social services, "Stadt
-Springe" a municipality, "Jobcenter" the employment services, "mittelständischer
-Maschinenbauer" a company, "Verein", "Stiftung" and "gGmbH" other organisations.
+"Kreishandwerkerschaft" is a chamber or association, "VHS", "Gymnasium" and "school" education
+providers, "HAWK" a university, "Jugendhilfeträger" and "ambulanter Pflegedienst" care or
+social services, "Stadt Springe" a municipality, "Jobcenter" the employment services,
+"mittelständischer Maschinenbauer" and "Reinigungsfirma" companies, "Verein", "Stiftung" and
+"gGmbH" other organisations.
 
 Words are compared whole (with their dictionary forms) and as the last part of a compound
 ("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
 "pflegeheim"), but only for the stems listed here, which do not occur inside unrelated words.
 Close typos of a whole answer ("bildungstreger") are accepted at the organisation question.
-In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …",
-"we are a …", "I'm with …", "… hier", an organisation named at the very start or as the
-subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …"; after a person's role,
-where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in Betrieben" names no kind.
+In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …", "we
+are a …", "I'm with …", "… hier", "HR here from a hospital …", an organisation named at the
+very start or as the subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …";
+after a person's role, where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in
+Betrieben" names no kind.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "vocational school", "adult education centre", "adult education center",
         "sprachschule", "language school", "vocational college", "berufskolleg",
         "further education college",
+        # wave 8 (understand12i): schools by their kind, and in English
+        "gymnasium", "school", "secondary school", "grammar school",
     ),
     "chamber": (
         "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
@@ -82,6 +86,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "economic development agency", "business development agency",
         # wave 7 (understand12g): the administration of a village names the municipality
         "gemeindeverwaltung", "samtgemeindeverwaltung", "ortsverwaltung",
+        # wave 8 (understand12i): offices of a town or district
+        "gleichstellungsstelle", "gleichstellungsbuero", "gleichstellungsbüro", "equality office",
+        "district administration", "city administration",
     ),
     "company": (
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
@@ -97,6 +104,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "systemhaus", "softwarehaus", "software house",
         # wave 7 (understand12h): small and medium-sized enterprises by their abbreviation
         "kmu", "sme", "smes",
+        # wave 8 (understand12i): consultancies and logistics sites
+        "consultancy", "consulting firm", "ingenieurbuero", "ingenieurbüro", "planungsbuero",
+        "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -136,6 +146,8 @@ _COMPOUND_HEADS = {
     "vereen": "other",  # Low German
     "bedriev": "company",  # Low German: "Handwarksbedriev"
     "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
+    "firma": "company",  # Reinigungsfirma, Baufirma
+    "fortbildung": "education",  # Lehrerfortbildung: an institute of further training
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
 _COMPOUND_PREFIXES = {
@@ -152,7 +164,8 @@ _JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
     r"|good\s+(?:morning|afternoon|evening))(?:\s+(?:zusammen|allerseits|everyone|all|there))?"
-    r"|sehr\s+geehrte\s+damen\s+und\s+herren|dear\s+(?:sir\s+or\s+madam|all|team))[\s,!.]*",
+    r"|sehr\s+geehrte\s+damen\s+und\s+herren|sehr\s+geehrtes\s+team"
+    r"|dear\s+(?:sir\s+or\s+madam|all|team))[\s,!.]*",
     re.IGNORECASE,
 )
 _SELF = re.compile(
@@ -175,6 +188,13 @@ _WORKPLACE = re.compile(
 """A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school")."""
 _BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)
 _HERE = re.compile(r"^(?P<who>[^.!?;:,]{2,60}?)\s+hier\b", re.IGNORECASE)
+_HERE_FROM = re.compile(
+    r"^[^.!?;:,]{1,40}?\s+(?:hier|here)\s+(?:from|at|with|von|vom|aus|bei|beim)\s+"
+    r"(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""A person or team signing in from where they work ("HR here from a hospital in Hildesheim",
+"Jana hier vom Pflegedienst Sonnenschein")."""
 _OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
 MAX_WHO_WORDS = 7
 """A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""
@@ -289,7 +309,7 @@ def organisation_in(text: str) -> Kind | None:
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (_SELF, _BRACKETED, _HERE, _OPENING, _SUBJECT):
+    for pattern in (_SELF, _BRACKETED, _HERE, _HERE_FROM, _OPENING, _SUBJECT):
         for match in pattern.finditer(body):
             who = match.group("who")
             offset = skip + match.start("who")
