@@ -196,9 +196,14 @@ class EvalSet(Strict):
 
 
 def _load_part(part: Part) -> tuple[list[Case], list[PlaceInput]]:
-    raw = yaml.safe_load((HERE / f"{part}.yaml").read_text(encoding="utf-8"))
-    cases = [Case.model_validate({**c, "part": part}) for c in raw["cases"]]
-    places = [PlaceInput.model_validate({**p, "part": part}) for p in raw["places"]]
+    """`<part>.yaml` and then its further batches, `<part>-<batch>.yaml` in name order: a new
+    batch is a file of its own, so batches written side by side merge without conflicts."""
+    cases: list[Case] = []
+    places: list[PlaceInput] = []
+    for path in [HERE / f"{part}.yaml", *sorted(HERE.glob(f"{part}-*.yaml"))]:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases += [Case.model_validate({**c, "part": part}) for c in raw.get("cases", [])]
+        places += [PlaceInput.model_validate({**p, "part": part}) for p in raw.get("places", [])]
     return cases, places
 
 
