@@ -111,10 +111,12 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _HEADING = re.compile(
     r"[\W_]*(?:projekt\w*|project|idee|idea|vorhaben|plan|proposal|konzept|concept|angebot"
     r"|betreff|subject|re|antrag(?:\s+auf\s+f[öo]e?rderung)?|kurz\s+gesagt|in\s+short|kurzum)"
-    r"\s*[:–—]",
+    # for whom or where, before the colon: "Angebot für Quereinsteiger: …"
+    r"(?:\s+(?:f[üu]e?r|for|in)\s+[^\W\d_][^:–—\n]{0,40}?)?\s*[:–—]",
     re.IGNORECASE,
 )
-"""A sentence headed by what follows: "Projekt: …", "Idee – …", "Betreff: …", "Subject: …"."""
+"""A sentence headed by what follows: "Projekt: …", "Idee – …", "Betreff: …", "Subject: …",
+"Angebot für Quereinsteiger: …"."""
 _DESCRIBES = re.compile(
     # a sentence saying what it is: "Es geht um …", "Idee ist …", "The project is …"
     r"(?<![^\W\d_])(?:es\s+geht\s+um|es\s+handelt\s+sich\s+um|geplant\s+(?:ist|sind|wäre)"

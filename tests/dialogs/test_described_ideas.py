@@ -42,3 +42,10 @@ def test_who_writes_is_no_idea(engine: DialogEngine, language: Language) -> None
     driver.text(NO_PROJECT[language])
     assert "idea" not in driver.state.answers
     assert "region" in driver.state.answers
+
+
+def test_a_heading_over_nothing_is_no_idea(engine: DialogEngine) -> None:
+    # the reader offers it, the idea question's own parser finds nothing said
+    driver = DialogDriver.started(engine, "de")
+    driver.text("Projekt für Hameln: kommt noch")
+    assert "idea" not in driver.state.answers

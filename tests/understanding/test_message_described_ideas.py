@@ -21,6 +21,7 @@ DESCRIBED = [
     "The project is a mobile careers bus that visits rural schools with local employers on board.",
     "We'd run a coding bootcamp with local IT firms in Hanover, starting May 2027.",
     "Subject: mentoring scheme in small hospitality businesses, Hameln-Pyrmont",
+    "Angebot für Quereinsteiger: Umschulung zum Berufskraftfahrer mit Sprachförderung",
 ]
 
 NO_PROJECT = [
