@@ -69,6 +69,9 @@ UNSURE = 0.5
 MAX_MESSAGE = 4000
 MIN_IDEA_WORDS = 12
 """A message says what a project does only with some words."""
+MIN_DESCRIBED_WORDS = 5
+"""… or fewer where the first message plainly describes the project ("Projekt: …", a group
+after "für" in notes): the idea question's parser decides whether they say enough."""
 MAX_PLACE_WORDS = 4
 
 _INTRODUCED = re.compile(
@@ -105,6 +108,34 @@ _INTENT = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_HEADING = re.compile(
+    r"[\W_]*(?:projekt\w*|project|idee|idea|vorhaben|plan|proposal|konzept|concept|angebot"
+    r"|betreff|subject|re|antrag(?:\s+auf\s+f[öo]e?rderung)?|kurz\s+gesagt|in\s+short|kurzum)"
+    # for whom or where, before the colon: "Angebot für Quereinsteiger: …"
+    r"(?:\s+(?:f[üu]e?r|for|in)\s+[^\W\d_][^:–—\n]{0,40}?)?\s*[:–—]",
+    re.IGNORECASE,
+)
+"""A sentence headed by what follows: "Projekt: …", "Idee – …", "Betreff: …", "Subject: …",
+"Angebot für Quereinsteiger: …"."""
+_DESCRIBES = re.compile(
+    # a sentence saying what it is: "Es geht um …", "Idee ist …", "The project is …"
+    r"(?<![^\W\d_])(?:es\s+geht\s+um|es\s+handelt\s+sich\s+um|geplant\s+(?:ist|sind|wäre)"
+    r"|(?:die\s+|unsere\s+)?idee\s+(?:ist|wäre|waere)|(?:the|our)\s+(?:project|idea|plan)"
+    r"\s+(?:is|would\s+be)|basically|im\s+grunde"
+    # what the sponsor will run: "We'd run …", "We're setting up …", "Wir starten … mit …"
+    r"|we['’]d\s+(?:run|set\s+up|offer|start|launch)|we\s+would\s+(?:run|set\s+up|offer"
+    r"|start|launch)|we(?:['’]re|\s+are)\s+(?:setting\s+up|starting|launching)"
+    r"|wir\s+(?:starten|dachten\s+an|denken\s+an)|looking\s+for\s+funding\s+for"
+    r"|suchen\s+(?:eine\s+)?f[öo]e?rderung\s+f[üu]e?r)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""What says a project is described, without a verb of intent."""
+_SELF_DESCRIBED = re.compile(
+    r"(?<![^\W\d_])(?:wir\s+sind|ich\s+bin|hier\s+(?:ist|sind|schreibt)|we\s+are|we['’]re"
+    r"|i\s+am|i['’]m|this\s+is)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A sentence in which the sponsor says who they are ("Wir sind ein Verein für …")."""
 _COST_CUE = re.compile(
     r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|gesamtkosten|budget|gesamt|insgesamt|total"
     r"|costs?|tsd|teur|mio|k)(?![^\W\d_])|\d\s*(?:k|tsd|mio|mille)(?![^\W\d_])",
@@ -353,8 +384,10 @@ def _cofinancing(statements: list[tuple[int, str]]) -> Found[str] | None:
     return None
 
 
-def _idea(text: str, reply: Reply, *, intent: bool = True) -> Found[str] | None:
-    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS or (intent and not _INTENT.search(text)):
+def _idea(
+    text: str, reply: Reply, *, intent: bool = True, least: int = MIN_IDEA_WORDS
+) -> Found[str] | None:
+    if len(_LETTERS.findall(text)) < least or (intent and not _INTENT.search(text)):
         return None
     value, span = _trimmed(0, text)
     if reply.kind is Kind.ANSWER and reply.rest and reply.rest in text:
@@ -368,14 +401,47 @@ def _idea_for_group(
 ) -> Found[str] | None:
     """A first message that says what is offered for whom without a word of intent
     ("Vorbereitungskurs für angehende Meister im Kfz-Handwerk, abends und samstags, in
-    Hameln"): a group introduced by "für"/"for" makes it the idea."""
-    if len(_LETTERS.findall(text)) < MIN_IDEA_WORDS:
+    Hameln"): a group introduced by "für"/"for" makes it the idea. Notes say it in a few
+    words ("Mentoringprogramm für Azubis im Handwerk, Landkreis Hameln-Pyrmont, 2 Jahre"), so
+    a shorter message counts where the sentence is no self-description ("Wir sind ein Verein
+    für Alleinerziehende" says who writes, not what they will do); the idea question's own
+    parser then judges whether it says enough (the dialog's reader reads it with that)."""
+    letters = len(_LETTERS.findall(text))
+    if letters < MIN_DESCRIBED_WORDS:
         return None
     for _, sentence in statements:
         for hit in groups.find(sentence, running_text=True):
-            if _INTRODUCED.search(sentence[: hit.start]):
-                return _idea(text, reply, intent=False)
+            if not _INTRODUCED.search(sentence[: hit.start]):
+                continue
+            if letters >= MIN_IDEA_WORDS or not _SELF_DESCRIBED.search(sentence):
+                return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
     return None
+
+
+def _idea_described(
+    text: str, reply: Reply, statements: list[tuple[int, str]], groups: GroupFinder
+) -> Found[str] | None:
+    """A first message that says what the project is in another form than an intent
+    ("Projekt: Sprachcafé plus Betriebsbesuche …", "Es geht um eine Qualifizierung …", "The
+    project is a mobile careers bus …", "We'd run a coding bootcamp …", an e-mail's subject
+    line): the message is the idea, judged by the idea question's own parser as above."""
+    for _, sentence in statements:
+        said = _HEADING.match(sentence) or _DESCRIBES.search(sentence)
+        if said is not None and not _names_people(sentence[said.end() :], groups):
+            return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
+    return None
+
+
+PEOPLE_FIRST_WORDS = 2
+"""Words ("unsere", "junge") that may come before the people a description is about."""
+
+
+def _names_people(described: str, groups: GroupFinder) -> bool:
+    """What is described is whom it is for ("Es geht um Schulabgänger ohne Anschluss", "es
+    geht um unsere PiA-Azubis"): the target group, not yet what the project does."""
+    for hit in groups.find(described, running_text=True):
+        return len(_LETTERS.findall(described[: hit.start])) <= PEOPLE_FIRST_WORDS
+    return False
 
 
 def _whole(text: str, reply: Reply) -> tuple[str, Span]:
@@ -419,6 +485,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
+        if idea is None and ctx.asked in (None, "place"):
+            idea = _idea_described(body, reply, statements, ctx.groups)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
         # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
         naming = [o for o, sentence in statements if running and ctx.groups.find(sentence)]

@@ -376,11 +376,20 @@ def _language_request(folded: str) -> Language | None:
     return None
 
 
+_LABELLED = re.compile(
+    r"[\s\-–—•*]*(?:wer|was|wann|wo|wie|who|what|when|where|how|why)\s*:", re.IGNORECASE
+)
+"""Notes labelled by a question word ("- who: youth charity, Hamelin\n- what: …", "Was: …")
+answer it; without a question mark they ask nothing."""
+
+
 def _is_question(raw: str, folded: str, slot: Asked | None) -> bool:
     words = folded.split()
     if raw.rstrip().endswith("?"):
         return len(words) >= 3 or bool(_QUESTION_START.search(folded))
     if slot == "idea" and len(words) > 12:
+        return False
+    if _LABELLED.match(raw):
         return False
     if _UNKNOWN_PART.search(_first_clause(raw)):
         return False
