@@ -78,7 +78,7 @@ def gatherer(
             if answered is None or found.confidence < LIKELY:
                 continue
             words = text[found.span[0] : found.span[1]].strip() or text.strip()
-            if slot == "duration" and _PERIOD_ONLY.fullmatch(words):
+            if slot == "duration" and _PERIOD_ONLY.fullmatch(words) and _per_period(reading):
                 continue  # "9,000 euros a month": the costs' period, not the project's
             accepted = _accepted(answered, found, words, ctx, parse, per_period)
             if accepted is not None:
@@ -95,6 +95,12 @@ def gatherer(
         return Gathered(answers, language, offer, detected, corrects(text) or revises)
 
     return gather
+
+
+def _per_period(reading: Reading) -> bool:
+    """The message's amount is one per year or month, whose period "a month", "ein Jahr" may
+    name; with a total ("Kosten wären so 45.000, Laufzeit ein Jahr") it is the duration."""
+    return reading.costs is not None and reading.costs.value.per is not None
 
 
 def _revises_costs(reading: Reading, ctx: StepContext) -> bool:

@@ -78,7 +78,7 @@ from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, asked_with, classify, to_the_bot
 from bot.understanding.result import Unclear
 from bot.understanding.slots import Asked, Slot
-from bot.understanding.titles import clean_title, corrects, describes, gives_facts
+from bot.understanding.titles import clean_title, corrects, describes, facts_named, gives_facts
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -343,7 +343,10 @@ def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("organisation", text, ctx)
     if isinstance(answer, Rejected):
         return answer
-    kind = organisation_kind(answer) or "other"
+    kind = organisation_kind(answer)
+    if kind is None and facts_named(answer) >= 2:  # "Kosten wären so 45.000, Laufzeit ein Jahr"
+        return Rejected(Msg("sponsor.organisation.facts"))
+    kind = kind or "other"
     # the kind is read from the sponsor's words: said, so a misreading can be corrected
     label = next(Choice(de, en) for value, de, en in ORGANISATION_KINDS if value == kind)
     note = Msg("sponsor.organisation.understood", {"text": answer[:60], "kind": label})

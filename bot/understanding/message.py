@@ -57,7 +57,14 @@ from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
 from bot.understanding.result import Unclear, Understood
 from bot.understanding.slots import SLOTS, Asked, Slot
-from bot.understanding.titles import clean_title, corrects, describes, gives_facts, title_in
+from bot.understanding.titles import (
+    clean_title,
+    corrects,
+    describes,
+    facts_named,
+    gives_facts,
+    title_in,
+)
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -145,7 +152,8 @@ _COST_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:kosten|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
     r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|ungefaehr|about"
     r"|approx\.?|around|so|um|die|circa|zirka|grob|knapp|bei|schätzungsweise|roughly|some"
-    r"|approximately|maybe|vielleicht|\s)*$",
+    r"|approximately|maybe|vielleicht|wären|waeren|wäre|waere|sind|betragen|beträgt|betraegt"
+    r"|would\s+be|will\s+be|are|\s)*$",
     re.IGNORECASE,
 )
 """A cost word right before an amount marks it as costs like a currency ("Kosten 180.000")."""
@@ -548,6 +556,8 @@ def _at_step(
     asked = ctx.asked
     if asked == "organisation":
         kind = organisation_kind(value)
+        if kind is None and facts_named(value) >= 2:
+            return {}  # "Kosten wären so 45.000, Laufzeit ein Jahr": facts, no organisation
         return {"organisation": Found(kind or "other", span, SURE if kind else LIKELY)}
     if asked == "target_groups":
         found = slots.get("target_groups")

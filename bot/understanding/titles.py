@@ -106,16 +106,31 @@ _DESCRIPTION = re.compile(
 bringen") describes it; it names no title (unless it says "wir nennen es …")."""
 MIN_DESCRIPTION_WORDS = 5
 
-_OTHER_ANSWERS = re.compile(
-    r"\d[\d.,]*\s*(?:€|eur(?:o|os)?\b|k\b|tsd|mio|million)"
-    r"|(?:€|eur)\s*\d"
-    r"|\d+(?:[.,]\d+)?\s*(?:monate?n?|months?|jahre?n?|years?)\b"
-    r"|\b(?:0?[1-9]|1[0-2])/(?:20)?\d\d\b"
-    r"|\b(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november"
-    r"|dezember|january|february|march|may|june|july|october|december)\s+20\d\d\b"
-    r"|\b(?:eigenanteil|kofinanzierung|eigenmittel|own\s+share|co-?financing)\b",
-    re.IGNORECASE,
-)
+_FACTS = {
+    "costs": re.compile(
+        r"\d[\d.,]*\s*(?:€|eur(?:o|os)?\b|k\b|tsd|mio|million)|(?:€|eur)\s*\d"
+        # an amount after a cost word ("Kosten wären so 45.000", "budget about 60000")
+        r"|\b(?:kosten|gesamtkosten|budget|costs?)\b\D{0,25}\d",
+        re.IGNORECASE,
+    ),
+    "duration": re.compile(
+        r"\d+(?:[.,]\d+)?\s*(?:monate?n?|months?|jahre?n?|years?)\b"
+        # in words after its word ("Laufzeit ein Jahr", "duration two years")
+        r"|\b(?:laufzeit|dauer|duration|runtime)\W+(?:von\s+|of\s+|ca\.?\s+|about\s+)?"
+        r"(?:ein|eine|einem|einen|zwei|drei|anderthalb|eineinhalb|one|two|three|\d+)\s*"
+        r"(?:jahre?n?|monate?n?|years?|months?)\b",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        r"\b(?:0?[1-9]|1[0-2])/(?:20)?\d\d\b"
+        r"|\b(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november"
+        r"|dezember|january|february|march|may|june|july|october|december)\s+20\d\d\b",
+        re.IGNORECASE,
+    ),
+    "share": re.compile(
+        r"\b(?:eigenanteil|kofinanzierung|eigenmittel|own\s+share|co-?financing)\b", re.IGNORECASE
+    ),
+}
 """Costs, dates, durations, the own share: a message with them at the title question is the
 rest of the project's facts ("Geplant ab Februar 2027, 24 Monate, ca. 160.000 €"), no name."""
 MIN_OTHER_ANSWERS_WORDS = 4
@@ -192,10 +207,15 @@ def gives_facts(text: str) -> bool:
     stripped = text.strip()
     if title_in(stripped) is not None or re.search(r"[„“\"«»]", stripped):
         return False
-    return (
-        len(stripped.split()) >= MIN_OTHER_ANSWERS_WORDS
-        and _OTHER_ANSWERS.search(stripped) is not None
-    )
+    return len(stripped.split()) >= MIN_OTHER_ANSWERS_WORDS and facts_named(stripped) >= 1
+
+
+def facts_named(text: str) -> int:
+    """How many kinds of the project's facts (costs, duration, a date, the own share) `text`
+    names: two of them say the project's facts, whatever else it says ("Kosten wären so
+    45.000, Laufzeit ein Jahr"); one may be part of a name or a self-description ("seit 20
+    Jahren in Hameln")."""
+    return sum(pattern.search(text) is not None for pattern in _FACTS.values())
 
 
 _OUTER_QUOTES = re.compile(r"^[„“\"'«»‚‘](?P<t>.+?)[“”\"'«»‘’]\.?$")
