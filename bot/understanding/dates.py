@@ -96,17 +96,21 @@ _THROUGHOUT = re.compile(
 )
 
 
-def _incidental(before: str) -> bool:
+def _incidental(folded: str, at: int) -> bool:
     """Whether a point in time, by the words before it in its sentence, is said of someone or
     something else than the project: in a relative clause about people ("Jugendliche, die im
     September noch keinen Vertrag haben", "apprentices who start in September") or as a span
     they spend ("sit at home all autumn", "den ganzen Sommer"). A relative clause about the
     project ("das Projekt, das im März startet", "the programme, which starts …") still names
     its start."""
+    before = folded[:at]
     if _THROUGHOUT.search(before):
         return True
     comma = before.rfind(",")
     clause = before[comma:] if comma >= 0 else before
+    after = folded.find(",", at)
+    if _PROJECT.search(folded[max(comma, 0) : after if after >= 0 else len(folded)]):
+        return False  # "a small firm who would like to start a project in May 2027"
     if comma >= 0 and _RELATIVE.match(clause):
         return not _PROJECT.search(before[max(comma - 40, 0) : comma])
     return bool(_WHO.search(clause))
@@ -241,7 +245,7 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
             if found.end_when is None:
                 found.end_when, found.end_span = when, span
             continue
-        if found.start is None and not _incidental(folded[: when.start]):
+        if found.start is None and not _incidental(folded, when.start):
             year = _resolve_start_year(when, year_hint, now)
             if EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.start, found.start_span = YearMonth(year, when.month), span

@@ -46,6 +46,8 @@ def test_a_date_said_of_someone_else_is_no_start(text: str) -> None:
         ("We'd start in May 2027 with school leavers who have no place.", 5),
         ("Beginn nach den Sommerferien 2027", 8),
         ("Kurs für Eltern, ab März 2027", 3),
+        ("We are a small firm who would like to start a project in May 2027.", 5),
+        ("Wir, die Stadt Alfeld, die im März 2027 ein Projekt beginnen will, …", 3),
     ],
 )
 def test_a_start_the_sentence_gives_the_project_is_still_read(text: str, month: int) -> None:
