@@ -60,7 +60,12 @@ _AGE = re.compile(
     r"|nach|erfahrung)\s*$"
 )
 _PART_AFTER = re.compile(
-    r"\s*(?:-\s*)?(?:long\s+|lang\s+|langen?\s+|langes\s+)?(?:bootcamp|course|courses|kurs|kurse"
+    r"\s*(?:-\s*)?(?:long\s+|lang\s+|langen?\s+|langes\s+)?"
+    # a word or two that describe the part ("a 12-week coding bootcamp", "ein 3-monatiges
+    # betriebliches Praktikum"), but no word that joins ("3 years of workshops")
+    r"(?:(?!(?:of|for|with|and|und|mit|fuer|von|im|in|an|at|lang|long|laufzeit|duration)\s)"
+    r"[a-z]+\s+){0,2}?"
+    r"(?:bootcamps?|course|courses|kurs|kurse"
     r"|kursen|kurses|praktikum|praktika|praktikums|internships?|placements?|schulung|schulungen"
     r"|lehrgang|lehrgaenge|lehrgangs|modul|module|workshops?|umschulung|sprachkurs|sprachkurse"
     r"|probezeit|trial\s+(?:period|month)|einsatz|einsaetze|stage)(?![a-z])"
@@ -81,6 +86,34 @@ _EACH_AFTER = re.compile(r"\s*(?:each|jeweils|pro\s+person|per\s+(?:person|parti
 _OVER = re.compile(r"(?:ueber|over)\s*$")
 MAX_OVER_MONTHS = 120
 """… but "über 3 Jahre", "over three years" is how long (ages are higher: "über 50 Jahre")."""
+
+
+_RELATIVE = re.compile(r",\s*(?:die|der|denen|deren|welche[rnms]?|who|whose)\s")
+_WHO = re.compile(r"(?:^|[^a-z])(?:who|whose)\s")
+_PROJECT = re.compile(r"projekt|project|vorhaben|massnahme|programm|program|angebot|initiative")
+_THROUGHOUT = re.compile(
+    r"(?:^|[^a-z])(?:den\s+ganzen|die\s+ganze|das\s+ganze|all|the\s+whole|the\s+entire)\s*$"
+)
+
+
+def _incidental(folded: str, at: int) -> bool:
+    """Whether a point in time, by the words before it in its sentence, is said of someone or
+    something else than the project: in a relative clause about people ("Jugendliche, die im
+    September noch keinen Vertrag haben", "apprentices who start in September") or as a span
+    they spend ("sit at home all autumn", "den ganzen Sommer"). A relative clause about the
+    project ("das Projekt, das im März startet", "the programme, which starts …") still names
+    its start."""
+    before = folded[:at]
+    if _THROUGHOUT.search(before):
+        return True
+    comma = before.rfind(",")
+    clause = before[comma:] if comma >= 0 else before
+    after = folded.find(",", at)
+    if _PROJECT.search(folded[max(comma, 0) : after if after >= 0 else len(folded)]):
+        return False  # "a small firm who would like to start a project in May 2027"
+    if comma >= 0 and _RELATIVE.match(clause):
+        return not _PROJECT.search(before[max(comma - 40, 0) : comma])
+    return bool(_WHO.search(clause))
 
 
 def _age(before: str, months: Decimal) -> bool:
@@ -212,7 +245,7 @@ def _sentence(sentence: str, base: int, now: YearMonth, found: _Found) -> None:
             if found.end_when is None:
                 found.end_when, found.end_span = when, span
             continue
-        if found.start is None:
+        if found.start is None and not _incidental(folded, when.start):
             year = _resolve_start_year(when, year_hint, now)
             if EARLIEST_YEAR <= year <= LATEST_YEAR:
                 found.start, found.start_span = YearMonth(year, when.month), span

@@ -104,6 +104,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "systemhaus", "softwarehaus", "software house",
         # wave 7 (understand12h): small and medium-sized enterprises by their abbreviation
         "kmu", "sme", "smes",
+        # wave 8 (understand12n): municipal utilities are companies of the town; shops
+        "stadtwerke", "stadtwerk", "gemeindewerke", "municipal utility", "municipal utilities",
+        "shop", "repair shop", "garage", "autowerkstatt", "kfz werkstatt",
         # wave 8 (understand12i): consultancies and logistics sites
         "consultancy", "consulting firm", "ingenieurbuero", "ingenieurbüro", "planungsbuero",
         "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
@@ -297,9 +300,14 @@ def _first_words(who: str) -> str:
     """The self-description up to the first word that starts something else."""
     # from the second word on: "an adult education centre" starts with an article, not
     # with the German "an"
-    cut = _CUT.search(f" {who} ", 1)
-    if cut is not None:
-        who = who[: max(cut.start() - 1, 0)]
+    # … but not inside a name that holds such a word ("Agentur für Arbeit", "Werkstatt für
+    # Menschen mit Behinderung"): cut before "für" there, "Agentur" alone is a company
+    padded = f" {who} "
+    names = [m.span() for p in _PHRASES.values() for m in p.finditer(padded.lower())]
+    for cut in _CUT.finditer(padded, 1):
+        if not any(start < cut.start() + 1 and cut.end() - 1 < end for start, end in names):
+            who = who[: max(cut.start() - 1, 0)]
+            break
     words = list(re.finditer(r"\S+", who))
     return who[: words[MAX_WHO_WORDS - 1].end()] if len(words) > MAX_WHO_WORDS else who
 

@@ -142,6 +142,25 @@ def _agreeing(windows: list[list[_Target]]) -> list[_Target]:
     return found
 
 
+_QUOTE_EDGES = " \t\n,.;:!?()[]\"'“”„‚‘’«»"
+
+
+def _named_words(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The words of `text` that the key's words `spans` (first index, count) came from, from
+    the first name to the last; None where the words do not map back one to one."""
+    if not spans:
+        return None
+    text = text[:MAX_INPUT]
+    places: list[tuple[int, int]] = []
+    for word in re.finditer(r"\S+", text):
+        places += [(word.start(), word.end())] * len(_key(word.group()).split())
+    if len(places) != len(_key(text).split()):
+        return None
+    first = min(start for start, _ in spans)
+    last = max(start + size for start, size in spans) - 1
+    return text[places[first][0] : places[last][1]].strip(_QUOTE_EDGES) or None
+
+
 def _without_origins(windows: list[list[_Target]]) -> list[list[_Target]]:
     """A country beside a place in Germany is where people come from ("a plant near Nienburg
     … colleagues from Poland", "Betrieb bei Nienburg, Kollegen aus Polen"), not where the
@@ -293,10 +312,13 @@ class PlaceResolver:
             for candidate in (key, _strip(key)):
                 if candidate in index:
                     return self._decide(index[candidate], text)
-        windows = _without_origins(self._scan(key))
+        spans = self._scan_spans(key)
+        windows = _without_origins([targets for _, _, targets in spans])
         if windows:
             several = self._several(windows, text)
-            return several or self._decide(_agreeing(windows), text)
+            # a note quotes the words that named the place, not the whole message
+            kept = [(start, size) for start, size, ts in spans if any(ts is w for w in windows)]
+            return several or self._decide(_agreeing(windows), _named_words(text, kept) or text)
         if _CODE_AFTER_PREFIX.match(key):
             # "LK OS": a registration code of no district here. Close names of districts
             # ("LK NI" ~ "LK HI") would be a wrong alliance, not a typo.
@@ -345,8 +367,12 @@ class PlaceResolver:
     def _scan(self, key: str) -> list[list[_Target]]:
         """Names inside a longer answer ("Wir sitzen in Rinteln, LK Schaumburg"), in the order
         they are written: the candidates of each name, longest names first."""
+        return [targets for _, _, targets in self._scan_spans(key)]
+
+    def _scan_spans(self, key: str) -> list[tuple[int, int, list[_Target]]]:
+        """`_scan` with where each name is: its first word's index in `key` and its words."""
         tokens = key.split()
-        windows: list[tuple[int, list[_Target]]] = []
+        windows: list[tuple[int, int, list[_Target]]] = []
         covered: set[int] = set()
         for size in (4, 3, 2, 1):
             for start in range(len(tokens) - size + 1):
@@ -359,8 +385,8 @@ class PlaceResolver:
                 )
                 if targets:
                     covered |= span
-                    windows.append((start, targets))
-        return [targets for _, targets in sorted(windows, key=lambda window: window[0])]
+                    windows.append((start, size, targets))
+        return sorted(windows, key=lambda window: window[0])
 
     def _several(self, windows: list[list[_Target]], text: str) -> Parsed[Place] | None:
         """ "Hannover und Hildesheim": a project in several districts or sub-regions, when every
