@@ -526,6 +526,10 @@ def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+OPENING_WORDS = 5
+"""Words of three letters or more the first message's describing sentences need ("our
+engineers need training in battery technology"): the idea parser then judges them with the
+answer."""
 
 
 def parse_asked_idea(text: str, ctx: StepContext) -> ParseOutcome:
@@ -561,7 +565,7 @@ def _described_in_opening(ctx: StepContext) -> str:
     vocabulary, finder = ctx.advisor.matcher.vocabulary, group_finder(ctx.advisor.kb)
     sentences = [s.strip() for s in _SENTENCE_END.split(region.text) if s.strip()]
     describing = [s for s in sentences if vocabulary.find(s) or finder.groups(s, running_text=True)]
-    if len(_WORD.findall(" ".join(describing))) < MIN_IDEA_WORDS:
+    if len(_WORD.findall(" ".join(describing))) < OPENING_WORDS:
         return ""
     return " ".join(describing)
 

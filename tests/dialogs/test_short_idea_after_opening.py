@@ -61,3 +61,26 @@ def test_after_a_place_alone_a_short_idea_is_asked_about_as_before(
     driver.text(SHORT[language])
     assert driver.step == "idea"
     assert "idea" not in driver.state.answers
+
+
+SHORT_OPENING = {
+    "de": (
+        "Moin, Tischlerei in Rinteln. Unsere Gesellen brauchen Weiterbildung in CNC-Technik.",
+        "Kurse in CNC-Technik",
+    ),
+    "en": (
+        "hi, joinery in rinteln. our journeymen need further training in cnc machining",
+        "courses in cnc machining",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_short_describing_sentence_in_the_opening_counts_too(
+    engine: DialogEngine, language: Language
+) -> None:
+    opening, short = SHORT_OPENING[language]
+    driver = _at_idea(engine, language, opening)
+    driver.text(short)
+    assert driver.step != "idea", driver.plain
+    assert short in driver.state.answers["idea"].text
