@@ -525,6 +525,61 @@ def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
     return Rejected(Msg("sponsor.idea.still_thin"), keep_partial=kept)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+OPENING_WORDS = 5
+"""Words of three letters or more the first message's describing sentences need ("our
+engineers need training in battery technology"): the idea parser then judges them with the
+answer."""
+
+
+def parse_asked_idea(text: str, ctx: StepContext) -> ParseOutcome:
+    """The idea question's answer. A short one ("Mentoring im ersten Lehrjahr") after a first
+    message that said for whom and what is wrong ("… unsere Azubis im Service, die oft im ersten
+    Jahr abbrechen") but was no idea of its own is read together with that message: the sponsor
+    answers in few words because the rest was said already, and "tell me more" would only ask
+    for it once more. The idea is that message's describing sentences and the answer, and the
+    sponsor is told so. An answer that says nothing ("asdf") is still asked about."""
+    outcome = parse_idea(text, ctx)
+    if not isinstance(outcome, Rejected) or outcome.keep_partial is None:
+        return outcome
+    answer = outcome.keep_partial
+    opening = _described_in_opening(ctx)
+    if not opening or not _says_something(answer, opening, ctx):
+        return outcome
+    combined = parse_idea(f"{opening}\n{answer}", ctx)
+    if not isinstance(combined, Accepted):
+        return outcome
+    note = Msg("sponsor.idea.with_opening")
+    if combined.note is not None:
+        note = Msg("sponsor.notes", {"first": combined.note, "second": note})
+    return replace(combined, note=note)
+
+
+def _described_in_opening(ctx: StepContext) -> str:
+    """The sentences of the message the place was read from that name a term of the
+    vocabulary or a target group (what the project is about, not "Hallo, Altenheim in
+    Rinteln."); empty when the place was answered on its own."""
+    region = ctx.answers.get("region")
+    if region is None:
+        return ""
+    vocabulary, finder = ctx.advisor.matcher.vocabulary, group_finder(ctx.advisor.kb)
+    sentences = [s.strip() for s in _SENTENCE_END.split(region.text) if s.strip()]
+    describing = [s for s in sentences if vocabulary.find(s) or finder.groups(s, running_text=True)]
+    if len(_WORD.findall(" ".join(describing))) < OPENING_WORDS:
+        return ""
+    return " ".join(describing)
+
+
+def _says_something(answer: str, opening: str, ctx: StepContext) -> bool:
+    """An answer that adds to the first message: a term of the vocabulary, a few words, or a
+    word it takes up from that message ("freigestellte Praxisanleitung")."""
+    words = _WORD.findall(answer)
+    if len(words) >= MIN_ADDITION_WORDS or ctx.advisor.matcher.vocabulary.find(answer):
+        return True
+    said = {fold(word) for word in _WORD.findall(opening) if len(word) > TERSE_IDEA_WORDS}
+    return any(fold(word) in said for word in words)
+
+
 def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
     if rejected := _too_long(text):
         return rejected
@@ -960,7 +1015,7 @@ MAIN_STEPS = (
         ),
         echo=True,
     ),
-    Step("idea", parse_idea, extend=extend_idea),
+    Step("idea", parse_asked_idea, extend=extend_idea),
     Step("title", answering("title", parse_title), optional=True, echo=True),
     Step("costs", answering("costs", parse_costs), echo=True),
     Step(
