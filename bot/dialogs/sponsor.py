@@ -72,7 +72,7 @@ from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import amounts_in, eur_msg, exactly
 from bot.understanding.numbers import clip
 from bot.understanding.once import once_per_context
-from bot.understanding.organisations import organisation_kind
+from bot.understanding.organisations import organisation_in, organisation_kind
 from bot.understanding.periods import months_msg, parse_duration, parse_start
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, asked_with, classify, to_the_bot
@@ -527,6 +527,13 @@ def extend_idea(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 OPENING_WORDS = 5
+_SELF_INTRODUCTION = re.compile(
+    r"^(?:(?:hallo|hi|hello|moin|guten\s+tag)\W+)?(?:wir\s+sind|we\s+are|we're|ich\s+bin"
+    r"|i\s+am|i'm)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A sentence that says who the sponsor is ("We are a job centre in Hanover Region."), not what
+the project does: no part of the idea."""
 """Words of three letters or more the first message's describing sentences need ("our
 engineers need training in battery technology"): the idea parser then judges them with the
 answer."""
@@ -564,7 +571,12 @@ def _described_in_opening(ctx: StepContext) -> str:
         return ""
     vocabulary, finder = ctx.advisor.matcher.vocabulary, group_finder(ctx.advisor.kb)
     sentences = [s.strip() for s in _SENTENCE_END.split(region.text) if s.strip()]
-    describing = [s for s in sentences if vocabulary.find(s) or finder.groups(s, running_text=True)]
+    describing = [
+        s
+        for s in sentences
+        if (vocabulary.find(s) or finder.groups(s, running_text=True))
+        and not (_SELF_INTRODUCTION.match(s) and organisation_in(s) is not None)
+    ]
     if len(_WORD.findall(" ".join(describing))) < OPENING_WORDS:
         return ""
     return " ".join(describing)

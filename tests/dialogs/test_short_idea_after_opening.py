@@ -84,3 +84,23 @@ def test_a_short_describing_sentence_in_the_opening_counts_too(
     driver.text(short)
     assert driver.step != "idea", driver.plain
     assert short in driver.state.answers["idea"].text
+
+
+INTRODUCED = {
+    "de": "Hallo, wir sind ein Bildungsträger in Holzminden. Unsere Auszubildenden im Verkauf "
+    "brechen oft schon im ersten Jahr ab, weil im Laden niemand Zeit für sie hat.",
+    "en": "Hello, we are a care home in Springe. Our trainee nurses often quit in their first "
+    "year because nobody on the ward has time to guide them.",
+}
+INTRODUCTION = {"de": "wir sind ein Bildungsträger", "en": "we are a care home"}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_who_the_sponsor_is_is_no_part_of_the_idea(
+    engine: DialogEngine, language: Language
+) -> None:
+    driver = _at_idea(engine, language, INTRODUCED[language])
+    driver.text(SHORT[language])
+    idea = driver.state.answers["idea"].text
+    assert ABOUT[language] in idea and SHORT[language] in idea
+    assert INTRODUCTION[language] not in idea.lower()
