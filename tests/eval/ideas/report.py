@@ -35,6 +35,7 @@ PARTS = {
         HERE / "tuning-fields.yaml",
         HERE / "tuning-looks.yaml",
         HERE / "tuning-precision.yaml",
+        HERE / "tuning-looks14h.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
