@@ -48,7 +48,11 @@ SINGLE = 1.0
 """What a theme may weigh where the project is for the idea's people as well (one telling
 word: "Anpassungsqualifizierung", "Kreislaufwirtschaft")."""
 FURTHER_THEME = 0.5
-"""What each further theme met adds to the ranking."""
+"""What a further theme met adds to the ranking..."""
+FURTHER_THEMES = 1
+"""...for this many further themes at most: a project's themes say the same approach in several
+wordings (German, English, everyday words), so meeting three of them tells no more than two;
+counting them all ranked a project with many wordings of one theme above one really alike."""
 SHARED_GROUP = 0.5
 """What each target group both are for adds to the ranking (a broader or narrower one half)."""
 SHARED_GOAL = 0.25
@@ -191,7 +195,7 @@ class LookAlikes:
             shared_goals = tuple(g for g in entry.project.sub_goals if g in leading)
             score = (
                 theirs.best
-                + FURTHER_THEME * (theirs.count - 1)
+                + FURTHER_THEME * min(theirs.count - 1, FURTHER_THEMES)
                 + SHARED_GROUP * (len(shared) + 0.5 * len(kin))
                 + SHARED_GOAL * len(shared_goals)
                 + SAME_DISTRICT * same_district

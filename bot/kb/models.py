@@ -310,7 +310,7 @@ class Project(Entry):
     """What the strategy itself says about the project, in its words (chapter 3 or 2.2; its
     sentences on the project, shortened): look-alikes are found on these words as well as on
     the description and keywords."""
-    themes: list[Theme] = Field(default=[], max_length=12)
+    themes: list[Theme] = Field(default=[], max_length=24)
     """The project's theme and approach in a few words each, written for the purpose from the
     strategy's sentences about it: a look-alike must share one of them (its words, or a target
     group it names), so that a shared generic word or a broad sub-goal never suffices."""

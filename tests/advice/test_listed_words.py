@@ -72,7 +72,9 @@ def test_every_context_term_is_found_as_listed(advisor: Advisor) -> None:
 # (the idea's sub-goal and target group, the sponsor's own district), is never shown: the bait
 # names the word in its title, description, strategy text, keywords and themes, and nothing else
 # the idea says. Taken off the generic list, "IT" and "Werkstatt" would make it a look-alike.
-IDEA = "Geflüchtete lernen Deutsch und finden so Arbeit. {}"
+# The idea says no more than that (not learning German at work, a theme of CARE's), so that no
+# past project really alike it leaves the bait below the look-alikes' ranking cut.
+IDEA = "Geflüchtete finden so Arbeit. {}"
 IDEA_EN = "Refugees learn German and find jobs. {}"
 GENERIC = [
     # (the idea's sentence, the bait project's word)

@@ -20,7 +20,7 @@ from bot.kb.shipped import shipped_knowledge_dir
 
 def test_every_project_carries_its_themes(kb: KnowledgeBase) -> None:
     for project in kb.projects:
-        assert 1 <= len(project.themes) <= 12, project.id
+        assert 1 <= len(project.themes) <= 24, project.id
         assert all(len(theme) <= 80 for theme in project.themes), project.id
 
 
@@ -90,6 +90,38 @@ def test_an_idea_in_english_meets_a_project_as_a_german_one_does(
     advisor: Advisor, idea: str, group: str, project: str
 ) -> None:
     assert shown(advisor, idea, group)[:1] == [project]
+
+
+@pytest.mark.parametrize(
+    ("idea", "group", "project"),
+    [
+        (
+            "wir wollen zuschüsse für die weiterbildung unserer mitarbeitenden beantragen, "
+            "wer berät uns da",
+            "arbeitgeber",
+            "beratung-beschaeftigtenqualifizierung",
+        ),
+        (
+            "A club where kids do experiments outside school every week, so that more of them "
+            "choose technical jobs later.",
+            "kids",
+            "holzmint-net",
+        ),
+        (
+            "Die Schulgebäude im Landkreis ökologisch sanieren, zusammen mit Handwerksbetrieben "
+            "und Architekten, und Vorlagen für andere Gemeinden erstellen.",
+            "Handwerksbetriebe",
+            "zukunftsforum-green-building",
+        ),
+    ],
+)
+def test_an_idea_in_everyday_words_meets_the_project_the_strategy_describes(
+    advisor: Advisor, idea: str, group: str, project: str
+) -> None:
+    """The themes say what each project does in the words sponsors use, not only the
+    strategy's ("Beschäftigtenqualifizierung", "außerschulische MINT-Angebote",
+    "Sanierungsschablonen")."""
+    assert project in shown(advisor, idea, group)
 
 
 def test_a_generic_word_never_makes_a_look_alike_alone(advisor: Advisor) -> None:

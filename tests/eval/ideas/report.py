@@ -35,6 +35,7 @@ PARTS = {
         HERE / "tuning-fields.yaml",
         HERE / "tuning-looks.yaml",
         HERE / "tuning-precision.yaml",
+        HERE / "tuning-looks14h.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -397,6 +398,8 @@ def report() -> str:
         "and kept out of its design, to measure how that rule generalises), "
         "`tuning-precision.yaml` (a fifth, traps on generic words and look-alikes worded "
         "differently, written before the rules tried on branch looks14g), "
+        "`tuning-looks14h.yaml` (a sixth, past projects described in sponsors' words, written "
+        "before branch looks14h completed the projects' themes from the strategy), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
