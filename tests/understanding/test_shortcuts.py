@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
-from bot.understanding.groups.finder import GroupFinder, _occurrences, _Word
+from bot.understanding.groups.finder import GroupFinder, _introduced, _occurrences, _Word
 from bot.understanding.numbers import MAX_CHARS, clip
 from bot.understanding.places import PlaceResolver
 from bot.understanding.result import Parsed, Unclear
@@ -184,7 +184,7 @@ class ScanningFinder(GroupFinder):
                 if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
                     return True
         if running_text and group in self._organisations:
-            return not self._introduced(start, words)
+            return not _introduced(start, words)
         return False
 
 

@@ -80,7 +80,8 @@ nothing. Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1029,21 +1030,21 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
-        compounds = self._compounds(words, matched)
+        compounds = _compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
             # "eine Sozialpädagogin begleitet sie" names the project's staff
-            compounds = [hit for hit in compounds if self._introduced(hit[1], words)]
+            compounds = [hit for hit in compounds if _introduced(hit[1], words)]
         found += compounds
         matched.update(start for _, start, _ in found)
         # an activity named for a group counts in running text too: "Schülerpraktika"
-        found += self._activities(words, matched)
+        found += _activities(words, matched, self._heads, self._organisations)
         matched.update(start for _, start, _ in found)
         if not running_text:
-            found += self._typos(words, matched, text)
+            found += _typos(words, matched, text, self._single, self._single_keys)
             found += _own_people(words, self._employees)
         found += _working(words, text, self._employees)
-        found += self._from_abroad(found, words, text)
+        found += _from_abroad(found, words, text, self._groups, self._organisations)
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
@@ -1056,8 +1057,8 @@ class GroupFinder:
                 hit, words, running_text and not _with_their_people(hit, people, words)
             )
         ]
-        found = self._without_parts(found, words)
-        found = self._without_roles(found, words, text)
+        found = _without_parts(found, words, self._organisations)
+        found = _without_roles(found, words, text, self._organisations)
         found = _without_negated(found, words)
         found = [hit for hit in found if not _trained_as(hit, words, text)]
         found = [
@@ -1068,16 +1069,18 @@ class GroupFinder:
         if running_text:
             found = [hit for hit in found if not _ambassadors(hit, words, text)]
         found = [hit for hit in found if not _addressed(hit, words, text)]
-        found = [hit for hit in found if not self._names_organisation(hit, words)]
+        found = [hit for hit in found if not _names_organisation(hit, words, self._organisations)]
         if running_text:
-            found = self._without_self(found, words, text)
-            found = [hit for hit in found if not self._organisation_detail(hit, words)]
+            found = _without_self(found, words, text)
+            found = [
+                hit for hit in found if not _organisation_detail(hit, words, self._organisations)
+            ]
             found = [hit for hit in found if not _retiring(hit, words, text)]
             found = [hit for hit in found if not _averaged(hit, words, text)]
             found = [hit for hit in found if not _broken_down(hit, words)]
-            found = [hit for hit in found if not self._own_described(hit, found, words, text)]
+            found = [hit for hit in found if not _own_described(hit, found, words, text)]
             found = [hit for hit in found if not _volunteering(hit, words)]
-            found = [hit for hit in found if not self._delivering(hit, named, words)]
+            found = [hit for hit in found if not _delivering(hit, named, words)]
             found = [
                 hit
                 for hit in found
@@ -1086,12 +1089,12 @@ class GroupFinder:
                     and any(e <= hit[1] or s >= hit[2] for _, s, e in named)
                 )
             ]
-            found = [hit for hit in found if not self._said_of_others(hit, named, words, text)]
+            found = [hit for hit in found if not _said_of_others(hit, named, words, text)]
         if running_text:
-            found = self._without_partners(found, words)
-            found = self._without_staff(found, words, text)
-            found = [hit for hit in found if not self._sought(hit, words, text)]
-        found += self._women_too(found, words)
+            found = _without_partners(found, words, self._organisations)
+            found = _without_staff(found, words, text, self._organisations)
+            found = [hit for hit in found if not _sought(hit, words, text, self._organisations)]
+        found += _women_too(found, words, self._women)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
@@ -1133,473 +1136,6 @@ class GroupFinder:
         """The ids of `answer`'s groups, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.answer(text)))
 
-    def _compounds(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
-        """Words that match nothing, read as their head ("Lehramtsstudierende")."""
-        found = []
-        for index, word in enumerate(words):
-            if index in matched or word.key.startswith(NOT_MODIFIERS):
-                continue
-            best: tuple[int, str] | None = None
-            for form in {word.key, *word.forms}:
-                for cut in range(MIN_MODIFIER, len(form) - MIN_HEAD + 1):
-                    group = self._heads.get(form[cut:])
-                    if group is not None:
-                        if best is None or len(form) - cut > best[0]:
-                            best = (len(form) - cut, group)
-                        break  # the longest head of this form
-            if best is not None:
-                found.append((best[1], index, index + 1))
-        return found
-
-    def _activities(self, words: Sequence[_Word], matched: set[int]) -> list[tuple[str, int, int]]:
-        """ "Schülerpraktika", "Frauenkurse": an activity named for a group by its first part
-        (only activities people take part in: "Seniorenbüro" names an office)."""
-        found = []
-        for index, word in enumerate(words):
-            if index in matched or not word.key.endswith(_ACTIVITY_ENDINGS):
-                continue
-            for head in ACTIVITY_HEADS:
-                if not word.key.endswith(head) or len(word.key) - len(head) < MIN_HEAD:
-                    continue
-                modifier = word.key[: -len(head)]
-                group = self._heads.get(modifier) or self._heads.get(modifier.removesuffix("s"))
-                if group is not None and group not in self._organisations:
-                    found.append((group, index, index + 1))
-                    break
-        return found
-
-    def _own_described(
-        self,
-        hit: tuple[str, int, int],
-        found: Sequence[tuple[str, int, int]],
-        words: Sequence[_Word],
-        text: str,
-    ) -> bool:
-        """An age said of the sponsor's own people ("Most of my guys are over 55", "unsere
-        Mitarbeiter sind fast alle über 50"), and those people: the organisation described,
-        not whom the project is for (a sentence that names the target group is left)."""
-        _, start, _ = hit
-        sentence = words[start].sentence
-        if not any(w.key in POSSESSIVES and w.sentence == sentence for w in words[: start + 1]):
-            return False  # no owner can be found below: the clause is not worth marking out
-        clause = [
-            i
-            for i in range(len(words))
-            if words[i].sentence == sentence and _same_clause(words, i, start, text)
-        ]
-        if any(words[i].key in TARGET_WORDS for i in clause):
-            return False
-        owner = next((i for i in clause if words[i].key in POSSESSIVES and i < start + 1), None)
-        if owner is None:
-            return False
-        own = [
-            i
-            for i in clause
-            if i > owner
-            and i <= owner + 4
-            and (
-                words[i].key in OWN_PEOPLE
-                or any(g == "beschaeftigte" and s == i for g, s, _ in found)
-            )
-        ]
-        if not own:
-            return False
-        copula = next((i for i in clause if i > own[0] and words[i].key in COPULAS), None)
-        if copula is None:
-            return False
-        ages = [
-            s
-            for g, s, _ in found
-            if g == RETIRING_EXEMPT
-            and s in clause
-            and s > copula
-            and all(words[i].key in DESCRIBING_GAP for i in range(copula + 1, s))
-        ]
-        if not ages:
-            return False
-        return start in ages or start in own
-
-    def _from_abroad(
-        self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word], text: str
-    ) -> list[tuple[str, int, int]]:
-        """Immigrants, where a group of people is called foreign or international."""
-        if not any(group.id == IMMIGRANTS for group in self._groups):
-            return []
-        added = []
-        for group, start, end in found:
-            if group in self._organisations or group == IMMIGRANTS:
-                continue
-            for index in range(start - 1, max(-1, start - 1 - FROM_ABROAD_REACH), -1):
-                word = words[index]
-                if word.sentence != words[start].sentence:
-                    break
-                if "," in text[word.end : words[index + 1].start] or word.key in JOINERS:
-                    break
-                if word.key in FROM_ABROAD:
-                    if words[index + 1].key not in ("language", "languages"):
-                        added.append((IMMIGRANTS, index, end))  # no "foreign language teachers"
-                    break
-        return added
-
-    def _said_of_others(
-        self,
-        hit: tuple[str, int, int],
-        named: Sequence[tuple[str, int, int]],
-        words: Sequence[_Word],
-        text: str,
-    ) -> bool:
-        """Where a text names its target group elsewhere, a clause about the sponsor's own
-        people ("Our teachers are native speakers", "Unsere Kundinnen sind meist ältere Damen",
-        "unsere Kameraden sind fast alle über 50") or about who takes part beside it ("Die
-        Ausbilder machen natürlich mit", "teachers and parents are partners") names no target
-        group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
-        text before any was ruled out ((_, -1, -1): one in another sentence)."""
-        _, start, end = hit
-        first, last = _clause_bounds(words, start, text)
-        if any(words[i].key in TARGET_WORDS | INTRODUCERS for i in range(first, last)):
-            return False
-        if not any(not first <= s < last for _, s, _ in named):
-            return False  # the only group the text names
-        owner = first + (words[first].key in JOINERS)
-        if owner + 1 < last and words[owner].key in POSSESSIVES:
-            noun = words[owner + 1]
-            person = (
-                noun.key in SPONSOR_PEOPLE
-                or bool(noun.forms & SPONSOR_PEOPLE)
-                or any(s == owner + 1 for _, s, _ in named)
-            )
-            if person and any(
-                words[i].key in COPULAS for i in range(owner + 2, min(last, owner + 5))
-            ):
-                return True
-        lead = [i for i in range(first, start) if not any(s <= i < e for _, s, e in named)]
-        if not all(words[i].key in GAP_WORDS | POSSESSIVES | JOINERS for i in lead):
-            return False  # not the clause's subject
-        after = words[end:last]
-        return any(w.key in TAKING_PART for w in after) or (
-            bool(after) and after[-1].key in PARTICLES and last - 1 > end
-        )
-
-    def _sought(self, hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
-        """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
-        staff") are what the project seeks for them, not its target group; those who find
-        something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
-        group, start, end = hit
-        if group in self._organisations or group not in SOUGHT:
-            return False
-        sentence = words[start].sentence
-        after = [w.key for w in words[end : end + 2] if w.sentence == sentence]
-        opening = start == 0 or words[start - 1].sentence != sentence
-        if after[:1] and after[0] in SEEKING_AFTER and not opening:
-            return True
-        if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
-            return True
-        before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
-        if any(w.key in SEEKING_BEFORE for w in before):
-            return True
-        return self._scarce(start, words, text)
-
-    @staticmethod
-    def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
-        """ "wir … finden seit zwei Jahren kaum noch Personal", "we can't get staff": a verb of
-        finding of the sponsor's main clause before the group, nothing introducing it."""
-        sentence = words[start].sentence
-        for index in range(max(0, start - SCARCE_REACH), start):
-            word = words[index]
-            if word.sentence != sentence or word.key not in SCARCE_VERBS:
-                continue
-            subject = any(w.key in SCARCE_SUBJECTS for w in words[:index] if w.sentence == sentence)
-            between = words[index + 1 : start]
-            if (
-                subject
-                and not any(w.key in _OPENING_A_CLAUSE for w in between)
-                and "," not in text[words[index].end : words[start].start]
-            ):
-                return True
-        return False
-
-    def _names_organisation(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
-        """ "women's network", "youth charity", "refugee-led association": an organisation."""
-        group, start, end = hit
-        if group in self._organisations:
-            return False
-        following = [w for w in words[end : end + 3] if w.sentence == words[start].sentence]
-        while following and following[0].key in ORGANISATION_LINKS:
-            following = following[1:]
-        return bool(following) and following[0].key in ORGANISATION_NOUNS
-
-    def _organisation_detail(self, hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
-        """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
-        cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
-        ("Azubis für unseren Betrieb")."""
-        group, start, end = hit
-        sentence = words[start].sentence
-        before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
-        if group in self._organisations:
-            return bool(before) and before[-1].key in POSSESSIVES
-        if group in SIZE_GROUPS:
-            index = len(before) - 1
-            while index >= 0 and before[index].key in APPROXIMATELY:
-                index -= 1
-            if index >= 1 and _is_number(before[index]):
-                index -= 1
-                while index >= 0 and before[index].key in APPROXIMATELY:
-                    index -= 1
-                if index >= 0 and before[index].key in SIZE_MARKERS:
-                    return True
-        near = [
-            w
-            for w in (*words[max(0, start - 2) : start], *words[end : end + 2])
-            if w.sentence == sentence
-        ]
-        return group in SIZE_GROUPS and any(w.key in COST_ITEMS for w in near)
-
-    def _without_self(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
-    ) -> list[tuple[str, int, int]]:
-        """Groups named where the sponsor says who they are ("wir sind ein Meisterbetrieb",
-        "we are three teachers at …", "we're a women's network (mostly retired teachers)",
-        "Als Mutter von drei Kindern …" opening a sentence), up to where the project is said
-        ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
-        own: set[int] = set()
-        for index, word in enumerate(words):
-            if word.key not in _SELF_ENDS:
-                continue
-            keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
-            if self._signed(index, words, text):
-                # "founder here, edtech startup, based in …": who writes, and what follows
-                own.update(i for i in range(index) if words[i].sentence == word.sentence)
-            elif not any(keys[-len(marker) :] == marker for marker in SELF):
-                continue
-            if len(keys) == 2 and words[index - 1].sentence != word.sentence:
-                continue
-            for later in range(index + 1, min(len(words), index + 1 + SELF_REACH)):
-                current = words[later]
-                if current.sentence != word.sentence or current.key in SELF_STOPS:
-                    break
-                if len(current.key) > 5 and current.key.endswith("ing"):
-                    break  # "we're a charity working with women …"
-                if current.key in INTRODUCERS or current.key in RELATIVES:
-                    break
-                between = text[words[later - 1].end : current.start]
-                if "," in between and current.key in CLAUSE_OPENERS:
-                    break
-                own.add(later)
-        for _, start, _ in found:
-            word = words[start]
-            if start >= 1 and words[start - 1].key in ("als", "as"):
-                opening = start == 1 or words[start - 2].sentence != word.sentence
-                if opening and words[start - 1].sentence == word.sentence:
-                    own.add(start)
-        return [hit for hit in found if hit[1] not in own]
-
-    @staticmethod
-    def _signed(index: int, words: Sequence[_Word], text: str) -> bool:
-        """Whether the word at `index` is the "hier"/"here" of a message opening with who
-        writes ("founder here,", "Heimleitung hier.", "Stadt Springe hier"): one to three words
-        before it open the sentence, and it ends its clause."""
-        word = words[index]
-        if word.key not in HERE or not _ends_clause(words, index, text):
-            return False
-        before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
-        opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (
-            word.sentence
-        )
-        return bool(before) and opening
-
-    def _without_partners(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
-    ) -> list[tuple[str, int, int]]:
-        """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
-        "work with teachers to help pupils") beside another group of their sentence are its
-        partners; "Frauen mit Behinderung" describes the women (a group ends before "mit")."""
-        people = [(g, s, e) for g, s, e in found if g not in self._organisations]
-
-        def partner(group: str, start: int, end: int) -> bool:
-            if group in self._organisations or start == 0:
-                return False
-            sentence = words[start].sentence
-            index = _partner_marker(start, words)
-            if index is None or words[index].sentence != sentence:
-                return False
-            if any(e == index for _, _, e in found):
-                return False  # "Frauen mit …": what the people named before have
-            if any(index < s < start for _, s, _ in people):
-                return False  # "with teachers and pupils": both are the project's people
-            if end < len(words) and words[end].key in RELATIVES:
-                return False  # "working with women who …": the groups after describe them
-            return any(
-                g != group and words[s].sentence == sentence and (e <= start - 1 or s >= end)
-                for g, s, e in people
-            )
-
-        return [hit for hit in found if not partner(*hit)]
-
-    def _without_staff(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
-    ) -> list[tuple[str, int, int]]:
-        """Hits that name the people doing the work to another group of their sentence."""
-        people = [(g, s, e) for g, s, e in found if g not in self._organisations]
-
-        def agent(start: int) -> bool:
-            before = words[max(0, start - 3) : start]
-            return any(
-                w.key in AGENT_MARKERS and w.sentence == words[start].sentence for w in before
-            )
-
-        def staff(group: str, start: int, end: int) -> bool:
-            sentence = words[start].sentence
-            others = [
-                s
-                for g, s, e in people
-                if g != group and words[s].sentence == sentence and not (s < end and start < e)
-            ]
-            if agent(start):
-                return True  # "Mentoring durch unsere erfahrenen Erzieherinnen"
-            if not others:
-                return False
-            if any(agent(s) for s in others):
-                return False  # the doers are named with "by": the rest are who it is for
-            # another group later in the sentence, not the same people named further
-            # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
-            # of a passive ("refugees get coached by …")
-            later = [
-                s
-                for s in others
-                if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
-            ]
-            opening = [w for w in words[:start] if w.sentence == sentence]
-            # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
-            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
-            if later and len(counted) >= SUBJECT_REACH:
-                # … or open a clause of their sentence ("From April 2027, our nurses would
-                # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
-                opening = list(words[_clause_bounds(words, start, text)[0] : start])
-                counted = [
-                    w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)
-                ]
-            if not later or len(counted) >= SUBJECT_REACH:
-                return False
-            if any(w.key in SUBJECTS for w in opening):
-                return False
-            after = [w for w in words[end:] if w.sentence == sentence]
-            # the verb is theirs, not that of a clause with its own subject ("Viele unserer
-            # Lagerhelfer sprechen kaum Deutsch, wir wollen Deutsch am Arbeitsplatz anbieten")
-            subject = next((i for i, w in enumerate(after) if w.key in SUBJECTS), len(after))
-            return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
-
-        return [hit for hit in found if hit[0] in self._organisations or not staff(*hit)]
-
-    def _without_roles(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
-    ) -> list[tuple[str, int, int]]:
-        """Groups named as the role other people of the sentence are to take ("… als
-        Erzieherinnen", "… zu Pflegehelfern", "die Berufskraftfahrer werden wollen"); "als
-        auch" joins, it names no role."""
-
-        def role(group: str, start: int, end: int) -> bool:
-            if start == 0:
-                return False
-            if (
-                group in PROFESSIONS
-                and words[start - 1].key in PROSPECTIVE
-                and any(g != group for g, _, _ in found)
-            ):
-                return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
-            sentence = words[start].sentence
-            if (
-                end < len(words)
-                and words[end].sentence == sentence
-                and words[end].key in BECOMING
-                and (_ends_clause(words, end, text) or words[end + 1].key in MODALS)
-            ):
-                return True  # "die Erzieher werden wollen": not "Ältere werden übersehen"
-            index = start - 1
-            while (
-                index > 0
-                and start - index <= ROLE_GAP
-                and words[index].key not in _ROLE_OR_INTRODUCER
-                and not any(s <= index < e for _, s, e in found)
-            ):
-                index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
-            marker = words[index]
-            if marker.key not in ROLE_MARKERS or marker.sentence != sentence:
-                return False
-            if group in self._organisations and marker.key not in ROLE_AS:
-                return False  # "Kontakte zu Betrieben" are partners, no role
-            if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
-                return False
-            if any(_delivering_role(w) for w in words[index + 1 : start]):
-                return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
-            if index + 1 < start and words[index + 1].key in ("auch", "also"):
-                return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
-            if marker.key in ROLE_ALWAYS:
-                return True
-            return any(
-                g != group and e <= index and words[s].sentence == sentence for g, s, e in found
-            )
-
-        return [hit for hit in found if not role(*hit)]
-
-    def _without_parts(
-        self, found: list[tuple[str, int, int]], words: Sequence[_Word]
-    ) -> list[tuple[str, int, int]]:
-        """Organisation words inside a longer phrase of another group are part of it, those
-        saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
-        the project works with beside a group of people are partners ("mit Schulen und
-        Betrieben Langzeitarbeitslose in Ausbildung bringen")."""
-
-        def part(group: str, start: int, end: int) -> bool:
-            if group not in self._organisations:
-                return False
-            if any(
-                other != group and s <= start and end <= e and e - s > end - start
-                for other, s, e in found
-            ):
-                return True
-            sentence = words[start].sentence
-            marker = _partner_marker(start, words)
-            if (
-                marker is not None
-                and words[marker].sentence == sentence
-                and not any(e == marker or s <= marker < e for _, s, e in found)
-                and any(
-                    other not in self._organisations and words[s].sentence == sentence
-                    for other, s, _ in found
-                )
-            ):
-                return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
-            between = [
-                w
-                for index, w in enumerate(words[max(0, start - 3) : start], max(0, start - 3))
-                if not any(s <= index < e for _, s, e in found)  # "Menschen mit Behinderung"
-            ]
-            located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
-            return located and any(
-                other not in self._organisations
-                and start - 3 <= e <= start
-                and words[e - 1].sentence == words[start].sentence
-                for other, _, e in found
-            )
-
-        return [hit for hit in found if not part(*hit)]
-
-    def _typos(
-        self, words: Sequence[_Word], matched: set[int], text: str
-    ) -> list[tuple[str, int, int]]:
-        found = []
-        for index, word in enumerate(words):
-            if index in matched or len(word.key) < 7 or word.key in GAP_WORDS:
-                continue
-            if known(text[word.start : word.end]):
-                continue  # a word of its own ("Altenpflege", "funders"), no typo
-            best = process.extractOne(
-                transliterate(word.key), self._single_keys, scorer=fuzz.ratio, score_cutoff=90
-            )
-            if best is not None:
-                found.append((self._single[best[0]], index, index + 1))
-        return found
-
     def _excluded(
         self, hit: tuple[str, int, int], words: Sequence[_Word], running_text: bool
     ) -> bool:
@@ -1617,68 +1153,562 @@ class GroupFinder:
                     if _occurrences(pattern, words, index) is not None:
                         return True
         if running_text and group in self._organisations:
-            return not self._introduced(start, words)
+            return not _introduced(start, words)
         return False
 
-    def _delivering(
-        self,
-        hit: tuple[str, int, int],
-        named: Sequence[tuple[str, int, int]],
-        words: Sequence[_Word],
-    ) -> bool:
-        """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
-        Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
-        engineers would act as mentors") beside another group of the text are its staff, not
-        its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
-        role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
-        _, start, end = hit
-        if self._introduced(start, words):
-            return False
-        if not any(e <= start or s >= end for _, s, e in named):
-            return False  # the only group the text names
-        return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
 
-    @staticmethod
-    def _introduced(start: int, words: Sequence[_Word]) -> bool:
-        """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
-        that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
-        die Betriebe, die sie einstellen")."""
-        sentence = words[start].sentence
-        first = max(0, start - INTRODUCER_REACH)
-        if any(
-            words[i].key in INTRODUCERS
-            and words[i].sentence == sentence
-            # what people learn for is no target ("beim Lernen für die Berufsschule")
-            and not (i > 0 and words[i - 1].key in LEARNING)
-            for i in range(first, start)
+def _compounds(
+    words: Sequence[_Word], matched: set[int], heads: Mapping[str, str]
+) -> list[tuple[str, int, int]]:
+    """Words that match nothing, read as their head ("Lehramtsstudierende")."""
+    found = []
+    for index, word in enumerate(words):
+        if index in matched or word.key.startswith(NOT_MODIFIERS):
+            continue
+        best: tuple[int, str] | None = None
+        for form in {word.key, *word.forms}:
+            for cut in range(MIN_MODIFIER, len(form) - MIN_HEAD + 1):
+                group = heads.get(form[cut:])
+                if group is not None:
+                    if best is None or len(form) - cut > best[0]:
+                        best = (len(form) - cut, group)
+                    break  # the longest head of this form
+        if best is not None:
+            found.append((best[1], index, index + 1))
+    return found
+
+
+def _activities(
+    words: Sequence[_Word],
+    matched: set[int],
+    heads: Mapping[str, str],
+    organisations: AbstractSet[str],
+) -> list[tuple[str, int, int]]:
+    """ "Schülerpraktika", "Frauenkurse": an activity named for a group by its first part
+    (only activities people take part in: "Seniorenbüro" names an office)."""
+    found = []
+    for index, word in enumerate(words):
+        if index in matched or not word.key.endswith(_ACTIVITY_ENDINGS):
+            continue
+        for head in ACTIVITY_HEADS:
+            if not word.key.endswith(head) or len(word.key) - len(head) < MIN_HEAD:
+                continue
+            modifier = word.key[: -len(head)]
+            group = heads.get(modifier) or heads.get(modifier.removesuffix("s"))
+            if group is not None and group not in organisations:
+                found.append((group, index, index + 1))
+                break
+    return found
+
+
+def _own_described(
+    hit: tuple[str, int, int],
+    found: Sequence[tuple[str, int, int]],
+    words: Sequence[_Word],
+    text: str,
+) -> bool:
+    """An age said of the sponsor's own people ("Most of my guys are over 55", "unsere
+    Mitarbeiter sind fast alle über 50"), and those people: the organisation described,
+    not whom the project is for (a sentence that names the target group is left)."""
+    _, start, _ = hit
+    sentence = words[start].sentence
+    if not any(w.key in POSSESSIVES and w.sentence == sentence for w in words[: start + 1]):
+        return False  # no owner can be found below: the clause is not worth marking out
+    clause = [
+        i
+        for i in range(len(words))
+        if words[i].sentence == sentence and _same_clause(words, i, start, text)
+    ]
+    if any(words[i].key in TARGET_WORDS for i in clause):
+        return False
+    owner = next((i for i in clause if words[i].key in POSSESSIVES and i < start + 1), None)
+    if owner is None:
+        return False
+    own = [
+        i
+        for i in clause
+        if i > owner
+        and i <= owner + 4
+        and (
+            words[i].key in OWN_PEOPLE or any(g == "beschaeftigte" and s == i for g, s, _ in found)
+        )
+    ]
+    if not own:
+        return False
+    copula = next((i for i in clause if i > own[0] and words[i].key in COPULAS), None)
+    if copula is None:
+        return False
+    ages = [
+        s
+        for g, s, _ in found
+        if g == RETIRING_EXEMPT
+        and s in clause
+        and s > copula
+        and all(words[i].key in DESCRIBING_GAP for i in range(copula + 1, s))
+    ]
+    if not ages:
+        return False
+    return start in ages or start in own
+
+
+def _from_abroad(
+    found: Sequence[tuple[str, int, int]],
+    words: Sequence[_Word],
+    text: str,
+    groups: Iterable[TargetGroup],
+    organisations: AbstractSet[str],
+) -> list[tuple[str, int, int]]:
+    """Immigrants, where a group of people is called foreign or international."""
+    if not any(group.id == IMMIGRANTS for group in groups):
+        return []
+    added = []
+    for group, start, end in found:
+        if group in organisations or group == IMMIGRANTS:
+            continue
+        for index in range(start - 1, max(-1, start - 1 - FROM_ABROAD_REACH), -1):
+            word = words[index]
+            if word.sentence != words[start].sentence:
+                break
+            if "," in text[word.end : words[index + 1].start] or word.key in JOINERS:
+                break
+            if word.key in FROM_ABROAD:
+                if words[index + 1].key not in ("language", "languages"):
+                    added.append((IMMIGRANTS, index, end))  # no "foreign language teachers"
+                break
+    return added
+
+
+def _said_of_others(
+    hit: tuple[str, int, int],
+    named: Sequence[tuple[str, int, int]],
+    words: Sequence[_Word],
+    text: str,
+) -> bool:
+    """Where a text names its target group elsewhere, a clause about the sponsor's own
+    people ("Our teachers are native speakers", "Unsere Kundinnen sind meist ältere Damen",
+    "unsere Kameraden sind fast alle über 50") or about who takes part beside it ("Die
+    Ausbilder machen natürlich mit", "teachers and parents are partners") names no target
+    group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
+    text before any was ruled out ((_, -1, -1): one in another sentence)."""
+    _, start, end = hit
+    first, last = _clause_bounds(words, start, text)
+    if any(words[i].key in TARGET_WORDS | INTRODUCERS for i in range(first, last)):
+        return False
+    if not any(not first <= s < last for _, s, _ in named):
+        return False  # the only group the text names
+    owner = first + (words[first].key in JOINERS)
+    if owner + 1 < last and words[owner].key in POSSESSIVES:
+        noun = words[owner + 1]
+        person = (
+            noun.key in SPONSOR_PEOPLE
+            or bool(noun.forms & SPONSOR_PEOPLE)
+            or any(s == owner + 1 for _, s, _ in named)
+        )
+        if person and any(words[i].key in COPULAS for i in range(owner + 2, min(last, owner + 5))):
+            return True
+    lead = [i for i in range(first, start) if not any(s <= i < e for _, s, e in named)]
+    if not all(words[i].key in GAP_WORDS | POSSESSIVES | JOINERS for i in lead):
+        return False  # not the clause's subject
+    after = words[end:last]
+    return any(w.key in TAKING_PART for w in after) or (
+        bool(after) and after[-1].key in PARTICLES and last - 1 > end
+    )
+
+
+def _sought(
+    hit: tuple[str, int, int], words: Sequence[_Word], text: str, organisations: AbstractSet[str]
+) -> bool:
+    """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
+    staff") are what the project seeks for them, not its target group; those who find
+    something themselves open their sentence ("Arbeitslose finden wieder Arbeit")."""
+    group, start, end = hit
+    if group in organisations or group not in SOUGHT:
+        return False
+    sentence = words[start].sentence
+    after = [w.key for w in words[end : end + 2] if w.sentence == sentence]
+    opening = start == 0 or words[start - 1].sentence != sentence
+    if after[:1] and after[0] in SEEKING_AFTER and not opening:
+        return True
+    if after[:2] and after[0] == "zu" and after[1:2] and after[1] in SEEKING_AFTER:
+        return True
+    before = [w for w in words[max(0, start - SEEKING_REACH) : start] if w.sentence == sentence]
+    if any(w.key in SEEKING_BEFORE for w in before):
+        return True
+    return _scarce(start, words, text)
+
+
+def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
+    """ "wir … finden seit zwei Jahren kaum noch Personal", "we can't get staff": a verb of
+    finding of the sponsor's main clause before the group, nothing introducing it."""
+    sentence = words[start].sentence
+    for index in range(max(0, start - SCARCE_REACH), start):
+        word = words[index]
+        if word.sentence != sentence or word.key not in SCARCE_VERBS:
+            continue
+        subject = any(w.key in SCARCE_SUBJECTS for w in words[:index] if w.sentence == sentence)
+        between = words[index + 1 : start]
+        if (
+            subject
+            and not any(w.key in _OPENING_A_CLAUSE for w in between)
+            and "," not in text[words[index].end : words[start].start]
         ):
             return True
-        return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
+    return False
 
-    def _women_too(
-        self, found: Sequence[tuple[str, int, int]], words: Sequence[_Word]
-    ) -> list[tuple[str, int, int]]:
-        """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
-        if self._women is None:
-            return []
-        added = []
-        for group, start, end in found:
-            if group == self._women or end - start != 1 or not words[start].feminine:
-                continue
-            sentence = words[start].sentence
-            other_forms = any(
-                g == group
-                and s != start
-                and e - s == 1
-                and words[s].sentence == sentence
-                and not words[s].feminine
-                # the same word in another form ("Schülerinnen und Schüler"), not another word
-                and words[start].key.startswith(words[s].key[:4])
-                for g, s, e in found
+
+def _names_organisation(
+    hit: tuple[str, int, int], words: Sequence[_Word], organisations: AbstractSet[str]
+) -> bool:
+    """ "women's network", "youth charity", "refugee-led association": an organisation."""
+    group, start, end = hit
+    if group in organisations:
+        return False
+    following = [w for w in words[end : end + 3] if w.sentence == words[start].sentence]
+    while following and following[0].key in ORGANISATION_LINKS:
+        following = following[1:]
+    return bool(following) and following[0].key in ORGANISATION_NOUNS
+
+
+def _organisation_detail(
+    hit: tuple[str, int, int], words: Sequence[_Word], organisations: AbstractSet[str]
+) -> bool:
+    """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
+    cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
+    ("Azubis für unseren Betrieb")."""
+    group, start, end = hit
+    sentence = words[start].sentence
+    before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
+    if group in organisations:
+        return bool(before) and before[-1].key in POSSESSIVES
+    if group in SIZE_GROUPS:
+        index = len(before) - 1
+        while index >= 0 and before[index].key in APPROXIMATELY:
+            index -= 1
+        if index >= 1 and _is_number(before[index]):
+            index -= 1
+            while index >= 0 and before[index].key in APPROXIMATELY:
+                index -= 1
+            if index >= 0 and before[index].key in SIZE_MARKERS:
+                return True
+    near = [
+        w
+        for w in (*words[max(0, start - 2) : start], *words[end : end + 2])
+        if w.sentence == sentence
+    ]
+    return group in SIZE_GROUPS and any(w.key in COST_ITEMS for w in near)
+
+
+def _without_self(
+    found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
+) -> list[tuple[str, int, int]]:
+    """Groups named where the sponsor says who they are ("wir sind ein Meisterbetrieb",
+    "we are three teachers at …", "we're a women's network (mostly retired teachers)",
+    "Als Mutter von drei Kindern …" opening a sentence), up to where the project is said
+    ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
+    own: set[int] = set()
+    for index, word in enumerate(words):
+        if word.key not in _SELF_ENDS:
+            continue
+        keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
+        if _signed(index, words, text):
+            # "founder here, edtech startup, based in …": who writes, and what follows
+            own.update(i for i in range(index) if words[i].sentence == word.sentence)
+        elif not any(keys[-len(marker) :] == marker for marker in SELF):
+            continue
+        if len(keys) == 2 and words[index - 1].sentence != word.sentence:
+            continue
+        for later in range(index + 1, min(len(words), index + 1 + SELF_REACH)):
+            current = words[later]
+            if current.sentence != word.sentence or current.key in SELF_STOPS:
+                break
+            if len(current.key) > 5 and current.key.endswith("ing"):
+                break  # "we're a charity working with women …"
+            if current.key in INTRODUCERS or current.key in RELATIVES:
+                break
+            between = text[words[later - 1].end : current.start]
+            if "," in between and current.key in CLAUSE_OPENERS:
+                break
+            own.add(later)
+    for _, start, _ in found:
+        word = words[start]
+        if start >= 1 and words[start - 1].key in ("als", "as"):
+            opening = start == 1 or words[start - 2].sentence != word.sentence
+            if opening and words[start - 1].sentence == word.sentence:
+                own.add(start)
+    return [hit for hit in found if hit[1] not in own]
+
+
+def _signed(index: int, words: Sequence[_Word], text: str) -> bool:
+    """Whether the word at `index` is the "hier"/"here" of a message opening with who
+    writes ("founder here,", "Heimleitung hier.", "Stadt Springe hier"): one to three words
+    before it open the sentence, and it ends its clause."""
+    word = words[index]
+    if word.key not in HERE or not _ends_clause(words, index, text):
+        return False
+    before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
+    opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (word.sentence)
+    return bool(before) and opening
+
+
+def _without_partners(
+    found: list[tuple[str, int, int]], words: Sequence[_Word], organisations: AbstractSet[str]
+) -> list[tuple[str, int, int]]:
+    """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
+    "work with teachers to help pupils") beside another group of their sentence are its
+    partners; "Frauen mit Behinderung" describes the women (a group ends before "mit")."""
+    people = [(g, s, e) for g, s, e in found if g not in organisations]
+
+    def partner(group: str, start: int, end: int) -> bool:
+        if group in organisations or start == 0:
+            return False
+        sentence = words[start].sentence
+        index = _partner_marker(start, words)
+        if index is None or words[index].sentence != sentence:
+            return False
+        if any(e == index for _, _, e in found):
+            return False  # "Frauen mit …": what the people named before have
+        if any(index < s < start for _, s, _ in people):
+            return False  # "with teachers and pupils": both are the project's people
+        if end < len(words) and words[end].key in RELATIVES:
+            return False  # "working with women who …": the groups after describe them
+        return any(
+            g != group and words[s].sentence == sentence and (e <= start - 1 or s >= end)
+            for g, s, e in people
+        )
+
+    return [hit for hit in found if not partner(*hit)]
+
+
+def _without_staff(
+    found: list[tuple[str, int, int]],
+    words: Sequence[_Word],
+    text: str,
+    organisations: AbstractSet[str],
+) -> list[tuple[str, int, int]]:
+    """Hits that name the people doing the work to another group of their sentence."""
+    people = [(g, s, e) for g, s, e in found if g not in organisations]
+
+    def agent(start: int) -> bool:
+        before = words[max(0, start - 3) : start]
+        return any(w.key in AGENT_MARKERS and w.sentence == words[start].sentence for w in before)
+
+    def staff(group: str, start: int, end: int) -> bool:
+        sentence = words[start].sentence
+        others = [
+            s
+            for g, s, e in people
+            if g != group and words[s].sentence == sentence and not (s < end and start < e)
+        ]
+        if agent(start):
+            return True  # "Mentoring durch unsere erfahrenen Erzieherinnen"
+        if not others:
+            return False
+        if any(agent(s) for s in others):
+            return False  # the doers are named with "by": the rest are who it is for
+        # another group later in the sentence, not the same people named further
+        # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
+        # of a passive ("refugees get coached by …")
+        later = [
+            s
+            for s in others
+            if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
+        ]
+        opening = [w for w in words[:start] if w.sentence == sentence]
+        # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
+        counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+        if later and len(counted) >= SUBJECT_REACH:
+            # … or open a clause of their sentence ("From April 2027, our nurses would
+            # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
+            opening = list(words[_clause_bounds(words, start, text)[0] : start])
+            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+        if not later or len(counted) >= SUBJECT_REACH:
+            return False
+        if any(w.key in SUBJECTS for w in opening):
+            return False
+        after = [w for w in words[end:] if w.sentence == sentence]
+        # the verb is theirs, not that of a clause with its own subject ("Viele unserer
+        # Lagerhelfer sprechen kaum Deutsch, wir wollen Deutsch am Arbeitsplatz anbieten")
+        subject = next((i for i, w in enumerate(after) if w.key in SUBJECTS), len(after))
+        return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
+
+    return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
+
+
+def _without_roles(
+    found: list[tuple[str, int, int]],
+    words: Sequence[_Word],
+    text: str,
+    organisations: AbstractSet[str],
+) -> list[tuple[str, int, int]]:
+    """Groups named as the role other people of the sentence are to take ("… als
+    Erzieherinnen", "… zu Pflegehelfern", "die Berufskraftfahrer werden wollen"); "als
+    auch" joins, it names no role."""
+
+    def role(group: str, start: int, end: int) -> bool:
+        if start == 0:
+            return False
+        if (
+            group in PROFESSIONS
+            and words[start - 1].key in PROSPECTIVE
+            and any(g != group for g, _, _ in found)
+        ):
+            return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
+        sentence = words[start].sentence
+        if (
+            end < len(words)
+            and words[end].sentence == sentence
+            and words[end].key in BECOMING
+            and (_ends_clause(words, end, text) or words[end + 1].key in MODALS)
+        ):
+            return True  # "die Erzieher werden wollen": not "Ältere werden übersehen"
+        index = start - 1
+        while (
+            index > 0
+            and start - index <= ROLE_GAP
+            and words[index].key not in _ROLE_OR_INTRODUCER
+            and not any(s <= index < e for _, s, e in found)
+        ):
+            index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
+        marker = words[index]
+        if marker.key not in ROLE_MARKERS or marker.sentence != sentence:
+            return False
+        if group in organisations and marker.key not in ROLE_AS:
+            return False  # "Kontakte zu Betrieben" are partners, no role
+        if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
+            return False
+        if any(_delivering_role(w) for w in words[index + 1 : start]):
+            return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
+        if index + 1 < start and words[index + 1].key in ("auch", "also"):
+            return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
+        if marker.key in ROLE_ALWAYS:
+            return True
+        return any(g != group and e <= index and words[s].sentence == sentence for g, s, e in found)
+
+    return [hit for hit in found if not role(*hit)]
+
+
+def _without_parts(
+    found: list[tuple[str, int, int]], words: Sequence[_Word], organisations: AbstractSet[str]
+) -> list[tuple[str, int, int]]:
+    """Organisation words inside a longer phrase of another group are part of it, those
+    saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
+    the project works with beside a group of people are partners ("mit Schulen und
+    Betrieben Langzeitarbeitslose in Ausbildung bringen")."""
+
+    def part(group: str, start: int, end: int) -> bool:
+        if group not in organisations:
+            return False
+        if any(
+            other != group and s <= start and end <= e and e - s > end - start
+            for other, s, e in found
+        ):
+            return True
+        sentence = words[start].sentence
+        marker = _partner_marker(start, words)
+        if (
+            marker is not None
+            and words[marker].sentence == sentence
+            and not any(e == marker or s <= marker < e for _, s, e in found)
+            and any(
+                other not in organisations and words[s].sentence == sentence
+                for other, s, _ in found
             )
-            if not other_forms:
-                added.append((self._women, start, end))
-        return added
+        ):
+            return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
+        between = [
+            w
+            for index, w in enumerate(words[max(0, start - 3) : start], max(0, start - 3))
+            if not any(s <= index < e for _, s, e in found)  # "Menschen mit Behinderung"
+        ]
+        located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
+        return located and any(
+            other not in organisations
+            and start - 3 <= e <= start
+            and words[e - 1].sentence == words[start].sentence
+            for other, _, e in found
+        )
+
+    return [hit for hit in found if not part(*hit)]
+
+
+def _typos(
+    words: Sequence[_Word],
+    matched: set[int],
+    text: str,
+    single: Mapping[str, str],
+    single_keys: Sequence[str],
+) -> list[tuple[str, int, int]]:
+    found = []
+    for index, word in enumerate(words):
+        if index in matched or len(word.key) < 7 or word.key in GAP_WORDS:
+            continue
+        if known(text[word.start : word.end]):
+            continue  # a word of its own ("Altenpflege", "funders"), no typo
+        best = process.extractOne(
+            transliterate(word.key), single_keys, scorer=fuzz.ratio, score_cutoff=90
+        )
+        if best is not None:
+            found.append((single[best[0]], index, index + 1))
+    return found
+
+
+def _delivering(
+    hit: tuple[str, int, int], named: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+) -> bool:
+    """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
+    Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
+    engineers would act as mentors") beside another group of the text are its staff, not
+    its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
+    role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
+    _, start, end = hit
+    if _introduced(start, words):
+        return False
+    if not any(e <= start or s >= end for _, s, e in named):
+        return False  # the only group the text names
+    return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
+
+
+def _introduced(start: int, words: Sequence[_Word]) -> bool:
+    """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
+    that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
+    die Betriebe, die sie einstellen")."""
+    sentence = words[start].sentence
+    first = max(0, start - INTRODUCER_REACH)
+    if any(
+        words[i].key in INTRODUCERS
+        and words[i].sentence == sentence
+        # what people learn for is no target ("beim Lernen für die Berufsschule")
+        and not (i > 0 and words[i - 1].key in LEARNING)
+        for i in range(first, start)
+    ):
+        return True
+    return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
+
+
+def _women_too(
+    found: Sequence[tuple[str, int, int]], words: Sequence[_Word], women: str | None
+) -> list[tuple[str, int, int]]:
+    """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
+    if women is None:
+        return []
+    added = []
+    for group, start, end in found:
+        if group == women or end - start != 1 or not words[start].feminine:
+            continue
+        sentence = words[start].sentence
+        other_forms = any(
+            g == group
+            and s != start
+            and e - s == 1
+            and words[s].sentence == sentence
+            and not words[s].feminine
+            # the same word in another form ("Schülerinnen und Schüler"), not another word
+            and words[start].key.startswith(words[s].key[:4])
+            for g, s, e in found
+        )
+        if not other_forms:
+            added.append((women, start, end))
+    return added
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
