@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
-from bot.understanding.groups.finder import GroupFinder, _introduced, _occurrences, _Word
+from bot.understanding.groups.finder import GroupFinder, Word, introduced, occurrences
 from bot.understanding.numbers import MAX_CHARS, clip
 from bot.understanding.places import PlaceResolver
 from bot.understanding.result import Parsed, Unclear
@@ -175,16 +175,16 @@ class ScanningFinder(GroupFinder):
     every word of the sentence."""
 
     def _excluded(
-        self, hit: tuple[str, int, int], words: Sequence[_Word], running_text: bool
+        self, hit: tuple[str, int, int], words: Sequence[Word], running_text: bool
     ) -> bool:
         group, start, _ = hit
         sentence = words[start].sentence
         for pattern in self._not_when.get(group, ()):
             for index, word in enumerate(words):
-                if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
+                if word.sentence == sentence and occurrences(pattern, words, index) is not None:
                     return True
         if running_text and group in self._organisations:
-            return not _introduced(start, words)
+            return not introduced(start, words)
         return False
 
 

@@ -283,7 +283,7 @@ no other target group."""
 HERE = frozenset({"hier", "here"})
 _SELF_ENDS = frozenset(marker[-1] for marker in SELF) | HERE
 """The words where a self-description can end: a SELF marker's last word, or the "hier" of
-"founder here" (`_without_self` looks at no other word)."""
+"founder here" (`without_self` looks at no other word)."""
 PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
 IMMIGRANTS = "zugewanderte"
 FROM_ABROAD = frozenset({"foreign", "international", "internationale", "internationalen"})
@@ -385,7 +385,7 @@ MIN_STEM = 6
 _ENDINGS = ("en", "es", "e", "n", "s")
 _TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
 _GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
-_SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
+SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
 _FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
 
 
@@ -399,7 +399,7 @@ class GroupHit:
 
 
 @dataclass(frozen=True)
-class _Word:
+class Word:
     start: int
     end: int
     key: str
@@ -409,7 +409,7 @@ class _Word:
     sentence: int
 
 
-def _stem(key: str) -> str:
+def stem(key: str) -> str:
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
             return key[: -len(ending)]
@@ -428,16 +428,16 @@ _ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
 
 
 @lru_cache(maxsize=65_536)
-def _forms(word: str) -> frozenset[str]:
+def word_forms(word: str) -> frozenset[str]:
     key = fold(word)
-    found = set(lemmas(word)) | {key, _stem(key), transliterate(key)}
+    found = set(lemmas(word)) | {key, stem(key), transliterate(key)}
     found.add(_FEMININE_ENDING.sub("", key))
-    found |= {_stem(form) for form in found}
+    found |= {stem(form) for form in found}
     found.discard("")
     return frozenset(found)
 
 
-def _key(raw: str) -> tuple[str, bool]:
+def neutral_key(raw: str) -> tuple[str, bool]:
     """The neutral form of a word as typed, and whether it is a feminine plural."""
     if raw.endswith("+"):
         return fold(raw[:-1]) + "plus", False
@@ -446,23 +446,23 @@ def _key(raw: str) -> tuple[str, bool]:
     return neutral, feminine
 
 
-def _words(text: str) -> list[_Word]:
+def split_words(text: str) -> list[Word]:
     text = text[:MAX_TEXT]
-    breaks = [match.end() for match in _SENTENCE.finditer(text)]
-    words: list[_Word] = []
+    breaks = [match.end() for match in SENTENCE.finditer(text)]
+    words: list[Word] = []
     sentence = 0
     for match in _TOKEN.finditer(text):
         while sentence < len(breaks) and breaks[sentence] <= match.start():
             sentence += 1
-        neutral, feminine = _key(match.group())
+        neutral, feminine = neutral_key(match.group())
         key = fold(neutral)
         if not key:
             continue
-        words.append(_Word(match.start(), match.end(), key, _forms(neutral), feminine, sentence))
+        words.append(Word(match.start(), match.end(), key, word_forms(neutral), feminine, sentence))
     return words
 
 
-def _negated(start: int, words: Sequence[_Word]) -> bool:
+def _negated(start: int, words: Sequence[Word]) -> bool:
     """Whether a negation stands just before the word at `start` ("nicht an Azubis",
     "keine Schüler", "not apprentices"), and is no "nicht nur" / "not just"."""
     sentence = words[start].sentence
@@ -481,15 +481,15 @@ def _negated(start: int, words: Sequence[_Word]) -> bool:
     return words[index + 1].key not in INCLUSIVE
 
 
-def _without_negated(
-    found: list[tuple[str, int, int]], words: Sequence[_Word]
+def without_negated(
+    found: list[tuple[str, int, int]], words: Sequence[Word]
 ) -> list[tuple[str, int, int]]:
     """Negated hits, and the shorter hits inside them ("not school kids": not "kids" either)."""
     negated = [(s, e) for _, s, e in found if _negated(s, words)]
     return [hit for hit in found if not any(s <= hit[1] and hit[2] <= e for s, e in negated)]
 
 
-def _addressed(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def addressed(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """ "Frau Meyer", "Mrs Patel": a title before a capitalised name."""
     _, start, end = hit
     if end - start != 1 or words[start].key not in ADDRESS or end >= len(words):
@@ -514,7 +514,7 @@ Azubis", "young staff - actually, I mean our apprentices", "Arbeitslose, oder be
 _CLAUSE_END = re.compile(r"[,;.!?()–—]|\s-\s")
 
 
-def _corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
+def corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
     """The groups a text names after it corrects itself: where words that take back what was
     just said stand between groups, the groups named before them count no more (nor where
     they are named again later: "… eher Azubis, die Schüler haben wir schon über die
@@ -528,8 +528,8 @@ def _corrected(hits: tuple[GroupHit, ...], text: str) -> tuple[GroupHit, ...]:
             continue
         clause_end = _CLAUSE_END.search(text, after[0].end)
         limit = clause_end.start() if clause_end else len(text)
-        corrected = {hit.group for hit in after if hit.start < limit}
-        taken_back = {hit.group for hit in before} - corrected
+        named_again = {hit.group for hit in after if hit.start < limit}
+        taken_back = {hit.group for hit in before} - named_again
         return tuple(hit for hit in after if hit.group not in taken_back)
     return hits
 
@@ -543,7 +543,7 @@ ALREADY_REACH = 4
 Schüler haben wir schon über die Schulen"."""
 
 
-def _already_served(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+def already_served(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
     """Whether the group is said to be served already, by what the sponsor has ("Geflüchtete
     haben wir schon ein Projekt – diesmal geht es um …", "die Schüler erreichen wir bereits")."""
     _, _, end = hit
@@ -567,8 +567,8 @@ PROSPECTIVE = frozenset(
 """… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
 
 
-def _with_their_people(
-    hit: tuple[str, int, int], people: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+def with_their_people(
+    hit: tuple[str, int, int], people: Sequence[tuple[str, int, int]], words: Sequence[Word]
 ) -> bool:
     """Whether an organisation is joined to its people ("kleine Betriebe und deren
     Beschäftigte", "SMEs and their staff"); `people`: the hits of groups of people."""
@@ -582,11 +582,11 @@ def _with_their_people(
     )
 
 
-def _delivering_role(word: _Word) -> bool:
+def delivering_role(word: Word) -> bool:
     return word.key.endswith(_DELIVERING_ENDINGS)
 
 
-def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
+def _in_delivering_role(end: int, words: Sequence[Word]) -> bool:
     """Whether "als"/"as" (or "sind"/"are") and a role of doing the work follow the words before
     `end` in their sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als
     ehrenamtliche Paten", "Die Studierenden sind Mentoren")."""
@@ -597,7 +597,7 @@ def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
             return False
         if word.key in ROLE_AS or word.key in ROLE_COPULAS:  # "… sind Mentoren"
             after = words[index + 1 : index + 2 + ROLE_GAP]
-            if not any(w.sentence == sentence and _delivering_role(w) for w in after):
+            if not any(w.sentence == sentence and delivering_role(w) for w in after):
                 return False
             # trained for the role, they are whom the project is for ("Lehrkräfte sollen als
             # Multiplikatoren geschult werden")
@@ -609,7 +609,7 @@ def _in_delivering_role(end: int, words: Sequence[_Word]) -> bool:
     return False
 
 
-def _given_a_delivering_role(start: int, words: Sequence[_Word]) -> bool:
+def _given_a_delivering_role(start: int, words: Sequence[Word]) -> bool:
     """Whether a role of doing the work is said of the people at `start` ("Ansprechpartner im
     Betrieb wären jeweils die Ausbilder", "Mentoren sind Studierende")."""
     sentence = words[start].sentence
@@ -617,10 +617,10 @@ def _given_a_delivering_role(start: int, words: Sequence[_Word]) -> bool:
         w for w in words[max(0, start - 2 * DELIVERING_REACH) : start] if w.sentence == sentence
     ]
     copulas = [i for i, w in enumerate(before) if w.key in ROLE_COPULAS]
-    return bool(copulas) and any(_delivering_role(w) for w in before[: copulas[-1]])
+    return bool(copulas) and any(delivering_role(w) for w in before[: copulas[-1]])
 
 
-def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def ambassadors(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """ "Azubi-Botschafter", "apprentice ambassadors": the group does the project's work (they
     go into schools), it is not whom the project is for."""
     _, start, end = hit
@@ -630,7 +630,7 @@ def _ambassadors(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -
     return joined and words[end].key in AMBASSADORS
 
 
-def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def retiring(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """People who retire ("fünf Gesellen gehen in Rente", "staff retiring", "unsere älteren
     Kollegen hören in den nächsten Jahren auf") are why a project is needed, not whom it is
     for (older people themselves may be: "Rentner, die …", "Ältere bis in die Rente")."""
@@ -651,13 +651,13 @@ def _retiring(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> b
             return index == 0 or after[index - 1] != "bis"
     stopping = [index for index, w in enumerate(following[:2]) if w.key in STOPPING]
     return bool(stopping) and any(
-        w.key == "auf" and _ends_clause(words, end + index, text)
+        w.key == "auf" and ends_clause(words, end + index, text)
         for index, w in enumerate(following)
         if index > stopping[0]
     )
 
 
-def _same_clause(words: Sequence[_Word], one: int, other: int, text: str) -> bool:
+def same_clause(words: Sequence[Word], one: int, other: int, text: str) -> bool:
     """Whether two words of a sentence stand in one clause (no comma or joining word between)."""
     low, high = sorted((one, other))
     for index in range(low + 1, high + 1):
@@ -668,7 +668,7 @@ def _same_clause(words: Sequence[_Word], one: int, other: int, text: str) -> boo
     return True
 
 
-def _clause_bounds(words: Sequence[_Word], index: int, text: str) -> tuple[int, int]:
+def clause_bounds(words: Sequence[Word], index: int, text: str) -> tuple[int, int]:
     """The clause of the word at `index` as [first, last): up to a comma, the sentence's end, a
     joining word other than "und"/"and", or "und"/"and" before a new subject ("und wir …");
     "Die Studierenden und Dozenten bringen …" stays one clause."""
@@ -691,7 +691,7 @@ def _clause_bounds(words: Sequence[_Word], index: int, text: str) -> tuple[int, 
     return first, last
 
 
-def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
+def ends_clause(words: Sequence[Word], index: int, text: str) -> bool:
     """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
     joining word follows)."""
     if index + 1 >= len(words) or words[index + 1].sentence != words[index].sentence:
@@ -700,7 +700,7 @@ def _ends_clause(words: Sequence[_Word], index: int, text: str) -> bool:
     return "," in between or words[index + 1].key in JOINERS
 
 
-def _working(words: Sequence[_Word], text: str, group: str | None) -> list[tuple[str, int, int]]:
+def working(words: Sequence[Word], text: str, group: str | None) -> list[tuple[str, int, int]]:
     """A relative clause that says people already work ("Leute mit Migrationshintergrund, die
     schon arbeiten", "die bei uns beschäftigt sind", "people who work in care"): employees.
     Not a wish ("die arbeiten wollen", "who want to work") nor a negation ("die nicht mehr
@@ -741,7 +741,7 @@ VERB_LAST_REACH = 8
 """German puts the verb last: "die schon in der Pflege oder Gastronomie arbeiten"."""
 
 
-def _verb_last(words: Sequence[_Word], relative: int, text: str) -> int | None:
+def _verb_last(words: Sequence[Word], relative: int, text: str) -> int | None:
     """The work verb ending the relative clause opened at `relative` ("…, die schon in der Pflege
     oder Gastronomie arbeiten"), if the clause has no modal ("arbeiten wollen") nor negation."""
     if words[relative].key not in GERMAN_RELATIVES:
@@ -758,14 +758,14 @@ def _verb_last(words: Sequence[_Word], relative: int, text: str) -> int | None:
             return None
         if key in WORK_VERBS:
             wish = words[index - 1].key == "zu"  # "die noch Lust haben zu arbeiten"
-            return index if _ends_clause(words, index, text) and not wish else None
+            return index if ends_clause(words, index, text) and not wish else None
         if "," in text[words[index].end : words[index + 1].start] if index + 1 < len(words) else "":
             return None
         index += 1
     return None
 
 
-def _own_people(words: Sequence[_Word], group: str | None) -> list[tuple[str, int, int]]:
+def own_people(words: Sequence[Word], group: str | None) -> list[tuple[str, int, int]]:
     """At the target-group question, people the sponsor calls its own ("unsere Leute in der
     Werkstatt", "our guys on the shop floor") are its employees."""
     if group is None:
@@ -784,7 +784,7 @@ LEARNERS = frozenset(
 Nachwuchs", "Elektriker-Azubis")."""
 
 
-def _learning_trade(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def learning_trade(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """A trade joined by a hyphen to learners ("Berufskraftfahrer-Nachwuchs") is what they
     learn, not people who work in it."""
     _, _, end = hit
@@ -794,7 +794,7 @@ def _learning_trade(hit: tuple[str, int, int], words: Sequence[_Word], text: str
     return joined and words[end].key in LEARNERS
 
 
-def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+def broken_down(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
     """ "mit 80 Beschäftigten, davon viele Frauen in Teilzeit": a count broken down."""
     _, start, _ = hit
     sentence = words[start].sentence
@@ -803,10 +803,10 @@ def _broken_down(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
     if not marked:
         return False
     earlier = [w for w in words[: start - len(before) + marked[0]] if w.sentence == sentence]
-    return any(_is_number(w) for w in earlier)
+    return any(is_number(w) for w in earlier)
 
 
-def _volunteering(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
+def volunteering(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
     """People named as volunteers do the project's work ("Bei uns engagieren sich viele
     Rentner ehrenamtlich", "retired volunteers"), unless introduced ("Ehrenamt für
     Geflüchtete") or the ones the volunteers help ("ehrenamtliche Lotsen begleiten
@@ -814,23 +814,23 @@ def _volunteering(hit: tuple[str, int, int], words: Sequence[_Word]) -> bool:
     _, start, end = hit
     sentence = words[start].sentence
 
-    def volunteering(word: _Word) -> bool:
+    def volunteers(word: Word) -> bool:
         return word.sentence == sentence and bool(
             word.key in VOLUNTEERING or word.forms & VOLUNTEERING
         )
 
     if any(w.key in INTRODUCERS for w in words[max(0, start - 2) : start]):
         return False
-    if any(volunteering(w) for w in words[end : end + VOLUNTEER_REACH]):
+    if any(volunteers(w) for w in words[end : end + VOLUNTEER_REACH]):
         return True
     for index in range(max(0, start - VOLUNTEER_REACH), start):
-        if volunteering(words[index]):
+        if volunteers(words[index]):
             between = words[index + 1 : start]
             return not any(w.key in HELPING or w.forms & HELPING for w in between)
     return False
 
 
-def _averaged(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def averaged(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """A hit in a clause that states an average ("Unsere Belegschaft ist im Schnitt über 50")."""
     _, start, end = hit
     first = start
@@ -848,13 +848,13 @@ def _averaged(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> b
     return any(w.key in AVERAGES or w.key.startswith("durchschnitt") for w in words[first:last])
 
 
-def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
+def _partner_marker(start: int, words: Sequence[Word]) -> int | None:
     """The index of the "mit"/"with" that makes the people at `start` partners: right before
     them ("mit anderen Senioren", "with two of our teachers") or before an earlier partner they
     are joined to ("together with local employers and two social workers")."""
     sentence = words[start].sentence
     index = start - 1
-    while index > 0 and (words[index].key in GAP_WORDS | PARTNER_GAP or _is_number(words[index])):
+    while index > 0 and (words[index].key in GAP_WORDS | PARTNER_GAP or is_number(words[index])):
         index -= 1
     if words[index].key in ("mit", "with"):
         return index
@@ -868,7 +868,7 @@ def _partner_marker(start: int, words: Sequence[_Word]) -> int | None:
     return None
 
 
-def _trained_as(hit: tuple[str, int, int], words: Sequence[_Word], text: str) -> bool:
+def trained_as(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """A profession in a list right after what people learned (see QUALIFIED)."""
     group, start, _ = hit
     if group not in PROFESSIONS:
@@ -881,7 +881,7 @@ def _trained_as(hit: tuple[str, int, int], words: Sequence[_Word], text: str) ->
     if len(parts) < 2 or parts[-1].strip(" .:()"):
         return False  # not an item of a list
     for part in reversed(parts[:-1]):
-        keys = [w.key for w in _words(part)]
+        keys = [w.key for w in split_words(part)]
         if not keys:
             continue
         if any(key in NOT_HAVING for key in keys):
@@ -907,28 +907,28 @@ def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[t
     return parts
 
 
-def _is_number(word: _Word) -> bool:
+def is_number(word: Word) -> bool:
     return word.key.isdigit() or parse_number_word(word.key) is not None
 
 
-def _same(pattern: _Word, word: _Word) -> bool:
+def same_word(pattern: Word, word: Word) -> bool:
     if pattern.key == word.key:
         return True
     return any(len(form) > 3 or form == word.key for form in pattern.forms & word.forms)
 
 
 @dataclass(frozen=True)
-class _Pattern:
+class Pattern:
     group: str
-    words: tuple[_Word, ...]
+    words: tuple[Word, ...]
 
 
-def _pattern(group: str, text: str) -> _Pattern | None:
-    words = tuple(word for word in _words(text) if word.key not in GAP_WORDS)
-    return _Pattern(group, words) if words else None
+def make_pattern(group: str, text: str) -> Pattern | None:
+    words = tuple(word for word in split_words(text) if word.key not in GAP_WORDS)
+    return Pattern(group, words) if words else None
 
 
-def _occurrences(pattern: _Pattern, words: Sequence[_Word], start: int) -> int | None:
+def occurrences(pattern: Pattern, words: Sequence[Word], start: int) -> int | None:
     """The index after the last word if `pattern` matches from words[start], else None."""
     position = start
     for index, wanted in enumerate(pattern.words):
@@ -938,11 +938,11 @@ def _occurrences(pattern: _Pattern, words: Sequence[_Word], start: int) -> int |
                 position < len(words)
                 and gap < MAX_GAP
                 and words[position].key in GAP_WORDS
-                and not _same(wanted, words[position])
+                and not same_word(wanted, words[position])
             ):
                 position += 1
                 gap += 1
-        if position >= len(words) or not _same(wanted, words[position]):
+        if position >= len(words) or not same_word(wanted, words[position]):
             return None
         if index and words[position].sentence != words[start].sentence:
             return None
@@ -950,10 +950,10 @@ def _occurrences(pattern: _Pattern, words: Sequence[_Word], start: int) -> int |
     return position
 
 
-def _by_first_word(patterns: Iterable[_Pattern]) -> dict[str, list[_Pattern]]:
+def by_first_word(patterns: Iterable[Pattern]) -> dict[str, list[Pattern]]:
     """Patterns by every form of their first word: a pattern can match from a word only if
-    the word shares a form with its first word (`_same`), so the index finds every candidate."""
-    index: dict[str, list[_Pattern]] = {}
+    the word shares a form with its first word (`same_word`), so the index finds every candidate."""
+    index: dict[str, list[Pattern]] = {}
     for pattern in patterns:
         first = pattern.words[0]
         for form in first.forms | {first.key}:
@@ -961,7 +961,7 @@ def _by_first_word(patterns: Iterable[_Pattern]) -> dict[str, list[_Pattern]]:
     return index
 
 
-def _candidates(index: dict[str, list[_Pattern]], word: _Word) -> Iterable[_Pattern]:
+def candidates(index: dict[str, list[Pattern]], word: Word) -> Iterable[Pattern]:
     """The patterns of `index` that may match from `word`, each once, in index order."""
     return {
         id(pattern): pattern for form in word.forms | {word.key} for pattern in index.get(form, ())
@@ -974,22 +974,22 @@ class GroupFinder:
     def __init__(self, groups: Iterable[TargetGroup]) -> None:
         self._groups = tuple(groups)
         self._organisations = {group.id for group in self._groups if group.organisations}
-        self._patterns: list[_Pattern] = []
-        self._not_when: dict[str, list[_Pattern]] = {}
+        self._patterns: list[Pattern] = []
+        self._not_when: dict[str, list[Pattern]] = {}
         for group in self._groups:
             for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
-                pattern = _pattern(group.id, text)
+                pattern = make_pattern(group.id, text)
                 if pattern is not None:
                     self._patterns.append(pattern)
             self._not_when[group.id] = [
                 pattern
                 for text in group.not_when
-                if (pattern := _pattern(group.id, text)) is not None
+                if (pattern := make_pattern(group.id, text)) is not None
             ]
-        self._index = _by_first_word(self._patterns)
+        self._index = by_first_word(self._patterns)
         self._first_forms = frozenset(self._index)
         self._not_when_index = {
-            group: _by_first_word(patterns) for group, patterns in self._not_when.items()
+            group: by_first_word(patterns) for group, patterns in self._not_when.items()
         }
         self._not_when_firsts = {
             group: frozenset(index) for group, index in self._not_when_index.items()
@@ -1019,32 +1019,32 @@ class GroupFinder:
         a "für" before them, and typos are not guessed). `named_elsewhere`: `text` is part of
         a message whose other sentences name groups too.
         """
-        words = _words(text)
+        words = split_words(text)
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
         for start, word in enumerate(words):
             if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
                 continue  # no pattern begins with any form of it (most words of a text)
-            for pattern in _candidates(self._index, word):
-                end = _occurrences(pattern, words, start)
+            for pattern in candidates(self._index, word):
+                end = occurrences(pattern, words, start)
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
-        compounds = _compounds(words, matched, self._heads)
+        guessed = compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
             # "eine Sozialpädagogin begleitet sie" names the project's staff
-            compounds = [hit for hit in compounds if _introduced(hit[1], words)]
-        found += compounds
+            guessed = [hit for hit in guessed if introduced(hit[1], words)]
+        found += guessed
         matched.update(start for _, start, _ in found)
         # an activity named for a group counts in running text too: "Schülerpraktika"
-        found += _activities(words, matched, self._heads, self._organisations)
+        found += activities(words, matched, self._heads, self._organisations)
         matched.update(start for _, start, _ in found)
         if not running_text:
-            found += _typos(words, matched, text, self._single, self._single_keys)
-            found += _own_people(words, self._employees)
-        found += _working(words, text, self._employees)
-        found += _from_abroad(found, words, text, self._groups, self._organisations)
+            found += typos(words, matched, text, self._single, self._single_keys)
+            found += own_people(words, self._employees)
+        found += working(words, text, self._employees)
+        found += from_abroad(found, words, text, self._groups, self._organisations)
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
@@ -1054,52 +1054,52 @@ class GroupFinder:
             for hit in found
             # organisations named with their people count like their people (not_when aside)
             if not self._excluded(
-                hit, words, running_text and not _with_their_people(hit, people, words)
+                hit, words, running_text and not with_their_people(hit, people, words)
             )
         ]
-        found = _without_parts(found, words, self._organisations)
-        found = _without_roles(found, words, text, self._organisations)
-        found = _without_negated(found, words)
-        found = [hit for hit in found if not _trained_as(hit, words, text)]
+        found = without_parts(found, words, self._organisations)
+        found = without_roles(found, words, text, self._organisations)
+        found = without_negated(found, words)
+        found = [hit for hit in found if not trained_as(hit, words, text)]
         found = [
             hit
             for hit in found
-            if hit[0] != self._employees or not _learning_trade(hit, words, text)
+            if hit[0] != self._employees or not learning_trade(hit, words, text)
         ]
         if running_text:
-            found = [hit for hit in found if not _ambassadors(hit, words, text)]
-        found = [hit for hit in found if not _addressed(hit, words, text)]
-        found = [hit for hit in found if not _names_organisation(hit, words, self._organisations)]
+            found = [hit for hit in found if not ambassadors(hit, words, text)]
+        found = [hit for hit in found if not addressed(hit, words, text)]
+        found = [hit for hit in found if not names_organisation(hit, words, self._organisations)]
         if running_text:
-            found = _without_self(found, words, text)
+            found = without_self(found, words, text)
             found = [
-                hit for hit in found if not _organisation_detail(hit, words, self._organisations)
+                hit for hit in found if not organisation_detail(hit, words, self._organisations)
             ]
-            found = [hit for hit in found if not _retiring(hit, words, text)]
-            found = [hit for hit in found if not _averaged(hit, words, text)]
-            found = [hit for hit in found if not _broken_down(hit, words)]
-            found = [hit for hit in found if not _own_described(hit, found, words, text)]
-            found = [hit for hit in found if not _volunteering(hit, words)]
-            found = [hit for hit in found if not _delivering(hit, named, words)]
+            found = [hit for hit in found if not retiring(hit, words, text)]
+            found = [hit for hit in found if not averaged(hit, words, text)]
+            found = [hit for hit in found if not broken_down(hit, words)]
+            found = [hit for hit in found if not own_described(hit, found, words, text)]
+            found = [hit for hit in found if not volunteering(hit, words)]
+            found = [hit for hit in found if not delivering(hit, named, words)]
             found = [
                 hit
                 for hit in found
                 if not (
-                    _already_served(hit, words)
+                    already_served(hit, words)
                     and any(e <= hit[1] or s >= hit[2] for _, s, e in named)
                 )
             ]
-            found = [hit for hit in found if not _said_of_others(hit, named, words, text)]
+            found = [hit for hit in found if not said_of_others(hit, named, words, text)]
         if running_text:
-            found = _without_partners(found, words, self._organisations)
-            found = _without_staff(found, words, text, self._organisations)
-            found = [hit for hit in found if not _sought(hit, words, text, self._organisations)]
-        found += _women_too(found, words, self._women)
+            found = without_partners(found, words, self._organisations)
+            found = without_staff(found, words, text, self._organisations)
+            found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
+        found += women_too(found, words, self._women)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
             hits.setdefault((group, first, last), GroupHit(group, first, last, text[first:last]))
-        return _corrected(tuple(hits.values()), text)
+        return corrected(tuple(hits.values()), text)
 
     def groups(self, text: str, *, running_text: bool = False) -> tuple[str, ...]:
         """The ids of the groups `text` names, in the order first named."""
@@ -1115,7 +1115,7 @@ class GroupFinder:
         whole = self.find(text)
         if not whole:
             return whole
-        ends = [match.end() for match in _SENTENCE.finditer(text) if match.start() >= whole[0].end]
+        ends = [match.end() for match in SENTENCE.finditer(text) if match.start() >= whole[0].end]
         if not ends:
             return whole
         first_end = ends[0]
@@ -1129,15 +1129,15 @@ class GroupFinder:
             covered = "".join(
                 text[a:b] for a, b in _uncovered(start, end, [(h.start, h.end) for h in listed])
             )
-            hits += listed if len(_words(covered)) <= SHORT_ADDITION else said
-        return _corrected(tuple(hits), text)
+            hits += listed if len(split_words(covered)) <= SHORT_ADDITION else said
+        return corrected(tuple(hits), text)
 
     def answer_groups(self, text: str) -> tuple[str, ...]:
         """The ids of `answer`'s groups, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.answer(text)))
 
     def _excluded(
-        self, hit: tuple[str, int, int], words: Sequence[_Word], running_text: bool
+        self, hit: tuple[str, int, int], words: Sequence[Word], running_text: bool
     ) -> bool:
         group, start, _ = hit
         sentence = words[start].sentence
@@ -1149,16 +1149,16 @@ class GroupFinder:
                     continue
                 if word.key not in index_of_group and firsts.isdisjoint(word.forms):
                     continue  # no exclusion of the group begins with it
-                for pattern in _candidates(index_of_group, word):
-                    if _occurrences(pattern, words, index) is not None:
+                for pattern in candidates(index_of_group, word):
+                    if occurrences(pattern, words, index) is not None:
                         return True
         if running_text and group in self._organisations:
-            return not _introduced(start, words)
+            return not introduced(start, words)
         return False
 
 
-def _compounds(
-    words: Sequence[_Word], matched: set[int], heads: Mapping[str, str]
+def compounds(
+    words: Sequence[Word], matched: set[int], heads: Mapping[str, str]
 ) -> list[tuple[str, int, int]]:
     """Words that match nothing, read as their head ("Lehramtsstudierende")."""
     found = []
@@ -1178,8 +1178,8 @@ def _compounds(
     return found
 
 
-def _activities(
-    words: Sequence[_Word],
+def activities(
+    words: Sequence[Word],
     matched: set[int],
     heads: Mapping[str, str],
     organisations: AbstractSet[str],
@@ -1201,10 +1201,10 @@ def _activities(
     return found
 
 
-def _own_described(
+def own_described(
     hit: tuple[str, int, int],
     found: Sequence[tuple[str, int, int]],
-    words: Sequence[_Word],
+    words: Sequence[Word],
     text: str,
 ) -> bool:
     """An age said of the sponsor's own people ("Most of my guys are over 55", "unsere
@@ -1217,7 +1217,7 @@ def _own_described(
     clause = [
         i
         for i in range(len(words))
-        if words[i].sentence == sentence and _same_clause(words, i, start, text)
+        if words[i].sentence == sentence and same_clause(words, i, start, text)
     ]
     if any(words[i].key in TARGET_WORDS for i in clause):
         return False
@@ -1251,9 +1251,9 @@ def _own_described(
     return start in ages or start in own
 
 
-def _from_abroad(
+def from_abroad(
     found: Sequence[tuple[str, int, int]],
-    words: Sequence[_Word],
+    words: Sequence[Word],
     text: str,
     groups: Iterable[TargetGroup],
     organisations: AbstractSet[str],
@@ -1278,10 +1278,10 @@ def _from_abroad(
     return added
 
 
-def _said_of_others(
+def said_of_others(
     hit: tuple[str, int, int],
     named: Sequence[tuple[str, int, int]],
-    words: Sequence[_Word],
+    words: Sequence[Word],
     text: str,
 ) -> bool:
     """Where a text names its target group elsewhere, a clause about the sponsor's own
@@ -1291,7 +1291,7 @@ def _said_of_others(
     group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
     text before any was ruled out ((_, -1, -1): one in another sentence)."""
     _, start, end = hit
-    first, last = _clause_bounds(words, start, text)
+    first, last = clause_bounds(words, start, text)
     if any(words[i].key in TARGET_WORDS | INTRODUCERS for i in range(first, last)):
         return False
     if not any(not first <= s < last for _, s, _ in named):
@@ -1315,8 +1315,8 @@ def _said_of_others(
     )
 
 
-def _sought(
-    hit: tuple[str, int, int], words: Sequence[_Word], text: str, organisations: AbstractSet[str]
+def sought(
+    hit: tuple[str, int, int], words: Sequence[Word], text: str, organisations: AbstractSet[str]
 ) -> bool:
     """People companies want to find ("neue Mitarbeiter zu finden", "recruit nursing
     staff") are what the project seeks for them, not its target group; those who find
@@ -1337,7 +1337,7 @@ def _sought(
     return _scarce(start, words, text)
 
 
-def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
+def _scarce(start: int, words: Sequence[Word], text: str) -> bool:
     """ "wir … finden seit zwei Jahren kaum noch Personal", "we can't get staff": a verb of
     finding of the sponsor's main clause before the group, nothing introducing it."""
     sentence = words[start].sentence
@@ -1356,8 +1356,8 @@ def _scarce(start: int, words: Sequence[_Word], text: str) -> bool:
     return False
 
 
-def _names_organisation(
-    hit: tuple[str, int, int], words: Sequence[_Word], organisations: AbstractSet[str]
+def names_organisation(
+    hit: tuple[str, int, int], words: Sequence[Word], organisations: AbstractSet[str]
 ) -> bool:
     """ "women's network", "youth charity", "refugee-led association": an organisation."""
     group, start, end = hit
@@ -1369,8 +1369,8 @@ def _names_organisation(
     return bool(following) and following[0].key in ORGANISATION_NOUNS
 
 
-def _organisation_detail(
-    hit: tuple[str, int, int], words: Sequence[_Word], organisations: AbstractSet[str]
+def organisation_detail(
+    hit: tuple[str, int, int], words: Sequence[Word], organisations: AbstractSet[str]
 ) -> bool:
     """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
     cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
@@ -1384,7 +1384,7 @@ def _organisation_detail(
         index = len(before) - 1
         while index >= 0 and before[index].key in APPROXIMATELY:
             index -= 1
-        if index >= 1 and _is_number(before[index]):
+        if index >= 1 and is_number(before[index]):
             index -= 1
             while index >= 0 and before[index].key in APPROXIMATELY:
                 index -= 1
@@ -1398,8 +1398,8 @@ def _organisation_detail(
     return group in SIZE_GROUPS and any(w.key in COST_ITEMS for w in near)
 
 
-def _without_self(
-    found: list[tuple[str, int, int]], words: Sequence[_Word], text: str
+def without_self(
+    found: list[tuple[str, int, int]], words: Sequence[Word], text: str
 ) -> list[tuple[str, int, int]]:
     """Groups named where the sponsor says who they are ("wir sind ein Meisterbetrieb",
     "we are three teachers at …", "we're a women's network (mostly retired teachers)",
@@ -1438,20 +1438,20 @@ def _without_self(
     return [hit for hit in found if hit[1] not in own]
 
 
-def _signed(index: int, words: Sequence[_Word], text: str) -> bool:
+def _signed(index: int, words: Sequence[Word], text: str) -> bool:
     """Whether the word at `index` is the "hier"/"here" of a message opening with who
     writes ("founder here,", "Heimleitung hier.", "Stadt Springe hier"): one to three words
     before it open the sentence, and it ends its clause."""
     word = words[index]
-    if word.key not in HERE or not _ends_clause(words, index, text):
+    if word.key not in HERE or not ends_clause(words, index, text):
         return False
     before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
     opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (word.sentence)
     return bool(before) and opening
 
 
-def _without_partners(
-    found: list[tuple[str, int, int]], words: Sequence[_Word], organisations: AbstractSet[str]
+def without_partners(
+    found: list[tuple[str, int, int]], words: Sequence[Word], organisations: AbstractSet[str]
 ) -> list[tuple[str, int, int]]:
     """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
     "work with teachers to help pupils") beside another group of their sentence are its
@@ -1479,9 +1479,9 @@ def _without_partners(
     return [hit for hit in found if not partner(*hit)]
 
 
-def _without_staff(
+def without_staff(
     found: list[tuple[str, int, int]],
-    words: Sequence[_Word],
+    words: Sequence[Word],
     text: str,
     organisations: AbstractSet[str],
 ) -> list[tuple[str, int, int]]:
@@ -1515,12 +1515,12 @@ def _without_staff(
         ]
         opening = [w for w in words[:start] if w.sentence == sentence]
         # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
-        counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+        counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
         if later and len(counted) >= SUBJECT_REACH:
             # … or open a clause of their sentence ("From April 2027, our nurses would
             # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
-            opening = list(words[_clause_bounds(words, start, text)[0] : start])
-            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not _is_number(w)]
+            opening = list(words[clause_bounds(words, start, text)[0] : start])
+            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
         if not later or len(counted) >= SUBJECT_REACH:
             return False
         if any(w.key in SUBJECTS for w in opening):
@@ -1534,9 +1534,9 @@ def _without_staff(
     return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
 
 
-def _without_roles(
+def without_roles(
     found: list[tuple[str, int, int]],
-    words: Sequence[_Word],
+    words: Sequence[Word],
     text: str,
     organisations: AbstractSet[str],
 ) -> list[tuple[str, int, int]]:
@@ -1558,7 +1558,7 @@ def _without_roles(
             end < len(words)
             and words[end].sentence == sentence
             and words[end].key in BECOMING
-            and (_ends_clause(words, end, text) or words[end + 1].key in MODALS)
+            and (ends_clause(words, end, text) or words[end + 1].key in MODALS)
         ):
             return True  # "die Erzieher werden wollen": not "Ältere werden übersehen"
         index = start - 1
@@ -1576,7 +1576,7 @@ def _without_roles(
             return False  # "Kontakte zu Betrieben" are partners, no role
         if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
             return False
-        if any(_delivering_role(w) for w in words[index + 1 : start]):
+        if any(delivering_role(w) for w in words[index + 1 : start]):
             return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
         if index + 1 < start and words[index + 1].key in ("auch", "also"):
             return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
@@ -1587,8 +1587,8 @@ def _without_roles(
     return [hit for hit in found if not role(*hit)]
 
 
-def _without_parts(
-    found: list[tuple[str, int, int]], words: Sequence[_Word], organisations: AbstractSet[str]
+def without_parts(
+    found: list[tuple[str, int, int]], words: Sequence[Word], organisations: AbstractSet[str]
 ) -> list[tuple[str, int, int]]:
     """Organisation words inside a longer phrase of another group are part of it, those
     saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
@@ -1631,8 +1631,8 @@ def _without_parts(
     return [hit for hit in found if not part(*hit)]
 
 
-def _typos(
-    words: Sequence[_Word],
+def typos(
+    words: Sequence[Word],
     matched: set[int],
     text: str,
     single: Mapping[str, str],
@@ -1652,8 +1652,8 @@ def _typos(
     return found
 
 
-def _delivering(
-    hit: tuple[str, int, int], named: Sequence[tuple[str, int, int]], words: Sequence[_Word]
+def delivering(
+    hit: tuple[str, int, int], named: Sequence[tuple[str, int, int]], words: Sequence[Word]
 ) -> bool:
     """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
     Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
@@ -1661,14 +1661,14 @@ def _delivering(
     its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
     role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
     _, start, end = hit
-    if _introduced(start, words):
+    if introduced(start, words):
         return False
     if not any(e <= start or s >= end for _, s, e in named):
         return False  # the only group the text names
     return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
 
 
-def _introduced(start: int, words: Sequence[_Word]) -> bool:
+def introduced(start: int, words: Sequence[Word]) -> bool:
     """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
     that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
     die Betriebe, die sie einstellen")."""
@@ -1685,8 +1685,8 @@ def _introduced(start: int, words: Sequence[_Word]) -> bool:
     return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 
 
-def _women_too(
-    found: Sequence[tuple[str, int, int]], words: Sequence[_Word], women: str | None
+def women_too(
+    found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None
 ) -> list[tuple[str, int, int]]:
     """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
     if women is None:
@@ -1731,7 +1731,7 @@ def signature_start(text: str) -> int | None:
     first sentence ("… Mit freundlichen Grüßen, Thomas Becker, Schulleiter, Oberschule …").
     The sender's name, position and address name no target group ("Schulleiter",
     "Referentin Berufsbildung")."""
-    first = _SENTENCE.search(text)
+    first = SENTENCE.search(text)
     if first is None:
         return None
     closing = _CLOSING.search(text, first.end())
