@@ -263,6 +263,7 @@ BREAKDOWN = frozenset({"davon", "darunter", "whom"})
 staff, of whom 10 are women") describes the organisation further."""
 COPULAS = frozenset("ist sind war waren is are was were".split())
 OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
+"""With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
 SPONSOR_PEOPLE = OWN_PEOPLE | frozenset(
     """
     kunden kundinnen kundschaft bewohner bewohnerinnen mitglieder kameraden kameradinnen
@@ -281,6 +282,7 @@ BECOMING = frozenset({"werden", "become"})
 """What people want to become ("junge Leute, die Berufskraftfahrer werden wollen") is their goal,
 no other target group."""
 HERE = frozenset({"hier", "here"})
+"""A message opening with who writes ("founder here", "Heimleitung hier")."""
 _SELF_ENDS = frozenset(marker[-1] for marker in SELF) | HERE
 """The words where a self-description can end: a SELF marker's last word, or the "hier" of
 "founder here" (`without_self` looks at no other word)."""
@@ -302,8 +304,7 @@ they were trained as, no group of employees or teachers."""
 _LIST_BREAK = re.compile(r",|\b(?:und|oder|and|or|sowie)\b", re.IGNORECASE)
 LIST_ITEM_WORDS = 2
 NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
-"""A message opening with who writes ("founder here", "Heimleitung hier")."""
-"""With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
+"""… not what people lack ("ohne Berufsabschluss, …")."""
 DESCRIBING_GAP = frozenset(
     "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
 )
@@ -422,9 +423,11 @@ masculine form is listed as, too."""
 
 
 _OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
+"""A union the rule tests word by word, built once."""
 _GAPS_OR_JOINERS = GAP_WORDS | JOINERS
+"""A union the rule tests word by word, built once."""
 _ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
-"""Unions the rules test word by word, built once."""
+"""A union the rule tests word by word, built once."""
 
 
 @lru_cache(maxsize=65_536)
