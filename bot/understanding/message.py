@@ -48,7 +48,8 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
-from bot.understanding.groups.finder import GroupFinder, GroupHit, signature_start
+from bot.understanding.groups.finder import GroupFinder, signature_start
+from bot.understanding.groups.hits import GroupHit
 from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind

@@ -90,6 +90,7 @@ from rapidfuzz import fuzz, process
 from bot.base.normalize import fold, transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
+from bot.understanding.groups.hits import GroupHit
 from bot.understanding.numbers import parse_number_word
 from bot.understanding.words import known, lemmas
 
@@ -388,15 +389,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
 _GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
 SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
 _FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
-
-
-@dataclass(frozen=True)
-class GroupHit:
-    group: str
-    start: int
-    end: int
-    """Character span in the text."""
-    text: str
 
 
 @dataclass(frozen=True)
