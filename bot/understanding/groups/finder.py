@@ -83,19 +83,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.base.normalize import fold, transliterate
+from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.groups.hits import GroupHit
-from bot.understanding.numbers import parse_number_word
-from bot.understanding.words import known, lemmas
-
-MAX_TEXT = 4000
-"""Longer texts are cut: the groups a message names are said early."""
+from bot.understanding.groups.tokens import SENTENCE, Word, is_number, split_words, women_too
+from bot.understanding.words import known
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
@@ -382,37 +378,6 @@ SHORT_ADDITION = 3
 """A later sentence of an answer with at most this many words beside its groups lists more of
 them ("Und Geflüchtete.", "Betriebe auch."); a longer one says something about them."""
 
-MIN_STEM = 6
-"""Endings are only compared on words with at least this many letters left."""
-_ENDINGS = ("en", "es", "e", "n", "s")
-_TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
-_GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
-SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
-_FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    key: str
-    """Folded, gender forms neutral."""
-    forms: frozenset[str]
-    feminine: bool
-    sentence: int
-
-
-def stem(key: str) -> str:
-    for ending in _ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
-            return key[: -len(ending)]
-    return key
-
-
-_FEMININE_ENDING = re.compile(r"(?<=[a-zäöüß]{5})(?:innen|(?<=er)in)$")
-"""German feminine forms ("Abiturientinnen", "Facharbeiterin"): they are the word the
-masculine form is listed as, too."""
-
 
 _OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
 """A union the rule tests word by word, built once."""
@@ -420,41 +385,6 @@ _GAPS_OR_JOINERS = GAP_WORDS | JOINERS
 """A union the rule tests word by word, built once."""
 _ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
 """A union the rule tests word by word, built once."""
-
-
-@lru_cache(maxsize=65_536)
-def word_forms(word: str) -> frozenset[str]:
-    key = fold(word)
-    found = set(lemmas(word)) | {key, stem(key), transliterate(key)}
-    found.add(_FEMININE_ENDING.sub("", key))
-    found |= {stem(form) for form in found}
-    found.discard("")
-    return frozenset(found)
-
-
-def neutral_key(raw: str) -> tuple[str, bool]:
-    """The neutral form of a word as typed, and whether it is a feminine plural."""
-    if raw.endswith("+"):
-        return fold(raw[:-1]) + "plus", False
-    neutral = _GENDER.sub("", raw)
-    feminine = neutral == raw and bool(_FEMININE.search(raw.casefold()))
-    return neutral, feminine
-
-
-def split_words(text: str) -> list[Word]:
-    text = text[:MAX_TEXT]
-    breaks = [match.end() for match in SENTENCE.finditer(text)]
-    words: list[Word] = []
-    sentence = 0
-    for match in _TOKEN.finditer(text):
-        while sentence < len(breaks) and breaks[sentence] <= match.start():
-            sentence += 1
-        neutral, feminine = neutral_key(match.group())
-        key = fold(neutral)
-        if not key:
-            continue
-        words.append(Word(match.start(), match.end(), key, word_forms(neutral), feminine, sentence))
-    return words
 
 
 def _negated(start: int, words: Sequence[Word]) -> bool:
@@ -900,10 +830,6 @@ def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[t
     if position < end:
         parts.append((position, end))
     return parts
-
-
-def is_number(word: Word) -> bool:
-    return word.key.isdigit() or parse_number_word(word.key) is not None
 
 
 def same_word(pattern: Word, word: Word) -> bool:
@@ -1678,32 +1604,6 @@ def introduced(start: int, words: Sequence[Word]) -> bool:
     ):
         return True
     return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
-
-
-def women_too(
-    found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None
-) -> list[tuple[str, int, int]]:
-    """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
-    if women is None:
-        return []
-    added = []
-    for group, start, end in found:
-        if group == women or end - start != 1 or not words[start].feminine:
-            continue
-        sentence = words[start].sentence
-        other_forms = any(
-            g == group
-            and s != start
-            and e - s == 1
-            and words[s].sentence == sentence
-            and not words[s].feminine
-            # the same word in another form ("Schülerinnen und Schüler"), not another word
-            and words[start].key.startswith(words[s].key[:4])
-            for g, s, e in found
-        )
-        if not other_forms:
-            added.append((women, start, end))
-    return added
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
