@@ -91,6 +91,21 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.tokens import SENTENCE, Word, is_number, split_words, women_too
+from bot.understanding.groups.vocabulary import (
+    CLAUSE_BREAKS,
+    CLAUSE_OPENERS,
+    INTRODUCERS,
+    JOINERS,
+    MODALS,
+    NEGATIONS,
+    OWN_PEOPLE,
+    POSSESSIVES,
+    RELATIVES,
+    ROLE_AS,
+    ROLE_GAP,
+    SUBJECTS,
+    TARGET_WORDS,
+)
 from bot.understanding.words import known
 
 WOMEN = "frauen"
@@ -104,14 +119,6 @@ WORK_GAP = frozenset(
     "schon bereits noch already bei uns im in der den dem einem einer betrieb job".split()
 )
 """Words that may stand between "die"/"who" and the verb ("die schon bei uns arbeiten")."""
-MODALS = frozenset(
-    """
-    wollen möchten moechten sollen sollten können koennen müssen muessen würden wuerden
-    werden dürfen want wants would could should will
-    """.split()
-)
-"""… a modal after it says what they want or may do, not that they work ("die arbeiten
-wollen")."""
 WORKING_REACH = 3
 
 GAP_WORDS = frozenset(
@@ -124,13 +131,9 @@ GAP_WORDS = frozenset(
 """Words that may stand between the words of a phrase (and are left out of phrases)."""
 MAX_GAP = 2
 
-INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
-"""Words that make organisations a target group in running text ("für kleine Betriebe")."""
 INTRODUCER_REACH = 4
 LEARNING = frozenset("lernen lernt üben ueben study studying revise revising".split())
 """Words before a "für" that says what people learn for ("Lernen für die Berufsschule")."""
-TARGET_WORDS = frozenset({"zielgruppe", "zielgruppen"})
-"""A sentence with one of these names target groups: every group in it after the word counts."""
 ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
 """What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
 zu Pflegehelfern qualifizieren") is their goal, not another target group."""
@@ -176,7 +179,6 @@ SEEKING_REACH = 2
 SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
 """The groups companies seek as staff. Others a project helps companies to hire ("Menschen
 mit Behinderung einstellen", "recruit nurses from abroad") are its target group."""
-NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem", "not", "no"})
 INCLUSIVE = frozenset(
     "nur bloss allein ausschliesslich ausschließlich only just merely solely exclusively".split()
 )
@@ -204,10 +206,6 @@ SELF_STOPS = frozenset(
 )
 """Where the self-description ends: the project comes after ("… und wollen Schülern zeigen")."""
 SELF_REACH = 12
-CLAUSE_OPENERS = frozenset(
-    "der die das dem den deren dessen welche welcher who which that where wo".split()
-)
-"""After a comma these open a clause about someone else ("ein Verein, der Frauen begleitet")."""
 ORGANISATION_NOUNS = frozenset(
     """
     network networks charity charities association associations club clubs centre center
@@ -234,10 +232,6 @@ COST_ITEMS = frozenset(
 )
 """Staff named beside what costs are for ("4000 € im Monat für Personal und Miete") is a cost
 item, not a target group."""
-POSSESSIVES = frozenset(
-    "unser unsere unseren unserem unseres unserer our my mein meine meinen meinem meines".split()
-)
-"""An organisation after "für unseren …" is the sponsor's own ("Azubis für unseren Betrieb")."""
 AMBASSADORS = frozenset(
     "botschafter botschafterin botschafterinnen scout scouts ambassador ambassadors".split()
 )
@@ -259,8 +253,6 @@ BREAKDOWN = frozenset({"davon", "darunter", "whom"})
 """A count of staff broken down ("mit 80 Beschäftigten, davon viele Frauen in Teilzeit", "40
 staff, of whom 10 are women") describes the organisation further."""
 COPULAS = frozenset("ist sind war waren is are was were".split())
-OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
-"""With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
 SPONSOR_PEOPLE = OWN_PEOPLE | frozenset(
     """
     kunden kundinnen kundschaft bewohner bewohnerinnen mitglieder kameraden kameradinnen
@@ -315,22 +307,15 @@ VOLUNTEERING = frozenset(
 volunteers") do the project's work beside whom it is for."""
 VOLUNTEER_REACH = 4
 """… up to four words after them ("Studierende geben bei uns ehrenamtlich Nachhilfe")."""
-CLAUSE_BREAKS = frozenset({"und", "and", "aber", "but", "deshalb", "daher", "so", "weil"})
 SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
 """A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
 SCARCE_REACH = 8
 PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
 PARTNER_REACH = 4
-ROLE_AS = frozenset({"als", "as", "become", "becoming"})
-"""The markers after which a word of an organisation group is a role too: people trained "as
-chefs" become cooks, not the bosses German "Chefs" are; "Kontakte zu Betrieben" keeps them."""
 ROLE_ALWAYS = frozenset({"zum", "zur"})
 """What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
 another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
-ROLE_GAP = 1
-"""A word that may describe the role between its marker and it ("as bus drivers", "zur
-examinierten Pflegefachkraft")."""
 NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
 """… but "such as", "as well as", "sowohl als" list groups."""
 DELIVERING_ROLES = (
@@ -357,9 +342,6 @@ DELIVERING_REACH = 3
 """Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
 ROLE_COPULAS = frozenset("ist sind wäre wären waere waeren is are".split())
 """… or between the role and them ("Ansprechpartner im Betrieb wären jeweils die Ausbilder")."""
-RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
-SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
-JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
 
 ACTIVITY_HEADS = (
     "praktikum praktika kurs kurse kursen coaching workshop workshops training trainings camp"
