@@ -26,7 +26,6 @@ GAP_WORDS = frozenset(
 )
 """Words that may stand between the words of a phrase (and are left out of phrases)."""
 
-
 MAX_GAP = 2
 
 

@@ -26,23 +26,13 @@ from bot.understanding.words import lemmas
 MAX_TEXT = 4000
 """Longer texts are cut: the groups a message names are said early."""
 
-
 MIN_STEM = 6
 """Endings are only compared on words with at least this many letters left."""
 
-
 _ENDINGS = ("en", "es", "e", "n", "s")
-
-
 _TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
-
-
 _GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
-
-
 SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
-
-
 _FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
 
 
