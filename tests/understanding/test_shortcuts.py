@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
-from bot.understanding.groups.finder import GroupFinder, introduced
+from bot.understanding.groups.clauses import introduced
+from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.groups.patterns import occurrences
 from bot.understanding.groups.tokens import Word
 from bot.understanding.numbers import MAX_CHARS, clip

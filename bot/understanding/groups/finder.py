@@ -88,6 +88,7 @@ from rapidfuzz import fuzz, process
 from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
+from bot.understanding.groups.clauses import clause_bounds, ends_clause, introduced, same_clause
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.patterns import (
     GAP_WORDS,
@@ -130,9 +131,6 @@ WORK_GAP = frozenset(
 WORKING_REACH = 3
 
 
-INTRODUCER_REACH = 4
-LEARNING = frozenset("lernen lernt üben ueben study studying revise revising".split())
-"""Words before a "für" that says what people learn for ("Lernen für die Berufsschule")."""
 ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
 """What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
 zu Pflegehelfern qualifizieren") is their goal, not another target group."""
@@ -561,49 +559,6 @@ def retiring(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> boo
         for index, w in enumerate(following)
         if index > stopping[0]
     )
-
-
-def same_clause(words: Sequence[Word], one: int, other: int, text: str) -> bool:
-    """Whether two words of a sentence stand in one clause (no comma or joining word between)."""
-    low, high = sorted((one, other))
-    for index in range(low + 1, high + 1):
-        if "," in text[words[index - 1].end : words[index].start]:
-            return False
-        if words[index].key in CLAUSE_BREAKS and index != low:
-            return False
-    return True
-
-
-def clause_bounds(words: Sequence[Word], index: int, text: str) -> tuple[int, int]:
-    """The clause of the word at `index` as [first, last): up to a comma, the sentence's end, a
-    joining word other than "und"/"and", or "und"/"and" before a new subject ("und wir …");
-    "Die Studierenden und Dozenten bringen …" stays one clause."""
-
-    def breaks(at: int) -> bool:
-        key = words[at].key
-        if "," in text[words[at - 1].end : words[at].start]:
-            return True
-        if key in ("und", "and"):
-            return at + 1 < len(words) and words[at + 1].key in SUBJECTS | POSSESSIVES
-        return key in CLAUSE_BREAKS
-
-    sentence = words[index].sentence
-    first = index
-    while first > 0 and words[first - 1].sentence == sentence and not breaks(first):
-        first -= 1
-    last = index + 1
-    while last < len(words) and words[last].sentence == sentence and not breaks(last):
-        last += 1
-    return first, last
-
-
-def ends_clause(words: Sequence[Word], index: int, text: str) -> bool:
-    """Whether the word at `index` is the last of its clause (the sentence ends, a comma or a
-    joining word follows)."""
-    if index + 1 >= len(words) or words[index + 1].sentence != words[index].sentence:
-        return True
-    between = text[words[index].end : words[index + 1].start]
-    return "," in between or words[index + 1].key in JOINERS
 
 
 def working(words: Sequence[Word], text: str, group: str | None) -> list[tuple[str, int, int]]:
@@ -1511,23 +1466,6 @@ def delivering(
     if not any(e <= start or s >= end for _, s, e in named):
         return False  # the only group the text names
     return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
-
-
-def introduced(start: int, words: Sequence[Word]) -> bool:
-    """ "für", "for" or "Zielgruppe" close before the word, in its sentence, or a sentence
-    that says it names the target groups ("Zielgruppe sind Menschen mit Behinderung … und
-    die Betriebe, die sie einstellen")."""
-    sentence = words[start].sentence
-    first = max(0, start - INTRODUCER_REACH)
-    if any(
-        words[i].key in INTRODUCERS
-        and words[i].sentence == sentence
-        # what people learn for is no target ("beim Lernen für die Berufsschule")
-        and not (i > 0 and words[i - 1].key in LEARNING)
-        for i in range(first, start)
-    ):
-        return True
-    return any(w.key in TARGET_WORDS and w.sentence == sentence for w in words[:start])
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
