@@ -48,8 +48,9 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
-from bot.understanding.groups.finder import GroupFinder, signature_start
+from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.groups.hits import GroupHit
+from bot.understanding.groups.signatures import signature_start
 from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind

@@ -1472,29 +1472,6 @@ _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
 """One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
 
 
-_CLOSING = re.compile(
-    r"(?<![^\W\d_])(?:(?:mit\s+)?(?:freundlichen|freundliche|herzlichen|herzliche|besten|beste"
-    r"|schönen|schoene|liebe|lieben|viele|vielen|sonnige)\s+grüßen?|(?:mit\s+)?freundlichem\s+gruß"
-    r"|grüße\s+aus|gruß\s+aus|mfg|(?:kind|best|warm|many)\s+regards|regards|best\s+wishes"
-    r"|yours\s+(?:sincerely|faithfully)|sincerely)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-"""The closing of a letter or e-mail ("Mit freundlichen Grüßen", "MfG", "Kind regards"): what
-follows is the signature."""
-
-
-def signature_start(text: str) -> int | None:
-    """Where the signature of an e-mail-like message begins: at a closing formula after its
-    first sentence ("… Mit freundlichen Grüßen, Thomas Becker, Schulleiter, Oberschule …").
-    The sender's name, position and address name no target group ("Schulleiter",
-    "Referentin Berufsbildung")."""
-    first = SENTENCE.search(text)
-    if first is None:
-        return None
-    closing = _CLOSING.search(text, first.end())
-    return closing.start() if closing else None
-
-
 def group_finder(kb: KnowledgeBase) -> GroupFinder:
     """The finder for `kb`'s target groups, built once."""
     known = _FINDERS.get(id(kb))
