@@ -89,6 +89,7 @@ from bot.kb.models import TargetGroup
 from bot.understanding.groups.clauses import clause_bounds, ends_clause, introduced, same_clause
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.negation import corrected, without_negated
+from bot.understanding.groups.partners import with_their_people, without_partners, without_parts
 from bot.understanding.groups.patterns import (
     GAP_WORDS,
     Pattern,
@@ -147,14 +148,6 @@ AGENT_MARKERS = frozenset({"durch", "by"})
 SUBJECT_REACH = 4
 """The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
 Ältere … qualifizieren" the group is whom it is done to."""
-LOCATIONS = frozenset(
-    {"an", "in", "im", "bei", "beim", "aus", "at", "from", "within", "von", "vom", "of"}
-)
-"""Prepositions that place a group of people in organisations ("Lehrer an Berufsschulen",
-"Beschäftigte von KMU")."""
-PARTNERS = frozenset({"mit", "with", "gemeinsam", "zusammen", "together"})
-"""… and words that make organisations partners of a group of people named before them
-("Jugendliche, gemeinsam mit Betrieben"), also at the target-group question."""
 SEEKING_AFTER = frozenset(
     "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
 )
@@ -294,8 +287,6 @@ SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
 """A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
 SCARCE_REACH = 8
-PARTNER_GAP = frozenset({"anderen", "other", "weiteren", "further", "local", "lokalen"})
-PARTNER_REACH = 4
 ROLE_ALWAYS = frozenset({"zum", "zur"})
 """What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
 another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
@@ -370,9 +361,6 @@ def already_served(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
     return False
 
 
-THEIR = frozenset({"deren", "ihre", "ihren", "their"})
-"""… "kleine Betriebe und deren Beschäftigte", "SMEs and their staff": the organisations are
-named as whom the project is for together with their people."""
 PROSPECTIVE = frozenset(
     """
     angehende angehenden angehender künftige künftigen zukünftige zukünftigen kuenftige
@@ -380,21 +368,6 @@ PROSPECTIVE = frozenset(
     """.split()
 )
 """… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
-
-
-def with_their_people(
-    hit: tuple[str, int, int], people: Sequence[tuple[str, int, int]], words: Sequence[Word]
-) -> bool:
-    """Whether an organisation is joined to its people ("kleine Betriebe und deren
-    Beschäftigte", "SMEs and their staff"); `people`: the hits of groups of people."""
-    _, _, end = hit
-    joined = words[end : end + 2]
-    return (
-        any(start == end + len(joined) for _, start, _ in people)
-        and all(w.sentence == words[end - 1].sentence for w in joined)
-        and [w.key in JOINERS for w in joined] == [True, False]
-        and joined[1].key in THEIR
-    )
 
 
 def delivering_role(word: Word) -> bool:
@@ -541,26 +514,6 @@ def averaged(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> boo
             break
         last += 1
     return any(w.key in AVERAGES or w.key.startswith("durchschnitt") for w in words[first:last])
-
-
-def _partner_marker(start: int, words: Sequence[Word]) -> int | None:
-    """The index of the "mit"/"with" that makes the people at `start` partners: right before
-    them ("mit anderen Senioren", "with two of our teachers") or before an earlier partner they
-    are joined to ("together with local employers and two social workers")."""
-    sentence = words[start].sentence
-    index = start - 1
-    while index > 0 and (words[index].key in GAP_WORDS | PARTNER_GAP or is_number(words[index])):
-        index -= 1
-    if words[index].key in ("mit", "with"):
-        return index
-    if words[index].key not in JOINERS:
-        return None
-    for earlier in range(index - 1, max(-1, index - 1 - PARTNER_REACH), -1):
-        if words[earlier].sentence != sentence:
-            return None
-        if words[earlier].key in ("mit", "with"):
-            return earlier
-    return None
 
 
 def trained_as(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
@@ -1013,35 +966,6 @@ def _signed(index: int, words: Sequence[Word], text: str) -> bool:
     return bool(before) and opening
 
 
-def without_partners(
-    found: list[tuple[str, int, int]], words: Sequence[Word], organisations: AbstractSet[str]
-) -> list[tuple[str, int, int]]:
-    """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
-    "work with teachers to help pupils") beside another group of their sentence are its
-    partners; "Frauen mit Behinderung" describes the women (a group ends before "mit")."""
-    people = [(g, s, e) for g, s, e in found if g not in organisations]
-
-    def partner(group: str, start: int, end: int) -> bool:
-        if group in organisations or start == 0:
-            return False
-        sentence = words[start].sentence
-        index = _partner_marker(start, words)
-        if index is None or words[index].sentence != sentence:
-            return False
-        if any(e == index for _, _, e in found):
-            return False  # "Frauen mit …": what the people named before have
-        if any(index < s < start for _, s, _ in people):
-            return False  # "with teachers and pupils": both are the project's people
-        if end < len(words) and words[end].key in RELATIVES:
-            return False  # "working with women who …": the groups after describe them
-        return any(
-            g != group and words[s].sentence == sentence and (e <= start - 1 or s >= end)
-            for g, s, e in people
-        )
-
-    return [hit for hit in found if not partner(*hit)]
-
-
 def without_staff(
     found: list[tuple[str, int, int]],
     words: Sequence[Word],
@@ -1148,50 +1072,6 @@ def without_roles(
         return any(g != group and e <= index and words[s].sentence == sentence for g, s, e in found)
 
     return [hit for hit in found if not role(*hit)]
-
-
-def without_parts(
-    found: list[tuple[str, int, int]], words: Sequence[Word], organisations: AbstractSet[str]
-) -> list[tuple[str, int, int]]:
-    """Organisation words inside a longer phrase of another group are part of it, those
-    saying where a group of people is ("Lehrer an Berufsschulen") describe it, and those
-    the project works with beside a group of people are partners ("mit Schulen und
-    Betrieben Langzeitarbeitslose in Ausbildung bringen")."""
-
-    def part(group: str, start: int, end: int) -> bool:
-        if group not in organisations:
-            return False
-        if any(
-            other != group and s <= start and end <= e and e - s > end - start
-            for other, s, e in found
-        ):
-            return True
-        sentence = words[start].sentence
-        marker = _partner_marker(start, words)
-        if (
-            marker is not None
-            and words[marker].sentence == sentence
-            and not any(e == marker or s <= marker < e for _, s, e in found)
-            and any(
-                other not in organisations and words[s].sentence == sentence
-                for other, s, _ in found
-            )
-        ):
-            return True  # "mit Schulen und Betrieben Langzeitarbeitslose …": partners
-        between = [
-            w
-            for index, w in enumerate(words[max(0, start - 3) : start], max(0, start - 3))
-            if not any(s <= index < e for _, s, e in found)  # "Menschen mit Behinderung"
-        ]
-        located = any(w.key in LOCATIONS or w.key in PARTNERS for w in between)
-        return located and any(
-            other not in organisations
-            and start - 3 <= e <= start
-            and words[e - 1].sentence == words[start].sentence
-            for other, _, e in found
-        )
-
-    return [hit for hit in found if not part(*hit)]
 
 
 def delivering(
