@@ -107,6 +107,13 @@ from bot.understanding.groups.readings import (
     typos,
     working,
 )
+from bot.understanding.groups.staff import (
+    ambassadors,
+    delivering,
+    delivering_role,
+    volunteering,
+    without_staff,
+)
 from bot.understanding.groups.tokens import SENTENCE, Word, is_number, split_words, women_too
 from bot.understanding.groups.vocabulary import (
     CLAUSE_BREAKS,
@@ -119,7 +126,6 @@ from bot.understanding.groups.vocabulary import (
     RELATIVES,
     ROLE_AS,
     ROLE_GAP,
-    SUBJECTS,
     TARGET_WORDS,
 )
 
@@ -133,21 +139,6 @@ ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"}
 """What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
 zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 
-HELPING = frozenset(
-    """
-    begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
-    beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren beibringen beibringt anbieten anbietet
-    run runs offer offers
-    accompany accompanies support supports coach coaches coached mentor mentors mentored
-    guide guides train trains teach teaches
-    """.split()
-)
-"""Verbs of people who do the project's work to others (folded, with dictionary forms)."""
-AGENT_MARKERS = frozenset({"durch", "by"})
-SUBJECT_REACH = 4
-"""The doers open their sentence ("Zwei unserer Mitarbeiterinnen sollen …"); in "Wir wollen
-Ältere … qualifizieren" the group is whom it is done to."""
 SEEKING_AFTER = frozenset(
     "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
 )
@@ -213,9 +204,6 @@ COST_ITEMS = frozenset(
 )
 """Staff named beside what costs are for ("4000 € im Monat für Personal und Miete") is a cost
 item, not a target group."""
-AMBASSADORS = frozenset(
-    "botschafter botschafterin botschafterinnen scout scouts ambassador ambassadors".split()
-)
 RETIREMENT = frozenset({"rente", "ruhestand", "pension"})
 RETIRING_VERBS = frozenset({"retire", "retires", "retiring", "verrenten"})
 RETIRING_REACH = 5
@@ -273,16 +261,6 @@ NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
 DESCRIBING_GAP = frozenset(
     "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
 )
-VOLUNTEERING = frozenset(
-    """
-    ehrenamtlich ehrenamtliche ehrenamtlichen ehrenamt volunteer volunteers volunteering
-    volunteered engagieren engagiert
-    """.split()
-)
-"""People who volunteer ("Bei uns engagieren sich viele Rentner ehrenamtlich", "retired
-volunteers") do the project's work beside whom it is for."""
-VOLUNTEER_REACH = 4
-"""… up to four words after them ("Studierende geben bei uns ehrenamtlich Nachhilfe")."""
 SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
 """A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
@@ -292,30 +270,6 @@ ROLE_ALWAYS = frozenset({"zum", "zur"})
 another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
 NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
 """… but "such as", "as well as", "sowohl als" list groups."""
-DELIVERING_ROLES = (
-    "begleiter begleiterin begleiterinnen tutor tutoren tutorin tutorinnen tutors pate paten"
-    " patin patinnen mentor mentoren mentorin mentorinnen mentors coach coaches lotse lotsen"
-    " lotsin lotsinnen referent referenten referentin referentinnen multiplikator"
-    " multiplikatoren multiplikatorin multiplikatorinnen botschafter botschafterin"
-    " botschafterinnen ambassador ambassadors buddy buddies vorbild vorbilder role"
-    " ansprechpartner ansprechpartnerin ansprechpartnerinnen"
-).split()
-"""Roles of people who do the project's work to others ("Unsere Ausbilder sollen als
-Lernbegleiter für Jugendliche …", "Studierende sollen als Tutoren …", "retirees act as
-mentors"), also as the head of a compound ("Ausbildungsbotschafter")."""
-_DELIVERING_ENDINGS = tuple(DELIVERING_ROLES)
-TRAINED = frozenset(
-    """
-    schulen geschult schult ausbilden ausgebildet bilden qualifizieren qualifiziert fortbilden
-    fortgebildet weiterbilden weitergebildet vorbereiten vorbereitet train trained prepare
-    prepared qualify qualified
-    """.split()
-)
-TRAINED_REACH = 10
-DELIVERING_REACH = 3
-"""Words between such people and their "als"/"as" ("sollen", "gehen", "helfen dabei")."""
-ROLE_COPULAS = frozenset("ist sind wäre wären waere waeren is are".split())
-"""… or between the role and them ("Ansprechpartner im Betrieb wären jeweils die Ausbilder")."""
 
 
 SHORT_ADDITION = 3
@@ -324,8 +278,6 @@ them ("Und Geflüchtete.", "Betriebe auch."); a longer one says something about 
 
 
 _OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
-"""A union the rule tests word by word, built once."""
-_GAPS_OR_JOINERS = GAP_WORDS | JOINERS
 """A union the rule tests word by word, built once."""
 _ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
 """A union the rule tests word by word, built once."""
@@ -368,54 +320,6 @@ PROSPECTIVE = frozenset(
     """.split()
 )
 """… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
-
-
-def delivering_role(word: Word) -> bool:
-    return word.key.endswith(_DELIVERING_ENDINGS)
-
-
-def _in_delivering_role(end: int, words: Sequence[Word]) -> bool:
-    """Whether "als"/"as" (or "sind"/"are") and a role of doing the work follow the words before
-    `end` in their sentence ("… sollen als Lernbegleiter", "… act as mentors", "… als
-    ehrenamtliche Paten", "Die Studierenden sind Mentoren")."""
-    sentence = words[end - 1].sentence
-    for index in range(end, min(len(words), end + DELIVERING_REACH + 1)):
-        word = words[index]
-        if word.sentence != sentence or word.key in CLAUSE_BREAKS:
-            return False
-        if word.key in ROLE_AS or word.key in ROLE_COPULAS:  # "… sind Mentoren"
-            after = words[index + 1 : index + 2 + ROLE_GAP]
-            if not any(w.sentence == sentence and delivering_role(w) for w in after):
-                return False
-            # trained for the role, they are whom the project is for ("Lehrkräfte sollen als
-            # Multiplikatoren geschult werden")
-            rest = words[index + 1 : index + 1 + TRAINED_REACH]
-            return not any(
-                w.sentence == sentence and (w.key in TRAINED or bool(w.forms & TRAINED))
-                for w in rest
-            )
-    return False
-
-
-def _given_a_delivering_role(start: int, words: Sequence[Word]) -> bool:
-    """Whether a role of doing the work is said of the people at `start` ("Ansprechpartner im
-    Betrieb wären jeweils die Ausbilder", "Mentoren sind Studierende")."""
-    sentence = words[start].sentence
-    before = [
-        w for w in words[max(0, start - 2 * DELIVERING_REACH) : start] if w.sentence == sentence
-    ]
-    copulas = [i for i, w in enumerate(before) if w.key in ROLE_COPULAS]
-    return bool(copulas) and any(delivering_role(w) for w in before[: copulas[-1]])
-
-
-def ambassadors(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
-    """ "Azubi-Botschafter", "apprentice ambassadors": the group does the project's work (they
-    go into schools), it is not whom the project is for."""
-    _, start, end = hit
-    if end >= len(words) or words[end].sentence != words[start].sentence:
-        return False
-    joined = text[words[end - 1].end : words[end].start] in ("-", " ")
-    return joined and words[end].key in AMBASSADORS
 
 
 def retiring(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
@@ -472,30 +376,6 @@ def broken_down(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
         return False
     earlier = [w for w in words[: start - len(before) + marked[0]] if w.sentence == sentence]
     return any(is_number(w) for w in earlier)
-
-
-def volunteering(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
-    """People named as volunteers do the project's work ("Bei uns engagieren sich viele
-    Rentner ehrenamtlich", "retired volunteers"), unless introduced ("Ehrenamt für
-    Geflüchtete") or the ones the volunteers help ("ehrenamtliche Lotsen begleiten
-    Zugewanderte")."""
-    _, start, end = hit
-    sentence = words[start].sentence
-
-    def volunteers(word: Word) -> bool:
-        return word.sentence == sentence and bool(
-            word.key in VOLUNTEERING or word.forms & VOLUNTEERING
-        )
-
-    if any(w.key in INTRODUCERS for w in words[max(0, start - 2) : start]):
-        return False
-    if any(volunteers(w) for w in words[end : end + VOLUNTEER_REACH]):
-        return True
-    for index in range(max(0, start - VOLUNTEER_REACH), start):
-        if volunteers(words[index]):
-            between = words[index + 1 : start]
-            return not any(w.key in HELPING or w.forms & HELPING for w in between)
-    return False
 
 
 def averaged(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
@@ -966,61 +846,6 @@ def _signed(index: int, words: Sequence[Word], text: str) -> bool:
     return bool(before) and opening
 
 
-def without_staff(
-    found: list[tuple[str, int, int]],
-    words: Sequence[Word],
-    text: str,
-    organisations: AbstractSet[str],
-) -> list[tuple[str, int, int]]:
-    """Hits that name the people doing the work to another group of their sentence."""
-    people = [(g, s, e) for g, s, e in found if g not in organisations]
-
-    def agent(start: int) -> bool:
-        before = words[max(0, start - 3) : start]
-        return any(w.key in AGENT_MARKERS and w.sentence == words[start].sentence for w in before)
-
-    def staff(group: str, start: int, end: int) -> bool:
-        sentence = words[start].sentence
-        others = [
-            s
-            for g, s, e in people
-            if g != group and words[s].sentence == sentence and not (s < end and start < e)
-        ]
-        if agent(start):
-            return True  # "Mentoring durch unsere erfahrenen Erzieherinnen"
-        if not others:
-            return False
-        if any(agent(s) for s in others):
-            return False  # the doers are named with "by": the rest are who it is for
-        # another group later in the sentence, not the same people named further
-        # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
-        # of a passive ("refugees get coached by …")
-        later = [
-            s
-            for s in others
-            if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
-        ]
-        opening = [w for w in words[:start] if w.sentence == sentence]
-        # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
-        counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
-        if later and len(counted) >= SUBJECT_REACH:
-            # … or open a clause of their sentence ("From April 2027, our nurses would
-            # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
-            opening = list(words[clause_bounds(words, start, text)[0] : start])
-            counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
-        if not later or len(counted) >= SUBJECT_REACH:
-            return False
-        if any(w.key in SUBJECTS for w in opening):
-            return False
-        after = [w for w in words[end:] if w.sentence == sentence]
-        # the verb is theirs, not that of a clause with its own subject ("Viele unserer
-        # Lagerhelfer sprechen kaum Deutsch, wir wollen Deutsch am Arbeitsplatz anbieten")
-        subject = next((i for i, w in enumerate(after) if w.key in SUBJECTS), len(after))
-        return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
-
-    return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
-
-
 def without_roles(
     found: list[tuple[str, int, int]],
     words: Sequence[Word],
@@ -1072,22 +897,6 @@ def without_roles(
         return any(g != group and e <= index and words[s].sentence == sentence for g, s, e in found)
 
     return [hit for hit in found if not role(*hit)]
-
-
-def delivering(
-    hit: tuple[str, int, int], named: Sequence[tuple[str, int, int]], words: Sequence[Word]
-) -> bool:
-    """People who take a role of doing the project's work ("Unsere Ausbilder sollen als
-    Lernbegleiter für Jugendliche …", "Die Azubis helfen dabei als Tutoren", "retired
-    engineers would act as mentors") beside another group of the text are its staff, not
-    its target group; introduced ("für Studierende, die als Tutoren …") or trained for the
-    role ("Lehrkräfte als Multiplikatoren … schulen") they are."""
-    _, start, end = hit
-    if introduced(start, words):
-        return False
-    if not any(e <= start or s >= end for _, s, e in named):
-        return False  # the only group the text names
-    return _in_delivering_role(end, words) or _given_a_delivering_role(start, words)
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
