@@ -79,7 +79,6 @@ nothing. Rules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -107,25 +106,17 @@ from bot.understanding.groups.readings import (
     typos,
     working,
 )
-from bot.understanding.groups.staff import (
-    ambassadors,
-    delivering,
-    delivering_role,
-    volunteering,
-    without_staff,
-)
+from bot.understanding.groups.roles import learning_trade, trained_as, without_roles
+from bot.understanding.groups.staff import ambassadors, delivering, volunteering, without_staff
 from bot.understanding.groups.tokens import SENTENCE, Word, is_number, split_words, women_too
 from bot.understanding.groups.vocabulary import (
     CLAUSE_BREAKS,
     CLAUSE_OPENERS,
     INTRODUCERS,
     JOINERS,
-    MODALS,
     OWN_PEOPLE,
     POSSESSIVES,
     RELATIVES,
-    ROLE_AS,
-    ROLE_GAP,
     TARGET_WORDS,
 )
 
@@ -134,10 +125,6 @@ WOMEN = "frauen"
 EMPLOYEES = "beschaeftigte"
 """The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
 
-
-ROLE_MARKERS = frozenset({"als", "as", "zu", "zum", "zur", "become", "becoming"})
-"""What people are to become ("Frauen aus der Ukraine als Erzieherinnen", "Langzeitarbeitslose
-zu Pflegehelfern qualifizieren") is their goal, not another target group."""
 
 SEEKING_AFTER = frozenset(
     "finden gewinnen suchen rekrutieren anwerben einstellen akquirieren".split()
@@ -236,28 +223,11 @@ TAKING_PART = frozenset({"partner", "partners", "partnerin", "partnerinnen", "jo
 PARTICLES = frozenset({"mit", "dabei"})
 """… as German says it with the particle that ends the clause ("Die Ausbilder machen natürlich
 mit", "Die Studierenden bringen das Wissen mit", "die Kammern sind dabei")."""
-BECOMING = frozenset({"werden", "become"})
-"""What people want to become ("junge Leute, die Berufskraftfahrer werden wollen") is their goal,
-no other target group."""
 HERE = frozenset({"hier", "here"})
 """A message opening with who writes ("founder here", "Heimleitung hier")."""
 _SELF_ENDS = frozenset(marker[-1] for marker in SELF) | HERE
 """The words where a self-description can end: a SELF marker's last word, or the "hier" of
 "founder here" (`without_self` looks at no other word)."""
-PROFESSIONS = frozenset({"beschaeftigte", "lehrkraefte"})
-QUALIFIED = frozenset(
-    """
-    gelernt erlernt studiert abschluss abschluessen abschlusses beruf berufe degree degrees
-    qualification qualifications qualified trained learned learnt background
-    """.split()
-)
-"""Professions listed after what people learned ("haben ihren Beruf in Syrien gelernt,
-Elektriker, Friseur, Bäcker", "Ukrainerinnen mit Hochschulabschluss, Lehrerin, Ärztin") say what
-they were trained as, no group of employees or teachers."""
-_LIST_BREAK = re.compile(r",|\b(?:und|oder|and|or|sowie)\b", re.IGNORECASE)
-LIST_ITEM_WORDS = 2
-NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
-"""… not what people lack ("ohne Berufsabschluss, …")."""
 DESCRIBING_GAP = frozenset(
     "fast alle meist meistens mostly all almost nearly most mittlerweile inzwischen oft".split()
 )
@@ -265,11 +235,6 @@ SCARCE_SUBJECTS = frozenset({"wir", "we"})
 SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
 """A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
 SCARCE_REACH = 8
-ROLE_ALWAYS = frozenset({"zum", "zur"})
-"""What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
-another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
-NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
-"""… but "such as", "as well as", "sowohl als" list groups."""
 
 
 SHORT_ADDITION = 3
@@ -278,8 +243,6 @@ them ("Und Geflüchtete.", "Betriebe auch."); a longer one says something about 
 
 
 _OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES
-"""A union the rule tests word by word, built once."""
-_ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
 """A union the rule tests word by word, built once."""
 
 
@@ -313,15 +276,6 @@ def already_served(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
     return False
 
 
-PROSPECTIVE = frozenset(
-    """
-    angehende angehenden angehender künftige künftigen zukünftige zukünftigen kuenftige
-    kuenftigen zukuenftige zukuenftigen future aspiring prospective would-be
-    """.split()
-)
-"""… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
-
-
 def retiring(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """People who retire ("fünf Gesellen gehen in Rente", "staff retiring", "unsere älteren
     Kollegen hören in den nächsten Jahren auf") are why a project is needed, not whom it is
@@ -347,23 +301,6 @@ def retiring(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> boo
         for index, w in enumerate(following)
         if index > stopping[0]
     )
-
-
-LEARNERS = frozenset(
-    "nachwuchs azubi azubis auszubildende lehrling lehrlinge trainee trainees apprentices".split()
-)
-"""Heads of a compound whose first part is the trade people learn ("Berufskraftfahrer-
-Nachwuchs", "Elektriker-Azubis")."""
-
-
-def learning_trade(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
-    """A trade joined by a hyphen to learners ("Berufskraftfahrer-Nachwuchs") is what they
-    learn, not people who work in it."""
-    _, _, end = hit
-    if end >= len(words) or words[end].sentence != words[end - 1].sentence:
-        return False
-    joined = text[words[end - 1].end : words[end].start] == "-"
-    return joined and words[end].key in LEARNERS
 
 
 def broken_down(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
@@ -394,32 +331,6 @@ def averaged(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> boo
             break
         last += 1
     return any(w.key in AVERAGES or w.key.startswith("durchschnitt") for w in words[first:last])
-
-
-def trained_as(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
-    """A profession in a list right after what people learned (see QUALIFIED)."""
-    group, start, _ = hit
-    if group not in PROFESSIONS:
-        return False
-    sentence = words[start].sentence
-    first = start
-    while first > 0 and words[first - 1].sentence == sentence:
-        first -= 1
-    parts = _LIST_BREAK.split(text[words[first].start : words[start].start])
-    if len(parts) < 2 or parts[-1].strip(" .:()"):
-        return False  # not an item of a list
-    for part in reversed(parts[:-1]):
-        keys = [w.key for w in split_words(part)]
-        if not keys:
-            continue
-        if any(key in NOT_HAVING for key in keys):
-            return False  # "ohne Berufsabschluss, …": not what they learned
-        last = keys[-1]
-        if last in QUALIFIED or last.endswith(("abschluss", "abschluessen", "gelernt")):
-            return True
-        if len(keys) > LIST_ITEM_WORDS:
-            return False
-    return False
 
 
 def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -844,59 +755,6 @@ def _signed(index: int, words: Sequence[Word], text: str) -> bool:
     before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
     opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (word.sentence)
     return bool(before) and opening
-
-
-def without_roles(
-    found: list[tuple[str, int, int]],
-    words: Sequence[Word],
-    text: str,
-    organisations: AbstractSet[str],
-) -> list[tuple[str, int, int]]:
-    """Groups named as the role other people of the sentence are to take ("… als
-    Erzieherinnen", "… zu Pflegehelfern", "die Berufskraftfahrer werden wollen"); "als
-    auch" joins, it names no role."""
-
-    def role(group: str, start: int, end: int) -> bool:
-        if start == 0:
-            return False
-        if (
-            group in PROFESSIONS
-            and words[start - 1].key in PROSPECTIVE
-            and any(g != group for g, _, _ in found)
-        ):
-            return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
-        sentence = words[start].sentence
-        if (
-            end < len(words)
-            and words[end].sentence == sentence
-            and words[end].key in BECOMING
-            and (ends_clause(words, end, text) or words[end + 1].key in MODALS)
-        ):
-            return True  # "die Erzieher werden wollen": not "Ältere werden übersehen"
-        index = start - 1
-        while (
-            index > 0
-            and start - index <= ROLE_GAP
-            and words[index].key not in _ROLE_OR_INTRODUCER
-            and not any(s <= index < e for _, s, e in found)
-        ):
-            index -= 1  # "as bus drivers", "zur examinierten Fachkraft"
-        marker = words[index]
-        if marker.key not in ROLE_MARKERS or marker.sentence != sentence:
-            return False
-        if group in organisations and marker.key not in ROLE_AS:
-            return False  # "Kontakte zu Betrieben" are partners, no role
-        if index >= 1 and words[index - 1].key in NOT_ROLE_BEFORE:
-            return False
-        if any(delivering_role(w) for w in words[index + 1 : start]):
-            return False  # "Senioren sollen als Paten Azubis begleiten": the role is "Paten"
-        if index + 1 < start and words[index + 1].key in ("auch", "also"):
-            return False  # "sowohl Arbeitslose als auch Beschäftigte" joins them
-        if marker.key in ROLE_ALWAYS:
-            return True
-        return any(g != group and e <= index and words[s].sentence == sentence for g, s, e in found)
-
-    return [hit for hit in found if not role(*hit)]
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}

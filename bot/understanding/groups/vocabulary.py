@@ -37,10 +37,9 @@ ROLE_AS = frozenset({"als", "as", "become", "becoming"})
 """The markers after which a word of an organisation group is a role too: people trained "as
 chefs" become cooks, not the bosses German "Chefs" are; "Kontakte zu Betrieben" keeps them."""
 
-ROLE_GAP = 1
-"""A word that may describe the role between its marker and it ("as bus drivers", "zur
-examinierten Pflegefachkraft")."""
-
 RELATIVES = frozenset({"who", "whose", "which", "that", "die", "denen", "deren", "welche"})
 SUBJECTS = frozenset({"wir", "ich", "we", "i", "man"})
 JOINERS = frozenset({"und", "and", "oder", "or", "sowie", "bzw", "also"})
+ROLE_GAP = 1
+"""A word that may describe the role between its marker and it ("as bus drivers", "zur
+examinierten Pflegefachkraft")."""
