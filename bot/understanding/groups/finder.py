@@ -84,8 +84,9 @@ from collections.abc import Iterable, Sequence
 from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
-from bot.understanding.groups.clauses import ends_clause, introduced
+from bot.understanding.groups.clauses import introduced
 from bot.understanding.groups.hits import GroupHit
+from bot.understanding.groups.introductions import without_self
 from bot.understanding.groups.negation import corrected, without_negated
 from bot.understanding.groups.partners import with_their_people, without_partners, without_parts
 from bot.understanding.groups.patterns import (
@@ -119,40 +120,11 @@ from bot.understanding.groups.sponsor import (
 )
 from bot.understanding.groups.staff import ambassadors, delivering, volunteering, without_staff
 from bot.understanding.groups.tokens import SENTENCE, Word, split_words, women_too
-from bot.understanding.groups.vocabulary import CLAUSE_OPENERS, INTRODUCERS, RELATIVES
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
 EMPLOYEES = "beschaeftigte"
 """The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
-
-
-SELF = (
-    ("bin",),
-    ("i", "am"),
-    ("i", "m"),
-    ("wir", "sind"),
-    ("we", "are"),
-    ("we", "re"),
-    ("hier", "ist"),
-    ("this", "is"),
-)
-"""Who the sponsor is ("wir sind ein Meisterbetrieb …", "we are three teachers …"): the people
-named in that description are the organisation or its carriers, not the target group."""
-SELF_STOPS = frozenset(
-    """
-    und and aber but sowie weil because da denn deshalb daher so
-    wollen möchten moechten planen plant will want wants would plan plans planning like need
-    brauchen suchen möchte moechte mit with
-    """.split()
-)
-"""Where the self-description ends: the project comes after ("… und wollen Schülern zeigen")."""
-SELF_REACH = 12
-HERE = frozenset({"hier", "here"})
-"""A message opening with who writes ("founder here", "Heimleitung hier")."""
-_SELF_ENDS = frozenset(marker[-1] for marker in SELF) | HERE
-"""The words where a self-description can end: a SELF marker's last word, or the "hier" of
-"founder here" (`without_self` looks at no other word)."""
 
 
 SHORT_ADDITION = 3
@@ -360,58 +332,6 @@ class GroupFinder:
         if running_text and group in self._organisations:
             return not introduced(start, words)
         return False
-
-
-def without_self(
-    found: list[tuple[str, int, int]], words: Sequence[Word], text: str
-) -> list[tuple[str, int, int]]:
-    """Groups named where the sponsor says who they are ("wir sind ein Meisterbetrieb",
-    "we are three teachers at …", "we're a women's network (mostly retired teachers)",
-    "Als Mutter von drei Kindern …" opening a sentence), up to where the project is said
-    ("… und wollen Schülern zeigen"), unless introduced ("ein Verein für Frauen")."""
-    own: set[int] = set()
-    for index, word in enumerate(words):
-        if word.key not in _SELF_ENDS:
-            continue
-        keys = tuple(w.key for w in words[max(0, index - 1) : index + 1])
-        if _signed(index, words, text):
-            # "founder here, edtech startup, based in …": who writes, and what follows
-            own.update(i for i in range(index) if words[i].sentence == word.sentence)
-        elif not any(keys[-len(marker) :] == marker for marker in SELF):
-            continue
-        if len(keys) == 2 and words[index - 1].sentence != word.sentence:
-            continue
-        for later in range(index + 1, min(len(words), index + 1 + SELF_REACH)):
-            current = words[later]
-            if current.sentence != word.sentence or current.key in SELF_STOPS:
-                break
-            if len(current.key) > 5 and current.key.endswith("ing"):
-                break  # "we're a charity working with women …"
-            if current.key in INTRODUCERS or current.key in RELATIVES:
-                break
-            between = text[words[later - 1].end : current.start]
-            if "," in between and current.key in CLAUSE_OPENERS:
-                break
-            own.add(later)
-    for _, start, _ in found:
-        word = words[start]
-        if start >= 1 and words[start - 1].key in ("als", "as"):
-            opening = start == 1 or words[start - 2].sentence != word.sentence
-            if opening and words[start - 1].sentence == word.sentence:
-                own.add(start)
-    return [hit for hit in found if hit[1] not in own]
-
-
-def _signed(index: int, words: Sequence[Word], text: str) -> bool:
-    """Whether the word at `index` is the "hier"/"here" of a message opening with who
-    writes ("founder here,", "Heimleitung hier.", "Stadt Springe hier"): one to three words
-    before it open the sentence, and it ends its clause."""
-    word = words[index]
-    if word.key not in HERE or not ends_clause(words, index, text):
-        return False
-    before = [w for w in words[max(0, index - 3) : index] if w.sentence == word.sentence]
-    opening = index - len(before) == 0 or words[index - len(before) - 1].sentence != (word.sentence)
-    return bool(before) and opening
 
 
 _FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
