@@ -1,80 +1,34 @@
-"""Target groups in a sponsor's own words: "Leute, die nach der Ausbildung wegziehen",
-"Maler und Tischler, die sich fortbilden wollen", "refugees", "older workers".
+"""The target-group finder: the package's rules put together, in one pass over a text.
 
-Each group of knowledge/target_groups.yaml brings its label (both languages), synonyms and
-everyday `phrases`. They are matched on whole words, never inside other words: "Pflegeschulen"
-is a word about schools of nursing, not one containing "Schüler"; "hallo" and "test" match
-nothing. Rules:
+`GroupFinder` is built once per knowledge base (`group_finder`): the patterns of
+knowledge/target_groups.yaml indexed by their first word, their `not_when` phrases, the one-word
+patterns a typo or a compound's head may stand for. `find` reads the groups a text names:
 
-* Words are compared on their dictionary forms (simplemma, in its wheel) and on common German
-  endings: "Geflüchteten" finds "Geflüchtete", "Betrieben" finds "Betriebe", "Malern" finds
-  "Maler". A shared dictionary form of three letters counts only when written the same ("alten"
-  does not find "ältere"). Hyphenated compounds count as their parts ("Pflege-Azubis").
-* Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
-  "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
-  plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
-  the same sentence names the group in another form ("Schülerinnen und Schüler").
-* A phrase of several words matches with articles, pronouns and the like between its words
-  ("nach ihrer Ausbildung" finds "nach der Ausbildung").
+1. the patterns that match (patterns.py), then words no pattern matches whole: compounds (in
+   running text only where introduced), activities, at the target-group question typos and
+   the sponsor's own people, people said to work or to come from abroad (readings.py);
+2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
+   organisations that are part of, place or partner a group of people (partners.py); roles
+   people take or are trained for (roles.py); negated groups (negation.py); a title before a
+   name and a group word naming an organisation (sponsor.py);
+3. in running text (`running_text=True`, a message that says more than target groups) also:
+   organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
+   with their people (partners.py); who the sponsor says they are (introductions.py); what it
+   says about its own organisation and people (sponsor.py); the project's staff (staff.py);
+   people named as partners (partners.py); people companies seek (sought.py);
+4. it adds women where a feminine plural alone names a group (tokens.py), and drops the groups
+   the text takes back (negation.py).
+
+Rules of the finder itself:
+
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
-* Groups of organisations (`organisations: true`: companies, education providers) are partners
-  as often as target groups in running text ("Praktika in Betrieben"): there they count only
-  after "für", "for" or "Zielgruppe" close before them, or named with their people ("kleine
-  Betriebe und deren Beschäftigte"). At the target-group question, where
-  the whole answer names groups, they always count (`running_text=False`).
-* Typos (at the target-group question only): a word of at least seven letters that matches
-  nothing may be one letter off a one-word pattern ("geflüchete"), unless a dictionary knows
-  it as a word of its own ("Altenpflege" is the field, not "Altenpfleger"; "funders").
-* Compounds: a German word that matches nothing counts as its head, the longest one-word
-  pattern of at least five letters it ends in, after at least three letters
-  ("Altenpflegehelferinnen" is "Pflegehelferinnen", "Lehramtsstudierende" "Studierende",
-  "Industriemechaniker" "Mechaniker"). The project's own staff ("Projektmitarbeiter") are
-  no target group; in running text a compound counts only after "für" (like organisations).
-* An organisation word inside a longer phrase of a group of people is part of it ("start
-  their own business", "Unternehmen gründen" name founders, not companies), one that
-  says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
-  them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
-* Negated groups are none ("Pflegekräfte, nicht an Azubis", "keine Schüler", "not for
-  apprentices"); "nicht nur Azubis", "not just apprentices" name them too. Groups a text takes
-  back ("Schüler. Ach nein, eher Azubis", "young staff - actually, I mean our apprentices", "oder
-  besser gesagt …") are none, unless named again right after.
-* People the project works with ("mit Lehrkräften", "with teachers", "together with local
-  employers and two teachers") beside another group of their sentence are partners (in
-  running text); "Frauen mit Behinderung" describes women.
-* Not the target group either, in running text: who the sponsor says they are, up to where the
-  project is said ("wir sind ein Meisterbetrieb … und wollen", "we are three teachers …", "Als
-  Lehrerin …" opening a sentence); a title before a name ("Frau Meyer"); a group word naming an
-  organisation ("women's network", "refugee-led association"); the organisation's size ("mit 40
-  Mitarbeitern"), staff as a cost item ("für Personal und Miete") and staff who retire ("fünf
-  Gesellen gehen in Rente"); "für unseren Betrieb"; those who go out as ambassadors
-  ("Azubi-Botschafter", "apprentice ambassadors"); the signature of an e-mail after its closing
-  ("Mit freundlichen Grüßen, …, Schulleiter": `signature_start`); a profession people still train
-  for ("angehende Erzieherinnen") beside another group; a group the sponsor serves already beside
-  another ("Geflüchtete haben wir schon ein Projekt – diesmal …"). Everywhere: hits inside a
-  negated group ("not school kids"), and the role people are trained for ("zur Erzieherin", "as
-  bus drivers").
-* An activity named for a group by its first part counts ("Schülerpraktika", "Frauenkurse").
-* People who carry out the project (in running text): a group named before another group of its
-  sentence and a verb of helping or offering, opening the sentence or a clause of it ("Lehrkräfte
-  begleiten die Schüler", "zwei unserer Mitarbeiterinnen sollen Geflüchtete vermitteln", "From
-  April, our nurses would train unemployed locals", "Unsere Lehrkräfte würden Kurse für
-  Beschäftigte anbieten"), or after "durch"/"by" ("coached by retired engineers", "Mentoring durch
-  unsere Erzieherinnen"), is the project's staff, not its target group; people companies seek
-  ("neue Mitarbeiter finden", "recruit nursing staff") are not either; nor are people given a role
-  of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für Jugendliche …", "Die Azubis
-  helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im Betrieb wären die Ausbilder")
-  beside another group of the text. What people want to become ("die Berufskraftfahrer werden
-  wollen") is no group; a message opening with who writes ("founder here, edtech startup") names
-  no group.
+* Groups of organisations (`organisations: true`) count in running text only where introduced or
+  named with their people; at the target-group question, where the whole answer names groups,
+  they always count (`running_text=False`).
 * An answer to the target-group question (`answer`) is its first sentence that names a group;
   a longer later sentence says something about it and is read as running text ("unsere
-  Azubis. Die Ausbilder machen natürlich mit"). Where a text names a group elsewhere, a clause
-  about the sponsor's own people ("Our teachers are native speakers", "Unsere Kundinnen sind
-  meist ältere Damen") or about who takes part beside it ("teachers and parents are partners",
-  "Die Ausbilder machen mit") names none.
-* Professions listed right after what people learned ("haben ihren Beruf in Syrien gelernt,
-  Elektriker, Friseur", "mit Hochschulabschluss, Lehrerin, Ärztin") are what they were trained
-  as, no group of employees or teachers.
+  Azubis. Die Ausbilder machen natürlich mit"); a short one adds to the list ("Azubis.
+  Betriebe auch.").
 """
 
 from __future__ import annotations

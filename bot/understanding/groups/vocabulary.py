@@ -9,7 +9,7 @@ MODALS = frozenset(
     werden dürfen want wants would could should will
     """.split()
 )
-"""… a modal after it says what they want or may do, not that they work ("die arbeiten
+"""A modal after a verb says what people want or may do, not what they do ("die arbeiten
 wollen")."""
 
 INTRODUCERS = frozenset({"fuer", "für", "for", "zielgruppe", "zielgruppen", "target"})
@@ -27,7 +27,7 @@ CLAUSE_OPENERS = frozenset(
 POSSESSIVES = frozenset(
     "unser unsere unseren unserem unseres unserer our my mein meine meinen meinem meines".split()
 )
-"""An organisation after "für unseren …" is the sponsor's own ("Azubis für unseren Betrieb")."""
+"""What follows one of these is the sponsor's own ("Azubis für unseren Betrieb", "unsere Leute")."""
 
 OWN_PEOPLE = frozenset("guys jungs leute people team crew mannschaft".split())
 """With a possessive, people the sponsor calls its own ("my guys", "unsere Leute")."""
