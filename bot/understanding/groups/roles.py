@@ -45,14 +45,14 @@ they were trained as, no group of employees or teachers."""
 _LIST_BREAK = re.compile(r",|\b(?:und|oder|and|or|sowie)\b", re.IGNORECASE)
 LIST_ITEM_WORDS = 2
 NOT_HAVING = frozenset({"ohne", "kein", "keine", "keinen", "without", "no"})
-"""… not what people lack ("ohne Berufsabschluss, …")."""
+"""… not what people lack ("ohne Berufsabschluss, …": see QUALIFIED)."""
 
 ROLE_ALWAYS = frozenset({"zum", "zur"})
 """What people are trained to become ("zur Erzieherin ausgebildet") is a role even without
 another group in the sentence; "als"/"as" need one ("als Mutter …" is who someone is)."""
 
 NOT_ROLE_BEFORE = frozenset({"such", "well", "sowohl"})
-"""… but "such as", "as well as", "sowohl als" list groups."""
+""""such as", "as well as", "sowohl als" list groups: the marker names no role."""
 
 _ROLE_OR_INTRODUCER = ROLE_MARKERS | INTRODUCERS
 """A union the rule tests word by word, built once."""
@@ -63,7 +63,8 @@ PROSPECTIVE = frozenset(
     kuenftigen zukuenftige zukuenftigen future aspiring prospective would-be
     """.split()
 )
-"""… a profession they are to take up ("angehende Erzieherinnen", "future teachers")."""
+"""Words that make a profession one people are to take up ("angehende Erzieherinnen", "future
+teachers")."""
 
 LEARNERS = frozenset(
     "nachwuchs azubi azubis auszubildende lehrling lehrlinge trainee trainees apprentices".split()
