@@ -26,7 +26,7 @@ from decimal import Decimal
 from bot.base.yearmonth import YearMonth
 from bot.understanding.numbers import MAX_CHARS
 from bot.understanding.once import once
-from bot.understanding.periods import (
+from bot.understanding.periods.duration import (
     _IN_YEARS,
     _NEXT_MONTH,
     _RANGE,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.base.yearmonth import YearMonth
 from bot.understanding.dates import Dates, read_dates
-from bot.understanding.periods import (
+from bot.understanding.periods.duration import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     MAX_MONTHS,

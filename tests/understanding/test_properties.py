@@ -13,7 +13,7 @@ from bot.texts.catalog import Msg, render
 from bot.texts.formats import format_eur
 from bot.understanding.money import SMALL_BELOW, parse_money
 from bot.understanding.numbers import parse_number
-from bot.understanding.periods import (
+from bot.understanding.periods.duration import (
     EARLIEST_YEAR,
     LATEST_YEAR,
     MAX_MONTHS,

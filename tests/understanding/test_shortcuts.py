@@ -24,13 +24,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.kb.knowledge import KnowledgeBase
-from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
 from bot.understanding.groups.clauses import introduced
 from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.groups.patterns import occurrences
 from bot.understanding.groups.tokens import Word
 from bot.understanding.numbers import MAX_CHARS, clip
+from bot.understanding.periods import duration as periods
 from bot.understanding.places import PlaceResolver
 from bot.understanding.result import Parsed, Unclear
 
