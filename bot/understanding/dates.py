@@ -36,15 +36,14 @@ from bot.understanding.periods.duration import (
     MAX_MONTHS,
     _ceil,
     _end_of,
-    _find_whens,
     _first_ending_from,
     _lengths,
     _relative_month,
     _resolve_start_year,
     _today,
     _total,
-    _When,
 )
+from bot.understanding.periods.when import _find_whens, _When
 
 Span = tuple[int, int]
 
