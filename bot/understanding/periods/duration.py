@@ -1,41 +1,5 @@
-"""Project start and duration in a sponsor's answer.
-
-Points in time (`parse_start`, and the dates inside a duration answer):
-
-* "03/2027", "3/27", "2027-03", "2027/03", "03.2027", "03-2027"; a date "01.03.2027",
-  "1.3.27" or "01.07." (the day is ignored); month names, abbreviated or not, German or English,
-  with or without umlaut ("März 2027", "Mär 2027", "maerz 2027", "March 2027", "Mar. '27").
-* Quarters and seasons mean their first month: Q1 01, Q2 04, Q3 07, Q4 10 ("Q2/2027", "Q2 2027",
-  "2. Quartal 2027", "zweites Quartal 2027", "2027-Q2"); Frühjahr/Frühling/spring 03,
-  Sommer/summer 06, Herbst/autumn/fall 09, Winter 12 ("Winter 2027/28" is 12/2027); half years
-  ("2. Halbjahr 2027", "H2 2027") 01 and 07.
-* Parts of a year, as a start: Anfang/early 01, Mitte/mid 07, Ende/late 10 (the first month of
-  the last quarter: "Ende 2027" starts a project in the last quarter, not in its last month).
-  With a relative year ("Anfang nächsten Jahres", "early next year") the year is counted from
-  today.
-* Semesters: the winter semester starts in 10, the summer semester in 04 ("zum Wintersemester
-  2027", "WS 2027/28", "SoSe 2028", "winter term 2027"); each spans six months.
-* School holidays of Lower Saxony (the region's state), by the schedule of the Niedersächsisches
-  Kultusministerium (public source; set up to 2030, e.g. 2026: 2 July – 12 August, autumn
-  12–24 October, Easter 23 March – 7 April). ASSUMPTION, as the exact days change every year:
-  the summer holidays are July and August and end in August, so "nach den Sommerferien 2027" is
-  08/2027 and "bis zu den Sommerferien 2028" ends in 07/2028; the autumn holidays are in
-  October ("nach den Herbstferien" 11), the Easter holidays end in April ("nach den
-  Osterferien" 04, "nach Ostern" too). "vor den Sommerferien" is the month before they start
-  (06). The school year and the training year start in August ("zum neuen Ausbildungsjahr
-  2027", "Schuljahr 2027/28": 08/2027).
-* As an *end* (in a duration answer) the same expressions mean their last month: "bis Ende 2028"
-  is 12/2028, "bis Q2 2028" 06/2028, "bis Sommer 2028" 08/2028, "bis Mitte 2028" 06/2028,
-  "bis Anfang 2028" 03/2028.
-* A month (or quarter, season) without a year is the next one after today: "Januar" in March
-  2026 is 01/2027, "Mai" in March 2026 is 05/2026 ("nächsten Jahres" picks the year).
-  "ab sofort", "sofort", "nächsten Monat" (and "next month", "asap") are the month after today,
-  "diesen Monat" is this month, "in 3 Monaten" three months after this one.
-* A year alone ("2027", "nächstes Jahr") is not enough: `Unclear`, suggesting "01/2027".
-* Starts must lie in EARLIEST_YEAR..LATEST_YEAR. A start in the past is still understood: the
-  pre-check makes that a hint, not the parser. Two dates joined by "bis"/"-" give the first.
-
-Durations (`parse_duration`):
+"""The project's duration in a sponsor's answer (`parse_duration`): a length, a period between
+two points in time (when.py), or an end counted from the start.
 
 * "18 Monate", "24 Mon.", "2 Jahre", "2,5 Jahre" (a decimal comma is always a decimal here),
   "zweieinhalb Jahre", "ein halbes Jahr", "anderthalb Jahre", "3 J.", "1 Jahr und 6 Monate",
