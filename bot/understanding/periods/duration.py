@@ -35,7 +35,7 @@ from bot.understanding.numbers import (
 )
 from bot.understanding.once import once
 from bot.understanding.periods.start import _START_MARK, EARLIEST_YEAR, LATEST_YEAR, _ym
-from bot.understanding.periods.when import _ORDINALS, _find_whens, _fold, _When
+from bot.understanding.periods.when import _find_whens, _fold, _When
 from bot.understanding.result import Parsed, Unclear, Understood
 
 MAX_MONTHS = 120
@@ -50,15 +50,6 @@ class Duration:
     months: int
     start: YearMonth | None = None
     """Set only when the answer itself named a period ("01/2027 bis 12/2029")."""
-
-
-# --- points in time -----------------------------------------------------------------------------
-
-
-_ORDINALS |= {"viert": 4, "fourth": 4}
-
-
-# --- durations ----------------------------------------------------------------------------------
 
 
 def months_msg(count: int) -> Count:

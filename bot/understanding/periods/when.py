@@ -133,6 +133,7 @@ _PARTS = {
 }
 
 _ORDINALS = {"erst": 1, "first": 1, "zweit": 2, "second": 2, "dritt": 3, "third": 3}
+_ORDINALS |= {"viert": 4, "fourth": 4}
 _UNIT_WORDS = (
     r"monat|mon\b|mon\.|mte|jahr|j\b|j\.|month|year|yr|woche|week|tag|day|quartal|quarter|halbjahr"
 )
