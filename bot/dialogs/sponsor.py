@@ -73,7 +73,8 @@ from bot.understanding.money import amounts_in, eur_msg, exactly
 from bot.understanding.numbers import clip
 from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_in, organisation_kind
-from bot.understanding.periods import months_msg, parse_duration, parse_start
+from bot.understanding.periods import parse_duration, parse_start
+from bot.understanding.periods.duration import months_msg
 from bot.understanding.places import InRegion
 from bot.understanding.replies import MAX_REPLY, Kind, asked_with, classify, to_the_bot
 from bot.understanding.result import Unclear

@@ -126,7 +126,7 @@ class TargetGroup(Entry):
     """Everyday words and phrases for the group, German and English ("Leute, die nach der
     Ausbildung wegziehen", "school leavers", "Maler"). With the label and the synonyms they are
     matched on whole words and their lemmas, never inside other words
-    (bot/understanding/groups.py)."""
+    (bot/understanding/groups/)."""
     not_when: list[Text] = []
     """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
     Schüler" names pupils, not women)."""

@@ -26,25 +26,26 @@ from decimal import Decimal
 from bot.base.yearmonth import YearMonth
 from bot.understanding.numbers import MAX_CHARS
 from bot.understanding.once import once
-from bot.understanding.periods import (
+from bot.understanding.periods.duration import (
+    MAX_MONTHS,
+    _ceil,
+    _end_of,
+    _first_ending_from,
+    _lengths,
+    _total,
+)
+from bot.understanding.periods.start import (
     _IN_YEARS,
     _NEXT_MONTH,
     _RANGE,
     _YEAR_WORDS,
     EARLIEST_YEAR,
     LATEST_YEAR,
-    MAX_MONTHS,
-    _ceil,
-    _end_of,
-    _find_whens,
-    _first_ending_from,
-    _lengths,
     _relative_month,
     _resolve_start_year,
     _today,
-    _total,
-    _When,
 )
+from bot.understanding.periods.when import _find_whens, _When
 
 Span = tuple[int, int]
 

@@ -15,7 +15,7 @@ Slots and where they come from:
   back: `place_question`), and on capitalised words anywhere, where only places inside the
   region count. Never a guess from random words: "Wir" or "Kosten" are no places.
 * organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
-* target_groups: bot/understanding/groups.py (in running text organisations need a "für").
+* target_groups: bot/understanding/groups/ (in running text organisations need a "für").
   At the organisation question, groups in the organisation's name ("women's network",
   "youth charity") are no target groups: only those after "für"/"for" or in a message that
   also describes the project count.
@@ -48,7 +48,9 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
-from bot.understanding.groups import GroupFinder, GroupHit, signature_start
+from bot.understanding.groups.finder import GroupFinder
+from bot.understanding.groups.hits import GroupHit
+from bot.understanding.groups.signatures import signature_start
 from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
 from bot.understanding.organisations import organisation_in, organisation_kind

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.understanding.groups import GroupFinder
+from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.message import Reading, ReadingContext, read_message
 from bot.understanding.places import PlaceResolver
 from bot.understanding.slots import Asked

@@ -11,13 +11,8 @@ from hypothesis import strategies as st
 
 from bot.base.yearmonth import YearMonth
 from bot.understanding.dates import Dates, read_dates
-from bot.understanding.periods import (
-    EARLIEST_YEAR,
-    LATEST_YEAR,
-    MAX_MONTHS,
-    parse_duration,
-    parse_start,
-)
+from bot.understanding.periods.duration import MAX_MONTHS, parse_duration
+from bot.understanding.periods.start import EARLIEST_YEAR, LATEST_YEAR, parse_start
 from bot.understanding.result import Unclear, Understood
 
 TODAY = date(2026, 11, 25)

@@ -10,7 +10,7 @@ import pytest
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.dates import read_dates
-from bot.understanding.groups import GroupFinder, group_finder
+from bot.understanding.groups.finder import GroupFinder, group_finder
 from bot.understanding.organisations import organisation_kind
 from bot.understanding.periods import parse_start
 from bot.understanding.replies import classify

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.groups import GroupFinder
+from bot.understanding.groups.finder import GroupFinder
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.groups import signature_start
+from bot.understanding.groups.signatures import signature_start
 from tests.understanding.reading import Finders, read
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.kb.knowledge import KnowledgeBase
-from bot.understanding.groups import GroupFinder
+from bot.understanding.groups.finder import GroupFinder
 
 
 @pytest.fixture(scope="module")

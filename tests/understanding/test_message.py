@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.costs import Costs
-from bot.understanding.groups import GroupFinder
+from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.message import LIKELY, SURE, Reading, ReadingContext, read_message
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.replies import Kind

@@ -8,7 +8,8 @@ import pytest
 
 from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Msg, render
-from bot.understanding.periods import Duration, months_msg, parse_duration, parse_start
+from bot.understanding.periods.duration import Duration, months_msg, parse_duration
+from bot.understanding.periods.start import parse_start
 from bot.understanding.result import Unclear, Understood, wording
 
 TODAY = date(2026, 3, 15)

@@ -13,14 +13,8 @@ from bot.texts.catalog import Msg, render
 from bot.texts.formats import format_eur
 from bot.understanding.money import SMALL_BELOW, parse_money
 from bot.understanding.numbers import parse_number
-from bot.understanding.periods import (
-    EARLIEST_YEAR,
-    LATEST_YEAR,
-    MAX_MONTHS,
-    Duration,
-    parse_duration,
-    parse_start,
-)
+from bot.understanding.periods.duration import MAX_MONTHS, Duration, parse_duration
+from bot.understanding.periods.start import EARLIEST_YEAR, LATEST_YEAR, parse_start
 from bot.understanding.result import Parsed, Unclear, Understood, wording
 
 FRAGMENTS = [

@@ -24,10 +24,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.kb.knowledge import KnowledgeBase
-from bot.understanding import periods
 from bot.understanding.dates import _DASHES, fold_with_offsets
-from bot.understanding.groups import GroupFinder, _occurrences, _Word
+from bot.understanding.groups.clauses import introduced
+from bot.understanding.groups.finder import GroupFinder
+from bot.understanding.groups.patterns import occurrences
+from bot.understanding.groups.tokens import Word
 from bot.understanding.numbers import MAX_CHARS, clip
+from bot.understanding.periods import when as points_in_time
 from bot.understanding.places import PlaceResolver
 from bot.understanding.result import Parsed, Unclear
 
@@ -175,16 +178,16 @@ class ScanningFinder(GroupFinder):
     every word of the sentence."""
 
     def _excluded(
-        self, hit: tuple[str, int, int], words: Sequence[_Word], running_text: bool
+        self, hit: tuple[str, int, int], words: Sequence[Word], running_text: bool
     ) -> bool:
         group, start, _ = hit
         sentence = words[start].sentence
         for pattern in self._not_when.get(group, ()):
             for index, word in enumerate(words):
-                if word.sentence == sentence and _occurrences(pattern, words, index) is not None:
+                if word.sentence == sentence and occurrences(pattern, words, index) is not None:
                     return True
         if running_text and group in self._organisations:
-            return not self._introduced(start, words)
+            return not introduced(start, words)
         return False
 
 
@@ -313,9 +316,9 @@ def _item_needs_digit(op: Any, argument: Any) -> bool:
 
 
 def test_the_patterns_left_out_without_a_digit_each_need_one() -> None:
-    kept = [pattern for pattern, _ in periods._WITHOUT_DIGITS]
-    assert kept == [p for p, _ in periods._PATTERNS if p in kept], "in their order"
-    for pattern, _ in periods._PATTERNS:
+    kept = [pattern for pattern, _ in points_in_time._WITHOUT_DIGITS]
+    assert kept == [p for p, _ in points_in_time._PATTERNS if p in kept], "in their order"
+    for pattern, _ in points_in_time._PATTERNS:
         if pattern not in kept:
             assert _needs_digit(_PARSER.parse(pattern.pattern, pattern.flags)), pattern.pattern
     # the check tells them apart: the patterns kept can match without a digit
@@ -326,7 +329,7 @@ def whens_with_every_pattern(folded: str) -> list[object]:
     """`_find_whens` as it was: every pattern tried on every sentence."""
     found = [
         when
-        for pattern, make in periods._PATTERNS
+        for pattern, make in points_in_time._PATTERNS
         for match in pattern.finditer(folded)
         if (when := make(match)) is not None
     ]
@@ -344,11 +347,11 @@ def whens_with_every_pattern(folded: str) -> list[object]:
 )
 def test_dates_without_digits_are_found_the_same(text: str) -> None:
     folded = fold_with_offsets(text)[0]
-    assert periods._find_whens(folded) == whens_with_every_pattern(folded)
+    assert points_in_time._find_whens(folded) == whens_with_every_pattern(folded)
 
 
 @pytest.mark.corpus
 def test_dates_in_the_corpora_are_found_the_same() -> None:
     for text in corpus():
         folded = fold_with_offsets(text)[0]
-        assert periods._find_whens(folded) == whens_with_every_pattern(folded), text
+        assert points_in_time._find_whens(folded) == whens_with_every_pattern(folded), text
