@@ -25,10 +25,12 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 # Everything, with all hypothesis examples: the in-process tests on both cores, then the tests
-# over HTTP and in subprocesses one at a time (they time real servers and processes).
+# over HTTP and in subprocesses, also on both cores: each has its own Bot API server on a port
+# of its own (port 0), its own data directory (tmp_path) and its own processes, and most of their
+# time is spent waiting for replies, not computing.
 test: lint
 	$(PY) -m pytest -n 2 --dist worksteal -m "not http and not process"
-	$(PY) -m pytest -m "http or process"
+	$(PY) -m pytest -n 2 --dist worksteal -m "http or process"
 
 # The in-process suite for a tight loop: no HTTP, no subprocesses, on both cores.
 test-fast: $(STAMP)
