@@ -6,8 +6,11 @@ collected in one pass, so staff can fix a file in one go.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +155,43 @@ def _validate(checker: _Checker, name: str, model: type[BaseModel]) -> Any:
         return None
 
 
+_PARSED: OrderedDict[str, KnowledgeBase | tuple[KbError, ...]] = OrderedDict()
+"""Sets validated in this process, by content: the knowledge base, or the problems found.
+Parsing and validating takes a quarter second, and the same content comes again (a change
+staff preview and then confirm, a refused upload sent twice, `kb check` of an unchanged
+export, the shipped files at every start). The newest few are kept."""
+_PARSED_LOCK = threading.Lock()
+_KEPT = 8
+
+
+def content_key(files: Mapping[str, bytes]) -> str:
+    """Equal for equal file names and contents."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
 def parse_set(files: Mapping[str, bytes], version: str = "shipped") -> KnowledgeBase:
     """Validate a complete set of files (name -> raw bytes) into a KnowledgeBase."""
+    key = content_key(files)
+    with _PARSED_LOCK:
+        parsed = _PARSED.get(key)
+    if parsed is None:
+        try:
+            parsed = _parse_set(files, version)
+        except KnowledgeError as error:
+            parsed = tuple(error.errors)
+        with _PARSED_LOCK:
+            _PARSED[key] = parsed
+            while len(_PARSED) > _KEPT:
+                _PARSED.popitem(last=False)
+    if isinstance(parsed, tuple):
+        raise KnowledgeError(list(parsed))
+    return parsed if parsed.version == version else dataclasses.replace(parsed, version=version)
+
+
+def _parse_set(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
     documents: dict[str, YamlDocument] = {}
     errors: list[KbError] = []
     for name in sorted(set(files) - set(KNOWLEDGE_FILES)):

@@ -28,7 +28,6 @@ import base64
 import contextlib
 import dataclasses
 import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -36,7 +35,6 @@ import re
 import secrets
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -369,25 +367,9 @@ class Applied:
         return self.entry is not None
 
 
-_PARSED: dict[str, KnowledgeBase] = {}
-"""Validated sets by content hash: versions are immutable, and parsing takes a while."""
-_PARSED_LOCK = threading.Lock()
-
-
 def _parse(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    key = digest.hexdigest()
-    with _PARSED_LOCK:
-        kb = _PARSED.get(key)
-    if kb is None:
-        kb = parse_set(files, version)
-        with _PARSED_LOCK:
-            while len(_PARSED) >= 8:
-                _PARSED.pop(next(iter(_PARSED)))
-            _PARSED[key] = kb
-    return kb if kb.version == version else dataclasses.replace(kb, version=version)
+    """Versions are immutable: `parse_set` keeps what it validated by content."""
+    return parse_set(files, version)
 
 
 def _edited(file: str, content: Mapping[str, Any], edits: tuple[Edit, ...]) -> dict[str, Any]:

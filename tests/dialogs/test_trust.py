@@ -63,8 +63,21 @@ def knowledge(tmp_path: Path, file: str = "rules.yaml", old: str = "", new: str 
     return target
 
 
+_ADVISORS: dict[int, tuple[KnowledgeBase, Advisor]] = {}
+"""One Advisor per knowledge base, as a running bot keeps one per version: building its
+indexes takes most of a summary's time, and the tests walk to a summary several times on the
+same knowledge base. Keyed by identity (the knowledge base is kept alive beside it)."""
+
+
+def advisor_of(kb: KnowledgeBase) -> Advisor:
+    kept = _ADVISORS.get(id(kb))
+    if kept is None or kept[0] is not kb:
+        kept = _ADVISORS[id(kb)] = (kb, Advisor(kb))
+    return kept[1]
+
+
 def engine_on(kb: KnowledgeBase, now: datetime = TODAY) -> DialogEngine:
-    return DialogEngine(SPONSOR_DIALOG, Advisor(kb), FixedClock(now))
+    return DialogEngine(SPONSOR_DIALOG, advisor_of(kb), FixedClock(now))
 
 
 def summary(
@@ -269,9 +282,13 @@ MEETINGS = """steering_group_meetings:
 """
 
 
-@pytest.fixture
-def with_meetings(tmp_path: Path) -> KnowledgeBase:
-    return load_directory(knowledge(tmp_path, old="steering_group_meetings: []\n", new=MEETINGS))
+@pytest.fixture(scope="module")
+def with_meetings(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """Read-only (a frozen knowledge base), so loaded once for the module's tests."""
+    directory = knowledge(
+        tmp_path_factory.mktemp("meetings"), old="steering_group_meetings: []\n", new=MEETINGS
+    )
+    return load_directory(directory)
 
 
 @pytest.mark.parametrize("start", ["01/2027", "03/2027"])
