@@ -155,8 +155,15 @@ class ThemeIndex:
         return self._themes[text]
 
     def read(self, text: str) -> frozenset[tuple[str, ...]]:
-        """The themes' words an idea's text has."""
-        return frozenset(hit.key for hit in self._vocabulary.find(text))
+        """The themes' words an idea's text has. A compound that is a theme word itself
+        ("Handwerksbetriebe") is found whole, and so are its parts that are theme words
+        ("Handwerk", "Betrieb"): it says what they say, so it meets the themes written with
+        either, as a compound that is no theme word does."""
+        found: set[tuple[str, ...]] = set()
+        for hit in self._vocabulary.find(text):
+            found.add(hit.key)
+            found.update(self._vocabulary.parts(hit.key))
+        return frozenset(found)
 
     def telling(self, found: Collection[tuple[str, ...]]) -> set[int]:
         """The projects (by position) one of whose themes' telling words (neither generic nor
