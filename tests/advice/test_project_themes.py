@@ -196,11 +196,15 @@ def _index(themes: list[list[str]]) -> ThemeIndex:
 
 
 def test_a_compound_of_an_idea_meets_the_themes_written_with_its_parts() -> None:
-    """A compound that is a theme word itself ("Handwerksbetriebe") is read as its parts too:
-    an idea saying it meets a theme written with one of them ("Handwerk"), as well as the
-    theme written with the compound."""
-    index = _index([["Handwerksbetriebe digitalisieren"], ["Klimaschutz im Handwerk"]])
-    idea = "Wir bringen den Klimaschutz in die Handwerksbetriebe und digitalisieren sie."
+    """A compound that is a theme word itself ("Handwerksbetriebe") is read as what it is
+    about too: an idea saying it meets a theme written with that part ("Handwerk"), as well as
+    the theme written with the compound."""
+    index = _index(
+        [["Handwerksbetriebe digitalisieren"], ["Klimaschutz im Handwerk"], ["Betriebe fördern"]]
+    )
+    idea = "Wir fördern den Klimaschutz in Handwerksbetrieben und digitalisieren sie."
+    # Not the theme of its head alone: "Handwerksbetriebe" are about Handwerk, and a theme
+    # "Betriebe fördern" is about companies at large.
     assert set(index.find(index.read(idea), ())) == {0, 1}
     # The parts alone do not make the compound: "Betriebe" and "Handwerk" are two words.
     assert set(index.find(index.read("Klimaschutz für Betriebe im Handwerk"), ())) == {1}
