@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.advice.vocabulary import MIN_PART, TermList, Vocabulary, root, tokens
+from bot.advice.vocabulary import TermList, Vocabulary, root, tokens
 
 GROUP = "tg:"
 """Concept prefix of a target group in the matcher's vocabulary."""
@@ -155,23 +155,8 @@ class ThemeIndex:
         return self._themes[text]
 
     def read(self, text: str) -> frozenset[tuple[str, ...]]:
-        """The themes' words an idea's text has. A compound that is a theme word itself
-        ("Handwerksbetriebe", "Pflegekräfte") is found whole, and so are the theme words it is
-        about, its parts before its head ("Handwerk", "Pflege"): it meets the themes written
-        with them as well as its own. Its head alone says only what kind of thing it is
-        ("Betriebe", "Beratung" in "Energieberatung"), so it meets no theme about another kind
-        of it; nor is an ending a part ("coaching" is no "coach" + "ing")."""
-        found: set[tuple[str, ...]] = set()
-        for hit in self._vocabulary.find(text):
-            found.add(hit.key)
-            if len(hit.key) == 1:
-                word = hit.key[0]
-                found.update(
-                    part
-                    for part in self._vocabulary.parts(hit.key)
-                    if not word.endswith(part[0]) and len(word) - len(part[0]) >= MIN_PART
-                )
-        return frozenset(found)
+        """The themes' words an idea's text has."""
+        return frozenset(hit.key for hit in self._vocabulary.find(text))
 
     def telling(self, found: Collection[tuple[str, ...]]) -> set[int]:
         """The projects (by position) one of whose themes' telling words (neither generic nor

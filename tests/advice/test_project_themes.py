@@ -13,8 +13,6 @@ import pytest
 
 from bot.advice.advise import Advisor
 from bot.advice.match import ProjectMatch
-from bot.advice.themes import ThemeIndex
-from bot.advice.vocabulary import Vocabulary
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KnowledgeError, load_directory
 from bot.kb.shipped import shipped_knowledge_dir
@@ -188,23 +186,3 @@ def test_a_project_without_themes_is_found_on_its_text_beside_those_met_by_theme
     by_theme = [m.id for m in themed(advisor, idea, ("gefluechtete", "auszubildende"))]
     assert by_theme and "care" not in by_theme
     assert "care" in shown(advisor, idea, "Geflüchtete")
-
-
-def _index(themes: list[list[str]]) -> ThemeIndex:
-    vocabulary = Vocabulary([])
-    return ThemeIndex(themes, vocabulary, vocabulary.listed([]), (), {})
-
-
-def test_a_compound_of_an_idea_meets_the_themes_written_with_its_parts() -> None:
-    """A compound that is a theme word itself ("Handwerksbetriebe") is read as what it is
-    about too: an idea saying it meets a theme written with that part ("Handwerk"), as well as
-    the theme written with the compound."""
-    index = _index(
-        [["Handwerksbetriebe digitalisieren"], ["Klimaschutz im Handwerk"], ["Betriebe fördern"]]
-    )
-    idea = "Wir fördern den Klimaschutz in Handwerksbetrieben und digitalisieren sie."
-    # Not the theme of its head alone: "Handwerksbetriebe" are about Handwerk, and a theme
-    # "Betriebe fördern" is about companies at large.
-    assert set(index.find(index.read(idea), ())) == {0, 1}
-    # The parts alone do not make the compound: "Betriebe" and "Handwerk" are two words.
-    assert set(index.find(index.read("Klimaschutz für Betriebe im Handwerk"), ())) == {1}
