@@ -36,9 +36,11 @@ TELLING_FIELD_WORD = 2.0
 """A field's own keyword that is not a generic one (Erzieher, Strukturwandel) counts this
 much, a generic one (Weiterbildung, gewinnen) 0.8; each further word of the field 0.6 of the
 one before."""
-LOOKALIKE_VOTE = 2.0
+LOOKALIKE_VOTE = CLEAR_FIT
 """Evidence the sub-goal a clearly alike project (two shared words or more) is first about
-gains: about one specific keyword's worth."""
+gains: a clear fit's worth, as one specific keyword of it would give. (At 2.0 a project of the
+strategy clearly alike an idea whose words no keyword has fell just short of a fit alone, and
+the sponsor heard "nothing clearly fits" beside a look-alike of the field.)"""
 
 _FIELD = "af:"
 _THEME = "theme:"

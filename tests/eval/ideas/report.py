@@ -36,6 +36,7 @@ PARTS = {
         HERE / "tuning-looks.yaml",
         HERE / "tuning-precision.yaml",
         HERE / "tuning-looks14h.yaml",
+        HERE / "tuning-looks14i.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -400,6 +401,8 @@ def report() -> str:
         "differently, written before the rules tried on branch looks14g), "
         "`tuning-looks14h.yaml` (a sixth, past projects described in sponsors' words, written "
         "before branch looks14h completed the projects' themes from the strategy), "
+        "`tuning-looks14i.yaml` (a seventh, compounds and everyday words for the sub-goals, "
+        "written before the rules of branch looks14i), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
