@@ -9,8 +9,9 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
    the sponsor's own people, people said to work or to come from abroad (readings.py);
 2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
    organisations that are part of, place or partner a group of people (partners.py); roles
-   people take or are trained for (roles.py); negated groups (negation.py); a title before a
-   name and a group word naming an organisation (sponsor.py);
+   people take or are trained for (roles.py); negated groups (negation.py); the children of
+   the people named (families.py); a title before a name and a group word naming an
+   organisation (sponsor.py);
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
@@ -39,6 +40,7 @@ from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.groups.clauses import introduced
+from bot.understanding.groups.families import children_of_others
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.introductions import without_self
 from bot.understanding.groups.negation import corrected, without_negated
@@ -73,7 +75,13 @@ from bot.understanding.groups.sponsor import (
     said_of_others,
 )
 from bot.understanding.groups.staff import ambassadors, delivering, volunteering, without_staff
-from bot.understanding.groups.tokens import SENTENCE, Word, split_words, women_too
+from bot.understanding.groups.tokens import (
+    SENTENCE,
+    Word,
+    completes_compound,
+    split_words,
+    women_too,
+)
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
@@ -191,6 +199,7 @@ class GroupFinder:
         found = without_parts(found, words, self._organisations)
         found = without_roles(found, words, text, self._organisations)
         found = without_negated(found, words)
+        found = [hit for hit in found if not children_of_others(hit, words)]
         found = [hit for hit in found if not trained_as(hit, words, text)]
         found = [
             hit
@@ -225,7 +234,8 @@ class GroupFinder:
             found = without_partners(found, words, self._organisations)
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
-        found += women_too(found, words, self._women)
+        found = [hit for hit in found if not completes_compound(hit[1], words, text)]
+        found += women_too(found, words, self._women, text)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
