@@ -1,8 +1,8 @@
 """Target groups and kinds of organisation, wave 9 of #12 (understand12o): the children of the
-people named are their family, not pupils; a feminine plural of the sponsor's own people names
-no women; "Pflegeschülerinnen und -schüler" is one word in two forms; working parents, engineers
-and NEETs by their everyday names; family and community centres, and plants named "-werk", by
-their kind."""
+people named are their family, not pupils; students in a school year are pupils; a feminine
+plural of the sponsor's own people names no women; "Pflegeschülerinnen und -schüler" is one word
+in two forms; working parents, engineers and NEETs by their everyday names; family and community
+centres, and plants named "-werk", by their kind."""
 
 from __future__ import annotations
 
@@ -146,3 +146,29 @@ def test_kinds_of_organisation_in_a_first_message(text: str, kind: str) -> None:
 def test_a_trade_or_network_named_werk_is_no_plant(text: str) -> None:
     found = organisation_in(text)
     assert found is None or found.kind != "company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For year 11 students at two Oberschulen we want taster days in local firms.",
+        "Coding workshops for students in year 10 and 10th grade students.",
+        "Bewerbungstraining für Studierende der Jahrgangsstufe 12 am Gymnasium.",
+        "Werkstatttage für 10. Klässler in Handwerksbetrieben.",
+    ],
+)
+def test_students_in_a_school_year_are_pupils(finders: Finders, text: str) -> None:
+    groups = _groups(finders, text)
+    assert "schueler" in groups
+    assert "studierende" not in groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mentoring for 2nd year students at the university of Hildesheim.",
+        "Mentoring für Studierende im 3. Semester an der HAWK.",
+    ],
+)
+def test_university_years_stay_students(finders: Finders, text: str) -> None:
+    assert "studierende" in _groups(finders, text)

@@ -7,6 +7,7 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 1. the patterns that match (patterns.py), then words no pattern matches whole: compounds (in
    running text only where introduced), activities, at the target-group question typos and
    the sponsor's own people, people said to work or to come from abroad (readings.py);
+   students in a school year are pupils (school_years.py);
 2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
    organisations that are part of, place or partner a group of people (partners.py); roles
    people take or are trained for (roles.py); negated groups (negation.py); the children of
@@ -62,6 +63,7 @@ from bot.understanding.groups.readings import (
     working,
 )
 from bot.understanding.groups.roles import learning_trade, trained_as, without_roles
+from bot.understanding.groups.school_years import pupils_by_year
 from bot.understanding.groups.sought import sought
 from bot.understanding.groups.sponsor import (
     addressed,
@@ -88,6 +90,9 @@ WOMEN = "frauen"
 EMPLOYEES = "beschaeftigte"
 """The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
 
+STUDENTS = "studierende"
+PUPILS = "schueler"
+"""Students in a school year ("year 11 students") are pupils (school_years.py)."""
 
 SHORT_ADDITION = 3
 """A later sentence of an answer with at most this many words beside its groups lists more of
@@ -148,6 +153,8 @@ class GroupFinder:
                         self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
         self._employees = EMPLOYEES if any(g.id == EMPLOYEES for g in self._groups) else None
+        self._students = STUDENTS if any(g.id == STUDENTS for g in self._groups) else None
+        self._pupils = PUPILS if any(g.id == PUPILS for g in self._groups) else None
 
     def find(
         self, text: str, *, running_text: bool = False, named_elsewhere: bool = False
@@ -184,6 +191,7 @@ class GroupFinder:
             found += own_people(words, self._employees)
         found += working(words, text, self._employees)
         found += from_abroad(found, words, text, self._groups, self._organisations)
+        found = pupils_by_year(found, words, self._students, self._pupils)
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
