@@ -78,6 +78,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         # wave 7: homes by their residents, and workshops for people with disabilities
         "seniorenzentrum", "heimleitung", "wfbm", "werkstatt fuer menschen mit behinderung",
         "werkstatt für menschen mit behinderung", "behindertenwerkstatt",
+        # wave 9 (understand12o): the Protestant charity by its own name
+        "diakonisches werk", "diakonische werk", "diakonischen werk",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
@@ -110,6 +112,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         # wave 8 (understand12i): consultancies and logistics sites
         "consultancy", "consulting firm", "ingenieurbuero", "ingenieurbüro", "planungsbuero",
         "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
+        # wave 9 (understand12o): plants and factories ("-werk" compounds: _COMPOUND_HEADS)
+        "factory", "production site", "manufacturing site",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -119,6 +123,12 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "association", "network", "netzwerk", "community group",
         # wave 7 (understand12h): the rural youth associations of Lower Saxony's villages
         "landjugend",
+        # wave 9 (understand12o): meeting places of families and neighbourhoods, and the
+        # charities and student services named "-werk" (not the company plants of that head)
+        "familienzentrum", "familienzentren", "family centre", "family center",
+        "community centre", "community center", "stadtteilzentrum", "nachbarschaftszentrum",
+        "buergerzentrum", "bürgerzentrum", "muetterzentrum", "mütterzentrum",
+        "mehrgenerationenhaus", "hilfswerk", "studentenwerk", "studierendenwerk",
     ),
 }  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
@@ -151,6 +161,7 @@ _COMPOUND_HEADS = {
     "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
     "firma": "company",  # Reinigungsfirma, Baufirma
     "fortbildung": "education",  # Lehrerfortbildung: an institute of further training
+    "werk": "company",  # Lebensmittelwerk, Sägewerk, Stahlwerk: a plant (Sozialwerk: care)
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
 _COMPOUND_PREFIXES = {
@@ -163,7 +174,7 @@ _COMPOUND_PREFIXES = {
     "diakonie": "care",
 }
 """Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
-_JUGEND = re.compile(r"jugendhilfe|jugendwerkstatt|sozial")
+_JUGEND = re.compile(r"jugendhilfe|jugendwerk|sozial")
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
     r"|good\s+(?:morning|afternoon|evening))(?:\s+(?:zusammen|allerseits|everyone|all|there))?"
@@ -260,13 +271,19 @@ def _kind_of(phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
     return kind, start, start - negative_length
 
 
+_NOT_PLANTS = ("handwerk", "netzwerk", "regelwerk", "kunstwerk", "feuerwerk")
+"""Words ending in "werk" that name no plant: a trade ("Zukunft Handwerk"), a network."""
+
+
 def _compound_kind(word: str) -> str | None:
     for prefix, kind in _COMPOUND_PREFIXES.items():
         if word.startswith(prefix) and len(word) > len(prefix) + 3:
             return kind
     for head, kind in _COMPOUND_HEADS.items():
+        if head == "werk" and word.endswith(_NOT_PLANTS):
+            continue
         if word.endswith(head) and len(word) > len(head) + 2:
-            if kind == "education" and _JUGEND.search(word):
+            if kind in ("education", "company") and _JUGEND.search(word):
                 return "care"
             return kind
     return None

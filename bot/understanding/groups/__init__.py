@@ -14,6 +14,9 @@ docstring says them:
   the sponsor's own, people from abroad.
 * clauses.py: clauses of a sentence; what introduces a group ("für", "Zielgruppe").
 * negation.py: negated groups, and groups a text takes back ("Ach nein, eher Azubis").
+* school_years.py: students in a school year ("year 11 students") are pupils.
+* families.py: children named as the family of the people named, in a sentence about their
+  care ("Betreuung für ihre Kinder", "childcare for their kids").
 * partners.py: organisations and people named as partners or places of a group.
 * roles.py: professions people become, are trained for or learned.
 * staff.py: people who carry out the project (doers, roles of doing the work, volunteers,

@@ -7,10 +7,12 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 1. the patterns that match (patterns.py), then words no pattern matches whole: compounds (in
    running text only where introduced), activities, at the target-group question typos and
    the sponsor's own people, people said to work or to come from abroad (readings.py);
+   students in a school year are pupils (school_years.py);
 2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
    organisations that are part of, place or partner a group of people (partners.py); roles
-   people take or are trained for (roles.py); negated groups (negation.py); a title before a
-   name and a group word naming an organisation (sponsor.py);
+   people take or are trained for (roles.py); negated groups (negation.py); the children of
+   the people named (families.py); a title before a name and a group word naming an
+   organisation (sponsor.py);
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
@@ -39,6 +41,7 @@ from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.understanding.groups.clauses import introduced
+from bot.understanding.groups.families import children_of_others
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.introductions import without_self
 from bot.understanding.groups.negation import corrected, without_negated
@@ -60,6 +63,7 @@ from bot.understanding.groups.readings import (
     working,
 )
 from bot.understanding.groups.roles import learning_trade, trained_as, without_roles
+from bot.understanding.groups.school_years import pupils_by_year
 from bot.understanding.groups.sought import sought
 from bot.understanding.groups.sponsor import (
     addressed,
@@ -73,13 +77,22 @@ from bot.understanding.groups.sponsor import (
     said_of_others,
 )
 from bot.understanding.groups.staff import ambassadors, delivering, volunteering, without_staff
-from bot.understanding.groups.tokens import SENTENCE, Word, split_words, women_too
+from bot.understanding.groups.tokens import (
+    SENTENCE,
+    Word,
+    completes_compound,
+    split_words,
+    women_too,
+)
 
 WOMEN = "frauen"
 """The group a feminine plural alone also names."""
 EMPLOYEES = "beschaeftigte"
 """The group of people who already work ("Leute, die schon arbeiten", "unsere Leute")."""
 
+STUDENTS = "studierende"
+PUPILS = "schueler"
+"""Students in a school year ("year 11 students") are pupils (school_years.py)."""
 
 SHORT_ADDITION = 3
 """A later sentence of an answer with at most this many words beside its groups lists more of
@@ -140,6 +153,8 @@ class GroupFinder:
                         self._heads.setdefault(form, pattern.group)
         self._women = WOMEN if any(g.id == WOMEN for g in self._groups) else None
         self._employees = EMPLOYEES if any(g.id == EMPLOYEES for g in self._groups) else None
+        self._students = STUDENTS if any(g.id == STUDENTS for g in self._groups) else None
+        self._pupils = PUPILS if any(g.id == PUPILS for g in self._groups) else None
 
     def find(
         self, text: str, *, running_text: bool = False, named_elsewhere: bool = False
@@ -176,6 +191,7 @@ class GroupFinder:
             found += own_people(words, self._employees)
         found += working(words, text, self._employees)
         found += from_abroad(found, words, text, self._groups, self._organisations)
+        found = pupils_by_year(found, words, self._students, self._pupils)
         if not found:
             return ()  # what every step below makes of no hit (most typed answers name none)
         named = [*found, *([("", -1, -1)] if named_elsewhere else [])]
@@ -191,6 +207,7 @@ class GroupFinder:
         found = without_parts(found, words, self._organisations)
         found = without_roles(found, words, text, self._organisations)
         found = without_negated(found, words)
+        found = [hit for hit in found if not children_of_others(hit, words)]
         found = [hit for hit in found if not trained_as(hit, words, text)]
         found = [
             hit
@@ -225,7 +242,8 @@ class GroupFinder:
             found = without_partners(found, words, self._organisations)
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
-        found += women_too(found, words, self._women)
+        found = [hit for hit in found if not completes_compound(hit[1], words, text)]
+        found += women_too(found, words, self._women, text)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end

@@ -8,7 +8,10 @@
 * Gender forms are the neutral word: "Schüler*innen", "Schüler:innen", "SchülerInnen" are
   "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
   plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
-  the same sentence names the group in another form ("Schülerinnen und Schüler": `women_too`).
+  the same sentence names the group in another form ("Schülerinnen und Schüler",
+  "Pflegeschülerinnen und -schüler": `women_too`).
+* "Pflegeschülerinnen und -schüler": a word with a leading hyphen after "und" completes the
+  compound before it and is read as that compound (`completes_compound`).
 * A text is split into sentences: most rules look no further than the sentence of a word.
 """
 
@@ -98,8 +101,29 @@ def is_number(word: Word) -> bool:
     return word.key.isdigit() or parse_number_word(word.key) is not None
 
 
+JOINED = frozenset({"und", "oder", "and", "or", "bzw", "sowie"})
+
+
+def completes_compound(index: int, words: Sequence[Word], text: str) -> bool:
+    """ "Pflegeschülerinnen und -schüler": a word with a leading hyphen after "und" completes
+    the compound before it; it is that compound in another form, not a word of its own."""
+    word = words[index]
+    return (
+        index >= 2
+        and text[word.start - 1 : word.start] == "-"
+        and text[word.start - 2 : word.start - 1].isspace()
+        and words[index - 1].key in JOINED
+        and words[index - 1].sentence == word.sentence
+    )
+
+
+def _one_word_in_two_forms(start: int, words: Sequence[Word], text: str) -> bool:
+    """ "Pflegeschülerinnen und -schüler": the feminine and the completed compound after it."""
+    return start + 2 < len(words) and completes_compound(start + 2, words, text)
+
+
 def women_too(
-    found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None
+    found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None, text: str
 ) -> list[tuple[str, int, int]]:
     """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
     if women is None:
@@ -107,6 +131,8 @@ def women_too(
     added = []
     for group, start, end in found:
         if group == women or end - start != 1 or not words[start].feminine:
+            continue
+        if _one_word_in_two_forms(start, words, text):
             continue
         sentence = words[start].sentence
         other_forms = any(
