@@ -44,6 +44,16 @@ def test_a_theme_is_read_as_its_words_and_the_target_groups_it_names(advisor: Ad
     assert themes.theme("Kreislaufwirtschaft").weight == 1.0
 
 
+def test_a_verb_whose_noun_most_projects_use_weighs_as_the_noun(advisor: Advisor) -> None:
+    """Most projects' texts say "Beratung", so a theme's "beraten" tells no more than it:
+    anyone advising anybody on anything writes it."""
+    themes = advisor.matcher.lookalikes.themes
+    assert themes.theme("Studienabbrecher beraten").weight == 0.5 + 1.0
+    assert themes.theme("Anerkennung von Abschlüssen beraten").weight == 1.0 + 1.0 + 0.5
+    # A verb whose noun is rare keeps its weight ("besuchen": no "Besuchung").
+    assert themes.theme("Lehrkräfte besuchen Betriebe").weight == 1.0 + 1.0 + 0.5
+
+
 def test_a_verb_that_only_carries_a_direction_is_no_slot_of_a_theme(advisor: Advisor) -> None:
     themes = advisor.matcher.lookalikes.themes
     # "bringen" and "getting" say where, not what: the people and the work remain the theme.
