@@ -154,6 +154,19 @@ def test_a_theme_naming_nobody_needs_the_project_to_be_for_the_ideas_people(
     ]
 
 
+def test_a_theme_is_not_met_by_one_everyday_word_beside_generic_ones(advisor: Advisor) -> None:
+    """Advising employers on their staff is Qualifizierungsberatung only where it is about
+    planning and developing the staff; a portal is Hannover-Qualifizierung's only where it
+    lists training for companies."""
+    staff = ("unternehmen", "beschaeftigte")
+    safety = themed(advisor, "Wir beraten Arbeitgeber zum Arbeitsschutz für ihr Personal.", staff)
+    assert "qualifizierungsberatung" not in [m.id for m in safety]
+    planning = themed(advisor, "Wir beraten Arbeitgeber zur Personalentwicklung.", staff)
+    assert "qualifizierungsberatung" in [m.id for m in planning]
+    club = themed(advisor, "a training portal for the volunteers of our chess club", ())
+    assert "hannover-qualifizierung" not in [m.id for m in club]
+
+
 def test_a_group_meets_a_theme_for_a_broader_group_not_a_narrower_one(advisor: Advisor) -> None:
     """Refugees are immigrants: a theme for immigrants is met; students are not dropouts."""
     refugees = themed(advisor, "Beratung für Geflüchtete zum Arbeitsmarkt.", ("gefluechtete",))
