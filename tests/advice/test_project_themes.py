@@ -167,6 +167,20 @@ def test_a_theme_is_not_met_by_one_everyday_word_beside_generic_ones(advisor: Ad
     assert "hannover-qualifizierung" not in [m.id for m in club]
 
 
+def test_a_training_providers_new_courses_are_not_all_alike_the_competition(
+    advisor: Advisor,
+) -> None:
+    """The Innovationswettbewerb asks training providers for new courses in cross-cutting
+    skills; any new course of a training provider is not that."""
+    provider = ("bildungstraeger",)
+    forklift = themed(
+        advisor, "Wir sind ein Bildungsträger und bieten neue Kurse für Staplerfahrer an.", provider
+    )
+    assert "innovationswettbewerb-qualifizierung" not in [m.id for m in forklift]
+    soft = themed(advisor, "Neue überfachliche Kurse von Bildungsträgern für KMU.", provider)
+    assert "innovationswettbewerb-qualifizierung" in [m.id for m in soft]
+
+
 def test_a_group_meets_a_theme_for_a_broader_group_not_a_narrower_one(advisor: Advisor) -> None:
     """Refugees are immigrants: a theme for immigrants is met; students are not dropouts."""
     refugees = themed(advisor, "Beratung für Geflüchtete zum Arbeitsmarkt.", ("gefluechtete",))
