@@ -37,6 +37,7 @@ PARTS = {
         HERE / "tuning-precision.yaml",
         HERE / "tuning-looks14h.yaml",
         HERE / "tuning-looks14i.yaml",
+        HERE / "tuning-looks14j.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -403,6 +404,8 @@ def report() -> str:
         "before branch looks14h completed the projects' themes from the strategy), "
         "`tuning-looks14i.yaml` (a seventh, compounds and everyday words for the sub-goals, "
         "written before the rules of branch looks14i), "
+        "`tuning-looks14j.yaml` (an eighth, traps sharing one everyday word with a project's "
+        "theme and look-alikes worded differently, written before branch looks14j's rules), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
