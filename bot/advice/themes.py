@@ -14,7 +14,8 @@ forms, inside compounds: "Pflegeausbildung" holds "Pflege" and "Ausbildung"; typ
 glossary's English and German other words stand for its entries), by a vocabulary of the themes'
 own words. What a theme weighs: 1 per telling word and per target group it names, half for a
 generic word (`matching.generic_terms`, and a company as target group) and for a word most
-projects' texts use ("Arbeit", "Beruf", "Ausbildung"). Themes are indexed by their text,
+projects' texts use ("Arbeit", "Beruf", "Ausbildung"), or a verb whose noun they use ("beraten":
+"Beratung"). Themes are indexed by their text,
 so projects sharing a theme (thousands in a synthetic knowledge base) cost one check.
 """
 
@@ -44,6 +45,9 @@ COMMON_SHARE = 0.15
 """A theme word found in the texts of more than this share of the projects is common..."""
 COMMON_MIN = 4
 """...and in more than this many at least (in a small knowledge base)."""
+
+NOUN = "ung"
+"""The ending that makes a German verb's noun of its stem ("berat" -> "beratung")."""
 
 TELLING_WEIGHT = 1.0
 GENERIC_WEIGHT = 0.5
@@ -117,7 +121,10 @@ class ThemeIndex:
         common = frozenset(key for key, count in spread.items() if count > limit)
 
         def weight(key: tuple[str, ...]) -> float:
-            if key in common:
+            # A verb whose noun most projects' texts use is as common as the noun: the strategy
+            # writes "Beratung" where a theme says "beraten" ("Arbeitgeber zum Personal
+            # beraten"), and a sponsor advising on anything at all writes either.
+            if key in common or (key and (*key[:-1], key[-1] + NOUN) in common):
                 return COMMON_WEIGHT
             return GENERIC_WEIGHT if key in generic else TELLING_WEIGHT
 

@@ -44,6 +44,16 @@ def test_a_theme_is_read_as_its_words_and_the_target_groups_it_names(advisor: Ad
     assert themes.theme("Kreislaufwirtschaft").weight == 1.0
 
 
+def test_a_verb_whose_noun_most_projects_use_weighs_as_the_noun(advisor: Advisor) -> None:
+    """Most projects' texts say "Beratung", so a theme's "beraten" tells no more than it:
+    anyone advising anybody on anything writes it."""
+    themes = advisor.matcher.lookalikes.themes
+    assert themes.theme("Studienabbrecher beraten").weight == 0.5 + 1.0
+    assert themes.theme("Anerkennung von Abschlüssen beraten").weight == 1.0 + 1.0 + 0.5
+    # A verb whose noun is rare keeps its weight ("besuchen": no "Besuchung").
+    assert themes.theme("Lehrkräfte besuchen Betriebe").weight == 1.0 + 1.0 + 0.5
+
+
 def test_a_verb_that_only_carries_a_direction_is_no_slot_of_a_theme(advisor: Advisor) -> None:
     themes = advisor.matcher.lookalikes.themes
     # "bringen" and "getting" say where, not what: the people and the work remain the theme.
@@ -142,6 +152,33 @@ def test_a_theme_naming_nobody_needs_the_project_to_be_for_the_ideas_people(
     assert "zukunftsforum-ressourcenwirtschaft" not in [
         m.id for m in themed(advisor, f"{idea} mit Jugendlichen im Jugendzentrum.", ("schueler",))
     ]
+
+
+def test_a_theme_is_not_met_by_one_everyday_word_beside_generic_ones(advisor: Advisor) -> None:
+    """Advising employers on their staff is Qualifizierungsberatung only where it is about
+    planning and developing the staff; a portal is Hannover-Qualifizierung's only where it
+    lists training for companies."""
+    staff = ("unternehmen", "beschaeftigte")
+    safety = themed(advisor, "Wir beraten Arbeitgeber zum Arbeitsschutz für ihr Personal.", staff)
+    assert "qualifizierungsberatung" not in [m.id for m in safety]
+    planning = themed(advisor, "Wir beraten Arbeitgeber zur Personalentwicklung.", staff)
+    assert "qualifizierungsberatung" in [m.id for m in planning]
+    club = themed(advisor, "a training portal for the volunteers of our chess club", ())
+    assert "hannover-qualifizierung" not in [m.id for m in club]
+
+
+def test_a_training_providers_new_courses_are_not_all_alike_the_competition(
+    advisor: Advisor,
+) -> None:
+    """The Innovationswettbewerb asks training providers for new courses in cross-cutting
+    skills; any new course of a training provider is not that."""
+    provider = ("bildungstraeger",)
+    forklift = themed(
+        advisor, "Wir sind ein Bildungsträger und bieten neue Kurse für Staplerfahrer an.", provider
+    )
+    assert "innovationswettbewerb-qualifizierung" not in [m.id for m in forklift]
+    soft = themed(advisor, "Neue überfachliche Kurse von Bildungsträgern für KMU.", provider)
+    assert "innovationswettbewerb-qualifizierung" in [m.id for m in soft]
 
 
 def test_a_group_meets_a_theme_for_a_broader_group_not_a_narrower_one(advisor: Advisor) -> None:
