@@ -70,7 +70,7 @@ SHORT_OPENING = {
         "Kurse in CNC-Technik",
     ),
     "en": (
-        "hi, joinery in rinteln. our journeymen need further training in cnc machining",
+        "hi, joinery in rinteln. our journeymen need training in cnc machining",
         "courses in cnc machining",
     ),
 }
