@@ -67,6 +67,7 @@ from bot.understanding import costs as costs_parser
 from bot.understanding.costs import Costs, period_msg, total_costs
 from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
+from bot.understanding.for_whom import says_what_for_whom
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import amounts_in, eur_msg, exactly
@@ -477,6 +478,17 @@ def _short_but_enough(
     return bool(finder.groups(idea, running_text=True))
 
 
+def _what_for_whom(idea: str, ctx: StepContext) -> bool:
+    """An answer to the idea question that says what is done for whom is enough, however
+    short ("Bewerbungstraining für Geflüchtete", "mentors for apprentices":
+    bot/understanding/for_whom.py); a first message that described the project is read with
+    it first (`parse_asked_idea`)."""
+    finder = group_finder(ctx.advisor.kb)
+    hits = ctx.advisor.matcher.vocabulary.find(idea)
+    term = any(not finder.groups(hit.surface) for hit in hits)
+    return says_what_for_whom(idea, finder, activity_term=term)
+
+
 def _words_naming(words: Sequence[str], hits: Sequence[Hit]) -> int:
     """How many of the words one of the hits was found in ("Anerkennungsberatung" names two
     terms in one word)."""
@@ -552,15 +564,19 @@ def parse_asked_idea(text: str, ctx: StepContext) -> ParseOutcome:
         return outcome
     answer = outcome.keep_partial
     opening = _described_in_opening(ctx)
-    if not opening or not _says_something(answer, opening, ctx):
-        return outcome
-    combined = parse_idea(f"{opening}\n{answer}", ctx)
-    if not isinstance(combined, Accepted):
-        return outcome
-    note = Msg("sponsor.idea.with_opening")
-    if combined.note is not None:
-        note = Msg("sponsor.notes", {"first": combined.note, "second": note})
-    return replace(combined, note=note)
+    combined = (
+        parse_idea(f"{opening}\n{answer}", ctx)
+        if opening and _says_something(answer, opening, ctx)
+        else None
+    )
+    if isinstance(combined, Accepted):
+        note = Msg("sponsor.idea.with_opening")
+        if combined.note is not None:
+            note = Msg("sponsor.notes", {"first": combined.note, "second": note})
+        return replace(combined, note=note)
+    if _what_for_whom(answer, ctx):
+        return _with_groups_from_idea(Accepted(Answer(text=answer, value=answer)), ctx)
+    return outcome
 
 
 def _described_in_opening(ctx: StepContext) -> str:

@@ -110,7 +110,10 @@ _INTENT = re.compile(
     # whom is planned
     r"|plant(?=\s+(?:in\s+(?:zusammenarbeit|kooperation)|mit|ab|für|fuer|zusammen|gemeinsam"
     r"|eine?[nmrs]?|das|die|den|im|zum|zur|derzeit|aktuell|gerade|jetzt)(?![^\W\d_]))"
-    r"|soll|sollen"
+    r"|soll|sollen|should"
+    # what people need is what the project will give them ("Unsere Lagerhelfer brauchen einen
+    # Staplerschein", "our engineers need training in battery technology")
+    r"|brauchen|braucht|benötigen|benoetigen|benötigt|benoetigt|need|needs"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
     r"|so\s+that|helps?)"
     r"(?![^\W\d_])",

@@ -109,8 +109,9 @@ MIN_DESCRIPTION_WORDS = 5
 _FACTS = {
     "costs": re.compile(
         r"\d[\d.,]*\s*(?:€|eur(?:o|os)?\b|k\b|tsd|mio|million)|(?:€|eur)\s*\d"
-        # an amount after a cost word ("Kosten wären so 45.000", "budget about 60000")
-        r"|\b(?:kosten|gesamtkosten|budget|costs?)\b\D{0,25}\d",
+        # an amount after a cost word ("Kosten wären so 45.000", "kostet ca. 35.000", "it
+        # costs about 60,000")
+        r"|\b(?:kosten|kostet|gesamtkosten|budget|costs?)\b\D{0,25}\d",
         re.IGNORECASE,
     ),
     "duration": re.compile(

@@ -26,7 +26,7 @@ FULL_DIALOG: list[Event] = [
     Press("target_group", "pick:0"),
     Press("target_group", "pick:0"),
     Press("target_group", "done"),
-    Text("Coaching für Frauen"),
+    Text("Ein Projekt für Frauen"),
     Command("help"),
     Text("mit Praktikum in Pflegeheimen und Deutschkurs, zusammen mit dem Jobcenter und Kitas"),
     Command("back"),

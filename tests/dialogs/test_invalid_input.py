@@ -265,18 +265,18 @@ def test_a_thin_idea_completed_well_is_accepted_without_remark(driver: DialogDri
 
 def test_a_too_long_second_attempt_keeps_the_first(driver: DialogDriver) -> None:
     walk_to(driver, "idea")
-    driver.text("Coaching für Frauen")
+    driver.text("Ein Projekt für Frauen")
     before = driver.state
     driver.text(LONG)
     assert driver.step == "idea"
     assert "sponsor.error.too_long" in keys_of(driver)
-    assert driver.state.partial == "Coaching für Frauen", "the first attempt must not be lost"
+    assert driver.state.partial == "Ein Projekt für Frauen", "the first attempt must not be lost"
     assert driver.state == before
 
 
 def test_going_back_from_a_thin_idea_drops_the_kept_text(driver: DialogDriver) -> None:
     walk_to(driver, "idea")
-    driver.text("Coaching für Frauen")
+    driver.text("Ein Projekt für Frauen")
     driver.command("back")
     assert driver.state.partial == ""
     assert driver.step == "target_group"

@@ -76,9 +76,9 @@ def test_switching_keeps_ticks_and_kept_text(driver: DialogDriver) -> None:
     assert driver.state.ticked == ["frauen"]
     assert "✓ Women" in driver.button_labels
     driver.press("done")
-    driver.text("Coaching für Frauen")
+    driver.text("Ein Projekt für Frauen")
     driver.command("language")
-    assert driver.state.partial == "Coaching für Frauen"
+    assert driver.state.partial == "Ein Projekt für Frauen"
     assert key_text("sponsor.partial_kept") in driver.plain
 
 

@@ -33,7 +33,7 @@ def test_a_short_idea_for_a_known_group_is_enough(engine: DialogEngine, language
 
 
 @pytest.mark.parametrize(
-    ("language", "idea"), [("de", "Coaching für Frauen"), ("en", "Coaching for women")]
+    ("language", "idea"), [("de", "Ein Projekt für Frauen"), ("en", "a project for women")]
 )
 def test_a_very_short_idea_is_still_asked_about(
     engine: DialogEngine, language: Language, idea: str
@@ -48,10 +48,10 @@ def test_a_very_short_idea_is_still_asked_about(
 def test_switching_to_english_on_a_thin_idea_says_why_and_keeps_it(engine: DialogEngine) -> None:
     driver = DialogDriver.started(engine, "de")
     walk_to(driver, "idea")
-    reply = driver.text("Mentoring for young people")
+    reply = driver.text("A new project for young people")
     assert driver.language == "en"
     assert key_text("sponsor.idea.thin", "en") in reply
-    assert driver.state.partial == "Mentoring for young people"
+    assert driver.state.partial == "A new project for young people"
 
 
 def test_rather_not_say_in_english_skips_an_optional_question(engine: DialogEngine) -> None:

@@ -43,10 +43,10 @@ async def test_half_a_dialog_survives_a_restart(tmp_path: Path, clock: FixedCloc
     await chat.press("pick:8", "target_group")
     await chat.press("pick:10", "target_group")
     await chat.press("done", "target_group")
-    await chat.text("Coaching für Frauen")  # thin: kept while more is asked for
+    await chat.text("Ein Projekt für Frauen")  # thin: kept while more is asked for
     before = await chat.state()
     assert before.step == "idea"
-    assert before.partial == "Coaching für Frauen"
+    assert before.partial == "Ein Projekt für Frauen"
     assert set(before.answers) == {"region", "organisation", "target_group"}
     await first.close()
 
@@ -65,7 +65,7 @@ async def test_half_a_dialog_survives_a_restart(tmp_path: Path, clock: FixedCloc
         await chat.text("mit Praktikum in Pflegeheimen und Deutschkurs, zusammen mit Kitas")
         state = await chat.state()
         assert state.step == "title"
-        assert state.answers["idea"].text.startswith("Coaching für Frauen\nmit Praktikum")
+        assert state.answers["idea"].text.startswith("Ein Projekt für Frauen\nmit Praktikum")
         assert state.answers["target_group"].value == {
             "ids": ["frauen", "gefluechtete"],
             "text": "",

@@ -9,7 +9,8 @@ docstring says them:
   question); `not_when`; organisations in running text; `group_finder`, one per knowledge base.
 * tokens.py: words, their dictionary forms and endings, gender forms; a feminine plural names
   women too.
-* patterns.py: the patterns of the YAML and how one matches (whole words, gaps in phrases).
+* patterns.py: the patterns of the YAML and how one matches (whole words, gaps in phrases; a
+  German participle, "gekündigt", only matches participles, not "kündigen").
 * readings.py: compounds, activities ("Schülerpraktika"), typos, people said to work or to be
   the sponsor's own, people from abroad.
 * clauses.py: clauses of a sentence; what introduces a group ("für", "Zielgruppe").

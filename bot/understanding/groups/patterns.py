@@ -7,6 +7,8 @@ and "test" match nothing.
 
 * A phrase of several words matches with articles, pronouns and the like between its words
   ("nach ihrer Ausbildung" finds "nach der Ausbildung"); those words are left out of phrases.
+* A German participle in a pattern ("gekündigt") matches only participles, not the other forms
+  of its verb ("kündigen": to quit): `participle`.
 * Patterns are indexed by every form of their first word, so a text is scanned once.
 """
 
@@ -32,7 +34,24 @@ MAX_GAP = 2
 def same_word(pattern: Word, word: Word) -> bool:
     if pattern.key == word.key:
         return True
+    if participle(pattern) and not word.key.startswith(PARTICIPLE_PREFIX):
+        return False
     return any(len(form) > 3 or form == word.key for form in pattern.forms & word.forms)
+
+
+PARTICIPLE_PREFIX = "ge"
+
+
+def participle(word: Word) -> bool:
+    """A German participle ("gekündigt", "geschickt", "gekommen"): a word with "ge-" whose
+    dictionary form has none (the verb's). It shares that form with every form of its verb,
+    but says what was done to the people or has happened to them: "gekündigt" (dismissed,
+    unemployed) is not "kündigen" (to quit, said of people in work, "Azubis, die kündigen
+    wollen"). It matches only participles ("gekündigte", "gekündigten"); a phrase whose other
+    tenses mean the same lists them ("nach Deutschland kommen" beside "… gekommen")."""
+    return word.key.startswith(PARTICIPLE_PREFIX) and any(
+        not form.startswith(PARTICIPLE_PREFIX) for form in word.forms
+    )
 
 
 @dataclass(frozen=True)
