@@ -89,13 +89,20 @@ def test_a_broader_group_must_be_a_known_target_group(tmp_path: Path) -> None:
 
 
 def test_a_project_for_the_broader_group_shares_it_less_closely(kb: KnowledgeBase) -> None:
-    """Three projects alike in every word: for refugees, for immigrants, for people with
+    """Three projects alike in their words: for refugees, for immigrants, for people with
     disabilities. For an idea for refugees, the first is the closest, the second shares a broader
     group, the third none."""
     care = kb.project("care")
     broader = care.model_copy(update={"id": "care-zugewanderte", "target_groups": ["zugewanderte"]})
+    # Its themes naming refugees ("Geflüchtete lernen Deutsch beim Praktikum im Krankenhaus")
+    # say it is for them; a project for people with disabilities would not carry those.
+    own = [t for t in care.themes if not any(w in t for w in ("Geflüchtete", "refugees"))]
     other = care.model_copy(
-        update={"id": "care-beeintraechtigung", "target_groups": ["menschen-mit-beeintraechtigung"]}
+        update={
+            "id": "care-beeintraechtigung",
+            "target_groups": ["menschen-mit-beeintraechtigung"],
+            "themes": own,
+        }
     )
     advisor = Advisor(dataclasses.replace(kb, projects=(*kb.projects, broader, other)))
     matches = advisor.matcher.match(
