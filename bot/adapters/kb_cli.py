@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.advice.keywords import Unmatchable, unmatchable
+from bot.advice.matching import vocabulary_of
 from bot.kb.intake import target_of
 from bot.kb.loader import KbError, KnowledgeError, load_directory
 from bot.kb.report import (
@@ -46,7 +47,9 @@ def check(directory: Path, out: TextIO, language: Language = "de") -> int:
     warnings = describe_warnings(unverified(kb), language)
     if warnings:
         out.write(warnings + "\n")
-    lost = unmatchable(kb)
+    # The vocabulary is all the keyword check reads: the matcher's other parts (sub-goals,
+    # look-alikes) took nine tenths of the time and check nothing.
+    lost = unmatchable(kb, vocabulary_of(kb))
     if lost:
         out.write(describe_unmatchable(lost, language) + "\n")
     return 0
