@@ -143,13 +143,14 @@ def _advise(args: argparse.Namespace, settings: Settings) -> int:
 
 def _kb(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters import kb_cli
+    from bot.advice.theme_groups import theme_check
     from bot.clock import SystemClock
     from bot.kb.shipped import shipped_knowledge_dir
     from bot.kb.store import KnowledgeStore
 
     if args.kb_command == "check":
         return kb_cli.check(args.directory or shipped_knowledge_dir(), sys.stdout, args.lang)
-    store = KnowledgeStore(settings.data_dir, SystemClock())
+    store = KnowledgeStore(settings.data_dir, SystemClock(), check=theme_check())
     if args.kb_command == "apply":
         return kb_cli.apply(
             store,

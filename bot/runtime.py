@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.advice.advise import Advisor
 from bot.advice.lexicon import german_nouns
+from bot.advice.theme_groups import theme_check
 from bot.clock import Clock, SystemClock
 from bot.core.outputs import Document
 from bot.core.plan import Plan
@@ -150,7 +151,7 @@ def _warm_up(advisor: Advisor, transport_up: threading.Event) -> None:
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
     clock = clock or SystemClock()
     database = await Database.open(settings.database_path)
-    knowledge = LiveKnowledge(settings.data_dir, clock)
+    knowledge = LiveKnowledge(settings.data_dir, clock, check=theme_check())
     warn_if_shipped_changed(knowledge.store)
     advisors = knowledge.derived(Advisor)
     # Off the event loop, while the transport starts (polling, menus): the dictionaries take

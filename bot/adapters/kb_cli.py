@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.advice.keywords import Unmatchable, unmatchable
+from bot.advice.matching import vocabulary_of
+from bot.advice.theme_groups import stray_themes
+from bot.kb import theme_groups
 from bot.kb.intake import target_of
+from bot.kb.knowledge import KnowledgeBase
 from bot.kb.loader import KbError, KnowledgeError, load_directory
 from bot.kb.report import (
     describe_applied,
@@ -31,6 +35,7 @@ from bot.kb.store import (
     check_upload,
     upload_name,
 )
+from bot.kb.theme_groups import StrayTheme
 from bot.kb.verify import unverified
 from bot.texts.catalog import Language, Msg, render
 
@@ -46,9 +51,15 @@ def check(directory: Path, out: TextIO, language: Language = "de") -> int:
     warnings = describe_warnings(unverified(kb), language)
     if warnings:
         out.write(warnings + "\n")
-    lost = unmatchable(kb)
+    # The vocabulary is all the keyword and theme checks read: the matcher's other parts
+    # (sub-goals, look-alikes) took most of the time and check nothing.
+    vocabulary = vocabulary_of(kb)
+    lost = unmatchable(kb, vocabulary)
     if lost:
         out.write(describe_unmatchable(lost, language) + "\n")
+    strays = stray_themes(kb, vocabulary)
+    if strays:
+        out.write(describe_stray_themes(kb, strays, language) + "\n")
     return 0
 
 
@@ -58,6 +69,17 @@ def describe_unmatchable(found: list[Unmatchable], language: Language) -> str:
     for item in found:
         params = {"keyword": item.keyword, "file": item.file, "entry": item.entry}
         lines.append(render(Msg("kb.warn.unmatchable", params), language))
+    return "\n".join(lines)
+
+
+def describe_stray_themes(kb: KnowledgeBase, found: list[StrayTheme], language: Language) -> str:
+    """Themes naming people their project does not serve: warnings, since a knowledge base
+    with them works (a staff change that brings a new one is refused)."""
+    lines = [render(Msg("kb.warn.stray_themes_title", {"count": len(found)}), language)]
+    lines += [
+        render(Msg("kb.warn.stray_theme", theme_groups.params(kb, stray)), language)
+        for stray in found
+    ]
     return "\n".join(lines)
 
 

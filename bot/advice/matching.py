@@ -21,7 +21,7 @@ from bot.advice.lookalikes import GROUP, LookAlikes, ProjectMatch
 from bot.advice.vocabulary import Hit, Vocabulary, words
 from bot.kb.knowledge import KnowledgeBase
 
-__all__ = ["FieldMatch", "Matcher", "Matches", "ProjectMatch"]
+__all__ = ["FieldMatch", "Matcher", "Matches", "ProjectMatch", "vocabulary_of"]
 
 SHOWN_FIELDS = 2
 CLEAR_FIT = 2.5
@@ -93,29 +93,35 @@ def _squash(raw: float, scale: float) -> float:
     return round(1.0 - math.exp(-raw / scale), 3)
 
 
+def vocabulary_of(kb: KnowledgeBase) -> Vocabulary:
+    """The matcher's vocabulary alone, built as the matcher builds it (`kb check` needs no
+    more: a tenth of the matcher's time)."""
+    entries: list[tuple[str, str]] = []
+    for field, goal in kb.sub_goals():
+        entries += [(word, SUB_GOAL + goal.id) for word in (goal.title, *goal.keywords)]
+        entries += [(word, ORGANISATION + goal.id) for word in goal.organisations]
+        entries += [(word, _FIELD + field.id) for word in field.keywords]
+    for group in kb.target_groups:
+        entries += [(word, GROUP + group.id) for word in (group.label, *group.synonyms)]
+    for theme in kb.rules.focus_themes:
+        entries += [(word, _THEME + theme.id) for word in (theme.title, *theme.keywords)]
+    for strand in kb.rules.project_types:
+        entries += [(word, _TYPE + strand.id) for word in strand.keywords]
+    for project in kb.projects:
+        entries += [(word, _WORD + "project") for word in project.keywords]
+    for term in kb.matching.terms:
+        entries.append((term.de, _WORD + "glossary"))
+    english = [(other, term.de) for term in kb.matching.terms for other in term.en]
+    german = [(other, term.de) for term in kb.matching.terms for other in term.also]
+    return Vocabulary(entries, english, german)
+
+
 class Matcher:
     """Built once per knowledge base (a fraction of a second), then used for every advice."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        entries: list[tuple[str, str]] = []
-        for field, goal in kb.sub_goals():
-            entries += [(word, SUB_GOAL + goal.id) for word in (goal.title, *goal.keywords)]
-            entries += [(word, ORGANISATION + goal.id) for word in goal.organisations]
-            entries += [(word, _FIELD + field.id) for word in field.keywords]
-        for group in kb.target_groups:
-            entries += [(word, GROUP + group.id) for word in (group.label, *group.synonyms)]
-        for theme in kb.rules.focus_themes:
-            entries += [(word, _THEME + theme.id) for word in (theme.title, *theme.keywords)]
-        for strand in kb.rules.project_types:
-            entries += [(word, _TYPE + strand.id) for word in strand.keywords]
-        for project in kb.projects:
-            entries += [(word, _WORD + "project") for word in project.keywords]
-        for term in kb.matching.terms:
-            entries.append((term.de, _WORD + "glossary"))
-        english = [(other, term.de) for term in kb.matching.terms for other in term.en]
-        german = [(other, term.de) for term in kb.matching.terms for other in term.also]
-        self.vocabulary = Vocabulary(entries, english, german)
+        self.vocabulary = vocabulary_of(kb)
         self.goals = GoalScorer(kb, self.vocabulary)
         self.lookalikes = LookAlikes(kb, self.vocabulary)
         self._within = {group.id: frozenset(group.within) for group in kb.target_groups}

@@ -244,3 +244,9 @@ def _read(
         and written.casefold() not in _FUNCTION
     ]
     return list(dict.fromkeys(words)), frozenset(groups)
+
+
+def groups_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The target groups a theme names, as the index reads them with the matcher's vocabulary
+    (staff's check that a theme names only people its project serves: bot/kb/theme_groups.py)."""
+    return _read(text, vocabulary, ())[1]

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from bot.clock import Clock, SystemClock
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.store import KnowledgeStore
+from bot.kb.theme_groups import ThemeGroupCheck
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,10 @@ def warn_if_shipped_changed(store: KnowledgeStore) -> None:
 class LiveKnowledge:
     """The current knowledge base of a data directory, for a process that runs for long."""
 
-    def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
-        self.store = KnowledgeStore(data_dir, clock or SystemClock())
+    def __init__(
+        self, data_dir: Path, clock: Clock | None = None, check: ThemeGroupCheck | None = None
+    ) -> None:
+        self.store = KnowledgeStore(data_dir, clock or SystemClock(), check=check)
         """Also the store to apply and roll back with: its own changes are seen at once."""
 
     def current(self) -> KnowledgeBase:

@@ -52,6 +52,7 @@ from bot.kb.merge import plan_merge
 from bot.kb.models import KNOWLEDGE_FILES
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.kb.stamp import strip_stamp, with_stamp
+from bot.kb.theme_groups import ThemeGroupCheck
 from bot.kb.units import ThreeWay, Unit, entry_label, key_fields, unit_of_entry, units
 from bot.kb.yamlsafe import MAX_FILE_BYTES
 from bot.texts.catalog import Escape, Language, Msg, verbatim
@@ -453,7 +454,17 @@ def _settled(stamp: _Stamp) -> bool:
 
 
 class KnowledgeStore:
-    def __init__(self, data_dir: Path, clock: Clock, shipped: Path | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        shipped: Path | None = None,
+        check: ThemeGroupCheck | None = None,
+    ) -> None:
+        """`check`: what staff's changes must pass beyond the files' own validation (themes
+        naming only people their project serves, read as the advice reads them: given by
+        the composition root, as this layer is below the advice)."""
+        self.check = check
         self.root = data_dir / "knowledge"
         self.versions = self.root / "versions"
         self.pointer = self.root / "LIVE"
@@ -712,8 +723,9 @@ class KnowledgeStore:
         holds exactly the merged units)."""
         first_errors: tuple[KbError, ...] = ()
         for candidate in candidates:
+            files = {**live.files, target: candidate}
             try:
-                kb = _parse({**live.files, target: candidate}, "new")
+                kb = _parse(files, "new")
             except KnowledgeError as error:
                 first_errors = first_errors or tuple(error.errors)
                 continue
@@ -722,6 +734,10 @@ class KnowledgeStore:
                 if units(data, key_fields(target, data)) != three_way.merged():
                     log.warning("merged %s does not hold the merged entries", target)
                     continue
+            refused = self.check.refusals((live.kb, live.files), (kb, files)) if self.check else []
+            if refused:
+                first_errors = first_errors or tuple(refused)
+                continue
             change = diff_kb(target, live.kb, kb)
             return Plan(
                 target, base, live.version, change=change, kb=kb, content=candidate, since=since

@@ -2,6 +2,8 @@
 
 * when.py: points in time as written ("03/2027", "März 2027", "Q2 2027", "Sommer 2027",
   "Ende 2027", "WS 2027/28", "nach den Sommerferien"), each reading with the months it spans.
+* names.py: the words it reads them by, as data: month names, seasons, parts of a year,
+  ordinals, units, Lower Saxony's school holidays.
 * start.py: `parse_start` — the start, from a point in time, "ab sofort" or "in 3 Monaten";
   a month without a year is the next one; the years a start may lie in.
 * duration.py: `parse_duration` — a length ("18 Monate", "2,5 Jahre"), a period between two

@@ -1,4 +1,6 @@
 """Points in time as a sponsor writes them: every reading of a text, with the months it covers.
+The words they are read by (months, seasons, parts of a year, school holidays) are data in
+bot/understanding/periods/names.py.
 
 * "03/2027", "3/27", "2027-03", "2027/03", "03.2027", "03-2027"; a date "01.03.2027",
   "1.3.27" or "01.07." (the day is ignored); month names, abbreviated or not, German or English,
@@ -37,10 +39,16 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from bot.understanding.dictionaries import is_word
-
-MIN_MONTH_TYPO = 6
-"""Month names this long or longer are recognised with a typo ("Jnauar"); shorter ones
-("Mai", "Juni") would match too many words."""
+from bot.understanding.periods.names import (
+    HOLIDAYS,
+    MIN_MONTH_TYPO,
+    MONTHS,
+    NEEDS_YEAR,
+    ORDINALS,
+    PARTS,
+    SEASONS,
+    UNIT_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -57,88 +65,9 @@ class _When:
     """month, quarter, half, season, part, year or invalid."""
 
 
-_MONTHS = {
-    "januar": 1,
-    "jaenner": 1,
-    "january": 1,
-    "jan": 1,
-    "februar": 2,
-    "feber": 2,
-    "february": 2,
-    "feb": 2,
-    "maerz": 3,
-    "marz": 3,
-    "march": 3,
-    "maer": 3,
-    "mrz": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "dezember": 12,
-    "december": 12,
-    "dez": 12,
-    "dec": 12,
-}
-
-_NEEDS_YEAR = {"may", "mar", "fall"}
-"""Words that are months or seasons only when a year follows ("it may start", "auf jeden Fall")."""
-
 _NEEDS_YEAR_WORD = re.compile(r"(?<![a-z])(?:may|mar|fall)(?![a-z])")
-_SEASONS = {
-    "fruehjahr": 3,
-    "fruehling": 3,
-    "spring": 3,
-    "sommer": 6,
-    "summer": 6,
-    "herbst": 9,
-    "autumn": 9,
-    "fall": 9,
-    "winter": 12,
-}
 
-_PARTS = {
-    "anfang": (1, 3),
-    "jahresanfang": (1, 3),
-    "jahresbeginn": (1, 3),
-    "early": (1, 3),
-    "beginning of": (1, 3),
-    "start of": (1, 3),
-    "mitte": (7, 0),
-    "jahresmitte": (7, 0),
-    "mid": (7, 0),
-    "middle of": (7, 0),
-    "ende": (10, 3),
-    "jahresende": (10, 3),
-    "end of": (10, 3),
-    "late": (10, 3),
-}
-
-_ORDINALS = {"erst": 1, "first": 1, "zweit": 2, "second": 2, "dritt": 3, "third": 3}
-_ORDINALS |= {"viert": 4, "fourth": 4}
-_UNIT_WORDS = (
-    r"monat|mon\b|mon\.|mte|jahr|j\b|j\.|month|year|yr|woche|week|tag|day|quartal|quarter|halbjahr"
-)
-
-_Y = rf"(?P<y>\d{{4}}(?!\d)|'\d{{2}}(?!\d)|\d{{2}}(?!\d)(?!\s*(?:{_UNIT_WORDS})))"
+_Y = rf"(?P<y>\d{{4}}(?!\d)|'\d{{2}}(?!\d)|\d{{2}}(?!\d)(?!\s*(?:{UNIT_WORDS})))"
 """A year after a name: 4 digits, or 2 ("'27", "27") unless a unit follows ("März 24 Monate")."""
 
 _Y_STRICT = r"(?P<y>\d{4}(?!\d)|'\d{2}(?!\d))"
@@ -154,7 +83,7 @@ def _year(text: str | None) -> int | None:
 
 
 def _ordinal(word: str) -> int:
-    return next(value for prefix, value in _ORDINALS.items() if word.startswith(prefix))
+    return next(value for prefix, value in ORDINALS.items() if word.startswith(prefix))
 
 
 def _numeric(match: re.Match[str]) -> _When:
@@ -167,9 +96,9 @@ def _numeric(match: re.Match[str]) -> _When:
 
 def _named_month(match: re.Match[str]) -> _When | None:
     name = match["name"]
-    if name in _NEEDS_YEAR and not match["y"]:
+    if name in NEEDS_YEAR and not match["y"]:
         return None
-    return _When(match.start(), match.end(), _year(match["y"]), _MONTHS[name], 1, "month")
+    return _When(match.start(), match.end(), _year(match["y"]), MONTHS[name], 1, "month")
 
 
 def _quarter(match: re.Match[str]) -> _When:
@@ -184,13 +113,13 @@ def _half(match: re.Match[str]) -> _When:
 
 def _season(match: re.Match[str]) -> _When | None:
     name = match["name"]
-    if name in _NEEDS_YEAR and not match["y"]:
+    if name in NEEDS_YEAR and not match["y"]:
         return None
-    return _When(match.start(), match.end(), _year(match["y"]), _SEASONS[name], 3, "season")
+    return _When(match.start(), match.end(), _year(match["y"]), SEASONS[name], 3, "season")
 
 
 def _part(match: re.Match[str]) -> _When:
-    month, span = _PARTS[" ".join(match["p"].split())]
+    month, span = PARTS[" ".join(match["p"].split())]
     return _When(match.start(), match.end(), _year(match["y"]), month, span, "part")
 
 
@@ -203,26 +132,8 @@ def _semester(match: re.Match[str]) -> _When:
     return _When(match.start(), match.end(), _year(match["y"]), month, 6, "semester")
 
 
-_HOLIDAYS = {
-    # name: (first month, last month, month after) of Lower Saxony's school holidays
-    "sommerferien": (7, 8, 8),
-    "summer holidays": (7, 8, 8),
-    "summer holiday": (7, 8, 8),
-    "summer break": (7, 8, 8),
-    "summer vacation": (7, 8, 8),
-    "herbstferien": (10, 10, 11),
-    "autumn holidays": (10, 10, 11),
-    "fall break": (10, 10, 11),
-    "osterferien": (4, 4, 4),
-    "easter holidays": (4, 4, 4),
-    "easter break": (4, 4, 4),
-    "ostern": (4, 4, 4),
-    "easter": (4, 4, 4),
-}
-
-
 def _holiday(match: re.Match[str]) -> _When:
-    first, last, after = _HOLIDAYS[" ".join(match["h"].split())]
+    first, last, after = HOLIDAYS[" ".join(match["h"].split())]
     before = " ".join((match["pre"] or "").split())
     if before in ("nach", "after", "nach ende", "after the end of"):
         month, span = after, 1
@@ -242,13 +153,13 @@ def _school_year(match: re.Match[str]) -> _When:
 
 def _relative_part(match: re.Match[str]) -> _When:
     """ "Anfang nächsten Jahres": the year comes from the year words (`_YEAR_WORDS`)."""
-    month, span = _PARTS[" ".join(match["p"].split())]
+    month, span = PARTS[" ".join(match["p"].split())]
     return _When(match.start(), match.end(), None, month, span, "part")
 
 
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_PART_NAMES = "|".join(part.replace(" ", r"\s+") for part in _PARTS)
-_HOLIDAY_NAMES = "|".join(name.replace(" ", r"\s+") for name in _HOLIDAYS)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PART_NAMES = "|".join(part.replace(" ", r"\s+") for part in PARTS)
+_HOLIDAY_NAMES = "|".join(name.replace(" ", r"\s+") for name in HOLIDAYS)
 _SEMESTER = (
     r"(?P<s>wintersemester|winter\s*semester|winter\s+term|wise|ws|fall\s+semester"
     r"|autumn\s+semester|sommersemester|sommer\s*semester|summer\s+semester|summer\s+term"
@@ -348,7 +259,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
     ),
     (
         re.compile(
-            rf"(?<![a-z])(?P<name>{'|'.join(_SEASONS)})(?![a-z])"
+            rf"(?<![a-z])(?P<name>{'|'.join(SEASONS)})(?![a-z])"
             rf"(?:{_OF_YEAR}\s*(?:of\s+)?{_Y_STRICT}(?:\s*/\s*\d{{2,4}}(?!\d))?)?"
         ),
         _season,
@@ -362,7 +273,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _When | None]]]
     ),
     (
         re.compile(
-            rf"(?<![\d.,/'])(?P<y>(?:19|20)\d{{2}})(?!\d)(?![.,/]\d)(?!\s*(?:{_UNIT_WORDS}))"
+            rf"(?<![\d.,/'])(?P<y>(?:19|20)\d{{2}})(?!\d)(?![.,/]\d)(?!\s*(?:{UNIT_WORDS}))"
         ),
         _year_only,
     ),
@@ -373,7 +284,7 @@ _WITHOUT_DIGITS = [_PATTERNS[index] for index in (8, 11, 13, 15, 16, 17, 18, 19)
 needs one (`tests/understanding/test_shortcuts.py` reads it from the patterns themselves)."""
 
 _DIGIT = re.compile(r"\d")
-_FULL_MONTHS = tuple(name for name in _MONTHS if len(name) >= MIN_MONTH_TYPO)
+_FULL_MONTHS = tuple(name for name in MONTHS if len(name) >= MIN_MONTH_TYPO)
 _LONG_WORD = re.compile(rf"[a-z]{{{MIN_MONTH_TYPO},}}")
 
 
@@ -381,7 +292,7 @@ def _month_typo(match: re.Match[str]) -> str:
     """A month's name typed on a phone ("Jnauar", "Septmber"): one letter missing, added,
     changed or two swapped, in a word no dictionary knows ("Jaguar" stays)."""
     word = match.group()
-    if word in _MONTHS:
+    if word in MONTHS:
         return word
     for name in _FULL_MONTHS:
         if OSA.distance(word, name, score_cutoff=1) <= 1 and not is_word(word):

@@ -1,0 +1,189 @@
+"""A project's theme names only target groups the project serves: staff's changes that bring a
+theme naming other people are refused, with the project, the theme, the group and what to do,
+in German and English; themes the live knowledge base already has do not block other changes;
+the check reads a theme's groups exactly as the look-alike ranking does. In process, on the
+real shipped files and a real store (tests/kb/test_theme_groups_botapi.py: over HTTP)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.adapters import kb_cli
+from bot.advice.matching import Matcher, vocabulary_of
+from bot.advice.theme_groups import stray_themes, theme_check
+from bot.advice.themes import groups_named
+from bot.clock import FixedClock
+from bot.kb import report
+from bot.kb.diff import file_content
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.loader import load_directory
+from bot.kb.shipped import shipped_knowledge_dir
+from bot.kb.store import Author, Edit, EntryEdits, FileUpload, KnowledgeStore
+from bot.kb.theme_groups import StrayTheme
+from tests.kb.edits import edited_projects, replace, shipped_text
+
+STAFF = Author("telegram:101", "Anna Becker")
+REFUGEES_AT_WORK = "Geflüchtete besuchen Betriebe"
+"""A theme naming refugees (and companies, which every project may name)."""
+TEACHERS_THEME = "      - Lehrkräfte besuchen Betriebe\n"
+"""A theme of `lehrerexkursionen`, a project for teachers, pupils and companies."""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> KnowledgeStore:
+    return KnowledgeStore(
+        tmp_path / "data", FixedClock(datetime(2025, 3, 1, 9, 30)), check=theme_check()
+    )
+
+
+def with_theme(after: str, theme: str) -> bytes:
+    """The shipped projects.yaml with `theme` added after the theme line `after`."""
+    text = replace(shipped_text("projects.yaml"), after, f"{after}      - {theme}\n")
+    return text.encode("utf-8")
+
+
+def test_a_theme_naming_refugees_on_a_project_for_teachers_is_refused_saying_what_to_do(
+    store: KnowledgeStore,
+) -> None:
+    content = with_theme(TEACHERS_THEME, REFUGEES_AT_WORK)
+    plan = store.plan(FileUpload("projects.yaml", content))
+
+    assert not plan.ok
+    [error] = plan.errors
+    assert (error.file, error.entry, error.field) == (
+        "projects.yaml",
+        "lehrerexkursionen",
+        "themes[3]",
+    )
+    lines = content.decode("utf-8").splitlines()
+    assert error.line is not None and REFUGEES_AT_WORK in lines[error.line - 1]
+    german = report.describe_plan(plan, "de")
+    for said in (
+        f"projects.yaml, Zeile {error.line}",
+        f"Das Thema „{REFUGEES_AT_WORK}“ des Projekts „Lehrerexkursionen“",
+        "nennt die Zielgruppe „Geflüchtete“ (gefluechtete)",
+        "target_groups: lehrkraefte, schueler, unternehmen",
+        "ergänzen Sie „gefluechtete“ in target_groups",
+        "formulieren Sie das Thema ohne sie",
+    ):
+        assert said in german, said
+    english = report.describe_plan(plan, "en")
+    for said in (
+        f"the theme “{REFUGEES_AT_WORK}” of the project “Lehrerexkursionen”",
+        "names the target group “Refugees” (gefluechtete)",
+        "add “gefluechtete” to its target_groups",
+        "word the theme without them",
+    ):
+        assert said in english, said
+    # refused means refused: nothing became live
+    assert store.live_version() == "v0"
+    applied = store.apply(FileUpload("projects.yaml", content), based_on="v0", author=STAFF)
+    assert not applied.ok and store.live_version() == "v0"
+
+
+def test_the_same_theme_is_taken_where_the_project_serves_refugees_or_immigrants(
+    store: KnowledgeStore,
+) -> None:
+    # CARE is for refugees; Adelante for immigrants, whom refugees are among.
+    for after in ("      - Praktikum für Geflüchtete\n", "      - Anpassungsqualifizierung\n"):
+        content = with_theme(after, REFUGEES_AT_WORK)
+        plan = store.plan(FileUpload("projects.yaml", content))
+        assert plan.ok, report.describe_plan(plan, "de")
+
+
+def test_taking_a_group_from_a_project_whose_themes_name_it_is_refused(
+    store: KnowledgeStore,
+) -> None:
+    text = shipped_text("projects.yaml")
+    care = text.index("  - id: care\n")
+    changed = text[:care] + replace(
+        text[care:], "    target_groups: [gefluechtete]\n", "    target_groups: [auszubildende]\n"
+    )
+    plan = store.plan(FileUpload("projects.yaml", changed.encode("utf-8")))
+
+    assert not plan.ok
+    assert {error.entry for error in plan.errors} == {"care"}
+    assert all(
+        "„Geflüchtete“ (gefluechtete)" in report.describe_error(e, "de") for e in plan.errors
+    )
+
+
+def test_a_project_dialog_adding_such_a_theme_is_refused_too(store: KnowledgeStore) -> None:
+    kb = store.live()
+    [entry] = [p for p in file_content(kb, "projects.yaml")["projects"] if p["id"] == "care"]
+    [other] = [p for p in file_content(kb, "projects.yaml")["projects"] if p["id"] == "adelante"]
+    teachers = {**other, "themes": [*other["themes"], "Lehrkräfte besuchen Betriebe"]}
+    change = EntryEdits("projects.yaml", (Edit("projects", "adelante", teachers),))
+
+    plan = store.plan(change)
+
+    assert not plan.ok
+    assert [(e.entry, e.loc[2:]) for e in plan.errors] == [
+        ("adelante", ("themes", len(other["themes"])))
+    ]
+    assert "„Lehrkräfte“ (lehrkraefte)" in report.describe_plan(plan, "de")
+    # the project's own people are fine
+    refugees = {**entry, "themes": [*entry["themes"], REFUGEES_AT_WORK]}
+    assert store.plan(EntryEdits("projects.yaml", (Edit("projects", "care", refugees),))).ok
+
+
+def test_themes_the_live_knowledge_already_has_do_not_block_other_changes(
+    store: KnowledgeStore,
+) -> None:
+    live = stray_themes(store.live())
+    assert live, "the shipped knowledge has such themes (see the report of wave 10)"
+
+    applied = store.apply(
+        FileUpload("projects.yaml", edited_projects()), based_on="v0", author=STAFF
+    )
+
+    assert applied.ok, report.describe_applied(applied, "de")
+    assert {s.key for s in stray_themes(store.live())} == {s.key for s in live}
+
+
+def test_the_check_reads_a_themes_groups_as_the_look_alike_ranking_does() -> None:
+    kb = shipped_kb()
+    themes = Matcher(kb).lookalikes.themes
+    vocabulary = vocabulary_of(kb)
+    for project in kb.projects:
+        for theme in project.themes:
+            assert groups_named(theme, vocabulary) == themes.theme(theme).groups, theme
+    for stray in stray_themes(kb):
+        assert stray.group in themes.theme(stray.theme).groups
+        assert stray.group not in kb.project(stray.project).target_groups
+
+
+def test_a_project_serves_its_groups_their_kin_companies_and_for_companies_their_staff() -> None:
+    kb = shipped_kb()
+    strays = {(s.project, s.group) for s in stray_themes(kb)}
+    # zuwanderungsberatung, for immigrants, refugees and companies, says "skilled workers"
+    assert not {key for key in strays if key[0] == "zuwanderungsberatung"}
+    # umsteigen-statt-aussteigen, for university dropouts, speaks of students
+    assert not {key for key in strays if key[0] == "umsteigen-statt-aussteigen"}
+    # ausbildungslotsen, for pupils and apprentices, names companies
+    assert not {key for key in strays if key[0] == "ausbildungslotsen"}
+
+
+def test_kb_check_lists_the_themes_as_warnings_and_still_succeeds() -> None:
+    kb = shipped_kb()
+    found: list[StrayTheme] = stray_themes(kb)
+    out = io.StringIO()
+    assert kb_cli.check(shipped_knowledge_dir(), out, "de") == 0
+    text = out.getvalue()
+    assert f"Themen, die eine Zielgruppe nennen, für die ihr Projekt nicht ist ({len(found)};" in (
+        text
+    )
+    for stray in found:
+        assert f"• „{stray.theme}“ (projects.yaml, {stray.project}): nennt „" in text
+    out = io.StringIO()
+    assert kb_cli.check(shipped_knowledge_dir(), out, "en") == 0
+    assert "Themes naming a target group their project is not for" in out.getvalue()
+
+
+def shipped_kb() -> KnowledgeBase:
+    """The shipped knowledge base (validated once per process)."""
+    return load_directory(shipped_knowledge_dir())
