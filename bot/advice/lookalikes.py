@@ -12,11 +12,7 @@ A theme must tell enough (`BAR`: two telling words, or one with a target group i
 generic word with both); a theme of one telling word only, where the project is for the idea's
 people too (a shared target group, or a project for companies with an idea for companies or
 their staff). A theme that names no group makes no look-alike of a project for other people
-than the idea's (`_same_people`); one naming people and nothing else ("return to work") says
-whom a project is for, not what it does, and counts only where the two serve a sub-goal alike.
-Where the sponsor said whom the idea is for, people its description names beside them (the
-refugees a training provider used to teach) meet a theme only in a sentence that says its words
-as well (`_parts`). The look-alikes are ranked by the best theme met, further
+than the idea's (`_same_people`). The look-alikes are ranked by the best theme met, further
 themes met, shared target groups and sub-goals, and the sponsor's own district; those far below
 the best are left out (`RELATIVE`).
 
@@ -30,15 +26,14 @@ written) is compared on its text always, on the bar of before, after those met b
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from bot.advice.goals import GoalMatch
 from bot.advice.match import ProjectMatch
 from bot.advice.shared_terms import SharedTerms
-from bot.advice.themes import GROUP, Met, ThemeIndex
+from bot.advice.themes import GROUP, ThemeIndex
 from bot.advice.vocabulary import Hit, Vocabulary, root, tokens
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import Project, ProjectState
@@ -74,8 +69,6 @@ STRICT = True
 """The fallback shows a project only on a shared sub-goal with two telling words (no longer on
 one word beside a shared target group): that bar let in most false look-alikes, and the
 projects' themes now say in more words what each one does for whom."""
-_SENTENCE = re.compile(r"(?<!\b\w)[.!?;]+(?:\s+|$)|\n+")
-"""Where one sentence of an idea ends (not after a single letter: "z. B.")."""
 STAFF = "beschaeftigte"
 """The target group of a company's own staff: an idea for them meets a project for companies."""
 
@@ -110,7 +103,6 @@ class LookAlikes:
             for project in kb.projects
         ]
         self.shared_terms = SharedTerms(kb, vocabulary)
-        self._vocabulary = vocabulary
         self._unthemed = frozenset(p.id for p in kb.projects if not p.themes)
         self.themes = ThemeIndex(
             [project.themes for project in kb.projects],
@@ -135,15 +127,13 @@ class LookAlikes:
         district_id: str | None,
         fields: Collection[str] = (),
         text: str = "",
-        stated: Collection[str] = (),
     ) -> list[ProjectMatch]:
         """The idea's look-alikes, most alike first. `text`: the idea's text, where the
         projects' themes are looked for; `groups`: its target groups (found in the text or
         chosen); `goals`: its leading sub-goals (they rank); `hits` (the vocabulary's reading
         of the text) and `fields` (the action fields its words point to) for the fallback."""
         found = self.themes.read(text)
-        met = self.themes.find_in(self._parts(text, found, groups, stated))
-        themed = self.themed(found, goals, groups, district_id, met)
+        themed = self.themed(found, goals, groups, district_id)
         if not self._unthemed:
             return themed or self._fallback(hits, goals, groups, district_id, fields, text)
         # A project no one has written themes for yet (added by staff) can only be found on
@@ -153,43 +143,6 @@ class LookAlikes:
         plain = self.shared_terms.find(hits, goals, groups, district_id, fields, text)
         extra = [m for m in plain if m.id in self._unthemed and m.id not in shown]
         return (first + extra)[:LIMIT]
-
-    def _parts(
-        self,
-        text: str,
-        found: frozenset[tuple[str, ...]],
-        groups: Collection[str],
-        stated: Collection[str],
-    ) -> list[tuple[frozenset[tuple[str, ...]], set[str]]]:
-        """Where the themes are met: the whole idea for the people the sponsor named when
-        asked (`stated`: whom it is for); people only its description names beside them (the
-        courses a provider used to give refugees, the teachers pupils work with) count for a
-        theme only in a sentence that says its words as well."""
-        named = set(stated) - self._generic_groups
-        if not named:
-            return [(found, set(groups))]
-        own = {g for g in groups if self._near(g, named) or g in self._generic_groups}
-        others = set(groups) - own
-        if not others:
-            return [(found, own)]
-        parts = [(found, own)]
-        for sentence in _SENTENCE.split(text):
-            said = {
-                c[len(GROUP) :]
-                for hit in self._vocabulary.find(sentence)
-                for c in self._vocabulary.concepts[hit.key]
-                if c.startswith(GROUP)
-            }
-            here = {g for g in others if self._near(g, said)}
-            if here:
-                parts.append((self.themes.read(sentence), own | here))
-        return parts
-
-    def _near(self, group: str, groups: Collection[str]) -> bool:
-        """Whether a group is among `groups`, or broader or narrower than one of them."""
-        return group in groups or any(
-            group in self._within[g] or g in self._within[group] for g in groups
-        )
 
     def _fallback(
         self,
@@ -215,12 +168,10 @@ class LookAlikes:
         goals: Sequence[GoalMatch],
         groups: Collection[str],
         district_id: str | None,
-        met: Mapping[int, Met] | None = None,
     ) -> list[ProjectMatch]:
         """The look-alikes by their themes alone (`found`: the themes' words the idea's text
-        has, `ThemeIndex.read`; `met`: what `ThemeIndex.find` made of them, if known)."""
-        if met is None:
-            met = self.themes.find(found, groups)
+        has, `ThemeIndex.read`)."""
+        met = self.themes.find(found, groups)
         own = set(groups)
         specific = own - self._generic_groups
         leading = {goal.id for goal in goals}
@@ -242,10 +193,6 @@ class LookAlikes:
                 continue
             same_district = district_id is not None and district_id in entry.project.districts
             shared_goals = tuple(g for g in entry.project.sub_goals if g in leading)
-            # A theme naming people and nothing else ("return to work") says whom the project
-            # is for, not what it does: met alone, the two must serve the same sub-goal too.
-            if not theirs.worded and not shared_goals:
-                continue
             score = (
                 theirs.best
                 + FURTHER_THEME * min(theirs.count - 1, FURTHER_THEMES)

@@ -219,13 +219,7 @@ class Matcher:
         ][:4]
         fields = {g.field for g in leading} | set(field_words)
         projects = self.lookalikes.find(
-            hits,
-            leading,
-            groups,
-            district_id,
-            fields,
-            f"{description}\n{target_group_text}",
-            stated,
+            hits, leading, groups, district_id, fields, f"{description}\n{target_group_text}"
         )
         goals = self._with_lookalikes(goals, projects)
         ranked = self._rank_fields(

@@ -14,9 +14,8 @@ forms, inside compounds: "Pflegeausbildung" holds "Pflege" and "Ausbildung"; typ
 glossary's English and German other words stand for its entries), by a vocabulary of the themes'
 own words. What a theme weighs: 1 per telling word and per target group it names, half for a
 generic word (`matching.generic_terms`, and a company as target group) and for a word most
-projects' texts use ("Arbeit", "Beruf", "Ausbildung") or most projects' themes use (the English
-"work": the strategy's texts are German), or a verb whose noun they use ("beraten": "Beratung"),
-and for a target group most projects' themes name (pupils). Themes are indexed by their text,
+projects' texts use ("Arbeit", "Beruf", "Ausbildung"), or a verb whose noun they use ("beraten":
+"Beratung"). Themes are indexed by their text,
 so projects sharing a theme (thousands in a synthetic knowledge base) cost one check.
 """
 
@@ -43,8 +42,7 @@ verbs that only carry a direction ("Geflüchtete in Arbeit bringen", "getting re
 work"): an idea that says the same in other words ("vermitteln", "helping") meets the theme."""
 
 COMMON_SHARE = 0.15
-"""A theme word found in the texts (or the themes) of more than this share of the projects is
-common..."""
+"""A theme word found in the texts of more than this share of the projects is common..."""
 COMMON_MIN = 4
 """...and in more than this many at least (in a small knowledge base)."""
 
@@ -56,8 +54,7 @@ GENERIC_WEIGHT = 0.5
 """What a generic word of a theme weighs ("Betriebe", "Mentoring"), or a generic target group
 it names (companies), against 1 for another word and for another target group."""
 COMMON_WEIGHT = 0.5
-"""What a word most projects' texts use weighs ("Arbeit", "Beruf", "Berufsorientierung"), and a
-target group most projects' themes name (pupils)."""
+"""What a word most projects' texts use weighs ("Arbeit", "Beruf", "Berufsorientierung")."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +81,6 @@ class Met:
     """The words of the themes met, as the themes write them."""
     groups: frozenset[str]
     """The target groups the themes met name."""
-    worded: float = 0.0
-    """The weight of the best theme met that has words of its own (0: only themes naming a
-    target group and nothing else, "return to work", are met)."""
 
 
 class ThemeIndex:
@@ -124,29 +118,7 @@ class ThemeIndex:
             for hit in self._vocabulary.find(own_text, dictionary=False):
                 spread[hit.key] += 1
         limit = max(COMMON_MIN, COMMON_SHARE * len(texts))
-        common = {key for key, count in spread.items() if count > limit}
-        # The strategy's texts are German: an English word most projects' themes use ("work",
-        # "jobs", "school") is as common as the German one their texts use ("Arbeit"), so an
-        # English theme weighs as its German wording does.
-        in_themes: dict[tuple[str, ...], int] = defaultdict(int)
-        for own in themes:
-            for key in {self._vocabulary.key_of(w) for text in own for w in parsed[text][0]}:
-                in_themes[key] += 1
-        limit = max(COMMON_MIN, COMMON_SHARE * len(themes))
-        common |= {key for key, count in in_themes.items() if count > limit}
-
-        # So is a target group most projects' themes name (pupils, employees, immigrants): a
-        # theme for pupils is met by every idea for pupils, and what it does tells the rest.
-        named: dict[str, int] = defaultdict(int)
-        for own in themes:
-            for group in {g for text in own for g in parsed[text][1]}:
-                named[group] += 1
-        common_groups = {g for g, count in named.items() if count > limit}
-
-        def group_weight(group: str) -> float:
-            if group in generic_groups:
-                return GENERIC_WEIGHT
-            return COMMON_WEIGHT if group in common_groups else TELLING_WEIGHT
+        common = frozenset(key for key, count in spread.items() if count > limit)
 
         def weight(key: tuple[str, ...]) -> float:
             # A verb whose noun most projects' texts use is as common as the noun: the strategy
@@ -167,7 +139,8 @@ class ThemeIndex:
                 words=keys,
                 surfaces=_surfaces(text, words),
                 groups=groups,
-                weight=sum(weight(key) for key in keys) + sum(group_weight(g) for g in groups),
+                weight=sum(weight(key) for key in keys)
+                + sum(GENERIC_WEIGHT if g in generic_groups else TELLING_WEIGHT for g in groups),
             )
         # Which themes a word or (for themes of groups only) a group can complete, and which
         # projects carry each theme.
@@ -206,29 +179,17 @@ class ThemeIndex:
     def find(self, found: Collection[tuple[str, ...]], groups: Iterable[str]) -> dict[int, Met]:
         """Per project (by position) whose themes the idea meets (`found`: the themes' words
         its text has, `read`): how well."""
-        return self.find_in([(found, groups)])
-
-    def find_in(
-        self, parts: Iterable[tuple[Collection[tuple[str, ...]], Iterable[str]]]
-    ) -> dict[int, Met]:
-        """As `find`, where each theme is met within one part of the idea (its words, `read`,
-        and the target groups that part speaks of)."""
-        texts: set[str] = set()
-        for found, groups in parts:
-            present = set(groups)
-            reach = present | {broader for g in present for broader in self._within.get(g, ())}
-            candidates = {t for key in found for t in self._by_word.get(key, ())}
-            candidates |= {t for g in reach for t in self._by_group.get(g, ())}
-            for candidate in candidates:
-                theme = self._themes[candidate]
-                # Every word and every group the theme names (teachers and companies, not
-                # either).
-                if all(key in found for key in theme.words) and theme.groups <= reach:
-                    texts.add(candidate)
+        present = set(groups)
+        reach = present | {broader for g in present for broader in self._within.get(g, ())}
+        candidates = {t for key in found for t in self._by_word.get(key, ())}
+        candidates |= {t for g in reach for t in self._by_group.get(g, ())}
         met: dict[int, list[Theme]] = defaultdict(list)
-        for candidate in sorted(texts):
-            for position in self._projects[candidate]:
-                met[position].append(self._themes[candidate])
+        for candidate in sorted(candidates):
+            theme = self._themes[candidate]
+            # Every word and every group the theme names (teachers and companies, not either).
+            if all(key in found for key in theme.words) and theme.groups <= reach:
+                for position in self._projects[candidate]:
+                    met[position].append(theme)
         # Projects meeting the same themes (copies in a large knowledge base) share one result.
         results: dict[tuple[str, ...], Met] = {}
         found_for: dict[int, Met] = {}
@@ -240,7 +201,6 @@ class ThemeIndex:
                     count=len(own),
                     words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
                     groups=frozenset(g for t in own for g in t.groups),
-                    worded=max((t.weight for t in own if t.words), default=0.0),
                 )
             found_for[position] = results[key]
         return found_for
