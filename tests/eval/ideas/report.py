@@ -38,6 +38,7 @@ PARTS = {
         HERE / "tuning-looks14h.yaml",
         HERE / "tuning-looks14i.yaml",
         HERE / "tuning-looks14j.yaml",
+        HERE / "tuning-looks14m.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -406,6 +407,8 @@ def report() -> str:
         "written before the rules of branch looks14i), "
         "`tuning-looks14j.yaml` (an eighth, traps sharing one everyday word with a project's "
         "theme and look-alikes worded differently, written before branch looks14j's rules), "
+        "`tuning-looks14m.yaml` (a ninth, mostly traps sharing a word or the people with a "
+        "project but not its approach, written before branch looks14m's rules), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
