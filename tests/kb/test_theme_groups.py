@@ -24,7 +24,7 @@ from bot.kb.loader import load_directory
 from bot.kb.shipped import shipped_knowledge_dir
 from bot.kb.store import Author, Edit, EntryEdits, FileUpload, KnowledgeStore
 from bot.kb.theme_groups import StrayTheme
-from tests.kb.edits import edited_projects, replace, shipped_text
+from tests.kb.edits import NEW_PROJECT, put, remove_project, replace, shipped_text
 
 STAFF = Author("telegram:101", "Anna Becker")
 REFUGEES_AT_WORK = "Geflüchtete besuchen Betriebe"
@@ -38,6 +38,14 @@ def store(tmp_path: Path) -> KnowledgeStore:
     return KnowledgeStore(
         tmp_path / "data", FixedClock(datetime(2025, 3, 1, 9, 30)), check=theme_check()
     )
+
+
+def edited(text: str) -> bytes:
+    """`text` with the edits of `tests.kb.edits.edited_projects`: a project added, one
+    retitled, one removed."""
+    text = replace(text, "    title: Lehrerexkursionen\n", "    title: Lehrerexkursionen 2025\n")
+    text = remove_project(text, "schulberufslotsen")
+    return (text.rstrip("\n") + "\n" + NEW_PROJECT).encode("utf-8")
 
 
 def with_theme(after: str, theme: str) -> bytes:
@@ -132,14 +140,18 @@ def test_a_project_dialog_adding_such_a_theme_is_refused_too(store: KnowledgeSto
 
 
 def test_themes_the_live_knowledge_already_has_do_not_block_other_changes(
-    store: KnowledgeStore,
+    tmp_path: Path,
 ) -> None:
+    # A live version with such a theme, made before the check existed (or shipped with one).
+    clock = FixedClock(datetime(2025, 3, 1, 9, 30))
+    with_stray = with_theme(TEACHERS_THEME, REFUGEES_AT_WORK)
+    unchecked = KnowledgeStore(tmp_path / "data", clock)
+    assert put(unchecked, "projects.yaml", with_stray, "telegram:100").ok
+    store = KnowledgeStore(tmp_path / "data", clock, check=theme_check())
     live = stray_themes(store.live())
-    assert live, "the shipped knowledge has such themes (see the report of wave 10)"
+    assert ("lehrerexkursionen", REFUGEES_AT_WORK) in {(s.project, s.theme) for s in live}
 
-    applied = store.apply(
-        FileUpload("projects.yaml", edited_projects()), based_on="v0", author=STAFF
-    )
+    applied = put(store, "projects.yaml", edited(with_stray.decode("utf-8")), STAFF.id)
 
     assert applied.ok, report.describe_applied(applied, "de")
     assert {s.key for s in stray_themes(store.live())} == {s.key for s in live}
@@ -168,11 +180,37 @@ def test_a_project_serves_its_groups_their_kin_companies_and_for_companies_their
     assert not {key for key in strays if key[0] == "ausbildungslotsen"}
 
 
-def test_kb_check_lists_the_themes_as_warnings_and_still_succeeds() -> None:
-    kb = shipped_kb()
-    found: list[StrayTheme] = stray_themes(kb)
+KNOWN_STRAYS = {
+    ("business4school", "business people teach at school", "lehrkraefte"),
+    ("business4school", "entrepreneurs in the classroom", "gruendende"),
+    ("pflegekraefte-schaumburg", "Azubis in der Pflege", "auszubildende"),
+    ("zukunftsforum-green-building", "Sanierung von Schulen", "schueler"),
+    ("zukunftsforum-green-building", "Schulgebäude sanieren", "schueler"),
+    ("zukunftsforum-green-building", "Schulen ökologisch bauen", "schueler"),
+    ("zukunftsforum-green-building", "Schulgebäude nachhaltig bauen und sanieren", "schueler"),
+    ("fachkraefteinitiative-erzieher", "childcare workers", "beschaeftigte"),
+    ("fachkraefteinitiative-erzieher", "Personal für Kitas gewinnen", "beschaeftigte"),
+    ("fachkraefteinitiative-erzieher", "Personal für Kindertagesstätten gewinnen", "beschaeftigte"),
+    ("fachkraefteinitiative-erzieher", "early years staff", "beschaeftigte"),
+    ("fachkraefteinitiative-erzieher", "nursery teachers", "lehrkraefte"),
+}
+"""The shipped themes naming people their project is not for, as the check came (wave 10).
+Rewording them from the strategy left the tuning figures unchanged but cost one held-out
+look-alike (branch looks14n), so they stay until a rewording passes; no new one may join them
+(a developer's edit of projects.yaml passes no store's check)."""
+
+
+def test_the_shipped_knowledge_has_no_theme_naming_other_people_but_the_known_ones() -> None:
+    assert {s.key for s in stray_themes(shipped_kb())} <= KNOWN_STRAYS
+
+
+def test_kb_check_lists_the_themes_as_warnings_and_still_succeeds(knowledge_copy: Path) -> None:
+    projects = knowledge_copy / "projects.yaml"
+    projects.write_bytes(with_theme(TEACHERS_THEME, REFUGEES_AT_WORK))
+    found: list[StrayTheme] = stray_themes(load_directory(knowledge_copy))
+    assert ("lehrerexkursionen", "gefluechtete") in {(s.project, s.group) for s in found}
     out = io.StringIO()
-    assert kb_cli.check(shipped_knowledge_dir(), out, "de") == 0
+    assert kb_cli.check(knowledge_copy, out, "de") == 0
     text = out.getvalue()
     assert f"Themen, die eine Zielgruppe nennen, für die ihr Projekt nicht ist ({len(found)};" in (
         text
@@ -180,8 +218,10 @@ def test_kb_check_lists_the_themes_as_warnings_and_still_succeeds() -> None:
     for stray in found:
         assert f"• „{stray.theme}“ (projects.yaml, {stray.project}): nennt „" in text
     out = io.StringIO()
-    assert kb_cli.check(shipped_knowledge_dir(), out, "en") == 0
-    assert "Themes naming a target group their project is not for" in out.getvalue()
+    assert kb_cli.check(knowledge_copy, out, "en") == 0
+    assert f"Themes naming a target group their project is not for ({len(found)};" in (
+        out.getvalue()
+    )
 
 
 def shipped_kb() -> KnowledgeBase:
