@@ -214,6 +214,27 @@ _HERE_FROM = re.compile(
 )
 """A person or team signing in from where they work ("HR here from a hospital in Hildesheim",
 "Jana hier vom Pflegedienst Sonnenschein")."""
+_WRITING_FOR = re.compile(
+    r"(?<![^\W\d_])(?:ich\s+schreibe|i\s+am\s+writing|i['’]m\s+writing|writing)\s+(?:ihnen\s+)?"
+    r"(?:f(?:ü|ue)r|for|im\s+namen|on\s+behalf\s+of)\s+(?P<who>[^.!?;:,]{2,80})",
+    re.IGNORECASE,
+)
+"""Someone writing for their organisation ("ich schreibe für die Stadt Holzminden", "I am
+writing on behalf of the Hildesheim branch of a logistics company")."""
+_WE_FROM = re.compile(
+    r"(?<![^\W\d_])(?:wir\s+(?:vom|von\s+der|von\s+den|von\s+dem|von)|we\s+at|us\s+at)"
+    r"\s+(?P<who>[^.!?;:,]{2,80})",
+    re.IGNORECASE,
+)
+"""The sender and their colleagues by where they work ("Wir vom Bildungswerk der Wirtschaft
+planen …", "we at the job centre")."""
+_AS_WE = re.compile(
+    r"(?:^|[.!?;:]\s*|(?<![^\W\d_])(?:wir|we)\s+(?:[^\W\d_]+\s+)?)(?:als|as)\s+"
+    r"(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""What the sender acts as, opening a sentence or after "wir" ("Als Kita-Träger in der Region
+Hannover suchen wir …", "Wir möchten als Bildungsträger aus Hildesheim …")."""
 _ROLE_OF = re.compile(
     r"(?<![^\W\d_])(?:leiterin|leiter|chefin|chef|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|inhaberin"
     r"|inhaber|vorsitzende[r]?|head|director|manager|owner)\s+(?:der|des|vom|von|of\s+the|of|at)"
@@ -347,7 +368,18 @@ def organisation_in(text: str) -> Kind | None:
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (_SELF, _BRACKETED, _HERE, _HERE_FROM, _OPENING, _SUBJECT, _ROLE_OF):
+    for pattern in (
+        _SELF,
+        _BRACKETED,
+        _HERE,
+        _HERE_FROM,
+        _OPENING,
+        _SUBJECT,
+        _ROLE_OF,
+        _WRITING_FOR,
+        _WE_FROM,
+        _AS_WE,
+    ):
         for match in pattern.finditer(body):
             who = match.group("who")
             offset = skip + match.start("who")

@@ -50,3 +50,41 @@ def test_the_kind_an_answer_names(answer: str, kind: str) -> None:
 
 def test_leading_a_department_names_no_kind() -> None:
     assert organisation_in("Ich bin Leiterin der Abteilung Personal und schreibe für uns.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Guten Tag, ich schreibe für die Stadt Holzminden. Wir möchten Zugewanderte begleiten.",
+            "municipality",
+        ),
+        (
+            "Hello, I'm writing for the job centre in Nienburg about a project for young people.",
+            "employment",
+        ),
+        ("Wir vom Bildungswerk der Wirtschaft planen für Betriebe ein Programm.", "education"),
+        ("Hi, we at the Chamber of Crafts want to keep apprentices in training.", "chamber"),
+        ("Als Kita-Träger in der Region Hannover suchen wir Quereinsteiger.", "other"),
+        ("Deshalb wollen wir als Gärtnerei in Sarstedt junge Geflüchtete ausbilden.", "company"),
+        (
+            "As a family-run care home on the edge of Rinteln with forty residents we want to "
+            "train our assistants.",
+            "care",
+        ),
+    ],
+)
+def test_writing_for_from_or_as_the_organisation(text: str, kind: str) -> None:
+    found = organisation_in(text)
+    assert found is not None and found.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie sollen als Pflegehelfer in einem Pflegeheim arbeiten.",
+        "They would work as tutors for pupils.",
+    ],
+)
+def test_a_role_people_take_names_no_organisation(text: str) -> None:
+    assert organisation_in(text) is None
