@@ -11,8 +11,9 @@ group (in running text, except where said).
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * People the project works with ("mit Lehrkräften", "with teachers", "together with local
-  employers and two teachers") beside another group of their sentence are partners (in
-  running text); "Frauen mit Behinderung" describes women.
+  employers and two social workers", "mit erfahrenen Handwerkern") beside another group of
+  their sentence are partners (in running text); "Frauen mit Behinderung" describes women, but
+  "Azubis mit ihren Praxisanleitern" names people who come with them.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
   Mitarbeiterinnen sollen Geflüchtete vermitteln", "From April, our nurses would train
   unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten"), or after
   "durch"/"by" ("coached by retired engineers", "Mentoring durch unsere Erzieherinnen"), is the
-  project's staff, not its target group.
+  project's staff, not its target group; what the group's own words go on to say of it is no
+  other group ("our Azubis from Vietnam need support").
 * Nor are people given a role of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für
   Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im
   Betrieb wären die Ausbilder") beside another group of the text, unless introduced or trained
