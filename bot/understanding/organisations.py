@@ -80,6 +80,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "werkstatt für menschen mit behinderung", "behindertenwerkstatt",
         # wave 9 (understand12o): the Protestant charity by its own name
         "diakonisches werk", "diakonische werk", "diakonischen werk",
+        # wave 10 (understand12q): counselling services of the welfare associations, youth welfare
+        "suchtberatung", "suchtberatungsstelle", "schuldnerberatung", "drogenberatung",
+        "youth welfare", "addiction counselling",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
@@ -129,6 +132,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "community centre", "community center", "stadtteilzentrum", "nachbarschaftszentrum",
         "buergerzentrum", "bürgerzentrum", "muetterzentrum", "mütterzentrum",
         "mehrgenerationenhaus", "hilfswerk", "studentenwerk", "studierendenwerk",
+        # wave 10 (understand12q): enterprises that name themselves by their social purpose
+        "social enterprise", "sozialunternehmen",
     ),
 }  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
@@ -183,7 +188,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(
-    r"(?:^|[.!?;:,]\s*)\s*(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+)?(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
+    r"(?:^|[.!?;:,\n]\s*)\s*(?:[-•*·–]\s*)?(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+){0,2}(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
     r"|we\s+are|we're|we\s+run|wir\s+betreiben|ich\s+leite|ich\s+f(?:ü|ue)hre|i\s+run|i\s+manage|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
@@ -209,6 +214,35 @@ _HERE_FROM = re.compile(
 )
 """A person or team signing in from where they work ("HR here from a hospital in Hildesheim",
 "Jana hier vom Pflegedienst Sonnenschein")."""
+_WRITING_FOR = re.compile(
+    r"(?<![^\W\d_])(?:ich\s+schreibe|i\s+am\s+writing|i['’]m\s+writing|writing)\s+(?:ihnen\s+)?"
+    r"(?:f(?:ü|ue)r|for|im\s+namen|on\s+behalf\s+of)\s+(?P<who>[^.!?;:,]{2,80})",
+    re.IGNORECASE,
+)
+"""Someone writing for their organisation ("ich schreibe für die Stadt Holzminden", "I am
+writing on behalf of the Hildesheim branch of a logistics company")."""
+_WE_FROM = re.compile(
+    r"(?<![^\W\d_])(?:wir\s+(?:vom|von\s+der|von\s+den|von\s+dem|von)|we\s+at|us\s+at)"
+    r"\s+(?P<who>[^.!?;:,]{2,80})",
+    re.IGNORECASE,
+)
+"""The sender and their colleagues by where they work ("Wir vom Bildungswerk der Wirtschaft
+planen …", "we at the job centre")."""
+_AS_WE = re.compile(
+    r"(?:^|[.!?;:]\s*|(?<![^\W\d_])(?:wir|we)\s+(?:[^\W\d_]+\s+)?)(?:als|as)\s+"
+    r"(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""What the sender acts as, opening a sentence or after "wir" ("Als Kita-Träger in der Region
+Hannover suchen wir …", "Wir möchten als Bildungsträger aus Hildesheim …")."""
+_ROLE_OF = re.compile(
+    r"(?<![^\W\d_])(?:leiterin|leiter|chefin|chef|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|inhaberin"
+    r"|inhaber|vorsitzende[r]?|head|director|manager|owner)\s+(?:der|des|vom|von|of\s+the|of|at)"
+    r"\s+(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""Someone writing for the person who leads the organisation ("im Auftrag meiner Chefin, Frau
+Lehmann, Leiterin der Kita Sonnenschein", "on behalf of the head of the care home")."""
 _OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
 MAX_WHO_WORDS = 7
 """A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""
@@ -334,7 +368,18 @@ def organisation_in(text: str) -> Kind | None:
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (_SELF, _BRACKETED, _HERE, _HERE_FROM, _OPENING, _SUBJECT):
+    for pattern in (
+        _SELF,
+        _BRACKETED,
+        _HERE,
+        _HERE_FROM,
+        _OPENING,
+        _SUBJECT,
+        _ROLE_OF,
+        _WRITING_FOR,
+        _WE_FROM,
+        _AS_WE,
+    ):
         for match in pattern.finditer(body):
             who = match.group("who")
             offset = skip + match.start("who")

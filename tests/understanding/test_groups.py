@@ -93,7 +93,7 @@ EVERYDAY = [
         ("women coming back after maternity leave", {"frauen", "berufsrueckkehrende"}),
         ("people who recently came to Germany", {"zugewanderte"}),
         ("students at secondary schools", {"schueler"}),
-        ("young adults with learning difficulties", {"schueler", "menschen-mit-beeintraechtigung"}),
+        ("young adults with learning difficulties", {"menschen-mit-beeintraechtigung"}),
         ("university students", {"studierende"}),
         ("schulschwänzer aus den abschlussklassen", {"schueler"}),
         ("Menschen mit psychischen Problemen", {"menschen-mit-beeintraechtigung"}),
@@ -149,7 +149,7 @@ def test_typos_at_the_question_but_not_in_running_text(finder: GroupFinder) -> N
     [
         (
             "Wir wollen junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln",
-            ("schueler", "auszubildende"),
+            ("schueler",),
         ),
         (
             "Wir wollen Schülerinnen für MINT-Berufe begeistern, mit Betrieben aus dem Kreis.",
@@ -262,7 +262,7 @@ def test_a_feminine_plural_names_women_beside_a_phrase_of_its_group(finder: Grou
         ),
         (
             "Wir wollen junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln",
-            ("schueler", "auszubildende"),
+            ("schueler",),
         ),
         ("Frauen und Geflüchtete werden von uns begleitet.", ("frauen", "gefluechtete")),
     ],

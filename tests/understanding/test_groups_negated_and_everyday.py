@@ -18,7 +18,7 @@ def finder(kb: KnowledgeBase) -> GroupFinder:
 
 NEGATED = [
     ("Pflegekräfte, die schon länger dabei sind, nicht an Azubis", {"beschaeftigte"}),
-    ("keine Schüler, sondern junge Erwachsene", {"schueler"}),
+    ("keine Schüler, sondern Jugendliche", {"schueler"}),
     ("Geflüchtete, nicht für Studierende", {"gefluechtete"}),
     ("experienced nurses, not apprentices", {"beschaeftigte"}),
     ("older workers, no students", {"aeltere", "beschaeftigte"}),

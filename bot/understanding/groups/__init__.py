@@ -7,8 +7,8 @@ docstring says them:
 
 * finder.py: `GroupFinder` puts the rules together (`find`, and `answer` at the target-group
   question); `not_when`; organisations in running text; `group_finder`, one per knowledge base.
-* tokens.py: words, their dictionary forms and endings, gender forms; a feminine plural names
-  women too.
+* tokens.py: words, their dictionary forms and endings, gender forms, sentences (a line that
+  starts with its own label is one); a feminine plural names women too.
 * patterns.py: the patterns of the YAML and how one matches (whole words, gaps in phrases; a
   German participle, "gekündigt", only matches participles, not "kündigen").
 * readings.py: compounds, activities ("Schülerpraktika"), typos, people said to work or to be
@@ -18,12 +18,14 @@ docstring says them:
 * school_years.py: students in a school year ("year 11 students") are pupils.
 * families.py: children named as the family of the people named, in a sentence about their
   care ("Betreuung für ihre Kinder", "childcare for their kids").
-* partners.py: organisations and people named as partners or places of a group.
+* partners.py: organisations and people named as partners or places of a group, or coming
+  with it ("Azubis mit ihren Praxisanleitern").
 * roles.py: professions people become, are trained for or learned.
 * staff.py: people who carry out the project (doers, roles of doing the work, volunteers,
   ambassadors).
 * sought.py: people companies seek as staff.
-* sponsor.py: what the sponsor says about its own organisation and people.
+* sponsor.py: what the sponsor says about its own organisation and people, and the writer's
+  colleague.
 * introductions.py: who the sponsor says they are ("wir sind …", "founder here").
 * signatures.py: where the signature of an e-mail-like message begins.
 * vocabulary.py: function words several rules share; hits.py: `GroupHit`, the result.

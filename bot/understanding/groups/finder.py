@@ -16,8 +16,9 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
-   says about its own organisation and people (sponsor.py); the project's staff (staff.py);
-   people named as partners (partners.py); people companies seek (sought.py);
+   says about its own organisation and people, and the writer's colleague (sponsor.py); the
+   project's staff (staff.py); people named as partners (partners.py); people companies seek
+   (sought.py);
 4. it adds women where a feminine plural alone names a group (tokens.py), and drops the groups
    the text takes back (negation.py).
 
@@ -66,6 +67,7 @@ from bot.understanding.groups.roles import learning_trade, trained_as, without_r
 from bot.understanding.groups.school_years import pupils_by_year
 from bot.understanding.groups.sought import sought
 from bot.understanding.groups.sponsor import (
+    a_colleague,
     addressed,
     already_served,
     averaged,
@@ -220,6 +222,7 @@ class GroupFinder:
         found = [hit for hit in found if not names_organisation(hit, words, self._organisations)]
         if running_text:
             found = without_self(found, words, text)
+            found = [hit for hit in found if not a_colleague(hit, words)]
             found = [
                 hit for hit in found if not organisation_detail(hit, words, self._organisations)
             ]
@@ -239,7 +242,7 @@ class GroupFinder:
             ]
             found = [hit for hit in found if not said_of_others(hit, named, words, text)]
         if running_text:
-            found = without_partners(found, words, self._organisations)
+            found = without_partners(found, words, text, self._organisations)
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]

@@ -11,8 +11,9 @@ group (in running text, except where said).
   says where the people are ("Lehrer an Berufsschulen", "Azubis in Betrieben") describes
   them, and one named as their partner ("Jugendliche, gemeinsam mit Betrieben") is none.
 * People the project works with ("mit Lehrkräften", "with teachers", "together with local
-  employers and two teachers") beside another group of their sentence are partners (in
-  running text); "Frauen mit Behinderung" describes women.
+  employers and two social workers", "mit erfahrenen Handwerkern") beside another group of
+  their sentence are partners (in running text); "Frauen mit Behinderung" describes women, but
+  "Azubis mit ihren Praxisanleitern" names people who come with them.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ PARTNER_REACH = 4
 THEIR = frozenset({"deren", "ihre", "ihren", "their"})
 """… "kleine Betriebe und deren Beschäftigte", "SMEs and their staff": the organisations are
 named as whom the project is for together with their people."""
+DESCRIBING = 1
+"""Words that may describe the partners between "mit"/"with" (or a number) and them."""
+_PARTNER_GAPS = GAP_WORDS | PARTNER_GAP
+_BEFORE = _PARTNER_GAPS | {"mit", "with"} | set("zwei drei vier two three four".split())
+"""What may stand before such a describing word."""
 
 
 def with_their_people(
@@ -56,13 +62,37 @@ def with_their_people(
     )
 
 
-def _partner_marker(start: int, words: Sequence[Word]) -> int | None:
+def _describing(index: int, words: Sequence[Word], text: str) -> bool:
+    """Whether the word at `index` may describe the people after it: an adjective, written in
+    lower case in a text that has capitals ("two social workers", "mit erfahrenen
+    Handwerkern"; not "mit einem Träger Langzeitarbeitslosen")."""
+    word = words[index]
+    return (
+        words[index - 1].key in _BEFORE
+        and text[word.start].islower()
+        and any(c.isupper() for c in text)
+    )
+
+
+def _partner_marker(start: int, words: Sequence[Word], text: str | None) -> int | None:
     """The index of the "mit"/"with" that makes the people at `start` partners: right before
     them ("mit anderen Senioren", "with two of our teachers") or before an earlier partner they
     are joined to ("together with local employers and two social workers")."""
     sentence = words[start].sentence
     index = start - 1
-    while index > 0 and (words[index].key in GAP_WORDS | PARTNER_GAP or is_number(words[index])):
+    described = 0
+    while index > 0 and (
+        words[index].key in _PARTNER_GAPS
+        or is_number(words[index])
+        # one word that describes them ("two social workers", "mit erfahrenen Handwerkern")
+        or (
+            text is not None
+            and described < DESCRIBING
+            and index == start - 1
+            and _describing(index, words, text)
+        )
+    ):
+        described += index == start - 1 and words[index].key not in _PARTNER_GAPS
         index -= 1
     if words[index].key in ("mit", "with"):
         return index
@@ -77,7 +107,10 @@ def _partner_marker(start: int, words: Sequence[Word]) -> int | None:
 
 
 def without_partners(
-    found: list[tuple[str, int, int]], words: Sequence[Word], organisations: AbstractSet[str]
+    found: list[tuple[str, int, int]],
+    words: Sequence[Word],
+    text: str,
+    organisations: AbstractSet[str],
 ) -> list[tuple[str, int, int]]:
     """People the project works with ("mit Lehrkräften der BBS Azubis unterstützen",
     "work with teachers to help pupils") beside another group of their sentence are its
@@ -88,11 +121,15 @@ def without_partners(
         if group in organisations or start == 0:
             return False
         sentence = words[start].sentence
-        index = _partner_marker(start, words)
+        index = _partner_marker(start, words, text)
         if index is None or words[index].sentence != sentence:
             return False
-        if any(e == index for _, _, e in found):
-            return False  # "Frauen mit …": what the people named before have
+        accompanied = words[index + 1].key in THEIR and not any(
+            w.key in JOINERS for w in words[index + 1 : start]
+        )
+        if any(e == index for _, _, e in found) and not accompanied:
+            return False  # "Frauen mit …": what the people named before have, not "Azubis
+            # mit ihren Praxisanleitern" (people who come with them)
         if any(index < s < start for _, s, _ in people):
             return False  # "with teachers and pupils": both are the project's people
         if end < len(words) and words[end].key in RELATIVES:
@@ -122,7 +159,7 @@ def without_parts(
         ):
             return True
         sentence = words[start].sentence
-        marker = _partner_marker(start, words)
+        marker = _partner_marker(start, words, None)
         if (
             marker is not None
             and words[marker].sentence == sentence

@@ -22,11 +22,12 @@ SEEKING_BEFORE = frozenset(
     """
     recruit recruiting hire hiring attract attracting gewinnung suche
     rekrutierung anwerbung akquise recruitment
-    find finding suchen sucht brauchen braucht benötigen benötigt
+    find finding suchen sucht brauchen braucht benötigen benötigt looking searching
     fehlen fehlt lack lacking need needs
     """.split()
 )
-"""… and English before them ("recruit nursing staff", "can't find staff"), as German nouns do
+"""… and English before them ("recruit nursing staff", "can't find staff", "looking for
+apprentices"), as German nouns do
 ("Suche nach") and main clauses ("wir suchen dringend Azubis")."""
 
 SEEKING_REACH = 2
@@ -35,8 +36,9 @@ SOUGHT = frozenset({"beschaeftigte", "auszubildende"})
 mit Behinderung einstellen", "recruit nurses from abroad") are its target group."""
 
 SCARCE_SUBJECTS = frozenset({"wir", "we"})
-SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen"})
-"""A main clause "wir finden seit zwei Jahren kaum noch Personal": staff the company seeks."""
+SCARCE_VERBS = frozenset({"finden", "find", "bekommen", "get", "kriegen", "suchen", "sucht"})
+"""A main clause "wir finden seit zwei Jahren kaum noch Personal", "wir suchen seit Jahren
+Azubis": staff the company seeks."""
 
 SCARCE_REACH = 8
 _OPENING_A_CLAUSE = INTRODUCERS | CLAUSE_OPENERS | RELATIVES

@@ -1,7 +1,8 @@
 """What a sponsor says about its own organisation and people: no target group (in running
 text, except where said).
 
-* Not the target group: a title before a name ("Frau Meyer", everywhere); a group word naming
+* Not the target group: a title before a name ("Frau Meyer", everywhere); the writer's
+  colleague ("mein Kollege hat mich gebeten", "my colleague"); a group word naming
   an organisation ("women's network", "refugee-led association", everywhere); the
   organisation's size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete")
   and staff who retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; an average or a
@@ -111,6 +112,22 @@ def addressed(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bo
         return False
     following = words[end]
     return following.sentence == words[start].sentence and text[following.start].isupper()
+
+
+COLLEAGUE = frozenset({"kollege", "kollegin", "colleague"})
+MY = frozenset({"mein", "meine", "meinen", "meinem", "meiner", "my"})
+
+
+def a_colleague(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
+    """ "mein Kollege hat mich gebeten …", "on behalf of my colleague": one person the writer
+    works with, no group (the plural, "unsere Kollegen", may be whom a project trains)."""
+    _, start, end = hit
+    return (
+        end - start == 1
+        and words[start].key in COLLEAGUE
+        and start > 0
+        and (words[start - 1].key in MY)
+    )
 
 
 ALREADY = frozenset({"schon", "bereits", "already"})

@@ -5,7 +5,8 @@
   Mitarbeiterinnen sollen Geflüchtete vermitteln", "From April, our nurses would train
   unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten"), or after
   "durch"/"by" ("coached by retired engineers", "Mentoring durch unsere Erzieherinnen"), is the
-  project's staff, not its target group.
+  project's staff, not its target group; what the group's own words go on to say of it is no
+  other group ("our Azubis from Vietnam need support").
 * Nor are people given a role of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für
   Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im
   Betrieb wären die Ausbilder") beside another group of the text, unless introduced or trained
@@ -197,6 +198,9 @@ def without_staff(
         # another group later in the sentence, not the same people named further
         # ("junge Leute ohne Ausbildungsplatz", "Frauen und Geflüchtete") nor the doers
         # of a passive ("refugees get coached by …")
+        # … nor what the group's own words go on to say of them ("our Azubis from Vietnam
+        # need …": "from Vietnam" says where the apprentices come from)
+        end = _attached_end(end, people)
         later = [
             s
             for s in others
@@ -221,6 +225,17 @@ def without_staff(
         return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
     return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
+
+
+def _attached_end(end: int, people: Sequence[tuple[str, int, int]]) -> int:
+    """The end of a group and the hits that continue it without a word between ("Azubis" +
+    "from Vietnam" + …): they name the same people further."""
+    extended = end
+    while True:
+        following = [e for _, s, e in people if s == extended and e > extended]
+        if not following:
+            return extended
+        extended = max(following)
 
 
 def delivering(

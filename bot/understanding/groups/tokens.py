@@ -35,7 +35,14 @@ MIN_STEM = 6
 _ENDINGS = ("en", "es", "e", "n", "s")
 _TOKEN = re.compile(r"[^\W_]+(?:[*:_/·](?:innen|in)(?![^\W_]))?\+?")
 _GENDER = re.compile(r"(?:[*:_/·](?:innen|in)|(?<=[a-zäöüß])In(?:nen)?)$")
-SENTENCE = re.compile(r"[.!?;\n]+(?=\s|$)")
+SENTENCE = re.compile(
+    r"[.!?;\n]+(?=\s|$)"
+    r"|\n(?=[ \t]*(?:[-•*·–][ \t]*)?[^\W\d_][^\W_]*(?:[ /-][^\W\d_][^\W_]*){0,2}[ \t]*:)"
+)
+"""Where a sentence ends: its punctuation or a line's end before a space, or a new line that
+starts with a label ("- Zielgruppe: …\n- Inhalt: Praktika in Betrieben": the content names no
+target group); the points of a list under one label stay its sentence ("Zielgruppe:\n-
+Jugendliche\n- kleine Betriebe")."""
 _FEMININE = re.compile(r"[a-zäöüß]{3,}innen$")
 
 
