@@ -13,8 +13,11 @@ Close typos of a whole answer ("bildungstreger") are accepted at the organisatio
 In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …", "we
 are a …", "I'm with …", "… hier", "HR here from a hospital …", an organisation named at the
 very start or as the subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …";
-after a person's role, where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in
-Betrieben" names no kind.
+after a person's role, where they work: "Ich bin Lehrerin an einer BBS"; a unit, then its
+organisation: "the business development team of Landkreis Schaumburg"), so "Praktika in
+Betrieben" names no kind. An opening is read further, as people introduce themselves there: a
+name alone or before a dash, a labelled line, a signature, what the sender owns or runs, "bei
+uns im …" (`organisation_in(…, opening=True)`).
 """
 
 from __future__ import annotations
