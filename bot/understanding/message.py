@@ -492,7 +492,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
             slots["place"], slots["places"] = places[0], tuple(places)
         if question is not None and not places:
             slots["place_question"] = question
-        kind = organisation_in(text)
+        kind = organisation_in(text, opening=ctx.asked in (None, "place"))
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None

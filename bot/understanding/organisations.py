@@ -13,8 +13,11 @@ Close typos of a whole answer ("bildungstreger") are accepted at the organisatio
 In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …", "we
 are a …", "I'm with …", "… hier", "HR here from a hospital …", an organisation named at the
 very start or as the subject of the first sentence: "Die Lebenshilfe Hildesheim möchte …";
-after a person's role, where they work: "Ich bin Lehrerin an einer BBS"), so "Praktika in
-Betrieben" names no kind.
+after a person's role, where they work: "Ich bin Lehrerin an einer BBS"; a unit, then its
+organisation: "the business development team of Landkreis Schaumburg"), so "Praktika in
+Betrieben" names no kind. An opening is read further, as people introduce themselves there: a
+name alone or before a dash, a labelled line, a signature, what the sender owns or runs, "bei
+uns im …" (`organisation_in(…, opening=True)`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.base.normalize import fold, transliterate
+from bot.understanding.groups.signatures import signature_start
 
 KINDS = (
     "education",
@@ -48,6 +52,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "employment": (
         "jobcenter", "job center", "job centre", "arbeitsagentur", "agentur fuer arbeit",
         "agentur für arbeit", "employment agency", "employment office",
+        # wave 10 (understand12r): the youth employment agencies of the districts (public fact:
+        # job centre, employment agency and youth welfare under one roof)
+        "jugendberufsagentur",
     ),
     "education": (
         "bildungstraeger", "bildungsträger", "weiterbildungstraeger", "weiterbildungsträger",
@@ -83,6 +90,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         # wave 10 (understand12q): counselling services of the welfare associations, youth welfare
         "suchtberatung", "suchtberatungsstelle", "schuldnerberatung", "drogenberatung",
         "youth welfare", "addiction counselling",
+        # wave 10 (understand12r): the region's kinds of home and service by their usual names
+        # (public facts: how the welfare associations and carers of Lower Saxony name them)
+        "seniorenheim", "sozialstation", "diakoniestation", "pflegestation", "ambulante pflege",
     ),
     "municipality": (
         "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
@@ -94,6 +104,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
         # wave 8 (understand12i): offices of a town or district
         "gleichstellungsstelle", "gleichstellungsbuero", "gleichstellungsbüro", "equality office",
         "district administration", "city administration",
+        # wave 10 (understand12r): a town's office for its older people
+        "seniorenbuero", "seniorenbüro",
     ),
     "company": (
         "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
@@ -117,6 +129,10 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
         # wave 9 (understand12o): plants and factories ("-werk" compounds: _COMPOUND_HEADS)
         "factory", "production site", "manufacturing site",
+        # wave 10 (understand12r): practices and offices of the liberal professions, and the
+        # legal forms of partnerships
+        "kanzlei", "steuerkanzlei", "anwaltskanzlei", "law firm", "dental practice",
+        "medical practice", "arztpraxis", "zahnarztpraxis", "physiotherapiepraxis", "gbr", "ohg",
     ),
     "other": (
         # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
@@ -134,6 +150,11 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "mehrgenerationenhaus", "hilfswerk", "studentenwerk", "studierendenwerk",
         # wave 10 (understand12q): enterprises that name themselves by their social purpose
         "social enterprise", "sozialunternehmen",
+        # wave 10 (understand12r): youth and migration services, unions, volunteer services
+        "jugendzentrum", "jugendhaus", "jugendtreff", "youth centre", "youth center", "youth club",
+        "jugendmigrationsdienst", "migrationsdienst", "migrationsberatung", "nachbarschaftshilfe",
+        "gewerkschaft", "dgb", "ig metall", "trade union", "feuerwehr",
+        "ausbildungsverbund", "jugendwerkstatt",
     ),
 }  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
@@ -167,6 +188,7 @@ _COMPOUND_HEADS = {
     "firma": "company",  # Reinigungsfirma, Baufirma
     "fortbildung": "education",  # Lehrerfortbildung: an institute of further training
     "werk": "company",  # Lebensmittelwerk, Sägewerk, Stahlwerk: a plant (Sozialwerk: care)
+    "kanzlei": "company",  # Steuerkanzlei, Anwaltskanzlei
 }
 """Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
 _COMPOUND_PREFIXES = {
@@ -177,6 +199,8 @@ _COMPOUND_PREFIXES = {
     "jugendhilfe": "care",
     "caritas": "care",
     "diakonie": "care",
+    "wirtschaftsfoerderung": "municipality",  # Wirtschaftsförderungsgesellschaft
+    "wirtschaftsförderung": "municipality",
 }
 """Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
 _JUGEND = re.compile(r"jugendhilfe|jugendwerk|sozial")
@@ -188,8 +212,8 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(
-    r"(?:^|[.!?;:,\n]\s*)\s*(?:[-•*·–]\s*)?(?:(?:also|ja|so|und|and|nun|na|well|ok|okay)\s+){0,2}(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer)"
-    r"|we\s+are|we're|we\s+run|wir\s+betreiben|ich\s+leite|ich\s+f(?:ü|ue)hre|i\s+run|i\s+manage|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for)|hier\s+(?:ist|schreibt)|this\s+is"
+    r"(?:^|[.!?;:,\n–—]\s*|\s-\s)\s*(?:[-•*·–]\s*)?(?:(?:also|ja|so|und|and|nun|na|well|ok|okay|hallo|hi|hey|moin)\s+){0,2}(?:wir\s*,|wir\s+sind|wir\s+als|ich\s+bin|ich\s+arbeite\s+(?:bei|für|fuer|als)"
+    r"|we\s+are|we're|we\s+run|wir\s+betreiben|ich\s+leite|ich\s+f(?:ü|ue)hre|i\s+run|i\s+manage|i\s+am|i['’]m|wi\s+s[üu]nd|i\s+work\s+(?:at|for|as|in)|i\s+teach\s+(?:at|in)|hier\s+(?:ist|schreibt)|this\s+is"
     r"|unser(?:e)?|our)\s+(?P<who>[^.!?;:]{2,80})",
     re.IGNORECASE,
 )
@@ -200,11 +224,57 @@ _SUBJECT = re.compile(
 )
 """An organisation that opens the message as its subject ("Die Lebenshilfe Hildesheim möchte …",
 "die Stadt Bückeburg beabsichtigt …")."""
-_WORKPLACE = re.compile(
-    r"^(?:(?:a|an|ein|eine)\s+)?[^\W\d_]+\s+(?:an|bei|at|with|in|from|von|vom)\s",
+_WHOLE = re.compile(r"^\s*(?P<who>[^.!?;:,()\n]{2,60}?)\s*[.!]?\s*$")
+"""An opening that is only a name ("Kreishandwerkerschaft Hildesheim", "Hi, care home in
+Rinteln")."""
+_DASHED = re.compile(r"^\s*(?P<who>[^.!?;:,()\n–—]{2,60}?)\s+[–—-]\s")
+"""A name set off by a dash ("Ambulante Pflege Sonnenschein – Inhaberin …")."""
+_LABELLED = re.compile(
+    r"(?:^|\n)\s*(?:[-•*·–]\s*)?(?:tr(?:ä|ae)ger|organisation|organization|einrichtung"
+    r"|antragsteller(?:in)?|applicant|absender|institution|sender)\s*:\s*(?P<who>[^\n.;]{2,80})",
     re.IGNORECASE,
 )
-"""A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school")."""
+"""A line of a list that names the sender by its label ("- Träger: Bildungswerk Nienburg",
+"- Organisation: youth charity, Hamelin"); not "who:", which as often names the people served."""
+_OWNS = re.compile(
+    r"(?<![^\W\d_])(?:ich\s+(?:habe|hab|besitze)|i\s+(?:own|have|(?:now\s+|also\s+)?run)"
+    r"|(?:and|und)\s+(?:now\s+|jetzt\s+)?(?:run|own|leite|f(?:ü|ue)hre))\s+"
+    r"(?P<who>(?:einen|eine|ein|a|an)\s[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""The sender owning or running the organisation ("ich habe einen Milchviehbetrieb", "I own a
+plumbing business", "… and now run a small translation agency"); not what another person has
+("meine Schwester hat einen Friseursalon")."""
+_AT_OURS = re.compile(
+    r"(?<![^\W\d_])(?:bei\s+uns\s+(?:in\s+der|im)|(?:in|an)\s+unser(?:em|er)|f(?:ü|ue)r\s+unseren"
+    r"|(?:at|in|for)\s+our)\s+(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""The sender's own place of work ("bei uns im Seniorenheim", "für unseren Gartenbaubetrieb",
+"at our hospital"); the town or region where they are ("in unserer Stadt") names no sender."""
+_WE_ARE_A = re.compile(
+    r"(?<![^\W\d_])(?:wir\s+sind|we\s+are|we['’]re)\s+(?P<who>(?:ein|eine|einer|a|an)\s"
+    r"[^.!?;:]{2,80})",
+    re.IGNORECASE,
+)
+"""A self-description in the middle of a sentence, as dictated ("… aus rinteln wir sind ein
+kleiner betrieb …")."""
+_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:team|department|dept|unit|division|abteilung|fachdienst|fachbereich"
+    r"|referat|stabsstelle)(?:\s+[^\s.,;:]+){0,3}?\s+(?:of\s+the|of|at|der|des|im|beim|vom)\s+"
+    r"(?P<who>\S.*)",
+    re.IGNORECASE,
+)
+"""A unit of the organisation, then the organisation ("the business development team of
+Landkreis Schaumburg", "das Team Markt & Integration im Jobcenter Hildesheim"): the unit's
+name is no kind."""
+_WORKPLACE = re.compile(
+    r"^(?:(?:a|an|ein|eine)\s+)?[^\W\d_]+\s+(?:[^\W\d_]+\s+)?(?:(?:f(?:ü|ue)r|for)\s+[^\W\d_]+\s+)?"
+    r"(?:an|bei|beim|at|with|in|from|von|vom)\s",
+    re.IGNORECASE,
+)
+"""A person's role, then where they work ("Lehrerin an einer BBS", "teacher at a school", "a team
+lead at the job centre", "Koordinatorin für Berufsorientierung an der Oberschule")."""
 _BRACKETED = re.compile(r"(?:^|\s)(?:wir|we)\s*\((?P<who>[^)]{2,80})\)", re.IGNORECASE)
 _HERE = re.compile(r"^(?P<who>[^.!?;:,]{2,60}?)\s+hier\b", re.IGNORECASE)
 _HERE_FROM = re.compile(
@@ -246,9 +316,20 @@ Lehmann, Leiterin der Kita Sonnenschein", "on behalf of the head of the care hom
 _OPENING = re.compile(r"^\s*(?P<who>[^.!?;:,()]{2,60})[,:.]", re.IGNORECASE)
 MAX_WHO_WORDS = 7
 """A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""
+INFLECTED_FROM = 5
+"""Stems this long are also found with the ending of the genitive or of an English plural ("des
+Landkreises", "care homes"): whole words still, never inside another. Not the German plural:
+"in Betrieben", "mit Pflegeschulen" name the partners more often than the sender."""
+_ENDINGS = r"(?:s|es)?"
+
+
+def _stem_pattern(stem: str) -> str:
+    return re.escape(stem) + (_ENDINGS if len(stem) >= INFLECTED_FROM else "")
+
+
 _PHRASES = {
     kind: re.compile(
-        r"(?<![a-zäöüß])(?:" + "|".join(re.escape(stem) for stem in stems) + r")(?![a-zäöüß])"
+        r"(?<![a-zäöüß])(?:" + "|".join(_stem_pattern(stem) for stem in stems) + r")(?![a-zäöüß])"
     )
     for kind, stems in _STEMS.items()
 }
@@ -310,6 +391,17 @@ _NOT_PLANTS = ("handwerk", "netzwerk", "regelwerk", "kunstwerk", "feuerwerk")
 
 
 def _compound_kind(word: str) -> str | None:
+    named = _compound_kind_of(word)
+    if named is None:
+        for ending in ("es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= INFLECTED_FROM:
+                named = _compound_kind_of(word[: -len(ending)])
+                if named is not None:
+                    break
+    return named
+
+
+def _compound_kind_of(word: str) -> str | None:
     for prefix, kind in _COMPOUND_PREFIXES.items():
         if word.startswith(prefix) and len(word) > len(prefix) + 3:
             return kind
@@ -363,12 +455,23 @@ def _first_words(who: str) -> str:
     return who[: words[MAX_WHO_WORDS - 1].end()] if len(words) > MAX_WHO_WORDS else who
 
 
-def organisation_in(text: str) -> Kind | None:
-    """The kind of organisation a message says the sender is, with its span, or None."""
+_PLACES_TOO = (_AT_OURS, _WHOLE, _DASHED)
+"""Patterns whose words may be where the sender is rather than who: "Landkreis Hildesheim" as
+the answer to the place question, "in unserer Stadt"."""
+
+
+def organisation_in(text: str, *, opening: bool = False) -> Kind | None:
+    """The kind of organisation a message says the sender is, with its span, or None.
+    `opening`: the message opens the conversation, where people introduce themselves: then
+    also a message that is only a name ("Kreishandwerkerschaft Hildesheim"), a labelled line,
+    what the sender owns or runs, "bei uns im …", "wir sind ein …" inside a sentence and the
+    signature count. An answer to a later question is read for that question: "Beschäftigte in
+    unserem Betrieb" there says whom the project is for, from someone who may have declined
+    to say who they are."""
     greeting = _GREETING.match(text[:1000])
     skip = greeting.end() if greeting else 0
     body = text[skip:1000]
-    for pattern in (
+    patterns = [
         _SELF,
         _BRACKETED,
         _HERE,
@@ -379,11 +482,27 @@ def organisation_in(text: str) -> Kind | None:
         _WRITING_FOR,
         _WE_FROM,
         _AS_WE,
-    ):
+    ]
+    if opening:
+        patterns[5:5] = [_WHOLE, _DASHED, _LABELLED]
+        patterns += [_OWNS, _WE_ARE_A, _AT_OURS]
+    for pattern in patterns:
         for match in pattern.finditer(body):
             who = match.group("who")
             offset = skip + match.start("who")
+            unit = _UNIT.search(who)
+            if unit is not None:
+                offset += unit.start("who")
+                who = unit.group("who")
             found = _kind_of(_first_words(who), typos=pattern is not _SELF)
+            if found is not None and found[0] == "municipality" and pattern in _PLACES_TOO:
+                continue
+            if (
+                found is not None
+                and pattern in (_WHOLE, _DASHED)
+                and len(who[: found[1]].split()) > 1
+            ):
+                continue  # "Frage zu Pflegeschulen": a topic, not a name that opens with its kind
             where = _WORKPLACE.search(who) if found is None and pattern is _SELF else None
             if where is not None:
                 # "Ich bin Lehrerin an einer BBS": the organisation after the person
@@ -392,4 +511,21 @@ def organisation_in(text: str) -> Kind | None:
             if found is not None:
                 kind, start, end = found
                 return Kind(kind, offset + start, offset + end)
+    return _signed(text[:1000]) if opening else None
+
+
+def _signed(text: str) -> Kind | None:
+    """The kind named in the signature under an e-mail ("Mit freundlichen Grüßen / Thomas
+    Brandt / Bildungswerk der Niedersächsischen Wirtschaft"; "Kind regards, Anna Weber, Jobcenter
+    Region Hannover"): the first part after the closing that names one."""
+    start = signature_start(text)
+    if start is None:
+        return None
+    parts = list(re.finditer(r"[^,\n]+", text[start:]))[1:]
+    for part in parts:
+        found = _kind_of(_first_words(part.group().strip()), typos=False)
+        if found is not None:
+            kind, begin, end = found
+            offset = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            return Kind(kind, offset + begin, offset + end)
     return None
