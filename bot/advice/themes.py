@@ -5,7 +5,9 @@ strategy's sentences about it: "Lehrkräfte besuchen Betriebe", "mentoring for s
 as slots that must all be found in the idea: its words (the approach: "besuchen", "Betriebe",
 "mentoring"), and the target groups it names ("Lehrkräfte", "students"), each met by the same
 group among the idea's own (found in its text or chosen in the dialog) or a narrower one
-(refugees meet a theme for immigrants; students do not meet one for dropouts). So two texts are
+(refugees meet a theme for immigrants; students do not meet one for dropouts). A theme names
+people by a word of theirs, not by one sharing its stem with theirs ("Schulen" with "Schüler"),
+which stays a word of the theme. So two texts are
 alike when they do the same thing for the same people; a generic word ("Betriebe", "Mentoring")
 is a slot like any other and counts only together with the rest of its theme.
 
@@ -21,11 +23,13 @@ so projects sharing a theme (thousands in a synthetic knowledge base) cost one c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.advice.vocabulary import TermList, Vocabulary, root, tokens
+from bot.advice.lexicon import fold
+from bot.advice.vocabulary import Hit, TermList, Vocabulary, root, tokens
 
 GROUP = "tg:"
 """Concept prefix of a target group in the matcher's vocabulary."""
@@ -229,9 +233,16 @@ def _read(
     tells them: "Azubis", "students", "Betriebe")."""
     groups: set[str] = set()
     group_stems: set[str] = set()
+    chunks: list[tuple[str, frozenset[tuple[str, ...]]]] | None = None
     for hit in vocabulary.find(text, dictionary=False):
         concepts = vocabulary.concepts.get(hit.key, ())
         named = [c[len(GROUP) :] for c in concepts if c.startswith(GROUP)]
+        if named and len(hit.key) == 1:
+            # One word: where the theme writes it, it must be a word for the people.
+            if chunks is None:
+                chunks = [(c, _keys(c, vocabulary)) for c in _chunks(text)]
+            where = [chunk for chunk, keys in chunks if hit.key in keys]
+            named = [g for g in named if _calls(hit, where, vocabulary.written(GROUP + g))]
         if named:
             groups.update(named)
             group_stems.update(stemmed for _, stemmed in tokens(hit.surface))
@@ -244,6 +255,58 @@ def _read(
         and written.casefold() not in _FUNCTION
     ]
     return list(dict.fromkeys(words)), frozenset(groups)
+
+
+_TAILS = ("innen", "in", "en", "es", "e", "n", "s")
+"""Endings a word for people sheds in its other forms: the plural, a case, the feminine
+("Lehrkräfte": "Lehrkraft", "Frauen": "Frau", "Lehrerinnen": "Lehrer", "businesses":
+"business"). Not the "-er" of a doer, which the vocabulary's stems drop too, so that the school
+and its pupils ("Schule", "Schüler": "schul"), the verb and the people doing it ("teach",
+"teacher") meet there."""
+_MIN_CORE = 4
+_GENDERED = re.compile(r"[*:/_-](?:innen|in|r)$")
+
+
+def _chunks(text: str) -> list[str]:
+    """A theme's words as written, a hyphenated one whole ("Start-ups", "Schule-Beruf")."""
+    return [c for chunk in text.split() if (c := chunk.strip(".,;:()\"'"))]
+
+
+def _keys(chunk: str, vocabulary: Vocabulary) -> frozenset[tuple[str, ...]]:
+    return frozenset(hit.key for hit in vocabulary.find(chunk, dictionary=False))
+
+
+def _plain(word: str) -> str:
+    return _GENDERED.sub("", fold(word.replace("-", "")))
+
+
+def _calls(hit: Hit, where: Sequence[str], names: Collection[str]) -> bool:
+    """Whether a theme calls people by one of their `names` (a target group's phrases, as
+    written) where it has a word of theirs (`hit`, found in the theme's words `where`): that
+    word is a word of a name, in another form or inside a compound ("Lehrkraft" for
+    "Lehrkräfte", "Schülergruppen", "Frauenförderung"; "Ausland" of "Fachkräfte aus dem
+    Ausland"). A word that only shares a stem with a name ("Schulen", "Schulgebäude" with
+    "Schüler"; "teach" with "teacher") is the institution, the building or the verb, not the
+    people: it stays a word of the theme. Found only as one of several words (an English
+    phrase standing for a German entry), the phrase must be a name."""
+    if not where:
+        return fold(hit.surface) in {fold(name.strip()) for name in names}
+    written = [_plain(chunk) for chunk in where]
+    for name in names:
+        for word in name.split():
+            plain = _plain(word)
+            if len(plain) < _MIN_CORE:  # an acronym ("KMU", "SME"): as it stands
+                if plain in written:
+                    return True
+                continue
+            cores = {plain} | {
+                plain[: -len(tail)]
+                for tail in _TAILS
+                if plain.endswith(tail) and len(plain) - len(tail) >= _MIN_CORE
+            }
+            if any(core in chunk for chunk in written for core in cores):
+                return True
+    return False
 
 
 def groups_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
