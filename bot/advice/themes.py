@@ -7,7 +7,8 @@ as slots that must all be found in the idea: its words (the approach: "besuchen"
 group among the idea's own (found in its text or chosen in the dialog) or a narrower one
 (refugees meet a theme for immigrants; students do not meet one for dropouts). A theme names
 people by a word of theirs, not by one sharing its stem with theirs ("Schulen" with "Schüler"),
-which stays a word of the theme. So two texts are
+which stays a word of the theme, met by itself or by those people (an idea for pupils is at
+school, whether it says so or not). So two texts are
 alike when they do the same thing for the same people; a generic word ("Betriebe", "Mentoring")
 is a slot like any other and counts only together with the rest of its theme.
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.advice.lexicon import fold
 from bot.advice.vocabulary import Hit, TermList, Vocabulary, root, tokens
@@ -71,6 +72,12 @@ class Theme:
     groups: frozenset[str]
     weight: float
     """How much the theme tells when met."""
+    near: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    """Its words that share a stem with a name of people without being one ("Schulen":
+    pupils), with those people's target groups: the word is met by itself or by them (an idea
+    for pupils is at school; an English one says "school", no "Schule")."""
+    near_surfaces: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """How the theme writes each of them (not shown where only the people met it)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class ThemeIndex:
         its own text, to tell which words most projects use; `aliases`, `variants`: the
         glossary's English and German other words (other phrase, entry)."""
         self._within = within
-        parsed: dict[str, tuple[list[str], frozenset[str]]] = {}
+        parsed: dict[str, _Reading] = {}
         entries: list[tuple[str, str]] = []
         for own in themes:
             for text in own:
@@ -136,8 +143,9 @@ class ThemeIndex:
             key: weight(key) for key in (self._vocabulary.key_of(w) for w in entries_words(parsed))
         }
         self._themes: dict[str, Theme] = {}
-        for text, (words, groups) in parsed.items():
+        for text, (words, groups, near) in parsed.items():
             keys = tuple(dict.fromkeys(self._vocabulary.key_of(written) for written in words))
+            near_keys = {self._vocabulary.key_of(written): of for written, of in near.items()}
             self._themes[text] = Theme(
                 text=text,
                 words=keys,
@@ -145,6 +153,11 @@ class ThemeIndex:
                 groups=groups,
                 weight=sum(weight(key) for key in keys)
                 + sum(GENERIC_WEIGHT if g in generic_groups else TELLING_WEIGHT for g in groups),
+                near=near_keys,
+                near_surfaces={
+                    self._vocabulary.key_of(written): _surfaces(text, [written])[0]
+                    for written in near
+                },
             )
         # Which themes a word or (for themes of groups only) a group can complete, and which
         # projects carry each theme.
@@ -155,6 +168,9 @@ class ThemeIndex:
                 self._by_word[key].append(text)
             if not theme.words:
                 for group in theme.groups:
+                    self._by_group[group].append(text)
+            for near_groups in theme.near.values():
+                for group in near_groups:
                     self._by_group[group].append(text)
         self._projects: dict[str, list[int]] = defaultdict(list)
         for position, own in enumerate(themes):
@@ -188,10 +204,15 @@ class ThemeIndex:
         candidates = {t for key in found for t in self._by_word.get(key, ())}
         candidates |= {t for g in reach for t in self._by_group.get(g, ())}
         met: dict[int, list[Theme]] = defaultdict(list)
+        unsaid: set[str] = set()
         for candidate in sorted(candidates):
             theme = self._themes[candidate]
-            # Every word and every group the theme names (teachers and companies, not either).
-            if all(key in found for key in theme.words) and theme.groups <= reach:
+            # Every word and every group the theme names (teachers and companies, not either);
+            # a word near a name of people by itself or by those people.
+            if theme.groups <= reach and all(
+                key in found or theme.near.get(key, frozenset()) & reach for key in theme.words
+            ):
+                unsaid |= {s for key, s in theme.near_surfaces.items() if key not in found}
                 for position in self._projects[candidate]:
                     met[position].append(theme)
         # Projects meeting the same themes (copies in a large knowledge base) share one result.
@@ -203,7 +224,9 @@ class ThemeIndex:
                 results[key] = Met(
                     best=max(t.weight for t in own),
                     count=len(own),
-                    words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
+                    words=tuple(
+                        dict.fromkeys(s for t in own for s in t.surfaces if s not in unsaid)
+                    ),
                     groups=frozenset(g for t in own for g in t.groups),
                 )
             found_for[position] = results[key]
@@ -221,18 +244,22 @@ def _surfaces(text: str, words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def entries_words(parsed: Mapping[str, tuple[list[str], frozenset[str]]]) -> list[str]:
+_Reading = tuple[list[str], frozenset[str], dict[str, frozenset[str]]]
+"""A theme's words (as written), the target groups it names, and its words near a name of
+people (`Theme.near`) with their groups."""
+
+
+def entries_words(parsed: Mapping[str, _Reading]) -> list[str]:
     """Every word of the themes read."""
-    return [word for words, _ in parsed.values() for word in words]
+    return [word for words, _, _ in parsed.values() for word in words]
 
 
-def _read(
-    text: str, vocabulary: Vocabulary, places: Collection[str]
-) -> tuple[list[str], frozenset[str]]:
+def _read(text: str, vocabulary: Vocabulary, places: Collection[str]) -> _Reading:
     """A theme's words (as written) and the target groups it names (the matcher's vocabulary
     tells them: "Azubis", "students", "Betriebe")."""
     groups: set[str] = set()
     group_stems: set[str] = set()
+    near: dict[str, set[str]] = defaultdict(set)
     chunks: list[tuple[str, frozenset[tuple[str, ...]]]] | None = None
     for hit in vocabulary.find(text, dictionary=False):
         concepts = vocabulary.concepts.get(hit.key, ())
@@ -242,7 +269,14 @@ def _read(
             if chunks is None:
                 chunks = [(c, _keys(c, vocabulary)) for c in _chunks(text)]
             where = [chunk for chunk, keys in chunks if hit.key in keys]
-            named = [g for g in named if _calls(hit, where, vocabulary.written(GROUP + g))]
+            calls = [g for g in named if _calls(hit, where, vocabulary.written(GROUP + g))]
+            # The word itself (not a compound of it: "Berufsschulunterricht" is lessons) is
+            # near those people, met by it or by them.
+            same = {*hit.key, *(stemmed for _, stemmed in tokens(hit.surface))}
+            for written, stemmed in (t for chunk in where for t in tokens(chunk)):
+                if stemmed in same:
+                    near[written].update(set(named) - set(calls))
+            named = calls
         if named:
             groups.update(named)
             group_stems.update(stemmed for _, stemmed in tokens(hit.surface))
@@ -254,7 +288,8 @@ def _read(
         and root(stemmed) not in places
         and written.casefold() not in _FUNCTION
     ]
-    return list(dict.fromkeys(words)), frozenset(groups)
+    kept = list(dict.fromkeys(words))
+    return kept, frozenset(groups), {w: frozenset(near[w]) for w in kept if near.get(w)}
 
 
 _TAILS = ("innen", "in", "en", "es", "e", "n", "s")

@@ -87,3 +87,29 @@ def test_a_word_that_names_nobody_stays_a_word_of_the_theme(advisor: Advisor) ->
         found = themed(advisor, idea, ())
         green = next(m for m in found if m.id == "zukunftsforum-green-building")
         assert words in green.shared_words
+
+
+def met_words(advisor: Advisor, idea: str, groups: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The projects whose themes the idea meets, with the words shown for them."""
+    themes = advisor.matcher.lookalikes.themes
+    projects = advisor.kb.projects
+    return {projects[p].id: met.words for p, met in themes.find(themes.read(idea), groups).items()}
+
+
+@pytest.mark.parametrize(
+    "idea",
+    ["Eine Informatik-AG am Nachmittag mit Jugendlichen.", "An afternoon coding club for kids."],
+)
+def test_a_word_near_a_name_of_people_is_met_by_it_or_by_those_people(
+    advisor: Advisor, idea: str
+) -> None:
+    """ "Informatik in der Schule": an idea for pupils is at school, whether it says so or
+    not (an English one says "school", no "Schule"); an idea for nobody in particular is not.
+    The school is not shown as a shared word where the idea did not say it."""
+    assert ("schul",) not in advisor.matcher.lookalikes.themes.read(idea)
+    for_pupils = met_words(advisor, idea, ("schueler",))
+    assert "it-macht-schule" in for_pupils
+    assert "Schule" not in for_pupils["it-macht-schule"]
+    assert "it-macht-schule" not in met_words(advisor, idea, ())
+    said = met_words(advisor, "Informatik in der Schule, für alle.", ())
+    assert "Schule" in said["it-macht-schule"]
