@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.advice.lexicon import fold
 from bot.advice.vocabulary import Hit, TermList, Vocabulary, root, tokens
@@ -118,10 +119,11 @@ class ThemeIndex:
         self._within = within
         parsed: dict[str, _Reading] = {}
         entries: list[tuple[str, str]] = []
+        seen: dict[str, frozenset[tuple[str, ...]]] = {}
         for own in themes:
             for text in own:
                 if text not in parsed:
-                    parsed[text] = _read(text, vocabulary, places)
+                    parsed[text] = _read(text, vocabulary, places, seen)
                     entries += [(written, _SLOT) for written in parsed[text][0]]
         self._vocabulary = Vocabulary(entries, aliases, variants)
         spread: dict[tuple[str, ...], int] = defaultdict(int)
@@ -254,9 +256,16 @@ def entries_words(parsed: Mapping[str, _Reading]) -> list[str]:
     return [word for words, _, _ in parsed.values() for word in words]
 
 
-def _read(text: str, vocabulary: Vocabulary, places: Collection[str]) -> _Reading:
+def _read(
+    text: str,
+    vocabulary: Vocabulary,
+    places: Collection[str],
+    seen: dict[str, frozenset[tuple[str, ...]]] | None = None,
+) -> _Reading:
     """A theme's words (as written) and the target groups it names (the matcher's vocabulary
-    tells them: "Azubis", "students", "Betriebe")."""
+    tells them: "Azubis", "students", "Betriebe"). `seen`: the vocabulary's keys of each word
+    read so far (themes share many: "Schüler", "Betriebe")."""
+    seen = {} if seen is None else seen
     groups: set[str] = set()
     group_stems: set[str] = set()
     near: dict[str, set[str]] = defaultdict(set)
@@ -267,7 +276,7 @@ def _read(text: str, vocabulary: Vocabulary, places: Collection[str]) -> _Readin
         if named and len(hit.key) == 1:
             # One word: where the theme writes it, it must be a word for the people.
             if chunks is None:
-                chunks = [(c, _keys(c, vocabulary)) for c in _chunks(text)]
+                chunks = [(c, _keys(c, vocabulary, seen)) for c in _chunks(text)]
             where = [chunk for chunk, keys in chunks if hit.key in keys]
             calls = [g for g in named if _calls(hit, where, vocabulary.written(GROUP + g))]
             # The word itself (not a compound of it: "Berufsschulunterricht" is lessons) is
@@ -307,15 +316,19 @@ def _chunks(text: str) -> list[str]:
     return [c for chunk in text.split() if (c := chunk.strip(".,;:()\"'"))]
 
 
-def _keys(chunk: str, vocabulary: Vocabulary) -> frozenset[tuple[str, ...]]:
-    return frozenset(hit.key for hit in vocabulary.find(chunk, dictionary=False))
+def _keys(
+    chunk: str, vocabulary: Vocabulary, seen: dict[str, frozenset[tuple[str, ...]]]
+) -> frozenset[tuple[str, ...]]:
+    if (keys := seen.get(chunk)) is None:
+        keys = seen[chunk] = frozenset(h.key for h in vocabulary.find(chunk, dictionary=False))
+    return keys
 
 
 def _plain(word: str) -> str:
     return _GENDERED.sub("", fold(word.replace("-", "")))
 
 
-def _calls(hit: Hit, where: Sequence[str], names: Collection[str]) -> bool:
+def _calls(hit: Hit, where: Sequence[str], names: frozenset[str]) -> bool:
     """Whether a theme calls people by one of their `names` (a target group's phrases, as
     written) where it has a word of theirs (`hit`, found in the theme's words `where`): that
     word is a word of a name, in another form or inside a compound ("Lehrkraft" for
@@ -324,24 +337,33 @@ def _calls(hit: Hit, where: Sequence[str], names: Collection[str]) -> bool:
     "Schüler"; "teach" with "teacher") is the institution, the building or the verb, not the
     people: it stays a word of the theme. Found only as one of several words (an English
     phrase standing for a German entry), the phrase must be a name."""
+    whole, short, cores = _cores(names)
     if not where:
-        return fold(hit.surface) in {fold(name.strip()) for name in names}
+        return fold(hit.surface) in whole
     written = [_plain(chunk) for chunk in where]
-    for name in names:
-        for word in name.split():
-            plain = _plain(word)
-            if len(plain) < _MIN_CORE:  # an acronym ("KMU", "SME"): as it stands
-                if plain in written:
-                    return True
-                continue
-            cores = {plain} | {
-                plain[: -len(tail)]
-                for tail in _TAILS
-                if plain.endswith(tail) and len(plain) - len(tail) >= _MIN_CORE
-            }
-            if any(core in chunk for chunk in written for core in cores):
-                return True
-    return False
+    return any(chunk in short or any(core in chunk for core in cores) for chunk in written)
+
+
+@lru_cache(maxsize=256)
+def _cores(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Of a group's names: each whole, folded; their short words (acronyms: "KMU", "SME"),
+    met as they stand; the others' words and their forms without an ending (`_TAILS`), met
+    as a word or inside one."""
+    whole = frozenset(fold(name.strip()) for name in names)
+    short: set[str] = set()
+    cores: set[str] = set()
+    for word in {w for name in names for w in name.split()}:
+        plain = _plain(word)
+        if len(plain) < _MIN_CORE:
+            short.add(plain)
+            continue
+        cores.add(plain)
+        cores.update(
+            plain[: -len(tail)]
+            for tail in _TAILS
+            if plain.endswith(tail) and len(plain) - len(tail) >= _MIN_CORE
+        )
+    return whole, frozenset(short), tuple(sorted(cores))
 
 
 def groups_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:
