@@ -247,6 +247,7 @@ class Vocabulary:
         self._given: dict[str, list[str]] = defaultdict(list)
         self._others: list[tuple[str, str]] = []
         self._written: dict[str, frozenset[str]] = {}
+        self._other_words: dict[str, list[str]] | None = None
         for phrase, concept in entries:
             self._given[concept].append(phrase)
             key, whole = _phrase(phrase)
@@ -321,10 +322,15 @@ class Vocabulary:
         are both "schul"). Gathered when first asked for: only the themes' reading asks, for
         the target groups."""
         if (known := self._written.get(concept)) is None:
+            if self._other_words is None:
+                others: dict[str, list[str]] = defaultdict(list)
+                for other, entry in self._others:
+                    others[fold(entry.strip())].append(other)
+                self._other_words = others
             given = self._given.get(concept, [])
             folded = {fold(phrase.strip()) for phrase in given}
-            others = [other for other, entry in self._others if fold(entry.strip()) in folded]
-            known = frozenset(phrase.strip() for phrase in (*given, *others))
+            more = [other for entry in folded for other in self._other_words.get(entry, ())]
+            known = frozenset(phrase.strip() for phrase in (*given, *more))
             self._written[concept] = known
         return known
 
