@@ -211,12 +211,15 @@ class ThemeIndex:
             theme = self._themes[candidate]
             # Every word and every group the theme names (teachers and companies, not either);
             # a word near a name of people by itself or by those people.
-            if theme.groups <= reach and all(
-                key in found or theme.near.get(key, frozenset()) & reach for key in theme.words
+            if not theme.groups <= reach or not all(
+                key in found or (theme.near and theme.near.get(key, _NOBODY) & reach)
+                for key in theme.words
             ):
+                continue
+            if theme.near:
                 unsaid |= {s for key, s in theme.near_surfaces.items() if key not in found}
-                for position in self._projects[candidate]:
-                    met[position].append(theme)
+            for position in self._projects[candidate]:
+                met[position].append(theme)
         # Projects meeting the same themes (copies in a large knowledge base) share one result.
         results: dict[tuple[str, ...], Met] = {}
         found_for: dict[int, Met] = {}
@@ -308,6 +311,7 @@ _TAILS = ("innen", "in", "en", "es", "e", "n", "s")
 and its pupils ("Schule", "Schüler": "schul"), the verb and the people doing it ("teach",
 "teacher") meet there."""
 _MIN_CORE = 4
+_NOBODY: frozenset[str] = frozenset()
 _GENDERED = re.compile(r"[*:/_-](?:innen|in|r)$")
 
 
