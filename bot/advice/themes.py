@@ -5,7 +5,10 @@ strategy's sentences about it: "Lehrkräfte besuchen Betriebe", "mentoring for s
 as slots that must all be found in the idea: its words (the approach: "besuchen", "Betriebe",
 "mentoring"), and the target groups it names ("Lehrkräfte", "students"), each met by the same
 group among the idea's own (found in its text or chosen in the dialog) or a narrower one
-(refugees meet a theme for immigrants; students do not meet one for dropouts). So two texts are
+(refugees meet a theme for immigrants; students do not meet one for dropouts). A theme names
+people by a word of theirs, not by one sharing its stem with theirs ("Schulen" with "Schüler"),
+which stays a word of the theme, met by itself or by those people (an idea for pupils is at
+school, whether it says so or not). So two texts are
 alike when they do the same thing for the same people; a generic word ("Betriebe", "Mentoring")
 is a slot like any other and counts only together with the rest of its theme.
 
@@ -21,11 +24,14 @@ so projects sharing a theme (thousands in a synthetic knowledge base) cost one c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from bot.advice.vocabulary import TermList, Vocabulary, root, tokens
+from bot.advice.lexicon import fold
+from bot.advice.vocabulary import Hit, TermList, Vocabulary, root, tokens
 
 GROUP = "tg:"
 """Concept prefix of a target group in the matcher's vocabulary."""
@@ -67,6 +73,12 @@ class Theme:
     groups: frozenset[str]
     weight: float
     """How much the theme tells when met."""
+    near: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    """Its words that share a stem with a name of people without being one ("Schulen":
+    pupils), with those people's target groups: the word is met by itself or by them (an idea
+    for pupils is at school; an English one says "school", no "Schule")."""
+    near_surfaces: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """How the theme writes each of them (not shown where only the people met it)."""
 
 
 @dataclass(frozen=True)
@@ -105,12 +117,13 @@ class ThemeIndex:
         its own text, to tell which words most projects use; `aliases`, `variants`: the
         glossary's English and German other words (other phrase, entry)."""
         self._within = within
-        parsed: dict[str, tuple[list[str], frozenset[str]]] = {}
+        parsed: dict[str, _Reading] = {}
         entries: list[tuple[str, str]] = []
+        seen: dict[str, frozenset[tuple[str, ...]]] = {}
         for own in themes:
             for text in own:
                 if text not in parsed:
-                    parsed[text] = _read(text, vocabulary, places)
+                    parsed[text] = _read(text, vocabulary, places, seen)
                     entries += [(written, _SLOT) for written in parsed[text][0]]
         self._vocabulary = Vocabulary(entries, aliases, variants)
         spread: dict[tuple[str, ...], int] = defaultdict(int)
@@ -132,8 +145,9 @@ class ThemeIndex:
             key: weight(key) for key in (self._vocabulary.key_of(w) for w in entries_words(parsed))
         }
         self._themes: dict[str, Theme] = {}
-        for text, (words, groups) in parsed.items():
+        for text, (words, groups, near) in parsed.items():
             keys = tuple(dict.fromkeys(self._vocabulary.key_of(written) for written in words))
+            near_keys = {self._vocabulary.key_of(written): of for written, of in near.items()}
             self._themes[text] = Theme(
                 text=text,
                 words=keys,
@@ -141,6 +155,11 @@ class ThemeIndex:
                 groups=groups,
                 weight=sum(weight(key) for key in keys)
                 + sum(GENERIC_WEIGHT if g in generic_groups else TELLING_WEIGHT for g in groups),
+                near=near_keys,
+                near_surfaces={
+                    self._vocabulary.key_of(written): _surfaces(text, [written])[0]
+                    for written in near
+                },
             )
         # Which themes a word or (for themes of groups only) a group can complete, and which
         # projects carry each theme.
@@ -151,6 +170,9 @@ class ThemeIndex:
                 self._by_word[key].append(text)
             if not theme.words:
                 for group in theme.groups:
+                    self._by_group[group].append(text)
+            for near_groups in theme.near.values():
+                for group in near_groups:
                     self._by_group[group].append(text)
         self._projects: dict[str, list[int]] = defaultdict(list)
         for position, own in enumerate(themes):
@@ -184,12 +206,20 @@ class ThemeIndex:
         candidates = {t for key in found for t in self._by_word.get(key, ())}
         candidates |= {t for g in reach for t in self._by_group.get(g, ())}
         met: dict[int, list[Theme]] = defaultdict(list)
+        unsaid: set[str] = set()
         for candidate in sorted(candidates):
             theme = self._themes[candidate]
-            # Every word and every group the theme names (teachers and companies, not either).
-            if all(key in found for key in theme.words) and theme.groups <= reach:
-                for position in self._projects[candidate]:
-                    met[position].append(theme)
+            # Every word and every group the theme names (teachers and companies, not either);
+            # a word near a name of people by itself or by those people.
+            if not theme.groups <= reach or not all(
+                key in found or (theme.near and theme.near.get(key, _NOBODY) & reach)
+                for key in theme.words
+            ):
+                continue
+            if theme.near:
+                unsaid |= {s for key, s in theme.near_surfaces.items() if key not in found}
+            for position in self._projects[candidate]:
+                met[position].append(theme)
         # Projects meeting the same themes (copies in a large knowledge base) share one result.
         results: dict[tuple[str, ...], Met] = {}
         found_for: dict[int, Met] = {}
@@ -199,7 +229,9 @@ class ThemeIndex:
                 results[key] = Met(
                     best=max(t.weight for t in own),
                     count=len(own),
-                    words=tuple(dict.fromkeys(s for t in own for s in t.surfaces)),
+                    words=tuple(
+                        dict.fromkeys(s for t in own for s in t.surfaces if s not in unsaid)
+                    ),
                     groups=frozenset(g for t in own for g in t.groups),
                 )
             found_for[position] = results[key]
@@ -217,21 +249,46 @@ def _surfaces(text: str, words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def entries_words(parsed: Mapping[str, tuple[list[str], frozenset[str]]]) -> list[str]:
+_Reading = tuple[list[str], frozenset[str], dict[str, frozenset[str]]]
+"""A theme's words (as written), the target groups it names, and its words near a name of
+people (`Theme.near`) with their groups."""
+
+
+def entries_words(parsed: Mapping[str, _Reading]) -> list[str]:
     """Every word of the themes read."""
-    return [word for words, _ in parsed.values() for word in words]
+    return [word for words, _, _ in parsed.values() for word in words]
 
 
 def _read(
-    text: str, vocabulary: Vocabulary, places: Collection[str]
-) -> tuple[list[str], frozenset[str]]:
+    text: str,
+    vocabulary: Vocabulary,
+    places: Collection[str],
+    seen: dict[str, frozenset[tuple[str, ...]]] | None = None,
+) -> _Reading:
     """A theme's words (as written) and the target groups it names (the matcher's vocabulary
-    tells them: "Azubis", "students", "Betriebe")."""
+    tells them: "Azubis", "students", "Betriebe"). `seen`: the vocabulary's keys of each word
+    read so far (themes share many: "Schüler", "Betriebe")."""
+    seen = {} if seen is None else seen
     groups: set[str] = set()
     group_stems: set[str] = set()
+    near: dict[str, set[str]] = defaultdict(set)
+    chunks: list[tuple[str, frozenset[tuple[str, ...]]]] | None = None
     for hit in vocabulary.find(text, dictionary=False):
         concepts = vocabulary.concepts.get(hit.key, ())
         named = [c[len(GROUP) :] for c in concepts if c.startswith(GROUP)]
+        if named and len(hit.key) == 1:
+            # One word: where the theme writes it, it must be a word for the people.
+            if chunks is None:
+                chunks = [(c, _keys(c, vocabulary, seen)) for c in _chunks(text)]
+            where = [chunk for chunk, keys in chunks if hit.key in keys]
+            calls = [g for g in named if _calls(hit, where, vocabulary.written(GROUP + g))]
+            # The word itself (not a compound of it: "Berufsschulunterricht" is lessons) is
+            # near those people, met by it or by them.
+            same = {*hit.key, *(stemmed for _, stemmed in tokens(hit.surface))}
+            for written, stemmed in (t for chunk in where for t in tokens(chunk)):
+                if stemmed in same:
+                    near[written].update(set(named) - set(calls))
+            named = calls
         if named:
             groups.update(named)
             group_stems.update(stemmed for _, stemmed in tokens(hit.surface))
@@ -243,7 +300,74 @@ def _read(
         and root(stemmed) not in places
         and written.casefold() not in _FUNCTION
     ]
-    return list(dict.fromkeys(words)), frozenset(groups)
+    kept = list(dict.fromkeys(words))
+    return kept, frozenset(groups), {w: frozenset(near[w]) for w in kept if near.get(w)}
+
+
+_TAILS = ("innen", "in", "en", "es", "e", "n", "s")
+"""Endings a word for people sheds in its other forms: the plural, a case, the feminine
+("Lehrkräfte": "Lehrkraft", "Frauen": "Frau", "Lehrerinnen": "Lehrer", "businesses":
+"business"). Not the "-er" of a doer, which the vocabulary's stems drop too, so that the school
+and its pupils ("Schule", "Schüler": "schul"), the verb and the people doing it ("teach",
+"teacher") meet there."""
+_MIN_CORE = 4
+_NOBODY: frozenset[str] = frozenset()
+_GENDERED = re.compile(r"[*:/_-](?:innen|in|r)$")
+
+
+def _chunks(text: str) -> list[str]:
+    """A theme's words as written, a hyphenated one whole ("Start-ups", "Schule-Beruf")."""
+    return [c for chunk in text.split() if (c := chunk.strip(".,;:()\"'"))]
+
+
+def _keys(
+    chunk: str, vocabulary: Vocabulary, seen: dict[str, frozenset[tuple[str, ...]]]
+) -> frozenset[tuple[str, ...]]:
+    if (keys := seen.get(chunk)) is None:
+        keys = seen[chunk] = frozenset(h.key for h in vocabulary.find(chunk, dictionary=False))
+    return keys
+
+
+def _plain(word: str) -> str:
+    return _GENDERED.sub("", fold(word.replace("-", "")))
+
+
+def _calls(hit: Hit, where: Sequence[str], names: frozenset[str]) -> bool:
+    """Whether a theme calls people by one of their `names` (a target group's phrases, as
+    written) where it has a word of theirs (`hit`, found in the theme's words `where`): that
+    word is a word of a name, in another form or inside a compound ("Lehrkraft" for
+    "Lehrkräfte", "Schülergruppen", "Frauenförderung"; "Ausland" of "Fachkräfte aus dem
+    Ausland"). A word that only shares a stem with a name ("Schulen", "Schulgebäude" with
+    "Schüler"; "teach" with "teacher") is the institution, the building or the verb, not the
+    people: it stays a word of the theme. Found only as one of several words (an English
+    phrase standing for a German entry), the phrase must be a name."""
+    whole, short, cores = _cores(names)
+    if not where:
+        return fold(hit.surface) in whole
+    written = [_plain(chunk) for chunk in where]
+    return any(chunk in short or any(core in chunk for core in cores) for chunk in written)
+
+
+@lru_cache(maxsize=256)
+def _cores(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Of a group's names: each whole, folded; their short words (acronyms: "KMU", "SME"),
+    met as they stand; the others' words and their forms without an ending (`_TAILS`), met
+    as a word or inside one."""
+    whole = frozenset(fold(name.strip()) for name in names)
+    short: set[str] = set()
+    cores: set[str] = set()
+    for word in {w for name in names for w in name.split()}:
+        plain = _plain(word)
+        if len(plain) < _MIN_CORE:
+            short.add(plain)
+            continue
+        cores.add(plain)
+        cores.update(
+            plain[: -len(tail)]
+            for tail in _TAILS
+            if plain.endswith(tail) and len(plain) - len(tail) >= _MIN_CORE
+        )
+    return whole, frozenset(short), tuple(sorted(cores))
 
 
 def groups_named(text: str, vocabulary: Vocabulary) -> frozenset[str]:

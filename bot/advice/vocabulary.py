@@ -243,7 +243,13 @@ class Vocabulary:
         # Phrases kept whole (`_phrase`) are looked for among all words of a text.
         self._kept_whole: set[tuple[str, ...]] = set()
         joined: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
+        # The phrases written for each concept and the glossary's other words (`written`).
+        self._given: dict[str, list[str]] = defaultdict(list)
+        self._others: list[tuple[str, str]] = []
+        self._written: dict[str, frozenset[str]] = {}
+        self._other_words: dict[str, list[str]] | None = None
         for phrase, concept in entries:
+            self._given[concept].append(phrase)
             key, whole = _phrase(phrase)
             if key:
                 concepts[key].add(concept)
@@ -253,6 +259,7 @@ class Vocabulary:
         german: set[tuple[str, ...]] = set()
         for pairs, is_german in ((aliases, False), (variants, True)):
             for other, entry in pairs:
+                self._others.append((other, entry))
                 (key, whole), target = _phrase(other), _phrase(entry)[0]
                 if not key or target not in concepts or key == target:
                     continue
@@ -307,6 +314,25 @@ class Vocabulary:
                 parts = [p for p in self._affixes(key[0]) if not self._only_words(p)]
                 if parts:
                     self._plain[key] = parts
+
+    def written(self, concept: str) -> frozenset[str]:
+        """The phrases given for a concept, as written, and the glossary's English and German
+        other words for them ("Lehrkräfte", "Lehrerin", "teachers"): what the concept is called,
+        as against a word that only shares a stem with one of them ("Schulen" and "Schüler"
+        are both "schul"). Gathered when first asked for: only the themes' reading asks, for
+        the target groups."""
+        if (known := self._written.get(concept)) is None:
+            if self._other_words is None:
+                others: dict[str, list[str]] = defaultdict(list)
+                for other, entry in self._others:
+                    others[fold(entry.strip())].append(other)
+                self._other_words = others
+            given = self._given.get(concept, [])
+            folded = {fold(phrase.strip()) for phrase in given}
+            more = [other for entry in folded for other in self._other_words.get(entry, ())]
+            known = frozenset(phrase.strip() for phrase in (*given, *more))
+            self._written[concept] = known
+        return known
 
     def _note_whole(
         self,

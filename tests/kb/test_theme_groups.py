@@ -181,27 +181,44 @@ def test_a_project_serves_its_groups_their_kin_companies_and_for_companies_their
 
 
 KNOWN_STRAYS = {
-    ("business4school", "business people teach at school", "lehrkraefte"),
     ("business4school", "entrepreneurs in the classroom", "gruendende"),
     ("pflegekraefte-schaumburg", "Azubis in der Pflege", "auszubildende"),
-    ("zukunftsforum-green-building", "Sanierung von Schulen", "schueler"),
-    ("zukunftsforum-green-building", "Schulgebäude sanieren", "schueler"),
-    ("zukunftsforum-green-building", "Schulen ökologisch bauen", "schueler"),
-    ("zukunftsforum-green-building", "Schulgebäude nachhaltig bauen und sanieren", "schueler"),
     ("fachkraefteinitiative-erzieher", "childcare workers", "beschaeftigte"),
     ("fachkraefteinitiative-erzieher", "Personal für Kitas gewinnen", "beschaeftigte"),
     ("fachkraefteinitiative-erzieher", "Personal für Kindertagesstätten gewinnen", "beschaeftigte"),
     ("fachkraefteinitiative-erzieher", "early years staff", "beschaeftigte"),
     ("fachkraefteinitiative-erzieher", "nursery teachers", "lehrkraefte"),
 }
-"""The shipped themes naming people their project is not for, as the check came (wave 10).
-Rewording them from the strategy left the tuning figures unchanged but cost one held-out
-look-alike (branch looks14n), so they stay until a rewording passes; no new one may join them
-(a developer's edit of projects.yaml passes no store's check)."""
+"""The shipped themes naming people their project is not for. Rewording them from the strategy
+left the tuning figures unchanged but cost one held-out look-alike (branch looks14n), so they
+stay until a rewording passes; no new one may join them (a developer's edit of projects.yaml
+passes no store's check). Five of the twelve the check came with (wave 10) were misreadings,
+gone since a theme names people only by their own words (looks14o): "Schulen",
+"Schulgebäude" are no pupils, "business people teach" no teachers. All but one of these name
+people the project does not list: "nursery teachers" (Erzieher*innen) are read as teachers
+for their last word, a job title of two words the reading does not tell."""
 
 
 def test_the_shipped_knowledge_has_no_theme_naming_other_people_but_the_known_ones() -> None:
-    assert {s.key for s in stray_themes(shipped_kb())} <= KNOWN_STRAYS
+    assert {s.key for s in stray_themes(shipped_kb())} == KNOWN_STRAYS
+
+
+def test_a_theme_about_schools_or_teaching_names_no_pupils_or_teachers() -> None:
+    """The green-building forum, for companies, renovates schools; in business4school,
+    business people teach: neither the building nor the verb are people."""
+    kb = shipped_kb()
+    vocabulary = vocabulary_of(kb)
+    for theme in ("Sanierung von Schulen", "Schulgebäude sanieren", "Schulen ökologisch bauen"):
+        assert theme in kb.project("zukunftsforum-green-building").themes
+        assert "schueler" not in groups_named(theme, vocabulary)
+    assert "lehrkraefte" not in groups_named("business people teach at school", vocabulary)
+    # kb check's warnings are the known ones, none of them a school or a verb
+    out = io.StringIO()
+    assert kb_cli.check(shipped_knowledge_dir(), out, "en") == 0
+    assert f"Themes naming a target group their project is not for ({len(KNOWN_STRAYS)};" in (
+        out.getvalue()
+    )
+    assert "Schulgebäude" not in out.getvalue()
 
 
 def test_kb_check_lists_the_themes_as_warnings_and_still_succeeds(knowledge_copy: Path) -> None:
