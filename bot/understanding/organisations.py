@@ -205,6 +205,9 @@ class OrganisationWords:
         self._long_stems = {
             stem: kind.id.value for kind in kinds for stem in kind.words if len(stem) >= 8
         }
+        # compiled here rather than per message: the typo candidates as listed and transliterated
+        self._long_list = list(self._long_stems)
+        self._long_plain = [transliterate(stem) for stem in self._long_list]
         self._heads = {head: kind.id.value for kind in kinds for head in kind.compound_heads}
         self._prefixes = {
             prefix: kind.id.value for kind in kinds for prefix in kind.compound_prefixes
@@ -225,9 +228,7 @@ class OrganisationWords:
             text = word.group()
             named = self._compound_kind(text)
             if named is None and typos and len(text) >= 8:
-                best = process.extractOne(
-                    text, list(self._long_stems), scorer=fuzz.ratio, score_cutoff=88
-                )
+                best = process.extractOne(text, self._long_list, scorer=fuzz.ratio, score_cutoff=88)
                 named = self._long_stems[best[0]] if best is not None else None
             if named is not None:
                 found.append((word.start(), -(word.end() - word.start()), named))
@@ -286,11 +287,11 @@ class OrganisationWords:
             return None
         best = process.extractOne(
             transliterate(" ".join(words)),
-            [transliterate(stem) for stem in self._long_stems],
+            self._long_plain,
             scorer=fuzz.ratio,
             score_cutoff=85,
         )
-        return None if best is None else self._long_stems[list(self._long_stems)[best[2]]]
+        return None if best is None else self._long_stems[self._long_list[best[2]]]
 
     def _first_words(self, who: str) -> str:
         """The self-description up to the first word that starts something else."""
