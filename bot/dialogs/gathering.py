@@ -20,6 +20,7 @@ from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
+from bot.understanding.organisations import organisation_words
 from bot.understanding.replies import Kind, asked_with, leans_english
 from bot.understanding.slots import Asked
 from bot.understanding.titles import corrects
@@ -52,6 +53,7 @@ def gatherer(
             ReadingContext(
                 places=ctx.advisor.places,
                 groups=group_finder(ctx.advisor.kb),
+                organisations=organisation_words(ctx.advisor.kb),
                 today=ctx.today,
                 asked=steps[step],
                 start=start_of(ctx.answers),

@@ -73,7 +73,7 @@ from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import amounts_in, eur_msg, exactly
 from bot.understanding.numbers import clip
 from bot.understanding.once import once_per_context
-from bot.understanding.organisations import organisation_in, organisation_kind
+from bot.understanding.organisations import organisation_in, organisation_kind, organisation_words
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.periods.duration import months_msg
 from bot.understanding.places import InRegion
@@ -278,6 +278,7 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
             ReadingContext(
                 places=ctx.advisor.places,
                 groups=group_finder(ctx.advisor.kb),
+                organisations=organisation_words(ctx.advisor.kb),
                 today=ctx.today,
                 start=start_of(ctx.answers),
             ),
@@ -345,7 +346,7 @@ def parse_organisation(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("organisation", text, ctx)
     if isinstance(answer, Rejected):
         return answer
-    kind = organisation_kind(answer)
+    kind = organisation_kind(answer, ctx.advisor.kb)
     if kind is None and facts_named(answer) >= 2:  # "Kosten wären so 45.000, Laufzeit ein Jahr"
         return Rejected(Msg("sponsor.organisation.facts"))
     kind = kind or "other"
@@ -592,7 +593,7 @@ def _described_in_opening(ctx: StepContext) -> str:
         s
         for s in sentences
         if (vocabulary.find(s) or finder.groups(s, running_text=True))
-        and not (_SELF_INTRODUCTION.match(s) and organisation_in(s) is not None)
+        and not (_SELF_INTRODUCTION.match(s) and organisation_in(s, ctx.advisor.kb) is not None)
     ]
     if len(_WORD.findall(" ".join(describing))) < OPENING_WORDS:
         return ""

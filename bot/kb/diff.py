@@ -165,6 +165,8 @@ def file_content(kb: KnowledgeBase, file: str) -> dict[str, Any]:
         return kb.rules.model_dump(mode="json")
     if file == "faq.yaml":
         return {"faq": [e.model_dump(mode="json") for e in kb.faq]}
+    if file == "organisation_kinds.yaml":
+        return {"kinds": [e.model_dump(mode="json") for e in kb.organisation_kinds]}
     raise KeyError(file)
 
 

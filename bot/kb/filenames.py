@@ -30,6 +30,13 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "alliances.yaml": ("alliances", "allianzen", "buendnisse", "fachkraeftebuendnisse"),
     "rules.yaml": ("rules", "regeln", "foerderregeln", "richtlinie"),
     "faq.yaml": ("faq", "faqs", "fragen", "haeufigefragen", "questions"),
+    "organisation_kinds.yaml": (
+        "organisationkinds",
+        "organisationen",
+        "organisationsarten",
+        "traegerarten",
+        "organisations",
+    ),
 }
 _NOISE = frozenset(
     "kopie copy von of neu new alt old final aktuell current stand version entwurf draft "

@@ -14,6 +14,7 @@ from bot.kb.models import (
     FaqEntry,
     LocalAlliance,
     MatchingAids,
+    OrganisationKind,
     Project,
     RegionalAlliance,
     RegionsFile,
@@ -46,6 +47,8 @@ class KnowledgeBase:
     rules: RulesFile
     faq: tuple[FaqEntry, ...] = ()
     """Answers to questions sponsors ask mid-dialog (faq.yaml)."""
+    organisation_kinds: tuple[OrganisationKind, ...] = ()
+    """The words sponsors use for each kind of organisation (organisation_kinds.yaml)."""
     version: str = "shipped"
     """Which version of the knowledge base this is (staff see it with /kb_version)."""
     version_day: date | None = None

@@ -28,6 +28,8 @@ from bot.kb.models import (
     ActionFieldsFile,
     AlliancesFile,
     FaqFile,
+    OrganisationKindId,
+    OrganisationKindsFile,
     Project,
     ProjectsFile,
     RegionsFile,
@@ -221,6 +223,7 @@ def _parse_set(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
             alliances=_optional(parsed, "alliances.yaml", AlliancesFile),
             projects=_optional(parsed, "projects.yaml", ProjectsFile),
             faq=_optional(parsed, "faq.yaml", FaqFile),
+            organisation_kinds=_optional(parsed, ORGANISATION_KINDS_FILE, OrganisationKindsFile),
         ),
     )
     if checker.errors or len(parsed) < len(KNOWLEDGE_FILES):
@@ -234,6 +237,9 @@ def _parse_set(files: Mapping[str, bytes], version: str) -> KnowledgeBase:
         projects=tuple(_typed(parsed, "projects.yaml", ProjectsFile).projects),
         rules=_typed(parsed, "rules.yaml", RulesFile),
         faq=tuple(_typed(parsed, "faq.yaml", FaqFile).faq),
+        organisation_kinds=tuple(
+            _typed(parsed, ORGANISATION_KINDS_FILE, OrganisationKindsFile).kinds
+        ),
         version=version,
         matching=fields_file.matching,
     )
@@ -249,6 +255,7 @@ class _Parts:
     alliances: AlliancesFile | None
     projects: ProjectsFile | None
     faq: FaqFile | None = None
+    organisation_kinds: OrganisationKindsFile | None = None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -356,6 +363,8 @@ def _cross_check(checker: _Checker, parts: _Parts) -> None:
         _check_projects(checker, parts.projects.projects, unknown, generic)
     if parts.faq is not None:
         _check_faq(checker, parts.faq)
+    if parts.organisation_kinds is not None:
+        _check_organisation_kinds(checker, parts.organisation_kinds)
 
 
 class _Unknown(Protocol):
@@ -504,6 +513,38 @@ def _check_faq(checker: _Checker, faq: FaqFile) -> None:
             ):
                 if not pointer.search(text):
                     checker.add(file, ("faq", i, field_name), Msg("kb.error.faq_no_pointer"))
+
+
+ORGANISATION_KINDS_FILE = "organisation_kinds.yaml"
+_ONE_WORD = re.compile(r"[a-zäöüß]+")
+"""What a compound's head or prefix is compared with: one word of letters."""
+
+
+def _check_organisation_kinds(checker: _Checker, file: OrganisationKindsFile) -> None:
+    """Every kind listed once; a word, head or prefix under one kind only (under two, which
+    kind it names would depend on the order of the code's lists); heads and prefixes single
+    words, as the reader compares them with the parts of one word."""
+    name = ORGANISATION_KINDS_FILE
+    ids = (((i, "id"), kind.id.value) for i, kind in enumerate(file.kinds))
+    _duplicates(checker, name, "kinds", ids)
+    listed = {kind.id for kind in file.kinds}
+    for missing in (kind for kind in OrganisationKindId if kind not in listed):
+        checker.add(
+            name, ("kinds",), Msg("kb.error.organisation_kind_missing", {"kind": missing.value})
+        )
+    for field_name in ("words", "compound_heads", "compound_prefixes"):
+        owner: dict[str, str] = {}
+        for i, kind in enumerate(file.kinds):
+            for j, word in enumerate(getattr(kind, field_name)):
+                loc = ("kinds", i, field_name, j)
+                if field_name != "words" and not _ONE_WORD.fullmatch(word):
+                    checker.add(
+                        name, loc, Msg("kb.error.organisation_not_one_word", {"word": word})
+                    )
+                other = owner.setdefault(word, kind.id.value)
+                if other != kind.id.value:
+                    params = {"word": word, "other": other}
+                    checker.add(name, loc, Msg("kb.error.organisation_word_twice", params))
 
 
 def _check_samtgemeinden(checker: _Checker, regions: RegionsFile) -> None:

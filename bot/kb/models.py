@@ -463,6 +463,50 @@ class FaqFile(Entry):
     faq: list[FaqEntry] = Field(min_length=1)
 
 
+# --- organisation_kinds.yaml ----------------------------------------------------------------
+
+
+class OrganisationKindId(StrEnum):
+    """The kinds of organisation the dialog offers as choices (bot/dialogs/answers.py
+    ORGANISATION_KINDS): fixed in code, since the dialog, the summary and the export name them."""
+
+    EDUCATION = "education"
+    CHAMBER = "chamber"
+    UNIVERSITY = "university"
+    CARE = "care"
+    MUNICIPALITY = "municipality"
+    EMPLOYMENT = "employment"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+def _folded_word(value: object) -> object:
+    """A word as the reader compares it: in lower case, single spaces ("Sozialstation" as staff
+    write it is "sozialstation")."""
+    return " ".join(value.lower().split()) if isinstance(value, str) else value
+
+
+OrganisationWord = Annotated[
+    str, BeforeValidator(_folded_word), StringConstraints(min_length=2, max_length=80)
+]
+
+
+class OrganisationKind(Entry):
+    """The words sponsors use for one kind of organisation."""
+
+    id: OrganisationKindId
+    words: list[OrganisationWord] = Field(min_length=1)
+    """Whole words and phrases ("kreishandwerkerschaft", "care home")."""
+    compound_heads: list[OrganisationWord] = []
+    """Ends of a compound that name the kind ("verein": "Tourismusverein")."""
+    compound_prefixes: list[OrganisationWord] = []
+    """Starts of a compound that name the kind ("pflegeheim": "Pflegeheimbetreiber")."""
+
+
+class OrganisationKindsFile(Entry):
+    kinds: list[OrganisationKind] = Field(min_length=1)
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "action_fields.yaml": ActionFieldsFile,
     "target_groups.yaml": TargetGroupsFile,
@@ -471,5 +515,6 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "projects.yaml": ProjectsFile,
     "rules.yaml": RulesFile,
     "faq.yaml": FaqFile,
+    "organisation_kinds.yaml": OrganisationKindsFile,
 }
 """The complete set: every file must be present, no other YAML file is read."""

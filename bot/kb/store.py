@@ -63,7 +63,7 @@ MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 """Check a Telegram document's `file_size` against this before downloading it."""
 
 ALLOWED_NAMES = tuple(KNOWLEDGE_FILES)
-ADDED_LATER = frozenset({"faq.yaml"})
+ADDED_LATER = frozenset({"faq.yaml", "organisation_kinds.yaml"})
 """Knowledge files added after versions were first stored: a stored version without one is
 completed with the shipped file (instead of falling back to the shipped set as a whole)."""
 _VERSION_DIR = re.compile(r"^[0-9]{4,}$")

@@ -53,7 +53,7 @@ from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.signatures import signature_start
 from bot.understanding.money import SMALL_BELOW, amounts_in
 from bot.understanding.numbers import clip
-from bot.understanding.organisations import organisation_in, organisation_kind
+from bot.understanding.organisations import OrganisationWords
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.places import Elsewhere, InRegion, Place, PlaceResolver
 from bot.understanding.replies import Kind, Reply, classify, language_of
@@ -196,6 +196,8 @@ class Found(Generic[T]):
 class ReadingContext:
     places: PlaceResolver
     groups: GroupFinder
+    organisations: OrganisationWords
+    """The words for kinds of organisation of the same knowledge base."""
     today: date
     asked: Asked | None = None
     """What the question the message answers asks for; None for a first message."""
@@ -492,7 +494,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
             slots["place"], slots["places"] = places[0], tuple(places)
         if question is not None and not places:
             slots["place_question"] = question
-        kind = organisation_in(text, opening=ctx.asked in (None, "place"))
+        kind = ctx.organisations.organisation_in(text, opening=ctx.asked in (None, "place"))
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None
@@ -560,7 +562,7 @@ def _at_step(
     value, span = _whole(text, reply)
     asked = ctx.asked
     if asked == "organisation":
-        kind = organisation_kind(value)
+        kind = ctx.organisations.organisation_kind(value)
         if kind is None and facts_named(value) >= 2:
             return {}  # "Kosten wären so 45.000, Laufzeit ein Jahr": facts, no organisation
         return {"organisation": Found(kind or "other", span, SURE if kind else LIKELY)}

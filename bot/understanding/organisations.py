@@ -8,7 +8,8 @@ social services, "Stadt Springe" a municipality, "Jobcenter" the employment serv
 
 Words are compared whole (with their dictionary forms) and as the last part of a compound
 ("Weiterbildungsträger" ends in "träger" of education, "Pflegeheimbetreiber" contains
-"pflegeheim"), but only for the stems listed here, which do not occur inside unrelated words.
+"pflegeheim"), but only for the stems listed in knowledge/organisation_kinds.yaml
+(`OrganisationWords`), which do not occur inside unrelated words.
 Close typos of a whole answer ("bildungstreger") are accepted at the organisation question.
 In a longer message only a self-description counts ("wir sind ein …", "Wir, der Verein …", "we
 are a …", "I'm with …", "… hier", "HR here from a hospital …", an organisation named at the
@@ -23,186 +24,25 @@ uns im …" (`organisation_in(…, opening=True)`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.base.normalize import fold, transliterate
+from bot.kb.knowledge import KnowledgeBase
+from bot.kb.models import OrganisationKind, OrganisationKindId
 from bot.understanding.groups.signatures import signature_start
 
-KINDS = (
-    "education",
-    "chamber",
-    "university",
-    "care",
-    "municipality",
-    "employment",
-    "company",
-    "other",
-)
+KINDS = tuple(kind.value for kind in OrganisationKindId)
 """The ids of the dialog's choices (bot/dialogs/sponsor.py ORGANISATION_KINDS)."""
 
-_STEMS: dict[str, tuple[str, ...]] = {
-    # most specific first: "pflegeschule" is education before "pflege" is care
-    "university": (
-        "hochschule", "universitaet", "universität", "uni", "fachhochschule", "hawk", "tuh",
-        "mhh", "leibniz universitaet", "leibniz universität", "university", "college",
-        "hsw", "ostfalia",
-    ),
-    "employment": (
-        "jobcenter", "job center", "job centre", "arbeitsagentur", "agentur fuer arbeit",
-        "agentur für arbeit", "employment agency", "employment office",
-        # wave 10 (understand12r): the youth employment agencies of the districts (public fact:
-        # job centre, employment agency and youth welfare under one roof)
-        "jugendberufsagentur",
-    ),
-    "education": (
-        "bildungstraeger", "bildungsträger", "weiterbildungstraeger", "weiterbildungsträger",
-        "bildungswerk", "bildungszentrum", "bildungsanbieter", "bildungseinrichtung",
-        "volkshochschule", "vhs", "akademie", "pflegeschule", "berufsschule", "bbs",
-        "berufsbildende schule", "berufsbildungszentrum", "schulungszentrum", "training provider",
-        "training company", "education provider", "nursing school", "school of nursing",
-        "training centre", "training center", "institut", "qualifizierungsgesellschaft",
-        "vocational school", "adult education centre", "adult education center",
-        "sprachschule", "language school", "vocational college", "berufskolleg",
-        "further education college",
-        # wave 8 (understand12i): schools by their kind, and in English
-        "gymnasium", "school", "secondary school", "grammar school",
-    ),
-    "chamber": (
-        "kammer", "handwerkskammer", "ihk", "hwk", "kreishandwerkerschaft", "innung",
-        "verband", "arbeitgeberverband", "unternehmerverband", "wirtschaftsverband",
-        "landvolk", "chamber", "association of", "trade association", "guild",
-        "employers association", "employers' association", "business association",
-    ),
-    "care": (
-        "pflegedienst", "pflegeheim", "pflegeeinrichtung", "altenheim", "seniorenheim",
-        "krankenhaus", "klinik", "klinikum", "diakonie", "caritas", "awo", "drk",
-        "paritaetische", "paritätische", "lebenshilfe", "sozialverband", "jugendhilfe",
-        "jugendhilfetraeger", "jugendhilfeträger", "sozialdienst", "wohlfahrt", "care service",
-        "nursing home", "care home", "hospital", "social service", "pflegedinst",
-        "care provider", "nursing service", "home care", "care operator",
-        # wave 7: homes by their residents, and workshops for people with disabilities
-        "seniorenzentrum", "heimleitung", "wfbm", "werkstatt fuer menschen mit behinderung",
-        "werkstatt für menschen mit behinderung", "behindertenwerkstatt",
-        # wave 9 (understand12o): the Protestant charity by its own name
-        "diakonisches werk", "diakonische werk", "diakonischen werk",
-        # wave 10 (understand12q): counselling services of the welfare associations, youth welfare
-        "suchtberatung", "suchtberatungsstelle", "schuldnerberatung", "drogenberatung",
-        "youth welfare", "addiction counselling",
-        # wave 10 (understand12r): the region's kinds of home and service by their usual names
-        # (public facts: how the welfare associations and carers of Lower Saxony name them)
-        "seniorenheim", "sozialstation", "diakoniestation", "pflegestation", "ambulante pflege",
-    ),
-    "municipality": (
-        "stadt", "gemeinde", "samtgemeinde", "landkreis", "kommune", "kreisverwaltung",
-        "stadtverwaltung", "rathaus", "wirtschaftsfoerderung", "wirtschaftsförderung",
-        "municipality", "town council", "city council", "district council", "district office",
-        "economic development agency", "business development agency",
-        # wave 7 (understand12g): the administration of a village names the municipality
-        "gemeindeverwaltung", "samtgemeindeverwaltung", "ortsverwaltung",
-        # wave 8 (understand12i): offices of a town or district
-        "gleichstellungsstelle", "gleichstellungsbuero", "gleichstellungsbüro", "equality office",
-        "district administration", "city administration",
-        # wave 10 (understand12r): a town's office for its older people
-        "seniorenbuero", "seniorenbüro",
-    ),
-    "company": (
-        "unternehmen", "firma", "betrieb", "gmbh", "ag", "kg", "mittelstaendler",
-        "mittelständler", "maschinenbauer", "handwerksbetrieb", "baeckerei", "bäckerei",
-        "company", "business", "firm", "bakery", "ltd", "manufacturer", "startup",
-        "zulieferer", "hersteller", "dienstleister", "haendler", "händler", "konzern",
-        "supplier", "retailer", "werbeagentur", "agentur", "agency", "spedition",
-        "haulier", "logistics company",
-        # wave 7: trades and services people name themselves by
-        "hotel", "restaurant", "gasthof", "autohaus", "friseursalon", "friseur", "start up",
-        "software company", "roofing",
-        # wave 7 (understand12g): IT firms by their trade's own word
-        "systemhaus", "softwarehaus", "software house",
-        # wave 7 (understand12h): small and medium-sized enterprises by their abbreviation
-        "kmu", "sme", "smes",
-        # wave 8 (understand12n): municipal utilities are companies of the town; shops
-        "stadtwerke", "stadtwerk", "gemeindewerke", "municipal utility", "municipal utilities",
-        "shop", "repair shop", "garage", "autowerkstatt", "kfz werkstatt",
-        # wave 8 (understand12i): consultancies and logistics sites
-        "consultancy", "consulting firm", "ingenieurbuero", "ingenieurbüro", "planungsbuero",
-        "planungsbüro", "logistikzentrum", "logistikunternehmen", "chemiewerk",
-        # wave 9 (understand12o): plants and factories ("-werk" compounds: _COMPOUND_HEADS)
-        "factory", "production site", "manufacturing site",
-        # wave 10 (understand12r): practices and offices of the liberal professions, and the
-        # legal forms of partnerships
-        "kanzlei", "steuerkanzlei", "anwaltskanzlei", "law firm", "dental practice",
-        "medical practice", "arztpraxis", "zahnarztpraxis", "physiotherapiepraxis", "gbr", "ohg",
-    ),
-    "other": (
-        # day-care centres: named, so a first message says who writes ("Wir sind drei Kitas")
-        "kita", "kitas", "kindertagesstätte", "kindertagesstaette", "kindergarten", "nursery",
-        "verein", "ev", "e v", "stiftung", "ggmbh", "genossenschaft", "initiative",
-        "kirchengemeinde", "foundation", "charity", "non profit", "nonprofit", "club",
-        "association", "network", "netzwerk", "community group",
-        # wave 7 (understand12h): the rural youth associations of Lower Saxony's villages
-        "landjugend",
-        # wave 9 (understand12o): meeting places of families and neighbourhoods, and the
-        # charities and student services named "-werk" (not the company plants of that head)
-        "familienzentrum", "familienzentren", "family centre", "family center",
-        "community centre", "community center", "stadtteilzentrum", "nachbarschaftszentrum",
-        "buergerzentrum", "bürgerzentrum", "muetterzentrum", "mütterzentrum",
-        "mehrgenerationenhaus", "hilfswerk", "studentenwerk", "studierendenwerk",
-        # wave 10 (understand12q): enterprises that name themselves by their social purpose
-        "social enterprise", "sozialunternehmen",
-        # wave 10 (understand12r): youth and migration services, unions, volunteer services
-        "jugendzentrum", "jugendhaus", "jugendtreff", "youth centre", "youth center", "youth club",
-        "jugendmigrationsdienst", "migrationsdienst", "migrationsberatung", "nachbarschaftshilfe",
-        "gewerkschaft", "dgb", "ig metall", "trade union", "feuerwehr",
-        "ausbildungsverbund", "jugendwerkstatt",
-    ),
-}  # fmt: skip
 ASSOCIATIONS = frozenset({"chamber", "other"})
 QUALIFIERS = frozenset({"non profit", "nonprofit"})
 """Words that say "other" alone ("a non-profit") but qualify a kind named after them ("a
 non-profit training provider" is an education provider)."""
 TRADE_GAP = 25
 """How far an association word may follow the trade it is named by."""
-_COMPOUND_HEADS = {
-    "traeger": "education",
-    "träger": "education",
-    "schule": "education",
-    "kammer": "chamber",
-    "verband": "chamber",
-    "innung": "chamber",
-    "pflegeheim": "care",
-    "pflegedienst": "care",
-    "klinik": "care",
-    "betrieb": "company",
-    "betriebe": "company",
-    "zulieferer": "company",
-    "hersteller": "company",
-    "dienstleister": "company",
-    "haendler": "company",
-    "händler": "company",
-    "verein": "other",
-    "stiftung": "other",
-    "vereen": "other",  # Low German
-    "bedriev": "company",  # Low German: "Handwarksbedriev"
-    "erei": "company",  # Tischlerei, Bäckerei, Gärtnerei, Druckerei: a craft business
-    "firma": "company",  # Reinigungsfirma, Baufirma
-    "fortbildung": "education",  # Lehrerfortbildung: an institute of further training
-    "werk": "company",  # Lebensmittelwerk, Sägewerk, Stahlwerk: a plant (Sozialwerk: care)
-    "kanzlei": "company",  # Steuerkanzlei, Anwaltskanzlei
-}
-"""Heads that name the kind at the end of a compound ("Tourismusverein", "Kurbetrieb")."""
-_COMPOUND_PREFIXES = {
-    "pflegeheim": "care",
-    "pflegedienst": "care",
-    "altenpflege": "care",
-    "krankenhaus": "care",
-    "jugendhilfe": "care",
-    "caritas": "care",
-    "diakonie": "care",
-    "wirtschaftsfoerderung": "municipality",  # Wirtschaftsförderungsgesellschaft
-    "wirtschaftsförderung": "municipality",
-}
-"""Stems that name the kind at the start of a compound ("Pflegeheimbetreiber")."""
 _JUGEND = re.compile(r"jugendhilfe|jugendwerk|sozial")
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|moin(?:\s+moin)?|hi|hey|hello|servus|guten\s+(?:tag|morgen|abend)"
@@ -327,15 +167,6 @@ def _stem_pattern(stem: str) -> str:
     return re.escape(stem) + (_ENDINGS if len(stem) >= INFLECTED_FROM else "")
 
 
-_PHRASES = {
-    kind: re.compile(
-        r"(?<![a-zäöüß])(?:" + "|".join(_stem_pattern(stem) for stem in stems) + r")(?![a-zäöüß])"
-    )
-    for kind, stems in _STEMS.items()
-}
-_LONG_STEMS = {stem: kind for kind, stems in _STEMS.items() for stem in stems if len(stem) >= 8}
-
-
 @dataclass(frozen=True)
 class Kind:
     kind: str
@@ -344,93 +175,8 @@ class Kind:
     """Span in the text of the words the kind was read from."""
 
 
-def _kind_of(phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
-    """The kind a (short) description names, with the span of the deciding word; the first
-    named wins ("ein Verein im Landkreis Nienburg" is a Verein)."""
-    # same length as `phrase`, so spans map back: lower case, punctuation as spaces
-    plain = re.sub(r"[^\w]", " ", phrase.lower())
-    found: list[tuple[int, int, str]] = []
-    for kind, pattern in _PHRASES.items():
-        found += [(m.start(), -(m.end() - m.start()), kind) for m in pattern.finditer(plain)]
-    taken = [(start, start - negative) for start, negative, _ in found]
-    for word in re.finditer(r"[a-zäöüß]+", plain):
-        if any(start < word.end() and word.start() < end for start, end in taken):
-            continue
-        text = word.group()
-        named = _compound_kind(text)
-        if named is None and typos and len(text) >= 8:
-            best = process.extractOne(text, list(_LONG_STEMS), scorer=fuzz.ratio, score_cutoff=88)
-            named = _LONG_STEMS[best[0]] if best is not None else None
-        if named is not None:
-            found.append((word.start(), -(word.end() - word.start()), named))
-    if not found:
-        return None
-    start, negative_length, kind = min(found)
-    if plain[start : start - negative_length] in QUALIFIERS:
-        later_kinds = [f for f in sorted(found) if f[0] > start]
-        if later_kinds and not re.search(r"[,.;:]", phrase[start : later_kinds[0][0]]):
-            later, later_negative, later_kind = later_kinds[0]
-            return later_kind, later, later - later_negative
-    if kind == "company":
-        # a trade before its association ("Hotel- und Gaststättenverband", "hotel
-        # association"): the association is meant
-        for later, later_negative, later_kind in sorted(found):
-            gap = phrase[start - negative_length : later]
-            if (
-                later > start
-                and later_kind in ASSOCIATIONS
-                and len(gap) <= TRADE_GAP
-                and not re.search(r"[,.;:]", gap)
-            ):
-                return later_kind, later, later - later_negative
-    return kind, start, start - negative_length
-
-
 _NOT_PLANTS = ("handwerk", "netzwerk", "regelwerk", "kunstwerk", "feuerwerk")
 """Words ending in "werk" that name no plant: a trade ("Zukunft Handwerk"), a network."""
-
-
-def _compound_kind(word: str) -> str | None:
-    named = _compound_kind_of(word)
-    if named is None:
-        for ending in ("es", "s"):
-            if word.endswith(ending) and len(word) - len(ending) >= INFLECTED_FROM:
-                named = _compound_kind_of(word[: -len(ending)])
-                if named is not None:
-                    break
-    return named
-
-
-def _compound_kind_of(word: str) -> str | None:
-    for prefix, kind in _COMPOUND_PREFIXES.items():
-        if word.startswith(prefix) and len(word) > len(prefix) + 3:
-            return kind
-    for head, kind in _COMPOUND_HEADS.items():
-        if head == "werk" and word.endswith(_NOT_PLANTS):
-            continue
-        if word.endswith(head) and len(word) > len(head) + 2:
-            if kind in ("education", "company") and _JUGEND.search(word):
-                return "care"
-            return kind
-    return None
-
-
-def organisation_kind(text: str) -> str | None:
-    """The kind an answer to "what kind of organisation?" names, or None (typos forgiven)."""
-    found = _kind_of(text[:300])
-    if found is not None:
-        return found[0]
-    words = fold(text[:300]).split()
-    if not words:
-        return None
-    best = process.extractOne(
-        transliterate(" ".join(words)),
-        [transliterate(stem) for stem in _LONG_STEMS],
-        scorer=fuzz.ratio,
-        score_cutoff=85,
-    )
-    return None if best is None else _LONG_STEMS[list(_LONG_STEMS)[best[2]]]
-
 
 _CUT = re.compile(
     r"\s(?:für|fuer|for|mit|with|an|und|and|that|which|who|aus|from|in|im|at|bei|near"
@@ -438,94 +184,221 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 
-
-def _first_words(who: str) -> str:
-    """The self-description up to the first word that starts something else."""
-    # from the second word on: "an adult education centre" starts with an article, not
-    # with the German "an"
-    # … but not inside a name that holds such a word ("Agentur für Arbeit", "Werkstatt für
-    # Menschen mit Behinderung"): cut before "für" there, "Agentur" alone is a company
-    padded = f" {who} "
-    names = [m.span() for p in _PHRASES.values() for m in p.finditer(padded.lower())]
-    for cut in _CUT.finditer(padded, 1):
-        if not any(start < cut.start() + 1 and cut.end() - 1 < end for start, end in names):
-            who = who[: max(cut.start() - 1, 0)]
-            break
-    words = list(re.finditer(r"\S+", who))
-    return who[: words[MAX_WHO_WORDS - 1].end()] if len(words) > MAX_WHO_WORDS else who
-
-
 _PLACES_TOO = (_AT_OURS, _WHOLE, _DASHED)
 """Patterns whose words may be where the sender is rather than who: "Landkreis Hildesheim" as
 the answer to the place question, "in unserer Stadt"."""
 
 
-def organisation_in(text: str, *, opening: bool = False) -> Kind | None:
-    """The kind of organisation a message says the sender is, with its span, or None.
-    `opening`: the message opens the conversation, where people introduce themselves: then
-    also a message that is only a name ("Kreishandwerkerschaft Hildesheim"), a labelled line,
-    what the sender owns or runs, "bei uns im …", "wir sind ein …" inside a sentence and the
-    signature count. An answer to a later question is read for that question: "Beschäftigte in
-    unserem Betrieb" there says whom the project is for, from someone who may have declined
-    to say who they are."""
-    greeting = _GREETING.match(text[:1000])
-    skip = greeting.end() if greeting else 0
-    body = text[skip:1000]
-    patterns = [
-        _SELF,
-        _BRACKETED,
-        _HERE,
-        _HERE_FROM,
-        _OPENING,
-        _SUBJECT,
-        _ROLE_OF,
-        _WRITING_FOR,
-        _WE_FROM,
-        _AS_WE,
-    ]
-    if opening:
-        patterns[5:5] = [_WHOLE, _DASHED, _LABELLED]
-        patterns += [_OWNS, _WE_ARE_A, _AT_OURS]
-    for pattern in patterns:
-        for match in pattern.finditer(body):
-            who = match.group("who")
-            offset = skip + match.start("who")
-            unit = _UNIT.search(who)
-            if unit is not None:
-                offset += unit.start("who")
-                who = unit.group("who")
-            found = _kind_of(_first_words(who), typos=pattern is not _SELF)
-            if found is not None and found[0] == "municipality" and pattern in _PLACES_TOO:
+class OrganisationWords:
+    """The words of organisation_kinds.yaml, compiled for reading: whole words and phrases as one
+    pattern per kind, the long ones also for typos, the heads and prefixes of compounds."""
+
+    def __init__(self, kinds: Sequence[OrganisationKind]) -> None:
+        self._phrases = {
+            kind.id.value: re.compile(
+                r"(?<![a-zäöüß])(?:"
+                + "|".join(_stem_pattern(stem) for stem in kind.words)
+                + r")(?![a-zäöüß])"
+            )
+            for kind in kinds
+        }
+        self._long_stems = {
+            stem: kind.id.value for kind in kinds for stem in kind.words if len(stem) >= 8
+        }
+        # compiled here rather than per message: the typo candidates as listed and transliterated
+        self._long_list = list(self._long_stems)
+        self._long_plain = [transliterate(stem) for stem in self._long_list]
+        self._heads = {head: kind.id.value for kind in kinds for head in kind.compound_heads}
+        self._prefixes = {
+            prefix: kind.id.value for kind in kinds for prefix in kind.compound_prefixes
+        }
+
+    def _kind_of(self, phrase: str, *, typos: bool = True) -> tuple[str, int, int] | None:
+        """The kind a (short) description names, with the span of the deciding word; the first
+        named wins ("ein Verein im Landkreis Nienburg" is a Verein)."""
+        # same length as `phrase`, so spans map back: lower case, punctuation as spaces
+        plain = re.sub(r"[^\w]", " ", phrase.lower())
+        found: list[tuple[int, int, str]] = []
+        for kind, pattern in self._phrases.items():
+            found += [(m.start(), -(m.end() - m.start()), kind) for m in pattern.finditer(plain)]
+        taken = [(start, start - negative) for start, negative, _ in found]
+        for word in re.finditer(r"[a-zäöüß]+", plain):
+            if any(start < word.end() and word.start() < end for start, end in taken):
                 continue
-            if (
-                found is not None
-                and pattern in (_WHOLE, _DASHED)
-                and len(who[: found[1]].split()) > 1
-            ):
-                continue  # "Frage zu Pflegeschulen": a topic, not a name that opens with its kind
-            where = _WORKPLACE.search(who) if found is None and pattern is _SELF else None
-            if where is not None:
-                # "Ich bin Lehrerin an einer BBS": the organisation after the person
-                found = _kind_of(_first_words(who[where.end() :]), typos=False)
-                offset += where.end()
-            if found is not None:
-                kind, start, end = found
-                return Kind(kind, offset + start, offset + end)
-    return _signed(text[:1000]) if opening else None
+            text = word.group()
+            named = self._compound_kind(text)
+            if named is None and typos and len(text) >= 8:
+                best = process.extractOne(text, self._long_list, scorer=fuzz.ratio, score_cutoff=88)
+                named = self._long_stems[best[0]] if best is not None else None
+            if named is not None:
+                found.append((word.start(), -(word.end() - word.start()), named))
+        if not found:
+            return None
+        start, negative_length, kind = min(found)
+        if plain[start : start - negative_length] in QUALIFIERS:
+            later_kinds = [f for f in sorted(found) if f[0] > start]
+            if later_kinds and not re.search(r"[,.;:]", phrase[start : later_kinds[0][0]]):
+                later, later_negative, later_kind = later_kinds[0]
+                return later_kind, later, later - later_negative
+        if kind == "company":
+            # a trade before its association ("Hotel- und Gaststättenverband", "hotel
+            # association"): the association is meant
+            for later, later_negative, later_kind in sorted(found):
+                gap = phrase[start - negative_length : later]
+                if (
+                    later > start
+                    and later_kind in ASSOCIATIONS
+                    and len(gap) <= TRADE_GAP
+                    and not re.search(r"[,.;:]", gap)
+                ):
+                    return later_kind, later, later - later_negative
+        return kind, start, start - negative_length
 
+    def _compound_kind(self, word: str) -> str | None:
+        named = self._compound_kind_of(word)
+        if named is None:
+            for ending in ("es", "s"):
+                if word.endswith(ending) and len(word) - len(ending) >= INFLECTED_FROM:
+                    named = self._compound_kind_of(word[: -len(ending)])
+                    if named is not None:
+                        break
+        return named
 
-def _signed(text: str) -> Kind | None:
-    """The kind named in the signature under an e-mail ("Mit freundlichen Grüßen / Thomas
-    Brandt / Bildungswerk der Niedersächsischen Wirtschaft"; "Kind regards, Anna Weber, Jobcenter
-    Region Hannover"): the first part after the closing that names one."""
-    start = signature_start(text)
-    if start is None:
+    def _compound_kind_of(self, word: str) -> str | None:
+        for prefix, kind in self._prefixes.items():
+            if word.startswith(prefix) and len(word) > len(prefix) + 3:
+                return kind
+        for head, kind in self._heads.items():
+            if head == "werk" and word.endswith(_NOT_PLANTS):
+                continue
+            if word.endswith(head) and len(word) > len(head) + 2:
+                if kind in ("education", "company") and _JUGEND.search(word):
+                    return "care"
+                return kind
         return None
-    parts = list(re.finditer(r"[^,\n]+", text[start:]))[1:]
-    for part in parts:
-        found = _kind_of(_first_words(part.group().strip()), typos=False)
+
+    def organisation_kind(self, text: str) -> str | None:
+        """The kind an answer to "what kind of organisation?" names, or None (typos forgiven)."""
+        found = self._kind_of(text[:300])
         if found is not None:
-            kind, begin, end = found
-            offset = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
-            return Kind(kind, offset + begin, offset + end)
-    return None
+            return found[0]
+        words = fold(text[:300]).split()
+        if not words:
+            return None
+        best = process.extractOne(
+            transliterate(" ".join(words)),
+            self._long_plain,
+            scorer=fuzz.ratio,
+            score_cutoff=85,
+        )
+        return None if best is None else self._long_stems[self._long_list[best[2]]]
+
+    def _first_words(self, who: str) -> str:
+        """The self-description up to the first word that starts something else."""
+        # from the second word on: "an adult education centre" starts with an article, not
+        # with the German "an"
+        # … but not inside a name that holds such a word ("Agentur für Arbeit", "Werkstatt für
+        # Menschen mit Behinderung"): cut before "für" there, "Agentur" alone is a company
+        padded = f" {who} "
+        names = [m.span() for p in self._phrases.values() for m in p.finditer(padded.lower())]
+        for cut in _CUT.finditer(padded, 1):
+            if not any(start < cut.start() + 1 and cut.end() - 1 < end for start, end in names):
+                who = who[: max(cut.start() - 1, 0)]
+                break
+        words = list(re.finditer(r"\S+", who))
+        return who[: words[MAX_WHO_WORDS - 1].end()] if len(words) > MAX_WHO_WORDS else who
+
+    def organisation_in(self, text: str, *, opening: bool = False) -> Kind | None:
+        """The kind of organisation a message says the sender is, with its span, or None.
+        `opening`: the message opens the conversation, where people introduce themselves: then
+        also a message that is only a name ("Kreishandwerkerschaft Hildesheim"), a labelled line,
+        what the sender owns or runs, "bei uns im …", "wir sind ein …" inside a sentence and the
+        signature count. An answer to a later question is read for that question: "Beschäftigte in
+        unserem Betrieb" there says whom the project is for, from someone who may have declined
+        to say who they are."""
+        greeting = _GREETING.match(text[:1000])
+        skip = greeting.end() if greeting else 0
+        body = text[skip:1000]
+        patterns = [
+            _SELF,
+            _BRACKETED,
+            _HERE,
+            _HERE_FROM,
+            _OPENING,
+            _SUBJECT,
+            _ROLE_OF,
+            _WRITING_FOR,
+            _WE_FROM,
+            _AS_WE,
+        ]
+        if opening:
+            patterns[5:5] = [_WHOLE, _DASHED, _LABELLED]
+            patterns += [_OWNS, _WE_ARE_A, _AT_OURS]
+        for pattern in patterns:
+            for match in pattern.finditer(body):
+                who = match.group("who")
+                offset = skip + match.start("who")
+                unit = _UNIT.search(who)
+                if unit is not None:
+                    offset += unit.start("who")
+                    who = unit.group("who")
+                found = self._kind_of(self._first_words(who), typos=pattern is not _SELF)
+                if found is not None and found[0] == "municipality" and pattern in _PLACES_TOO:
+                    continue
+                if (
+                    found is not None
+                    and pattern in (_WHOLE, _DASHED)
+                    and len(who[: found[1]].split()) > 1
+                ):
+                    # "Frage zu Pflegeschulen": a topic, not a name that opens with its kind
+                    continue
+                where = _WORKPLACE.search(who) if found is None and pattern is _SELF else None
+                if where is not None:
+                    # "Ich bin Lehrerin an einer BBS": the organisation after the person
+                    found = self._kind_of(self._first_words(who[where.end() :]), typos=False)
+                    offset += where.end()
+                if found is not None:
+                    kind, start, end = found
+                    return Kind(kind, offset + start, offset + end)
+        return self._signed(text[:1000]) if opening else None
+
+    def _signed(self, text: str) -> Kind | None:
+        """The kind named in the signature under an e-mail ("Mit freundlichen Grüßen / Thomas
+        Brandt / Bildungswerk der Niedersächsischen Wirtschaft"; "Kind regards, Anna Weber,
+        Jobcenter Region Hannover"): the first part after the closing that names one."""
+        start = signature_start(text)
+        if start is None:
+            return None
+        parts = list(re.finditer(r"[^,\n]+", text[start:]))[1:]
+        for part in parts:
+            found = self._kind_of(self._first_words(part.group().strip()), typos=False)
+            if found is not None:
+                kind, begin, end = found
+                offset = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+                return Kind(kind, offset + begin, offset + end)
+        return None
+
+
+_WORDS: dict[int, tuple[KnowledgeBase, OrganisationWords]] = {}
+"""The compiled words per knowledge base in use (by identity: a knowledge base is not hashable),
+so a version staff apply is read with its own words."""
+
+
+def organisation_words(kb: KnowledgeBase) -> OrganisationWords:
+    known = _WORDS.get(id(kb))
+    if known is None or known[0] is not kb:
+        if len(_WORDS) >= 8:
+            _WORDS.clear()
+        known = _WORDS[id(kb)] = (kb, OrganisationWords(kb.organisation_kinds))
+    return known[1]
+
+
+def organisation_in(text: str, kb: KnowledgeBase, *, opening: bool = False) -> Kind | None:
+    """The kind of organisation a message says the sender is, with its span, or None (see
+    `OrganisationWords.organisation_in`)."""
+    return organisation_words(kb).organisation_in(text, opening=opening)
+
+
+def organisation_kind(text: str, kb: KnowledgeBase) -> str | None:
+    """The kind an answer to "what kind of organisation?" names (typos forgiven), or None."""
+    return organisation_words(kb).organisation_kind(text)

@@ -320,8 +320,8 @@ def test_low_german_lengths_and_intent() -> None:
         ("employers association", "chamber"),
     ],
 )
-def test_english_associations_and_networks(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_english_associations_and_networks(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
 @pytest.mark.parametrize(

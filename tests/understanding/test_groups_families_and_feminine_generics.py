@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 from tests.understanding.reading import Finders, read
 
@@ -103,8 +104,8 @@ def test_everyday_names_of_groups(finders: Finders, text: str, group: str) -> No
         ("Netzwerk", "other"),
     ],
 )
-def test_kinds_of_organisation(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_kinds_of_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
 @pytest.mark.parametrize(
@@ -116,8 +117,8 @@ def test_kinds_of_organisation(text: str, kind: str) -> None:
         ("We are a food factory near Nienburg.", "company"),
     ],
 )
-def test_kinds_of_organisation_in_a_first_message(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_kinds_of_organisation_in_a_first_message(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None
     assert found.kind == kind
 
@@ -126,8 +127,8 @@ def test_kinds_of_organisation_in_a_first_message(text: str, kind: str) -> None:
     "text",
     ["Unser Projekt heißt Zukunft Handwerk.", "Wir sind ein Netzwerk im Handwerk."],
 )
-def test_a_trade_or_network_named_werk_is_no_plant(text: str) -> None:
-    found = organisation_in(text)
+def test_a_trade_or_network_named_werk_is_no_plant(text: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is None or found.kind != "company"
 
 

@@ -100,8 +100,10 @@ def test_the_projects_own_length_is_still_read(text: str, months: int) -> None:
         ("Wir, die Werkstatt für Menschen mit Behinderung in Rinteln, …", "care"),
     ],
 )
-def test_an_organisation_named_at_the_start_has_its_kind(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_an_organisation_named_at_the_start_has_its_kind(
+    text: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind
 
 
@@ -114,8 +116,10 @@ def test_an_organisation_named_at_the_start_has_its_kind(text: str, kind: str) -
         ("eine Werbeagentur", "company"),
     ],
 )
-def test_the_answer_to_the_organisation_question_has_its_kind(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_the_answer_to_the_organisation_question_has_its_kind(
+    text: str, kind: str, kb: KnowledgeBase
+) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
 # --- 4. the place note quotes the words that named the place --------------------------------

@@ -13,25 +13,27 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.costs import Costs
 from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.message import LIKELY, SURE, Reading, ReadingContext, read_message
+from bot.understanding.organisations import organisation_words
 from bot.understanding.places import Elsewhere, InRegion, PlaceResolver
 from bot.understanding.replies import Kind
+from tests.understanding.reading import Finders
 
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
-def finders(kb: KnowledgeBase) -> tuple[PlaceResolver, GroupFinder]:
-    return PlaceResolver(kb), GroupFinder(kb.target_groups)
+def finders(kb: KnowledgeBase) -> Finders:
+    return PlaceResolver(kb), GroupFinder(kb.target_groups), organisation_words(kb)
 
 
 def read(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
     text: str,
     step: str | None = None,
     start: YearMonth | None = None,
 ) -> Reading:
-    places, groups = finders
-    return read_message(text, ReadingContext(places, groups, TODAY, step, start))
+    places, groups, organisations = finders
+    return read_message(text, ReadingContext(places, groups, organisations, TODAY, step, start))
 
 
 def district(reading: Reading) -> str | None:
@@ -40,7 +42,7 @@ def district(reading: Reading) -> str | None:
     return reading.place.value.district_id
 
 
-def test_everything_in_one_german_message(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_everything_in_one_german_message(finders: Finders) -> None:
     text = (
         "Wir sind ein Jugendhilfeträger aus Hameln und wollen ab Herbst 2027 zwei Jahre lang "
         "junge Leute ohne Ausbildungsplatz in Betriebe der Region vermitteln, mit Coaching und "
@@ -64,7 +66,7 @@ def test_everything_in_one_german_message(finders: tuple[PlaceResolver, GroupFin
     assert said["duration"] == "zwei Jahre"
 
 
-def test_everything_in_one_english_message(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_everything_in_one_english_message(finders: Finders) -> None:
     text = (
         "Hi, we are a small IT training company in Hannover. We'd like to run a 18 month "
         "programme from April 2027 that helps international graduates get jobs at local SMEs. "
@@ -81,7 +83,7 @@ def test_everything_in_one_english_message(finders: tuple[PlaceResolver, GroupFi
     assert reading.duration is not None and reading.duration.value == 18
 
 
-def test_period_title_and_cofinancing(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_period_title_and_cofinancing(finders: Finders) -> None:
     text = (
         "Guten Tag, wir sind ein Bildungsträger in Hildesheim. Wir planen ein Projekt für "
         "geflüchtete Frauen, die in der Pflege anfangen wollen. Laufzeit 01/2027 bis 12/2028, "
@@ -101,7 +103,7 @@ def test_period_title_and_cofinancing(finders: tuple[PlaceResolver, GroupFinder]
     assert reading.title.sure
 
 
-def test_costs_per_period_keep_their_period(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_costs_per_period_keep_their_period(finders: Finders) -> None:
     reading = read(finders, "Projekt in Barsinghausen, 3 Jahre ab 01/2027, jährlich ca. 140.000 €")
     assert reading.costs is not None and reading.costs.value == Costs(140_000, "year")
     assert reading.duration is not None and reading.duration.value == 36
@@ -118,7 +120,7 @@ def test_costs_per_period_keep_their_period(finders: tuple[PlaceResolver, GroupF
     ],
 )
 def test_an_amount_right_after_a_cost_word_is_costs(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, read: bool
+    finders: Finders, text: str, read: bool
 ) -> None:
     """No currency, but "Kosten 180.000": taken (and shown), not left for a question."""
     reading = read_message(text, ReadingContext(*finders, TODAY))
@@ -126,7 +128,7 @@ def test_an_amount_right_after_a_cost_word_is_costs(
     assert (costs is not None and costs.confidence >= LIKELY) == read
 
 
-def test_an_idea_said_with_soll(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_an_idea_said_with_soll(finders: Finders) -> None:
     text = (
         "Zwei unserer Mitarbeiterinnen sollen Geflüchtete in Pflegeheime vermitteln und dort "
         "im ersten Jahr begleiten, zusammen mit den Heimen im Landkreis."
@@ -143,27 +145,27 @@ def test_an_idea_said_with_soll(finders: tuple[PlaceResolver, GroupFinder]) -> N
         "Das Essen war gut",
     ],
 )
-def test_no_place_from_random_words(finders: tuple[PlaceResolver, GroupFinder], text: str) -> None:
+def test_no_place_from_random_words(finders: Finders, text: str) -> None:
     reading = read(finders, text)
     assert reading.place is None and reading.place_question is None
 
 
 def test_places_outside_count_after_a_preposition(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, "Wir sind ein Bildungsträger aus Celle")
     assert reading.place is not None and isinstance(reading.place.value, Elsewhere)
 
 
 def test_a_name_in_several_places_is_asked_about(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, "Unser Projekt soll in Gronau stattfinden")
     assert reading.place is None and reading.place_question is not None
     assert len(reading.place_question.value.suggestions) >= 2
 
 
-def test_several_districts(finders: tuple[PlaceResolver, GroupFinder]) -> None:
+def test_several_districts(finders: Finders) -> None:
     reading = read(finders, "Das Projekt läuft in Hameln-Pyrmont und Holzminden")
     assert [p.value.district_id for p in reading.places if isinstance(p.value, InRegion)] == [
         "hameln-pyrmont",
@@ -180,16 +182,14 @@ def test_several_districts(finders: tuple[PlaceResolver, GroupFinder]) -> None:
         ("steht doch oben", Kind.SEE_ABOVE),
     ],
 )
-def test_replies_without_answers_carry_no_slots(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, kind: Kind
-) -> None:
+def test_replies_without_answers_carry_no_slots(finders: Finders, text: str, kind: Kind) -> None:
     reading = read(finders, text, "title")
     assert reading.reply.kind is kind
     assert list(reading.found()) == []
 
 
 def test_a_question_gives_no_slots_but_the_statements_do(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, "Ich habe eine Frage: Können auch Unternehmen einen Antrag stellen?")
     assert reading.reply.kind is Kind.QUESTION and list(reading.found()) == []
@@ -214,7 +214,7 @@ def test_a_question_gives_no_slots_but_the_statements_do(
     ],
 )  # fmt: skip
 def test_the_answer_to_the_question_asked_is_sure(
-    finders: tuple[PlaceResolver, GroupFinder], step: str, text: str, slot: str, value: object
+    finders: Finders, step: str, text: str, slot: str, value: object
 ) -> None:
     reading = read(finders, text, step, YearMonth(2027, 3))
     found = dict(reading.found())
@@ -223,7 +223,7 @@ def test_the_answer_to_the_question_asked_is_sure(
 
 
 def test_a_range_at_the_start_question_gives_start_and_duration(
-    finders: tuple[PlaceResolver, GroupFinder],
+    finders: Finders,
 ) -> None:
     reading = read(finders, "04/2027 bis 03/2029", "start")
     assert reading.start is not None and reading.start.value == YearMonth(2027, 4)
@@ -232,7 +232,7 @@ def test_a_range_at_the_start_question_gives_start_and_duration(
 
 @given(st.text(max_size=500), st.sampled_from([None, "place", "costs", "start", "title"]))
 def test_read_message_never_raises_and_spans_are_in_the_text(
-    finders: tuple[PlaceResolver, GroupFinder], text: str, step: str | None
+    finders: Finders, text: str, step: str | None
 ) -> None:
     reading = read(finders, text, step)
     for _, found in reading.found():

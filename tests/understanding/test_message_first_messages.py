@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.message import LIKELY
 from bot.understanding.organisations import organisation_in
 from bot.understanding.replies import Kind, classify
@@ -34,8 +35,8 @@ ALL_IN_ONE = (
         ("wir sind ein Verein an der Weser", "other"),
     ],
 )
-def test_self_descriptions(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_self_descriptions(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind
 
 
@@ -91,8 +92,8 @@ def test_a_greeting_with_a_place_is_no_idea(finders: Finders) -> None:
         ("Ich bin Mitarbeiterin bei der Stadt Hameln", "municipality"),
     ],
 )
-def test_who_writes_as_people_say_it(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_who_writes_as_people_say_it(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind
 
 
@@ -100,8 +101,8 @@ def test_who_writes_as_people_say_it(text: str, kind: str) -> None:
     "text",
     ["Die Schüler wollen mehr Praktika", "Ich bin Lehrerin und möchte etwas tun"],
 )
-def test_no_organisation_where_none_is_said(text: str) -> None:
-    assert organisation_in(text) is None
+def test_no_organisation_where_none_is_said(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb) is None
 
 
 def test_a_plan_the_city_intends_is_an_idea(finders: Finders) -> None:
@@ -164,8 +165,8 @@ def test_low_german_first_message(finders: Finders) -> None:
         ("Hallo! Wir sind drei Kitas in Gehrden und suchen Erzieherinnen.", "other"),
     ],
 )
-def test_who_writes_in_english_and_in_passing(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_who_writes_in_english_and_in_passing(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind
 
 

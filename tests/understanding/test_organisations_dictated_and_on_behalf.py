@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 
 
@@ -30,8 +31,8 @@ from bot.understanding.organisations import organisation_in, organisation_kind
         ("Hallo, wir sind eine Suchtberatungsstelle in Hameln.", "care"),
     ],
 )
-def test_the_kind_a_first_message_names(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_the_kind_a_first_message_names(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
@@ -44,12 +45,14 @@ def test_the_kind_a_first_message_names(text: str, kind: str) -> None:
         ("social enterprise", "other"),
     ],
 )
-def test_the_kind_an_answer_names(answer: str, kind: str) -> None:
-    assert organisation_kind(answer) == kind
+def test_the_kind_an_answer_names(answer: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(answer, kb) == kind
 
 
-def test_leading_a_department_names_no_kind() -> None:
-    assert organisation_in("Ich bin Leiterin der Abteilung Personal und schreibe für uns.") is None
+def test_leading_a_department_names_no_kind(kb: KnowledgeBase) -> None:
+    assert (
+        organisation_in("Ich bin Leiterin der Abteilung Personal und schreibe für uns.", kb) is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,8 +77,8 @@ def test_leading_a_department_names_no_kind() -> None:
         ),
     ],
 )
-def test_writing_for_from_or_as_the_organisation(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_writing_for_from_or_as_the_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
@@ -86,5 +89,5 @@ def test_writing_for_from_or_as_the_organisation(text: str, kind: str) -> None:
         "They would work as tutors for pupils.",
     ],
 )
-def test_a_role_people_take_names_no_organisation(text: str) -> None:
-    assert organisation_in(text) is None
+def test_a_role_people_take_names_no_organisation(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 
 
@@ -20,8 +21,8 @@ from bot.understanding.organisations import organisation_in, organisation_kind
         ("Landjugend, en Vereen", "other"),
     ],
 )
-def test_kinds_of_organisation(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_kinds_of_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
 @pytest.mark.parametrize(
@@ -37,8 +38,8 @@ def test_kinds_of_organisation(text: str, kind: str) -> None:
         ("Moin! Wi sünd de Landjugend Hoya.", "other"),
     ],
 )
-def test_a_sender_naming_their_organisation(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_a_sender_naming_their_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
@@ -49,5 +50,5 @@ def test_a_sender_naming_their_organisation(text: str, kind: str) -> None:
         "I run workshops for school leavers in Hameln.",
     ],
 )
-def test_leading_a_project_names_no_organisation(text: str) -> None:
-    assert organisation_in(text) is None
+def test_leading_a_project_names_no_organisation(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 from tests.understanding.reading import Finders, read
 
@@ -20,13 +21,13 @@ from tests.understanding.reading import Finders, read
         ("Ich bin im Fachdienst Jugend des Landkreises Nienburg tätig.", "municipality"),
     ],
 )
-def test_plural_and_genitive_forms(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_plural_and_genitive_forms(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
-def test_a_german_plural_names_the_partners_not_the_sender() -> None:
-    assert organisation_in("Wir sind in vielen Betrieben unterwegs.", opening=True) is None
+def test_a_german_plural_names_the_partners_not_the_sender(kb: KnowledgeBase) -> None:
+    assert organisation_in("Wir sind in vielen Betrieben unterwegs.", kb, opening=True) is None
 
 
 @pytest.mark.parametrize(
@@ -39,15 +40,15 @@ def test_a_german_plural_names_the_partners_not_the_sender() -> None:
         ("care home Sonnenhof - we need staff", "care"),
     ],
 )
-def test_an_opening_that_is_a_name(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_an_opening_that_is_a_name(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind, text
-    assert organisation_in(text.split(" - ")[0].split(" – ")[0]) is None
+    assert organisation_in(text.split(" - ")[0].split(" – ")[0], kb) is None
 
 
 @pytest.mark.parametrize("text", ["Landkreis Hildesheim", "Stadt Hameln", "city of Nienburg"])
-def test_a_place_alone_names_no_sender(text: str) -> None:
-    assert organisation_in(text, opening=True) is None
+def test_a_place_alone_names_no_sender(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb, opening=True) is None
 
 
 @pytest.mark.parametrize(
@@ -57,8 +58,8 @@ def test_a_place_alone_names_no_sender(text: str) -> None:
         ("- Organisation: youth charity, Hamelin\n- what: evening German classes", "other"),
     ],
 )
-def test_a_labelled_line(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_a_labelled_line(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind, text
 
 
@@ -78,15 +79,15 @@ def test_a_labelled_line(text: str, kind: str) -> None:
         ),
     ],
 )
-def test_the_signature_under_a_mail(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_the_signature_under_a_mail(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind
     assert text[found.start : found.end].lower() in ("bildungswerk", "jobcenter")
 
 
-def test_a_signature_naming_no_kind_names_none() -> None:
+def test_a_signature_naming_no_kind_names_none(kb: KnowledgeBase) -> None:
     text = "Hallo, wir planen Praktika für Jugendliche.\nViele Grüße\nJana Hoffmann\nHameln"
-    assert organisation_in(text, opening=True) is None
+    assert organisation_in(text, kb, opening=True) is None
 
 
 @pytest.mark.parametrize(
@@ -101,8 +102,8 @@ def test_a_signature_naming_no_kind_names_none() -> None:
         ),
     ],
 )
-def test_a_role_and_where_it_is_held(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_a_role_and_where_it_is_held(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
@@ -115,8 +116,8 @@ def test_a_role_and_where_it_is_held(text: str, kind: str) -> None:
          "employment"),
     ],
 )  # fmt: skip
-def test_a_unit_of_the_organisation(text: str, kind: str) -> None:
-    found = organisation_in(text)
+def test_a_unit_of_the_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None and found.kind == kind, text
 
 
@@ -129,8 +130,8 @@ def test_a_unit_of_the_organisation(text: str, kind: str) -> None:
          "company"),
     ],
 )  # fmt: skip
-def test_owning_or_running_it(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_owning_or_running_it(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind, text
 
 
@@ -142,8 +143,8 @@ def test_owning_or_running_it(text: str, kind: str) -> None:
         "meine Schwester hat einen Friseursalon in Hameln",
     ],
 )
-def test_having_something_else_names_no_kind(text: str) -> None:
-    assert organisation_in(text, opening=True) is None
+def test_having_something_else_names_no_kind(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb, opening=True) is None
 
 
 @pytest.mark.parametrize(
@@ -154,16 +155,16 @@ def test_having_something_else_names_no_kind(text: str) -> None:
          "care"),
     ],
 )  # fmt: skip
-def test_the_senders_own_place_of_work(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_the_senders_own_place_of_work(text: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind, text
 
 
 @pytest.mark.parametrize(
     "text", ["Es geht um junge Leute in unserer Stadt.", "for young people in our town"]
 )
-def test_the_town_one_lives_in_names_no_sender(text: str) -> None:
-    assert organisation_in(text, opening=True) is None
+def test_the_town_one_lives_in_names_no_sender(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb, opening=True) is None
 
 
 @pytest.mark.parametrize(
@@ -174,8 +175,10 @@ def test_the_town_one_lives_in_names_no_sender(text: str) -> None:
         ("so yeah thats us in rinteln we are a small care service for older people", "care"),
     ],
 )  # fmt: skip
-def test_a_self_description_inside_a_dictated_sentence(text: str, kind: str) -> None:
-    found = organisation_in(text, opening=True)
+def test_a_self_description_inside_a_dictated_sentence(
+    text: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == kind, text
 
 
@@ -193,8 +196,10 @@ def test_a_self_description_inside_a_dictated_sentence(text: str, kind: str) -> 
         ("Wirtschaftsförderungsgesellschaft", "municipality"),
     ],
 )
-def test_the_regions_services_by_their_usual_names(answer: str, kind: str) -> None:
-    assert organisation_kind(answer) == kind
+def test_the_regions_services_by_their_usual_names(
+    answer: str, kind: str, kb: KnowledgeBase
+) -> None:
+    assert organisation_kind(answer, kb) == kind
 
 
 def test_an_opening_name_is_read_at_the_place_question_only(finders: Finders) -> None:

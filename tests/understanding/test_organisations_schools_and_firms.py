@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 
 
@@ -20,8 +21,8 @@ from bot.understanding.organisations import organisation_in, organisation_kind
         ("Lehrerfortbildung", "education"),
     ],
 )
-def test_the_kind_an_answer_names(answer: str, kind: str) -> None:
-    assert organisation_kind(answer) == kind
+def test_the_kind_an_answer_names(answer: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(answer, kb) == kind
 
 
 @pytest.mark.parametrize(
@@ -41,14 +42,17 @@ def test_the_kind_an_answer_names(answer: str, kind: str) -> None:
         ),
     ],
 )
-def test_the_kind_a_first_message_names(message: str, kind: str) -> None:
-    found = organisation_in(message)
+def test_the_kind_a_first_message_names(message: str, kind: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(message, kb)
     assert found is not None
     assert found.kind == kind
 
 
-def test_a_school_named_only_as_a_partner_names_no_kind() -> None:
-    assert organisation_in("Wir wollen mit einer Schule Praktika für Jugendliche anbieten.") is None
+def test_a_school_named_only_as_a_partner_names_no_kind(kb: KnowledgeBase) -> None:
+    assert (
+        organisation_in("Wir wollen mit einer Schule Praktika für Jugendliche anbieten.", kb)
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,8 +65,8 @@ def test_a_school_named_only_as_a_partner_names_no_kind() -> None:
         ("district administration", "municipality"),
     ],
 )
-def test_offices_and_sites_by_their_kind(answer: str, kind: str) -> None:
-    assert organisation_kind(answer) == kind
+def test_offices_and_sites_by_their_kind(answer: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(answer, kb) == kind
 
 
 @pytest.mark.parametrize(
@@ -73,11 +77,13 @@ def test_offices_and_sites_by_their_kind(answer: str, kind: str) -> None:
         ("Tom here from a small IT firm in Hameln, we want to train career changers.", "company"),
     ],
 )
-def test_someone_signing_in_from_where_they_work(message: str, kind: str) -> None:
-    found = organisation_in(message)
+def test_someone_signing_in_from_where_they_work(
+    message: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = organisation_in(message, kb)
     assert found is not None
     assert found.kind == kind
 
 
-def test_signing_in_from_a_place_names_no_kind() -> None:
-    assert organisation_in("Kurz hier aus Hameln: wir wollen was für Azubis machen.") is None
+def test_signing_in_from_a_place_names_no_kind(kb: KnowledgeBase) -> None:
+    assert organisation_in("Kurz hier aus Hameln: wir wollen was für Azubis machen.", kb) is None

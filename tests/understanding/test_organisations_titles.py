@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import KINDS, organisation_in, organisation_kind
 from bot.understanding.titles import clean_title, title_in
 
@@ -54,13 +55,13 @@ ANSWERED = [
 
 
 @pytest.mark.parametrize(("text", "kind"), ANSWERED)
-def test_kinds_at_the_question(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_kinds_at_the_question(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
 @pytest.mark.parametrize("text", ["Schule", "Sonstige", "other", "nein", "Hameln", ""])
-def test_no_kind_where_none_is_named(text: str) -> None:
-    assert organisation_kind(text) is None
+def test_no_kind_where_none_is_named(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) is None
 
 
 SELF_DESCRIBED = [
@@ -81,8 +82,8 @@ SELF_DESCRIBED = [
 
 
 @pytest.mark.parametrize(("text", "kind", "words"), SELF_DESCRIBED)
-def test_kinds_in_a_self_description(text: str, kind: str, words: str) -> None:
-    found = organisation_in(text)
+def test_kinds_in_a_self_description(text: str, kind: str, words: str, kb: KnowledgeBase) -> None:
+    found = organisation_in(text, kb)
     assert found is not None
     assert (found.kind, text[found.start : found.end]) == (kind, words)
 
@@ -97,8 +98,8 @@ def test_kinds_in_a_self_description(text: str, kind: str, words: str) -> None:
         "Good morning, could we do this in English?",
     ],
 )
-def test_no_kind_without_a_self_description(text: str) -> None:
-    assert organisation_in(text) is None
+def test_no_kind_without_a_self_description(text: str, kb: KnowledgeBase) -> None:
+    assert organisation_in(text, kb) is None
 
 
 @pytest.mark.parametrize(
@@ -164,9 +165,9 @@ def test_titles_at_the_question(text: str, title: str) -> None:
 
 
 @given(st.text(max_size=400))
-def test_never_raise(text: str) -> None:
-    assert organisation_kind(text) in (*KINDS, None)
-    found = organisation_in(text)
+def test_never_raise(kb: KnowledgeBase, text: str) -> None:
+    assert organisation_kind(text, kb) in (*KINDS, None)
+    found = organisation_in(text, kb)
     if found is not None:
         assert 0 <= found.start < found.end <= len(text)
     named = title_in(text)

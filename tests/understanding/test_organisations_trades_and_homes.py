@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_kind
 
 
@@ -27,5 +28,5 @@ from bot.understanding.organisations import organisation_kind
         ("Betrieb, Mitglied im Verein", "company"),
     ],
 )
-def test_kinds_of_organisation(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_kinds_of_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind

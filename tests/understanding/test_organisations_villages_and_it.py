@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.knowledge import KnowledgeBase
 from bot.understanding.organisations import organisation_in, organisation_kind
 
 
@@ -24,10 +25,12 @@ from bot.understanding.organisations import organisation_in, organisation_kind
         ("non-profit, training too", "other"),
     ],
 )
-def test_kinds_of_organisation(text: str, kind: str) -> None:
-    assert organisation_kind(text) == kind
+def test_kinds_of_organisation(text: str, kind: str, kb: KnowledgeBase) -> None:
+    assert organisation_kind(text, kb) == kind
 
 
-def test_a_village_administration_writing_is_the_municipality() -> None:
-    found = organisation_in("Guten Tag, hier ist die Gemeindeverwaltung Emmerthal, Frau Köhler.")
+def test_a_village_administration_writing_is_the_municipality(kb: KnowledgeBase) -> None:
+    found = organisation_in(
+        "Guten Tag, hier ist die Gemeindeverwaltung Emmerthal, Frau Köhler.", kb
+    )
     assert found is not None and found.kind == "municipality"
