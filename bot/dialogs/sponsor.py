@@ -67,7 +67,7 @@ from bot.understanding import costs as costs_parser
 from bot.understanding.costs import Costs, period_msg, total_costs
 from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
-from bot.understanding.for_whom import says_what_for_whom
+from bot.understanding.for_whom import names_only_for_whom, says_what_for_whom
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import amounts_in, eur_msg, exactly
@@ -640,6 +640,9 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.title.facts"))
     if corrects(outcome.answer.text):  # "Korrektur: 80.000 pro Jahr, nicht insgesamt"
         return Rejected(Msg("sponsor.title.correction"))
+    if names_only_for_whom(outcome.answer.text, group_finder(ctx.advisor.kb)):
+        # "it's for young refugees really": whom it is for, which the message reader takes
+        return Rejected(Msg("sponsor.title.for_whom"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

@@ -48,6 +48,7 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
+from bot.understanding.for_whom import names_only_for_whom
 from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.signatures import signature_start
@@ -572,6 +573,8 @@ def _at_step(
     if asked == "title":
         if describes(value) or gives_facts(value) or corrects(value):
             return {}  # what it does, its facts, or a correction of an earlier answer: no name
+        if names_only_for_whom(value, ctx.groups):
+            return {}  # "it's for young refugees really": the target groups (read above)
         return {"title": Found(clean_title(value), span, SURE)}
     if asked == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}
