@@ -301,6 +301,35 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
     return distinct, question
 
 
+_JOINED = re.compile(
+    r"\s*(?:,|&|\+|und|and|sowie|plus)\s*(?:(?:(?:der|die|dem|the)\s+)?(?:landkreis|lk|kreis"
+    r"|region|stadt|district\s+of|town\s+of|city\s+of)\s+)?",
+    re.IGNORECASE,
+)
+"""What joins the names of a project in several places ("Hameln-Pyrmont und Holzminden",
+"Region Hannover und Landkreis Hildesheim", "Nienburg, Schaumburg")."""
+
+
+def _joined(text: str, places: list[Found[Place]], ctx: ReadingContext) -> Found[Place]:
+    """The first place, with those named right after it and joined to it ("• Region Hannover
+    und Landkreis Hildesheim"): one place in several districts, read from all their words as
+    the place question reads them; a place named elsewhere in the message is not joined."""
+    first, last = places[0], places[0]
+    for item in places[1:]:
+        if not _JOINED.fullmatch(text[last.span[1] : item.span[0]]):
+            break
+        last = item
+    if last is first:
+        return first
+    span = (first.span[0], last.span[1])
+    resolved = ctx.places.resolve(text[span[0] : span[1]], suggest=False)
+    if not isinstance(resolved, Understood) or not isinstance(resolved.value, InRegion):
+        return first
+    if not resolved.value.also:
+        return first
+    return Found(resolved.value, span, min(first.confidence, last.confidence))
+
+
 def _also_without_first(
     words: list[re.Match[str]],
     index: int,
@@ -490,7 +519,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         places, question = _places(body, ctx)
         places = [p for p in places if any(s <= p.span[0] < s + len(t) for s, t in statements)]
         if places:
-            slots["place"], slots["places"] = places[0], tuple(places)
+            slots["place"], slots["places"] = _joined(body, places, ctx), tuple(places)
         if question is not None and not places:
             slots["place_question"] = question
         kind = organisation_in(text, opening=ctx.asked in (None, "place"))
