@@ -13,7 +13,8 @@ Slots and where they come from:
   words after "aus", "in", "im", "bei", "from", "Landkreis", "Region" … (there a close
   spelling and another region count too, and a name found in several places is a question
   back: `place_question`), and on capitalised words anywhere, where only places inside the
-  region count. Never a guess from random words: "Wir" or "Kosten" are no places.
+  region count. Never a guess from random words: "Wir" or "Kosten" are no places. Places
+  joined on one line ("Hameln-Pyrmont und Holzminden") are one place in several districts.
 * organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
 * target_groups: bot/understanding/groups/ (in running text organisations need a "für").
   At the organisation question, groups in the organisation's name ("women's network",
@@ -21,7 +22,8 @@ Slots and where they come from:
   also describes the project count.
 * idea: the message itself, when it describes a project (intent words and enough words), or,
   in a first message, offers something for a group named after "für"/"for" ("Vorbereitungskurs
-  für angehende Meister …").
+  für angehende Meister …"), or is a list of points one of which, unlabelled, says what is done
+  ("• evening classes towards a recognised qualification").
 * costs: an amount with a currency, scale or cost word, with its period (per year/month);
   without a currency or scale only right after a cost word ("Kosten 180.000", "kosten so um
   die 170.000"); in a sentence with other numbers (dates), the amount after the cost word.
@@ -475,6 +477,48 @@ def _idea_described(
     return None
 
 
+_BULLET = re.compile(r"^[ \t]*(?:[-*•–·▪◦>]|\d{1,2}[.)])[ \t]+(?P<point>\S.*)$", re.MULTILINE)
+_LABEL = re.compile(r"^[^\W\d_][^\W\d_ /&-]*(?:[ /&-]+[^\W\d_]+){0,2}\s*[:=–—]\s")
+"""A point with a label of its own ("Zielgruppe: …", "who: …", "Budget – …")."""
+_NEGATED = re.compile(
+    r"(?<![^\W\d_])(?:nicht|kein\w*|not|no|without\s+us)(?![^\W\d_])", re.IGNORECASE
+)
+MIN_POINTS = 3
+"""A list has some points; two lines with dashes may be anything."""
+MIN_POINT_WORDS = 3
+
+
+def _idea_listed(
+    text: str, reply: Reply, ctx: ReadingContext, found: dict[str, object]
+) -> Found[str] | None:
+    """A first message of unlabelled points ("• evening classes towards a recognised
+    qualification", "* Weiterbildung Hochvolttechnik für E-Autos") among which one says what is
+    done: a point of some words that is no label, no self-description, no negation, that does
+    not start with the people it is for, and in which no other answer was read (place, costs,
+    dates). The message is the idea, judged by the idea question's own parser as above."""
+    points = list(_BULLET.finditer(text))
+    if len(points) < MIN_POINTS:
+        return None
+    taken = [
+        value.span
+        for value in found.values()
+        if isinstance(value, Found) and value.span[1] > value.span[0]
+    ]
+    for point in points:
+        start, end = point.span("point")
+        said = point.group("point")
+        if len(_LETTERS.findall(said)) < MIN_POINT_WORDS or _LABEL.match(said):
+            continue
+        if _SELF_DESCRIBED.search(said) or _NEGATED.search(said) or _INTRODUCED.match(said):
+            continue
+        if _COST_CUE.search(said) or any(s < end and start < e for s, e in taken):
+            continue
+        if _names_people(said, ctx.groups) or read_dates(said, ctx.today).start is not None:
+            continue
+        return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
+    return None
+
+
 PEOPLE_FIRST_WORDS = 2
 """Words ("unsere", "junge") that may come before the people a description is about."""
 
@@ -530,6 +574,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_described(body, reply, statements, ctx.groups)
+        if idea is None and ctx.asked in (None, "place"):
+            idea = _idea_listed(body, reply, ctx, slots)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
         # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
         naming = [o for o, sentence in statements if running and ctx.groups.find(sentence)]
