@@ -18,6 +18,7 @@ from bot.core.state import Answer
 from bot.core.steps import Accepted, Gathered, ParseOutcome, StepContext
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
+from bot.understanding.for_whom import names_only_for_whom
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
 from bot.understanding.organisations import organisation_words
@@ -94,7 +95,12 @@ def gatherer(
             )
             answers["costs"] = total
         revises = _revises_costs(reading, ctx)
-        return Gathered(answers, language, offer, detected, corrects(text) or revises)
+        # "it's for young refugees really" at the title: whom it is for, said again, replaces
+        # the target groups given before
+        for_whom = steps[step] == "title" and names_only_for_whom(
+            text, group_finder(ctx.advisor.kb)
+        )
+        return Gathered(answers, language, offer, detected, corrects(text) or revises or for_whom)
 
     return gather
 

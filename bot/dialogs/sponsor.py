@@ -67,7 +67,7 @@ from bot.understanding import costs as costs_parser
 from bot.understanding.costs import Costs, period_msg, total_costs
 from bot.understanding.dates import read_dates
 from bot.understanding.faq import find_faq
-from bot.understanding.for_whom import says_what_for_whom
+from bot.understanding.for_whom import names_only_for_whom, says_what_for_whom
 from bot.understanding.groups import group_finder
 from bot.understanding.message import ReadingContext, read_message
 from bot.understanding.money import amounts_in, eur_msg, exactly
@@ -76,9 +76,10 @@ from bot.understanding.once import once_per_context
 from bot.understanding.organisations import organisation_in, organisation_kind, organisation_words
 from bot.understanding.periods import parse_duration, parse_start
 from bot.understanding.periods.duration import months_msg
-from bot.understanding.places import InRegion
+from bot.understanding.places import MAX_INPUT as MAX_PLACE_INPUT
+from bot.understanding.places import InRegion, Place
 from bot.understanding.replies import MAX_REPLY, Kind, asked_with, classify, to_the_bot
-from bot.understanding.result import Unclear
+from bot.understanding.result import Unclear, Understood
 from bot.understanding.slots import Asked, Slot
 from bot.understanding.titles import clean_title, corrects, describes, facts_named, gives_facts
 
@@ -291,12 +292,31 @@ def _said_earlier(step: str, ctx: StepContext) -> str | None:
     return None
 
 
+def _joined_places(text: str, ctx: StepContext) -> Understood[Place] | None:
+    """Several places a long message names joined on one line, read as a first message."""
+    reading = read_message(
+        text,
+        ReadingContext(
+            places=ctx.advisor.places, groups=group_finder(ctx.advisor.kb), today=ctx.today
+        ),
+    )
+    found = reading.place
+    if found is None or not isinstance(found.value, InRegion) or not found.value.also:
+        return None
+    resolved = ctx.advisor.places.resolve(text[found.span[0] : found.span[1]])
+    return resolved if isinstance(resolved, Understood) else None
+
+
 @once_per_context
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("region", text, ctx)
     if isinstance(answer, Rejected) and text.strip():
         return answer
     resolved = ctx.advisor.places.resolve(text if isinstance(answer, Rejected) else answer)
+    if len(text) > MAX_PLACE_INPUT:
+        # the resolver reads a long message's beginning only: places joined further down
+        # ("…\n- where: Region Hannover and the district of Hildesheim") as the reader finds them
+        resolved = _joined_places(text, ctx) or resolved
     if isinstance(resolved, Unclear):
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
@@ -641,6 +661,9 @@ def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.title.facts"))
     if corrects(outcome.answer.text):  # "Korrektur: 80.000 pro Jahr, nicht insgesamt"
         return Rejected(Msg("sponsor.title.correction"))
+    if names_only_for_whom(outcome.answer.text, group_finder(ctx.advisor.kb)):
+        # "it's for young refugees really": whom it is for, which the message reader takes
+        return Rejected(Msg("sponsor.title.for_whom"))
     title = clean_title(outcome.answer.text)
     return Accepted(Answer(text=title, value=title))
 

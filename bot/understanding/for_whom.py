@@ -11,6 +11,11 @@ said. Two ways to name the activity:
   any word of four letters or more but the generic ones, which say that something happens but
   not what ("ein Projekt für Geflüchtete", "something for refugees", "wir wollen was für
   Jugendliche machen").
+
+`names_only_for_whom` is the other side: an answer that says only for whom ("it's for young
+refugees really", "das ist für junge Geflüchtete gedacht") names no activity before its "für",
+so at a question for a name (the title) it is a reading of the target groups, not a name;
+"Zukunft für junge Geflüchtete" has a word of its own before it and stays a name.
 """
 
 from __future__ import annotations
@@ -39,6 +44,17 @@ GENERIC = frozenset(
 )
 """Words that say that something happens, or whose, but not what (dictionary forms)."""
 
+HEDGES = frozenset(
+    """
+    eigentlich hauptsächlich hauptsaechlich vorwiegend primär primaer allem erster linie gedacht
+    gerichtet richtet wirklich einfach insbesondere besonders speziell
+    actually really mainly mostly primarily basically meant aimed intended designed
+    especially specifically particularly simply
+    """.split()
+)
+"""Words that say how much or how meant a group is ("eigentlich für", "mainly for"), no name."""
+_QUOTES = re.compile(r"[„“\"«»]")
+
 
 def says_what_for_whom(idea: str, finder: GroupFinder, *, activity_term: bool) -> bool:
     """Whether `idea` names a target group and what is done for it (`activity_term`: the
@@ -61,3 +77,18 @@ def _activity(word: str, finder: GroupFinder) -> bool:
     if len(word) < MIN_ACTIVITY_LETTERS or lemmas(word) & GENERIC:
         return False
     return not finder.groups(word)
+
+
+def names_only_for_whom(answer: str, finder: GroupFinder) -> bool:
+    """Whether `answer` says only whom the project is for: a target group introduced by
+    "für"/"for" with no word of its own before it (pronouns, "ist", "eigentlich", "mainly"),
+    and no quotation marks, which would mark a name."""
+    if _QUOTES.search(answer):
+        return False
+    for hit in finder.find(answer, running_text=True):
+        introduced = _FOR.search(answer[: hit.start])
+        if introduced is None:
+            continue
+        before = words(answer[: introduced.start()])
+        return not any(_activity(w, finder) and w.casefold() not in HEDGES for w in before)
+    return False

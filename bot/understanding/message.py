@@ -13,7 +13,8 @@ Slots and where they come from:
   words after "aus", "in", "im", "bei", "from", "Landkreis", "Region" … (there a close
   spelling and another region count too, and a name found in several places is a question
   back: `place_question`), and on capitalised words anywhere, where only places inside the
-  region count. Never a guess from random words: "Wir" or "Kosten" are no places.
+  region count. Never a guess from random words: "Wir" or "Kosten" are no places. Places
+  joined on one line ("Hameln-Pyrmont und Holzminden") are one place in several districts.
 * organisation: a self-description ("wir sind ein Bildungsträger", "Stadt Springe hier").
 * target_groups: bot/understanding/groups/ (in running text organisations need a "für").
   At the organisation question, groups in the organisation's name ("women's network",
@@ -21,7 +22,8 @@ Slots and where they come from:
   also describes the project count.
 * idea: the message itself, when it describes a project (intent words and enough words), or,
   in a first message, offers something for a group named after "für"/"for" ("Vorbereitungskurs
-  für angehende Meister …").
+  für angehende Meister …"), or is a list of points one of which, unlabelled, says what is done
+  ("• evening classes towards a recognised qualification").
 * costs: an amount with a currency, scale or cost word, with its period (per year/month);
   without a currency or scale only right after a cost word ("Kosten 180.000", "kosten so um
   die 170.000"); in a sentence with other numbers (dates), the amount after the cost word.
@@ -48,6 +50,7 @@ from bot.base.yearmonth import YearMonth
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs, names_period, parse_costs
 from bot.understanding.dates import read_dates
+from bot.understanding.for_whom import names_only_for_whom
 from bot.understanding.groups.finder import GroupFinder
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.signatures import signature_start
@@ -302,6 +305,35 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
     return distinct, question
 
 
+_JOINED = re.compile(
+    r"\s*(?:,|&|\+|und|and|sowie|plus)\s*(?:(?:(?:der|die|dem|the)\s+)?(?:landkreis|lk|kreis"
+    r"|region|stadt|district\s+of|town\s+of|city\s+of)\s+)?",
+    re.IGNORECASE,
+)
+"""What joins the names of a project in several places ("Hameln-Pyrmont und Holzminden",
+"Region Hannover und Landkreis Hildesheim", "Nienburg, Schaumburg")."""
+
+
+def _joined(text: str, places: list[Found[Place]], ctx: ReadingContext) -> Found[Place]:
+    """The first place, with those named right after it and joined to it ("• Region Hannover
+    und Landkreis Hildesheim"): one place in several districts, read from all their words as
+    the place question reads them; a place named elsewhere in the message is not joined."""
+    first, last = places[0], places[0]
+    for item in places[1:]:
+        if not _JOINED.fullmatch(text[last.span[1] : item.span[0]]):
+            break
+        last = item
+    if last is first:
+        return first
+    span = (first.span[0], last.span[1])
+    resolved = ctx.places.resolve(text[span[0] : span[1]], suggest=False)
+    if not isinstance(resolved, Understood) or not isinstance(resolved.value, InRegion):
+        return first
+    if not resolved.value.also:
+        return first
+    return Found(resolved.value, span, min(first.confidence, last.confidence))
+
+
 def _also_without_first(
     words: list[re.Match[str]],
     index: int,
@@ -447,6 +479,48 @@ def _idea_described(
     return None
 
 
+_BULLET = re.compile(r"^[ \t]*(?:[-*•–·▪◦>]|\d{1,2}[.)])[ \t]+(?P<point>\S.*)$", re.MULTILINE)
+_LABEL = re.compile(r"^[^\W\d_][^\W\d_ /&-]*(?:[ /&-]+[^\W\d_]+){0,2}\s*[:=–—]\s")
+"""A point with a label of its own ("Zielgruppe: …", "who: …", "Budget – …")."""
+_NEGATED = re.compile(
+    r"(?<![^\W\d_])(?:nicht|kein\w*|not|no|without\s+us)(?![^\W\d_])", re.IGNORECASE
+)
+MIN_POINTS = 3
+"""A list has some points; two lines with dashes may be anything."""
+MIN_POINT_WORDS = 3
+
+
+def _idea_listed(
+    text: str, reply: Reply, ctx: ReadingContext, found: dict[str, object]
+) -> Found[str] | None:
+    """A first message of unlabelled points ("• evening classes towards a recognised
+    qualification", "* Weiterbildung Hochvolttechnik für E-Autos") among which one says what is
+    done: a point of some words that is no label, no self-description, no negation, that does
+    not start with the people it is for, and in which no other answer was read (place, costs,
+    dates). The message is the idea, judged by the idea question's own parser as above."""
+    points = list(_BULLET.finditer(text))
+    if len(points) < MIN_POINTS:
+        return None
+    taken = [
+        value.span
+        for value in found.values()
+        if isinstance(value, Found) and value.span[1] > value.span[0]
+    ]
+    for point in points:
+        start, end = point.span("point")
+        said = point.group("point")
+        if len(_LETTERS.findall(said)) < MIN_POINT_WORDS or _LABEL.match(said):
+            continue
+        if _SELF_DESCRIBED.search(said) or _NEGATED.search(said) or _INTRODUCED.match(said):
+            continue
+        if _COST_CUE.search(said) or any(s < end and start < e for s, e in taken):
+            continue
+        if _names_people(said, ctx.groups) or read_dates(said, ctx.today).start is not None:
+            continue
+        return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
+    return None
+
+
 PEOPLE_FIRST_WORDS = 2
 """Words ("unsere", "junge") that may come before the people a description is about."""
 
@@ -491,7 +565,7 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         places, question = _places(body, ctx)
         places = [p for p in places if any(s <= p.span[0] < s + len(t) for s, t in statements)]
         if places:
-            slots["place"], slots["places"] = places[0], tuple(places)
+            slots["place"], slots["places"] = _joined(body, places, ctx), tuple(places)
         if question is not None and not places:
             slots["place_question"] = question
         kind = ctx.organisations.organisation_in(text, opening=ctx.asked in (None, "place"))
@@ -502,6 +576,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_described(body, reply, statements, ctx.groups)
+        if idea is None and ctx.asked in (None, "place"):
+            idea = _idea_listed(body, reply, ctx, slots)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere
         # Kameraden sind fast alle über 50"): what they say of the sponsor's people is no group
         naming = [o for o, sentence in statements if running and ctx.groups.find(sentence)]
@@ -574,6 +650,8 @@ def _at_step(
     if asked == "title":
         if describes(value) or gives_facts(value) or corrects(value):
             return {}  # what it does, its facts, or a correction of an earlier answer: no name
+        if names_only_for_whom(value, ctx.groups):
+            return {}  # "it's for young refugees really": the target groups (read above)
         return {"title": Found(clean_title(value), span, SURE)}
     if asked == "cofinancing":
         return {"cofinancing": Found(value, span, SURE)}
