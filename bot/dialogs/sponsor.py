@@ -297,7 +297,10 @@ def _joined_places(text: str, ctx: StepContext) -> Understood[Place] | None:
     reading = read_message(
         text,
         ReadingContext(
-            places=ctx.advisor.places, groups=group_finder(ctx.advisor.kb), today=ctx.today
+            places=ctx.advisor.places,
+            groups=group_finder(ctx.advisor.kb),
+            organisations=organisation_words(ctx.advisor.kb),
+            today=ctx.today,
         ),
     )
     found = reading.place
