@@ -85,6 +85,9 @@ class DialogState(BaseModel):
     language_chosen: bool = False
     """The sponsor chose the language (a tap, /sprache, "english please"): an answer written in
     the other language then no longer switches it by itself."""
+    english_answers: int = 0
+    """Answers in a row that read as English while the dialog speaks German (a German one sets
+    it back to 0): the second switches to English (#12 point 5)."""
     handoff_kind: Literal["handoff", "question"] | None = None
     """What the sponsor last chose to send (the handoff or a question to the alliance): the
     handoff's questions and the consent follow it. Stored among the answers before schema 10."""

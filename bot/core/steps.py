@@ -28,6 +28,8 @@ class StepContext:
     """What the sponsor prepares to send, if anything (`DialogState.handoff_kind`)."""
     language_chosen: bool = False
     """The sponsor chose the language (`DialogState.language_chosen`)."""
+    english_answers: int = 0
+    """Answers in a row read as English before this one (`DialogState.english_answers`)."""
     offered: tuple[str, ...] = ()
     """The values of the options the question was last asked with (a re-ask's buttons): a
     parser may move on where it has offered its way out once already."""
@@ -81,6 +83,9 @@ class Gathered:
     corrects: bool = False
     """The message corrects earlier answers ("Korrektur: 80.000 pro Jahr, nicht insgesamt"):
     what it says replaces them (shown, with a way to correct it), not only fills gaps."""
+    english: bool | None = None
+    """The answer reads as English (True) or German (False), or tells neither (names,
+    numbers): the engine counts English answers in a row (`DialogState.english_answers`)."""
 
 
 MessageReader = Callable[[str, str, StepContext], Gathered]

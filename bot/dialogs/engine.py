@@ -124,6 +124,7 @@ class DialogEngine:
             answers=state.answers,
             language=state.language,
             language_chosen=state.language_chosen,
+            english_answers=state.english_answers,
             handoff_kind=state.handoff_kind,
             offered=tuple(choice.value for choice in state.offered),
         )
@@ -241,6 +242,10 @@ class DialogEngine:
         if gathered.language == state.language and not gathered.detected:
             # "geht das auch auf Deutsch?" in German: chosen, though nothing changes
             state = state.model_copy(update={"language_chosen": True})
+        if gathered.english is not None:
+            # terse answers in English, two in a row, switch as an English first message does
+            in_a_row = state.english_answers + 1 if gathered.english else 0
+            state = state.model_copy(update={"english_answers": in_a_row})
         switched = gathered.language is not None and gathered.language != state.language
         before = state.language
         if switched:

@@ -18,11 +18,12 @@ from bot.core.state import Answer
 from bot.core.steps import Accepted, Gathered, ParseOutcome, StepContext
 from bot.texts.catalog import Language
 from bot.understanding.costs import Costs
+from bot.understanding.english import answers_in_english
 from bot.understanding.for_whom import names_only_for_whom
 from bot.understanding.groups import group_finder
 from bot.understanding.message import LIKELY, Found, Reading, ReadingContext, read_message
 from bot.understanding.organisations import organisation_words
-from bot.understanding.replies import Kind, asked_with, leans_english
+from bot.understanding.replies import Kind, asked_with, german_word, leans_english
 from bot.understanding.slots import Asked
 from bot.understanding.titles import corrects
 
@@ -61,6 +62,12 @@ def gatherer(
             ),
         )
         language = _language(reading, ctx)
+        english = _reads_english(reading, text, steps[step], ctx)
+        if language is None and english and ctx.english_answers >= 1:
+            # the second terse English answer in a row ("company", "refugees"): one could be
+            # a loanword or a slip, two are how the sponsor writes; switched as for an English
+            # first message, said, with one tap back to German (which chooses German for good)
+            language = "en"
         detected = language is not None and reading.reply.wants is None
         offer = None
         if language is None and reading.language not in (None, ctx.language):
@@ -72,9 +79,9 @@ def gatherer(
             # part says besides the question asked, which the question's own parser reads
             said = gather(parts[0], step, ctx)
             others = {k: a for k, a in said.answers.items() if k != step}
-            return Gathered(others, language, offer, detected, said.corrects)
+            return Gathered(others, language, offer, detected, said.corrects, english)
         if reading.reply.kind is not Kind.ANSWER:
-            return Gathered(language=language, offer=offer, detected=detected)
+            return Gathered(language=language, offer=offer, detected=detected, english=english)
         answers: dict[str, Accepted] = {}
         for slot, found in reading.found():
             answered = step_of.get(slot)
@@ -100,7 +107,9 @@ def gatherer(
         for_whom = steps[step] == "title" and names_only_for_whom(
             text, group_finder(ctx.advisor.kb)
         )
-        return Gathered(answers, language, offer, detected, corrects(text) or revises or for_whom)
+        return Gathered(
+            answers, language, offer, detected, corrects(text) or revises or for_whom, english
+        )
 
     return gather
 
@@ -130,6 +139,19 @@ def _language(reading: Reading, ctx: StepContext) -> Language | None:
         return reading.reply.wants
     if reading.language == "en" and ctx.language == "de" and not ctx.language_chosen:
         return "en"
+    return None
+
+
+def _reads_english(reading: Reading, text: str, asked: Asked, ctx: StepContext) -> bool | None:
+    """Whether an answer in a German dialog whose language nobody chose reads as English
+    (True: "company", "refugees", "1 yr"), as German (False: "Eigenmittel", "Coaching und
+    Workshops"), or tells neither (None: names, numbers, or nothing to count)."""
+    if reading.reply.kind is not Kind.ANSWER or ctx.language != "de" or ctx.language_chosen:
+        return None
+    if answers_in_english(text, asked):
+        return True
+    if asked not in ("place", "title") and any(german_word(w.casefold()) for w in text.split()):
+        return False
     return None
 
 

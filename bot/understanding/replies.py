@@ -650,3 +650,12 @@ def leans_english(text: str, slot: Asked | None) -> bool:
         return True
     scores = language_scores(" ".join(letters))
     return scores.get("en", 0.0) >= 1.0 and scores.get("de", 0.0) == 0.0
+
+
+def german_word(word: str) -> bool:
+    """Whether a folded word marks an answer as German: a German function word, or a word
+    German knows and English does not ("frauen", "eigenmittel")."""
+    if word in _ONLY_GERMAN:
+        return True
+    scores = language_scores(word)
+    return scores.get("de", 0.0) > 0.0 and scores.get("en", 0.0) == 0.0

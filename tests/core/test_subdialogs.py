@@ -43,6 +43,7 @@ STORED_EDIT = json.dumps(
                 "revision": 4,
                 "sent": [],
                 "language_chosen": False,
+                "english_answers": 0,
                 "handoff_kind": None,
             },
         }
