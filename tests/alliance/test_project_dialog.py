@@ -18,6 +18,10 @@ from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from tests.dialogs.conftest import TODAY, ChatDriver
 
+# Each test runs a staff member's project dialog to a new knowledge version: about 0.4 s of CPU
+# a test, left to `make test` so that `make test-fast` stays under a minute.
+pytestmark = pytest.mark.slow
+
 OFFICE = 900
 COLLEAGUE = 901
 SPONSOR = 1001

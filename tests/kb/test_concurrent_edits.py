@@ -21,6 +21,11 @@ from bot.kb.stamp import read_stamp, strip_stamp
 from bot.kb.store import Author, Edit, EntryEdits, KnowledgeStore
 from tests.kb.edits import NEW_PROJECT, disk, remove_project, replace, shipped
 
+# Each test applies staff's changes to whole knowledge sets (parse, verify, build the matcher's
+# vocabulary): about 0.7 s of CPU a test, left to `make test` so that `make test-fast` stays
+# under a minute.
+pytestmark = pytest.mark.slow
+
 ANNA = Author("telegram:101", "Anna Becker")
 BEN = Author("telegram:202", "Ben Yilmaz")
 START = datetime(2025, 3, 1, 9, 30)

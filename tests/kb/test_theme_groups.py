@@ -26,6 +26,10 @@ from bot.kb.store import Author, Edit, EntryEdits, FileUpload, KnowledgeStore
 from bot.kb.theme_groups import StrayTheme
 from tests.kb.edits import NEW_PROJECT, put, remove_project, replace, shipped_text
 
+# Each test verifies whole knowledge sets with the theme reading of the advice: about 0.5 s of
+# CPU a test, left to `make test` so that `make test-fast` stays under a minute.
+pytestmark = pytest.mark.slow
+
 STAFF = Author("telegram:101", "Anna Becker")
 REFUGEES_AT_WORK = "Geflüchtete besuchen Betriebe"
 """A theme naming refugees (and companies, which every project may name)."""

@@ -21,6 +21,10 @@ from bot.runtime import Runtime
 from bot.storage.schema import MIGRATIONS
 from tests.dialogs.conftest import ChatDriver, runtime_for
 
+# Each test builds a runtime on a database of the old layout and upgrades it: about 0.35 s of
+# CPU a test, left to `make test` so that `make test-fast` stays under a minute.
+pytestmark = pytest.mark.slow
+
 NOW = datetime(2026, 12, 7, 10, 0)
 OFFICE = 900
 EARLY = 901
