@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.base.normalize import fold
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import FaqEntry
+from bot.kb.per_version import once_per_knowledge_base
 from bot.understanding.slots import Asked
 from bot.understanding.words import known, lemmas
 
@@ -213,17 +214,9 @@ class FaqFinder:
         return ranked[0].entry
 
 
-_FINDERS: dict[int, tuple[KnowledgeBase, FaqFinder]] = {}
-"""One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
-
-
+@once_per_knowledge_base
 def _finder(kb: KnowledgeBase) -> FaqFinder:
-    known = _FINDERS.get(id(kb))
-    if known is None or known[0] is not kb:
-        if len(_FINDERS) >= 8:
-            _FINDERS.clear()
-        known = _FINDERS[id(kb)] = (kb, FaqFinder(kb.faq))
-    return known[1]
+    return FaqFinder(kb.faq)
 
 
 def find_faq(question: str, kb: KnowledgeBase, asked: Asked | None = None) -> FaqEntry | None:

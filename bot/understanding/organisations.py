@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from bot.base.normalize import fold, transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import OrganisationKind, OrganisationKindId
+from bot.kb.per_version import once_per_knowledge_base
 from bot.understanding.groups.signatures import signature_start
 
 KINDS = tuple(kind.value for kind in OrganisationKindId)
@@ -379,18 +380,11 @@ class OrganisationWords:
         return None
 
 
-_WORDS: dict[int, tuple[KnowledgeBase, OrganisationWords]] = {}
-"""The compiled words per knowledge base in use (by identity: a knowledge base is not hashable),
-so a version staff apply is read with its own words."""
-
-
+@once_per_knowledge_base
 def organisation_words(kb: KnowledgeBase) -> OrganisationWords:
-    known = _WORDS.get(id(kb))
-    if known is None or known[0] is not kb:
-        if len(_WORDS) >= 8:
-            _WORDS.clear()
-        known = _WORDS[id(kb)] = (kb, OrganisationWords(kb.organisation_kinds))
-    return known[1]
+    """The words for kinds of organisation of `kb`, compiled once: a version staff apply is read
+    with its own words."""
+    return OrganisationWords(kb.organisation_kinds)
 
 
 def organisation_in(text: str, kb: KnowledgeBase, *, opening: bool = False) -> Kind | None:

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from bot.base.normalize import transliterate
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
+from bot.kb.per_version import once_per_knowledge_base
 from bot.understanding.groups.clauses import introduced
 from bot.understanding.groups.families import children_of_others
 from bot.understanding.groups.hits import GroupHit
@@ -309,15 +310,7 @@ class GroupFinder:
         return False
 
 
-_FINDERS: dict[int, tuple[KnowledgeBase, GroupFinder]] = {}
-"""One finder per knowledge base in use (by identity: a knowledge base is not hashable)."""
-
-
+@once_per_knowledge_base
 def group_finder(kb: KnowledgeBase) -> GroupFinder:
     """The finder for `kb`'s target groups, built once."""
-    known = _FINDERS.get(id(kb))
-    if known is None or known[0] is not kb:
-        if len(_FINDERS) >= 8:
-            _FINDERS.clear()
-        known = _FINDERS[id(kb)] = (kb, GroupFinder(kb.target_groups))
-    return known[1]
+    return GroupFinder(kb.target_groups)
