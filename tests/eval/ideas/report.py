@@ -39,6 +39,7 @@ PARTS = {
         HERE / "tuning-looks14i.yaml",
         HERE / "tuning-looks14j.yaml",
         HERE / "tuning-looks14m.yaml",
+        HERE / "tuning-looks14q.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -409,6 +410,8 @@ def report() -> str:
         "theme and look-alikes worded differently, written before branch looks14j's rules), "
         "`tuning-looks14m.yaml` (a ninth, mostly traps sharing a word or the people with a "
         "project but not its approach, written before branch looks14m's rules), "
+        "`tuning-looks14q.yaml` (a tenth, plans drafted without reading the projects, written "
+        "before branch looks14q measured a stricter semantic admit), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
