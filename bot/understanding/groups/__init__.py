@@ -17,7 +17,8 @@ docstring says them:
 * negation.py: negated groups, and groups a text takes back ("Ach nein, eher Azubis").
 * school_years.py: students in a school year ("year 11 students") are pupils.
 * families.py: children named as the family of the people named, in a sentence about their
-  care ("Betreuung für ihre Kinder", "childcare for their kids").
+  care ("Betreuung für ihre Kinder", "childcare for their kids"), and the group whose parents
+  they are ("Eltern von Schülern").
 * partners.py: organisations and people named as partners or places of a group, or coming
   with it ("Azubis mit ihren Praxisanleitern").
 * roles.py: professions people become, are trained for or learned.

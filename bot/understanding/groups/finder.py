@@ -11,8 +11,8 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
    organisations that are part of, place or partner a group of people (partners.py); roles
    people take or are trained for (roles.py); negated groups (negation.py); the children of
-   the people named (families.py); a title before a name and a group word naming an
-   organisation (sponsor.py);
+   the people named, and the group whose parents they are (families.py); a title before a
+   name and a group word naming an organisation (sponsor.py);
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
@@ -25,6 +25,10 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 Rules of the finder itself:
 
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
+* `alone`: these words of a group name it only where their sentence, after the rules above,
+  names no other group ("Quereinsteiger" are people in work elsewhere, but "Frauen nach der
+  Familienphase, Quereinsteiger" says who they are).
+* `feminine_generic`: these feminine plurals ("Pflegeschülerinnen") do not also name women.
 * Groups of organisations (`organisations: true`) count in running text only where introduced or
   named with their people; at the target-group question, where the whole answer names groups,
   they always count (`running_text=False`).
@@ -43,7 +47,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.kb.per_version import once_per_knowledge_base
 from bot.understanding.groups.clauses import introduced
-from bot.understanding.groups.families import children_of_others
+from bot.understanding.groups.families import children_of_others, of_their_parents
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.introductions import without_self
 from bot.understanding.groups.negation import corrected, without_negated
@@ -115,6 +119,15 @@ def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[t
     return parts
 
 
+def _alone_in_sentence(
+    hit: tuple[str, int, int], found: Sequence[tuple[str, int, int]], words: Sequence[Word]
+) -> bool:
+    """Whether no other group is named in the sentence of a hit of the group's `alone` words."""
+    group, start, _ = hit
+    sentence = words[start].sentence
+    return not any(g != group and words[s].sentence == sentence for g, s, _ in found)
+
+
 class GroupFinder:
     """Built once per knowledge base; `find` is cheap."""
 
@@ -123,16 +136,26 @@ class GroupFinder:
         self._organisations = {group.id for group in self._groups if group.organisations}
         self._patterns: list[Pattern] = []
         self._not_when: dict[str, list[Pattern]] = {}
+        alone: list[Pattern] = []
         for group in self._groups:
             for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
                 pattern = make_pattern(group.id, text)
                 if pattern is not None:
                     self._patterns.append(pattern)
+            alone += [p for text in group.alone if (p := make_pattern(group.id, text)) is not None]
             self._not_when[group.id] = [
                 pattern
                 for text in group.not_when
                 if (pattern := make_pattern(group.id, text)) is not None
             ]
+        self._patterns += alone
+        self._alone = frozenset(id(pattern) for pattern in alone)
+        self._feminine_generic = frozenset(
+            word.key
+            for group in self._groups
+            for text in group.feminine_generic
+            for word in split_words(text)
+        )
         self._index = by_first_word(self._patterns)
         self._first_forms = frozenset(self._index)
         self._not_when_index = {
@@ -171,6 +194,7 @@ class GroupFinder:
         words = split_words(text)
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
+        alone: set[tuple[str, int, int]] = set()
         for start, word in enumerate(words):
             if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
                 continue  # no pattern begins with any form of it (most words of a text)
@@ -179,6 +203,8 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
+                    if id(pattern) in self._alone:
+                        alone.add((pattern.group, start, end))
         guessed = compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
@@ -210,7 +236,11 @@ class GroupFinder:
         found = without_parts(found, words, self._organisations)
         found = without_roles(found, words, text, self._organisations)
         found = without_negated(found, words)
-        found = [hit for hit in found if not children_of_others(hit, words)]
+        found = [
+            hit
+            for hit in found
+            if not children_of_others(hit, words) and not of_their_parents(hit, words)
+        ]
         found = [hit for hit in found if not trained_as(hit, words, text)]
         found = [
             hit
@@ -247,7 +277,8 @@ class GroupFinder:
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]
-        found += women_too(found, words, self._women, text)
+        found = [hit for hit in found if hit not in alone or _alone_in_sentence(hit, found, words)]
+        found += women_too(found, words, self._women, text, self._feminine_generic)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end

@@ -7,6 +7,8 @@
   "durch"/"by" ("coached by retired engineers", "Mentoring durch unsere Erzieherinnen"), is the
   project's staff, not its target group; what the group's own words go on to say of it is no
   other group ("our Azubis from Vietnam need support").
+  A group named in a relative clause right after the group says who they are ("Single parents
+  who are not in work need flexible training"), not whom they do the work to.
 * Nor are people given a role of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für
   Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im
   Betrieb wären die Ausbilder") beside another group of the text, unless introduced or trained
@@ -27,6 +29,7 @@ from bot.understanding.groups.vocabulary import (
     CLAUSE_BREAKS,
     INTRODUCERS,
     JOINERS,
+    RELATIVES,
     ROLE_AS,
     ROLE_GAP,
     SUBJECTS,
@@ -201,10 +204,13 @@ def without_staff(
         # … nor what the group's own words go on to say of them ("our Azubis from Vietnam
         # need …": "from Vietnam" says where the apprentices come from)
         end = _attached_end(end, people)
+        said_of_them = _relative_clause_end(end, words, text)
         later = [
             s
             for s in others
-            if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
+            if s >= said_of_them
+            and not agent(s)
+            and any(w.key not in JOINERS for w in words[end:s])
         ]
         opening = [w for w in words[:start] if w.sentence == sentence]
         # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
@@ -225,6 +231,23 @@ def without_staff(
         return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
     return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
+
+
+def _relative_clause_end(end: int, words: Sequence[Word], text: str) -> int:
+    """Where a relative clause right after a group ends ("Single parents who are not in work
+    need …", "Lehrkräfte, die Schüler begleiten, …"): a group named in it says who they are
+    or what they do, it is not whom they do the work to. `end` itself when none follows."""
+    if end >= len(words) or words[end].key not in RELATIVES:
+        return end
+    sentence = words[end].sentence
+    last = end + 1
+    while (
+        last < len(words)
+        and words[last].sentence == sentence
+        and "," not in text[words[last - 1].end : words[last].start]
+    ):
+        last += 1
+    return last
 
 
 def _attached_end(end: int, people: Sequence[tuple[str, int, int]]) -> int:

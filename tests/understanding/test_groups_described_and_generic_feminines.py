@@ -1,0 +1,162 @@
+"""Target groups, wave 11 of #12 (understand12u): groups described in a sentence; career changers
+alone are people from other jobs; the parents of a group are whom it is for; what people were is
+no group; feminine plurals that name everyone in an occupation of women."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kb.knowledge import KnowledgeBase
+from bot.understanding.groups.finder import GroupFinder
+from tests.understanding.reading import Finders, read
+
+
+@pytest.fixture(scope="module")
+def finder(kb: KnowledgeBase) -> GroupFinder:
+    return GroupFinder(kb.target_groups)
+
+
+def _groups(finders: Finders, text: str) -> set[str]:
+    reading = read(finders, text)
+    return set(reading.target_groups.value) if reading.target_groups else set()
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "Hello, community centre in Hildesheim. Single parents who are not in work need "
+            "flexible training and childcare.",
+            {"frauen", "arbeitslose"},
+        ),
+        (
+            "Alleinerziehende, die keine Arbeit haben, brauchen Kinderbetreuung und Coaching.",
+            {"frauen", "arbeitslose"},
+        ),
+    ],
+)
+def test_a_group_said_of_people_in_their_relative_clause_keeps_them(
+    finders: Finders, text: str, groups: set[str]
+) -> None:
+    # "who are not in work" says who the single parents are: they are not staff who train
+    # the unemployed
+    assert _groups(finders, text) == groups
+
+
+def test_staff_who_do_the_work_to_a_later_group_still_go(finders: Finders) -> None:
+    groups = _groups(
+        finders, "Unsere Lehrkräfte begleiten Geflüchtete in Hameln beim Berufseinstieg."
+    )
+    assert groups == {"gefluechtete"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Familienzentrum Sarstedt: diesmal die Eltern von Schülern mit Migrationsgeschichte, "
+            "die selbst eine Arbeit suchen.",
+            "schueler",
+            {"zugewanderte", "arbeitslose"},
+        ),
+        ("We run evening courses for parents of apprentices in Hameln.", "auszubildende", set()),
+        ("Wir wollen Mütter von Grundschülern in Teilzeitjobs bringen.", "schueler", {"frauen"}),
+    ],
+)
+def test_the_group_whose_parents_the_people_are_is_not_whom_it_is_for(
+    finders: Finders, text: str, absent: str, present: set[str]
+) -> None:
+    groups = _groups(finders, text)
+    assert absent not in groups
+    assert present <= groups
+
+
+def test_pupils_with_their_parents_stay(finders: Finders) -> None:
+    assert "schueler" in _groups(finders, "Wir wollen Schüler und ihre Eltern informieren.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quereinsteiger",
+        "quereinsteiger aus anderen jobs",
+        "career changers without a degree",
+        "Wir wollen Quereinsteiger für die Pflege gewinnen.",
+    ],
+)
+def test_career_changers_alone_are_people_from_other_jobs(finder: GroupFinder, text: str) -> None:
+    assert set(finder.groups(text)) == {"beschaeftigte"}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("frauen nach der familienphase, quereinsteiger", {"frauen", "berufsrueckkehrende"}),
+        ("Arbeitslose und Quereinsteiger", {"arbeitslose"}),
+        ("Quereinsteiger vom Jobcenter", {"arbeitslose"}),
+        ("older career changers over 50", {"aeltere"}),
+    ],
+)
+def test_career_changers_are_who_their_sentence_says_they_are(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
+
+
+def test_only_their_own_sentence_says_who_career_changers_are(finder: GroupFinder) -> None:
+    groups = set(finder.groups("Quereinsteiger für die Pflege. Frauen sind besonders willkommen."))
+    assert groups == {"beschaeftigte", "frauen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("people from Ukraine who were developers at home", "beschaeftigte"),
+        ("Frauen aus Syrien, die dort Lehrerinnen waren, sollen in Kitas arbeiten.", "lehrkraefte"),
+    ],
+)
+def test_what_people_were_is_no_group(finder: GroupFinder, text: str, absent: str) -> None:
+    groups = set(finder.groups(text, running_text=True))
+    assert absent not in groups
+    assert groups  # the people themselves are still read
+
+
+def test_a_profession_without_other_people_still_names_them(finder: GroupFinder) -> None:
+    assert set(finder.groups("Unsere Mitarbeiter waren lange krank.")) == {"beschaeftigte"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unsere pflegeschülerinnen brauchen mehr praxisanleitung",
+        "Wir wollen Altenpflegeschülerinnen im ersten Jahr begleiten.",
+    ],
+)
+def test_a_generic_feminine_of_an_occupation_names_no_women(finder: GroupFinder, text: str) -> None:
+    groups = set(finder.groups(text))
+    assert "auszubildende" in groups
+    assert "frauen" not in groups
+
+
+def test_other_feminine_plurals_still_name_women(finder: GroupFinder) -> None:
+    assert "frauen" in set(finder.groups("Wir wollen Schülerinnen für MINT-Berufe begeistern."))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("our junior developers", "beschaeftigte"),
+        ("our engineers need training in battery technology", "beschaeftigte"),
+        ("Softwareentwickler und Programmierer in kleinen Firmen", "beschaeftigte"),
+        ("die jungs und mädels die nach dem abi nicht wissen was sie machen sollen", "schueler"),
+        ("women over 45", "aeltere"),
+        ("Viele Verkäuferinnen verlieren ihren Job, weil Filialen schließen.", "arbeitslose"),
+        ("people losing their jobs when the plant closes", "arbeitslose"),
+    ],
+)
+def test_everyday_words_of_wave_11(finder: GroupFinder, text: str, group: str) -> None:
+    assert group in set(finder.groups(text))
+
+
+def test_a_firm_without_an_apprenticeship_place_names_no_pupils(finder: GroupFinder) -> None:
+    assert set(finder.groups("Wir haben keine Lehrstelle frei.", running_text=True)) == set()
