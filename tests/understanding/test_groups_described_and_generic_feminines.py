@@ -160,3 +160,42 @@ def test_everyday_words_of_wave_11(finder: GroupFinder, text: str, group: str) -
 
 def test_a_firm_without_an_apprenticeship_place_names_no_pupils(finder: GroupFinder) -> None:
     assert set(finder.groups("Wir haben keine Lehrstelle frei.", running_text=True)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine Frau und ich führen einen Hof in Holzminden und wollen Jugendlichen die "
+        "Landwirtschaft zeigen.",
+        "Ich habe mit meiner Mutter eine Bäckerei in Rinteln, wir wollen Jugendliche ausbilden.",
+    ],
+)
+def test_the_writers_wife_or_mother_is_no_group_of_women(finders: Finders, text: str) -> None:
+    assert _groups(finders, text) == {"schueler"}
+
+
+def test_women_named_beside_the_writers_family_still_count(finders: Finders) -> None:
+    text = "Meine Frau und ich wollen Frauen in Hameln in Führungspositionen bringen."
+    assert "frauen" in _groups(finders, text)
+
+
+def test_staff_sought_beside_the_group_answered_is_no_group(finder: GroupFinder) -> None:
+    assert set(finder.answer_groups("Langzeitarbeitslose, we need forklift drivers")) == {
+        "arbeitslose"
+    }
+
+
+def test_staff_sought_alone_is_the_answer(finder: GroupFinder) -> None:
+    assert set(finder.answer_groups("wir suchen Azubis")) == {"auszubildende"}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Es geht um Leute, die schon lange aus dem Job raus sind.", "arbeitslose"),
+        ("young adults under 25 who are receiving benefits", "arbeitslose"),
+        ("Menschen, die eine Behinderung haben", "menschen-mit-beeintraechtigung"),
+    ],
+)
+def test_groups_described_in_a_sentence(finder: GroupFinder, text: str, group: str) -> None:
+    assert set(finder.groups(text, running_text=True)) == {group}

@@ -26,7 +26,7 @@ docstring says them:
   ambassadors).
 * sought.py: people companies seek as staff.
 * sponsor.py: what the sponsor says about its own organisation and people, and the writer's
-  colleague.
+  colleague or family ("meine Frau und ich").
 * introductions.py: who the sponsor says they are ("wir sind …", "founder here").
 * signatures.py: where the signature of an e-mail-like message begins.
 * vocabulary.py: function words several rules share; hits.py: `GroupHit`, the result.

@@ -16,9 +16,10 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
-   says about its own organisation and people, and the writer's colleague (sponsor.py); the
-   project's staff (staff.py); people named as partners (partners.py); people companies seek
-   (sought.py);
+   says about its own organisation and people, and the writer's colleague or family
+   (sponsor.py); the project's staff (staff.py); people named as partners (partners.py);
+   people companies seek (sought.py); at the target-group question, people companies seek
+   only beside another group;
 4. it adds women where a feminine plural alone names a group (tokens.py), and drops the groups
    the text takes back (negation.py).
 
@@ -276,6 +277,11 @@ class GroupFinder:
             found = without_partners(found, words, text, self._organisations)
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
+        else:
+            # at the target-group question, staff a company seeks beside the group the answer
+            # names ("Langzeitarbeitslose, we need forklift drivers"); alone they are the answer
+            kept = [hit for hit in found if not sought(hit, words, text, self._organisations)]
+            found = kept or found
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]
         found = [hit for hit in found if hit not in alone or _alone_in_sentence(hit, found, words)]
         found += women_too(found, words, self._women, text, self._feminine_generic)

@@ -2,12 +2,13 @@
 text, except where said).
 
 * Not the target group: a title before a name ("Frau Meyer", everywhere); the writer's
-  colleague ("mein Kollege hat mich gebeten", "my colleague"); a group word naming
-  an organisation ("women's network", "refugee-led association", everywhere); the
-  organisation's size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete")
-  and staff who retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; an average or a
-  breakdown of the staff ("im Schnitt über 50", "davon viele Frauen"); a group the sponsor
-  serves already beside another ("Geflüchtete haben wir schon ein Projekt – diesmal …").
+  colleague or family ("mein Kollege hat mich gebeten", "my colleague", "meine Frau und ich");
+  a group word naming an organisation ("women's network", "refugee-led association",
+  everywhere); the organisation's size ("mit 40 Mitarbeitern"), staff as a cost item ("für
+  Personal und Miete") and staff who retire ("fünf Gesellen gehen in Rente"); "für unseren
+  Betrieb"; an average or a breakdown of the staff ("im Schnitt über 50", "davon viele
+  Frauen"); a group the sponsor serves already beside another ("Geflüchtete haben wir schon ein
+  Projekt – diesmal …").
 * Where a text names a group elsewhere, a clause about the sponsor's own people ("Our teachers
   are native speakers", "Unsere Kundinnen sind meist ältere Damen") or about who takes part
   beside it ("teachers and parents are partners", "Die Ausbilder machen mit") names none.
@@ -115,16 +116,20 @@ def addressed(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bo
 
 
 COLLEAGUE = frozenset({"kollege", "kollegin", "colleague"})
+FAMILY = frozenset({"frau", "mutter", "mama", "tochter"})
+"""The writer's wife, mother or daughter ("Meine Frau und ich führen einen Hof"): one person of
+the family, no group of women."""
 MY = frozenset({"mein", "meine", "meinen", "meinem", "meiner", "my"})
 
 
 def a_colleague(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
-    """ "mein Kollege hat mich gebeten …", "on behalf of my colleague": one person the writer
-    works with, no group (the plural, "unsere Kollegen", may be whom a project trains)."""
+    """ "mein Kollege hat mich gebeten …", "on behalf of my colleague", "meine Frau und ich":
+    one person the writer works or lives with, no group (the plural, "unsere Kollegen", may be
+    whom a project trains)."""
     _, start, end = hit
     return (
         end - start == 1
-        and words[start].key in COLLEAGUE
+        and words[start].key in COLLEAGUE | FAMILY
         and start > 0
         and (words[start - 1].key in MY)
     )
