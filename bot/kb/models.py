@@ -130,10 +130,6 @@ class TargetGroup(Entry):
     not_when: list[Text] = []
     """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
     Schüler" names pupils, not women)."""
-    alone: list[Text] = []
-    """Words that name the group only where their sentence names no other group: career
-    changers ("Quereinsteiger") are people from other jobs unless the sentence says who they
-    are ("Quereinsteiger vom Jobcenter", "Frauen nach der Familienphase, Quereinsteiger")."""
     feminine_generic: list[Text] = []
     """Feminine plurals of the group's words that name everyone in it, in occupations where
     nearly all are women ("Pflegeschülerinnen"): alone they do not also name women, as

@@ -119,6 +119,7 @@ def test_everyday_words_name_their_groups(finder: GroupFinder, text: str, groups
         "hi",
         "Hallo!",
         "Fachkräfte",
+        "Quereinsteiger",
         "siehe Projektidee",
         "die alten Maschinen",
         "Der Verein wurde 2010 gegründet",

@@ -26,9 +26,6 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 Rules of the finder itself:
 
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
-* `alone`: these words of a group name it only where their sentence, after the rules above,
-  names no other group ("Quereinsteiger" are people in work elsewhere, but "Frauen nach der
-  Familienphase, Quereinsteiger" says who they are).
 * `feminine_generic`: these feminine plurals ("Pflegeschülerinnen") do not also name women.
 * Groups of organisations (`organisations: true`) count in running text only where introduced or
   named with their people; at the target-group question, where the whole answer names groups,
@@ -120,15 +117,6 @@ def _uncovered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[t
     return parts
 
 
-def _alone_in_sentence(
-    hit: tuple[str, int, int], found: Sequence[tuple[str, int, int]], words: Sequence[Word]
-) -> bool:
-    """Whether no other group is named in the sentence of a hit of the group's `alone` words."""
-    group, start, _ = hit
-    sentence = words[start].sentence
-    return not any(g != group and words[s].sentence == sentence for g, s, _ in found)
-
-
 class GroupFinder:
     """Built once per knowledge base; `find` is cheap."""
 
@@ -137,20 +125,16 @@ class GroupFinder:
         self._organisations = {group.id for group in self._groups if group.organisations}
         self._patterns: list[Pattern] = []
         self._not_when: dict[str, list[Pattern]] = {}
-        alone: list[Pattern] = []
         for group in self._groups:
             for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
                 pattern = make_pattern(group.id, text)
                 if pattern is not None:
                     self._patterns.append(pattern)
-            alone += [p for text in group.alone if (p := make_pattern(group.id, text)) is not None]
             self._not_when[group.id] = [
                 pattern
                 for text in group.not_when
                 if (pattern := make_pattern(group.id, text)) is not None
             ]
-        self._patterns += alone
-        self._alone = frozenset(id(pattern) for pattern in alone)
         self._feminine_generic = frozenset(
             word.key
             for group in self._groups
@@ -195,7 +179,6 @@ class GroupFinder:
         words = split_words(text)
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
-        alone: set[tuple[str, int, int]] = set()
         for start, word in enumerate(words):
             if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
                 continue  # no pattern begins with any form of it (most words of a text)
@@ -204,8 +187,6 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
-                    if id(pattern) in self._alone:
-                        alone.add((pattern.group, start, end))
         guessed = compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
@@ -283,7 +264,6 @@ class GroupFinder:
             kept = [hit for hit in found if not sought(hit, words, text, self._organisations)]
             found = kept or found
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]
-        found = [hit for hit in found if hit not in alone or _alone_in_sentence(hit, found, words)]
         found += women_too(found, words, self._women, text, self._feminine_generic)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
