@@ -179,3 +179,25 @@ def test_partners_described_by_a_group_word_are_partners(finders: Finders) -> No
 def test_what_people_named_before_with_have_still_describes_them(finders: Finders) -> None:
     groups = _groups(finders, "Wir wollen Frauen mit Behinderung in Hameln in Arbeit bringen.")
     assert groups == {"frauen", "menschen-mit-beeintraechtigung"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind ein Pflegeheim in Hameln mit 80 Bewohnern und 60 Mitarbeitenden. Wir wollen "
+        "Schulabgänger für die Pflegeausbildung gewinnen.",
+        "We're a care home in Hameln with 40 beds and about 55 staff. We want to attract school "
+        "leavers.",
+    ],
+)
+def test_staff_in_a_list_of_the_organisations_figures_give_its_size(
+    finders: Finders, text: str
+) -> None:
+    assert _groups(finders, text) == {"schueler"}
+
+
+def test_figures_of_the_projects_people_are_no_size(finder: GroupFinder) -> None:
+    groups = set(
+        finder.groups("Wir wollen 15 Azubis und 10 Beschäftigte qualifizieren.", running_text=True)
+    )
+    assert groups == {"auszubildende", "beschaeftigte"}

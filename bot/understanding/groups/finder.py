@@ -237,7 +237,9 @@ class GroupFinder:
             found = without_self(found, words, text)
             found = [hit for hit in found if not a_colleague(hit, words)]
             found = [
-                hit for hit in found if not organisation_detail(hit, words, self._organisations)
+                hit
+                for hit in found
+                if not organisation_detail(hit, words, self._organisations, found)
             ]
             found = [hit for hit in found if not retiring(hit, words, text)]
             found = [hit for hit in found if not averaged(hit, words, text)]

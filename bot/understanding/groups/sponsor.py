@@ -314,10 +314,53 @@ def names_organisation(
     return bool(following) and following[0].key in ORGANISATION_NOUNS
 
 
+SIZE_LIST_REACH = 4
+"""Words back from a second figure to the first of a list of sizes ("mit 80 Bewohnern und 60
+Mitarbeitenden", "with 12 beds and 40 staff")."""
+
+
+def _a_size(start: int, words: Sequence[Word], named: Sequence[tuple[str, int, int]] = ()) -> bool:
+    """Whether a figure right before the staff gives the organisation's size: "mit (rund) 40
+    Mitarbeitern", or the last of a list of figures after "mit" ("mit 80 Bewohnern und 60
+    Mitarbeitenden"), not of people the project has ("mit 15 Azubis und 10 Beschäftigten")."""
+    sentence = words[start].sentence
+
+    def skip_back(index: int) -> int:
+        while (
+            index >= 0 and words[index].sentence == sentence and words[index].key in APPROXIMATELY
+        ):
+            index -= 1
+        return index
+
+    index = skip_back(start - 1)
+    if index < 1 or words[index].sentence != sentence or not is_number(words[index]):
+        return False
+    index = skip_back(index - 1)
+    if index < 0 or words[index].sentence != sentence:
+        return False
+    if words[index].key in SIZE_MARKERS:
+        return True
+    if words[index].key not in JOINERS:
+        return False
+    for earlier in range(index - 1, max(0, index - SIZE_LIST_REACH) - 1, -1):
+        if words[earlier].sentence != sentence:
+            return False
+        if is_number(words[earlier]):
+            if any(earlier < s < index for _, s, _ in named):
+                return False  # the earlier figure counts people of a group
+            marker = skip_back(earlier - 1)
+            return marker >= 0 and words[marker].key in SIZE_MARKERS
+    return False
+
+
 def organisation_detail(
-    hit: tuple[str, int, int], words: Sequence[Word], organisations: AbstractSet[str]
+    hit: tuple[str, int, int],
+    words: Sequence[Word],
+    organisations: AbstractSet[str],
+    named: Sequence[tuple[str, int, int]] = (),
 ) -> bool:
-    """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
+    """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern", "mit 80
+    Bewohnern und 60 Mitarbeitenden") or are a
     cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
     ("Azubis für unseren Betrieb")."""
     group, start, end = hit
@@ -325,16 +368,8 @@ def organisation_detail(
     before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
     if group in organisations:
         return bool(before) and before[-1].key in POSSESSIVES
-    if group in SIZE_GROUPS:
-        index = len(before) - 1
-        while index >= 0 and before[index].key in APPROXIMATELY:
-            index -= 1
-        if index >= 1 and is_number(before[index]):
-            index -= 1
-            while index >= 0 and before[index].key in APPROXIMATELY:
-                index -= 1
-            if index >= 0 and before[index].key in SIZE_MARKERS:
-                return True
+    if group in SIZE_GROUPS and _a_size(start, words, named):
+        return True
     near = [
         w
         for w in (*words[max(0, start - 2) : start], *words[end : end + 2])
