@@ -201,3 +201,32 @@ def test_figures_of_the_projects_people_are_no_size(finder: GroupFinder) -> None
         finder.groups("Wir wollen 15 Azubis und 10 Beschäftigte qualifizieren.", running_text=True)
     )
     assert groups == {"auszubildende", "beschaeftigte"}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Rentner helfen Jugendlichen in Hameln bei Bewerbungen.", {"schueler"}),
+        (
+            "We'd like to set up a mentoring scheme in Hameln in which retired managers help "
+            "young founders.",
+            {"gruendende"},
+        ),
+        (
+            "basically a buddy scheme - local retirees from industry help refugee apprentices in "
+            "Hildesheim with vocational school stuff",
+            {"gefluechtete", "auszubildende"},
+        ),
+    ],
+)
+def test_people_who_help_another_group_are_the_projects_staff(
+    finders: Finders, text: str, groups: set[str]
+) -> None:
+    assert _groups(finders, text) == groups
+
+
+def test_whom_the_sponsor_helps_stays(finders: Finders) -> None:
+    groups = _groups(
+        finders, "Wir wollen in Hameln Frauen helfen, die nach der Elternzeit zurück wollen."
+    )
+    assert groups == {"frauen", "berufsrueckkehrende"}

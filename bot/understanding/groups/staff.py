@@ -3,7 +3,9 @@
 * A group named before another group of its sentence and a verb of helping or offering, opening
   the sentence or a clause of it ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln", "From April, our nurses would train
-  unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten"), or after
+  unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten", "a scheme
+  in which retired managers help young founders", "buddy scheme - retirees help refugee
+  apprentices"), or after
   "durch"/"by" ("coached by retired engineers", "Mentoring durch unsere Erzieherinnen"), is the
   project's staff, not its target group; what the group's own words go on to say of it is no
   other group ("our Azubis from Vietnam need support").
@@ -39,8 +41,8 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren beibringen beibringt anbieten anbietet
-    run runs offer offers
+    mentorieren beibringen beibringt anbieten anbietet helfen hilft
+    run runs offer offers help helps
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
@@ -219,6 +221,7 @@ def without_staff(
             # … or open a clause of their sentence ("From April 2027, our nurses would
             # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
             opening = list(words[clause_bounds(words, start, text)[0] : start])
+            opening = opening[_inner_clause(opening, text) :]
             counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
         if not later or len(counted) >= SUBJECT_REACH:
             return False
@@ -231,6 +234,24 @@ def without_staff(
         return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
     return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
+
+
+INNER_OPENERS = frozenset({"which", "where", "whereby", "wo", "wobei", "worin"})
+"""Words that open a clause inside a sentence without a comma ("a scheme in which retired
+managers help …")."""
+DASHES = (" - ", " – ", " — ")
+
+
+def _inner_clause(opening: Sequence[Word], text: str) -> int:
+    """Where the last inner clause of `opening` begins: after a relative "which"/"where" or a
+    dash between words ("buddy scheme - local retirees help …"); 0 when none."""
+    begins = 0
+    for index, word in enumerate(opening):
+        if word.key in INNER_OPENERS:
+            begins = index + 1
+        elif index and text[opening[index - 1].end : word.start] in DASHES:
+            begins = index
+    return begins
 
 
 def _relative_clause_end(end: int, words: Sequence[Word], text: str) -> int:
