@@ -230,3 +230,17 @@ def test_whom_the_sponsor_helps_stays(finders: Finders) -> None:
         finders, "Wir wollen in Hameln Frauen helfen, die nach der Elternzeit zurück wollen."
     )
     assert groups == {"frauen", "berufsrueckkehrende"}
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Frauen und Männer über 50", {"aeltere"}),
+        ("men and women over 50 who lost their jobs", {"aeltere", "arbeitslose"}),
+        ("Pflegefachfrauen und -männer", {"beschaeftigte"}),
+    ],
+)
+def test_women_and_men_or_a_job_title_in_frau_name_no_group_of_women(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups
