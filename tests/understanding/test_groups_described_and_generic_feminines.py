@@ -244,3 +244,21 @@ def test_women_and_men_or_a_job_title_in_frau_name_no_group_of_women(
     finder: GroupFinder, text: str, groups: set[str]
 ) -> None:
     assert set(finder.groups(text)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Ich bin Rentnerin und ehemalige Lehrerin und möchte Geflüchteten in Hameln Deutsch "
+            "beibringen.",
+            "lehrkraefte",
+        ),
+        ("Former teachers mentor pupils in Hameln.", "lehrkraefte"),
+        ("We want to bring retired nurses in Hameln back into part-time work.", "beschaeftigte"),
+    ],
+)
+def test_a_profession_people_had_is_no_group(finders: Finders, text: str, absent: str) -> None:
+    groups = _groups(finders, text)
+    assert absent not in groups
+    assert groups

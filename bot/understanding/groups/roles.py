@@ -9,7 +9,8 @@
 * Professions listed right after what people learned ("haben ihren Beruf in Syrien gelernt,
   Elektriker, Friseur", "mit Hochschulabschluss, Lehrerin, Ärztin") are what they were trained
   as, no group of employees or teachers, and so are those people were ("who were developers at
-  home", "die in Syrien Lehrerinnen waren"); a trade joined to learners ("Berufskraftfahrer-
+  home", "die in Syrien Lehrerinnen waren") or had ("ehemalige Lehrerin", "retired nurses"); a
+  trade joined to learners ("Berufskraftfahrer-
   Nachwuchs") is what they learn.
 """
 
@@ -77,6 +78,16 @@ Nachwuchs", "Elektriker-Azubis")."""
 PAST_COPULAS = frozenset({"were", "was", "waren", "war"})
 """A profession people were ("who were developers at home", "die in Syrien Lehrerinnen waren")
 is what they did before, not a group of employees or teachers."""
+
+
+FORMER = frozenset(
+    """
+    ehemalige ehemaligen ehemaliger ehemaliges frühere früheren früherer fruehere frueheren
+    pensionierte pensionierten pensionierter former retired ex
+    """.split()
+)
+"""A profession people had ("ehemalige Lehrerin", "retired nurses", "former teachers") is no
+group of employees or teachers: they no longer work in it."""
 
 
 def _was(start: int, end: int, words: Sequence[Word]) -> bool:
@@ -159,6 +170,8 @@ def without_roles(
             and _named_before(group, start, found, words)
         ):
             return True  # "people from Ukraine who were developers at home": what they were
+        if group in PROFESSIONS and words[start - 1].key in FORMER:
+            return True  # "ehemalige Lehrerin", "retired nurses": no longer in the job
         if (
             end < len(words)
             and words[end].sentence == sentence
