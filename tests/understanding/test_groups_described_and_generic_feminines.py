@@ -262,3 +262,18 @@ def test_a_profession_people_had_is_no_group(finders: Finders, text: str, absent
     groups = _groups(finders, text)
     assert absent not in groups
     assert groups
+
+
+def test_people_the_sponsor_employs_beside_the_target_group_are_its_own(
+    finders: Finders,
+) -> None:
+    text = (
+        "Wir beschäftigen in Hameln viele Frauen in Teilzeit, aber das Projekt soll "
+        "Langzeitarbeitslose erreichen."
+    )
+    assert _groups(finders, text) == {"arbeitslose"}
+
+
+def test_people_the_sponsor_employs_and_the_project_is_for_stay(finders: Finders) -> None:
+    text = "Wir beschäftigen in Hameln viele Frauen in Teilzeit und wollen ihnen Aufstieg bieten."
+    assert _groups(finders, text) == {"frauen"}

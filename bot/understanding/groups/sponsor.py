@@ -28,6 +28,7 @@ from bot.understanding.groups.vocabulary import (
     JOINERS,
     OWN_PEOPLE,
     POSSESSIVES,
+    SUBJECTS,
     TARGET_WORDS,
 )
 
@@ -264,6 +265,22 @@ def own_described(
     return start in ages or start in own
 
 
+EMPLOYING = frozenset("beschäftigen beschaeftigen beschäftigt beschaeftigt employ employs".split())
+EMPLOYED_REACH = 5
+"""Words up to the people after "wir beschäftigen" ("in Hameln viele", "rund 20")."""
+
+
+def _employed_by_sponsor(first: int, start: int, words: Sequence[Word]) -> bool:
+    """ "Wir beschäftigen viele Frauen in Teilzeit", "we employ 40 drivers": a clause whose
+    subject is the sponsor and whose verb employs the people: its own staff."""
+    verbs = [i for i in range(first, start) if words[i].key in EMPLOYING]
+    return (
+        bool(verbs)
+        and start - verbs[0] <= EMPLOYED_REACH
+        and any(words[i].key in SUBJECTS for i in range(first, verbs[0] + 2))
+    )
+
+
 def said_of_others(
     hit: tuple[str, int, int],
     named: Sequence[tuple[str, int, int]],
@@ -272,6 +289,7 @@ def said_of_others(
 ) -> bool:
     """Where a text names its target group elsewhere, a clause about the sponsor's own
     people ("Our teachers are native speakers", "Unsere Kundinnen sind meist ältere Damen",
+    "Wir beschäftigen viele Frauen in Teilzeit",
     "unsere Kameraden sind fast alle über 50") or about who takes part beside it ("Die
     Ausbilder machen natürlich mit", "teachers and parents are partners") names no target
     group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
@@ -292,6 +310,8 @@ def said_of_others(
         )
         if person and any(words[i].key in COPULAS for i in range(owner + 2, min(last, owner + 5))):
             return True
+    if _employed_by_sponsor(first, start, words):
+        return True
     lead = [i for i in range(first, start) if not any(s <= i < e for _, s, e in named)]
     if not all(words[i].key in GAP_WORDS | POSSESSIVES | JOINERS for i in lead):
         return False  # not the clause's subject
