@@ -277,3 +277,16 @@ def test_people_the_sponsor_employs_beside_the_target_group_are_its_own(
 def test_people_the_sponsor_employs_and_the_project_is_for_stay(finders: Finders) -> None:
     text = "Wir beschäftigen in Hameln viele Frauen in Teilzeit und wollen ihnen Aufstieg bieten."
     assert _groups(finders, text) == {"frauen"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir, die Wirtschaftsförderung Holzminden, wollen Rückkehrer in die Region holen.",
+        "We want to attract returners back to the area.",
+    ],
+)
+def test_returners_brought_to_the_region_are_no_career_returners(
+    finder: GroupFinder, text: str
+) -> None:
+    assert "berufsrueckkehrende" not in set(finder.groups(text, running_text=True))
