@@ -290,3 +290,19 @@ def test_returners_brought_to_the_region_are_no_career_returners(
     finder: GroupFinder, text: str
 ) -> None:
     assert "berufsrueckkehrende" not in set(finder.groups(text, running_text=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("teenagers at risk of dropping out", {"schueler"}),
+        ("apprentices who are about to drop out", {"auszubildende"}),
+        ("dropouts from vocational training", set()),
+        ("uni students who are thinking about dropping out", {"studierende", "studienabbrecher"}),
+        ("dropouts", {"studienabbrecher"}),
+    ],
+)
+def test_dropping_out_names_university_dropouts_only_beside_students(
+    finder: GroupFinder, text: str, groups: set[str]
+) -> None:
+    assert set(finder.groups(text)) == groups

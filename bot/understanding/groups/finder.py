@@ -26,6 +26,9 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 Rules of the finder itself:
 
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
+* `alone`: these words of a group name it only where their sentence, after the rules above,
+  names no other group than the broader ones it is within ("dropping out" of "uni students",
+  not of "apprentices").
 * `feminine_generic`: these feminine plurals ("Pflegeschülerinnen") do not also name women.
 * Groups of organisations (`organisations: true`) count in running text only where introduced or
   named with their people; at the target-group question, where the whole answer names groups,
@@ -125,11 +128,13 @@ class GroupFinder:
         self._organisations = {group.id for group in self._groups if group.organisations}
         self._patterns: list[Pattern] = []
         self._not_when: dict[str, list[Pattern]] = {}
+        alone: list[Pattern] = []
         for group in self._groups:
             for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
                 pattern = make_pattern(group.id, text)
                 if pattern is not None:
                     self._patterns.append(pattern)
+            alone += [p for text in group.alone if (p := make_pattern(group.id, text)) is not None]
             self._not_when[group.id] = [
                 pattern
                 for text in group.not_when
@@ -141,6 +146,9 @@ class GroupFinder:
             for text in group.feminine_generic
             for word in split_words(text)
         )
+        self._patterns += alone
+        self._alone = frozenset(id(pattern) for pattern in alone)
+        self._within = {group.id: frozenset(group.within) for group in self._groups}
         self._index = by_first_word(self._patterns)
         self._first_forms = frozenset(self._index)
         self._not_when_index = {
@@ -179,6 +187,7 @@ class GroupFinder:
         words = split_words(text)
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
+        alone: set[tuple[str, int, int]] = set()
         for start, word in enumerate(words):
             if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
                 continue  # no pattern begins with any form of it (most words of a text)
@@ -187,6 +196,8 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
+                    if id(pattern) in self._alone:
+                        alone.add((pattern.group, start, end))
         guessed = compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
@@ -266,6 +277,9 @@ class GroupFinder:
             kept = [hit for hit in found if not sought(hit, words, text, self._organisations)]
             found = kept or found
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]
+        found = [
+            hit for hit in found if hit not in alone or self._alone_in_sentence(hit, found, words)
+        ]
         found += women_too(found, words, self._women, text, self._feminine_generic)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
@@ -307,6 +321,19 @@ class GroupFinder:
     def answer_groups(self, text: str) -> tuple[str, ...]:
         """The ids of `answer`'s groups, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.answer(text)))
+
+    def _alone_in_sentence(
+        self,
+        hit: tuple[str, int, int],
+        found: Sequence[tuple[str, int, int]],
+        words: Sequence[Word],
+    ) -> bool:
+        """Whether the sentence of a hit of `alone` words names no other group than the hit's
+        own and those it is within."""
+        group, start, _ = hit
+        own = {group, *self._within.get(group, ())}
+        sentence = words[start].sentence
+        return not any(g not in own and words[s].sentence == sentence for g, s, _ in found)
 
     def _excluded(
         self, hit: tuple[str, int, int], words: Sequence[Word], running_text: bool
