@@ -130,14 +130,6 @@ class TargetGroup(Entry):
     not_when: list[Text] = []
     """Phrases in whose sentence the group's words do not name the group ("Schülerinnen und
     Schüler" names pupils, not women)."""
-    alone: list[Text] = []
-    """Words that name the group only where their sentence names no other group than the
-    broader ones it is `within`: "dropping out" names university dropouts in "uni students
-    thinking about dropping out", not in "apprentices who are about to drop out"."""
-    feminine_generic: list[Text] = []
-    """Feminine plurals of the group's words that name everyone in it, in occupations where
-    nearly all are women ("Pflegeschülerinnen"): alone they do not also name women, as
-    "Schülerinnen" or "Migrantinnen" do (also as the head of a compound)."""
     organisations: bool = False
     """The group is organisations (companies, providers): in running text they are more often
     partners ("Praktika in Betrieben") than the group a project is for, so there only a "für"

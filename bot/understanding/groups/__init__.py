@@ -17,8 +17,7 @@ docstring says them:
 * negation.py: negated groups, and groups a text takes back ("Ach nein, eher Azubis").
 * school_years.py: students in a school year ("year 11 students") are pupils.
 * families.py: children named as the family of the people named, in a sentence about their
-  care ("Betreuung für ihre Kinder", "childcare for their kids"), and the group whose parents
-  they are ("Eltern von Schülern").
+  care ("Betreuung für ihre Kinder", "childcare for their kids").
 * partners.py: organisations and people named as partners or places of a group, or coming
   with it ("Azubis mit ihren Praxisanleitern").
 * roles.py: professions people become, are trained for or learned.
@@ -26,7 +25,7 @@ docstring says them:
   ambassadors).
 * sought.py: people companies seek as staff.
 * sponsor.py: what the sponsor says about its own organisation and people, and the writer's
-  colleague or family ("meine Frau und ich").
+  colleague.
 * introductions.py: who the sponsor says they are ("wir sind …", "founder here").
 * signatures.py: where the signature of an e-mail-like message begins.
 * vocabulary.py: function words several rules share; hits.py: `GroupHit`, the result.

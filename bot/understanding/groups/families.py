@@ -5,10 +5,6 @@ sentence about their care ("Betreuung", "childcare", "raising"), are the family 
 named: "Eltern in Schichtarbeit brauchen Betreuung für ihre Kinder", "women returning to work
 after raising their kids" name no pupils. Where the children's own way is the subject ("damit
 Eltern ihre Kinder bei der Berufswahl begleiten"), they stay: such a project is for them too.
-
-A group named as whose parents the people are ("die Eltern von Schülern mit
-Migrationsgeschichte, die Arbeit suchen", "parents of apprentices") is not whom the project is
-for either: the parents are (`of_their_parents`).
 """
 
 from __future__ import annotations
@@ -31,18 +27,6 @@ CHILDREN = frozenset(
     nachwuchs sons daughters son daughter
     """.split()
 )
-PARENTS = frozenset(
-    """
-    eltern elternteile elternteil mütter muetter väter vaeter mamas papas
-    parents mothers fathers mums moms dads
-    """.split()
-)
-OF = frozenset({"von", "of"})
-PARENT_GAP = frozenset({"der", "die", "den", "dem", "unserer", "unseren", "ihrer", "ihren",
-                        "the", "our", "their"})  # fmt: skip
-"""Words between "Eltern von" and the group ("Eltern von unseren Azubis", "parents of the
-pupils")."""
-
 CARE_STEMS = (
     "betreu", "kinderbetreu", "ferienbetreu", "kita", "kindergarten", "aufzieh", "grossgezog",
     "großgezog", "babysit",
@@ -74,19 +58,3 @@ def children_of_others(hit: tuple[str, int, int], words: Sequence[Word]) -> bool
         if words[before].key in THEIR:
             return _cared_for(sentence, words)
     return False
-
-
-def of_their_parents(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
-    """Whether the hit follows "Eltern von", "parents of" (an article or possessive between
-    may stand): it says whose parents the people are."""
-    _, start, _ = hit
-    sentence = words[start].sentence
-    index = start - 1
-    while index >= 0 and words[index].key in PARENT_GAP and start - index <= 2:
-        index -= 1
-    return (
-        index >= 1
-        and words[index].key in OF
-        and words[index - 1].key in PARENTS
-        and words[index - 1].sentence == sentence
-    )

@@ -11,25 +11,20 @@ patterns a typo or a compound's head may stand for. `find` reads the groups a te
 2. it leaves out, everywhere: a group whose `not_when` phrase its sentence contains;
    organisations that are part of, place or partner a group of people (partners.py); roles
    people take or are trained for (roles.py); negated groups (negation.py); the children of
-   the people named, and the group whose parents they are (families.py); a title before a
-   name and a group word naming an organisation (sponsor.py);
+   the people named (families.py); a title before a name and a group word naming an
+   organisation (sponsor.py);
 3. in running text (`running_text=True`, a message that says more than target groups) also:
    organisations neither introduced by "für", "for" or "Zielgruppe" (clauses.py) nor named
    with their people (partners.py); who the sponsor says they are (introductions.py); what it
-   says about its own organisation and people, and the writer's colleague or family
-   (sponsor.py); the project's staff (staff.py); people named as partners (partners.py);
-   people companies seek (sought.py); at the target-group question, people companies seek
-   only beside another group;
+   says about its own organisation and people, and the writer's colleague (sponsor.py); the
+   project's staff (staff.py); people named as partners (partners.py); people companies seek
+   (sought.py);
 4. it adds women where a feminine plural alone names a group (tokens.py), and drops the groups
    the text takes back (negation.py).
 
 Rules of the finder itself:
 
 * `not_when`: a group is not read from a sentence that contains one of its not_when phrases.
-* `alone`: these words of a group name it only where their sentence, after the rules above,
-  names no other group than the broader ones it is within ("dropping out" of "uni students",
-  not of "apprentices").
-* `feminine_generic`: these feminine plurals ("Pflegeschülerinnen") do not also name women.
 * Groups of organisations (`organisations: true`) count in running text only where introduced or
   named with their people; at the target-group question, where the whole answer names groups,
   they always count (`running_text=False`).
@@ -48,7 +43,7 @@ from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import TargetGroup
 from bot.kb.per_version import once_per_knowledge_base
 from bot.understanding.groups.clauses import introduced
-from bot.understanding.groups.families import children_of_others, of_their_parents
+from bot.understanding.groups.families import children_of_others
 from bot.understanding.groups.hits import GroupHit
 from bot.understanding.groups.introductions import without_self
 from bot.understanding.groups.negation import corrected, without_negated
@@ -128,27 +123,16 @@ class GroupFinder:
         self._organisations = {group.id for group in self._groups if group.organisations}
         self._patterns: list[Pattern] = []
         self._not_when: dict[str, list[Pattern]] = {}
-        alone: list[Pattern] = []
         for group in self._groups:
             for text in (group.label, group.label_en, *group.synonyms, *group.phrases):
                 pattern = make_pattern(group.id, text)
                 if pattern is not None:
                     self._patterns.append(pattern)
-            alone += [p for text in group.alone if (p := make_pattern(group.id, text)) is not None]
             self._not_when[group.id] = [
                 pattern
                 for text in group.not_when
                 if (pattern := make_pattern(group.id, text)) is not None
             ]
-        self._feminine_generic = frozenset(
-            word.key
-            for group in self._groups
-            for text in group.feminine_generic
-            for word in split_words(text)
-        )
-        self._patterns += alone
-        self._alone = frozenset(id(pattern) for pattern in alone)
-        self._within = {group.id: frozenset(group.within) for group in self._groups}
         self._index = by_first_word(self._patterns)
         self._first_forms = frozenset(self._index)
         self._not_when_index = {
@@ -187,7 +171,6 @@ class GroupFinder:
         words = split_words(text)
         found: list[tuple[str, int, int]] = []
         matched: set[int] = set()
-        alone: set[tuple[str, int, int]] = set()
         for start, word in enumerate(words):
             if word.key not in self._index and self._first_forms.isdisjoint(word.forms):
                 continue  # no pattern begins with any form of it (most words of a text)
@@ -196,8 +179,6 @@ class GroupFinder:
                 if end is not None:
                     found.append((pattern.group, start, end))
                     matched.update(range(start, end))
-                    if id(pattern) in self._alone:
-                        alone.add((pattern.group, start, end))
         guessed = compounds(words, matched, self._heads)
         if running_text:
             # in running text a guessed reading counts only where it is introduced ("für …"):
@@ -229,11 +210,7 @@ class GroupFinder:
         found = without_parts(found, words, self._organisations)
         found = without_roles(found, words, text, self._organisations)
         found = without_negated(found, words)
-        found = [
-            hit
-            for hit in found
-            if not children_of_others(hit, words) and not of_their_parents(hit, words)
-        ]
+        found = [hit for hit in found if not children_of_others(hit, words)]
         found = [hit for hit in found if not trained_as(hit, words, text)]
         found = [
             hit
@@ -248,9 +225,7 @@ class GroupFinder:
             found = without_self(found, words, text)
             found = [hit for hit in found if not a_colleague(hit, words)]
             found = [
-                hit
-                for hit in found
-                if not organisation_detail(hit, words, self._organisations, found)
+                hit for hit in found if not organisation_detail(hit, words, self._organisations)
             ]
             found = [hit for hit in found if not retiring(hit, words, text)]
             found = [hit for hit in found if not averaged(hit, words, text)]
@@ -271,16 +246,8 @@ class GroupFinder:
             found = without_partners(found, words, text, self._organisations)
             found = without_staff(found, words, text, self._organisations)
             found = [hit for hit in found if not sought(hit, words, text, self._organisations)]
-        else:
-            # at the target-group question, staff a company seeks beside the group the answer
-            # names ("Langzeitarbeitslose, we need forklift drivers"); alone they are the answer
-            kept = [hit for hit in found if not sought(hit, words, text, self._organisations)]
-            found = kept or found
         found = [hit for hit in found if not completes_compound(hit[1], words, text)]
-        found = [
-            hit for hit in found if hit not in alone or self._alone_in_sentence(hit, found, words)
-        ]
-        found += women_too(found, words, self._women, text, self._feminine_generic)
+        found += women_too(found, words, self._women, text)
         hits: dict[tuple[str, int, int], GroupHit] = {}
         for group, start, end in sorted(found, key=lambda hit: (hit[1], -hit[2])):
             first, last = words[start].start, words[end - 1].end
@@ -321,19 +288,6 @@ class GroupFinder:
     def answer_groups(self, text: str) -> tuple[str, ...]:
         """The ids of `answer`'s groups, in the order first named."""
         return tuple(dict.fromkeys(hit.group for hit in self.answer(text)))
-
-    def _alone_in_sentence(
-        self,
-        hit: tuple[str, int, int],
-        found: Sequence[tuple[str, int, int]],
-        words: Sequence[Word],
-    ) -> bool:
-        """Whether the sentence of a hit of `alone` words names no other group than the hit's
-        own and those it is within."""
-        group, start, _ = hit
-        own = {group, *self._within.get(group, ())}
-        sentence = words[start].sentence
-        return not any(g not in own and words[s].sentence == sentence for g, s, _ in found)
 
     def _excluded(
         self, hit: tuple[str, int, int], words: Sequence[Word], running_text: bool

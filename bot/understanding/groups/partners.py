@@ -130,9 +130,8 @@ def without_partners(
         if any(e == index for _, _, e in found) and not accompanied:
             return False  # "Frauen mit …": what the people named before have, not "Azubis
             # mit ihren Praxisanleitern" (people who come with them)
-        if any(index < s < start and e < start for _, s, e in people):
-            return False  # "with teachers and pupils": both are the project's people (one
-            # right before them describes them: "with retired nurses")
+        if any(index < s < start for _, s, _ in people):
+            return False  # "with teachers and pupils": both are the project's people
         if end < len(words) and words[end].key in RELATIVES:
             return False  # "working with women who …": the groups after describe them
         return any(

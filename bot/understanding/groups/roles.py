@@ -8,9 +8,7 @@
   none.
 * Professions listed right after what people learned ("haben ihren Beruf in Syrien gelernt,
   Elektriker, Friseur", "mit Hochschulabschluss, Lehrerin, Ärztin") are what they were trained
-  as, no group of employees or teachers, and so are those people were ("who were developers at
-  home", "die in Syrien Lehrerinnen waren") or had ("ehemalige Lehrerin", "retired nurses"); a
-  trade joined to learners ("Berufskraftfahrer-
+  as, no group of employees or teachers; a trade joined to learners ("Berufskraftfahrer-
   Nachwuchs") is what they learn.
 """
 
@@ -75,39 +73,6 @@ LEARNERS = frozenset(
 Nachwuchs", "Elektriker-Azubis")."""
 
 
-PAST_COPULAS = frozenset({"were", "was", "waren", "war"})
-"""A profession people were ("who were developers at home", "die in Syrien Lehrerinnen waren")
-is what they did before, not a group of employees or teachers."""
-
-
-FORMER = frozenset(
-    """
-    ehemalige ehemaligen ehemaliger ehemaliges frühere früheren früherer fruehere frueheren
-    pensionierte pensionierten pensionierter former retired ex
-    """.split()
-)
-"""A profession people had ("ehemalige Lehrerin", "retired nurses", "former teachers") is no
-group of employees or teachers: they no longer work in it."""
-
-
-def _was(start: int, end: int, words: Sequence[Word]) -> bool:
-    """Whether a past "were"/"waren" stands right before the words or right after them."""
-    sentence = words[start].sentence
-    before = words[start - 1] if start > 0 else None
-    after = words[end] if end < len(words) else None
-    return any(
-        w is not None and w.sentence == sentence and w.key in PAST_COPULAS for w in (before, after)
-    )
-
-
-def _named_before(
-    group: str, start: int, found: Sequence[tuple[str, int, int]], words: Sequence[Word]
-) -> bool:
-    """Whether another group is named before the words in their sentence."""
-    sentence = words[start].sentence
-    return any(g != group and e <= start and words[s].sentence == sentence for g, s, e in found)
-
-
 def learning_trade(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bool:
     """A trade joined by a hyphen to learners ("Berufskraftfahrer-Nachwuchs") is what they
     learn, not people who work in it."""
@@ -164,14 +129,6 @@ def without_roles(
         ):
             return True  # "PiA-Azubis, also angehende Erzieherinnen": trainees, no staff
         sentence = words[start].sentence
-        if (
-            group in PROFESSIONS
-            and _was(start, end, words)
-            and _named_before(group, start, found, words)
-        ):
-            return True  # "people from Ukraine who were developers at home": what they were
-        if group in PROFESSIONS and words[start - 1].key in FORMER:
-            return True  # "ehemalige Lehrerin", "retired nurses": no longer in the job
         if (
             end < len(words)
             and words[end].sentence == sentence

@@ -1,5 +1,4 @@
-"""People companies seek as staff, not the project's target group (in running text, and at the
-target-group question beside another group: "Langzeitarbeitslose, we need forklift drivers").
+"""People companies seek as staff, not the project's target group (in running text).
 
 * People companies seek ("neue Mitarbeiter finden", "recruit nursing staff", "wir finden seit
   zwei Jahren kaum noch Personal") are what the project seeks for them, not whom it is for;

@@ -2,13 +2,12 @@
 text, except where said).
 
 * Not the target group: a title before a name ("Frau Meyer", everywhere); the writer's
-  colleague or family ("mein Kollege hat mich gebeten", "my colleague", "meine Frau und ich");
-  a group word naming an organisation ("women's network", "refugee-led association",
-  everywhere); the organisation's size ("mit 40 Mitarbeitern"), staff as a cost item ("für
-  Personal und Miete") and staff who retire ("fünf Gesellen gehen in Rente"); "für unseren
-  Betrieb"; an average or a breakdown of the staff ("im Schnitt über 50", "davon viele
-  Frauen"); a group the sponsor serves already beside another ("Geflüchtete haben wir schon ein
-  Projekt – diesmal …").
+  colleague ("mein Kollege hat mich gebeten", "my colleague"); a group word naming
+  an organisation ("women's network", "refugee-led association", everywhere); the
+  organisation's size ("mit 40 Mitarbeitern"), staff as a cost item ("für Personal und Miete")
+  and staff who retire ("fünf Gesellen gehen in Rente"); "für unseren Betrieb"; an average or a
+  breakdown of the staff ("im Schnitt über 50", "davon viele Frauen"); a group the sponsor
+  serves already beside another ("Geflüchtete haben wir schon ein Projekt – diesmal …").
 * Where a text names a group elsewhere, a clause about the sponsor's own people ("Our teachers
   are native speakers", "Unsere Kundinnen sind meist ältere Damen") or about who takes part
   beside it ("teachers and parents are partners", "Die Ausbilder machen mit") names none.
@@ -28,7 +27,6 @@ from bot.understanding.groups.vocabulary import (
     JOINERS,
     OWN_PEOPLE,
     POSSESSIVES,
-    SUBJECTS,
     TARGET_WORDS,
 )
 
@@ -117,20 +115,16 @@ def addressed(hit: tuple[str, int, int], words: Sequence[Word], text: str) -> bo
 
 
 COLLEAGUE = frozenset({"kollege", "kollegin", "colleague"})
-FAMILY = frozenset({"frau", "mutter", "mama", "tochter"})
-"""The writer's wife, mother or daughter ("Meine Frau und ich führen einen Hof"): one person of
-the family, no group of women."""
 MY = frozenset({"mein", "meine", "meinen", "meinem", "meiner", "my"})
 
 
 def a_colleague(hit: tuple[str, int, int], words: Sequence[Word]) -> bool:
-    """ "mein Kollege hat mich gebeten …", "on behalf of my colleague", "meine Frau und ich":
-    one person the writer works or lives with, no group (the plural, "unsere Kollegen", may be
-    whom a project trains)."""
+    """ "mein Kollege hat mich gebeten …", "on behalf of my colleague": one person the writer
+    works with, no group (the plural, "unsere Kollegen", may be whom a project trains)."""
     _, start, end = hit
     return (
         end - start == 1
-        and words[start].key in COLLEAGUE | FAMILY
+        and words[start].key in COLLEAGUE
         and start > 0
         and (words[start - 1].key in MY)
     )
@@ -265,22 +259,6 @@ def own_described(
     return start in ages or start in own
 
 
-EMPLOYING = frozenset("beschäftigen beschaeftigen beschäftigt beschaeftigt employ employs".split())
-EMPLOYED_REACH = 5
-"""Words up to the people after "wir beschäftigen" ("in Hameln viele", "rund 20")."""
-
-
-def _employed_by_sponsor(first: int, start: int, words: Sequence[Word]) -> bool:
-    """ "Wir beschäftigen viele Frauen in Teilzeit", "we employ 40 drivers": a clause whose
-    subject is the sponsor and whose verb employs the people: its own staff."""
-    verbs = [i for i in range(first, start) if words[i].key in EMPLOYING]
-    return (
-        bool(verbs)
-        and start - verbs[0] <= EMPLOYED_REACH
-        and any(words[i].key in SUBJECTS for i in range(first, verbs[0] + 2))
-    )
-
-
 def said_of_others(
     hit: tuple[str, int, int],
     named: Sequence[tuple[str, int, int]],
@@ -289,7 +267,6 @@ def said_of_others(
 ) -> bool:
     """Where a text names its target group elsewhere, a clause about the sponsor's own
     people ("Our teachers are native speakers", "Unsere Kundinnen sind meist ältere Damen",
-    "Wir beschäftigen viele Frauen in Teilzeit",
     "unsere Kameraden sind fast alle über 50") or about who takes part beside it ("Die
     Ausbilder machen natürlich mit", "teachers and parents are partners") names no target
     group (unless it says it does: "Zielgruppe", "für"). `named`: every group word of the
@@ -310,8 +287,6 @@ def said_of_others(
         )
         if person and any(words[i].key in COPULAS for i in range(owner + 2, min(last, owner + 5))):
             return True
-    if _employed_by_sponsor(first, start, words):
-        return True
     lead = [i for i in range(first, start) if not any(s <= i < e for _, s, e in named)]
     if not all(words[i].key in GAP_WORDS | POSSESSIVES | JOINERS for i in lead):
         return False  # not the clause's subject
@@ -334,53 +309,10 @@ def names_organisation(
     return bool(following) and following[0].key in ORGANISATION_NOUNS
 
 
-SIZE_LIST_REACH = 4
-"""Words back from a second figure to the first of a list of sizes ("mit 80 Bewohnern und 60
-Mitarbeitenden", "with 12 beds and 40 staff")."""
-
-
-def _a_size(start: int, words: Sequence[Word], named: Sequence[tuple[str, int, int]] = ()) -> bool:
-    """Whether a figure right before the staff gives the organisation's size: "mit (rund) 40
-    Mitarbeitern", or the last of a list of figures after "mit" ("mit 80 Bewohnern und 60
-    Mitarbeitenden"), not of people the project has ("mit 15 Azubis und 10 Beschäftigten")."""
-    sentence = words[start].sentence
-
-    def skip_back(index: int) -> int:
-        while (
-            index >= 0 and words[index].sentence == sentence and words[index].key in APPROXIMATELY
-        ):
-            index -= 1
-        return index
-
-    index = skip_back(start - 1)
-    if index < 1 or words[index].sentence != sentence or not is_number(words[index]):
-        return False
-    index = skip_back(index - 1)
-    if index < 0 or words[index].sentence != sentence:
-        return False
-    if words[index].key in SIZE_MARKERS:
-        return True
-    if words[index].key not in JOINERS:
-        return False
-    for earlier in range(index - 1, max(0, index - SIZE_LIST_REACH) - 1, -1):
-        if words[earlier].sentence != sentence:
-            return False
-        if is_number(words[earlier]):
-            if any(earlier < s < index for _, s, _ in named):
-                return False  # the earlier figure counts people of a group
-            marker = skip_back(earlier - 1)
-            return marker >= 0 and words[marker].key in SIZE_MARKERS
-    return False
-
-
 def organisation_detail(
-    hit: tuple[str, int, int],
-    words: Sequence[Word],
-    organisations: AbstractSet[str],
-    named: Sequence[tuple[str, int, int]] = (),
+    hit: tuple[str, int, int], words: Sequence[Word], organisations: AbstractSet[str]
 ) -> bool:
-    """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern", "mit 80
-    Bewohnern und 60 Mitarbeitenden") or are a
+    """Staff that give the organisation's size ("ein Betrieb mit 40 Mitarbeitern") or are a
     cost item ("für Personal und Miete"), and an organisation that is the sponsor's own
     ("Azubis für unseren Betrieb")."""
     group, start, end = hit
@@ -388,8 +320,16 @@ def organisation_detail(
     before = [w for w in words[max(0, start - 3) : start] if w.sentence == sentence]
     if group in organisations:
         return bool(before) and before[-1].key in POSSESSIVES
-    if group in SIZE_GROUPS and _a_size(start, words, named):
-        return True
+    if group in SIZE_GROUPS:
+        index = len(before) - 1
+        while index >= 0 and before[index].key in APPROXIMATELY:
+            index -= 1
+        if index >= 1 and is_number(before[index]):
+            index -= 1
+            while index >= 0 and before[index].key in APPROXIMATELY:
+                index -= 1
+            if index >= 0 and before[index].key in SIZE_MARKERS:
+                return True
     near = [
         w
         for w in (*words[max(0, start - 2) : start], *words[end : end + 2])

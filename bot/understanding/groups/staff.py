@@ -3,14 +3,10 @@
 * A group named before another group of its sentence and a verb of helping or offering, opening
   the sentence or a clause of it ("Lehrkräfte begleiten die Schüler", "zwei unserer
   Mitarbeiterinnen sollen Geflüchtete vermitteln", "From April, our nurses would train
-  unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten", "a scheme
-  in which retired managers help young founders", "buddy scheme - retirees help refugee
-  apprentices"), or after
+  unemployed locals", "Unsere Lehrkräfte würden Kurse für Beschäftigte anbieten"), or after
   "durch"/"by" ("coached by retired engineers", "Mentoring durch unsere Erzieherinnen"), is the
   project's staff, not its target group; what the group's own words go on to say of it is no
   other group ("our Azubis from Vietnam need support").
-  A group named in a relative clause right after the group says who they are ("Single parents
-  who are not in work need flexible training"), not whom they do the work to.
 * Nor are people given a role of doing the work ("Unsere Ausbilder sollen als Lernbegleiter für
   Jugendliche …", "Die Azubis helfen dabei als Tutoren", "act as mentors", "Ansprechpartner im
   Betrieb wären die Ausbilder") beside another group of the text, unless introduced or trained
@@ -31,7 +27,6 @@ from bot.understanding.groups.vocabulary import (
     CLAUSE_BREAKS,
     INTRODUCERS,
     JOINERS,
-    RELATIVES,
     ROLE_AS,
     ROLE_GAP,
     SUBJECTS,
@@ -41,8 +36,8 @@ HELPING = frozenset(
     """
     begleiten begleitet begleitete betreuen betreut unterstützen unterstützt coachen coacht
     beraten berät schulen schult anleiten leiten unterrichten vermitteln vermittelt
-    mentorieren beibringen beibringt anbieten anbietet helfen hilft
-    run runs offer offers help helps
+    mentorieren beibringen beibringt anbieten anbietet
+    run runs offer offers
     accompany accompanies support supports coach coaches coached mentor mentors mentored
     guide guides train trains teach teaches
     """.split()
@@ -206,13 +201,10 @@ def without_staff(
         # … nor what the group's own words go on to say of them ("our Azubis from Vietnam
         # need …": "from Vietnam" says where the apprentices come from)
         end = _attached_end(end, people)
-        said_of_them = _relative_clause_end(end, words, text)
         later = [
             s
             for s in others
-            if s >= said_of_them
-            and not agent(s)
-            and any(w.key not in JOINERS for w in words[end:s])
+            if s >= end and not agent(s) and any(w.key not in JOINERS for w in words[end:s])
         ]
         opening = [w for w in words[:start] if w.sentence == sentence]
         # the doers may be several ("zwei Sozialpädagoginnen und eine Lehrerin")
@@ -221,7 +213,6 @@ def without_staff(
             # … or open a clause of their sentence ("From April 2027, our nurses would
             # train unemployed locals", "…, in dem Rentner Jugendlichen … beibringen")
             opening = list(words[clause_bounds(words, start, text)[0] : start])
-            opening = opening[_inner_clause(opening, text) :]
             counted = [w for w in opening if w.key not in _GAPS_OR_JOINERS and not is_number(w)]
         if not later or len(counted) >= SUBJECT_REACH:
             return False
@@ -234,41 +225,6 @@ def without_staff(
         return any(w.key in HELPING or w.forms & HELPING for w in after[:subject])
 
     return [hit for hit in found if hit[0] in organisations or not staff(*hit)]
-
-
-INNER_OPENERS = frozenset({"which", "where", "whereby", "wo", "wobei", "worin"})
-"""Words that open a clause inside a sentence without a comma ("a scheme in which retired
-managers help …")."""
-DASHES = (" - ", " – ", " — ")
-
-
-def _inner_clause(opening: Sequence[Word], text: str) -> int:
-    """Where the last inner clause of `opening` begins: after a relative "which"/"where" or a
-    dash between words ("buddy scheme - local retirees help …"); 0 when none."""
-    begins = 0
-    for index, word in enumerate(opening):
-        if word.key in INNER_OPENERS:
-            begins = index + 1
-        elif index and text[opening[index - 1].end : word.start] in DASHES:
-            begins = index
-    return begins
-
-
-def _relative_clause_end(end: int, words: Sequence[Word], text: str) -> int:
-    """Where a relative clause right after a group ends ("Single parents who are not in work
-    need …", "Lehrkräfte, die Schüler begleiten, …"): a group named in it says who they are
-    or what they do, it is not whom they do the work to. `end` itself when none follows."""
-    if end >= len(words) or words[end].key not in RELATIVES:
-        return end
-    sentence = words[end].sentence
-    last = end + 1
-    while (
-        last < len(words)
-        and words[last].sentence == sentence
-        and "," not in text[words[last - 1].end : words[last].start]
-    ):
-        last += 1
-    return last
 
 
 def _attached_end(end: int, people: Sequence[tuple[str, int, int]]) -> int:

@@ -9,8 +9,7 @@
   "Schüler", and "Abiturientinnen", "Facharbeiterin" the listed masculine word. A feminine
   plural alone ("Schülerinnen", "Migrantinnen") also names women, unless
   the same sentence names the group in another form ("Schülerinnen und Schüler",
-  "Pflegeschülerinnen und -schüler": `women_too`), or the word is listed as a generic feminine
-  of an occupation where nearly all are women ("Pflegeschülerinnen").
+  "Pflegeschülerinnen und -schüler": `women_too`).
 * "Pflegeschülerinnen und -schüler": a word with a leading hyphen after "und" completes the
   compound before it and is read as that compound (`completes_compound`).
 * A text is split into sentences: most rules look no further than the sentence of a word.
@@ -20,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,22 +130,14 @@ def _one_word_in_two_forms(start: int, words: Sequence[Word], text: str) -> bool
 
 
 def women_too(
-    found: Sequence[tuple[str, int, int]],
-    words: Sequence[Word],
-    women: str | None,
-    text: str,
-    generic: AbstractSet[str] = frozenset(),
+    found: Sequence[tuple[str, int, int]], words: Sequence[Word], women: str | None, text: str
 ) -> list[tuple[str, int, int]]:
-    """ "Schülerinnen", "Migrantinnen" alone: the group and women; not the feminine plurals of
-    occupations where nearly all are women (`generic`, keys as split_words makes them:
-    "Pflegeschülerinnen", also as a compound's head, "Altenpflegehelferinnen")."""
+    """ "Schülerinnen", "Migrantinnen" alone: the group and women."""
     if women is None:
         return []
     added = []
     for group, start, end in found:
         if group == women or end - start != 1 or not words[start].feminine:
-            continue
-        if words[start].key.endswith(tuple(generic)):
             continue
         if _one_word_in_two_forms(start, words, text):
             continue
