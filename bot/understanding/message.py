@@ -85,6 +85,7 @@ MIN_DESCRIBED_WORDS = 5
 """… or fewer where the first message plainly describes the project ("Projekt: …", a group
 after "für" in notes): the idea question's parser decides whether they say enough."""
 MAX_PLACE_WORDS = 4
+NAMESAKE = "understanding.place.namesake"
 
 _INTRODUCED = re.compile(
     r"(?<![^\W\d_])(?:für|fuer|for|zielgruppen?|target\s+groups?)(?:\W+[^\W\d_]+){0,3}\W*$",
@@ -281,12 +282,15 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
             resolved = ctx.places.resolve(phrase, near=marked, suggest=False)
             span = (word.start(), last.end())
             if isinstance(resolved, Understood):
-                if resolved.note is not None and not marked:
+                # the region's town over its namesakes elsewhere ("31582 Nienburg") is a
+                # decision of the knowledge base, not a guess: read like an exact name
+                close = resolved.note is not None and resolved.note.key != NAMESAKE
+                if close and not marked:
                     continue  # a close spelling counts only after "aus", "in" …
                 if size > 1 and _also_without_first(words, index, last, text, ctx, resolved.value):
                     break  # the name starts later ("Bildungsträger aus Hameln": at "Hameln")
                 if _is_place(resolved.value, marked):
-                    confidence = SURE if resolved.note is None else UNSURE
+                    confidence = UNSURE if close else SURE
                     if not marked and isinstance(resolved.value, InRegion):
                         confidence = LIKELY if not lower else UNSURE
                     found.append(Found(resolved.value, span, confidence))
@@ -298,8 +302,15 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
                 continue
     distinct: list[Found[Place]] = []
     for item in found:
-        if all(_identity(item.value) != _identity(other.value) for other in distinct):
+        same = [
+            n for n, other in enumerate(distinct) if _identity(other.value) == _identity(item.value)
+        ]
+        if not same:
             distinct.append(item)
+        elif item.confidence > distinct[same[0]].confidence:
+            # "Start in spring 2027 … Jobcenter Region Hannover": the district as named, not
+            # the close spelling of one of its towns
+            distinct[same[0]] = item
     if distinct and question is not None and question.span[0] >= distinct[0].span[0]:
         question = None
     return distinct, question
