@@ -119,10 +119,22 @@ _INTENT = re.compile(
     # Staplerschein", "our engineers need training in battery technology")
     r"|brauchen|braucht|benötigen|benoetigen|benötigt|benoetigt|need|needs"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
-    r"|so\s+that|helps?)"
+    r"|so\s+that|helps?"
+    # a wish in the singular and with the subject after the verb ("Ich würde gern …", "würden
+    # wir gern …"), eagerness ("we're keen to run …"), a way sought ("Wir suchen einen Weg, …")
+    r"|w[üu]rden?\s+(?:(?:ich|wir)\s+)?(?:sehr\s+)?gerne?|keen\s+to|hoping\s+to|hope\s+to"
+    r"|looking\s+to|suchen\s+(?:einen|nach\s+einem)\s+weg)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+_WISH = re.compile(
+    r"(?<![^\W\d_])(?:wollen|möchten|moechten|möchte|planen|soll|sollen|w[üu]rden?\s+(?:(?:ich"
+    r"|wir)\s+)?(?:sehr\s+)?gerne?|want|would\s+like|(?:we|i)['’]d\s+like|keen\s+to"
+    r"|hoping\s+to|suchen\s+(?:einen|nach\s+einem)\s+weg)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""The words of intent that say what is wanted even in a short opening; not a need ("wir
+brauchen Geld für ein Projekt", "Unsere Gesellen brauchen Weiterbildung"), which says less."""
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _HEADING = re.compile(
     r"[\W_]*(?:projekt\w*|project|idee|idea|vorhaben|plan|proposal|konzept|concept|angebot"
@@ -153,12 +165,12 @@ _SELF_DESCRIBED = re.compile(
 )
 """A sentence in which the sponsor says who they are ("Wir sind ein Verein für …")."""
 _COST_CUE = re.compile(
-    r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|gesamtkosten|budget|gesamt|insgesamt|total"
+    r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|kostet|gesamtkosten|budget|gesamt|insgesamt|total"
     r"|costs?|tsd|teur|mio|k)(?![^\W\d_])|\d\s*(?:k|tsd|mio|mille)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _COST_WORD_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:kosten|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
+    r"(?<![^\W\d_])(?:kosten|kostet|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
     r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|ungefaehr|about"
     r"|approx\.?|around|so|um|die|circa|zirka|grob|knapp|bei|schätzungsweise|roughly|some"
     r"|approximately|maybe|vielleicht|wären|waeren|wäre|waere|sind|betragen|beträgt|betraegt"
@@ -166,6 +178,14 @@ _COST_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A cost word right before an amount marks it as costs like a currency ("Kosten 180.000")."""
+_COST_WORD_AFTER = re.compile(
+    r"^\s*(?:euro|eur|€)?\s*(?:gesamt|insgesamt|in\s+summe|total|in\s+total|gesamtkosten"
+    r"|projektkosten)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""… and right after it ("ca 150.000 gesamt", "150k in total")."""
+_CURRENCY_AFTER = re.compile(r"^\s?(?:€|eur(?:o|os)?(?![^\W\d_]))", re.IGNORECASE)
+"""A currency after an amount's scale ("160 T€"): part of the words the amount is read from."""
 _COFINANCING = re.compile(
     r"(?<![^\W\d_])(?:eigenanteil\w*|eigenmittel\w*|eigenbeteiligung|kofinanz\w*|co-?finanz\w*"
     r"|mitfinanz\w*|zahl\w*\s+(?:den\s+rest|mit)|übernimmt|uebernimmt|übernehmen|trägt|traegt"
@@ -378,7 +398,16 @@ def _amount_span(sentence: str, offset: int, amount: int) -> Span:
             snippet = clipped[quantity.start : quantity.end]
             at = sentence.find(snippet)
             if at >= 0:
-                return (offset + at, offset + at + len(snippet))
+                end = at + len(snippet)
+                currency = _CURRENCY_AFTER.match(sentence[end:]) if snippet[-1:].isalpha() else None
+                end += currency.end() if currency else 0  # "160 T€", not "160 T"
+                return (offset + at, offset + end)
+    for written in (f"{amount:,}".replace(",", "."), f"{amount:,}", str(amount)):
+        # an amount the quantities do not list, as it looks like a year ("kostet so 2000 im
+        # monat"): its digits as written
+        found = re.search(rf"(?<![\d.,]){re.escape(written)}(?![\d.,]\d)", sentence)
+        if found is not None:
+            return (offset + found.start(), offset + found.end())
     stripped = sentence.strip()
     at = sentence.find(stripped)
     return (offset + at, offset + at + len(stripped))
@@ -403,7 +432,10 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
         if isinstance(parsed, Understood):
             marked = any(marked for _, marked in amounts_in(clip(sentence)))
             span = _amount_span(sentence, offset, parsed.value.amount)
-            named = _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
+            named = (
+                _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
+                or _COST_WORD_AFTER.match(sentence[span[1] - offset :]) is not None
+            )
             # an amount per year or month is costs as clearly as one after a cost word
             periodic = parsed.value.per is not None
             confidence = LIKELY + 0.15 if marked else LIKELY if named or periodic else UNSURE
@@ -583,6 +615,11 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None
+        if idea is None and ctx.asked in (None, "place") and _WISH.search(body):
+            # an opening that says what is wanted in a few words ("Unsere Hilfskräfte sollen
+            # berufsbegleitend zur Pflegefachkraft werden"): the idea question's own parser
+            # judges whether they say enough, as for `_idea_for_group`
+            idea = _idea(body, reply, least=MIN_DESCRIBED_WORDS)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
