@@ -143,6 +143,15 @@ _WRITING_FOR = re.compile(
 )
 """Someone writing for their organisation ("ich schreibe für die Stadt Holzminden", "I am
 writing on behalf of the Hildesheim branch of a logistics company")."""
+_WRITING_FOR_RUNNER = re.compile(
+    r"(?<![^\W\d_])(?:ich\s+schreibe|i\s+am\s+writing|i['’]m\s+writing)\s+(?:hier\s+)?"
+    r"(?:f(?:ü|ue)r|for|im\s+namen|on\s+behalf\s+of)\s+(?:meine[nmr]?|my)\s+[^.!?;:]{1,40}?"
+    r"(?:der|die|er|sie|he|she|who)\s+(?:hat|f(?:ü|ue)hrt|leitet|has|runs|owns)\s+"
+    r"(?P<who>(?:einen|eine|ein|die|den|das|a|an|the)\s[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""Someone writing for the person who runs the organisation ("ich schreibe für meinen Mann,
+der hat einen Dachdeckerbetrieb in Stolzenau")."""
 _WE_FROM = re.compile(
     r"(?<![^\W\d_])(?:wir\s+(?:vom|von\s+der|von\s+den|von\s+dem|von)|we\s+at|us\s+at)"
     r"\s+(?P<who>[^.!?;:,]{2,80})",
@@ -262,7 +271,7 @@ the answer to the place question, "in unserer Stadt"."""
 _NAME_FIRST = (_WHOLE, _DASHED, _SUBJECT_LATER)
 """Patterns whose words must open with the kind or a name holding it ("Freiwillige Feuerwehr
 …"), not name it later as a topic."""
-_SAYS_WHAT = (_WE_ARE_A, _AS_WE, _BRACKETED, _LEADS, _OWNS, _WE_HAVE)
+_SAYS_WHAT = (_WE_ARE_A, _AS_WE, _BRACKETED, _LEADS, _OWNS, _WE_HAVE, _WRITING_FOR_RUNNER)
 """Patterns in which the sender says what they are or run, so plurals count."""
 _OURS = re.compile(r"unser|our", re.IGNORECASE)
 _PREPOSITION = re.compile(
@@ -430,6 +439,7 @@ class OrganisationWords:
             _SUBJECT,
             _ROLE_OF,
             _WRITING_FOR,
+            _WRITING_FOR_RUNNER,
             _WE_FROM,
             _AS_WE,
             _LEADS,

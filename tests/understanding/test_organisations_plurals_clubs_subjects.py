@@ -240,3 +240,20 @@ def test_a_first_message_reads_the_club(finders: Finders) -> None:
         "Hallo, MTV Rinteln hier, Abteilung Fußball. Wir wollen Geflüchtete in Ausbildung bringen.",
     )
     assert reading.organisation is not None and reading.organisation.value == "other"
+
+
+def test_writing_for_the_person_who_runs_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Guten Abend, ich schreibe für meinen Mann, der hat einen Dachdeckerbetrieb in Stolzenau."
+    )
+    found = organisation_in(text, kb, opening=True)
+    assert found is not None and found.kind == "company"
+    assert text[found.start : found.end] == "Dachdeckerbetrieb"
+    text = "Ich schreibe für meine Tochter, sie hat eine Idee für ein Projekt."
+    assert organisation_in(text, kb, opening=True) is None
+
+
+def test_the_districts_adult_education_centre_with_a_typo(kb: KnowledgeBase) -> None:
+    text = "moin, kreisvolkshochule holzminden, wir möchten abendkurse anbieten"
+    found = organisation_in(text, kb, opening=True)
+    assert found is not None and found.kind == "education"
