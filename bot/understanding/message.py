@@ -522,6 +522,40 @@ def _idea_described(
     return None
 
 
+_DOING = re.compile(
+    r"(?<![^\W\d_])(?:begleiten|begleitet|coachen|coacht|unterst(?:ü|ue)tzen|unterst(?:ü|ue)tzt"
+    r"|vermitteln|vermittelt|qualifizieren|qualifiziert|schulen|schult|betreuen|betreut"
+    r"|trainieren|trainiert|beraten|ber(?:ä|ae)t|heranf(?:ü|ue)hren|retrains?|trains?|supports?"
+    r"|coach(?:es)?|mentors?|teach(?:es)?|prepares?|accompan(?:y|ies)|would\s+train"
+    r"|would\s+support|would\s+coach)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""Verbs of what a project does for people ("Ehrenamtliche begleiten Geflüchtete …",
+"Ingenieure im Ruhestand coachen Schülerinnen und Schüler", "our bootcamp retrains people …")."""
+_ONGOING = re.compile(
+    r"(?<![^\W\d_])(?:seit|since|schon\s+lange|for\s+(?:\d+|many|several|years))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""… but what the sponsor has long done is who they are ("Wir begleiten seit 20 Jahren …")."""
+
+
+def _idea_done(
+    text: str, reply: Reply, statements: list[tuple[int, str]], groups: GroupFinder
+) -> Found[str] | None:
+    """A first message that says in the present what is done for whom ("Verein in Nienburg:
+    Ingenieure im Ruhestand coachen Schülerinnen und Schüler bei Technikprojekten"): a
+    sentence with a verb of doing for people and the people it is done for, which is no
+    self-description and no account of long-standing work. The message is the idea, judged by
+    the idea question's own parser as above."""
+    for _, sentence in statements:
+        if not _DOING.search(sentence) or _SELF_DESCRIBED.search(sentence):
+            continue
+        if _ONGOING.search(sentence) or not groups.find(sentence, running_text=True):
+            continue
+        return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
+    return None
+
+
 _BULLET = re.compile(r"^[ \t]*(?:[-*•–·▪◦>]|\d{1,2}[.)])[ \t]+(?P<point>\S.*)$", re.MULTILINE)
 _LABEL = re.compile(r"^[^\W\d_][^\W\d_ /&-]*(?:[ /&-]+[^\W\d_]+){0,2}\s*[:=–—]\s")
 """A point with a label of its own ("Zielgruppe: …", "who: …", "Budget – …")."""
@@ -624,6 +658,8 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_described(body, reply, statements, ctx.groups)
+        if idea is None and ctx.asked in (None, "place"):
+            idea = _idea_done(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_listed(body, reply, ctx, slots)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere

@@ -67,3 +67,30 @@ def test_a_few_words_of_intent_at_the_organisation_question_are_no_idea(
 
 def test_a_few_words_without_intent_are_no_idea(finders: Finders) -> None:
     assert read(finders, "Moin, Altenheim in Holzminden hier, Pflegedienstleitung.").idea is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verein in Nienburg: Ingenieure im Ruhestand coachen Schülerinnen und Schüler bei "
+        "Technikprojekten.",
+        "Moin, Caritas Hildesheim hier. Ehrenamtliche begleiten Geflüchtete in ihre erste "
+        "Ausbildung.",
+        "We're a training company from Hildesheim. Our bootcamp retrains people who lost their "
+        "jobs in the automotive supply industry as software testers.",
+    ],
+)
+def test_what_is_done_for_whom_in_the_present_is_the_idea(finders: Finders, text: str) -> None:
+    assert read(finders, text).idea is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind ein Verein, der Geflüchtete begleitet.",
+        "Moin, Caritas Hildesheim hier. Wir begleiten seit 20 Jahren Geflüchtete.",
+        "Moin, Caritas Hildesheim hier. Wir begleiten Familien.",
+    ],
+)
+def test_who_the_sponsor_is_or_long_has_been_is_no_idea(finders: Finders, text: str) -> None:
+    assert read(finders, text).idea is None, text
