@@ -333,7 +333,29 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
             distinct[same[0]] = item
     if distinct and question is not None and question.span[0] >= distinct[0].span[0]:
         question = None
-    return distinct, question
+    return _project_first(text, distinct), question
+
+
+_SEAT = re.compile(
+    r"(?<![^\W\d_])(?:(?:haupt|firmen|vereins)?sitz\s+(?:in|im)|based\s+in|headquartered\s+in"
+    r"|head\s+office\s+in)\s+(?:(?:der|dem|the)\s+)?(?:(?:stadt|region|landkreis|city|town"
+    r"|district)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+"""Where the sender has its seat ("ein Bildungsträger mit Sitz in Hannover"), which need not be
+where the project runs."""
+
+
+def _project_first(text: str, places: list[Found[Place]]) -> list[Found[Place]]:
+    """The places with the project's first: where the sender has its seat and the message
+    names another district too ("mit Sitz in Hannover. Wir möchten in Holzminden ein Projekt
+    …"), the other one is where the project runs."""
+    if len(places) < 2 or not _SEAT.search(text[: places[0].span[0]]):
+        return places
+    for index, item in enumerate(places[1:], 1):
+        if isinstance(item.value, InRegion) and not _SEAT.search(text[: item.span[0]]):
+            return [item, *places[:index], *places[index + 1 :]]
+    return places
 
 
 _JOINED = re.compile(
@@ -759,6 +781,19 @@ def _at_step(
         return {}
     if asked == "place":
         resolved = ctx.places.resolve(value)
+        reader = slots.get("place")
+        if (
+            isinstance(resolved, Understood)
+            and isinstance(resolved.value, InRegion)
+            and resolved.value.also
+            and isinstance(reader, Found)
+            and not (isinstance(reader.value, InRegion) and reader.value.also)
+            and len(list(_sentences(text))) > 1
+        ):
+            # the place question's parser finds every place of a long opening; the places
+            # named in different sentences are no project in several districts ("mit Sitz in
+            # Hannover. Wir möchten in Holzminden …"): the reader's place stands
+            return {}
         if isinstance(resolved, Understood):
             confidence = SURE if resolved.note is None else LIKELY
             place = Found(resolved.value, span, confidence)
