@@ -781,19 +781,6 @@ def _at_step(
         return {}
     if asked == "place":
         resolved = ctx.places.resolve(value)
-        reader = slots.get("place")
-        if (
-            isinstance(resolved, Understood)
-            and isinstance(resolved.value, InRegion)
-            and resolved.value.also
-            and isinstance(reader, Found)
-            and not (isinstance(reader.value, InRegion) and reader.value.also)
-            and len(list(_sentences(text))) > 1
-        ):
-            # the place question's parser finds every place of a long opening; the places
-            # named in different sentences are no project in several districts ("mit Sitz in
-            # Hannover. Wir möchten in Holzminden …"): the reader's place stands
-            return {}
         if isinstance(resolved, Understood):
             confidence = SURE if resolved.note is None else LIKELY
             place = Found(resolved.value, span, confidence)
