@@ -218,13 +218,13 @@ Geschäftsführers. Die Kreishandwerkerschaft Schaumburg möchte …"); not wher
 of the sender as "uns" ("Die Agentur für Arbeit will uns Teilnehmende vermitteln"): a partner."""
 _US = re.compile(r"(?<![^\W\d_])(?:uns|unser\w*|wir|us|we|our)(?![^\W\d_])", re.IGNORECASE)
 _MAKES = re.compile(
-    r"(?<![^\W\d_])(?:wir\s+(?:stellen\s+(?P<made>[^.!?;:,()]{2,40}?)\s+her|produzieren"
-    r"|fertigen)|we\s+(?:manufacture|produce))(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:wir\s+(?:stellen\s+(?P<made>[^.!?;:,()]{2,40}?)\s+her|fertigen)"
+    r"|we\s+manufacture)(?![^\W\d_])",
     re.IGNORECASE,
 )
 """A sender who makes things is a company, also where only its name is given ("ich bin
 Ausbildungsleiterin bei Wilkhahn … (wir stellen Büromöbel her)"); not "wir stellen den Kontakt
-her"."""
+her", nor "wir produzieren", which a youth centre says of a film as well."""
 _NOT_MADE = re.compile(r"kontakt|verbindung|bezug|zusammenhang|austausch", re.IGNORECASE)
 MAX_WHO_WORDS = 7
 """A self-description names the kind in its first words ("wir sind ein kleiner Verein …")."""

@@ -180,7 +180,9 @@ _JOINING = frozenset(
     """
     und and sowie plus auch also as well bzw der die das dem den des the landkreis landkreise
     lk kreis kreise region stadt staedte gemeinde gemeinden samtgemeinde district districts of
-    town city im in am an
+    town city im in am an zwischen between von vom bis from to teilen teile parts part beiden
+    both ganzen gesamten whole umliegenden benachbarten angrenzenden neighbouring neighboring
+    surrounding
     """.split()
 )
 """Words between the names of a project in several places ("Hameln-Pyrmont und Holzminden",

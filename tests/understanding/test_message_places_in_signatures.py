@@ -86,3 +86,13 @@ def test_places_apart_in_a_message_are_asked_about(finders: Finders) -> None:
         "IHK Hannover, Geschäftsstelle Nienburg. Wir wollen Azubis mit Prüfungsangst unterstützen."
     )
     assert isinstance(resolved, Unclear) and resolved.suggestions
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zwischen Hameln und Holzminden", "in Hameln und in Teilen von Holzminden"],
+)
+def test_places_joined_with_more_words(finders: Finders, text: str) -> None:
+    resolved = finders[0].resolve(text)
+    assert isinstance(resolved, Understood) and isinstance(resolved.value, InRegion)
+    assert resolved.value.also, text
