@@ -216,7 +216,14 @@ _SUBJECT_LATER = re.compile(
 """An organisation as the subject of a later sentence ("Ich schreibe im Auftrag unseres
 Geschäftsführers. Die Kreishandwerkerschaft Schaumburg möchte …"); not where the sentence speaks
 of the sender as "uns" ("Die Agentur für Arbeit will uns Teilnehmende vermitteln"): a partner."""
-_US = re.compile(r"(?<![^\W\d_])(?:uns|unser\w*|wir|us|we|our)(?![^\W\d_])", re.IGNORECASE)
+_US = re.compile(
+    r"(?<![^\W\d_])(?:uns|unser\w*|wir|us|we|our"
+    # … or says what a partner does ("Die Agentur für Arbeit will Teilnehmende vermitteln")
+    r"|mitmachen|mitwirken|unterst(?:ü|ue)tzen|beteiligen|kooperieren|vermitteln|zuweisen"
+    r"|schicken|finanzieren|mitfinanzieren|(?:ü|ue)bernehmen|support|help|join|fund|refer"
+    r"|send)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _MAKES = re.compile(
     r"(?<![^\W\d_])(?:wir\s+(?:stellen\s+(?P<made>[^.!?;:,()]{2,40}?)\s+her|fertigen)"
     r"|we\s+manufacture)(?![^\W\d_])",

@@ -257,3 +257,8 @@ def test_the_districts_adult_education_centre_with_a_typo(kb: KnowledgeBase) -> 
     text = "moin, kreisvolkshochule holzminden, wir möchten abendkurse anbieten"
     found = organisation_in(text, kb, opening=True)
     assert found is not None and found.kind == "education"
+
+
+def test_a_later_subject_doing_a_partners_part_is_a_partner(kb: KnowledgeBase) -> None:
+    text = "Wir planen ein Mentoring. Die Agentur für Arbeit will Teilnehmende vermitteln."
+    assert organisation_in(text, kb, opening=True) is None
