@@ -554,6 +554,8 @@ def _signature_block(text: str) -> int | None:
         start, lines = line.start(), lines + 1
     if lines < SIGNATURE_LINES or len(body[:start].split()) < MIN_LETTER_WORDS:
         return None
+    if body[:start].rstrip().endswith(":"):
+        return None  # "Partner:\nJobcenter Hameln\nAWO": a list introduced, not a signature
     return start + 1
 
 

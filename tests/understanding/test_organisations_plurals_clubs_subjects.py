@@ -262,3 +262,11 @@ def test_the_districts_adult_education_centre_with_a_typo(kb: KnowledgeBase) -> 
 def test_a_later_subject_doing_a_partners_part_is_a_partner(kb: KnowledgeBase) -> None:
     text = "Wir planen ein Mentoring. Die Agentur für Arbeit will Teilnehmende vermitteln."
     assert organisation_in(text, kb, opening=True) is None
+
+
+def test_short_lines_after_a_colon_are_a_list(kb: KnowledgeBase) -> None:
+    text = (
+        "Wir planen Sprachkurse und Praktika für junge Geflüchtete in Hameln, zusammen mit "
+        "diesen Partnern:\nJobcenter Hameln\nAWO Kreisverband"
+    )
+    assert organisation_in(text, kb, opening=True) is None
