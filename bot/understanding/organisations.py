@@ -152,6 +152,13 @@ _WRITING_FOR_RUNNER = re.compile(
 )
 """Someone writing for the person who runs the organisation ("ich schreibe für meinen Mann,
 der hat einen Dachdeckerbetrieb in Stolzenau")."""
+_OWN_PLACE = re.compile(
+    r"(?<![^\W\d_])(?:mit|with)\s+(?:(?:einem|einer|einen)\s+)?(?:eigenem|eigener|eigenen"
+    r"|my\s+own|our\s+own)\s+(?P<who>[^.!?;:,]{2,60})",
+    re.IGNORECASE,
+)
+"""Someone with their own business ("Friseurmeisterin mit eigenem Salon in Alfeld", "with my
+own bakery")."""
 _WE_FROM = re.compile(
     r"(?<![^\W\d_])(?:wir\s+(?:vom|von\s+der|von\s+den|von\s+dem|von)|we\s+at|us\s+at)"
     r"\s+(?P<who>[^.!?;:,]{2,80})",
@@ -168,7 +175,8 @@ _AS_WE = re.compile(
 Hannover suchen wir …", "Wir möchten als Bildungsträger aus Hildesheim …")."""
 _ROLE_OF = re.compile(
     r"(?<![^\W\d_])(?:leiterin|leiter|chefin|chef|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|inhaberin"
-    r"|inhaber|vorsitzende[r]?|head|director|manager|owner)\s+(?:der|des|vom|von|of\s+the|of|at)"
+    r"|inhaber|vorsitzende[r]?|head|director|manager|owner)\s+(?:der|des|vom|von|einer|eines"
+    r"|of\s+the|of|at)"
     r"\s+(?P<who>[^.!?;:,]{2,60})",
     re.IGNORECASE,
 )
@@ -278,7 +286,17 @@ the answer to the place question, "in unserer Stadt"."""
 _NAME_FIRST = (_WHOLE, _DASHED, _SUBJECT_LATER)
 """Patterns whose words must open with the kind or a name holding it ("Freiwillige Feuerwehr
 …"), not name it later as a topic."""
-_SAYS_WHAT = (_WE_ARE_A, _AS_WE, _BRACKETED, _LEADS, _OWNS, _WE_HAVE, _WRITING_FOR_RUNNER)
+_SAYS_WHAT = (
+    _WE_ARE_A,
+    _AS_WE,
+    _BRACKETED,
+    _LEADS,
+    _OWNS,
+    _WE_HAVE,
+    _WRITING_FOR_RUNNER,
+    _ROLE_OF,
+    _OWN_PLACE,
+)
 """Patterns in which the sender says what they are or run, so plurals count."""
 _OURS = re.compile(r"unser|our", re.IGNORECASE)
 _PREPOSITION = re.compile(
@@ -447,6 +465,7 @@ class OrganisationWords:
             _ROLE_OF,
             _WRITING_FOR,
             _WRITING_FOR_RUNNER,
+            _OWN_PLACE,
             _WE_FROM,
             _AS_WE,
             _LEADS,

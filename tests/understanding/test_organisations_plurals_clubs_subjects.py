@@ -270,3 +270,23 @@ def test_short_lines_after_a_colon_are_a_list(kb: KnowledgeBase) -> None:
         "diesen Partnern:\nJobcenter Hameln\nAWO Kreisverband"
     )
     assert organisation_in(text, kb, opening=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ich bin selbstständige Friseurmeisterin mit eigenem Salon in Alfeld.", "company"),
+        ("Ich bin Inhaberin von zwei Apotheken in Hildesheim.", "company"),
+        ("Im Auftrag meiner Chefin, Leiterin einer Pflegeschule in Nienburg.", "education"),
+    ],
+)
+def test_own_business_and_the_role_of_one_or_several(
+    text: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = organisation_in(text, kb, opening=True)
+    assert found is not None and found.kind == kind, text
+
+
+def test_own_trainers_name_no_business(kb: KnowledgeBase) -> None:
+    text = "Guten Tag, wir arbeiten mit eigenen Trainern direkt in den Betrieben der Region."
+    assert organisation_in(text, kb, opening=True) is None
