@@ -290,3 +290,14 @@ def test_own_business_and_the_role_of_one_or_several(
 def test_own_trainers_name_no_business(kb: KnowledgeBase) -> None:
     text = "Guten Tag, wir arbeiten mit eigenen Trainern direkt in den Betrieben der Region."
     assert organisation_in(text, kb, opening=True) is None
+
+
+def test_a_company_name_by_its_trade_in_english(kb: KnowledgeBase) -> None:
+    text = (
+        "Hello,\nwe would like to train refugees as warehouse operatives over two years.\n"
+        "Kind regards,\nJohn Smith\nTraining Manager\nBrinkmann Logistics\nHamelin"
+    )
+    found = organisation_in(text, kb, opening=True)
+    assert found is not None and found.kind == "company"
+    found = organisation_in("We are a training provider for logistics in Hameln.", kb)
+    assert found is not None and found.kind == "education"
