@@ -91,6 +91,8 @@ MAX_OVER_MONTHS = 120
 
 _RELATIVE = re.compile(r",\s*(?:die|der|denen|deren|welche[rnms]?|who|whose)\s")
 _WHO = re.compile(r"(?:^|[^a-z])(?:who|whose)\s")
+WHO_REACH = 60
+"""How far before a date (in characters) a "who" makes it said of people."""
 _PROJECT = re.compile(r"projekt|project|vorhaben|massnahme|programm|program|angebot|initiative")
 _THROUGHOUT = re.compile(
     r"(?:^|[^a-z])(?:den\s+ganzen|die\s+ganze|das\s+ganze|all|the\s+whole|the\s+entire)\s*$"
@@ -114,7 +116,10 @@ def _incidental(folded: str, at: int) -> bool:
         return False  # "a small firm who would like to start a project in May 2027"
     if comma >= 0 and _RELATIVE.match(clause):
         return not _PROJECT.search(before[max(comma - 40, 0) : comma])
-    return bool(_WHO.search(clause))
+    # "apprentices who start in September"; in a long dictated sentence without commas, a
+    # "who" far before the date began a clause about people that has ended ("… young people
+    # who left school … and we want to … we would start in april")
+    return bool(_WHO.search(clause[-WHO_REACH:]))
 
 
 def _age(before: str, months: Decimal) -> bool:

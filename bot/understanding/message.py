@@ -85,6 +85,7 @@ MIN_DESCRIBED_WORDS = 5
 """… or fewer where the first message plainly describes the project ("Projekt: …", a group
 after "für" in notes): the idea question's parser decides whether they say enough."""
 MAX_PLACE_WORDS = 4
+NAMESAKE = "understanding.place.namesake"
 
 _INTRODUCED = re.compile(
     r"(?<![^\W\d_])(?:für|fuer|for|zielgruppen?|target\s+groups?)(?:\W+[^\W\d_]+){0,3}\W*$",
@@ -118,10 +119,22 @@ _INTENT = re.compile(
     # Staplerschein", "our engineers need training in battery technology")
     r"|brauchen|braucht|benötigen|benoetigen|benötigt|benoetigt|need|needs"
     r"|damit|want|wants|would\s+like|'d\s+like|(?:we|i)['’]d\s+like|plan|planning|idea|aim"
-    r"|so\s+that|helps?)"
+    r"|so\s+that|helps?"
+    # a wish in the singular and with the subject after the verb ("Ich würde gern …", "würden
+    # wir gern …"), eagerness ("we're keen to run …"), a way sought ("Wir suchen einen Weg, …")
+    r"|w[üu]rden?\s+(?:(?:ich|wir)\s+)?(?:sehr\s+)?gerne?|keen\s+to|hoping\s+to|hope\s+to"
+    r"|looking\s+to|suchen\s+(?:einen|nach\s+einem)\s+weg)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+_WISH = re.compile(
+    r"(?<![^\W\d_])(?:wollen|möchten|moechten|möchte|planen|soll|sollen|w[üu]rden?\s+(?:(?:ich"
+    r"|wir)\s+)?(?:sehr\s+)?gerne?|want|would\s+like|(?:we|i)['’]d\s+like|keen\s+to"
+    r"|hoping\s+to|suchen\s+(?:einen|nach\s+einem)\s+weg)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""The words of intent that say what is wanted even in a short opening; not a need ("wir
+brauchen Geld für ein Projekt", "Unsere Gesellen brauchen Weiterbildung"), which says less."""
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _HEADING = re.compile(
     r"[\W_]*(?:projekt\w*|project|idee|idea|vorhaben|plan|proposal|konzept|concept|angebot"
@@ -152,12 +165,12 @@ _SELF_DESCRIBED = re.compile(
 )
 """A sentence in which the sponsor says who they are ("Wir sind ein Verein für …")."""
 _COST_CUE = re.compile(
-    r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|gesamtkosten|budget|gesamt|insgesamt|total"
+    r"€|(?<![^\W\d_])(?:eur|euro|euros|kosten|kostet|gesamtkosten|budget|gesamt|insgesamt|total"
     r"|costs?|tsd|teur|mio|k)(?![^\W\d_])|\d\s*(?:k|tsd|mio|mille)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _COST_WORD_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:kosten|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
+    r"(?<![^\W\d_])(?:kosten|kostet|gesamtkosten|projektkosten|budget|gesamtbudget|volumen|costs?"
     r"|total)\s*(?:[:=]|von|of|liegen\s+bei|ca\.?|rd\.?|rund|etwa|ungefähr|ungefaehr|about"
     r"|approx\.?|around|so|um|die|circa|zirka|grob|knapp|bei|schätzungsweise|roughly|some"
     r"|approximately|maybe|vielleicht|wären|waeren|wäre|waere|sind|betragen|beträgt|betraegt"
@@ -165,6 +178,14 @@ _COST_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A cost word right before an amount marks it as costs like a currency ("Kosten 180.000")."""
+_COST_WORD_AFTER = re.compile(
+    r"^\s*(?:euro|eur|€)?\s*(?:gesamt|insgesamt|in\s+summe|total|in\s+total|gesamtkosten"
+    r"|projektkosten)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""… and right after it ("ca 150.000 gesamt", "150k in total")."""
+_CURRENCY_AFTER = re.compile(r"^\s?(?:€|eur(?:o|os)?(?![^\W\d_]))", re.IGNORECASE)
+"""A currency after an amount's scale ("160 T€"): part of the words the amount is read from."""
 _COFINANCING = re.compile(
     r"(?<![^\W\d_])(?:eigenanteil\w*|eigenmittel\w*|eigenbeteiligung|kofinanz\w*|co-?finanz\w*"
     r"|mitfinanz\w*|zahl\w*\s+(?:den\s+rest|mit)|übernimmt|uebernimmt|übernehmen|trägt|traegt"
@@ -281,12 +302,15 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
             resolved = ctx.places.resolve(phrase, near=marked, suggest=False)
             span = (word.start(), last.end())
             if isinstance(resolved, Understood):
-                if resolved.note is not None and not marked:
+                # the region's town over its namesakes elsewhere ("31582 Nienburg") is a
+                # decision of the knowledge base, not a guess: read like an exact name
+                close = resolved.note is not None and resolved.note.key != NAMESAKE
+                if close and not marked:
                     continue  # a close spelling counts only after "aus", "in" …
                 if size > 1 and _also_without_first(words, index, last, text, ctx, resolved.value):
                     break  # the name starts later ("Bildungsträger aus Hameln": at "Hameln")
                 if _is_place(resolved.value, marked):
-                    confidence = SURE if resolved.note is None else UNSURE
+                    confidence = UNSURE if close else SURE
                     if not marked and isinstance(resolved.value, InRegion):
                         confidence = LIKELY if not lower else UNSURE
                     found.append(Found(resolved.value, span, confidence))
@@ -298,11 +322,40 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
                 continue
     distinct: list[Found[Place]] = []
     for item in found:
-        if all(_identity(item.value) != _identity(other.value) for other in distinct):
+        same = [
+            n for n, other in enumerate(distinct) if _identity(other.value) == _identity(item.value)
+        ]
+        if not same:
             distinct.append(item)
+        elif item.confidence > distinct[same[0]].confidence:
+            # "Start in spring 2027 … Jobcenter Region Hannover": the district as named, not
+            # the close spelling of one of its towns
+            distinct[same[0]] = item
     if distinct and question is not None and question.span[0] >= distinct[0].span[0]:
         question = None
-    return distinct, question
+    return _project_first(text, distinct), question
+
+
+_SEAT = re.compile(
+    r"(?<![^\W\d_])(?:(?:haupt|firmen|vereins)?sitz\s+(?:in|im)|based\s+in|headquartered\s+in"
+    r"|head\s+office\s+in)\s+(?:(?:der|dem|the)\s+)?(?:(?:stadt|region|landkreis|city|town"
+    r"|district)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+"""Where the sender has its seat ("ein Bildungsträger mit Sitz in Hannover"), which need not be
+where the project runs."""
+
+
+def _project_first(text: str, places: list[Found[Place]]) -> list[Found[Place]]:
+    """The places with the project's first: where the sender has its seat and the message
+    names another district too ("mit Sitz in Hannover. Wir möchten in Holzminden ein Projekt
+    …"), the other one is where the project runs."""
+    if len(places) < 2 or not _SEAT.search(text[: places[0].span[0]]):
+        return places
+    for index, item in enumerate(places[1:], 1):
+        if isinstance(item.value, InRegion) and not _SEAT.search(text[: item.span[0]]):
+            return [item, *places[:index], *places[index + 1 :]]
+    return places
 
 
 _JOINED = re.compile(
@@ -367,7 +420,16 @@ def _amount_span(sentence: str, offset: int, amount: int) -> Span:
             snippet = clipped[quantity.start : quantity.end]
             at = sentence.find(snippet)
             if at >= 0:
-                return (offset + at, offset + at + len(snippet))
+                end = at + len(snippet)
+                currency = _CURRENCY_AFTER.match(sentence[end:]) if snippet[-1:].isalpha() else None
+                end += currency.end() if currency else 0  # "160 T€", not "160 T"
+                return (offset + at, offset + end)
+    for written in (f"{amount:,}".replace(",", "."), f"{amount:,}", str(amount)):
+        # an amount the quantities do not list, as it looks like a year ("kostet so 2000 im
+        # monat"): its digits as written
+        found = re.search(rf"(?<![\d.,]){re.escape(written)}(?![\d.,]\d)", sentence)
+        if found is not None:
+            return (offset + found.start(), offset + found.end())
     stripped = sentence.strip()
     at = sentence.find(stripped)
     return (offset + at, offset + at + len(stripped))
@@ -392,7 +454,10 @@ def _costs(statements: list[tuple[int, str]]) -> Found[Costs] | None:
         if isinstance(parsed, Understood):
             marked = any(marked for _, marked in amounts_in(clip(sentence)))
             span = _amount_span(sentence, offset, parsed.value.amount)
-            named = _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
+            named = (
+                _COST_WORD_BEFORE.search(sentence[: span[0] - offset]) is not None
+                or _COST_WORD_AFTER.match(sentence[span[1] - offset :]) is not None
+            )
             # an amount per year or month is costs as clearly as one after a cost word
             periodic = parsed.value.per is not None
             confidence = LIKELY + 0.15 if marked else LIKELY if named or periodic else UNSURE
@@ -476,6 +541,40 @@ def _idea_described(
         said = _HEADING.match(sentence) or _DESCRIBES.search(sentence)
         if said is not None and not _names_people(sentence[said.end() :], groups):
             return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
+    return None
+
+
+_DOING = re.compile(
+    r"(?<![^\W\d_])(?:begleiten|begleitet|coachen|coacht|unterst(?:ü|ue)tzen|unterst(?:ü|ue)tzt"
+    r"|vermitteln|vermittelt|qualifizieren|qualifiziert|schulen|schult|betreuen|betreut"
+    r"|trainieren|trainiert|beraten|ber(?:ä|ae)t|heranf(?:ü|ue)hren|retrains?|trains?|supports?"
+    r"|coach(?:es)?|mentors?|teach(?:es)?|prepares?|accompan(?:y|ies)|would\s+train"
+    r"|would\s+support|would\s+coach)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""Verbs of what a project does for people ("Ehrenamtliche begleiten Geflüchtete …",
+"Ingenieure im Ruhestand coachen Schülerinnen und Schüler", "our bootcamp retrains people …")."""
+_ONGOING = re.compile(
+    r"(?<![^\W\d_])(?:seit|since|schon\s+lange|for\s+(?:\d+|many|several|years))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""… but what the sponsor has long done is who they are ("Wir begleiten seit 20 Jahren …")."""
+
+
+def _idea_done(
+    text: str, reply: Reply, statements: list[tuple[int, str]], groups: GroupFinder
+) -> Found[str] | None:
+    """A first message that says in the present what is done for whom ("Verein in Nienburg:
+    Ingenieure im Ruhestand coachen Schülerinnen und Schüler bei Technikprojekten"): a
+    sentence with a verb of doing for people and the people it is done for, which is no
+    self-description and no account of long-standing work. The message is the idea, judged by
+    the idea question's own parser as above."""
+    for _, sentence in statements:
+        if not _DOING.search(sentence) or _SELF_DESCRIBED.search(sentence):
+            continue
+        if _ONGOING.search(sentence) or not groups.find(sentence, running_text=True):
+            continue
+        return _idea(text, reply, intent=False, least=MIN_DESCRIBED_WORDS)
     return None
 
 
@@ -572,10 +671,17 @@ def read_message(text: str, ctx: ReadingContext) -> Reading:
         if kind is not None:
             slots["organisation"] = Found(kind.kind, (kind.start, kind.end), LIKELY)
         idea = _idea(body, reply) if ctx.asked in (None, "place", "organisation") else None
+        if idea is None and ctx.asked in (None, "place") and _WISH.search(body):
+            # an opening that says what is wanted in a few words ("Unsere Hilfskräfte sollen
+            # berufsbegleitend zur Pflegefachkraft werden"): the idea question's own parser
+            # judges whether they say enough, as for `_idea_for_group`
+            idea = _idea(body, reply, least=MIN_DESCRIBED_WORDS)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_for_group(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_described(body, reply, statements, ctx.groups)
+        if idea is None and ctx.asked in (None, "place"):
+            idea = _idea_done(body, reply, statements, ctx.groups)
         if idea is None and ctx.asked in (None, "place"):
             idea = _idea_listed(body, reply, ctx, slots)
         # sentences beside another that names a group ("Wir wollen Jugendliche … Unsere

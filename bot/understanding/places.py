@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -175,6 +176,32 @@ def _without_origins(windows: list[list[_Target]]) -> list[list[_Target]]:
     return home if home else windows
 
 
+_JOINING = frozenset(
+    """
+    und and sowie plus auch also as well bzw der die das dem den des the landkreis landkreise
+    lk kreis kreise region stadt staedte gemeinde gemeinden samtgemeinde district districts of
+    town city im in am an zwischen between von vom bis from to teilen teile parts part beiden
+    both ganzen gesamten whole umliegenden benachbarten angrenzenden neighbouring neighboring
+    surrounding
+    """.split()
+)
+"""Words between the names of a project in several places ("Hameln-Pyrmont und Holzminden",
+"Region Hannover sowie im Landkreis Hildesheim")."""
+
+
+def _joined(key: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the names at `spans` (first word's index, words) of `key` are joined as one
+    list of places: nothing but joining words between them. Names apart in a longer message
+    ("… mit Sitz in Hannover. Wir möchten in Holzminden …", "IHK Hannover, Geschäftsstelle
+    Nienburg") are no project in several districts: which one is meant is asked."""
+    tokens = key.split()
+    ordered = sorted(spans)
+    for (start, size), (after, _) in pairwise(ordered):
+        if not _JOINING.issuperset(tokens[start + size : after]):
+            return False
+    return True
+
+
 SUGGESTED = 60
 """How close a name must be to be suggested for an unknown one (fuzz.ratio)."""
 
@@ -315,9 +342,9 @@ class PlaceResolver:
         spans = self._scan_spans(key)
         windows = _without_origins([targets for _, _, targets in spans])
         if windows:
-            several = self._several(windows, text)
             # a note quotes the words that named the place, not the whole message
             kept = [(start, size) for start, size, ts in spans if any(ts is w for w in windows)]
+            several = self._several(windows, text) if _joined(key, kept) else None
             return several or self._decide(_agreeing(windows), _named_words(text, kept) or text)
         if _CODE_AFTER_PREFIX.match(key):
             # "LK OS": a registration code of no district here. Close names of districts

@@ -38,14 +38,18 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(
-    r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es|das\s+ganze|the\s+project|it"
-    r"|we|wir)\s+(?:soll\s+|wird\s+|will\s+be\s+|is\s+)?(?:vorläufig\s+|erstmal\s+)?"
+    r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es|das\s+ganze"
+    r"|(?:the|our)\s+(?:project|programme|program|initiative|scheme)|it|we|wir)\s+(?:soll\s+|wird\s+|will\s+be\s+|is\s+)?(?:vorläufig\s+|erstmal\s+)?"
     r"(?:heißt|heisst|heißen|heissen|lautet|called|named|nennen\s+es|call\s+it)\s+"
     r"(?:(?:vorläufig|erstmal|intern|einfach|mal|so|bei\s+uns|im\s+moment|derzeit|for\s+now"
     r"|internally)\s+)*"
     rf"(?:{_QUOTED}|{_PLAIN})",
     re.IGNORECASE,
 )
+_LABEL_QUOTED = re.compile(
+    r"(?<![^\W\d_])(?:(?:projekt|arbeits)titel|working\s+title)\s+" + _QUOTED, re.IGNORECASE
+)
+"""A quoted title right after its label: "Arbeitstitel „Pflege-Lotsen“ – wir …"."""
 _NAMED_LAST = re.compile(
     r"(?<![^\W\d_])(?:(?:das\s+|unser\s+)?(?:projekt|vorhaben)|es)\s+(?:soll|wird)\s+"
     rf"{_QUOTED}\s+(?:heißen|heissen)",
@@ -240,12 +244,21 @@ class Title:
 
 def title_in(text: str) -> Title | None:
     """The title a message names with a label or "heißt", or None."""
-    patterns = (_LABELLED, _NAMED, _NAMED_LAST, _UNDER_NAME, _OUR_QUOTED, _OUR_QUOTED_BEFORE)
+    patterns = (
+        _LABELLED,
+        _LABEL_QUOTED,
+        _NAMED,
+        _NAMED_LAST,
+        _UNDER_NAME,
+        _OUR_QUOTED,
+        _OUR_QUOTED_BEFORE,
+    )
     for pattern in patterns:
         match = pattern.search(text[:2000])
         if match is None:
             continue
-        group = "q" if match.group("q") is not None else "p"  # _NAMED_LAST has "q" only
+        # _NAMED_LAST and _LABEL_QUOTED have "q" only
+        group = "q" if match.group("q") is not None else "p"
         title = match.group(group).strip().strip("„“\"'«»").strip()
         if group == "p" and not _names_a_title(match.group(0), title):
             continue
@@ -258,6 +271,8 @@ def title_in(text: str) -> Title | None:
 _OURSELVES = re.compile(r"^(?:wir|we)\s+(?!nennen|call)", re.IGNORECASE)
 _PARTICLES = frozenset(
     "ja doch immer oft dass so eben halt wohl auch nur zwar jetzt hier also nicht noch".split()
+    # "is called for", "called upon": a verb with its particle, no name
+    + "for upon on off by".split()
 )
 
 

@@ -174,3 +174,24 @@ def test_never_raise(kb: KnowledgeBase, text: str) -> None:
     if named is not None:
         assert text[named.start : named.end] == named.title
     clean_title(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Hi there, we're a training provider in Hameln. Our project is called 'Skills "
+            "Bridge' and helps refugees get into care jobs.",
+            "Skills Bridge",
+        ),
+        ("Our programme is called Back to Work and starts in May.", "Back to Work"),
+        ("Arbeitstitel „Pflege-Lotsen“ – wir (Caritas Hameln) möchten begleiten.", "Pflege-Lotsen"),
+    ],
+)
+def test_a_title_named_by_our_project_or_right_after_its_label(text: str, title: str) -> None:
+    named = title_in(text)
+    assert named is not None and named.title == title
+
+
+def test_called_for_names_no_title() -> None:
+    assert title_in("Our project is called for by many employers.") is None
