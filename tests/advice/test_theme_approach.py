@@ -54,3 +54,13 @@ def test_the_projects_stay_found_on_their_approach(
     advisor: Advisor, idea: str, group: str, alike: str
 ) -> None:
     assert alike in shown(advisor, idea, group)
+
+
+def test_a_word_of_a_phrase_found_is_no_second_word_shared(advisor: Advisor) -> None:
+    """Where no theme is met, a project's text is shown on two telling words beside a sub-goal;
+    "Intelligenz" beside "künstliche Intelligenz" is one of them, not two (wave 11b: an AI
+    course for staff showed the robotics project for pupils)."""
+    staff = "Wir bieten KMU Kurse zur künstlichen Intelligenz für ihre Mitarbeitenden an."
+    assert "robonatives" not in shown(advisor, staff, "Beschäftigte")
+    pupils = "Kurse zu künstlicher Intelligenz und Robotik für Schüler."
+    assert "robonatives" in shown(advisor, pupils, "Schüler")
