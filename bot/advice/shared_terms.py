@@ -234,10 +234,16 @@ class SharedTerms:
         german = "de" in languages(text)
         words = [(w, s, capitalised) for w, s in tokens(text)] if german else []
         words += [(w, s, False) for w, s in tokens(listed)] if listed else []
+        # A word of a phrase the vocabulary found is that phrase's word: "Intelligenz" beside
+        # "künstliche Intelligenz" is no second word shared.
+        in_phrase = {
+            stem: index for key, (_, index) in terms.items() if len(key) > 1 for stem in key
+        }
         for index, (written, stemmed, capitalised) in enumerate(words, start=_RAW):
             key = self._vocabulary.canonical((stemmed,))
             if len(stemmed) < RAW_MIN or key in terms or is_stop_word(stemmed):
                 continue
+            index = in_phrase.get(stemmed, index)
             if key in self._generic_terms or key in group_words or root(stemmed) in self._places:
                 continue
             # A verb or adjective ("berufsbezogenen") names no theme: a text's own word counts

@@ -40,6 +40,7 @@ PARTS = {
         HERE / "tuning-looks14j.yaml",
         HERE / "tuning-looks14m.yaml",
         HERE / "tuning-looks14q.yaml",
+        HERE / "tuning-looks14r.yaml",
     ),
     "held-out": (HERE / "heldout.yaml",),
 }
@@ -412,6 +413,8 @@ def report() -> str:
         "project but not its approach, written before branch looks14m's rules), "
         "`tuning-looks14q.yaml` (a tenth, plans drafted without reading the projects, written "
         "before branch looks14q measured a stricter semantic admit), "
+        "`tuning-looks14r.yaml` (an eleventh, drafted the same way, written before branch "
+        "looks14r's changes as their yardstick), "
         "`tests/eval/ideas/heldout.yaml`.",
         "",
         "How the advice is read: the top-1 field is the best of the fields the summary shows "
