@@ -44,6 +44,7 @@ from bot.dialogs.plan_steps import (
     parse_plan_financing,
     parse_plan_work_steps,
 )
+from bot.dialogs.sourced import faq_source
 from bot.dialogs.start_unknown import (
     asked_year,
     start_between,
@@ -187,7 +188,7 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
             answer = Choice(entry.answer, entry.answer_en)
             said: dict[str, Param] = {
                 "answer": answer,
-                "source": entry.source,
+                "source": faq_source(entry.source),
                 "question": question,
             }
             return Rejected(Msg("sponsor.reply.answered", said), answered=True)
@@ -242,7 +243,7 @@ def answering(step: str, parse: AnswerParser) -> AnswerParser:
             return parse(text, ctx)
         said = Msg(
             "sponsor.reply.answered_too",
-            {"answer": Choice(entry.answer, entry.answer_en), "source": entry.source},
+            {"answer": Choice(entry.answer, entry.answer_en), "source": faq_source(entry.source)},
         )
         if outcome.note is not None:
             said = Msg("sponsor.notes", {"first": said, "second": outcome.note})
