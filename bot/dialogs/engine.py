@@ -389,6 +389,8 @@ class DialogEngine:
             notes += step.after(self.context(state))
         state, understood, fixes = self._take(state, extras, step.id)
         if understood is not None:
+            # "Verstanden: Gesamtkosten 250.000 €, Laufzeit 36 Monate" names this answer too
+            notes = [n for n in notes if not (n is outcome.note and _restates(n))]
             notes.append(understood)
         elif step.id in outcome.shows and outcome.note is None:
             # nothing says yet what was read from the answer: the understood line does
@@ -422,7 +424,9 @@ class DialogEngine:
         if current is not None and current in answers:
             taken.insert(0, current)  # said with the rest, correctable like them
         ctx = self.context(state.model_copy(update={"answers": answers}))
-        notes = tuple(a.note for a in extras.values() if a.note is not None)
+        notes = tuple(
+            a.note for a in extras.values() if a.note is not None and not _restates(a.note)
+        )
         state = state.model_copy(update={"answers": answers, "understood": understood})
         return state, self._said(taken, answers, ctx, notes), taken
 
@@ -798,6 +802,12 @@ def _offered(suggestion: Suggestion) -> Offered:
         return Offered(value=suggestion, label=suggestion)
     german = wording(suggestion)
     return Offered(value=german, label=german, label_en=wording(suggestion, "en"))
+
+
+def _restates(note: Msg) -> bool:
+    """A note that only says what an answer was read as ("„90k“ verstanden als 90.000 €"):
+    where the "Verstanden: …" line names that answer, it would say it twice in one reply."""
+    return note.key.rsplit(".", 1)[-1] in ("understood", "understood_as")
 
 
 def _short(text: str, limit: int = 80) -> str:
