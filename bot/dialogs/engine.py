@@ -811,5 +811,12 @@ def _restates(note: Msg) -> bool:
 
 
 def _short(text: str, limit: int = 80) -> str:
+    """`text` on one line, cut after its last whole word within `limit` ("… want to train …",
+    not "… want to train ol…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + " …"

@@ -311,6 +311,18 @@ def _joined_places(text: str, ctx: StepContext) -> Understood[Place] | None:
     return resolved if isinstance(resolved, Understood) else None
 
 
+_WORDS_OF_A_PLACE = 6
+"""More words than a place's name has ("Samtgemeinde Nienstädt, Landkreis Schaumburg"): a
+message that says something else."""
+
+
+def _no_place_in(text: str, unclear: Unclear) -> bool:
+    """A sentence in which no place was found ("we're a small IT company … and want to train
+    older workers"): quoting it back as an unknown place name would make no sense."""
+    unknown = unclear.reason.key == "understanding.place.unknown" and not unclear.suggestions
+    return unknown and len(text.split()) > _WORDS_OF_A_PLACE
+
+
 @once_per_context
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("region", text, ctx)
@@ -322,6 +334,9 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
         # ("…\n- where: Region Hannover and the district of Hildesheim") as the reader finds them
         resolved = _joined_places(text, ctx) or resolved
     if isinstance(resolved, Unclear):
+        if _no_place_in(text, resolved):
+            question = Msg("sponsor.region.prompt")
+            return Rejected(Msg("sponsor.region.none_in_message", {"question": question}))
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
     if isinstance(place, InRegion):

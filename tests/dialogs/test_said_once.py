@@ -37,3 +37,38 @@ def test_an_amount_alone_is_still_said_back(engine: DialogEngine) -> None:
     assert key_text("understanding.money.understood", text="ca 180.000", amount="180.000 €") in (
         reply
     ), reply
+
+
+OPENING = (
+    "Hi, we're a small IT company in Hildeshiem and want to train older workers in digital skills"
+)
+
+
+def test_a_sentence_without_a_place_is_not_quoted_as_an_unknown_place(
+    engine: DialogEngine,
+) -> None:
+    driver = DialogDriver.started(engine, "de")
+    reply = driver.text(OPENING)
+    question = key_text("sponsor.region.prompt", "en")
+    assert key_text("sponsor.region.none_in_message", "en", question=question) in reply, reply
+    assert "as a place in Lower Saxony" not in reply
+    assert driver.step == "region"
+
+
+@pytest.mark.parametrize("text", ["Digital 50+", "Hintertupfingen"])
+def test_an_unknown_name_is_quoted_back(engine: DialogEngine, text: str) -> None:
+    """A name the places do not know is quoted: the sponsor sees which word was not found."""
+    driver = DialogDriver.started(engine, "de")
+    reply = driver.text(text)
+    assert f"„{text}“" in reply, reply
+    assert key_text("sponsor.region.none_in_message", question="").strip() not in reply
+
+
+def test_a_long_idea_said_back_is_cut_after_a_whole_word(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "en")
+    opening = OPENING.replace("Hildeshiem", "Hildesheim")
+    reply = driver.text(opening)
+    idea = " ".join(opening.split()[1:])
+    shown = next(line for line in reply.splitlines() if "Project idea" in line)
+    said = shown.split("Project idea ", 1)[1].split(" …")[0]
+    assert " …" in shown and idea.startswith(said) and idea[len(said)] == " ", shown
