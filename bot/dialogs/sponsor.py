@@ -16,7 +16,13 @@ from bot.advice.timing import cap_hints
 from bot.advice.vocabulary import Hit
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
-from bot.core.answers import facts_from_answers, place_of, read_answers, start_of
+from bot.core.answers import (
+    WORDS_OF_A_PLACE,
+    facts_from_answers,
+    place_of,
+    read_answers,
+    start_of,
+)
 from bot.core.outputs import Button, Reply, RequestHandoff
 from bot.core.roles import sponsor_help
 from bot.core.state import Answer, DialogState, Offered
@@ -311,16 +317,11 @@ def _joined_places(text: str, ctx: StepContext) -> Understood[Place] | None:
     return resolved if isinstance(resolved, Understood) else None
 
 
-_WORDS_OF_A_PLACE = 6
-"""More words than a place's name has ("Samtgemeinde Nienstädt, Landkreis Schaumburg"): a
-message that says something else."""
-
-
 def _no_place_in(text: str, unclear: Unclear) -> bool:
     """A sentence in which no place was found ("we're a small IT company … and want to train
     older workers"): quoting it back as an unknown place name would make no sense."""
     unknown = unclear.reason.key == "understanding.place.unknown" and not unclear.suggestions
-    return unknown and len(text.split()) > _WORDS_OF_A_PLACE
+    return unknown and len(text.split()) > WORDS_OF_A_PLACE
 
 
 @once_per_context
