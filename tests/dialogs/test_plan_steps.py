@@ -123,7 +123,9 @@ def test_in_english(engine: DialogEngine, advisor: Advisor) -> None:
     reply = driver.text("Grant 900,000\nOwn 300,000")
     assert "• own funds: EUR 300,000" in reply
     # above the programme's highest rate: said as a note, the rate labelled with its source
-    assert "The grant requested is 75% of the total costs" in reply and "(source: " in reply
+    assert "The grant requested is 75% of the total costs" in reply and "(Source: " in reply
+    assert "(not in the strategy – please check with NBank)" in reply
+    assert "DOMAIN-NOTES" not in reply and "vor Zitat" not in reply
     assert driver.step == "plan_work_steps"
     driver.text("Months 1–18 courses")
     assert driver.step == "summary"
