@@ -125,8 +125,8 @@ def test_no_grant_and_a_rate_above_the_programme_s_are_said() -> None:
     (note,) = check_plan(greedy, COSTS, MONTHS, marked).notes
     assert "DOMAIN-NOTES" not in text(note) and "vor Zitat" not in text(note)
     assert (
-        "(Quelle: Förderdatenbank des Bundes, NBank (nicht in der Strategie – bitte bei der NBank prüfen))"
-        in text(note)
+        "(Quelle: Förderdatenbank des Bundes, NBank "
+        "(nicht in der Strategie – bitte bei der NBank prüfen))" in text(note)
     )
 
 
