@@ -227,6 +227,10 @@ class DialogEngine:
                 state, screen.use_buttons or self._msg("sponsor.error.use_buttons")
             )
         step = self.dialog.step(state.step)
+        if _typed_back(event.text):
+            # "zurück" typed without its slash, as the buttons and the help name it: going
+            # back, never an answer ("Art der Organisation: zurück")
+            return self._back(state)
         if not step.free_text:
             return self._reprompt(state, self._msg("sponsor.error.use_buttons"))
         ctx = self.context(state)
@@ -802,6 +806,17 @@ def _offered(suggestion: Suggestion) -> Offered:
         return Offered(value=suggestion, label=suggestion)
     german = wording(suggestion)
     return Offered(value=german, label=german, label_en=wording(suggestion, "en"))
+
+
+_BACK_WORDS = frozenset({"zurueck", "zuruck", "zurück", "back", "go back"})
+"""The command /zurueck (/back) as typed without its slash, alone."""
+
+
+def _typed_back(text: str) -> bool:
+    words = " ".join(text.casefold().strip(" .!⬅️\n").split())
+    return words in _BACK_WORDS or words.removesuffix(" bitte").removesuffix(" please") in (
+        _BACK_WORDS
+    )
 
 
 def _restates(note: Msg) -> bool:
