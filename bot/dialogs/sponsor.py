@@ -431,6 +431,10 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     if not recognised and _EVERYONE.fullmatch(fold(answer)):
         return Rejected(Msg("sponsor.target_group.everyone"))
+    if not recognised and _only_a_place(answer, ctx):
+        # "Hameln" after the place was said to lie elsewhere, or one question too late: a
+        # place, never whom the project is for
+        return Rejected(Msg("sponsor.target_group.a_place", {"text": answer.strip()[:40]}))
     text = answer
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
@@ -440,6 +444,18 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     else:
         note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+def _only_a_place(answer: str, ctx: StepContext) -> bool:
+    """The answer is a place of the region and nothing else ("Hameln", "Hanover"): one word read
+    exactly as a name (never as a close spelling, so no word for people is taken for a place),
+    or words that are all the place's name ("Region Hannover", not "Menschen aus Hameln")."""
+    words = fold(answer).split()
+    resolved = ctx.advisor.places.resolve(answer, near=False, suggest=False)
+    if not words or isinstance(resolved, Unclear) or not isinstance(resolved.value, InRegion):
+        return False  # places elsewhere share names with words ("Lehre", "Polen": Poles)
+    names = fold(" ".join(p.name for p in resolved.value.places)).split()
+    return len(words) == 1 or all(word in names for word in words)
 
 
 _EVERYONE = re.compile(
