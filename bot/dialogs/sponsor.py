@@ -683,7 +683,18 @@ def parse_optional_text(text: str, ctx: StepContext, step: str = "cofinancing") 
     answer = _answer_part(step, text, ctx)
     if isinstance(answer, Rejected):
         return answer
+    if step == "cofinancing" and _A_PERIOD.fullmatch(answer.strip()):
+        # "36 Monate" one question after the duration: a duration, no way of financing
+        return Rejected(Msg("sponsor.cofinancing.a_period", {"text": answer.strip()}))
     return Accepted(Answer(text=answer, value=answer))
+
+
+_A_PERIOD = re.compile(
+    r"(?:ca\.?\s*|etwa\s+|about\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:monate?n?|mon\.?|jahre?n?|j\.|months?|years?|yrs?)",
+    re.IGNORECASE,
+)
+"""An answer that is a period alone ("36 Monate", "2 Jahre", "18 months")."""
 
 
 def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
