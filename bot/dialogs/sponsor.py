@@ -1239,6 +1239,26 @@ def typed_consent(flow: Flow, state: DialogState, text: str) -> Result:
     ]
 
 
+def typed_at_summary(flow: Flow, state: DialogState, text: str) -> Result:
+    """A question typed at the summary ("who decides about the funding?") is answered from the
+    FAQ, with the summary's buttons below the answer, not the whole summary sent again; other
+    text points to the buttons below the summary, shown again."""
+    reply = classify(text, "other")
+    entry = None
+    if reply.kind is Kind.QUESTION:
+        entry = find_faq(reply.rest, flow.context(state).advisor.kb, "other")
+    if entry is None:
+        return flow.end(state, [Msg("sponsor.summary.use_buttons")])
+    state, outputs = flow.end(state)
+    summary = outputs[-1]
+    assert isinstance(summary, Reply)
+    said = Msg(
+        "sponsor.summary.answered",
+        {"answer": Choice(entry.answer, entry.answer_en), "source": faq_source(entry.source)},
+    )
+    return state, [Reply((said,), summary.buttons, summary.step)]
+
+
 def _to_summary(flow: Flow, state: DialogState, _: str = "") -> Result:
     return flow.end(state)
 
@@ -1254,6 +1274,7 @@ SCREENS = (
             "summary:ask": lambda flow, state, _: start_handoff(flow, state, "question"),
             "summary:show": _to_summary,
         },
+        typed=typed_at_summary,
         use_buttons=Msg("sponsor.summary.use_buttons"),
         help_parts=lambda parts: (),
         anywhere=True,
