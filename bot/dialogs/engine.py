@@ -263,8 +263,12 @@ class DialogEngine:
         else:
             outcome = step.parse(event.text, ctx)
         if step.several and state.ticked and isinstance(outcome, Accepted):
-            # Typed after ticking: the ticks count too, and the sponsor is told so.
-            outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
+            current = state.answers.get(step.id)
+            if current is None or step.several.ticked(current) != list(state.ticked):
+                # Typed after ticking: the ticks count too, and the sponsor is told so. Ticks
+                # that are only the answer being corrected (✏️, back, "Angabe ändern") are
+                # replaced by the typed one, as "Bisherige Antwort" above it says.
+                outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
         if step.echo and isinstance(outcome, Accepted) and step.id not in outcome.shows:
             # Read from the sponsor's words: shown back, correctable with one tap.
             outcome = replace(outcome, shows=(*outcome.shows, step.id))
