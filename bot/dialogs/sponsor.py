@@ -46,6 +46,7 @@ from bot.core.steps import (
 from bot.dialogs.answers import ORGANISATION_KINDS, HandoffKind, already_sent, handoff_kind
 from bot.dialogs.gathering import gatherer
 from bot.dialogs.plan_steps import (
+    extend_plan_costs,
     parse_plan_costs,
     parse_plan_financing,
     parse_plan_work_steps,
@@ -1138,7 +1139,7 @@ SKETCH_STEPS = (
     Step("spatial_effect", parse_free_text, optional=True),
     Step("continuation", parse_free_text, optional=True),
     Step("transferability", parse_free_text, optional=True),
-    Step("plan_costs", parse_plan_costs, optional=True),
+    Step("plan_costs", parse_plan_costs, optional=True, extend=extend_plan_costs),
     Step("plan_financing", parse_plan_financing, optional=True),
     Step("plan_work_steps", parse_plan_work_steps, optional=True),
 )
