@@ -675,6 +675,21 @@ def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=text.strip()))
 
 
+def naming(step: str) -> AnswerParser:
+    """A name (the organisation, the contact person): a question typed there ("Can we also
+    include Holzminden?") is no name; with a question to the alliance, it is asked after the
+    contact details."""
+
+    def parse_name(text: str, ctx: StepContext) -> ParseOutcome:
+        if text.strip().endswith("?"):
+            later = "question" if ctx.handoff_kind == "question" else "handoff"
+            said = {"question": Msg(f"sponsor.{step}.prompt")}
+            return Rejected(Msg(f"sponsor.{step}.a_question.{later}", said))
+        return parse_free_text(text, ctx)
+
+    return parse_name
+
+
 def parse_optional_text(text: str, ctx: StepContext, step: str = "cofinancing") -> ParseOutcome:
     """A free-text answer to an optional question: non-answers and questions are not stored."""
     if rejected := _too_long(text):
@@ -1145,8 +1160,8 @@ SKETCH_STEPS = (
 )
 """Optional questions offered after the summary (they feed the Projektskizze)."""
 HANDOFF_STEPS = (
-    Step("sponsor_name", parse_free_text),
-    Step("contact_person", parse_free_text),
+    Step("sponsor_name", naming("sponsor_name")),
+    Step("contact_person", naming("contact_person")),
     Step("contact_channel", parse_contact_channel),
     Step("question", parse_free_text, when=asks_a_question),
 )
