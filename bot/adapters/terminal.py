@@ -100,6 +100,10 @@ class TerminalChat:
         text = "\n\n".join(to_plain(part, language) for part in reply.parts)
         self.out.write(f"\n{text}\n")
         pressable = [b for row in reply.buttons for b in row]
+        if not pressable and reply.step is None:
+            # A notice that asks nothing ("📄 Ihre Projektskizze …" after the file): the
+            # summary's buttons above it stay pressable, as in Telegram, and keep their numbers.
+            return
         self.buttons = [
             (reply, b) for b in pressable if b.action not in NAVIGATION and not _corrects(b)
         ]

@@ -38,6 +38,24 @@ def place_of(answers: Mapping[str, Answer]) -> InRegion | Elsewhere | None:
     )
 
 
+WORDS_OF_A_PLACE = 6
+"""More words than a place's name has ("Samtgemeinde Nienstädt, Landkreis Schaumburg"): an
+answer that says something else besides."""
+
+
+def _place_as_given(answer: Answer | None, place: InRegion | Elsewhere | None) -> str | None:
+    """The place as the sponsor wrote it ("Steinhude", "LK Nienburg"); where the place was
+    read from a whole message ("Hi, we're a small IT company in Hildesheim and …"), its name
+    (every place's, for a project in several), never the message."""
+    if answer is None:
+        return None
+    if place is None or len(answer.text.split()) <= WORDS_OF_A_PLACE:
+        return answer.text
+    if isinstance(place, InRegion):
+        return ", ".join(p.name for p in place.places)
+    return place.name
+
+
 def _in_region(value: Mapping[str, object]) -> InRegion:
     district = value.get("district")
     return InRegion(
@@ -194,7 +212,7 @@ def read_answers(answers: Mapping[str, Answer]) -> SponsorAnswers:
         contact_person=given("contact_person"),
         contact_channel=given("contact_channel"),
         question=given("question"),
-        place_as_given=given("region"),
+        place_as_given=_place_as_given(answers.get("region"), place_of(answers)),
         organisation_as_given=given("organisation"),
         target_groups_as_given=given("target_group"),
         texts={step: answer.text for step, answer in answers.items()},

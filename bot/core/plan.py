@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.advice.sources import source_note
 from bot.texts.catalog import Escape, Language, Msg, verbatim
 from bot.texts.formats import Count, Eur
 
@@ -177,7 +178,7 @@ def check_plan(
                     {
                         "percent": Percent(plan.grant * 100 / total),
                         "max": Percent(rate.max_percent),
-                        "source": rate.source,
+                        "source": source_note(rate.source),
                     },
                 )
             )

@@ -227,6 +227,10 @@ class DialogEngine:
                 state, screen.use_buttons or self._msg("sponsor.error.use_buttons")
             )
         step = self.dialog.step(state.step)
+        if _typed_back(event.text):
+            # "zurück" typed without its slash, as the buttons and the help name it: going
+            # back, never an answer ("Art der Organisation: zurück")
+            return self._back(state)
         if not step.free_text:
             return self._reprompt(state, self._msg("sponsor.error.use_buttons"))
         ctx = self.context(state)
@@ -259,8 +263,12 @@ class DialogEngine:
         else:
             outcome = step.parse(event.text, ctx)
         if step.several and state.ticked and isinstance(outcome, Accepted):
-            # Typed after ticking: the ticks count too, and the sponsor is told so.
-            outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
+            current = state.answers.get(step.id)
+            if current is None or step.several.ticked(current) != list(state.ticked):
+                # Typed after ticking: the ticks count too, and the sponsor is told so. Ticks
+                # that are only the answer being corrected (✏️, back, "Angabe ändern") are
+                # replaced by the typed one, as "Bisherige Antwort" above it says.
+                outcome = step.several.with_typed(outcome, list(state.ticked), ctx)
         if step.echo and isinstance(outcome, Accepted) and step.id not in outcome.shows:
             # Read from the sponsor's words: shown back, correctable with one tap.
             outcome = replace(outcome, shows=(*outcome.shows, step.id))
@@ -389,6 +397,8 @@ class DialogEngine:
             notes += step.after(self.context(state))
         state, understood, fixes = self._take(state, extras, step.id)
         if understood is not None:
+            # "Verstanden: Gesamtkosten 250.000 €, Laufzeit 36 Monate" names this answer too
+            notes = [n for n in notes if not (n is outcome.note and _restates(n))]
             notes.append(understood)
         elif step.id in outcome.shows and outcome.note is None:
             # nothing says yet what was read from the answer: the understood line does
@@ -422,7 +432,9 @@ class DialogEngine:
         if current is not None and current in answers:
             taken.insert(0, current)  # said with the rest, correctable like them
         ctx = self.context(state.model_copy(update={"answers": answers}))
-        notes = tuple(a.note for a in extras.values() if a.note is not None)
+        notes = tuple(
+            a.note for a in extras.values() if a.note is not None and not _restates(a.note)
+        )
         state = state.model_copy(update={"answers": answers, "understood": understood})
         return state, self._said(taken, answers, ctx, notes), taken
 
@@ -800,6 +812,30 @@ def _offered(suggestion: Suggestion) -> Offered:
     return Offered(value=german, label=german, label_en=wording(suggestion, "en"))
 
 
+_BACK_WORDS = frozenset({"zurueck", "zuruck", "zurück", "back", "go back"})
+"""The command /zurueck (/back) as typed without its slash, alone."""
+
+
+def _typed_back(text: str) -> bool:
+    words = " ".join(text.casefold().strip(" .!⬅️\n").split())
+    return words in _BACK_WORDS or words.removesuffix(" bitte").removesuffix(" please") in (
+        _BACK_WORDS
+    )
+
+
+def _restates(note: Msg) -> bool:
+    """A note that only says what an answer was read as ("„90k“ verstanden als 90.000 €"):
+    where the "Verstanden: …" line names that answer, it would say it twice in one reply."""
+    return note.key.rsplit(".", 1)[-1] in ("understood", "understood_as")
+
+
 def _short(text: str, limit: int = 80) -> str:
+    """`text` on one line, cut after its last whole word within `limit` ("… want to train …",
+    not "… want to train ol…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + " …"

@@ -33,8 +33,12 @@ _PERIOD_ONLY = re.compile(
 )
 """Words read as a duration that name the period of an amount instead."""
 
-_PER_WORDS = {"year": "pro Jahr", "month": "pro Monat"}
-"""Appended to an amount read per period, so the stored text reads back as per period."""
+_PER_WORDS = {
+    "de": {"year": "pro Jahr", "month": "pro Monat"},
+    "en": {"year": "a year", "month": "a month"},
+}
+"""Appended to an amount read per period, so the stored text reads back as per period, in the
+language the dialog goes on in (no "60k pro Jahr" in an English reply)."""
 
 
 def gatherer(
@@ -90,7 +94,8 @@ def gatherer(
             words = text[found.span[0] : found.span[1]].strip() or text.strip()
             if slot == "duration" and _PERIOD_ONLY.fullmatch(words) and _per_period(reading):
                 continue  # "9,000 euros a month": the costs' period, not the project's
-            accepted = _accepted(answered, found, words, ctx, parse, per_period)
+            said_in = language or ctx.language
+            accepted = _accepted(answered, found, words, ctx, parse, per_period, said_in)
             if accepted is not None:
                 answers[answered] = accepted
         costs = reading.costs
@@ -174,11 +179,12 @@ def _accepted(
     ctx: StepContext,
     parse: dict[str, Callable[[str, StepContext], ParseOutcome]],
     per_period: Callable[[str, Costs, StepContext], Accepted],
+    language: Language,
 ) -> Accepted | None:
     """The answer to the question `step` a slot found in the message gives, or None."""
     value = found.value
     if step == "costs" and isinstance(value, Costs) and value.per is not None:
-        return per_period(f"{words} {_PER_WORDS[value.per]}", value, ctx)
+        return per_period(f"{words} {_PER_WORDS[language][value.per]}", value, ctx)
     if step in parse:
         outcome = parse[step](words, ctx)
         return outcome if isinstance(outcome, Accepted) else None

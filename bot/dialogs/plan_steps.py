@@ -60,6 +60,11 @@ def parse_plan_costs(text: str, ctx: StepContext) -> ParseOutcome:
     plan = Plan(costs=costs)
     check = check_plan(plan, read_answers(ctx.answers).costs_eur, None)
     if (rejected := _problems(check.problems, _COSTS, "plan_costs")) is not None:
+        problem = rejected.reason.params["problem"]
+        if isinstance(problem, Msg) and problem.key == "procedure.plan.costs_short":
+            # items sent one a message, as on a phone: those so far are kept, the next join
+            said = Msg("plan16.plan_costs.short_kept", {"problem": problem})
+            return Rejected(said, keep_partial=text.strip())
         return rejected
     items = tuple(
         Msg(
@@ -75,6 +80,15 @@ def parse_plan_costs(text: str, ctx: StepContext) -> ParseOutcome:
     note = Msg("plan16.plan_costs.taken", {"items": Lines(items), "sum": Eur(plan.cost_sum)})
     value = plan.model_dump(mode="json", include={"costs"})
     return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+def extend_plan_costs(kept: str, addition: str, ctx: StepContext) -> ParseOutcome:
+    """Further cost items after some that fell short of the total: the items of both; all of
+    them sent again (adding up by themselves) replace those kept."""
+    alone = parse_plan_costs(addition, ctx)
+    if isinstance(alone, Accepted):
+        return alone
+    return parse_plan_costs(f"{kept}\n{addition}", ctx)
 
 
 def parse_plan_financing(text: str, ctx: StepContext) -> ParseOutcome:

@@ -6,6 +6,7 @@ shortens it); none is written into a message.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -24,6 +25,23 @@ NEXT_STEPS = frozenset(
 def sourced(text: Localized, source: str) -> Lines:
     """A text with its source on the line below."""
     return Lines((text, Msg("trust.source.line", {"note": source_note(source)})))
+
+
+_STAFF_MARKS = re.compile(
+    r"\s*[;,]?\s*(?:laut\s+DOMAIN-NOTES|DOMAIN-NOTES|vor Zitat prüfen|von Mitarbeitenden zu prüfen)"
+)
+"""Staff's notes to themselves in an FAQ entry's source ("Fördersätze; laut DOMAIN-NOTES, vor
+Zitat prüfen"): where they took a public fact from and that it is to be checked before quoting,
+not part of the source a sponsor is shown."""
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+
+
+def faq_source(source: str) -> str:
+    """An FAQ entry's source as a sponsor reads it: the public source and the strategy's
+    chapters as staff wrote them, without staff's notes to themselves. (The answer itself says
+    that a public fact is not in the strategy; `knowledge/faq.yaml`'s checks require it.)"""
+    shown = _EMPTY_BRACKETS.sub("", _STAFF_MARKS.sub("", source))
+    return re.sub(r"\(\s*[;,]\s*", "(", shown).strip(" ;,")
 
 
 def contact_details(alliance: LocalAlliance, kb: KnowledgeBase) -> Lines:

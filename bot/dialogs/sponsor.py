@@ -16,7 +16,13 @@ from bot.advice.timing import cap_hints
 from bot.advice.vocabulary import Hit
 from bot.base.normalize import fold
 from bot.base.yearmonth import YearMonth
-from bot.core.answers import facts_from_answers, place_of, read_answers, start_of
+from bot.core.answers import (
+    WORDS_OF_A_PLACE,
+    facts_from_answers,
+    place_of,
+    read_answers,
+    start_of,
+)
 from bot.core.outputs import Button, Reply, RequestHandoff
 from bot.core.roles import sponsor_help
 from bot.core.state import Answer, DialogState, Offered
@@ -40,10 +46,12 @@ from bot.core.steps import (
 from bot.dialogs.answers import ORGANISATION_KINDS, HandoffKind, already_sent, handoff_kind
 from bot.dialogs.gathering import gatherer
 from bot.dialogs.plan_steps import (
+    extend_plan_costs,
     parse_plan_costs,
     parse_plan_financing,
     parse_plan_work_steps,
 )
+from bot.dialogs.sourced import faq_source
 from bot.dialogs.start_unknown import (
     asked_year,
     start_between,
@@ -187,7 +195,7 @@ def _answer_part(step: str, text: str, ctx: StepContext) -> str | Rejected:
             answer = Choice(entry.answer, entry.answer_en)
             said: dict[str, Param] = {
                 "answer": answer,
-                "source": entry.source,
+                "source": faq_source(entry.source),
                 "question": question,
             }
             return Rejected(Msg("sponsor.reply.answered", said), answered=True)
@@ -242,7 +250,7 @@ def answering(step: str, parse: AnswerParser) -> AnswerParser:
             return parse(text, ctx)
         said = Msg(
             "sponsor.reply.answered_too",
-            {"answer": Choice(entry.answer, entry.answer_en), "source": entry.source},
+            {"answer": Choice(entry.answer, entry.answer_en), "source": faq_source(entry.source)},
         )
         if outcome.note is not None:
             said = Msg("sponsor.notes", {"first": said, "second": outcome.note})
@@ -310,6 +318,13 @@ def _joined_places(text: str, ctx: StepContext) -> Understood[Place] | None:
     return resolved if isinstance(resolved, Understood) else None
 
 
+def _no_place_in(text: str, unclear: Unclear) -> bool:
+    """A sentence in which no place was found ("we're a small IT company … and want to train
+    older workers"): quoting it back as an unknown place name would make no sense."""
+    unknown = unclear.reason.key == "understanding.place.unknown" and not unclear.suggestions
+    return unknown and len(text.split()) > WORDS_OF_A_PLACE
+
+
 @once_per_context
 def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
     answer = _answer_part("region", text, ctx)
@@ -321,6 +336,9 @@ def parse_region(text: str, ctx: StepContext) -> ParseOutcome:
         # ("…\n- where: Region Hannover and the district of Hildesheim") as the reader finds them
         resolved = _joined_places(text, ctx) or resolved
     if isinstance(resolved, Unclear):
+        if _no_place_in(text, resolved):
+            question = Msg("sponsor.region.prompt")
+            return Rejected(Msg("sponsor.region.none_in_message", {"question": question}))
         return Rejected(resolved.reason, resolved.suggestions)
     place = resolved.value
     if isinstance(place, InRegion):
@@ -414,6 +432,10 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
         return Rejected(Msg("sponsor.target_group.unclear", {"text": text.strip()[:40]}))
     if not recognised and _EVERYONE.fullmatch(fold(answer)):
         return Rejected(Msg("sponsor.target_group.everyone"))
+    if not recognised and _only_a_place(answer, ctx):
+        # "Hameln" after the place was said to lie elsewhere, or one question too late: a
+        # place, never whom the project is for
+        return Rejected(Msg("sponsor.target_group.a_place", {"text": answer.strip()[:40]}))
     text = answer
     value = {"ids": list(recognised), "text": text.strip()}
     if recognised:
@@ -423,6 +445,18 @@ def parse_target_group(text: str, ctx: StepContext) -> ParseOutcome:
     else:
         note = Msg("sponsor.target_group.own_words")
     return Accepted(Answer(text=text.strip(), value=value), note)
+
+
+def _only_a_place(answer: str, ctx: StepContext) -> bool:
+    """The answer is a place of the region and nothing else ("Hameln", "Hanover"): one word read
+    exactly as a name (never as a close spelling, so no word for people is taken for a place),
+    or words that are all the place's name ("Region Hannover", not "Menschen aus Hameln")."""
+    words = fold(answer).split()
+    resolved = ctx.advisor.places.resolve(answer, near=False, suggest=False)
+    if not words or isinstance(resolved, Unclear) or not isinstance(resolved.value, InRegion):
+        return False  # places elsewhere share names with words ("Lehre", "Polen": Poles)
+    names = fold(" ".join(p.name for p in resolved.value.places)).split()
+    return len(words) == 1 or all(word in names for word in words)
 
 
 _EVERYONE = re.compile(
@@ -641,6 +675,21 @@ def parse_free_text(text: str, ctx: StepContext) -> ParseOutcome:
     return Accepted(Answer(text=text.strip(), value=text.strip()))
 
 
+def naming(step: str) -> AnswerParser:
+    """A name (the organisation, the contact person): a question typed there ("Can we also
+    include Holzminden?") is no name; with a question to the alliance, it is asked after the
+    contact details."""
+
+    def parse_name(text: str, ctx: StepContext) -> ParseOutcome:
+        if text.strip().endswith("?"):
+            later = "question" if ctx.handoff_kind == "question" else "handoff"
+            said = {"question": Msg(f"sponsor.{step}.prompt")}
+            return Rejected(Msg(f"sponsor.{step}.a_question.{later}", said))
+        return parse_free_text(text, ctx)
+
+    return parse_name
+
+
 def parse_optional_text(text: str, ctx: StepContext, step: str = "cofinancing") -> ParseOutcome:
     """A free-text answer to an optional question: non-answers and questions are not stored."""
     if rejected := _too_long(text):
@@ -650,7 +699,18 @@ def parse_optional_text(text: str, ctx: StepContext, step: str = "cofinancing") 
     answer = _answer_part(step, text, ctx)
     if isinstance(answer, Rejected):
         return answer
+    if step == "cofinancing" and _A_PERIOD.fullmatch(answer.strip()):
+        # "36 Monate" one question after the duration: a duration, no way of financing
+        return Rejected(Msg("sponsor.cofinancing.a_period", {"text": answer.strip()}))
     return Accepted(Answer(text=answer, value=answer))
+
+
+_A_PERIOD = re.compile(
+    r"(?:ca\.?\s*|etwa\s+|about\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:monate?n?|mon\.?|jahre?n?|j\.|months?|years?|yrs?)",
+    re.IGNORECASE,
+)
+"""An answer that is a period alone ("36 Monate", "2 Jahre", "18 months")."""
 
 
 def parse_title(text: str, ctx: StepContext) -> ParseOutcome:
@@ -1094,14 +1154,14 @@ SKETCH_STEPS = (
     Step("spatial_effect", parse_free_text, optional=True),
     Step("continuation", parse_free_text, optional=True),
     Step("transferability", parse_free_text, optional=True),
-    Step("plan_costs", parse_plan_costs, optional=True),
+    Step("plan_costs", parse_plan_costs, optional=True, extend=extend_plan_costs),
     Step("plan_financing", parse_plan_financing, optional=True),
     Step("plan_work_steps", parse_plan_work_steps, optional=True),
 )
 """Optional questions offered after the summary (they feed the Projektskizze)."""
 HANDOFF_STEPS = (
-    Step("sponsor_name", parse_free_text),
-    Step("contact_person", parse_free_text),
+    Step("sponsor_name", naming("sponsor_name")),
+    Step("contact_person", naming("contact_person")),
     Step("contact_channel", parse_contact_channel),
     Step("question", parse_free_text, when=asks_a_question),
 )
@@ -1195,6 +1255,26 @@ def typed_consent(flow: Flow, state: DialogState, text: str) -> Result:
     ]
 
 
+def typed_at_summary(flow: Flow, state: DialogState, text: str) -> Result:
+    """A question typed at the summary ("who decides about the funding?") is answered from the
+    FAQ, with the summary's buttons below the answer, not the whole summary sent again; other
+    text points to the buttons below the summary, shown again."""
+    reply = classify(text, "other")
+    entry = None
+    if reply.kind is Kind.QUESTION:
+        entry = find_faq(reply.rest, flow.context(state).advisor.kb, "other")
+    if entry is None:
+        return flow.end(state, [Msg("sponsor.summary.use_buttons")])
+    state, outputs = flow.end(state)
+    summary = outputs[-1]
+    assert isinstance(summary, Reply)
+    said = Msg(
+        "sponsor.summary.answered",
+        {"answer": Choice(entry.answer, entry.answer_en), "source": faq_source(entry.source)},
+    )
+    return state, [Reply((said,), summary.buttons, summary.step)]
+
+
 def _to_summary(flow: Flow, state: DialogState, _: str = "") -> Result:
     return flow.end(state)
 
@@ -1210,6 +1290,7 @@ SCREENS = (
             "summary:ask": lambda flow, state, _: start_handoff(flow, state, "question"),
             "summary:show": _to_summary,
         },
+        typed=typed_at_summary,
         use_buttons=Msg("sponsor.summary.use_buttons"),
         help_parts=lambda parts: (),
         anywhere=True,

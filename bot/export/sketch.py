@@ -351,7 +351,12 @@ class _Builder:
         given = self.answers.organisation_as_given or ""
         for value, de, en in ORGANISATION_KINDS:
             if kind == value and (value != "other" or given in (de, en)):
-                return de if self.language == "de" else en
+                label = de if self.language == "de" else en
+                typed = clean(given)
+                if not typed or typed.casefold() in (de.casefold(), en.casefold()):
+                    return label
+                # as the summary says it ("Pflegedienst"), with the kind it was read as
+                return self.t("export.value.kind", given=typed, kind=label)
         return clean(given) or None
 
     def region_section(self) -> tuple[Block, ...]:

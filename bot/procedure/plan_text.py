@@ -25,6 +25,16 @@ _WORK_STEP = re.compile(
 )
 """A work step with its project months: "Monat 1–6 Aufbau der Kooperation"."""
 
+_BETWEEN_ITEMS = re.compile(
+    r"\s*;\s*"
+    r"|(?<=[\d)%€])(?:\s*(?:eur|euro)\b)?\s*(?:,|\+|\s(?:und|and|sowie))\s+(?=[^\W\d])"
+    r"|,\s+(?=(?:monate?|months?)\s*\d)",
+    re.IGNORECASE,
+)
+"""Where one line holds several items, as typed on a phone: "Personal 60.000, Sachkosten
+30.000", "Zuwendung 63.000 und Eigenmittel 27.000", "Monat 1–6 Aufbau; Monat 7–18 Kurse" (a
+comma inside an amount, "300,000", is followed by digits, not a word)."""
+
 _WORDS: tuple[tuple[str, CostCategory | SourceKind], ...] = (
     ("personal", CostCategory.PERSONNEL),
     ("personnel", CostCategory.PERSONNEL),
@@ -67,7 +77,8 @@ def read_plan(text: str, work_steps: Plan | None = None) -> TypedPlan:
     financing: list[FinancingSource] = []
     unread: list[str] = []
     steps: list[WorkStep] = []
-    for line in (raw.strip(" -•*\t") for raw in text.splitlines()):
+    pieces = (piece for raw in text.splitlines() for piece in _BETWEEN_ITEMS.split(raw))
+    for line in (piece.strip(" -•*\t") for piece in pieces):
         if not line:
             continue
         step = _WORK_STEP.fullmatch(line)

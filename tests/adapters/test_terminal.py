@@ -300,3 +300,19 @@ async def test_erasure_removes_the_files_saved_for_the_person_too(tmp_path: Path
         path = tmp_path / name
         content = path.read_bytes() if path.exists() else b""
         assert b"Jobcenter Rinteln" not in content and "Brückenjahr".encode() not in content
+
+
+async def test_the_summary_keeps_its_numbers_after_the_projektskizze(tmp_path: Path) -> None:
+    """The Projektskizze's notice asks nothing: the summary's buttons above it stay pressable
+    by their numbers, as they stay tappable in Telegram (review11: "4" after "3" was answered
+    "Bitte nutzen Sie die Schaltflächen …")."""
+    idea = (
+        "Wir wollen geflüchteten Frauen ein bezahltes Praktikum in Pflegeheimen mit "
+        "begleitendem Deutschkurs anbieten, zusammen mit dem Jobcenter Rinteln."
+    )
+    steps = ["Rinteln", "3", "9", "15", idea, "Brückenjahr Rinteln", "450000", "Q2/2027"]
+    summary = [*steps, "18 Monate", "/ueberspringen"]
+    out = await converse(tmp_path, "\n".join([*summary, "3", "4"]))
+    after = out[out.index(say("export.sent", title="Brückenjahr Rinteln")) :]
+    assert say("sponsor.summary.use_buttons") not in after
+    assert say("handoff.intro.handoff") in after, after

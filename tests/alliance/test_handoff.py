@@ -161,7 +161,7 @@ async def test_two_contacts_take_it_over_at_once(server: BotApiServer, start_bot
         assert not winner.new_messages  # the winner is not told that somebody took it
 
         (taken,) = await sponsor.expect()
-        assert "hat „Pflegebrücke Hildesheim“ übernommen" in taken.text
+        assert "„Pflegebrücke Hildesheim“ wurde übernommen" in taken.text
         assert winner.first_name in taken.text
         await sponsor.settle()
         assert not [m for m in sponsor.new_messages if "übernommen" in m.text]  # told once

@@ -279,8 +279,8 @@ async def test_erasure_of_a_contact_takes_their_name_out_of_undelivered_messages
 
         clock.advance(timedelta(seconds=601))
         taken, question, statement = await sponsor.expect(3)
-        assert "hat „Pflegebrücke Hildesheim“ übernommen" in taken.text
-        assert "(Ansprechperson: die lokale Allianz)" in taken.text
+        assert "„Pflegebrücke Hildesheim“ wurde übernommen" in taken.text
+        assert f"Ansprechperson der {HILDESHEIM}: die lokale Allianz" in taken.text
         assert QUESTION in question.text and "(die lokale Allianz)" in question.text
         assert "unterstützt das Projekt" in statement.text
         assert "Passt gut zu unseren Schwerpunkten." in statement.text

@@ -16,7 +16,7 @@ INVALID = [
     ("region", "Xyzdorf", "understanding.place.unknown"),
     ("region", "", "understanding.place.empty"),
     ("region", "   ", "understanding.place.empty"),
-    ("region", LONG, "understanding.place.unknown"),
+    ("region", LONG, "sponsor.region.none_in_message"),  # no place in a sentence: not quoted
     ("organisation", LONG, "sponsor.error.too_long"),
     ("organisation", "", "sponsor.error.empty"),
     ("organisation", "  \n ", "sponsor.error.empty"),

@@ -70,7 +70,7 @@ def test_cost_items_not_matching_the_total_are_said_and_not_stored(driver: Dialo
     assert driver.step == "plan_costs"
     assert "plan_costs" not in driver.state.answers
     assert "1.100.000 €" in reply and "1.200.000 €" in reply and "100.000 €" in reply
-    assert "passend zu den Gesamtkosten" in reply
+    assert "Schicken Sie die fehlenden Posten dazu" in reply
 
     driver.text(COSTS)
     reply = driver.text("Zuwendung 800.000\nEigenmittel 300.000")
@@ -116,16 +116,47 @@ def test_in_english(engine: DialogEngine, advisor: Advisor) -> None:
     assert key_text("sponsor.plan_costs.prompt", "en") in driver.plain
     reply = driver.text("Personnel 1,000,000")
     assert "EUR 200,000" in reply, "the difference to the total of EUR 1,200,000"
-    assert "Please send the items again, matching the total costs." in reply
+    assert "Send the missing items – or all items again." in reply
     reply = driver.text("Personnel 1,000,000\nMaterial 200,000")
     assert "Understood, the cost items:\n• Staff: EUR 1,000,000\n" in reply
     assert "Together EUR 1,200,000." in reply
     reply = driver.text("Grant 900,000\nOwn 300,000")
     assert "• own funds: EUR 300,000" in reply
     # above the programme's highest rate: said as a note, the rate labelled with its source
-    assert "The grant requested is 75% of the total costs" in reply and "(source: " in reply
+    assert "The grant requested is 75% of the total costs" in reply and "(Source: " in reply
+    assert "(not in the strategy – please check with NBank)" in reply
+    assert "DOMAIN-NOTES" not in reply and "vor Zitat" not in reply
     assert driver.step == "plan_work_steps"
     driver.text("Months 1–18 courses")
     assert driver.step == "summary"
     sketch = markdown(advisor, driver)
     assert "courses" in sketch and "Staff: EUR 1,000,000" in sketch
+
+
+def test_cost_items_sent_one_a_message_are_added_up(engine: DialogEngine) -> None:
+    """review11: "Personal 60.000", then "Sachkosten 30.000" (one a message, as on a phone)
+    was answered "30.000 € fehlen … schicken Sie die Posten noch einmal" twice, the first item
+    dropped; now the items so far are kept and the next ones join them."""
+    driver = DialogDriver.started(engine, "de")
+    to_plan_costs(driver)
+    reply = driver.text("Personal 900.000")
+    assert "Es fehlen 300.000 €" in reply and driver.step == "plan_costs"
+    driver.text("Sachkosten 300.000")
+    assert driver.step == "plan_financing"
+    assert driver.value("plan_costs") == {
+        "costs": [
+            {"category": "personnel", "amount_eur": 900_000, "description": ""},
+            {"category": "material", "amount_eur": 300_000, "description": ""},
+        ]
+    }
+
+
+def test_all_cost_items_sent_again_replace_those_kept(engine: DialogEngine) -> None:
+    driver = DialogDriver.started(engine, "de")
+    to_plan_costs(driver)
+    driver.text("Personal 900.000")
+    driver.text("Personal 1.000.000; Sachkosten 200.000")
+    assert driver.step == "plan_financing"
+    value = driver.value("plan_costs")
+    assert isinstance(value, dict)
+    assert [c["amount_eur"] for c in value["costs"]] == [1_000_000, 200_000]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogs.engine import DialogEngine
+from bot.dialogs.sourced import faq_source
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import FaqEntry
 from bot.texts.catalog import Language, load_catalogue
@@ -20,7 +21,8 @@ def _entry(kb: KnowledgeBase, topic: str) -> FaqEntry:
 
 def _answers(reply: str, entry: FaqEntry, language: Language) -> bool:
     answer = entry.answer if language == "de" else entry.answer_en
-    return " ".join(answer.split())[:80] in " ".join(reply.split()) and entry.source in reply
+    shown = faq_source(entry.source)
+    return " ".join(answer.split())[:80] in " ".join(reply.split()) and shown in reply
 
 
 WITH_AN_ANSWER = [

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.dialogs.engine import DialogEngine
+from bot.dialogs.sourced import faq_source
 from bot.kb.knowledge import KnowledgeBase
 from bot.texts.catalog import Language
 from tests.dialogs.conftest import DialogDriver, key_text, walk_to
@@ -79,7 +80,7 @@ def test_a_question_back_is_answered_from_the_faq_and_the_question_asked_again(
     entry = next(e for e in kb.faq if e.id == topic)
     answer = entry.answer if language == "de" else entry.answer_en
     assert " ".join(answer.split())[:80] in " ".join(reply.split())
-    assert entry.source in reply
+    assert faq_source(entry.source) in reply
     assert key_text(f"sponsor.{step}.prompt", language) in reply
     assert driver.step == step and step not in driver.state.answers
 

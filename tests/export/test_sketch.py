@@ -300,3 +300,20 @@ def test_clean_removes_control_characters_and_keeps_lines() -> None:
     assert clean("a\u0308") == "ä"
     assert clean("\ud800x") == "x"
     assert clean("👍🏽 ok") == "👍🏽 ok"
+
+
+def test_a_kind_typed_in_own_words_reads_as_in_the_summary(
+    advisor: Advisor, complete_state: DialogState
+) -> None:
+    """review11: the summary said "Art der Organisation: Pflegedienst", the sketch only "Pflege-
+    oder Sozialdienst"; now both name what was typed, the sketch with the kind it was read as."""
+    answers = {**complete_state.answers, "organisation": Answer(text="Pflegedienst", value="care")}
+    state = complete_state.model_copy(update={"answers": answers})
+    sketch = sketch_of(advisor, state, "de")
+    assert value(sketch, "sponsor", "Art der Organisation") == (
+        "Pflegedienst (Pflege- oder Sozialdienst)"
+    )
+    sketch = sketch_of(advisor, state, "en")
+    assert (
+        value(sketch, "sponsor", "Kind of organisation") == "Pflegedienst (Care or social service)"
+    )
