@@ -517,7 +517,22 @@ def _idea(
     if reply.kind is Kind.ANSWER and reply.rest and reply.rest in text:
         start = text.find(reply.rest)
         value, span = reply.rest, (start, start + len(reply.rest))
+    value, span = _after_introduction(value, span, intent=intent, least=least)
     return Found(value, span, LIKELY)
+
+
+def _after_introduction(value: str, span: Span, *, intent: bool, least: int) -> tuple[str, Span]:
+    """The idea without the sentences before it that only say who writes ("Ich bin von der
+    Kreishandwerkerschaft Nienburg. Wir wollen …" → "Wir wollen …"): a leading sentence that is
+    a self-description without intent is dropped while what follows still says the idea."""
+    for offset, sentence in _sentences(value):
+        if offset > 0 or not _SELF_DESCRIBED.search(sentence) or _INTENT.search(sentence):
+            break
+        rest, (start, _) = _trimmed(len(sentence), value[len(sentence) :])
+        if len(_LETTERS.findall(rest)) < least or (intent and not _INTENT.search(rest)):
+            break
+        return _after_introduction(rest, (span[0] + start, span[1]), intent=intent, least=least)
+    return value, span
 
 
 def _idea_for_group(
