@@ -70,6 +70,7 @@ from bot.understanding.titles import (
     gives_facts,
     title_in,
 )
+from bot.understanding.words import known
 
 T = TypeVar("T")
 Span = tuple[int, int]
@@ -278,6 +279,15 @@ def _is_place(place: Place, marked: bool) -> bool:
     return marked or isinstance(place, InRegion)
 
 
+def _slip_of_the_keys(phrase: str, place: Place, ctx: ReadingContext) -> bool:
+    """A close spelling after "in", "aus" … that is near-certain ("in Hildeshiem", "in
+    holzmindn") is said back to be corrected rather than asked for again as if no place had been
+    named; a word of its own ("in spring" ~ Springe) is no slip."""
+    if not isinstance(place, InRegion) or any(map(known, phrase.split())):
+        return False
+    return ctx.places.near_certain(phrase)
+
+
 def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[Unclear] | None]:
     found: list[Found[Place]] = []
     question: Found[Unclear] | None = None
@@ -311,6 +321,8 @@ def _places(text: str, ctx: ReadingContext) -> tuple[list[Found[Place]], Found[U
                     break  # the name starts later ("Bildungsträger aus Hameln": at "Hameln")
                 if _is_place(resolved.value, marked):
                     confidence = UNSURE if close else SURE
+                    if close and _slip_of_the_keys(phrase, resolved.value, ctx):
+                        confidence = LIKELY
                     if not marked and isinstance(resolved.value, InRegion):
                         confidence = LIKELY if not lower else UNSURE
                     found.append(Found(resolved.value, span, confidence))
@@ -505,7 +517,22 @@ def _idea(
     if reply.kind is Kind.ANSWER and reply.rest and reply.rest in text:
         start = text.find(reply.rest)
         value, span = reply.rest, (start, start + len(reply.rest))
+    value, span = _after_introduction(value, span, intent=intent, least=least)
     return Found(value, span, LIKELY)
+
+
+def _after_introduction(value: str, span: Span, *, intent: bool, least: int) -> tuple[str, Span]:
+    """The idea without the sentences before it that only say who writes ("Ich bin von der
+    Kreishandwerkerschaft Nienburg. Wir wollen …" → "Wir wollen …"): a leading sentence that is
+    a self-description without intent is dropped while what follows still says the idea."""
+    for offset, sentence in _sentences(value):
+        if offset > 0 or not _SELF_DESCRIBED.search(sentence) or _INTENT.search(sentence):
+            break
+        rest, (start, _) = _trimmed(len(sentence), value[len(sentence) :])
+        if len(_LETTERS.findall(rest)) < least or (intent and not _INTENT.search(rest)):
+            break
+        return _after_introduction(rest, (span[0] + start, span[1]), intent=intent, least=least)
+    return value, span
 
 
 def _idea_for_group(

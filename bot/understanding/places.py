@@ -366,6 +366,16 @@ class PlaceResolver:
         assert closest is not None  # without `strict`, an answer is always given
         return closest
 
+    def near_certain(self, text: str) -> bool:
+        """Whether `text` is a near-certain spelling of one name of the region ("Hildeshiem",
+        "holzmindn"): a slip of the keys rather than another place, so a message that names it
+        after "in", "aus" … may say it back as read instead of asking for the place again."""
+        key = _key(text[:MAX_INPUT])
+        if not key:
+            return False
+        close = self._fuzzy(key, self._close(key, suggest=False), text, strict=True)
+        return isinstance(close, Understood)
+
     def _names_nothing(self, key: str) -> bool:
         """No word of `key` begins a name, a code or a too broad name: then no exact look-up
         finds anything, as each looks for a run of its words (the whole key, the key without

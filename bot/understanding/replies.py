@@ -91,6 +91,13 @@ _GREETING = _words(
     r"|gruess dich|gruss dich|grüss dich"
     r"|liebe[rs]? (?:team|bot)|sehr geehrte damen und herren|dear (?:team|sir or madam)"
 )
+_ADDRESSED = _words(
+    r"there|all|everyone|everybody|guys|folks|team|zusammen|alle|alle zusammen|ihr lieben"
+    r"|liebe leute|leute|miteinander"
+)
+"""Whom a greeting is said to ("Hi there", "Hallo zusammen", "Good morning everyone"): part of
+the greeting, not the start of what follows it ("there, I run a small bakery …")."""
+_GREETING = rf"{_GREETING}(?: {_ADDRESSED})?"
 _THANKS = _words(r"danke(?: schoen| schön| sehr)?|vielen dank|thanks?(?: you)?|thx|merci")
 _SEE_ABOVE = _words(
     r"(?:das )?(?:steht|stand|stehts) (?:doch |ja |schon )*(?:oben|da|weiter oben|in meiner"

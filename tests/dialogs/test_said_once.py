@@ -39,9 +39,7 @@ def test_an_amount_alone_is_still_said_back(engine: DialogEngine) -> None:
     ), reply
 
 
-OPENING = (
-    "Hi, we're a small IT company in Hildeshiem and want to train older workers in digital skills"
-)
+OPENING = "Hi, we're a small IT company and want to train older workers in digital skills"
 
 
 def test_a_sentence_without_a_place_is_not_quoted_as_an_unknown_place(
@@ -53,6 +51,15 @@ def test_a_sentence_without_a_place_is_not_quoted_as_an_unknown_place(
     assert key_text("sponsor.region.none_in_message", "en", question=question) in reply, reply
     assert "as a place in Lower Saxony" not in reply
     assert driver.step == "region"
+
+
+def test_a_place_misspelt_in_the_opening_is_said_back_not_asked_again(
+    engine: DialogEngine,
+) -> None:
+    driver = DialogDriver.started(engine, "de")
+    reply = driver.text(OPENING.replace("company", "company in Hildeshiem"))
+    assert "Landkreis Hildesheim" in reply, reply
+    assert driver.step != "region"
 
 
 @pytest.mark.parametrize("text", ["Digital 50+", "Hintertupfingen"])

@@ -198,3 +198,47 @@ def test_the_job_people_want_to_become_is_no_group(
 ) -> None:
     reading = read(finders, "a bridging course for migrants who want to become bus drivers")
     assert reading.target_groups is not None and reading.target_groups.value == ("zugewanderte",)
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        (
+            "Hi, we're a small IT company in Hildeshiem and want to train older workers",
+            "hildesheim",
+        ),
+        ("wir sind ein jugendhilfeträger in holzmindn und wollen ein werkstattjahr", "holzminden"),
+    ],
+)
+def test_a_slip_of_the_keys_after_in_is_said_back(
+    finders: Finders, text: str, district: str
+) -> None:
+    reading = read(finders, text)
+    assert reading.place is not None and reading.place.confidence == LIKELY
+    assert getattr(reading.place.value, "district_id", None) == district
+
+
+def test_a_name_only_somewhat_like_a_place_is_still_asked_for(finders: Finders) -> None:
+    # "Hamlen" is too far from "Hameln" to be read at all; nothing is said back as a place
+    reading = read(finders, "we're a language school near Hamlen and would like to run courses")
+    assert reading.place is None or reading.place.confidence < LIKELY
+
+
+def test_the_idea_starts_after_a_self_introduction(finders: Finders) -> None:
+    text = (
+        "Moin! Ich bin von der Kreishandwerkerschaft Nienburg. Wir wollen Schulabbrecher über "
+        "Praxistage in Handwerksbetrieben doch noch in eine Ausbildung bringen."
+    )
+    reading = read(finders, text)
+    assert reading.idea is not None and reading.idea.value.startswith("Wir wollen Schulabbrecher")
+    assert text[reading.idea.span[0] : reading.idea.span[1]] == reading.idea.value
+
+
+def test_an_introduction_stays_where_the_rest_says_too_little(finders: Finders) -> None:
+    # what follows the introduction alone would be no idea: the message is kept whole
+    text = (
+        "Ich bin von der Kreishandwerkerschaft Nienburg und wir bilden seit Jahren aus. "
+        "Wir wollen mehr machen."
+    )
+    reading = read(finders, text)
+    assert reading.idea is None or reading.idea.value.startswith("Ich bin von")

@@ -220,3 +220,19 @@ def test_not_yet_words_inside_an_answer_stay_an_answer(text: str, step: str) -> 
 def test_an_answer_given_with_doubt_is_an_answer(text: str, step: str, rest: str) -> None:
     reply = classify(text, step)
     assert reply.kind is Kind.ANSWER and reply.rest == rest and reply.asks
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Hi there, I run a small bakery in Holzminden", "I run a small bakery in Holzminden"),
+        ("Hallo zusammen, wir sind ein Pflegedienst", "wir sind ein Pflegedienst"),
+        ("Good morning everyone, we're a language school", "we're a language school"),
+        ("Hey guys, I work for a youth charity", "I work for a youth charity"),
+        ("Hello there!", ""),
+        # whom a greeting is said to is only that after a greeting
+        ("there are many", "there are many"),
+    ],
+)
+def test_a_greeting_includes_whom_it_is_said_to(text: str, rest: str) -> None:
+    assert classify(text, "idea").rest == rest
