@@ -444,4 +444,13 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
         contact = server.user(501, "Kontakt Eins")
         await register_contacts(staff, HILDESHEIM, contact)
         inbox = await answer(contact, "/eingang")
-        assert any("Nr. 1" in b and "Pflegebrücke" in b for b in inbox.button_texts())
+        (item,) = [b for b in inbox.button_texts() if "Nr. 1" in b and "Pflegebrücke" in b]
+        # taken over, it was received: handed over now, with its case opened
+        (details,) = await tap(contact, item)
+        (taken,) = await tap(contact, "Übernehmen", details.message_id)
+        assert "übernommen" in taken.text
+        await sponsor.expect()  # taken over
+        listing = await answer(sponsor, "/entwuerfe")
+        assert any("von der Allianz übernommen" in b for b in listing.button_texts())
+        (menu,) = await tap(sponsor, "Pflegebrücke")
+        assert "Fall Nr. 1" in menu.text and "Übernahme durch" in menu.text

@@ -4,6 +4,7 @@ drafts list never call it handed over."""
 
 from __future__ import annotations
 
+from bot.storage.stores import Stores
 from tests.dialogs.conftest import ChatDriver, key_text
 from tests.support.bot import draft_answers
 
@@ -34,6 +35,11 @@ async def test_a_handoff_nobody_can_receive_waits_and_is_not_called_handed_over(
     assert draft is not None and draft.status == "waiting"
     (sent,) = draft.state.sent
     assert sent.waiting
+    async with chat.database.transaction() as connection:
+        stores = Stores.of(connection, chat.clock.now())
+        # no case counts it as handed over: it opens when a contact takes it over
+        assert await stores.cases.of_draft(draft.id) is None
+        assert [h.status for h in await stores.handoffs.of_draft(draft.id)]  # kept for later
 
     summary = await chat.press("summary:show", "summary")
     assert "Noch nicht übergeben" in summary and "wartet auf eine Ansprechperson" in summary
