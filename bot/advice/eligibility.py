@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from bot.advice.facts import ProjectFacts
 from bot.advice.sources import common_source, source_note
-from bot.advice.timing import cap_hints, earliest_start, lead_time_hints
+from bot.advice.timing import cap_hints, earliest_realistic, lead_time_hints, next_meeting
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
@@ -93,9 +93,11 @@ def check(
         if facts.duration_months is not None and facts.duration_months <= max_months
         else None
     )
-    next_meeting = _next_meeting(kb, today)
-    # Never before the next known meeting: the vote and the application come first.
-    earliest = max(this_month, earliest_start(next_meeting) or this_month)
+    meeting = next_meeting(kb, today)
+    # Never before the earliest realistic start the dialog names (after the next meeting, or
+    # one interval of the meetings' rhythm without dates): the vote and the application come
+    # first, and the pre-check must not contradict the bot.
+    earliest = max(this_month, earliest_realistic(kb, today))
     if latest_start is not None and latest_start < earliest:
         latest_start = None
     if facts.start is not None and facts.start > latest_end:
@@ -156,16 +158,16 @@ def check(
     status = next((s for s in PRECEDENCE if s in statuses), Status.ELIGIBLE)
     ordered = sorted(findings, key=lambda f: PRECEDENCE.index(f.status))
     report_due = end.plus_months(limits.report_due_months_after_end) if end else None
-    hints = _hints(facts, kb, today, status, next_meeting, further_training_like, focus_themes)
+    hints = _hints(facts, kb, today, status, meeting, further_training_like, focus_themes)
     if status is not Status.OUT_OF_REGION:
-        hints += cap_hints(facts, kb) + lead_time_hints(facts, kb, next_meeting, today)
+        hints += cap_hints(facts, kb) + lead_time_hints(facts, kb, meeting, today)
     return Eligibility(
         status=status,
         reasons=tuple(finding.reason for finding in ordered),
         hints=hints,
         end=end,
         report_due=report_due,
-        next_meeting=next_meeting,
+        next_meeting=meeting,
     )
 
 
@@ -211,13 +213,6 @@ def _spatial_effect(place: InRegion, kb: KnowledgeBase) -> Msg:
             ),
         },
     )
-
-
-def _next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
-    """The next meeting that can still take the case (issue #15, point 6): one whose
-    submission deadline has passed cannot, however near its date."""
-    upcoming = [m for m in kb.rules.steering_group_meetings if m.can_take(today)]
-    return min(upcoming, key=lambda m: m.date, default=None)
 
 
 def _listing(items: list[str], last: str) -> str:

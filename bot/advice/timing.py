@@ -29,6 +29,27 @@ def earliest_start(meeting: SteeringGroupMeeting | None) -> YearMonth | None:
     return YearMonth.of(meeting.date).plus_months(1) if meeting is not None else None
 
 
+def next_meeting(kb: KnowledgeBase, today: date) -> SteeringGroupMeeting | None:
+    """The next meeting that can still take the case (issue #15, point 6): one whose
+    submission deadline has passed cannot, however near its date."""
+    upcoming = [m for m in kb.rules.steering_group_meetings if m.can_take(today)]
+    return min(upcoming, key=lambda m: m.date, default=None)
+
+
+def meeting_interval(kb: KnowledgeBase) -> int:
+    """Months between meetings at chapter 6's "at least n times a year"."""
+    return 12 // max(kb.rules.steering_group.meetings_per_year_min, 1)
+
+
+def earliest_realistic(kb: KnowledgeBase, today: date) -> YearMonth:
+    """The first month a start is realistic: after the next meeting that can still take the
+    case, or, without meeting dates, one interval of the meetings' rhythm from now. The
+    dialog offers it and the pre-check suggests no start before it: one figure for both."""
+    return earliest_start(next_meeting(kb, today)) or YearMonth.of(today).plus_months(
+        meeting_interval(kb)
+    )
+
+
 def lead_time_hints(
     facts: ProjectFacts, kb: KnowledgeBase, meeting: SteeringGroupMeeting | None, today: date
 ) -> tuple[Msg, ...]:
@@ -38,7 +59,7 @@ def lead_time_hints(
         # No dates entered: the only figure is chapter 6's "at least n times a year", so a
         # start closer than one such interval may come before the next meeting.
         group = kb.rules.steering_group
-        interval = 12 // max(group.meetings_per_year_min, 1)
+        interval = meeting_interval(kb)
         if YearMonth.of(today).months_until(facts.start) > interval:
             return ()
         params: dict[str, Param] = {

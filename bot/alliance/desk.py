@@ -85,6 +85,9 @@ class HandedOver:
     messages: tuple[Msg, ...]
     handoff: Handoff | None
     """None: nothing was sent (the draft's case has gone on past the alliances' statement)."""
+    waiting: bool = False
+    """A handoff nobody in the bot could receive (no contact of the alliance, no staff
+    registered): saved, waiting for a contact person, and not called handed over."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class AllianceDesk:
         snapshot = {"state": state.model_dump(mode="json"), "status": advice.eligibility.status}
         messages: list[Msg] = []
         created: list[Handoff] = []
+        reached = 0
         # A project in several sub-regions goes to every local alliance concerned, each with
         # its own handoff (taken over, asked about and judged by that alliance).
         for alliance in advice.alliances:
@@ -144,6 +148,7 @@ class AllianceDesk:
             )
             created.append(handoff)
             recipients, fallback = await self._recipients(stores, alliance.id)
+            reached += len(recipients)
             # The notifications are followed until delivered: only then is the sponsor told
             # how many people received it (`bot.alliance.delivery`).
             delivery = await stores.deliveries.open(
@@ -165,11 +170,16 @@ class AllianceDesk:
                 caption = Msg("alliance.attachment", {"title": title})
                 await outbox.add(user_id, sketch_payload(handoff.id, caption, language), handoff.id)
             messages.append(on_its_way(kb, kind, alliance, len(recipients), fallback))
+        waiting = kind == "handoff" and reached == 0
         if kind == "handoff":
-            await stores.drafts.set_status(draft, "handed_over")
-            await self._case_handed_over(stores, procedure, draft, state, created)
+            # Nobody could receive it: the draft waits for a contact person (one registering
+            # later finds it in their inbox and can take it over), it is not "handed over",
+            # and its case opens only when a contact takes it (`take_over`).
+            await stores.drafts.set_status(draft, "waiting" if waiting else "handed_over")
+            if not waiting:
+                await self._case_handed_over(stores, procedure, draft, state, created)
         # The draft records the handoff to the alliance to approach first (listed first).
-        return HandedOver(tuple(messages), created[0])
+        return HandedOver(tuple(messages), created[0], waiting)
 
     async def _case_handed_over(
         self,
@@ -196,6 +206,20 @@ class AllianceDesk:
         )
         # Checked before the first handoff was written (`may_hand_over`).
         assert not isinstance(outcome, Refused), outcome
+
+    async def _case_of_waiting(self, turn: Turn, draft: Draft, handoff: Handoff) -> None:
+        """The case of a handoff nobody could receive when it was made: opened with the
+        handoffs of that revision (the same content sent), as `hand_over` would have."""
+        state = handoff.sent_state
+        if state is None:
+            return
+        revision = [
+            h
+            for h in await turn.stores.handoffs.of_draft(draft.id)
+            if h.kind == "handoff" and h.sent_answers == handoff.sent_answers
+        ]
+        procedure = self.procedure.pinned(turn.advisor.kb)
+        await self._case_handed_over(turn.stores, procedure, draft, state, revision)
 
     def _notification(
         self,
@@ -289,6 +313,9 @@ class AllianceDesk:
                 )
         draft = await stores.drafts.get(handoff.sponsor_id, handoff.draft_id)
         if draft is not None and handoff.kind == "handoff":
+            if draft.status == "waiting":
+                # Received only now, by a contact who registered since: the case opens.
+                await self._case_of_waiting(turn, draft, handoff)
             await stores.drafts.set_status(draft, "taken_over")
             # Recorded in the case unless the handoff is of an older revision (or of before
             # cases were kept): taking it over is still the contact's to do.

@@ -45,6 +45,9 @@ class Sent(BaseModel):
     update_id: int | None = None
     """The transport's update whose consent sent it: when that update is delivered again
     after a crash, the sponsor is told again what it did."""
+    waiting: bool = False
+    """A handoff nobody in the bot could receive when it was made (`AllianceDesk.hand_over`):
+    the summary says it waits for a contact person until one has taken it over."""
     taken_by: str | None = Field(default=None, exclude=True)
     """The registered contact person who took the handoff, as read with the draft from the
     handoffs (`Drafts.get`); never stored with the draft, so a contact who erases their data

@@ -139,7 +139,9 @@ class DraftsMenu:
                 )
         rows: tuple[tuple[Button, ...], ...] = ()
         case = await turn.stores.cases.of_draft(draft.id)
-        if case is not None and case.sponsor_id == turn.user.id:
+        # A draft waiting for a contact person is in no procedure yet, as far as its sponsor
+        # can tell: nobody has received it.
+        if case is not None and case.sponsor_id == turn.user.id and draft.status != "waiting":
             # Handed over: where its case stands in the procedure, and the sponsor's steps.
             cases = turn.stores.cases
             meeting = await turn.stores.meetings.get(case.meeting_id) if case.meeting_id else None

@@ -31,7 +31,7 @@ from bot.core.steps import (
     StepContext,
 )
 from bot.texts.catalog import Language, Msg, Param
-from bot.texts.formats import Lines
+from bot.texts.formats import Lines, Sentence
 from bot.understanding.once import reading_once
 from bot.understanding.result import Suggestion, wording
 
@@ -447,7 +447,10 @@ class DialogEngine:
     ) -> Msg:
         """ "Verstanden: Ort Hameln, …" for the answers `taken`."""
         items = tuple(self._understood_item(self.dialog.step(s), answers[s], ctx) for s in taken)
-        return Msg("sponsor.understood.said", {"items": Lines(items, ", "), "notes": Lines(notes)})
+        # Notes follow after a space, none leaves no space before the line break.
+        after = Lines((" ", Lines(notes)), "") if notes else ""
+        params = {"items": Sentence(Lines(items, ", ")), "notes": after}
+        return Msg("sponsor.understood.said", params)
 
     def _is_step(self, step_id: str) -> bool:
         return any(step.id == step_id for step in self.dialog.all_steps)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from bot.advice.timing import earliest_realistic, next_meeting
 from bot.base.yearmonth import YearMonth
 from bot.core.state import Answer
 from bot.core.steps import Accepted, ParseOutcome, Rejected, StepContext
@@ -41,13 +42,12 @@ def planning_start(ctx: StepContext) -> tuple[YearMonth, Msg]:
     """The first month a start is realistic, and why (from the knowledge base's meetings, or
     chapter 6's rhythm of at least n meetings a year where no dates are entered)."""
     kb = ctx.advisor.kb
-    upcoming = [m for m in kb.rules.steering_group_meetings if m.can_take(ctx.today)]
-    meeting = min(upcoming, key=lambda m: m.date, default=None)
+    # The same figure the pre-check suggests no earlier start than (`earliest_realistic`).
+    earliest = earliest_realistic(kb, ctx.today)
+    meeting = next_meeting(kb, ctx.today)
     if meeting is not None:
-        earliest = YearMonth.of(meeting.date).plus_months(1)
         return earliest, Msg("sponsor.start.why_meeting", {"date": Day(meeting.date)})
     per_year = max(kb.rules.steering_group.meetings_per_year_min, 1)
-    earliest = YearMonth.of(ctx.today).plus_months(12 // per_year)
     return earliest, Msg("sponsor.start.why_rhythm", {"per_year": per_year})
 
 

@@ -83,7 +83,9 @@ def _sent(state: DialogState, kb: KnowledgeBase) -> Msg:
     """What went to the alliance from this draft, and whether it changed since the last
     handoff (then "Übergeben" sends the new version)."""
     lines: list[Localized | str] = [
-        Msg(f"summary.sent.{sent.kind}", _sent_params(sent, kb)) for sent in state.sent
+        Msg(f"summary.sent.{key}", _sent_params(sent, kb))
+        for sent in state.sent
+        for key in (_sent_key(sent),)
     ]
     handoffs = [sent for sent in state.sent if sent.kind == "handoff"]
     if handoffs and handoffs[-1].content != sent_content(state.answers):
@@ -91,9 +93,15 @@ def _sent(state: DialogState, kb: KnowledgeBase) -> Msg:
     return Msg(SENT_LIST, {"items": Lines(tuple(lines))})
 
 
+def _sent_key(sent: Sent) -> str:
+    """A handoff nobody could receive is not called handed over until a contact took it."""
+    return "waiting" if sent.waiting and not sent.taken_by else sent.kind
+
+
 def already_sent_note(sent: Sent, kb: KnowledgeBase) -> Msg:
     """A consent (or "Übergeben") for what was already sent: nothing is sent again."""
-    return Msg(f"handoff.already.{sent.kind}", _sent_params(sent, kb))
+    key = _sent_key(sent)
+    return Msg(f"handoff.already.{key}", _sent_params(sent, kb))
 
 
 def sent_confirmation(sent: Sent, kb: KnowledgeBase) -> Msg:

@@ -35,6 +35,10 @@ async def with_case(turn: Turn, outputs: list[Output]) -> list[Output]:
     draft_id = turn.user.current_draft_id
     if at is None or draft_id is None:
         return outputs
+    draft = await turn.current_draft()
+    if draft is not None and draft.status == "waiting":
+        # Nobody could receive its handoff: not called handed over (`AllianceDesk.hand_over`).
+        return outputs
     case = await turn.stores.cases.of_draft(draft_id)
     if case is None or case.sponsor_id != turn.user.id:
         return outputs

@@ -52,6 +52,7 @@ class HandoffRequests:
                 alliance=earlier.alliance_id,
                 day=date.fromisoformat(earlier.created_at[:10]),
                 content=content,
+                waiting=draft.status == "waiting",
             )
             messages: tuple[Msg, ...] = (already_sent_note(sent, turn.advisor.kb),)
         else:
@@ -74,6 +75,7 @@ class HandoffRequests:
                     day=today,
                     content=content,
                     update_id=turn.incoming.update_id,
+                    waiting=result.waiting,
                 )
         state = draft.state
         if sent is not None and all(known.number != sent.number for known in state.sent):

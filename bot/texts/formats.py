@@ -77,6 +77,18 @@ class Lines:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A text ending a sentence: its full stop, unless it ends in one already or in "…" (an
+    answer cut short), so no "…." stands in a reply."""
+
+    text: Localized
+
+    def localize(self, language: Language, escape: Escape = verbatim) -> str:
+        shown = self.text.localize(language, escape).rstrip()
+        return shown if shown.endswith((".", "…", "!", "?")) else f"{shown}."
+
+
+@dataclass(frozen=True)
 class Count:
     """A number with its noun, singular for one: "1 Monat", "24 Monate", "1 month".
 

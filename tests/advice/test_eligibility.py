@@ -9,6 +9,7 @@ import pytest
 
 from bot.advice.eligibility import Status, check
 from bot.advice.facts import ProjectFacts
+from bot.advice.timing import earliest_realistic
 from bot.base.yearmonth import YearMonth
 from bot.kb.knowledge import KnowledgeBase
 from bot.kb.models import SteeringGroupMeeting
@@ -73,8 +74,7 @@ def test_every_reason_says_how_to_fix_it(kb: KnowledgeBase) -> None:
     late = _reasons(kb, replace(COMPLETE, start=YearMonth(2027, 3), duration_months=24))
     assert late == [
         "Bei Start 03/2027 und 24 Monaten endet das Projekt 02/2029 – nach dem 31.12.2028. "
-        "Bei Start 03/2027 darf das Projekt höchstens 22 Monate laufen, oder es beginnt "
-        "spätestens 01/2027."
+        "Bei Start 03/2027 darf das Projekt höchstens 22 Monate laufen."
     ]
     long = _reasons(kb, replace(COMPLETE, start=YearMonth(2026, 1), duration_months=40))
     assert any("höchstens 36 Monate" in reason for reason in long)
@@ -180,6 +180,32 @@ def test_a_latest_start_in_the_past_is_not_offered_as_a_fix(kb: KnowledgeBase) -
         "Bei Start 01/2027 und 36 Monaten endet das Projekt 12/2029 – nach dem 31.12.2028. "
         "Bei Start 01/2027 darf das Projekt höchstens 24 Monate laufen."
     ]
+
+
+@pytest.mark.parametrize("start", [YearMonth(2027, 3), YearMonth(2027, 6)])
+def test_no_start_earlier_than_the_earliest_realistic_one_is_suggested(
+    kb: KnowledgeBase, start: YearMonth
+) -> None:
+    """Review 11: without meeting dates the dialog calls a start realistic from one interval
+    of the meetings' rhythm on (05/2027 from 11/2026); "or it starts by 01/2027" would
+    contradict it: only the shorter duration is offered."""
+    assert not kb.rules.steering_group_meetings
+    assert earliest_realistic(kb, TODAY) == YearMonth(2027, 5)
+    result = check(replace(COMPLETE, start=start, duration_months=24), kb, TODAY)
+    (reason,) = result.reasons
+    allowed = start.months_until(YearMonth(2028, 12))
+    assert render(reason, "de").endswith(f"darf das Projekt höchstens {allowed} Monate laufen.")
+    assert render(reason, "en").endswith(f"it may run at most {allowed} months.")
+    for language in ("de", "en"):
+        assert "01/2027" not in render(reason, language)
+
+
+def test_a_start_suggested_lies_after_the_earliest_realistic_one(kb: KnowledgeBase) -> None:
+    # 12 months from 06/2028 end 05/2029; starting 01/2028 instead is after 05/2027.
+    result = check(replace(COMPLETE, start=YearMonth(2028, 6), duration_months=12), kb, TODAY)
+    (reason,) = result.reasons
+    assert render(reason, "de").endswith("oder es beginnt spätestens 01/2028.")
+    assert render(reason, "en").endswith("or it starts 01/2028 at the latest.")
 
 
 def test_a_start_after_the_deadline_says_when_to_start_instead(kb: KnowledgeBase) -> None:

@@ -427,8 +427,16 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
         # where to turn instead: the alliance with its members, and the coordination office
         assert f"Bitte wenden Sie sich direkt an:\n• {HILDESHEIM} (Mitglieder: " in sent.text
         assert "Amt für regionale Landesentwicklung Leine-Weser" in sent.text
+        # nobody received it: not called handed over, anywhere the sponsor looks
+        assert "Im Verfahren" not in sent.text
+        sponsor.tap("Zur Zusammenfassung")
+        await sponsor.expect_answer()
+        summary = "\n".join(m.text for m in await summary_messages(sponsor))
+        assert "Noch nicht übergeben" in summary and "wartet auf eine Ansprechperson" in summary
+        assert "Übergeben an" not in summary and "Im Verfahren" not in summary
         listing = await answer(sponsor, "/entwuerfe")
-        assert any("an die Allianz übergeben" in b for b in listing.button_texts())
+        assert any("wartet auf eine Ansprechperson" in b for b in listing.button_texts())
+        assert not any("an die Allianz übergeben" in b for b in listing.button_texts())
 
     # the handoff is kept: once staff are configured and invite a contact, it is in /eingang
     async with start_bot(admin_ids=ADMINS):
@@ -436,4 +444,13 @@ async def test_without_any_contact_or_staff_the_sponsor_is_told(
         contact = server.user(501, "Kontakt Eins")
         await register_contacts(staff, HILDESHEIM, contact)
         inbox = await answer(contact, "/eingang")
-        assert any("Nr. 1" in b and "Pflegebrücke" in b for b in inbox.button_texts())
+        (item,) = [b for b in inbox.button_texts() if "Nr. 1" in b and "Pflegebrücke" in b]
+        # taken over, it was received: handed over now, with its case opened
+        (details,) = await tap(contact, item)
+        (taken,) = await tap(contact, "Übernehmen", details.message_id)
+        assert "übernommen" in taken.text
+        await sponsor.expect()  # taken over
+        listing = await answer(sponsor, "/entwuerfe")
+        assert any("von der Allianz übernommen" in b for b in listing.button_texts())
+        (menu,) = await tap(sponsor, "Pflegebrücke")
+        assert "Fall Nr. 1" in menu.text and "Übernahme durch" in menu.text

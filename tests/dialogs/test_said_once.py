@@ -7,6 +7,7 @@ import pytest
 
 from bot.dialogs.engine import DialogEngine
 from bot.texts.catalog import Language
+from bot.texts.formats import Lines, Sentence
 from tests.dialogs.conftest import DialogDriver, key_text, walk_to
 
 CASES = [
@@ -79,3 +80,24 @@ def test_a_long_idea_said_back_is_cut_after_a_whole_word(engine: DialogEngine) -
     shown = next(line for line in reply.splitlines() if "Project idea" in line)
     said = shown.split("Project idea ", 1)[1].split(" …")[0]
     assert " …" in shown and idea.startswith(said) and idea[len(said)] == " ", shown
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_understood_line_ends_in_one_stop_and_no_space(
+    engine: DialogEngine, language: Language
+) -> None:
+    """Review 11: "Verstanden: … …. " after an answer cut short, a space before the break."""
+    driver = DialogDriver.started(engine, language)
+    walk_to(driver, "costs", {})
+    reply = driver.text("250.000 für 3 Jahre" if language == "de" else "about 200k for 2 years")
+    said = key_text("sponsor.understood.said", language, items="", notes="").split(":")[0]
+    line = next(line for line in reply.splitlines() if line.startswith(said))
+    assert line.endswith(".") and not line.endswith(" ") and "…." not in line, line
+
+
+def test_a_sentence_gets_its_stop_once() -> None:
+    assert Sentence(Lines(("Ort Hameln", "Titel Pflege…"), ", ")).localize("de") == (
+        "Ort Hameln, Titel Pflege…"
+    )
+    assert Sentence(Lines(("Ort Hameln",))).localize("en") == "Ort Hameln."
+    assert Sentence(Lines(("Kosten 1.000 €.",))).localize("de") == "Kosten 1.000 €."
